@@ -1,0 +1,157 @@
+"""Contacts of a franchisee and its stores: data, choices and validation."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields, replace
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from hqdesk.domain.errors import FieldError
+from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
+
+
+class Gender(StrEnum):
+    UNKNOWN = ""
+    MALE = "male"
+    FEMALE = "female"
+
+
+GENDER_LABELS = {
+    Gender.UNKNOWN: QT_TRANSLATE_NOOP("Enums", "Not given"),
+    Gender.MALE: QT_TRANSLATE_NOOP("Enums", "Male"),
+    Gender.FEMALE: QT_TRANSLATE_NOOP("Enums", "Female"),
+}
+
+
+class ContactRole(StrEnum):
+    OWNER = "owner"
+    MANAGER = "manager"
+    FINANCE = "finance"
+    PURCHASING = "purchasing"
+    STORE_MANAGER = "store_manager"
+    OTHER = "other"
+
+
+CONTACT_ROLE_LABELS = {
+    ContactRole.OWNER: QT_TRANSLATE_NOOP("Enums", "Owner"),
+    ContactRole.MANAGER: QT_TRANSLATE_NOOP("Enums", "General manager"),
+    ContactRole.FINANCE: QT_TRANSLATE_NOOP("Enums", "Finance"),
+    ContactRole.PURCHASING: QT_TRANSLATE_NOOP("Enums", "Purchasing"),
+    ContactRole.STORE_MANAGER: QT_TRANSLATE_NOOP("Enums", "Store manager"),
+    ContactRole.OTHER: QT_TRANSLATE_NOOP("Enums", "Other"),
+}
+
+
+class StoreStatus(StrEnum):
+    PLANNED = "planned"
+    OPEN = "open"
+    RENOVATING = "renovating"
+    CLOSED = "closed"
+
+
+STORE_STATUS_LABELS = {
+    StoreStatus.PLANNED: QT_TRANSLATE_NOOP("Enums", "Planned"),
+    StoreStatus.OPEN: QT_TRANSLATE_NOOP("Enums", "Open"),
+    StoreStatus.RENOVATING: QT_TRANSLATE_NOOP("Enums", "Renovating"),
+    StoreStatus.CLOSED: QT_TRANSLATE_NOOP("Enums", "Closed"),
+}
+
+
+@dataclass(frozen=True)
+class Anniversary:
+    """A date the contact cares about besides the birthday (wedding, company founding...)."""
+
+    label: str
+    day: date
+    lunar: bool = False
+
+
+@dataclass(frozen=True)
+class ContactData:
+    name: str = ""
+    gender: Gender = Gender.UNKNOWN
+    honorific: str = ""  # 先生 / 女士 / 总 ... how letters address the person
+    role: ContactRole = ContactRole.OWNER
+    mobile: str = ""
+    phone: str = ""
+    email: str = ""
+    wechat_id: str = ""
+    birthday: date | None = None
+    birthday_lunar: bool = False  # the person celebrates the lunar-calendar anniversary of ``birthday``
+    anniversaries: tuple[Anniversary, ...] = ()
+    hobbies: str = ""
+    preferences: str = ""
+    notes: str = ""
+    is_primary: bool = False
+
+
+@dataclass(frozen=True)
+class StoreData:
+    name: str = ""
+    address: str = ""
+    city: str = ""
+    opened_on: date | None = None
+    status: StoreStatus = StoreStatus.OPEN
+    floor_area: Decimal | None = None  # square metres
+
+
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+PHONE = re.compile(r"^\+?[0-9][0-9 ()\-]{5,24}$")
+MOBILE_CN = re.compile(r"^(\+?86)?1[3-9][0-9]{9}$")
+
+
+def _strip(data):
+    return replace(data, **{f.name: getattr(data, f.name).strip() for f in fields(data)
+                            if isinstance(getattr(data, f.name), str)})
+
+
+def clean_contact(data: ContactData) -> ContactData:
+    data = _strip(data)
+    return replace(data, mobile=re.sub(r"[\s-]", "", data.mobile), email=data.email.lower())
+
+
+def validate_contact(data: ContactData, today: date) -> list[FieldError]:
+    errors: list[FieldError] = []
+    if not data.name:
+        errors.append(FieldError("name", QT_TRANSLATE_NOOP("Validation", "Enter the contact's name.")))
+    elif len(data.name) > 50:
+        errors.append(FieldError("name", QT_TRANSLATE_NOOP("Validation", "At most {limit} characters."), {"limit": 50}))
+    if data.mobile and not MOBILE_CN.match(data.mobile):
+        errors.append(FieldError("mobile", QT_TRANSLATE_NOOP(
+            "Validation", "A mainland mobile number has 11 digits and starts with 13-19.")))
+    if data.phone and not PHONE.match(data.phone):
+        errors.append(FieldError("phone", QT_TRANSLATE_NOOP("Validation", "This does not look like a phone number.")))
+    if data.email and not EMAIL.match(data.email):
+        errors.append(FieldError("email", QT_TRANSLATE_NOOP("Validation", "This does not look like an e-mail address.")))
+    if len(data.wechat_id) > 50:
+        errors.append(FieldError("wechat_id", QT_TRANSLATE_NOOP("Validation", "At most {limit} characters."),
+                                 {"limit": 50}))
+    if data.birthday and data.birthday > today:
+        errors.append(FieldError("birthday", QT_TRANSLATE_NOOP("Validation", "A birthday cannot be in the future.")))
+    if data.birthday and data.birthday.year < 1900:
+        errors.append(FieldError("birthday", QT_TRANSLATE_NOOP("Validation", "Enter a birthday after 1900.")))
+    for a in data.anniversaries:
+        if not a.label.strip():
+            errors.append(FieldError("anniversaries", QT_TRANSLATE_NOOP(
+                "Validation", "Every anniversary needs a name.")))
+            break
+    return errors
+
+
+def clean_store(data: StoreData) -> StoreData:
+    return _strip(data)
+
+
+def validate_store(data: StoreData, today: date) -> list[FieldError]:
+    errors: list[FieldError] = []
+    if not data.name:
+        errors.append(FieldError("name", QT_TRANSLATE_NOOP("Validation", "Enter the store's name.")))
+    if data.floor_area is not None and (data.floor_area <= 0 or data.floor_area > Decimal("100000")):
+        errors.append(FieldError("floor_area", QT_TRANSLATE_NOOP(
+            "Validation", "The floor area is in square metres, between 0 and 100,000.")))
+    if data.status == StoreStatus.OPEN and data.opened_on and data.opened_on > today:
+        errors.append(FieldError("opened_on", QT_TRANSLATE_NOOP(
+            "Validation", "An open store cannot have an opening date in the future; mark it as planned.")))
+    return errors

@@ -1,0 +1,84 @@
+"""Roles and the permission matrix. Services enforce it; the UI asks it what to show."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    CREDIT_MANAGER = "credit_manager"
+    ACCOUNT_MANAGER = "account_manager"
+    VIEWER = "viewer"
+
+
+ROLE_LABELS = {
+    Role.ADMIN: QT_TRANSLATE_NOOP("Enums", "Administrator"),
+    Role.CREDIT_MANAGER: QT_TRANSLATE_NOOP("Enums", "Credit manager"),
+    Role.ACCOUNT_MANAGER: QT_TRANSLATE_NOOP("Enums", "Account manager"),
+    Role.VIEWER: QT_TRANSLATE_NOOP("Enums", "Viewer"),
+}
+
+
+class Action(StrEnum):
+    VIEW_FRANCHISEES = "view franchisees"
+    CREATE_FRANCHISEE = "create franchisees"
+    EDIT_FRANCHISEE = "edit this franchisee"
+    CHANGE_STATUS = "change this franchisee's status"
+    ARCHIVE_FRANCHISEE = "archive franchisees"
+    ASSIGN_ACCOUNT_MANAGER = "reassign account managers"
+    MANAGE_USERS = "manage users"
+    EDIT_COMPANY_SETTINGS = "edit the company letterhead"
+    IMPORT_FRANCHISEES = "import franchisees"
+    VIEW_HISTORY = "view history"
+    OVERWRITE_CONFLICT = "overwrite another user's changes"
+
+
+ACTION_LABELS = {
+    Action.VIEW_FRANCHISEES: QT_TRANSLATE_NOOP("Enums", "view franchisees"),
+    Action.CREATE_FRANCHISEE: QT_TRANSLATE_NOOP("Enums", "create franchisees"),
+    Action.EDIT_FRANCHISEE: QT_TRANSLATE_NOOP("Enums", "edit this franchisee"),
+    Action.CHANGE_STATUS: QT_TRANSLATE_NOOP("Enums", "change this franchisee's status"),
+    Action.ARCHIVE_FRANCHISEE: QT_TRANSLATE_NOOP("Enums", "archive franchisees"),
+    Action.ASSIGN_ACCOUNT_MANAGER: QT_TRANSLATE_NOOP("Enums", "reassign account managers"),
+    Action.MANAGE_USERS: QT_TRANSLATE_NOOP("Enums", "manage users"),
+    Action.EDIT_COMPANY_SETTINGS: QT_TRANSLATE_NOOP("Enums", "edit the company letterhead"),
+    Action.IMPORT_FRANCHISEES: QT_TRANSLATE_NOOP("Enums", "import franchisees"),
+    Action.VIEW_HISTORY: QT_TRANSLATE_NOOP("Enums", "view history"),
+    Action.OVERWRITE_CONFLICT: QT_TRANSLATE_NOOP("Enums", "overwrite another user's changes"),
+}
+
+# Actions each role may take on any franchisee. "Own" actions (below) apply to the franchisees
+# assigned to the user as account manager.
+_ANY: dict[Role, frozenset[Action]] = {
+    Role.ADMIN: frozenset(Action),
+    Role.CREDIT_MANAGER: frozenset({Action.VIEW_FRANCHISEES, Action.VIEW_HISTORY}),
+    Role.ACCOUNT_MANAGER: frozenset({Action.VIEW_FRANCHISEES, Action.VIEW_HISTORY, Action.CREATE_FRANCHISEE}),
+    Role.VIEWER: frozenset({Action.VIEW_FRANCHISEES, Action.VIEW_HISTORY}),
+}
+_OWN: dict[Role, frozenset[Action]] = {
+    Role.ACCOUNT_MANAGER: frozenset({Action.EDIT_FRANCHISEE, Action.CHANGE_STATUS}),
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is doing something: the signed-in user as the services see it."""
+
+    user_id: int
+    username: str
+    display_name: str
+    role: Role
+
+    def can(self, action: Action, owner_id: int | None = None) -> bool:
+        """May this actor take ``action``; ``owner_id`` is the franchisee's account manager, if any."""
+        if action in _ANY.get(self.role, frozenset()):
+            return True
+        return owner_id is not None and owner_id == self.user_id and action in _OWN.get(self.role, frozenset())
+
+
+SYSTEM_ACTOR = Actor(user_id=0, username="system", display_name="system", role=Role.ADMIN)
+"""Used by the command line's batch jobs (import, demo) that run with the admin's database rights."""

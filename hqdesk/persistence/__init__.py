@@ -1,0 +1,1 @@
+"""SQLAlchemy models, engine set-up, migrations and the unit of work."""

@@ -1,0 +1,110 @@
+"""The app's audit writer: one audit_log row per insert/update/delete of an audited row.
+
+Runs in ``after_flush`` (ids known, attribute history still there), in the same transaction as the
+change. On PostgreSQL the trigger from the migrations writes the trail instead (it also sees changes
+made outside the app), so this writer stays quiet there.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import event, inspect, insert
+from sqlalchemy.orm import Session
+
+from hqdesk.persistence.models import (
+    AUDIT_EXCLUDED_COLUMNS,
+    AUDITED_TABLES,
+    AuditEntry,
+    Contact,
+    ContactAnniversary,
+)
+from hqdesk.persistence.types import utcnow
+
+
+def to_json_value(value):
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, bytes):
+        return None
+    return value
+
+
+def _columns(obj):
+    mapper = inspect(obj).mapper
+    return [(attr.key, col.name) for attr in mapper.column_attrs for col in attr.columns
+            if col.name not in AUDIT_EXCLUDED_COLUMNS]
+
+
+def _franchisee_id(session: Session, obj) -> int | None:
+    table = obj.__table__.name
+    if table == "franchisees":
+        return obj.id
+    if table == "contact_anniversaries":
+        contact = session.get(Contact, obj.contact_id) if obj.contact_id else None
+        return contact.franchisee_id if contact else None
+    return getattr(obj, "franchisee_id", None)
+
+
+def _row_id(obj) -> str:
+    identity = inspect(obj).identity or ()
+    return ",".join(str(v) for v in identity) if identity else str(getattr(obj, "id", ""))
+
+
+def _entries(session: Session, username: str):
+    for action, objects in (("insert", session.new), ("update", session.dirty), ("delete", session.deleted)):
+        for obj in objects:
+            table = getattr(obj, "__table__", None)
+            if table is None or table.name not in AUDITED_TABLES:
+                continue
+            old: dict = {}
+            new: dict = {}
+            state = inspect(obj)
+            for key, column in _columns(obj):
+                history = state.attrs[key].history
+                if action == "insert":
+                    new[column] = to_json_value(getattr(obj, key))
+                elif action == "delete":
+                    old[column] = to_json_value(history.unchanged[0] if history.unchanged else
+                                                (history.deleted[0] if history.deleted else None))
+                elif history.has_changes():
+                    before = history.deleted[0] if history.deleted else None
+                    after = history.added[0] if history.added else None
+                    if to_json_value(before) != to_json_value(after):
+                        old[column] = to_json_value(before)
+                        new[column] = to_json_value(after)
+            if action == "update" and not new:
+                continue
+            yield {
+                "occurred_at": utcnow(),
+                "username": username,
+                "source": "app",
+                "action": action,
+                "table_name": table.name,
+                "row_id": _row_id(obj),
+                "franchisee_id": _franchisee_id(session, obj),
+                "old_values": json.dumps(old, ensure_ascii=False, sort_keys=True) if old else None,
+                "new_values": json.dumps(new, ensure_ascii=False, sort_keys=True) if new else None,
+            }
+
+
+def install(session_factory) -> None:
+    """Attach the audit writer to sessions made by ``session_factory``."""
+
+    @event.listens_for(session_factory, "after_flush")
+    def after_flush(session: Session, _ctx) -> None:
+        if session.get_bind().dialect.name == "postgresql":
+            return  # the trigger writes the trail there
+        username = session.info.get("username")
+        if not username:
+            return
+        rows = list(_entries(session, username))
+        if rows:
+            session.connection().execute(insert(AuditEntry), rows)
+
+
+__all__ = ["install", "to_json_value", "ContactAnniversary"]

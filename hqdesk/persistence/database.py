@@ -1,0 +1,80 @@
+"""The Database: one engine and session factory, and the unit of work the services open per operation."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from hqdesk.persistence import audit
+from hqdesk.persistence.engine import WRITE_OPTION, build_engine, safe_url
+
+log = logging.getLogger(__name__)
+
+
+class Database:
+    """Built once in the composition root; services receive it through their constructors."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._read = sessionmaker(bind=engine, expire_on_commit=False, autoflush=False)
+        self._write = sessionmaker(bind=engine.execution_options(**{WRITE_OPTION: True}),
+                                   expire_on_commit=False, autoflush=True)
+        audit.install(self._write)
+
+    @classmethod
+    def open(cls, url: str, *, password: str | None = None, upgrade: bool = True) -> Database:
+        """Connect, refuse a newer schema, upgrade an older one."""
+        from hqdesk.persistence.migrate import ensure_schema
+
+        db = cls(build_engine(url, password=password))
+        try:
+            ensure_schema(db.engine, upgrade=upgrade)
+        except Exception:
+            db.close()
+            raise
+        return db
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @property
+    def display_url(self) -> str:
+        return safe_url(self.engine.url)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only session: rolled back at the end, whatever happened."""
+        session = self._read()
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    @contextmanager
+    def write(self, username: str) -> Iterator[Session]:
+        """One unit of work: committed if the block finishes, rolled back if it raises.
+
+        ``username`` goes into the audit trail (SQLite: the app's writer; PostgreSQL: ``app.hq_user``
+        read by the trigger, set with SET LOCAL so it ends with the transaction).
+        """
+        session = self._write()
+        session.info["username"] = username
+        try:
+            if self.dialect == "postgresql":
+                session.execute(text("select set_config('app.hq_user', :u, true)"), {"u": username})
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
