@@ -104,7 +104,7 @@ MOBILE_CN = re.compile(r"^(\+?86)?1[3-9][0-9]{9}$")
 
 def _strip(data):
     return replace(data, **{f.name: getattr(data, f.name).strip() for f in fields(data)
-                            if isinstance(getattr(data, f.name), str)})
+                            if type(getattr(data, f.name)) is str})  # noqa: E721 - not the str enums
 
 
 def clean_contact(data: ContactData) -> ContactData:

@@ -158,7 +158,7 @@ def clean_franchisee(data: FranchiseeData) -> FranchiseeData:
     changes = {}
     for f in fields(data):
         value = getattr(data, f.name)
-        if isinstance(value, str):
+        if type(value) is str:  # noqa: E721 - leave str enums alone
             changes[f.name] = value.strip()
     changes["uscc"] = uscc.normalize(data.uscc)
     changes["tags"] = normalize_tags(data.tags)

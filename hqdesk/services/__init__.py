@@ -1,0 +1,1 @@
+"""Use cases. Each opens one unit of work, enforces permissions and returns frozen DTOs."""

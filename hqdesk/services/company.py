@@ -1,0 +1,41 @@
+"""The company's letterhead details, shared by every user of the database."""
+
+from __future__ import annotations
+
+from hqdesk.domain.errors import ConflictError, FieldError
+from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
+from hqdesk.domain.roles import Action, Actor
+from hqdesk.persistence.models import CompanyProfile
+from hqdesk.services.base import Service, raise_if_invalid, require
+from hqdesk.services.dto import CompanyProfileDTO
+
+MAX_LOGO_BYTES = 2 * 1024 * 1024
+
+
+def _dto(p: CompanyProfile) -> CompanyProfileDTO:
+    return CompanyProfileDTO(p.version, p.name, p.address, p.phone, p.logo_png)
+
+
+class CompanyService(Service):
+    def get(self) -> CompanyProfileDTO:
+        with self.db.read() as s:
+            return _dto(s.get(CompanyProfile, 1))
+
+    def update(self, actor: Actor, version: int, name: str, address: str, phone: str,
+               logo_png: bytes | None) -> CompanyProfileDTO:
+        require(actor, Action.EDIT_COMPANY_SETTINGS)
+        errors = []
+        if len(name.strip()) > 200:
+            errors.append(FieldError("name", QT_TRANSLATE_NOOP("Validation", "At most {limit} characters."),
+                                     {"limit": 200}))
+        if logo_png is not None and len(logo_png) > MAX_LOGO_BYTES:
+            errors.append(FieldError("logo", QT_TRANSLATE_NOOP("Validation", "The logo file is larger than 2 MB.")))
+        raise_if_invalid(errors)
+        with self.db.write(actor.username) as s:
+            p = s.get(CompanyProfile, 1)
+            if p.version != version:
+                raise ConflictError(_dto(p), {}, p.updated_by, p.updated_at.strftime("%Y-%m-%d %H:%M UTC"))
+            p.name, p.address, p.phone, p.logo_png = name.strip(), address.strip(), phone.strip(), logo_png
+            p.updated_by = actor.username
+            s.flush()
+            return _dto(p)

@@ -1,0 +1,218 @@
+"""Contacts and stores of a franchisee. Editing them needs the right to edit the franchisee."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+
+from hqdesk.domain.contact import (
+    Anniversary,
+    ContactData,
+    ContactRole,
+    Gender,
+    StoreData,
+    StoreStatus,
+    clean_contact,
+    clean_store,
+    validate_contact,
+    validate_store,
+)
+from hqdesk.domain.errors import ConflictError, NotFound
+from hqdesk.domain.roles import Action, Actor
+from hqdesk.persistence.models import Contact, ContactAnniversary, Franchisee, Store
+from hqdesk.services.base import Service, StaleDataError, diff, raise_if_invalid, require
+from hqdesk.services.dto import ContactDTO, StoreDTO
+from hqdesk.services.franchisees import refresh_search_text
+
+
+def contact_data(c: Contact) -> ContactData:
+    return ContactData(
+        name=c.name, gender=Gender(c.gender), honorific=c.honorific, role=ContactRole(c.role), mobile=c.mobile,
+        phone=c.phone, email=c.email, wechat_id=c.wechat_id, birthday=c.birthday, birthday_lunar=c.birthday_lunar,
+        anniversaries=tuple(Anniversary(a.label, a.day, a.lunar) for a in c.anniversaries),
+        hobbies=c.hobbies, preferences=c.preferences, notes=c.notes, is_primary=c.is_primary)
+
+
+def store_data(st: Store) -> StoreData:
+    return StoreData(name=st.name, address=st.address, city=st.city, opened_on=st.opened_on,
+                     status=StoreStatus(st.status), floor_area=st.floor_area)
+
+
+def _apply_contact(c: Contact, data: ContactData) -> None:
+    for name in ("name", "honorific", "mobile", "phone", "email", "wechat_id", "birthday", "birthday_lunar",
+                 "hobbies", "preferences", "notes"):
+        setattr(c, name, getattr(data, name))
+    c.gender = data.gender.value
+    c.role = data.role.value
+    wanted = [(a.label.strip(), a.day, a.lunar) for a in data.anniversaries]
+    if [(a.label, a.day, a.lunar) for a in c.anniversaries] != wanted:
+        c.anniversaries = [ContactAnniversary(label=label, day=day, lunar=lunar) for label, day, lunar in wanted]
+
+
+def _conflict(row, dto, base, mine):
+    raise ConflictError(dto, diff(base, dto.data, mine), row.updated_by, row.updated_at.strftime("%Y-%m-%d %H:%M UTC"))
+
+
+class ContactService(Service):
+    def _franchisee(self, s, actor: Actor, franchisee_id: int) -> Franchisee:
+        f = s.get(Franchisee, franchisee_id)
+        if f is None:
+            raise NotFound()
+        require(actor, Action.EDIT_FRANCHISEE, f.account_manager_id)
+        return f
+
+    @staticmethod
+    def _clear_primary(s, franchisee_id: int, keep_id: int | None) -> None:
+        """Only one primary contact: demote the others through the ORM so their versions move too."""
+        others = s.scalars(select(Contact).where(Contact.franchisee_id == franchisee_id,
+                                                 Contact.is_primary.is_(True), Contact.id != (keep_id or 0)))
+        for other in others:
+            other.is_primary = False
+        s.flush()
+
+    def list(self, actor: Actor, franchisee_id: int) -> list[ContactDTO]:
+        require(actor, Action.VIEW_FRANCHISEES)
+        with self.db.read() as s:
+            rows = s.scalars(select(Contact).where(Contact.franchisee_id == franchisee_id)
+                             .order_by(Contact.is_primary.desc(), Contact.id))
+            return [ContactDTO(c.id, c.franchisee_id, c.version, contact_data(c)) for c in rows]
+
+    def add(self, actor: Actor, franchisee_id: int, data: ContactData, today: date | None = None) -> ContactDTO:
+        data = clean_contact(data)
+        raise_if_invalid(validate_contact(data, today or date.today()))
+        with self.db.write(actor.username) as s:
+            self._franchisee(s, actor, franchisee_id)
+            has_primary = s.scalar(select(Contact.id).where(Contact.franchisee_id == franchisee_id,
+                                                            Contact.is_primary.is_(True)))
+            if data.is_primary:
+                self._clear_primary(s, franchisee_id, None)
+            c = Contact(franchisee_id=franchisee_id, updated_by=actor.username)
+            _apply_contact(c, data)
+            c.is_primary = data.is_primary or not has_primary  # the first contact is the primary one
+            s.add(c)
+            s.flush()
+            refresh_search_text(s, franchisee_id)
+            return ContactDTO(c.id, c.franchisee_id, c.version, contact_data(c))
+
+    def update(self, actor: Actor, contact_id: int, version: int, data: ContactData,
+               base: ContactData | None = None, overwrite: bool = False, today: date | None = None) -> ContactDTO:
+        data = clean_contact(data)
+        raise_if_invalid(validate_contact(data, today or date.today()))
+        with self.db.write(actor.username) as s:
+            c = s.get(Contact, contact_id)
+            if c is None:
+                raise NotFound()
+            self._franchisee(s, actor, c.franchisee_id)
+            dto = ContactDTO(c.id, c.franchisee_id, c.version, contact_data(c))
+            if overwrite:
+                require(actor, Action.OVERWRITE_CONFLICT)
+            elif c.version != version:
+                _conflict(c, dto, base, data)
+            if data.is_primary and not c.is_primary:
+                self._clear_primary(s, c.franchisee_id, c.id)
+            _apply_contact(c, data)
+            if not data.is_primary and dto.data.is_primary:
+                c.is_primary = True  # a franchisee keeps a primary contact: make another one primary instead
+            else:
+                c.is_primary = data.is_primary
+            c.updated_by = actor.username
+            try:
+                s.flush()
+            except StaleDataError:
+                raise ConflictError(dto, {}, "?", "?") from None
+            refresh_search_text(s, c.franchisee_id)
+            return ContactDTO(c.id, c.franchisee_id, c.version, contact_data(c))
+
+    def make_primary(self, actor: Actor, contact_id: int) -> ContactDTO:
+        with self.db.write(actor.username) as s:
+            c = s.get(Contact, contact_id)
+            if c is None:
+                raise NotFound()
+            self._franchisee(s, actor, c.franchisee_id)
+            self._clear_primary(s, c.franchisee_id, c.id)
+            c.is_primary = True
+            c.updated_by = actor.username
+            s.flush()
+            return ContactDTO(c.id, c.franchisee_id, c.version, contact_data(c))
+
+    def delete(self, actor: Actor, contact_id: int, version: int) -> None:
+        with self.db.write(actor.username) as s:
+            c = s.get(Contact, contact_id)
+            if c is None:
+                raise NotFound()
+            f = self._franchisee(s, actor, c.franchisee_id)
+            if c.version != version:
+                dto = ContactDTO(c.id, c.franchisee_id, c.version, contact_data(c))
+                _conflict(c, dto, None, dto.data)
+            was_primary = c.is_primary
+            s.delete(c)
+            s.flush()
+            if was_primary:  # promote the oldest remaining contact
+                nxt = s.scalar(select(Contact).where(Contact.franchisee_id == f.id).order_by(Contact.id).limit(1))
+                if nxt is not None:
+                    nxt.is_primary = True
+                    s.flush()
+            refresh_search_text(s, f.id)
+
+
+class StoreService(Service):
+    def list(self, actor: Actor, franchisee_id: int) -> list[StoreDTO]:
+        require(actor, Action.VIEW_FRANCHISEES)
+        with self.db.read() as s:
+            rows = s.scalars(select(Store).where(Store.franchisee_id == franchisee_id).order_by(Store.id))
+            return [StoreDTO(st.id, st.franchisee_id, st.version, store_data(st)) for st in rows]
+
+    def _franchisee(self, s, actor: Actor, franchisee_id: int) -> Franchisee:
+        f = s.get(Franchisee, franchisee_id)
+        if f is None:
+            raise NotFound()
+        require(actor, Action.EDIT_FRANCHISEE, f.account_manager_id)
+        return f
+
+    def add(self, actor: Actor, franchisee_id: int, data: StoreData, today: date | None = None) -> StoreDTO:
+        data = clean_store(data)
+        raise_if_invalid(validate_store(data, today or date.today()))
+        with self.db.write(actor.username) as s:
+            self._franchisee(s, actor, franchisee_id)
+            st = Store(franchisee_id=franchisee_id, updated_by=actor.username, name=data.name, address=data.address,
+                       city=data.city, opened_on=data.opened_on, status=data.status.value, floor_area=data.floor_area)
+            s.add(st)
+            s.flush()
+            return StoreDTO(st.id, st.franchisee_id, st.version, store_data(st))
+
+    def update(self, actor: Actor, store_id: int, version: int, data: StoreData, base: StoreData | None = None,
+               overwrite: bool = False, today: date | None = None) -> StoreDTO:
+        data = clean_store(data)
+        raise_if_invalid(validate_store(data, today or date.today()))
+        with self.db.write(actor.username) as s:
+            st = s.get(Store, store_id)
+            if st is None:
+                raise NotFound()
+            self._franchisee(s, actor, st.franchisee_id)
+            dto = StoreDTO(st.id, st.franchisee_id, st.version, store_data(st))
+            if overwrite:
+                require(actor, Action.OVERWRITE_CONFLICT)
+            elif st.version != version:
+                _conflict(st, dto, base, data)
+            st.name, st.address, st.city, st.opened_on = data.name, data.address, data.city, data.opened_on
+            st.status, st.floor_area, st.updated_by = data.status.value, data.floor_area, actor.username
+            try:
+                s.flush()
+            except StaleDataError:
+                raise ConflictError(dto, {}, "?", "?") from None
+            return StoreDTO(st.id, st.franchisee_id, st.version, store_data(st))
+
+    def delete(self, actor: Actor, store_id: int, version: int) -> None:
+        with self.db.write(actor.username) as s:
+            st = s.get(Store, store_id)
+            if st is None:
+                raise NotFound()
+            self._franchisee(s, actor, st.franchisee_id)
+            if st.version != version:
+                dto = StoreDTO(st.id, st.franchisee_id, st.version, store_data(st))
+                _conflict(st, dto, None, dto.data)
+            s.delete(st)
+
+
+__all__ = ["ContactService", "StoreService", "contact_data", "store_data"]

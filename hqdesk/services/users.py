@@ -1,0 +1,153 @@
+"""Users, roles, passwords (argon2) and signing in."""
+
+from __future__ import annotations
+
+import re
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select
+
+from hqdesk.domain.errors import AuthenticationFailed, FieldError, HqdeskError, NotFound
+from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
+from hqdesk.domain.roles import Action, Actor, Role
+from hqdesk.persistence.models import User
+from hqdesk.services.base import Service, raise_if_invalid, require
+from hqdesk.services.dto import UserDTO
+
+_hasher = PasswordHasher()
+USERNAME = re.compile(r"^[A-Za-z0-9_.\-]{2,64}$")
+MIN_PASSWORD = 8
+
+
+def to_dto(user: User) -> UserDTO:
+    return UserDTO(user.id, user.username, user.display_name, Role(user.role), user.active, user.email,
+                   user.version)
+
+
+def actor_of(user: User | UserDTO) -> Actor:
+    return Actor(user.id, user.username, user.display_name or user.username, Role(user.role))
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def _validate(username: str, display_name: str, password: str | None, role: str) -> list[FieldError]:
+    errors = []
+    if not USERNAME.match(username):
+        errors.append(FieldError("username", QT_TRANSLATE_NOOP(
+            "Validation", "2 to 64 letters, digits, '.', '-' or '_'.")))
+    if len(display_name) > 100:
+        errors.append(FieldError("display_name", QT_TRANSLATE_NOOP("Validation", "At most {limit} characters."),
+                                 {"limit": 100}))
+    if password is not None and len(password) < MIN_PASSWORD:
+        errors.append(FieldError("password", QT_TRANSLATE_NOOP(
+            "Validation", "A password has at least {n} characters."), {"n": MIN_PASSWORD}))
+    if role not in {r.value for r in Role}:
+        errors.append(FieldError("role", QT_TRANSLATE_NOOP("Validation", "Choose a role.")))
+    return errors
+
+
+class UsernameTaken(HqdeskError):
+    message = QT_TRANSLATE_NOOP("Errors", "The user name {username} is taken.")
+
+
+class FirstAdminExists(HqdeskError):
+    message = QT_TRANSLATE_NOOP("Errors", "This database already has users; sign in instead.")
+
+
+class UserService(Service):
+    def has_users(self) -> bool:
+        with self.db.read() as s:
+            return bool(s.scalar(select(func.count()).select_from(User)))
+
+    def create_first_admin(self, username: str, display_name: str, password: str) -> Actor:
+        """Only on a database without users: the first administrator."""
+        raise_if_invalid(_validate(username, display_name, password, Role.ADMIN.value))
+        with self.db.write(username) as s:
+            if s.scalar(select(func.count()).select_from(User)):
+                raise FirstAdminExists()
+            user = User(username=username, display_name=display_name, password_hash=hash_password(password),
+                        role=Role.ADMIN.value, updated_by=username)
+            s.add(user)
+            s.flush()
+            return actor_of(user)
+
+    def sign_in(self, username: str, password: str) -> Actor:
+        with self.db.read() as s:
+            user = s.scalar(select(User).where(User.username == username))
+            if user is None or not user.active:
+                _hasher.hash(password)  # same cost whether or not the user exists
+                raise AuthenticationFailed()
+            try:
+                _hasher.verify(user.password_hash, password)
+            except (VerificationError, InvalidHashError):
+                raise AuthenticationFailed() from None
+            return actor_of(user)
+
+    def actor(self, username: str) -> Actor:
+        """The actor for a known active user (the demo sign-in, the command line's --as)."""
+        with self.db.read() as s:
+            user = s.scalar(select(User).where(User.username == username, User.active.is_(True)))
+            if user is None:
+                raise NotFound()
+            return actor_of(user)
+
+    def list_users(self, actor: Actor) -> list[UserDTO]:
+        with self.db.read() as s:
+            return [to_dto(u) for u in s.scalars(select(User).order_by(User.username))]
+
+    def account_managers(self) -> list[UserDTO]:
+        """Active users who can be assigned franchisees (account managers and admins)."""
+        with self.db.read() as s:
+            users = s.scalars(select(User).where(
+                User.active.is_(True), User.role.in_([Role.ACCOUNT_MANAGER.value, Role.ADMIN.value]))
+                .order_by(User.display_name, User.username))
+            return [to_dto(u) for u in users]
+
+    def create_user(self, actor: Actor, username: str, display_name: str, role: Role, password: str,
+                    email: str = "") -> UserDTO:
+        require(actor, Action.MANAGE_USERS)
+        raise_if_invalid(_validate(username, display_name, password, str(role)))
+        with self.db.write(actor.username) as s:
+            if s.scalar(select(User.id).where(User.username == username)):
+                raise UsernameTaken(username=username)
+            user = User(username=username, display_name=display_name, role=Role(role).value, email=email,
+                        password_hash=hash_password(password), updated_by=actor.username)
+            s.add(user)
+            s.flush()
+            return to_dto(user)
+
+    def update_user(self, actor: Actor, user_id: int, version: int, *, display_name: str, role: Role,
+                    active: bool, email: str = "") -> UserDTO:
+        require(actor, Action.MANAGE_USERS)
+        from hqdesk.services.base import ConflictError
+
+        with self.db.write(actor.username) as s:
+            user = s.get(User, user_id)
+            if user is None:
+                raise NotFound()
+            raise_if_invalid(_validate(user.username, display_name, None, str(role)))
+            if user.version != version:
+                raise ConflictError(to_dto(user), {}, user.updated_by, user.updated_at.isoformat(timespec="minutes"))
+            if user.id == actor.user_id and (Role(role) != Role.ADMIN or not active):
+                raise_if_invalid([FieldError("role", QT_TRANSLATE_NOOP(
+                    "Validation", "You cannot remove your own administrator rights."))])
+            user.display_name, user.role, user.active, user.email = display_name, Role(role).value, active, email
+            user.updated_by = actor.username
+            s.flush()
+            return to_dto(user)
+
+    def set_password(self, actor: Actor, user_id: int, password: str) -> None:
+        if actor.user_id != user_id:
+            require(actor, Action.MANAGE_USERS)
+        if len(password) < MIN_PASSWORD:
+            raise_if_invalid([FieldError("password", QT_TRANSLATE_NOOP(
+                "Validation", "A password has at least {n} characters."), {"n": MIN_PASSWORD})])
+        with self.db.write(actor.username) as s:
+            user = s.get(User, user_id)
+            if user is None:
+                raise NotFound()
+            user.password_hash = hash_password(password)
+            user.updated_by = actor.username

@@ -1,0 +1,82 @@
+"""Shared fixtures.
+
+Every database test runs on SQLite and on a real PostgreSQL that this test run starts itself
+(tests/pgserver.py: initdb in a temp dir, Unix socket only). HQDESK_TEST_DB=sqlite or =postgresql limits
+the run to one of them; on a machine without PostgreSQL binaries the PostgreSQL cases fail loudly
+(set HQDESK_TEST_DB=sqlite to skip them knowingly).
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from hqdesk.domain.roles import Role  # noqa: E402
+from tests.pgserver import PostgresServer  # noqa: E402
+
+_counter = itertools.count()
+
+
+def _backends() -> list[str]:
+    wanted = os.environ.get("HQDESK_TEST_DB", "sqlite,postgresql")
+    return [b for b in ("sqlite", "postgresql") if b in wanted.split(",")]
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    server = PostgresServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_dirs(tmp_path, monkeypatch):
+    """Each test: its own data dir (SQLite files, logs) and its own Qt settings."""
+    data = tmp_path / "data"
+    monkeypatch.setenv("HQDESK_DATA_DIR", str(data))
+    monkeypatch.delenv("HQDESK_DB", raising=False)
+    monkeypatch.setenv("HQDESK_SETTINGS_DIR", str(tmp_path / "settings"))
+    yield
+
+
+@pytest.fixture(params=_backends())
+def db_url(request, tmp_path):
+    """An empty database URL on each backend (the schema is created when services open it)."""
+    if request.param == "sqlite":
+        return "sqlite:///" + (tmp_path / f"test{next(_counter)}.sqlite3").as_posix()
+    server = request.getfixturevalue("pg_server")
+    return server.create_database(f"t{os.getpid()}_{next(_counter)}")
+
+
+@pytest.fixture
+def services(db_url):
+    from hqdesk.services.bootstrap import open_services
+
+    sv = open_services(db_url)
+    yield sv
+    sv.close()
+
+
+@pytest.fixture
+def admin(services):
+    return services.users.create_first_admin("admin", "管理员", "admin-pass-1")
+
+
+@pytest.fixture
+def users(services, admin):
+    """An admin plus one user of every other role (and a second account manager)."""
+    out = {"admin": admin}
+    for name, role in (("cm", Role.CREDIT_MANAGER), ("am", Role.ACCOUNT_MANAGER), ("am2", Role.ACCOUNT_MANAGER),
+                       ("viewer", Role.VIEWER)):
+        dto = services.users.create_user(admin, name, name.upper(), role, "password-1")
+        out[name] = services.users.actor(dto.username)
+    return out
