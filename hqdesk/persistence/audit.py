@@ -11,7 +11,7 @@ import json
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import event, inspect, insert
+from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session
 
 from hqdesk.persistence.models import (

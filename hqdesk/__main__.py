@@ -1,0 +1,12 @@
+"""``python -m hqdesk``: the GUI (see hqdesk.app)."""
+
+import time
+
+_STARTED = time.perf_counter()
+
+if __name__ == "__main__":
+    import sys
+
+    from hqdesk.app import main
+
+    sys.exit(main(started=_STARTED))

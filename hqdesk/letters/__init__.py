@@ -1,0 +1,1 @@
+"""ReportLab letters: DTOs -> PDF. No Qt. (Letters arrive with a later issue.)"""

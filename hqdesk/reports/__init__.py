@@ -1,0 +1,1 @@
+"""Exports (xlsx/csv/pdf) built from service DTOs. No Qt. (Later issues.)"""

@@ -1,0 +1,1 @@
+"""pyqtgraph widgets fed with series DTOs (later issues). Import pyqtgraph only here, lazily."""

@@ -1,0 +1,32 @@
+"""What every view gets through its constructor: services, the signed-in actor, the task runner, the change bus."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QSettings, Signal
+
+from hqdesk.domain.roles import Action, Actor
+from hqdesk.services.bootstrap import Services
+from hqdesk.ui.tasks import TaskRunner
+
+
+class ChangeBus(QObject):
+    """After a write, say what changed; each view decides whether to reload (Anki's OpChanges).
+
+    ``changed(kind, id)``: kind is 'franchisee', 'contact', 'store', 'user', 'company'; id 0 = many/unknown.
+    """
+
+    changed = Signal(str, int)
+
+
+@dataclass(frozen=True)
+class UiContext:
+    services: Services
+    actor: Actor
+    runner: TaskRunner
+    bus: ChangeBus
+    settings: QSettings
+
+    def can(self, action: Action, owner_id: int | None = None) -> bool:
+        return self.actor.can(action, owner_id)

@@ -1,0 +1,146 @@
+"""The one background-task runner: database, disk and PDF work never runs on the UI thread.
+
+Workers never touch widgets; results and errors come back to the UI thread through a signals holder
+(a QObject living in the UI thread, so its signals are delivered there by queued connection).
+Tests swap in InlineTaskRunner, which runs each task at once, for deterministic flows.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+
+
+class TaskContext:
+    """Handed to long tasks that asked for it: report progress, notice cancellation."""
+
+    def __init__(self, signals: _Signals) -> None:
+        self._signals = signals
+        self._cancel = threading.Event()
+
+    def progress(self, done: int, total: int) -> None:
+        self._signals.progress.emit(done, total)
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+    progress = Signal(int, int)
+
+
+class Task(QObject):
+    """A submitted job. ``cancel()`` asks a cooperative task to stop; its callbacks are not called after."""
+
+    def __init__(self, runner: TaskRunner) -> None:
+        super().__init__(runner)
+        self.signals = _Signals(self)
+        self.context = TaskContext(self.signals)
+        self._dropped = False
+
+    def cancel(self) -> None:
+        self._dropped = True
+        self.context.cancel()
+
+    @property
+    def dropped(self) -> bool:
+        return self._dropped
+
+
+class _Job(QRunnable):
+    def __init__(self, task: Task, fn: Callable[..., Any], args, kwargs) -> None:
+        super().__init__()
+        self.task, self.fn, self.args, self.kwargs = task, fn, args, kwargs
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            result = self.fn(*self.args, **self.kwargs)
+        except BaseException as exc:  # delivered to on_error in the UI thread
+            self.task.signals.failed.emit(exc)
+        else:
+            self.task.signals.done.emit(result)
+
+
+class TaskRunner(QObject):
+    """``runner.submit(fn, *args, on_done=..., on_error=..., write=False)``.
+
+    Pools, and why each exists:
+    - ``_writes``: one thread. SQLite allows one writer at a time; queuing our own writes in order
+      keeps them from waiting on each other's locks (Anki's taskman does the same).
+    - ``_reads``: two threads for queries, so a slow report does not hold up the list's search.
+    """
+
+    def __init__(self, on_unhandled: Callable[[BaseException], None] | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self._writes = QThreadPool(self)
+        self._writes.setMaxThreadCount(1)
+        self._reads = QThreadPool(self)
+        self._reads.setMaxThreadCount(2)
+        self._on_unhandled = on_unhandled
+        self._pending: set[Task] = set()
+
+    def submit(self, fn: Callable[..., Any], *args, on_done: Callable[[Any], None] | None = None,
+               on_error: Callable[[BaseException], None] | None = None,
+               on_progress: Callable[[int, int], None] | None = None,
+               write: bool = False, with_context: bool = False, **kwargs) -> Task:
+        task = Task(self)
+        if with_context:
+            kwargs["context"] = task.context
+        self._pending.add(task)
+
+        def finished(result):
+            self._pending.discard(task)
+            if not task.dropped and on_done is not None:
+                on_done(result)
+            task.deleteLater()
+
+        def failed(exc):
+            self._pending.discard(task)
+            if task.dropped:
+                task.deleteLater()
+                return
+            if on_error is not None:
+                on_error(exc)
+            elif self._on_unhandled is not None:
+                self._on_unhandled(exc)
+            else:
+                log.error("background task failed", exc_info=exc)
+            task.deleteLater()
+
+        task.signals.done.connect(finished)
+        task.signals.failed.connect(failed)
+        if on_progress is not None:
+            task.signals.progress.connect(on_progress)
+        self._start(task, fn, args, kwargs, write)
+        return task
+
+    def _start(self, task: Task, fn, args, kwargs, write: bool) -> None:
+        (self._writes if write else self._reads).start(_Job(task, fn, args, kwargs))
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._pending)
+
+    def wait(self, msecs: int = 30000) -> bool:
+        """Wait for the pools to drain (shutdown and tests)."""
+        return self._writes.waitForDone(msecs) and self._reads.waitForDone(msecs)
+
+
+class InlineTaskRunner(TaskRunner):
+    """Runs every task at once in the calling thread: deterministic tests."""
+
+    def _start(self, task: Task, fn, args, kwargs, write: bool) -> None:
+        _Job(task, fn, args, kwargs).run()
