@@ -35,6 +35,7 @@ class Action(StrEnum):
     IMPORT_FRANCHISEES = "import franchisees"
     VIEW_HISTORY = "view history"
     OVERWRITE_CONFLICT = "overwrite another user's changes"
+    CONFIGURE_TIERS = "configure tiers"
 
 
 ACTION_LABELS = {
@@ -49,6 +50,7 @@ ACTION_LABELS = {
     Action.IMPORT_FRANCHISEES: QT_TRANSLATE_NOOP("Enums", "import franchisees"),
     Action.VIEW_HISTORY: QT_TRANSLATE_NOOP("Enums", "view history"),
     Action.OVERWRITE_CONFLICT: QT_TRANSLATE_NOOP("Enums", "overwrite another user's changes"),
+    Action.CONFIGURE_TIERS: QT_TRANSLATE_NOOP("Enums", "configure tiers"),
 }
 
 # Actions each role may take on any franchisee. "Own" actions (below) apply to the franchisees

@@ -1,0 +1,62 @@
+"""The configurable tier list."""
+
+from __future__ import annotations
+
+import pytest
+
+from hqdesk.domain.errors import PermissionDenied, ValidationError
+from hqdesk.domain.franchisee import FranchiseeData
+from hqdesk.services.tiers import TierService
+
+
+@pytest.fixture
+def tiers(services):
+    return TierService(services.db)
+
+
+def test_default_tiers_and_usage_counts(services, tiers, admin):
+    assert [t.code for t in tiers.list()] == ["A", "B", "C"]
+    services.franchisees.create(admin, FranchiseeData(code="F1", legal_name="甲公司", city="杭州", tier="B"))
+    assert {t.code: t.franchisees for t in tiers.list()} == {"A": 0, "B": 1, "C": 0}
+
+
+def test_add_rename_reorder_and_use_a_new_tier(services, tiers, admin):
+    tiers.add(admin, "s", "战略")
+    assert [t.code for t in tiers.list()] == ["A", "B", "C", "S"]
+    s = next(t for t in tiers.list() if t.code == "S")
+    tiers.rename(admin, "S", s.version, "战略加盟商")
+    tiers.reorder(admin, ["S", "A", "B", "C"])
+    listed = tiers.list()
+    assert [t.code for t in listed] == ["S", "A", "B", "C"] and listed[0].name == "战略加盟商"
+    assert services.franchisees.tiers()[0] == "S"
+    d = services.franchisees.create(admin, FranchiseeData(code="F2", legal_name="乙公司", city="宁波", tier="S"))
+    assert d.data.tier == "S"
+
+
+def test_duplicate_and_bad_codes_refused(tiers, admin):
+    with pytest.raises(ValidationError) as err:
+        tiers.add(admin, "A")
+    assert err.value.errors[0].field == "code"
+    with pytest.raises(ValidationError):
+        tiers.add(admin, "")
+    with pytest.raises(ValidationError):
+        tiers.add(admin, "TOO-LONG-CODE")
+
+
+def test_tier_in_use_cannot_be_removed(services, tiers, admin):
+    services.franchisees.create(admin, FranchiseeData(code="F1", legal_name="甲公司", city="杭州", tier="C"))
+    with pytest.raises(ValidationError) as err:
+        tiers.remove(admin, "C")
+    assert err.value.errors[0].params["n"] == 1
+    assert "C" in [t.code for t in tiers.list()]
+    tiers.remove(admin, "A")
+    assert [t.code for t in tiers.list()] == ["B", "C"]
+
+
+def test_only_admins_configure_tiers(tiers, users):
+    for name in ("cm", "am", "viewer"):
+        with pytest.raises(PermissionDenied):
+            tiers.add(users[name], "D")
+        with pytest.raises(PermissionDenied):
+            tiers.remove(users[name], "A")
+    assert [t.code for t in tiers.list()] == ["A", "B", "C"]

@@ -1,0 +1,64 @@
+"""Signing in and creating the first administrator, on real dialogs."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog
+
+from hqdesk.ui.dialogs.sign_in import FirstAdminDialog, SignInDialog
+from hqdesk.ui.settings import LAST_USERNAME, open_settings
+from hqdesk.ui.tasks import InlineTaskRunner
+
+
+def test_first_admin_is_created_and_signed_in(qtbot, ui_services):
+    assert not ui_services.users.has_users()
+    dialog = FirstAdminDialog(ui_services.users, InlineTaskRunner())
+    qtbot.addWidget(dialog)
+    dialog.username.setText("boss")
+    dialog.display_name.setText("周总")
+    dialog.password.setText("long-enough-1")
+    dialog.repeat.setText("long-enough-1")
+    dialog._submit()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.actor.username == "boss" and dialog.actor.role == "admin"
+    assert ui_services.users.sign_in("boss", "long-enough-1").display_name == "周总"
+
+
+def test_first_admin_refuses_mismatch_and_short_password(qtbot, ui_services):
+    dialog = FirstAdminDialog(ui_services.users, InlineTaskRunner())
+    qtbot.addWidget(dialog)
+    dialog.username.setText("boss")
+    dialog.password.setText("short")
+    dialog.repeat.setText("other")
+    dialog._submit()
+    assert "match" in dialog.form.error_text("repeat")
+    dialog.repeat.setText("short")
+    dialog._submit()
+    assert "8" in dialog.form.error_text("password")
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert not ui_services.users.has_users()
+
+
+def test_sign_in_wrong_then_right_password(qtbot, ui_services, ui_users):
+    settings = open_settings()
+    dialog = SignInDialog(ui_services.users, InlineTaskRunner(), settings, "test.sqlite3")
+    qtbot.addWidget(dialog)
+    dialog.username.setText("zhang")
+    dialog.password.setText("wrong-password")
+    dialog._submit()
+    assert "Wrong user name or password" in dialog.message.text()
+    assert dialog.password.text() == ""  # cleared for the next try
+    dialog.password.setText("password-1")
+    dialog._submit()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.actor.username == "zhang"
+    assert LAST_USERNAME.get(settings) == "zhang"
+    again = SignInDialog(ui_services.users, InlineTaskRunner(), settings, "test.sqlite3")
+    qtbot.addWidget(again)
+    assert again.username.text() == "zhang"
+
+
+def test_sign_in_needs_both_fields(qtbot, ui_services, ui_users):
+    dialog = SignInDialog(ui_services.users, InlineTaskRunner(), open_settings(), "x")
+    qtbot.addWidget(dialog)
+    dialog._submit()
+    assert dialog.message.text() == "Enter your user name and password."
