@@ -48,6 +48,16 @@ def _fresh_dirs(tmp_path, monkeypatch):
     yield
 
 
+@pytest.fixture(autouse=True)
+def _cheap_password_hashing(monkeypatch):
+    """Production argon2 costs ~270 ms a hash here; tests create many users. Same algorithm, low cost."""
+    from argon2 import PasswordHasher
+
+    import hqdesk.services.users as users_module
+
+    monkeypatch.setattr(users_module, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+
+
 @pytest.fixture(params=_backends())
 def db_url(request, tmp_path):
     """An empty database URL on each backend (the schema is created when services open it)."""

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
+from hqdesk.domain.errors import DatabaseError, HqdeskError, NetworkShareRefused
+from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.persistence.database import Database
-from hqdesk.persistence.engine import probe_connection, safe_url, store_password
+from hqdesk.persistence.engine import is_network_path, probe_connection, safe_url, sqlite_path, store_password
 from hqdesk.services.company import CompanyService
 from hqdesk.services.contacts import ContactService, StoreService
 from hqdesk.services.franchisees import FranchiseeService
+from hqdesk.services.tiers import TierService
 from hqdesk.services.users import UserService
 
 
@@ -20,6 +24,7 @@ class Services:
     contacts: ContactService
     stores: StoreService
     company: CompanyService
+    tiers: TierService
 
     @property
     def dialect(self) -> str:
@@ -37,7 +42,7 @@ def open_services(url: str, *, password: str | None = None, upgrade: bool = True
     """Connect, check/upgrade the schema and build the services (raises HqdeskError subclasses)."""
     db = Database.open(url, password=password, upgrade=upgrade)
     return Services(db, UserService(db), FranchiseeService(db), ContactService(db), StoreService(db),
-                    CompanyService(db))
+                    CompanyService(db), TierService(db))
 
 
 def check_connection(url: str, password: str | None = None) -> str:
@@ -45,10 +50,85 @@ def check_connection(url: str, password: str | None = None) -> str:
     return probe_connection(url, password)
 
 
+class PasswordNotStored(HqdeskError):
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "The database settings were saved, but the password could not be kept in the system's "
+                  "password store ({detail}). hqdesk will ask for the password each time it starts.")
+
+
 def remember_password(url: str, password: str) -> None:
+    """Keep the database password in the OS keyring (raises PasswordNotStored when there is none)."""
     from sqlalchemy.engine import make_url
 
-    store_password(make_url(url), password)
+    try:
+        store_password(make_url(url), password)
+    except Exception as exc:  # keyring's errors, or a missing/locked backend
+        raise PasswordNotStored(detail=str(exc) or type(exc).__name__) from exc
 
 
-__all__ = ["Services", "open_services", "check_connection", "remember_password", "safe_url"]
+@dataclass(frozen=True)
+class DatabaseLocation:
+    """A database URL taken apart for the settings dialog; it never holds a password.
+
+    ``kind`` is "sqlite" (``path``) or "postgresql" (``host`` - a name, an address or a socket folder -,
+    ``port``, ``database``, ``username``); ``options`` keeps other URL query options (sslmode=...) as they were.
+    """
+
+    kind: str
+    path: str = ""
+    host: str = ""
+    port: int = 5432
+    database: str = ""
+    username: str = ""
+    options: tuple[tuple[str, str], ...] = ()
+
+
+def parse_database_url(url: str) -> DatabaseLocation:
+    """The parts of a database URL (raises DatabaseError for text that is not a URL we can use)."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        u = make_url(url)
+    except Exception as exc:
+        raise DatabaseError(detail=str(exc)) from exc
+    backend = u.get_backend_name()
+    if backend == "sqlite":
+        return DatabaseLocation("sqlite", path=u.database or "")
+    if backend != "postgresql":
+        raise DatabaseError(detail=f"unsupported database type {backend!r}: use sqlite or postgresql")
+    query = dict(u.query)
+    host = u.host or ""
+    if not host and isinstance(query.get("host"), str):
+        host = query.pop("host")  # a Unix socket folder
+    options = tuple((k, v if isinstance(v, str) else ",".join(v)) for k, v in sorted(query.items()))
+    return DatabaseLocation("postgresql", host=host, port=u.port or 5432, database=u.database or "",
+                            username=u.username or "", options=options)
+
+
+def database_url(location: DatabaseLocation) -> str:
+    """The URL for ``location``, without a password (for settings and logs)."""
+    from sqlalchemy.engine import URL
+
+    if location.kind == "sqlite":
+        return "sqlite:///" + Path(location.path).as_posix()
+    query = dict(location.options)
+    host: str | None = location.host or None
+    if host and host.startswith("/"):
+        query["host"], host = host, None  # a socket folder goes in the query, as libpq expects
+    return URL.create("postgresql+psycopg", username=location.username or None, host=host,
+                      port=location.port or None, database=location.database or None,
+                      query=query).render_as_string(hide_password=False)
+
+
+def refuse_network_share(url: str) -> None:
+    """Raise NetworkShareRefused if ``url`` is a SQLite file on a network share (UNC path, mapped network drive,
+    network file system). May touch the disk: call it in the background."""
+    from sqlalchemy.engine import make_url
+
+    path = sqlite_path(make_url(url))
+    if path is not None and is_network_path(path):
+        raise NetworkShareRefused(path=str(path))
+
+
+__all__ = ["Services", "open_services", "check_connection", "remember_password", "safe_url", "PasswordNotStored",
+           "DatabaseLocation", "parse_database_url", "database_url", "refuse_network_share"]
