@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+_ROOT = QModelIndex()
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -33,10 +35,10 @@ class TierModel(QAbstractTableModel):
         self.tiers = list(tiers)
         self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.tiers)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else 3
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
