@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-
-_ROOT = QModelIndex()
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -23,6 +21,8 @@ from hqdesk.services.tiers import TierDTO
 from hqdesk.ui.context import UiContext
 from hqdesk.ui.errors import show_error
 from hqdesk.ui.i18n import tr_error
+
+_ROOT = QModelIndex()
 
 
 class TierModel(QAbstractTableModel):
