@@ -1,0 +1,424 @@
+"""The history of a franchisee (audit trail and status changes) as table models, and how fields read to users.
+
+FIELD_LABELS and format_value are shared: the profile form's captions, the history's "field: old → new"
+and the conflict dialog's "their value / your value" all name a field and show a value the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+
+from hqdesk.domain.contact import (
+    CONTACT_ROLE_LABELS,
+    GENDER_LABELS,
+    STORE_STATUS_LABELS,
+    Anniversary,
+    ContactRole,
+    Gender,
+    StoreStatus,
+)
+from hqdesk.domain.franchisee import STATUS_LABELS, LifecycleStatus
+from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
+from hqdesk.services.dto import FieldChange, HistoryEntry, StatusChangeDTO
+from hqdesk.ui.i18n import fmt_date, fmt_datetime, fmt_decimal, fmt_money, tr_enum
+
+EMPTY = "—"
+MAX_CELL = 60  # characters of one value in a history cell; the tooltip has everything
+
+FIELD_LABELS: dict[str, dict[str, str]] = {
+    "franchisees": {
+        "code": QT_TRANSLATE_NOOP("Fields", "Code"),
+        "legal_name": QT_TRANSLATE_NOOP("Fields", "Legal name"),
+        "store_brand_name": QT_TRANSLATE_NOOP("Fields", "Brand store name"),
+        "uscc": QT_TRANSLATE_NOOP("Fields", "Unified social credit code"),
+        "legal_representative": QT_TRANSLATE_NOOP("Fields", "Legal representative"),
+        "registered_capital": QT_TRANSLATE_NOOP("Fields", "Registered capital"),
+        "business_scope": QT_TRANSLATE_NOOP("Fields", "Business scope"),
+        "region": QT_TRANSLATE_NOOP("Fields", "Region"),
+        "province": QT_TRANSLATE_NOOP("Fields", "Province"),
+        "city": QT_TRANSLATE_NOOP("Fields", "City"),
+        "address": QT_TRANSLATE_NOOP("Fields", "Address"),
+        "tier": QT_TRANSLATE_NOOP("Fields", "Tier"),
+        "status": QT_TRANSLATE_NOOP("Fields", "Status"),
+        "status_changed_on": QT_TRANSLATE_NOOP("Fields", "Status since"),
+        "join_date": QT_TRANSLATE_NOOP("Fields", "Joined on"),
+        "contract_start": QT_TRANSLATE_NOOP("Fields", "Contract start"),
+        "contract_end": QT_TRANSLATE_NOOP("Fields", "Contract end"),
+        "account_manager_id": QT_TRANSLATE_NOOP("Fields", "Account manager"),
+        "tags": QT_TRANSLATE_NOOP("Fields", "Tags"),
+        "notes": QT_TRANSLATE_NOOP("Fields", "Notes"),
+        "archived": QT_TRANSLATE_NOOP("Fields", "Archived"),
+    },
+    "contacts": {
+        "name": QT_TRANSLATE_NOOP("Fields", "Name"),
+        "gender": QT_TRANSLATE_NOOP("Fields", "Gender"),
+        "honorific": QT_TRANSLATE_NOOP("Fields", "Form of address"),
+        "role": QT_TRANSLATE_NOOP("Fields", "Role"),
+        "mobile": QT_TRANSLATE_NOOP("Fields", "Mobile"),
+        "phone": QT_TRANSLATE_NOOP("Fields", "Phone"),
+        "email": QT_TRANSLATE_NOOP("Fields", "E-mail"),
+        "wechat_id": QT_TRANSLATE_NOOP("Fields", "WeChat ID"),
+        "birthday": QT_TRANSLATE_NOOP("Fields", "Birthday"),
+        "birthday_lunar": QT_TRANSLATE_NOOP("Fields", "Lunar calendar birthday"),
+        "anniversaries": QT_TRANSLATE_NOOP("Fields", "Anniversaries"),
+        "hobbies": QT_TRANSLATE_NOOP("Fields", "Hobbies"),
+        "preferences": QT_TRANSLATE_NOOP("Fields", "Preferences"),
+        "notes": QT_TRANSLATE_NOOP("Fields", "Notes"),
+        "is_primary": QT_TRANSLATE_NOOP("Fields", "Primary contact"),
+    },
+    "stores": {
+        "name": QT_TRANSLATE_NOOP("Fields", "Store name"),
+        "address": QT_TRANSLATE_NOOP("Fields", "Address"),
+        "city": QT_TRANSLATE_NOOP("Fields", "City"),
+        "opened_on": QT_TRANSLATE_NOOP("Fields", "Opened on"),
+        "status": QT_TRANSLATE_NOOP("Fields", "Status"),
+        "floor_area": QT_TRANSLATE_NOOP("Fields", "Floor area (m²)"),
+    },
+    "contact_anniversaries": {
+        "label": QT_TRANSLATE_NOOP("Fields", "Anniversary"),
+        "day": QT_TRANSLATE_NOOP("Fields", "Date"),
+        "lunar": QT_TRANSLATE_NOOP("Fields", "Lunar calendar"),
+    },
+    "franchisee_status_changes": {
+        "from_status": QT_TRANSLATE_NOOP("Fields", "From"),
+        "to_status": QT_TRANSLATE_NOOP("Fields", "To"),
+        "changed_on": QT_TRANSLATE_NOOP("Fields", "Date"),
+        "reason": QT_TRANSLATE_NOOP("Fields", "Reason"),
+    },
+}
+
+# Bookkeeping columns that mean nothing to a user (the "who" and "when" columns already say the rest).
+HIDDEN_FIELDS = frozenset({"id", "franchisee_id", "contact_id", "changed_by", "recorded_at", "search_text"})
+
+DATE_FIELDS = frozenset({"join_date", "contract_start", "contract_end", "status_changed_on", "birthday",
+                         "opened_on", "changed_on", "day"})
+BOOL_FIELDS = frozenset({"archived", "birthday_lunar", "is_primary", "lunar"})
+
+WHAT = {
+    ("franchisees", "insert"): QT_TRANSLATE_NOOP("History", "Franchisee created"),
+    ("franchisees", "update"): QT_TRANSLATE_NOOP("History", "Profile changed"),
+    ("franchisees", "delete"): QT_TRANSLATE_NOOP("History", "Franchisee deleted"),
+    ("contacts", "insert"): QT_TRANSLATE_NOOP("History", "Contact added"),
+    ("contacts", "update"): QT_TRANSLATE_NOOP("History", "Contact changed"),
+    ("contacts", "delete"): QT_TRANSLATE_NOOP("History", "Contact deleted"),
+    ("stores", "insert"): QT_TRANSLATE_NOOP("History", "Store added"),
+    ("stores", "update"): QT_TRANSLATE_NOOP("History", "Store changed"),
+    ("stores", "delete"): QT_TRANSLATE_NOOP("History", "Store deleted"),
+    ("contact_anniversaries", "insert"): QT_TRANSLATE_NOOP("History", "Anniversary added"),
+    ("contact_anniversaries", "update"): QT_TRANSLATE_NOOP("History", "Anniversary changed"),
+    ("contact_anniversaries", "delete"): QT_TRANSLATE_NOOP("History", "Anniversary removed"),
+    ("franchisee_status_changes", "insert"): QT_TRANSLATE_NOOP("History", "Status changed"),
+}
+
+_ROOT = QModelIndex()  # the default parent of the Qt overrides: a table has no children
+
+
+@dataclass
+class UserNames:
+    """Display names for user names and user ids (history's "who", the account manager field)."""
+
+    by_username: dict[str, str] = field(default_factory=dict)
+    by_id: dict[int, str] = field(default_factory=dict)
+
+    @classmethod
+    def of_users(cls, users) -> UserNames:
+        return cls({u.username: u.display_name or u.username for u in users},
+                   {u.id: u.display_name or u.username for u in users})
+
+    def name(self, username: str) -> str:
+        return self.by_username.get(username) or username
+
+    def name_of_id(self, user_id: int | None) -> str:
+        if user_id is None:
+            return ""
+        return self.by_id.get(int(user_id)) or f"#{user_id}"
+
+
+def field_label(table: str, name: str) -> str:
+    label = FIELD_LABELS.get(table, {}).get(name)
+    return QCoreApplication.translate("Fields", label) if label else name
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("History", text)
+
+
+def _as_date(value) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _as_decimal(value) -> Decimal | None:
+    try:
+        return value if isinstance(value, Decimal) else Decimal(str(value))
+    except InvalidOperation:
+        return None
+
+
+def _enum_label(table: str, name: str, value) -> str | None:
+    try:
+        if name in ("from_status", "to_status") or (table == "franchisees" and name == "status"):
+            return tr_enum(STATUS_LABELS[LifecycleStatus(value)])
+        if table == "stores" and name == "status":
+            return tr_enum(STORE_STATUS_LABELS[StoreStatus(value)])
+        if table == "contacts" and name == "role":
+            return tr_enum(CONTACT_ROLE_LABELS[ContactRole(value)])
+        if table == "contacts" and name == "gender":
+            return tr_enum(GENDER_LABELS[Gender(value)])
+    except (ValueError, KeyError):
+        return None
+    return None
+
+
+def format_value(table: str, name: str, value, names: UserNames | None = None) -> str:
+    """A field's value as a user reads it; works on Python values (DTOs) and on JSON values (the audit trail)."""
+    if name in BOOL_FIELDS:
+        return QCoreApplication.translate("History", "Yes") if value else QCoreApplication.translate("History", "No")
+    if value is None or value == "" or value == ():
+        return EMPTY
+    enum = _enum_label(table, name, value)
+    if enum is not None:
+        return enum
+    if name in DATE_FIELDS:
+        day = _as_date(value)
+        return fmt_date(day) if day else str(value)
+    if name == "registered_capital":
+        amount = _as_decimal(value)
+        return fmt_money(amount) if amount is not None else str(value)
+    if name == "floor_area":
+        amount = _as_decimal(value)
+        return fmt_decimal(amount) if amount is not None else str(value)
+    if name == "account_manager_id":
+        return (names or UserNames()).name_of_id(value)
+    if name == "tags":
+        return ", ".join(value) if isinstance(value, (tuple, list)) else ", ".join(
+            t for t in str(value).split(",") if t)
+    if name == "anniversaries":
+        return "; ".join(_anniversary_text(a) for a in value)
+    return str(value)
+
+
+def _anniversary_text(a: Anniversary) -> str:
+    text = f"{a.label} {fmt_date(a.day)}"
+    if a.lunar:
+        text += " " + QCoreApplication.translate("History", "(lunar calendar)")
+    return text
+
+
+def shorten(text: str, limit: int = MAX_CELL) -> str:
+    text = " ".join(text.split())  # multi-line notes on one line
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def change_lines(entry: HistoryEntry, names: UserNames | None = None, limit: int | None = MAX_CELL) -> list[str]:
+    """One "field: old → new" line per changed field (inserts: "field: value"; deletes: "field: old value")."""
+    lines = []
+    order = list(FIELD_LABELS.get(entry.table_name, {}))  # as the form shows them, not alphabetically
+    for change in sorted(entry.changes, key=lambda c: order.index(c.field) if c.field in order else len(order)):
+        if change.field in HIDDEN_FIELDS:
+            continue
+        label = field_label(entry.table_name, change.field)
+        old = format_value(entry.table_name, change.field, change.old, names)
+        new = format_value(entry.table_name, change.field, change.new, names)
+        if limit:
+            old, new = shorten(old, limit), shorten(new, limit)
+        if entry.action == "insert":
+            if change.new in (None, "", False) and change.field not in ("to_status",):
+                continue  # a new record: only what was filled in
+            lines.append(f"{label}: {new}")
+        elif entry.action == "delete":
+            if change.old in (None, "", False):
+                continue
+            lines.append(f"{label}: {old}")
+        else:
+            lines.append(f"{label}: {old} → {new}")
+    return lines
+
+
+def _changed(entry: HistoryEntry) -> dict[str, FieldChange]:
+    return {c.field: c for c in entry.changes}
+
+
+def describe(entry: HistoryEntry, row_names: dict[tuple[str, str], str] | None = None) -> str:
+    """What happened, in words: "Contact added: 王芳", "Profile changed", "Archived"..."""
+    changed = _changed(entry)
+    if entry.table_name == "franchisees" and entry.action == "update":
+        if set(changed) == {"archived"}:
+            return _tr("Archived") if changed["archived"].new else _tr("Restored from the archive")
+        if "status" in changed:
+            return _tr("Status changed")
+    if entry.table_name == "franchisee_status_changes" and entry.action == "insert" and \
+            "from_status" in changed and not changed["from_status"].new:
+        return _tr("Initial status")
+    template = WHAT.get((entry.table_name, entry.action))
+    text = _tr(template) if template else f"{entry.table_name} {entry.action}"
+    if entry.table_name in ("contacts", "stores"):
+        name_change = changed.get("name")
+        name = (name_change.new or name_change.old) if name_change else None
+        name = name or (row_names or {}).get((entry.table_name, entry.row_id))
+        if name:
+            text += ": " + str(name)
+    return text
+
+
+def without_status_echoes(entries) -> list[HistoryEntry]:
+    """Drop the profile row's "status changed" entry that a recorded status change already tells about.
+
+    A status change writes two audit rows (the franchisee's status columns, and the status change with its
+    reason); the user sees it once. Changes made outside the app have no status record and stay.
+    """
+    entries = list(entries)
+    recorded = [e for e in entries if e.table_name == "franchisee_status_changes" and e.action == "insert"]
+
+    def echo(e: HistoryEntry) -> bool:
+        if e.table_name != "franchisees" or e.action != "update" or \
+                not {c.field for c in e.changes} <= {"status", "status_changed_on"}:
+            return False
+        return any(r.username == e.username and abs((r.occurred_at - e.occurred_at).total_seconds()) < 5
+                   for r in recorded)
+
+    return [e for e in entries if not echo(e)]
+
+
+def source_label(source: str) -> str:
+    if source == "app":
+        return _tr("hqdesk")
+    if source == "db":
+        return _tr("Outside the app")
+    return source
+
+
+class HistoryModel(QAbstractTableModel):
+    """The audit trail of one franchisee (profile, contacts, stores, status), newest first."""
+
+    WHEN, WHO, SOURCE, WHAT, CHANGES = range(5)
+    HEADERS = (
+        QT_TRANSLATE_NOOP("HistoryModel", "When"),
+        QT_TRANSLATE_NOOP("HistoryModel", "Who"),
+        QT_TRANSLATE_NOOP("HistoryModel", "Source"),
+        QT_TRANSLATE_NOOP("HistoryModel", "What"),
+        QT_TRANSLATE_NOOP("HistoryModel", "Changes"),
+    )
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._entries: list[HistoryEntry] = []
+        self._cells: list[tuple[str, str, str, str, str]] = []
+        self._tips: list[str] = []
+
+    def set_entries(self, entries, names: UserNames | None = None,
+                    row_names: dict[tuple[str, str], str] | None = None) -> None:
+        """``row_names`` names contacts and stores by (table, row id) for entries that do not carry the name."""
+        self.beginResetModel()
+        self._entries = without_status_echoes(entries)
+        self._cells, self._tips = [], []
+        for e in self._entries:
+            self._cells.append((fmt_datetime(e.occurred_at), (names or UserNames()).name(e.username),
+                                source_label(e.source), describe(e, row_names),
+                                "; ".join(change_lines(e, names))))
+            self._tips.append("\n".join(change_lines(e, names, limit=None)))
+        self.endResetModel()
+
+    def entry(self, row: int) -> HistoryEntry:
+        return self._entries[row]
+
+    def details(self, row: int) -> str:
+        """Everything about one entry, one changed field per line (the pane under the table)."""
+        cells = self._cells[row]
+        return f"{cells[self.WHAT]} · {cells[self.WHO]} · {cells[self.WHEN]}\n{self._tips[row]}".rstrip()
+
+    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802 - Qt override
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802 - Qt override
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._cells[index.row()][index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if index.column() == self.CHANGES:
+                return self._tips[index.row()] or None
+            if index.column() == self.SOURCE and self._entries[index.row()].source == "db":
+                return QCoreApplication.translate(
+                    "HistoryModel", "Changed directly in the database, not through hqdesk.")
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.SOURCE and \
+                self._entries[index.row()].source == "db":
+            from PySide6.QtGui import QColor
+
+            return QColor("#b03a2e")
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt override
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
+                and 0 <= section < len(self.HEADERS):
+            return QCoreApplication.translate("HistoryModel", self.HEADERS[section])
+        return None
+
+
+class StatusHistoryModel(QAbstractTableModel):
+    """Lifecycle status changes with their dates and reasons, newest first."""
+
+    DATE, CHANGE, REASON, WHO, RECORDED = range(5)
+    HEADERS = (
+        QT_TRANSLATE_NOOP("StatusHistoryModel", "Date"),
+        QT_TRANSLATE_NOOP("StatusHistoryModel", "Status"),
+        QT_TRANSLATE_NOOP("StatusHistoryModel", "Reason"),
+        QT_TRANSLATE_NOOP("StatusHistoryModel", "Changed by"),
+        QT_TRANSLATE_NOOP("StatusHistoryModel", "Recorded at"),
+    )
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[StatusChangeDTO] = []
+        self._cells: list[tuple[str, ...]] = []
+
+    def set_changes(self, changes, names: UserNames | None = None) -> None:
+        self.beginResetModel()
+        self._rows = list(changes)
+        self._cells = []
+        for c in self._rows:
+            to = tr_enum(STATUS_LABELS[c.to_status])
+            move = f"{tr_enum(STATUS_LABELS[c.from_status])} → {to}" if c.from_status else to
+            self._cells.append((fmt_date(c.changed_on), move, c.reason, (names or UserNames()).name(c.changed_by),
+                                fmt_datetime(c.recorded_at)))
+        self.endResetModel()
+
+    def change(self, row: int) -> StatusChangeDTO:
+        return self._rows[row]
+
+    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802 - Qt override
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802 - Qt override
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._cells[index.row()][index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.REASON:
+            return self._rows[index.row()].reason or None
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt override
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
+                and 0 <= section < len(self.HEADERS):
+            return QCoreApplication.translate("StatusHistoryModel", self.HEADERS[section])
+        return None

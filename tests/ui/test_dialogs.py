@@ -1,0 +1,329 @@
+"""Contact, store, status and conflict dialogs, and the table models behind the profile editor's tabs."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+
+from hqdesk.domain.contact import Anniversary, ContactData, StoreData, StoreStatus
+from hqdesk.domain.errors import ConflictError
+from hqdesk.domain.franchisee import LifecycleStatus, StatusChange
+from hqdesk.ui.dialogs.conflict_dialog import ConflictDialog, ConflictModel
+from hqdesk.ui.dialogs.contact_dialog import ContactDialog
+from hqdesk.ui.dialogs.status_dialog import StatusDialog
+from hqdesk.ui.dialogs.store_dialog import StoreDialog
+from hqdesk.ui.i18n import fmt_date, fmt_datetime, fmt_money
+from hqdesk.ui.models.contacts import AnniversariesModel, ContactsModel
+from hqdesk.ui.models.history import HistoryModel, StatusHistoryModel, UserNames
+from hqdesk.ui.models.stores import StoresModel
+from tests.ui.conftest import type_text
+
+TODAY = date(2026, 3, 1)
+NAMES = UserNames({"admin": "管理员", "zhang": "张伟", "li": "李娜"}, {1: "管理员", 2: "张伟", 3: "李娜"})
+
+
+def _show(qtbot, dialog):
+    qtbot.addWidget(dialog)
+    dialog.open()
+    return dialog
+
+
+def _contact(ui_services, actor, franchisee_id):
+    return ui_services.contacts.list(actor, franchisee_id)[0]
+
+
+# ----- the conflict dialog -----------------------------------------------------------------------------------
+def _conflict(user="li", when="2026-03-01 08:30 UTC") -> ConflictError:
+    return ConflictError(None, {
+        "city": ("温州", "宁波"),
+        "registered_capital": (Decimal("2000000.00"), Decimal("1000000.00")),
+        "contract_end": (date(2027, 1, 31), None),
+        "account_manager_id": (3, 2),
+    }, user, when)
+
+
+def test_conflict_dialog_says_who_when_and_what(qtbot):
+    dialog = _show(qtbot, ConflictDialog(_conflict(), "franchisees", can_overwrite=False, names=NAMES))
+    when = fmt_datetime(datetime(2026, 3, 1, 8, 30, tzinfo=UTC))  # shown in local time
+    assert dialog.message.text() == (f"李娜 changed this record at {when} while you were editing it. "
+                                     "Nothing was saved.")
+    rows = [[dialog.model.index(r, c).data() for c in range(3)] for r in range(dialog.model.rowCount())]
+    assert rows[0] == ["City", "温州", "宁波"]
+    assert rows[1] == ["Registered capital", fmt_money(Decimal("2000000")), fmt_money(Decimal("1000000"))]
+    assert rows[2][0] == "Contract end" and rows[2][2] == "—"
+    assert rows[3] == ["Account manager", "李娜", "张伟"]
+    assert dialog.overwrite_button is None
+    assert dialog.reload_button.text() == "Reload their version" and dialog.keep_button.text() == "Keep editing"
+
+
+def test_conflict_dialog_choices(qtbot):
+    dialog = _show(qtbot, ConflictDialog(_conflict(), "franchisees", can_overwrite=True, names=NAMES))
+    assert dialog.overwrite_button is not None and dialog.overwrite_button.text() == "Overwrite with mine"
+    dialog.overwrite_button.click()
+    assert dialog.choice == ConflictDialog.OVERWRITE and not dialog.isVisible()
+    dialog = _show(qtbot, ConflictDialog(_conflict(), "franchisees", can_overwrite=True, names=NAMES))
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.choice == ConflictDialog.KEEP and not dialog.isVisible()
+    dialog = _show(qtbot, ConflictDialog(_conflict(), "franchisees", can_overwrite=False, names=NAMES))
+    dialog.reload_button.click()
+    assert dialog.choice == ConflictDialog.RELOAD
+
+
+def test_conflict_dialog_when_the_other_user_is_unknown_or_changed_nothing_visible(qtbot):
+    exc = ConflictError(None, {}, "?", "?")
+    dialog = _show(qtbot, ConflictDialog(exc, "franchisees", can_overwrite=False))
+    assert dialog.message.text() == ("Another user changed this record while you were editing it. "
+                                     "Nothing was saved.")
+    assert not dialog.table.isVisible()
+
+
+# ----- the contact dialog ------------------------------------------------------------------------------------
+def test_lunar_birthday_label_shows_the_lunar_date_and_next_celebration(qtbot, make_ctx, ui_users,
+                                                                        sample_franchisees):
+    ctx = make_ctx(ui_users["zhang"])
+    dialog = _show(qtbot, ContactDialog(ctx, sample_franchisees[0].id, today=TODAY))
+    assert dialog.lunar_label.text() == ""
+    dialog.birthday.set_date_value(date(1980, 9, 23))
+    dialog.birthday_lunar.setChecked(True)
+    text = dialog.lunar_label.text()
+    assert "八月十五" in text
+    assert f"Next birthday: {fmt_date(date(2026, 9, 25))}, in 208 day" in text  # 八月十五 of 2026
+    dialog.birthday_lunar.setChecked(False)
+    assert f"Next birthday: {fmt_date(date(2026, 9, 23))}, in 206 day" in dialog.lunar_label.text()
+
+
+def test_contact_dialog_validation_appears_beside_the_fields_and_keeps_it_open(qtbot, make_ctx, ui_users,
+                                                                                ui_services, sample_franchisees):
+    f = sample_franchisees[0]
+    dialog = _show(qtbot, ContactDialog(make_ctx(ui_users["zhang"]), f.id))
+    dialog.mobile.setText("1234")
+    dialog.email.setText("not-an-address")
+    dialog.save_button.click()
+    assert dialog.isVisible()
+    assert dialog.form.error_text("name") == "Enter the contact's name."
+    assert dialog.form.error_text("mobile") == "A mainland mobile number has 11 digits and starts with 13-19."
+    assert dialog.form.error_text("email") == "This does not look like an e-mail address."
+    assert len(ui_services.contacts.list(ui_users["admin"], f.id)) == 1
+    dialog.name.setFocus()
+    type_text(dialog.name, "赵强")
+    dialog.mobile.setText("13900002222")
+    dialog.email.clear()
+    dialog.save_button.click()
+    assert not dialog.isVisible()
+    assert dialog.result_value.data.name == "赵强"
+
+
+def test_contact_dialog_saves_every_field_including_anniversaries(qtbot, make_ctx, ui_users, ui_services,
+                                                                  sample_franchisees):
+    f = sample_franchisees[0]
+    ctx = make_ctx(ui_users["zhang"])
+    dialog = _show(qtbot, ContactDialog(ctx, f.id, today=TODAY))
+    dialog.name.setText("陈静")
+    dialog.gender.setCurrentIndex(dialog.gender.findText("Female"))
+    dialog.honorific.setCurrentText("女士")
+    dialog.role.setCurrentIndex(dialog.role.findText("Finance"))
+    dialog.phone.setText("0571-88886666")
+    dialog.wechat_id.setText("chenjing")
+    dialog.birthday.set_date_value(date(1985, 5, 4))
+    dialog.hobbies.setPlainText("茶道")
+    dialog.preferences.setPlainText("不喝酒")
+    dialog.is_primary.setChecked(True)
+    dialog.add_anniversary_button.click()
+    model = dialog.anniversaries_model
+    model.setData(model.index(0, model.LABEL), "结婚纪念日")
+    model.setData(model.index(0, model.DAY), QDate(2010, 10, 1))
+    model.setData(model.index(0, model.LUNAR), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    dialog.save_button.click()
+    assert not dialog.isVisible()
+    saved = next(c for c in ui_services.contacts.list(ui_users["admin"], f.id) if c.data.name == "陈静")
+    assert saved.data.gender == "female" and saved.data.role == "finance" and saved.data.honorific == "女士"
+    assert saved.data.anniversaries == (Anniversary("结婚纪念日", date(2010, 10, 1), True),)
+    assert saved.data.is_primary and saved.data.preferences == "不喝酒"
+
+
+def test_an_unnamed_anniversary_is_refused_beside_the_list(qtbot, make_ctx, ui_users, sample_franchisees):
+    dialog = _show(qtbot, ContactDialog(make_ctx(ui_users["zhang"]), sample_franchisees[0].id, today=TODAY))
+    dialog.name.setText("陈静")
+    dialog.add_anniversary_button.click()
+    dialog.save_button.click()
+    assert dialog.isVisible()
+    assert dialog.form.error_text("anniversaries") == "Every anniversary needs a name."
+    dialog.anniversaries.selectRow(0)
+    dialog.remove_anniversary_button.click()
+    assert dialog.anniversaries_model.rowCount() == 0
+
+
+def test_contact_conflict_reload_shows_their_version(qtbot, make_ctx, ui_users, ui_services, sample_franchisees):
+    f = sample_franchisees[0]
+    contact = _contact(ui_services, ui_users["zhang"], f.id)
+    dialog = _show(qtbot, ContactDialog(make_ctx(ui_users["zhang"]), f.id, contact, NAMES))
+    ui_services.contacts.update(ui_users["admin"], contact.id, contact.version,
+                                replace(contact.data, mobile="13600001111"), base=contact.data)
+    dialog.mobile.setText("13500009999")
+    dialog.save_button.click()
+    conflict = dialog.conflict_dialog
+    assert isinstance(conflict, ConflictDialog) and dialog.isVisible()
+    assert [conflict.model.index(0, c).data() for c in range(3)] == ["Mobile", "13600001111", "13500009999"]
+    assert conflict.overwrite_button is None
+    conflict.reload_button.click()
+    assert dialog.mobile.text() == "13600001111" and dialog.isVisible()
+    dialog.wechat_id.setText("wf")  # a save on the reloaded version goes through
+    dialog.save_button.click()
+    assert not dialog.isVisible()
+    assert _contact(ui_services, ui_users["admin"], f.id).data.wechat_id == "wf"
+
+
+def test_contact_conflict_overwrite_for_an_admin(qtbot, make_ctx, ui_users, ui_services, sample_franchisees):
+    f = sample_franchisees[0]
+    contact = _contact(ui_services, ui_users["admin"], f.id)
+    dialog = _show(qtbot, ContactDialog(make_ctx(ui_users["admin"]), f.id, contact, NAMES))
+    ui_services.contacts.update(ui_users["zhang"], contact.id, contact.version,
+                                replace(contact.data, mobile="13600001111"), base=contact.data)
+    dialog.mobile.setText("13500009999")
+    dialog.save_button.click()
+    dialog.conflict_dialog.overwrite_button.click()
+    assert not dialog.isVisible()
+    assert _contact(ui_services, ui_users["admin"], f.id).data.mobile == "13500009999"
+
+
+def test_a_viewer_sees_a_contact_read_only(qtbot, make_ctx, ui_users, ui_services, sample_franchisees):
+    f = sample_franchisees[0]
+    contact = _contact(ui_services, ui_users["viewer"], f.id)
+    dialog = _show(qtbot, ContactDialog(make_ctx(ui_users["viewer"]), f.id, contact, read_only=True))
+    assert dialog.name.text() == "王芳" and dialog.name.isReadOnly()
+    assert dialog.save_button is None
+    assert not dialog.add_anniversary_button.isVisible()
+
+
+# ----- the store dialog --------------------------------------------------------------------------------------
+def test_store_dialog_validation_beside_the_fields(qtbot, make_ctx, ui_users, ui_services, sample_franchisees):
+    f = sample_franchisees[0]
+    dialog = _show(qtbot, StoreDialog(make_ctx(ui_users["zhang"]), f.id, today=TODAY))
+    dialog.floor_area.setText("1..5")
+    dialog.save_button.click()
+    assert dialog.form.error_text("floor_area") == "Enter the floor area in square metres, e.g. 120.5."
+    dialog.floor_area.setText("0")
+    dialog.opened_on.set_date_value(date.today() + timedelta(days=30))
+    dialog.save_button.click()
+    assert dialog.form.error_text("name") == "Enter the store's name."
+    assert dialog.form.error_text("floor_area") == "The floor area is in square metres, between 0 and 100,000."
+    assert "mark it as planned" in dialog.form.error_text("opened_on")
+    assert dialog.isVisible() and ui_services.stores.list(ui_users["admin"], f.id) == []
+    dialog.name.setText("湖滨店")
+    dialog.floor_area.setText("120")
+    dialog.status.setCurrentIndex(dialog.status.findData(StoreStatus.PLANNED))
+    dialog.save_button.click()
+    assert not dialog.isVisible()
+    assert ui_services.stores.list(ui_users["admin"], f.id)[0].data.status == StoreStatus.PLANNED
+
+
+# ----- the status dialog -------------------------------------------------------------------------------------
+def test_status_dialog_needs_a_reason_and_offers_only_allowed_moves(qtbot, make_ctx, ui_users, ui_services,
+                                                                     sample_franchisees):
+    f = sample_franchisees[0]
+    dialog = _show(qtbot, StatusDialog(make_ctx(ui_users["zhang"]), f))
+    assert "Current status: Prospect since" in dialog.current.text()
+    assert [dialog.status.itemData(i) for i in range(dialog.status.count())] == ["active", "terminated"]
+    assert dialog.changed_on.date_value() == date.today()
+    dialog.changed_on.set_date_value(date.today() + timedelta(days=3))
+    assert dialog.changed_on.date_value() == date.today()  # no date in the future to pick
+    dialog.save_button.click()
+    assert dialog.isVisible()
+    assert dialog.form.error_text("reason") == "Give a reason for the status change."
+    assert ui_services.franchisees.get(ui_users["admin"], f.id).status == LifecycleStatus.PROSPECT
+    dialog.reason.setPlainText("签约")
+    with qtbot.waitSignal(dialog.ctx.bus.changed) as changed:
+        dialog.save_button.click()
+    assert changed.args == ["franchisee", f.id]
+    assert dialog.result_value.status == LifecycleStatus.ACTIVE
+
+
+def test_status_dialog_conflict_offers_reload_but_never_overwrite(qtbot, make_ctx, ui_users, ui_services,
+                                                                   sample_franchisees):
+    f = sample_franchisees[0]
+    dialog = _show(qtbot, StatusDialog(make_ctx(ui_users["admin"]), f, NAMES))
+    ui_services.franchisees.change_status(ui_users["zhang"], f.id, f.version,
+                                          StatusChange(LifecycleStatus.ACTIVE, date.today(), "签约"))
+    dialog.reason.setPlainText("放弃")
+    dialog.save_button.click()
+    conflict = dialog.conflict_dialog
+    assert "张伟 changed this record" in conflict.message.text()
+    assert conflict.overwrite_button is None
+    conflict.reload_button.click()
+    assert "Current status: Active since" in dialog.current.text()
+    assert [dialog.status.itemData(i) for i in range(dialog.status.count())] == ["suspended", "terminated"]
+
+
+# ----- models ------------------------------------------------------------------------------------------------
+@pytest.fixture
+def rich_franchisee(ui_services, ui_users, sample_franchisees):
+    """JX0001 with a lunar-birthday contact, two stores, a status change and an edit: history of every kind."""
+    sv, admin, f = ui_services, ui_users["admin"], sample_franchisees[0]
+    sv.contacts.add(admin, f.id, ContactData(name="陈静", honorific="女士", birthday=date(1980, 9, 23),
+                                             birthday_lunar=True,
+                                             anniversaries=(Anniversary("开业纪念日", date(2015, 5, 1)),)))
+    sv.stores.add(admin, f.id, StoreData(name="湖滨店", city="杭州", floor_area=Decimal("86.5"),
+                                         opened_on=date(2020, 1, 1)))
+    sv.stores.add(admin, f.id, StoreData(name="新店", status=StoreStatus.PLANNED))
+    sv.franchisees.change_status(admin, f.id, f.version, StatusChange(LifecycleStatus.ACTIVE, date.today(), "签约"))
+    current = sv.franchisees.get(admin, f.id)
+    sv.franchisees.update(admin, f.id, current.version, replace(current.data, city="宁波", tags=("重点",)),
+                          base=current.data)
+    return f
+
+
+def test_contacts_model(qtmodeltester, ui_services, ui_users, rich_franchisee):
+    model = ContactsModel()
+    model.set_contacts(ui_services.contacts.list(ui_users["admin"], rich_franchisee.id))
+    qtmodeltester.check(model)
+    row = model.row_of(model.contacts()[1].id)
+    assert model.index(row, model.NAME).data() == "陈静 女士"
+    assert model.index(row, model.BIRTHDAY).data().endswith("(lunar 八月十五)")
+    assert model.index(row, model.BIRTHDAY).data(Qt.ItemDataRole.ToolTipRole).startswith("Next birthday: ")
+
+
+def test_stores_model(qtmodeltester, ui_services, ui_users, rich_franchisee):
+    model = StoresModel()
+    model.set_stores(ui_services.stores.list(ui_users["admin"], rich_franchisee.id))
+    qtmodeltester.check(model)
+    assert [model.index(r, model.STATUS).data() for r in range(2)] == ["Open", "Planned"]
+    assert model.index(0, model.AREA).data() == "86.50"
+
+
+def test_history_models(qtmodeltester, ui_services, ui_users, rich_franchisee):
+    sv, admin = ui_services, ui_users["admin"]
+    history = HistoryModel()
+    history.set_entries(sv.franchisees.history(admin, rich_franchisee.id), NAMES)
+    qtmodeltester.check(history)
+    what = [history.index(r, history.WHAT).data() for r in range(history.rowCount())]
+    assert what[0] == "Profile changed"  # newest first
+    assert "Store added: 湖滨店" in what and "Anniversary added" in what and "Status changed" in what
+    changes = history.index(0, history.CHANGES).data()
+    assert changes == "City: 杭州 → 宁波; Tags: — → 重点"
+    assert {history.index(r, history.SOURCE).data() for r in range(history.rowCount())} == {"hqdesk"}
+    assert history.index(0, history.WHO).data() == "管理员"
+
+    statuses = StatusHistoryModel()
+    statuses.set_changes(sv.franchisees.status_history(admin, rich_franchisee.id), NAMES)
+    qtmodeltester.check(statuses)
+    assert [statuses.index(r, statuses.CHANGE).data() for r in range(2)] == ["Prospect → Active", "Prospect"]
+    assert statuses.index(0, statuses.REASON).data() == "签约"
+
+
+def test_anniversaries_model(qtmodeltester):
+    model = AnniversariesModel()
+    model.set_anniversaries((Anniversary("结婚纪念日", date(2010, 10, 1), True), Anniversary("开业", date(2015, 5, 1))))
+    qtmodeltester.check(model)
+    assert "(lunar 八月廿四)" in model.index(0, model.DAY).data()
+    model.add(TODAY)
+    assert model.rowCount() == 3 and model.anniversaries()[2] == Anniversary("", TODAY, False)
+    model.editable = False
+    assert not model.setData(model.index(0, model.LABEL), "x")
+
+
+def test_conflict_model(qtmodeltester):
+    qtmodeltester.check(ConflictModel("franchisees", _conflict().changes, NAMES))
