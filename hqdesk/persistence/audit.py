@@ -92,6 +92,27 @@ def _entries(session: Session, username: str):
             }
 
 
+def audit_bulk_inserts(session: Session, model, rows: list[dict], ids: list[int], username: str,
+                       batch: int = 1000) -> None:
+    """The trail for rows added with a bulk INSERT (which by-passes ``after_flush``): the same entries the
+    writer makes for ORM inserts. ``rows`` hold every column value; ``ids`` their primary keys. SQLite only."""
+    if not rows or session.get_bind().dialect.name == "postgresql":
+        return
+    table = model.__table__
+    now = utcnow()
+    columns = [c.name for c in table.columns if c.name not in AUDIT_EXCLUDED_COLUMNS]
+    entries = []
+    for row_id, row in zip(ids, rows, strict=True):
+        values = {**row, "id": row_id}
+        new = {name: to_json_value(values.get(name)) for name in columns}
+        entries.append({"occurred_at": now, "username": username, "source": "app", "action": "insert",
+                        "table_name": table.name, "row_id": str(row_id),
+                        "franchisee_id": row_id if table.name == "franchisees" else row.get("franchisee_id"),
+                        "old_values": None, "new_values": json.dumps(new, ensure_ascii=False, sort_keys=True)})
+    for i in range(0, len(entries), batch):
+        session.execute(insert(AuditEntry), entries[i:i + batch])
+
+
 def install(session_factory) -> None:
     """Attach the audit writer to sessions made by ``session_factory``."""
 
