@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         settings = QAction(self.tr("&Settings…"), self)
-        settings.setShortcut(QKeySequence.StandardKey.Preferences)
+        settings.setShortcut(QKeySequence("Ctrl+,"))  # Windows has no standard Preferences key
         settings.triggered.connect(self.settings_requested)
         file_menu.addAction(settings)
         sign_out = QAction(self.tr("Sign &out"), self)
@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(sign_out)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))  # Windows has no standard Quit key either
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
