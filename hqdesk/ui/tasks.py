@@ -99,23 +99,26 @@ class TaskRunner(QObject):
         task = Task(self)
         if with_context:
             kwargs["context"] = task.context
-        self._pending.add(task)
+        # The callbacks hold locals, not ``self``: a runner must not be kept alive (and then freed inside
+        # its own task's deferred delete) by the closures of its tasks.
+        pending, on_unhandled = self._pending, self._on_unhandled
+        pending.add(task)
 
         def finished(result):
-            self._pending.discard(task)
+            pending.discard(task)
             if not task.dropped and on_done is not None:
                 on_done(result)
             task.deleteLater()
 
         def failed(exc):
-            self._pending.discard(task)
+            pending.discard(task)
             if task.dropped:
                 task.deleteLater()
                 return
             if on_error is not None:
                 on_error(exc)
-            elif self._on_unhandled is not None:
-                self._on_unhandled(exc)
+            elif on_unhandled is not None:
+                on_unhandled(exc)
             else:
                 log.error("background task failed", exc_info=exc)
             task.deleteLater()

@@ -56,10 +56,14 @@ def make_ctx(ui_services, qtbot):
     from hqdesk.ui.settings import open_settings
     from hqdesk.ui.tasks import InlineTaskRunner
 
-    def make(actor):
-        return UiContext(ui_services, actor, InlineTaskRunner(), ChangeBus(), open_settings())
+    keep = []  # views' callbacks reach the runner through ctx: keep every runner alive for the test
 
-    return make
+    def make(actor):
+        ctx = UiContext(ui_services, actor, InlineTaskRunner(), ChangeBus(), open_settings())
+        keep.append(ctx)
+        return ctx
+
+    yield make
 
 
 def type_text(widget, text: str) -> None:

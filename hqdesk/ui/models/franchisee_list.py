@@ -1,0 +1,264 @@
+"""The franchisee list: a lazy table model over FranchiseeRow DTOs.
+
+A search hands the model every matching id (in display order) and the rows of the first page; further pages
+are built on demand (``canFetchMore``/``fetchMore``, as in Qt's fetchmore example). The model never queries:
+it emits ``fetch_requested`` and the view loads the rows through the task runner, then calls
+``append_rows``. Sorting is done in SQL too: ``sort()`` emits ``sort_requested`` and the view searches again.
+
+Every search bumps a generation counter, so a page that arrives after a newer search is dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor
+
+from hqdesk.domain.franchisee import STATUS_LABELS
+from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
+from hqdesk.services.dto import LIST_COLUMNS, FranchiseeRow, SearchResult
+from hqdesk.ui.i18n import fmt_date, tr_enum
+
+PAGE_SIZE = 200  # rows per fetch: what a screen shows several times over, one small query
+CONTRACT_WARNING_DAYS = 90
+
+CONTEXT = "FranchiseeListModel"
+HEADERS = {
+    "code": QT_TRANSLATE_NOOP("FranchiseeListModel", "Code"),
+    "legal_name": QT_TRANSLATE_NOOP("FranchiseeListModel", "Legal name"),
+    "city": QT_TRANSLATE_NOOP("FranchiseeListModel", "City"),
+    "tier": QT_TRANSLATE_NOOP("FranchiseeListModel", "Tier"),
+    "status": QT_TRANSLATE_NOOP("FranchiseeListModel", "Status"),
+    "account_manager": QT_TRANSLATE_NOOP("FranchiseeListModel", "Account manager"),
+    "primary_contact": QT_TRANSLATE_NOOP("FranchiseeListModel", "Primary contact"),
+    "primary_phone": QT_TRANSLATE_NOOP("FranchiseeListModel", "Mobile"),
+    "contract_end": QT_TRANSLATE_NOOP("FranchiseeListModel", "Contract end"),
+}
+
+ARCHIVED_COLOR = QColor("#9a9a9a")
+EXPIRING_FOREGROUND = QColor("#8a5300")
+EXPIRING_BACKGROUND = QColor("#fde7b0")
+
+# data() runs for every visible cell and role on each repaint: look these up once.
+_DISPLAY, _FOREGROUND, _BACKGROUND, _TOOLTIP = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole,
+                                                Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole)
+_CONTRACT_END = LIST_COLUMNS.index("contract_end")
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class FranchiseeListModel(QAbstractTableModel):
+    """Columns are ``LIST_COLUMNS``; ``franchisee_id(row)`` and ``row_of(id)`` map between rows and ids.
+
+    Signals:
+    - ``fetch_requested(generation, ids)``: load the rows of these ids (in this order) and hand them to
+      ``append_rows(generation, ids, rows)``, or call ``fetch_failed(generation)``.
+    - ``sort_requested(column_name, descending)``: search again in this order.
+    """
+
+    fetch_requested = Signal(int, object)
+    sort_requested = Signal(str, bool)
+
+    def __init__(self, parent=None, today: Callable[[], date] = date.today, page_size: int = PAGE_SIZE) -> None:
+        super().__init__(parent)
+        self._today = today
+        self._page_size = page_size
+        self._ids: list[int] = []
+        self._rows: list[FranchiseeRow] = []
+        self._cells: list[tuple[str, ...] | None] = []  # display text of each row, made when first shown
+        self._warnings: list[int | None] = []  # days until the contract ends, when that needs attention
+        self._row_of: dict[int, int] = {}
+        self._generation = 0
+        self._in_flight = False
+        self._wanted = 0  # load at least this many rows (fetch_through)
+        self.sort_column = "legal_name"
+        self.descending = False
+
+    # ----- the search result ---------------------------------------------------------------------
+    def set_result(self, result: SearchResult) -> None:
+        self.beginResetModel()
+        self._generation += 1
+        self._in_flight = False
+        self._wanted = 0
+        self._ids = list(result.ids)
+        self._rows, self._cells, self._warnings, self._row_of = [], [], [], {}
+        self.sort_column = result.sort_column
+        self.descending = result.descending
+        if result.first_rows:  # the first page: the ids up to its last row (any missing ones leave the result)
+            self._take(self._ids[:self._ids.index(result.first_rows[-1].id) + 1], result.first_rows)
+        self.endResetModel()
+
+    @property
+    def generation(self) -> int:
+        return self._generation
+
+    @property
+    def total(self) -> int:
+        """How many franchisees the search matched (loaded or not)."""
+        return len(self._ids)
+
+    def position_of(self, franchisee_id: int) -> int:
+        """The place of ``franchisee_id`` in the whole result (loaded or not), or -1."""
+        try:
+            return self._ids.index(franchisee_id)
+        except ValueError:
+            return -1
+
+    def franchisee_id(self, row: int) -> int | None:
+        return self._rows[row].id if 0 <= row < len(self._rows) else None
+
+    def row_of(self, franchisee_id: int | None) -> int:
+        """The loaded row showing ``franchisee_id``, or -1."""
+        return self._row_of.get(franchisee_id, -1) if franchisee_id is not None else -1
+
+    # ----- lazy loading --------------------------------------------------------------------------
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008, N802 - Qt override
+        return not parent.isValid() and len(self._rows) < len(self._ids)
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008, N802 - Qt override
+        if parent.isValid():
+            return
+        self._request(len(self._rows) + self._page_size)
+
+    def fetch_through(self, position: int) -> None:
+        """Make sure the row at ``position`` of the whole result gets loaded (with all rows before it)."""
+        if position < len(self._rows):
+            return
+        # to the end of that position's page, so the rows below the one the user looks at are there too
+        self._request((position // self._page_size + 1) * self._page_size)
+
+    def _request(self, through: int) -> None:
+        self._wanted = min(max(self._wanted, through), len(self._ids))
+        if self._in_flight or len(self._rows) >= self._wanted:
+            return
+        self._in_flight = True
+        self.fetch_requested.emit(self._generation, tuple(self._ids[len(self._rows):self._wanted]))
+
+    def append_rows(self, generation: int, ids: Sequence[int], rows: Sequence[FranchiseeRow]) -> None:
+        """The rows a ``fetch_requested`` asked for; ignored if a newer search replaced the result."""
+        if generation != self._generation:
+            return
+        self._in_flight = False
+        start = len(self._rows)
+        if tuple(self._ids[start:start + len(ids)]) != tuple(ids):
+            return  # not the continuation of what we hold (cannot happen within one generation)
+        if rows:
+            self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
+            self._take(list(ids), rows)
+            self.endInsertRows()
+        else:
+            self._take(list(ids), rows)
+        self._request(self._wanted)  # a fetch_through may want more than one request gave
+
+    def fetch_failed(self, generation: int) -> None:
+        if generation == self._generation:
+            self._in_flight = False
+            self._wanted = len(self._rows)  # the next scroll to the bottom tries again
+
+    def _take(self, ids: list[int], rows: Sequence[FranchiseeRow]) -> None:
+        """Append ``rows``, the rows of ``ids`` that still exist; ids without a row (deleted since the
+        search) leave the result."""
+        start = len(self._rows)
+        if len(rows) != len(ids):
+            got = {r.id for r in rows}
+            self._ids[start:start + len(ids)] = [i for i in ids if i in got]
+        today = self._today()
+        for offset, row in enumerate(rows):
+            self._row_of[row.id] = start + offset
+            self._warnings.append(self._contract_warning(row, today))
+        self._cells.extend([None] * len(rows))
+        self._rows.extend(rows)
+
+    # ----- Qt model ------------------------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt override
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt override
+        return 0 if parent.isValid() else len(LIST_COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt override
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(LIST_COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate(CONTEXT, HEADERS[LIST_COLUMNS[section]])
+        if role == Qt.ItemDataRole.InitialSortOrderRole:
+            return Qt.SortOrder.AscendingOrder
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        r = index.row()
+        if not index.isValid() or r >= len(self._rows):
+            return None
+        if role == _DISPLAY:
+            cells = self._cells[r]
+            if cells is None:
+                cells = self._cells[r] = tuple(self._display(self._rows[r], c) for c in LIST_COLUMNS)
+            return cells[index.column()]
+        if role == _FOREGROUND:
+            if self._rows[r].archived:
+                return ARCHIVED_COLOR
+            return EXPIRING_FOREGROUND if index.column() == _CONTRACT_END and self._warnings[r] is not None else None
+        if role == _BACKGROUND:
+            return EXPIRING_BACKGROUND if index.column() == _CONTRACT_END and self._warnings[r] is not None else None
+        if role == _TOOLTIP:
+            return self._tooltip(r, LIST_COLUMNS[index.column()])
+        return None
+
+    @staticmethod
+    def _display(row: FranchiseeRow, column: str) -> str:
+        if column == "status":
+            return tr_enum(STATUS_LABELS[row.status])
+        if column == "contract_end":
+            return fmt_date(row.contract_end)
+        return getattr(row, column)
+
+    @staticmethod
+    def _contract_warning(row: FranchiseeRow, today: date) -> int | None:
+        """Days until the contract ends if that is within the warning window (0 = today); None for an
+        archived franchisee (nobody renews those)."""
+        if row.contract_end is None or row.archived:
+            return None
+        days = (row.contract_end - today).days
+        return days if 0 <= days <= CONTRACT_WARNING_DAYS else None
+
+    def _tooltip(self, r: int, column: str) -> str | None:
+        row, lines = self._rows[r], []
+        if column == "legal_name":
+            lines.append(row.legal_name)
+            if row.store_brand_name and row.store_brand_name != row.legal_name:
+                lines.append(row.store_brand_name)
+        elif column == "city" and (row.province or row.region):
+            lines.append(" ".join(p for p in (row.region, row.province, row.city) if p))
+        elif column == "contract_end":
+            days = self._warnings[r]
+            if days is not None:
+                lines.append(self.tr("The contract ends today.") if days == 0
+                             else self.tr("The contract ends in %n day(s).", "", days))
+        if row.archived:
+            lines.append(self.tr("Archived"))
+        return "\n".join(lines) or None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorting is the database's job: ask the view to search again in this order."""
+        if not 0 <= column < len(LIST_COLUMNS):
+            return
+        name, descending = LIST_COLUMNS[column], order == Qt.SortOrder.DescendingOrder
+        if (name, descending) == (self.sort_column, self.descending):
+            return
+        self.sort_column, self.descending = name, descending
+        self.sort_requested.emit(name, descending)
+
+    def sort_section(self) -> tuple[int, Qt.SortOrder]:
+        """The header section and order that show the current sort."""
+        column = LIST_COLUMNS.index(self.sort_column) if self.sort_column in LIST_COLUMNS else 1
+        return column, Qt.SortOrder.DescendingOrder if self.descending else Qt.SortOrder.AscendingOrder

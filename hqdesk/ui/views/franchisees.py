@@ -1,0 +1,563 @@
+"""Franchisees: search-as-you-type list on the left, the profile editor on the right.
+
+Every query runs through the task runner; results carry a generation number so an older search that
+finishes after a newer one is dropped. The list model loads rows page by page as the user scrolls.
+"""
+
+from __future__ import annotations
+
+import logging
+import weakref
+
+from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from hqdesk.domain.franchisee import STATUS_LABELS, LifecycleStatus
+from hqdesk.domain.roles import Action
+from hqdesk.services.dto import LIST_COLUMNS, FilterOptions, SearchCriteria, SearchResult
+from hqdesk.ui.context import UiContext
+from hqdesk.ui.errors import show_error
+from hqdesk.ui.i18n import tr_enum
+from hqdesk.ui.models.franchisee_list import PAGE_SIZE, FranchiseeListModel
+from hqdesk.ui.views.profile import ProfileEditor
+
+log = logging.getLogger(__name__)
+
+SEARCH_DELAY_MS = 150  # search-as-you-type: wait for a pause in typing
+BUSY_DELAY_MS = 250  # say "Loading…" only for searches slow enough to notice (no flicker while typing)
+ROWS_PER_QUERY = 500  # loading many pages at once (to reach a row): keep each IN (...) list modest
+LIST_KINDS = frozenset({"franchisee", "contact"})  # bus changes that can change what the list shows
+FILTER_KINDS = frozenset({"franchisee", "user"})  # ... and what its filter boxes offer
+
+SETTINGS_SPLITTER = "franchisees/splitter"
+SETTINGS_HEADER = "franchisees/header"
+
+# Default column widths, in widths of one Chinese character (the header's text may ask for more).
+COLUMN_WIDTHS = {"code": 5, "legal_name": 12, "city": 4, "tier": 3, "status": 4, "account_manager": 4.5,
+                 "primary_contact": 4.5, "primary_phone": 7, "contract_end": 7}
+
+
+def _weakly(method, *first):
+    """A task callback that does not keep the view alive: ``method(*first, result)`` if the view still exists.
+
+    A finished task keeps its callbacks until Qt deletes it; a strong reference from there to the view (and
+    through it the context and runner) would let the runner be freed inside the task's own destructor.
+    """
+    ref = weakref.WeakMethod(method)
+
+    def call(result):
+        bound = ref()
+        if bound is not None and isValid(bound.__self__):
+            bound(*first, result)
+
+    return call
+
+
+def _rows_in_chunks(service, actor, ids: tuple[int, ...]):
+    """Runs in a worker thread: the list rows of ``ids``, a few hundred per query."""
+    rows = []
+    for start in range(0, len(ids), ROWS_PER_QUERY):
+        rows.extend(service.rows(actor, ids[start:start + ROWS_PER_QUERY]))
+    return tuple(rows)
+
+
+class FranchiseesView(QWidget):
+    """The franchisee list and profile editor. ``loaded(count)`` is emitted whenever a search result is shown."""
+
+    loaded = Signal(int)
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("franchiseesView")
+        self._generation = 0  # of the newest search; older results are dropped
+        self._requested: SearchCriteria | None = None
+        self._shown: SearchResult | None = None
+        self._current_id: int | None = None  # the franchisee the editor shows
+        self._pending_select: int | None = None  # to select once its page is loaded
+        self._syncing = False  # selection changed by code, not by the user
+        self._refresh_options = False
+
+        self._build_filter_bar()
+        self._build_list()
+        self.editor = ProfileEditor(ctx, self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("franchiseesSplitter")
+        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(self.editor)
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setSpacing(6)
+        layout.addLayout(self.filter_bar)
+        layout.addWidget(self.splitter, 1)
+
+        self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._debounce.timeout.connect(self._search_if_changed)
+        self._busy_timer = QTimer(self, singleShot=True, interval=BUSY_DELAY_MS)
+        self._busy_timer.timeout.connect(self._show_busy)
+        self._refresh_timer = QTimer(self, singleShot=True, interval=0)  # one refresh for a burst of changes
+        self._refresh_timer.timeout.connect(self._refresh)
+        self._save_timer = QTimer(self, singleShot=True, interval=500)
+        self._save_timer.timeout.connect(self.save_state)
+
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        find.activated.connect(self.focus_search)
+        if ctx.can(Action.CREATE_FRANCHISEE):
+            new = QShortcut(QKeySequence(QKeySequence.StandardKey.New), self)
+            new.activated.connect(self.new_franchisee)
+
+        self._restore_state()
+        self._connect()
+        self.search_now()
+        self._load_filter_options()
+
+    # ----- building ------------------------------------------------------------------------------
+    def _build_filter_bar(self) -> None:
+        self.search_box = QLineEdit(self)
+        self.search_box.setObjectName("searchBox")
+        self.search_box.setPlaceholderText(self.tr("Search name, code, city, contact or phone"))
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 16)
+        self.search_box.installEventFilter(self)
+
+        self.tier_combo = self._combo("tierFilter", self.tr("All tiers"))
+        self.status_combo = self._combo("statusFilter", self.tr("All statuses"))
+        for status in LifecycleStatus:
+            self.status_combo.addItem(tr_enum(STATUS_LABELS[status]), status.value)
+        self.region_combo = self._combo("regionFilter", self.tr("All regions"))
+        self.manager_combo = self._combo("managerFilter", self.tr("All account managers"))
+        self.manager_combo.addItem(self.tr("My franchisees"), self.ctx.actor.user_id)
+        self.archived_check = QCheckBox(self.tr("Show archived"), self)
+        self.archived_check.setObjectName("showArchived")
+
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("countLabel")
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.count_label.setMinimumWidth(  # no jumping filters when the count changes
+            self.fontMetrics().horizontalAdvance(self.tr("%n franchisee(s)", "", 8888)))
+        self.new_button = QPushButton(self.tr("New franchisee"), self)
+        self.new_button.setObjectName("newFranchisee")
+        self.new_button.setToolTip(self.tr("New franchisee ({key})").format(
+            key=QKeySequence(QKeySequence.StandardKey.New).toString(QKeySequence.SequenceFormat.NativeText)))
+        self.new_button.setVisible(self.ctx.can(Action.CREATE_FRANCHISEE))
+
+        bar = QHBoxLayout()
+        bar.setSpacing(6)
+        bar.addWidget(self.search_box, 1)
+        for widget in (self.tier_combo, self.status_combo, self.region_combo, self.manager_combo,
+                       self.archived_check):
+            bar.addWidget(widget)
+        bar.addSpacing(8)
+        bar.addWidget(self.count_label)
+        bar.addWidget(self.new_button)
+        self.filter_bar = bar
+
+    def _combo(self, name: str, all_text: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        combo.addItem(all_text, None)
+        return combo
+
+    def _build_list(self) -> None:
+        self.model = FranchiseeListModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("franchiseeTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setTabKeyNavigation(False)
+        self.table.setShowGrid(False)
+        self.table.setCornerButtonEnabled(False)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        rows = self.table.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # also keeps a long list fast
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        char = self.fontMetrics().horizontalAdvance("中")
+        for column, name in enumerate(LIST_COLUMNS):
+            title = self.model.headerData(column, Qt.Orientation.Horizontal)
+            width = max(int(COLUMN_WIDTHS[name] * char), header.fontMetrics().horizontalAdvance(title) + 24) + 12
+            header.resizeSection(column, width)
+
+        self.message_title = QLabel(self)
+        self.message_title.setObjectName("messageTitle")
+        self.message_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message_title.setWordWrap(True)
+        font = self.message_title.font()
+        if font.pointSizeF() > 0:  # -1 when the font is sized in pixels
+            font.setPointSizeF(font.pointSizeF() * 1.2)
+            self.message_title.setFont(font)
+        self.message_hint = QLabel(self)
+        self.message_hint.setObjectName("messageHint")
+        self.message_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message_hint.setWordWrap(True)
+        self.message_hint.setStyleSheet("color: palette(placeholder-text);")
+        self.clear_filters_button = QPushButton(self.tr("Clear search and filters"), self)
+        self.clear_filters_button.setObjectName("clearFilters")
+        self.message_page = QFrame(self)  # framed and on the base colour, like the table it stands in for
+        self.message_page.setObjectName("messagePage")
+        self.message_page.setFrameShape(QFrame.Shape.StyledPanel)
+        self.message_page.setBackgroundRole(QPalette.ColorRole.Base)
+        self.message_page.setAutoFillBackground(True)
+        page = QVBoxLayout(self.message_page)
+        page.addStretch(1)
+        page.addWidget(self.message_title)
+        page.addWidget(self.message_hint)
+        page.addWidget(self.clear_filters_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        page.addStretch(2)
+
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.message_page)
+
+    def _connect(self) -> None:
+        self.search_box.textChanged.connect(lambda: self._debounce.start())
+        self.search_box.returnPressed.connect(self.search_now)
+        for combo in (self.tier_combo, self.status_combo, self.region_combo, self.manager_combo):
+            combo.currentIndexChanged.connect(self.search_now)
+        self.archived_check.toggled.connect(self.search_now)
+        self.new_button.clicked.connect(self.new_franchisee)
+        self.clear_filters_button.clicked.connect(self.clear_filters)
+        self.model.fetch_requested.connect(self._fetch_rows)
+        self.model.sort_requested.connect(self._sort_changed)
+        self.model.rowsInserted.connect(self._rows_arrived)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.editor.saved.connect(self._editor_saved)
+        self.ctx.bus.changed.connect(self._bus_changed)
+        header = self.table.horizontalHeader()
+        for signal in (header.sectionResized, header.sectionMoved, header.sortIndicatorChanged,
+                       self.splitter.splitterMoved):
+            signal.connect(lambda *_: self._save_timer.start())  # not start(msec) with the signal's ints
+
+    # ----- searching -----------------------------------------------------------------------------
+    def criteria(self) -> SearchCriteria:
+        """What the search box and filters ask for."""
+        tier, status = self.tier_combo.currentData(), self.status_combo.currentData()
+        return SearchCriteria(
+            text=self.search_box.text().strip(),
+            tiers=(tier,) if tier else (),
+            statuses=(LifecycleStatus(status),) if status else (),
+            region=self.region_combo.currentData() or "",
+            account_manager_id=self.manager_combo.currentData(),
+            include_archived=self.archived_check.isChecked())
+
+    def search_now(self) -> None:
+        """Search at once with the current text and filters (the debounce timer's job, without waiting)."""
+        self._debounce.stop()
+        self._search()
+
+    def _search_if_changed(self) -> None:
+        if self.criteria() != self._requested:
+            self._search()
+
+    def _search(self, scroll: bool = False) -> None:
+        """Search with what the boxes say; the result keeps the editor's franchisee selected (``scroll``:
+        and scrolled to, loading pages until it is there)."""
+        criteria = self.criteria()
+        self._requested = criteria
+        self._generation += 1
+        generation = self._generation
+        self._set_busy(True)
+        self.ctx.runner.submit(
+            self.ctx.services.franchisees.search, self.ctx.actor, criteria, self.model.sort_column,
+            self.model.descending, page_size=PAGE_SIZE,
+            on_done=_weakly(self._show_result, generation, scroll),
+            on_error=_weakly(self._search_failed, generation))
+
+    def _show_result(self, generation: int, scroll: bool, result: SearchResult) -> None:
+        if generation != self._generation:
+            return  # a newer search is under way: this one is stale
+        self._set_busy(False)
+        self._shown = result
+        self._pending_select = None
+        self._syncing = True
+        try:
+            self.model.set_result(result)
+            self.table.horizontalHeader().setSortIndicator(*self.model.sort_section())
+        finally:
+            self._syncing = False
+        self.count_label.setText(self.tr("%n franchisee(s)", "", len(result.ids)))
+        self._show_page()
+        if not self._select(self._current_id, scroll) or not scroll:
+            self.table.scrollToTop()
+        self.loaded.emit(len(result.ids))
+
+    def _search_failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self._set_busy(False)
+        self.count_label.clear()
+        if self._shown is None:
+            self._show_message(self.tr("The franchisees could not be loaded."), "", clear=False)
+        show_error(self, exc)
+
+    def _sort_changed(self, _column: str, _descending: bool) -> None:
+        self._debounce.stop()
+        self._search(scroll=True)
+
+    def _set_busy(self, busy: bool) -> None:
+        if busy:
+            if self._shown is None:
+                self._show_message(self.tr("Loading…"), "", clear=False)
+                self._show_busy()
+            else:
+                self._busy_timer.start()
+        else:
+            self._busy_timer.stop()
+            self.table.viewport().unsetCursor()
+
+    def _show_busy(self) -> None:
+        self.count_label.setText(self.tr("Loading…"))
+        self.table.viewport().setCursor(Qt.CursorShape.BusyCursor)
+
+    def _show_page(self) -> None:
+        result = self._shown
+        if result is None or result.ids:
+            self.stack.setCurrentWidget(self.table)
+            return
+        criteria = result.criteria
+        filtered = criteria != SearchCriteria(include_archived=criteria.include_archived)
+        hints = []
+        if not filtered:
+            title = self.tr("There are no franchisees yet.")
+            if self.ctx.can(Action.CREATE_FRANCHISEE):
+                hints.append(self.tr("Click “New franchisee” to add the first one."))
+        else:
+            title = (self.tr("No franchisee matches “{text}”.").format(text=criteria.text) if criteria.text
+                     else self.tr("No franchisee matches these filters."))
+            hints.append(self.tr("Check the spelling, or clear the search and set the filters to “All”."))
+        if not criteria.include_archived:
+            hints.append(self.tr("Archived franchisees are hidden: tick “Show archived” to include them."))
+        self._show_message(title, "\n".join(hints), clear=filtered)
+
+    def _show_message(self, title: str, hint: str, clear: bool) -> None:
+        self.message_title.setText(title)
+        self.message_hint.setText(hint)
+        self.message_hint.setVisible(bool(hint))
+        self.clear_filters_button.setVisible(clear)
+        self.stack.setCurrentWidget(self.message_page)
+
+    def clear_filters(self) -> None:
+        """Empty the search box and set every filter back to All (one search, not one per box)."""
+        widgets = (self.search_box, self.tier_combo, self.status_combo, self.region_combo, self.manager_combo,
+                   self.archived_check)
+        for widget in widgets:
+            widget.blockSignals(True)
+        try:
+            self.search_box.clear()
+            for combo in widgets[1:5]:
+                combo.setCurrentIndex(0)
+            self.archived_check.setChecked(False)
+        finally:
+            for widget in widgets:
+                widget.blockSignals(False)
+        self.search_now()
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        # Down in the search box goes to the list, so a search can be followed by the keyboard alone.
+        if watched is self.search_box and event.type() == QEvent.Type.KeyPress \
+                and event.key() == Qt.Key.Key_Down and self.model.rowCount():
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            if not self.table.selectionModel().hasSelection():
+                self.table.selectRow(0)
+            return True
+        return super().eventFilter(watched, event)
+
+    # ----- pages of rows -------------------------------------------------------------------------
+    def _fetch_rows(self, generation: int, ids: tuple[int, ...]) -> None:
+        self.ctx.runner.submit(
+            _rows_in_chunks, self.ctx.services.franchisees, self.ctx.actor, ids,
+            on_done=_weakly(self.model.append_rows, generation, ids),
+            on_error=_weakly(self._fetch_failed, generation))
+
+    def _fetch_failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self.model.generation:
+            return
+        self.model.fetch_failed(generation)
+        self._pending_select = None
+        show_error(self, exc)
+
+    def _rows_arrived(self) -> None:
+        if self._pending_select is not None:
+            self._select(self._pending_select, scroll=True)
+
+    # ----- selection and the editor --------------------------------------------------------------
+    def _select(self, franchisee_id: int | None, scroll: bool) -> bool:
+        """Select ``franchisee_id``'s row without reloading the editor; True if it is on screen.
+
+        With ``scroll``, a row that is further down than the pages loaded so far gets loaded first.
+        """
+        row = self.model.row_of(franchisee_id)
+        selection = self.table.selectionModel()
+        self._syncing = True
+        try:
+            if row < 0:
+                selection.clearSelection()
+                selection.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate)
+            else:
+                self._pending_select = None
+                index = self.model.index(row, 0)
+                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                          | QItemSelectionModel.SelectionFlag.Rows)
+                if scroll:
+                    self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        finally:
+            self._syncing = False
+        if row < 0 and scroll and franchisee_id is not None:
+            position = self.model.position_of(franchisee_id)
+            if position >= 0:
+                self._pending_select = franchisee_id
+                self.model.fetch_through(position)
+                return self.model.row_of(franchisee_id) >= 0
+        return row >= 0
+
+    def _selection_changed(self) -> None:
+        if self._syncing:
+            return
+        rows = self.table.selectionModel().selectedRows()
+        franchisee_id = self.model.franchisee_id(rows[0].row()) if rows else None
+        if franchisee_id is None or franchisee_id == self._current_id:
+            return
+        if not self._may_discard():
+            self._select(self._current_id, scroll=False)  # stay on the record being edited
+            return
+        self._current_id = franchisee_id
+        self.editor.load(franchisee_id)
+
+    def _may_discard(self) -> bool:
+        return not self.editor.has_unsaved_changes() or self.editor.confirm_discard()
+
+    def new_franchisee(self) -> None:
+        """A blank profile in the editor (Ctrl+N)."""
+        if not self.ctx.can(Action.CREATE_FRANCHISEE) or not self._may_discard():
+            return
+        self._current_id = None
+        self._select(None, scroll=False)
+        self.editor.new()
+
+    def confirm_close(self) -> bool:
+        """Asked by the main window before it closes: False keeps it open (unsaved edits kept)."""
+        return self._may_discard()
+
+    # ----- changes made elsewhere ----------------------------------------------------------------
+    def _editor_saved(self, franchisee_id: int) -> None:
+        if self._current_id is None:  # a new franchisee: now it has an id to select
+            self._current_id = franchisee_id
+        self._refresh_options = True
+        self._refresh_timer.start()
+
+    def _bus_changed(self, kind: str, _id: int) -> None:
+        # The selection stays on what the editor shows: a change made elsewhere does not move the user.
+        if kind in FILTER_KINDS:
+            self._refresh_options = True
+            self._refresh_timer.start()
+        if kind in LIST_KINDS:
+            self._refresh_timer.start()
+
+    def refresh(self) -> None:
+        """Search again with the same text, filters and order, keeping the selection (scrolled to)."""
+        self._refresh_timer.stop()
+        self._search(scroll=True)
+
+    def _refresh(self) -> None:
+        if self._refresh_options:
+            self._refresh_options = False
+            self._load_filter_options()
+        self.refresh()
+
+    # ----- filter boxes --------------------------------------------------------------------------
+    def _load_filter_options(self) -> None:
+        # A failure here comes with the search's own failure and message; one dialog is enough.
+        self.ctx.runner.submit(
+            self.ctx.services.franchisees.filter_options, self.ctx.actor,
+            on_done=_weakly(self._set_filter_options),
+            on_error=lambda exc: log.warning("filter options not loaded: %s", exc))
+
+    def _set_filter_options(self, options: FilterOptions) -> None:
+        before = self.criteria()
+        self._fill(self.tier_combo, [(self.tr("Tier {tier}").format(tier=t), t) for t in options.tiers])
+        self._fill(self.region_combo, [(r, r) for r in options.regions])
+        self._fill(self.manager_combo, [(u.display_name or u.username, u.id) for u in options.account_managers],
+                   keep=2)
+        if self.criteria() != before:  # a chosen value went away (a region emptied): show what the boxes say
+            self.search_now()
+
+    @staticmethod
+    def _fill(combo: QComboBox, items: list[tuple[str, object]], keep: int = 1) -> None:
+        """Replace the items after the first ``keep`` (All, My franchisees), keeping the choice if still there."""
+        current = combo.currentData()
+        combo.blockSignals(True)
+        try:
+            while combo.count() > keep:
+                combo.removeItem(combo.count() - 1)
+            for text, data in items:
+                combo.addItem(text, data)
+            index = combo.findData(current) if current is not None else 0
+            combo.setCurrentIndex(max(index, 0))
+        finally:
+            combo.blockSignals(False)
+
+    # ----- remembered layout ---------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        settings = self.ctx.settings
+        splitter = settings.value(SETTINGS_SPLITTER)
+        if not (isinstance(splitter, QByteArray) and not splitter.isEmpty() and self.splitter.restoreState(splitter)):
+            char = self.fontMetrics().horizontalAdvance("中")
+            self.splitter.setSizes([char * 44, char * 30])
+        header = settings.value(SETTINGS_HEADER)
+        if isinstance(header, QByteArray) and not header.isEmpty():
+            if self.table.horizontalHeader().restoreState(header):
+                self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+                section = self.table.horizontalHeader().sortIndicatorSection()
+                if 0 <= section < len(LIST_COLUMNS):
+                    order = self.table.horizontalHeader().sortIndicatorOrder()
+                    self.model.sort_column = LIST_COLUMNS[section]
+                    self.model.descending = order == Qt.SortOrder.DescendingOrder
+        self.table.horizontalHeader().setSortIndicator(*self.model.sort_section())
+        self.table.setSortingEnabled(True)  # asks the model to sort as the header says: already so, no query
+
+    def save_state(self) -> None:
+        self._save_timer.stop()
+        self.ctx.settings.setValue(SETTINGS_SPLITTER, self.splitter.saveState())
+        self.ctx.settings.setValue(SETTINGS_HEADER, self.table.horizontalHeader().saveState())
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.save_state()
+        super().hideEvent(event)

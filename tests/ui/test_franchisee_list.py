@@ -1,0 +1,503 @@
+"""The franchisee list: search-as-you-type, filters, SQL sorting, lazy pages, and the editor beside it."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor
+
+from hqdesk.domain.franchisee import FranchiseeData, LifecycleStatus, StatusChange
+from hqdesk.services.dto import LIST_COLUMNS, FranchiseeRow, SearchCriteria, SearchResult
+from hqdesk.ui.models.franchisee_list import (
+    ARCHIVED_COLOR,
+    EXPIRING_BACKGROUND,
+    PAGE_SIZE,
+    FranchiseeListModel,
+)
+from hqdesk.ui.tasks import TaskRunner
+from tests.ui.conftest import type_text
+
+COL = {name: i for i, name in enumerate(LIST_COLUMNS)}
+
+
+def make_view(qtbot, ctx, show=True):
+    from hqdesk.ui.views.franchisees import FranchiseesView
+
+    view = FranchiseesView(ctx)
+    qtbot.addWidget(view)
+    if show:
+        view.resize(1200, 700)
+        with qtbot.waitActive(view):  # shortcuts only work in the active window
+            view.show()
+            view.activateWindow()
+    return view
+
+
+def codes(view) -> list[str]:
+    return [view.model.index(r, COL["code"]).data() for r in range(view.model.rowCount())]
+
+
+def select_row(qtbot, view, row: int) -> None:
+    rect = view.table.visualRect(view.model.index(row, COL["code"]))
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def click_header(qtbot, view, column: int) -> None:
+    header = view.table.horizontalHeader()
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+
+
+def choose(combo, data) -> None:
+    index = combo.findData(data)
+    assert index >= 0, data
+    combo.setCurrentIndex(index)
+
+
+_KEEP_ALIVE = []
+
+
+@pytest.fixture
+def make_ctx(make_ctx):
+    """conftest's make_ctx, with every context (and so its InlineTaskRunner) kept for the whole run.
+
+    A finished Task waits for deleteLater() and its callbacks hold the runner; a runner without a parent whose
+    last reference goes away when Qt finally deletes such a task is freed inside that task's destructor and
+    deletes the task again: a segfault in a later test. (Repro: submit to an InlineTaskRunner(), drop it,
+    then process DeferredDelete events.)
+    """
+    def make(actor):
+        ctx = make_ctx(actor)
+        _KEEP_ALIVE.append(ctx)
+        return ctx
+
+    return make
+
+
+@pytest.fixture
+def view(qtbot, make_ctx, ui_users, sample_franchisees):
+    return make_view(qtbot, make_ctx(ui_users["zhang"]))
+
+
+class Recorder:
+    def __init__(self, result=None):
+        self.calls, self.result = [], result
+
+    def __call__(self, *args):
+        self.calls.append(args)
+        return self.result
+
+
+class ManualRunner(TaskRunner):
+    """Holds every task until the test runs it: for loading states and results arriving out of order."""
+
+    def __init__(self):
+        super().__init__()
+        self.jobs = []
+
+    def _start(self, task, fn, args, kwargs, write):
+        self.jobs.append((task, fn, args, kwargs))
+
+    def run(self, index: int = 0) -> None:
+        task, fn, args, kwargs = self.jobs.pop(index)
+        task.signals.done.emit(fn(*args, **kwargs))
+
+    def run_all(self) -> None:
+        while self.jobs:
+            self.run(0)
+
+
+# ----- searching -----------------------------------------------------------------------------------
+def test_shows_every_franchisee_with_a_count(view):
+    assert view.model.rowCount() == 3
+    assert view.count_label.text() == "3 franchisee(s)"
+    assert view.search_box.placeholderText() == "Search name, code, city, contact or phone"
+    assert view.search_box.isClearButtonEnabled()
+    assert view.stack.currentWidget() is view.table
+
+
+def test_typing_chinese_searches_after_a_pause(qtbot, view):
+    loaded = []
+    view.loaded.connect(loaded.append)
+    type_text(view.search_box, "金辉")
+    assert view.search_box.text() == "金辉"
+    assert view.model.rowCount() == 3  # not on every keystroke: after the debounce
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=2000)
+    assert codes(view) == ["JX0001"]
+    assert view.count_label.text() == "1 franchisee(s)"
+    assert loaded == [1]
+
+
+def test_a_contact_mobile_finds_its_franchisee(qtbot, view):
+    qtbot.keyClicks(view.search_box, "13900001111")
+    view.search_now()
+    assert codes(view) == ["JX0002"]
+    assert view.model.index(0, COL["primary_contact"]).data() == "陈建国"
+    assert view.model.index(0, COL["primary_phone"]).data() == "13900001111"
+
+
+def test_nothing_matches_shows_a_message_and_a_way_back(qtbot, view):
+    type_text(view.search_box, "不存在的店")
+    view.search_now()
+    assert view.model.rowCount() == 0
+    assert view.count_label.text() == "0 franchisee(s)"
+    assert view.stack.currentWidget() is view.message_page
+    assert view.message_title.text() == "No franchisee matches “不存在的店”."
+    assert "Show archived" in view.message_hint.text()
+    assert view.clear_filters_button.isVisible()
+    qtbot.mouseClick(view.clear_filters_button, Qt.MouseButton.LeftButton)
+    assert view.search_box.text() == ""
+    assert view.model.rowCount() == 3
+    assert view.stack.currentWidget() is view.table
+
+
+def test_an_empty_database_says_so(qtbot, make_ctx, ui_users):
+    view = make_view(qtbot, make_ctx(ui_users["zhang"]))
+    assert view.message_title.text() == "There are no franchisees yet."
+    assert "New franchisee" in view.message_hint.text()
+    assert not view.clear_filters_button.isVisible()
+
+
+def test_tier_status_and_account_manager_filters(ui_services, ui_users, sample_franchisees, view):
+    admin, hangzhou = ui_users["admin"], sample_franchisees[0]
+    ui_services.franchisees.change_status(admin, hangzhou.id, hangzhou.version, StatusChange(
+        LifecycleStatus.ACTIVE, date.today(), "合同已签"))
+    assert [view.tier_combo.itemText(i) for i in range(view.tier_combo.count())] == [
+        "All tiers", "Tier A", "Tier B", "Tier C"]
+    choose(view.tier_combo, "B")
+    assert codes(view) == ["JX0002"]
+    view.tier_combo.setCurrentIndex(0)
+
+    assert [view.status_combo.itemText(i) for i in range(view.status_combo.count())] == [
+        "All statuses", "Prospect", "Active", "Suspended", "Terminated"]
+    choose(view.status_combo, "active")
+    assert codes(view) == ["JX0001"]
+    assert view.model.index(0, COL["status"]).data() == "Active"
+    view.status_combo.setCurrentIndex(0)
+
+    managers = [view.manager_combo.itemText(i) for i in range(view.manager_combo.count())]
+    assert managers[:2] == ["All account managers", "My franchisees"]
+    assert sorted(managers[2:]) == sorted(["张伟", "李娜"])
+    choose(view.manager_combo, ui_users["li"].user_id)
+    assert codes(view) == ["JX0003"]
+    view.manager_combo.setCurrentIndex(view.manager_combo.findText("My franchisees"))
+    assert sorted(codes(view)) == ["JX0001", "JX0002"]  # zhang's own
+
+    choose(view.region_combo, "华东")
+    assert codes(view) == ["JX0001"]
+
+
+def test_archived_franchisees_are_hidden_until_asked_for(ui_services, ui_users, sample_franchisees, view):
+    foshan = sample_franchisees[2]
+    ui_services.franchisees.set_archived(ui_users["admin"], foshan.id, foshan.version, True)
+    view.refresh()
+    assert "JX0003" not in codes(view)
+    view.archived_check.setChecked(True)
+    assert "JX0003" in codes(view)
+    row = view.model.row_of(foshan.id)
+    assert view.model.index(row, COL["legal_name"]).data(Qt.ItemDataRole.ForegroundRole) == ARCHIVED_COLOR
+    assert "Archived" in view.model.index(row, COL["code"]).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_clicking_a_header_sorts_in_the_database(qtbot, view):
+    assert codes(view) == ["JX0003", "JX0002", "JX0001"]  # by legal name, the default
+    header = view.table.horizontalHeader()
+    assert header.isSortIndicatorShown() and header.sortIndicatorSection() == COL["legal_name"]
+    click_header(qtbot, view, COL["code"])
+    assert codes(view) == ["JX0001", "JX0002", "JX0003"]
+    assert (view.model.sort_column, view.model.descending) == ("code", False)
+    assert header.sortIndicatorSection() == COL["code"]
+    click_header(qtbot, view, COL["code"])
+    assert codes(view) == ["JX0003", "JX0002", "JX0001"]
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    click_header(qtbot, view, COL["city"])  # 佛山 < 成都 < 杭州 by code point, as the database compares
+    assert view.model.sort_column == "city" and codes(view)[0] == "JX0003"
+
+
+@pytest.mark.parametrize(("column", "expected"), [
+    ("account_manager", ["JX0001", "JX0002", "JX0003"]),  # 张伟 before 李娜 by code point
+    ("primary_contact", ["JX0003", "JX0001", "JX0002"]),  # 刘丽, 王芳, 陈建国
+    ("primary_phone", ["JX0003", "JX0001", "JX0002"]),
+    ("contract_end", ["JX0001", "JX0002", "JX0003"]),  # none has one: by id
+])
+def test_every_column_sorts(view, column, expected):
+    view.table.sortByColumn(COL[column], Qt.SortOrder.AscendingOrder)
+    assert codes(view) == expected
+    view.table.sortByColumn(COL[column], Qt.SortOrder.DescendingOrder)
+    assert codes(view) == expected[::-1]
+
+
+# ----- the editor beside the list ------------------------------------------------------------------
+def test_new_button_follows_the_permission(qtbot, make_ctx, ui_users, sample_franchisees):
+    viewer = make_view(qtbot, make_ctx(ui_users["viewer"]))
+    assert not viewer.new_button.isVisible()
+    viewer.editor.new = Recorder()
+    qtbot.keyClick(viewer.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    viewer.new_franchisee()
+    assert viewer.editor.new.calls == []
+    viewer.close()
+
+    manager = make_view(qtbot, make_ctx(ui_users["zhang"]))
+    assert manager.new_button.isVisible()
+    manager.editor.new = Recorder()
+    qtbot.mouseClick(manager.new_button, Qt.MouseButton.LeftButton)
+    assert len(manager.editor.new.calls) == 1
+    manager.table.setFocus()
+    qtbot.keyClick(manager.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert len(manager.editor.new.calls) == 2
+
+
+def test_selecting_a_row_loads_it_in_the_editor(qtbot, view, sample_franchisees):
+    view.editor.load = Recorder()
+    select_row(qtbot, view, 2)  # JX0001 (sorted by legal name)
+    assert view.editor.load.calls == [(sample_franchisees[0].id,)]
+    qtbot.keyClick(view.table, Qt.Key.Key_Up)
+    assert view.editor.load.calls[-1] == (sample_franchisees[1].id,)
+
+
+def test_unsaved_edits_are_not_dropped_without_asking(qtbot, view, sample_franchisees):
+    view.editor.load, view.editor.new = Recorder(), Recorder()
+    select_row(qtbot, view, 0)
+    first = view.model.franchisee_id(0)
+    view.editor.has_unsaved_changes = Recorder(True)
+    view.editor.confirm_discard = Recorder(False)  # "keep editing"
+    select_row(qtbot, view, 1)
+    assert view.editor.load.calls == [(first,)]
+    assert len(view.editor.confirm_discard.calls) == 1
+    assert [i.row() for i in view.table.selectionModel().selectedRows()] == [0]  # back on the edited row
+    view.new_franchisee()
+    assert view.editor.new.calls == []
+    assert view.confirm_close() is False
+
+    view.editor.confirm_discard = Recorder(True)  # "discard"
+    select_row(qtbot, view, 1)
+    assert view.editor.load.calls[-1] == (view.model.franchisee_id(1),)
+    view.new_franchisee()
+    assert len(view.editor.new.calls) == 1
+    assert not view.table.selectionModel().hasSelection()
+
+
+def test_confirm_close_without_edits(view):
+    view.editor.confirm_discard = Recorder(False)
+    assert view.confirm_close() is True
+    assert view.editor.confirm_discard.calls == []
+
+
+def test_a_save_refreshes_the_list_and_selects_the_record(qtbot, ui_services, ui_users, view):
+    view.editor.load = Recorder()
+    made = ui_services.franchisees.create(ui_users["zhang"], FranchiseeData(
+        code="JX0009", legal_name="上海老庙黄金专营店", city="上海", tier="A"))
+    view.editor.saved.emit(made.id)
+    qtbot.waitUntil(lambda: view.model.row_of(made.id) >= 0, timeout=2000)
+    assert view.count_label.text() == "4 franchisee(s)"
+    selected = view.table.selectionModel().selectedRows()
+    assert [view.model.franchisee_id(i.row()) for i in selected] == [made.id]
+    assert view.editor.load.calls == []  # the editor already shows it
+
+
+def test_changes_elsewhere_refresh_the_list(qtbot, ui_services, ui_users, sample_franchisees, view):
+    view.editor.load = Recorder()
+    select_row(qtbot, view, 0)
+    selected = view.model.franchisee_id(0)
+    chengdu = sample_franchisees[1]
+    ui_services.franchisees.update(ui_users["admin"], chengdu.id, chengdu.version,
+                                   FranchiseeData(**{**chengdu.data.__dict__, "legal_name": "成都新名字有限公司"}))
+    view.ctx.bus.changed.emit("franchisee", chengdu.id)
+    view.ctx.bus.changed.emit("contact", 0)  # a burst of changes: one search
+    qtbot.waitUntil(lambda: "成都新名字有限公司" in
+                    [view.model.index(r, COL["legal_name"]).data() for r in range(view.model.rowCount())],
+                    timeout=2000)
+    rows = view.table.selectionModel().selectedRows()
+    assert [view.model.franchisee_id(i.row()) for i in rows] == [selected]  # the user's selection stays
+
+
+def test_ctrl_f_focuses_the_search_box(qtbot, view):
+    view.search_box.setText("杭州")
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert view.search_box.hasFocus()
+    assert view.search_box.selectedText() == "杭州"
+
+
+def test_down_arrow_goes_from_the_search_box_to_the_list(qtbot, view):
+    view.editor.load = Recorder()
+    view.search_box.setFocus()
+    qtbot.keyClick(view.search_box, Qt.Key.Key_Down)
+    assert view.table.hasFocus()
+    assert view.editor.load.calls == [(view.model.franchisee_id(0),)]
+
+
+def test_column_widths_and_splitter_are_remembered(qtbot, make_ctx, ui_users, sample_franchisees):
+    first = make_view(qtbot, make_ctx(ui_users["zhang"]))
+    first.table.horizontalHeader().resizeSection(COL["city"], 177)
+    first.splitter.setSizes([500, 600])
+    sizes = first.splitter.sizes()
+    first.hide()  # saves
+    second = make_view(qtbot, make_ctx(ui_users["zhang"]))
+    assert second.table.horizontalHeader().sectionSize(COL["city"]) == 177
+    assert second.splitter.sizes() == sizes
+
+
+def test_a_remembered_sort_order_is_used_for_the_first_search(qtbot, make_ctx, ui_users, sample_franchisees):
+    first = make_view(qtbot, make_ctx(ui_users["zhang"]))
+    click_header(qtbot, first, COL["code"])
+    first.save_state()
+    second = make_view(qtbot, make_ctx(ui_users["zhang"]))
+    assert second.model.sort_column == "code"
+    assert codes(second) == ["JX0001", "JX0002", "JX0003"]
+
+
+# ----- background work: loading state, stale results, lazy pages -----------------------------------
+def test_loading_state_and_stale_results(qtbot, ui_services, ui_users, sample_franchisees):
+    from hqdesk.ui.context import ChangeBus, UiContext
+    from hqdesk.ui.settings import open_settings
+    from hqdesk.ui.views.franchisees import FranchiseesView
+
+    runner = ManualRunner()
+    view = FranchiseesView(UiContext(ui_services, ui_users["zhang"], runner, ChangeBus(), open_settings()))
+    qtbot.addWidget(view)
+    assert view.stack.currentWidget() is view.message_page
+    assert view.message_title.text() == "Loading…"
+    assert view.count_label.text() == "Loading…"
+    runner.run_all()
+    assert view.model.rowCount() == 3 and view.stack.currentWidget() is view.table
+
+    loaded = []
+    view.loaded.connect(loaded.append)
+    view.search_box.setText("杭州")
+    view.search_now()  # the older search ...
+    view.search_box.setText("成都")
+    view.search_now()  # ... and the newer one
+    runner.run(1)  # the newer finishes first
+    assert codes(view) == ["JX0002"]
+    runner.run(0)  # the older arrives late: ignored
+    assert codes(view) == ["JX0002"]
+    assert loaded == [1]
+
+
+@pytest.fixture
+def many(ui_services, ui_users):
+    """450 franchisees, LZ0000..LZ0449 (legal names sort the same way)."""
+    admin = ui_users["admin"]
+    return [ui_services.franchisees.create(admin, FranchiseeData(
+        code=f"LZ{i:04d}", legal_name=f"懒加载测试{i:04d}珠宝有限公司", city="南京", tier="B")).id
+        for i in range(450)]
+
+
+def test_pages_are_loaded_as_needed(make_ctx, ui_users, many, qtbot):
+    view = make_view(qtbot, make_ctx(ui_users["zhang"]))
+    model = view.model
+    assert model.total == 450
+    assert model.rowCount() == PAGE_SIZE == 200
+    assert view.count_label.text() == "450 franchisee(s)"
+    assert model.canFetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 400
+    model.fetchMore()
+    assert model.rowCount() == 450 and not model.canFetchMore()
+    assert model.index(449, COL["code"]).data() == "LZ0449"
+    assert model.row_of(many[300]) == 300 and model.franchisee_id(300) == many[300]
+
+    view.clear_filters()  # a new search: 200 rows again, and scrolling to the bottom loads more
+    assert model.rowCount() == 200
+    view.table.scrollToBottom()
+    qtbot.waitUntil(lambda: model.rowCount() == 400, timeout=2000)
+
+
+def test_a_saved_record_beyond_the_loaded_pages_is_loaded_and_selected(make_ctx, ui_users, many, qtbot):
+    view = make_view(qtbot, make_ctx(ui_users["zhang"]))
+    view.editor.saved.emit(many[420])
+    qtbot.waitUntil(lambda: view.model.row_of(many[420]) == 420, timeout=2000)
+    assert [i.row() for i in view.table.selectionModel().selectedRows()] == [420]
+    assert view.table.rowAt(view.table.visualRect(view.model.index(420, 0)).center().y()) == 420  # on screen
+
+
+def test_pages_of_an_older_search_are_dropped(make_ctx, ui_users, ui_services, many, qtbot):
+    from hqdesk.ui.context import ChangeBus, UiContext
+    from hqdesk.ui.settings import open_settings
+    from hqdesk.ui.views.franchisees import FranchiseesView
+
+    runner = ManualRunner()
+    view = FranchiseesView(UiContext(ui_services, ui_users["zhang"], runner, ChangeBus(), open_settings()))
+    qtbot.addWidget(view)
+    runner.run_all()
+    view.model.fetchMore()
+    view.model.fetchMore()  # already on its way: not asked twice
+    assert len(runner.jobs) == 1
+    view.search_box.setText("LZ01")
+    view.search_now()
+    runner.run(1)  # the new search
+    assert view.model.rowCount() == 100
+    runner.run(0)  # the page of the old result
+    assert view.model.rowCount() == 100 and not view.model.canFetchMore()
+
+
+# ----- the model on its own ------------------------------------------------------------------------
+def row(id_, code, **kw) -> FranchiseeRow:
+    values = dict(id=id_, code=code, legal_name=f"{code} 有限公司", store_brand_name="", region="华东",
+                  province="浙江", city="杭州", tier="A", status=LifecycleStatus.ACTIVE, account_manager="张伟",
+                  primary_contact="王芳", primary_phone="13812345678", contract_end=None, archived=False)
+    values.update(kw)
+    return FranchiseeRow(**values)
+
+
+def test_model_passes_qtmodeltester(qtmodeltester, ui_services, ui_users, sample_franchisees):
+    model = FranchiseeListModel(page_size=2)
+    service, actor = ui_services.franchisees, ui_users["admin"]
+    model.fetch_requested.connect(lambda gen, ids: model.append_rows(gen, ids, service.rows(actor, ids)))
+    model.set_result(service.search(actor, SearchCriteria(), page_size=2))
+    assert model.rowCount() == 2 and model.canFetchMore()
+    qtmodeltester.check(model)  # fetches the last page on its way
+    assert model.rowCount() == 3
+    qtmodeltester.check(model)
+
+
+def test_model_shows_translated_status_dates_and_warnings():
+    today = date(2026, 3, 1)
+    model = FranchiseeListModel(today=lambda: today)
+    rows = (row(1, "A1", contract_end=today + timedelta(days=30)),
+            row(2, "A2", contract_end=today + timedelta(days=200), status=LifecycleStatus.SUSPENDED),
+            row(3, "A3", archived=True, contract_end=today + timedelta(days=10)))
+    model.set_result(SearchResult(SearchCriteria(), "code", False, (1, 2, 3), rows))
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())] == [
+        "Code", "Legal name", "City", "Tier", "Status", "Account manager", "Primary contact", "Mobile",
+        "Contract end"]
+    end = COL["contract_end"]
+    assert model.index(1, COL["status"]).data() == "Suspended"
+    assert model.index(0, end).data() == "31 Mar 2026"
+    assert model.index(0, end).data(Qt.ItemDataRole.BackgroundRole) == EXPIRING_BACKGROUND
+    assert model.index(0, end).data(Qt.ItemDataRole.ToolTipRole) == "The contract ends in 30 day(s)."
+    assert model.index(1, end).data(Qt.ItemDataRole.BackgroundRole) is None
+    assert model.index(2, end).data(Qt.ItemDataRole.BackgroundRole) is None  # archived: grey, no alarm
+    assert isinstance(model.index(2, COL["code"]).data(Qt.ItemDataRole.ForegroundRole), QColor)
+    assert model.index(0, COL["code"]).data(Qt.ItemDataRole.ForegroundRole) is None
+
+
+def test_model_sort_asks_for_a_new_search_only_when_the_order_changes():
+    model = FranchiseeListModel()
+    asked = []
+    model.sort_requested.connect(lambda column, descending: asked.append((column, descending)))
+    model.sort(COL["legal_name"], Qt.SortOrder.AscendingOrder)
+    model.sort(COL["contract_end"], Qt.SortOrder.DescendingOrder)
+    assert asked == [("contract_end", True)]
+    assert model.sort_section() == (COL["contract_end"], Qt.SortOrder.DescendingOrder)
+
+
+def test_model_drops_rows_deleted_since_the_search():
+    model = FranchiseeListModel(page_size=2)
+    requests = []
+    model.fetch_requested.connect(lambda gen, ids: requests.append((gen, ids)))
+    model.set_result(SearchResult(SearchCriteria(), "code", False, (1, 2, 3, 4, 5), (row(1, "A1"), row(2, "A2"))))
+    model.fetchMore()
+    gen, ids = requests.pop()
+    assert ids == (3, 4)
+    model.append_rows(gen, ids, (row(4, "A4"),))  # 3 was deleted meanwhile
+    assert model.rowCount() == 3 and model.total == 4
+    assert model.row_of(4) == 2 and model.row_of(3) == -1
+    model.fetch_through(3)
+    gen, ids = requests.pop()
+    assert ids == (5,)
+    model.append_rows(gen, ids, (row(5, "A5"),))
+    assert not model.canFetchMore() and model.franchisee_id(3) == 5
