@@ -177,11 +177,11 @@ class AppController(QObject):
         ctx = UiContext(self.services, actor, self.runner, ChangeBus(self), self.settings)
         window = MainWindow(ctx)
         franchisees = FranchiseesView(ctx)
-        window.add_page("franchisees", window.tr("Franchisees"), franchisees)
+        window.add_page("franchisees", self.tr("Franchisees"), franchisees)
         if actor.can(Action.MANAGE_USERS):
             from hqdesk.ui.views.users import UsersView
 
-            window.add_page("users", window.tr("Users"), UsersView(ctx))
+            window.add_page("users", self.tr("Users"), UsersView(ctx))
         window.settings_requested.connect(lambda: self._edit_settings(ctx))
         window.sign_out_requested.connect(self._sign_out)
         if os.environ.get("HQDESK_EXIT_WHEN_READY") == "1":

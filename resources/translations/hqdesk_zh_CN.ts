@@ -45,6 +45,14 @@
         <source>Quit</source>
         <translation>退出</translation>
     </message>
+    <message>
+        <source>Franchisees</source>
+        <translation>加盟商</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
 </context>
 <context>
     <name>ConflictDialog</name>
@@ -145,7 +153,8 @@
     <message numerus="yes">
         <source>Next birthday: {date}, in %n day(s)</source>
         <translation>
-            <numerusform>下次生日：{date}，还有 %n 天</numerusform></translation>
+            <numerusform>下次生日：{date}，还有 %n 天</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -654,7 +663,8 @@
     <message numerus="yes">
         <source>The contract ends in %n day(s).</source>
         <translation>
-            <numerusform>合同将在 %n 天后到期。</numerusform></translation>
+            <numerusform>合同将在 %n 天后到期。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Archived</source>
@@ -706,7 +716,8 @@
     <message numerus="yes">
         <source>%n franchisee(s)</source>
         <translation>
-            <numerusform>%n 个加盟商</numerusform></translation>
+            <numerusform>%n 个加盟商</numerusform>
+        </translation>
     </message>
     <message>
         <source>The franchisees could not be loaded.</source>
@@ -1180,12 +1191,14 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>Contacts (%n)</source>
         <translation>
-            <numerusform>联系人 (%n)</numerusform></translation>
+            <numerusform>联系人 (%n)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Stores (%n)</source>
         <translation>
-            <numerusform>门店 (%n)</numerusform></translation>
+            <numerusform>门店 (%n)</numerusform>
+        </translation>
     </message>
     <message>
         <source>New franchisee</source>
@@ -1762,7 +1775,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>%n user(s), {active} active</source>
         <translation>
-            <numerusform>%n 个用户，{active} 个已启用</numerusform></translation>
+            <numerusform>%n 个用户，{active} 个已启用</numerusform>
+        </translation>
     </message>
     <message>
         <source>The password of {username} was changed.</source>
@@ -1950,17 +1964,6 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>Enter an amount in yuan, e.g. 1000000.00.</source>
         <translation>请填写金额（元），如 1000000.00。</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Franchisees</source>
-        <translation>加盟商</translation>
-    </message>
-    <message>
-        <source>Users</source>
-        <translation>用户</translation>
     </message>
 </context>
 </TS>
