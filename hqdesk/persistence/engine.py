@@ -17,6 +17,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 
 from hqdesk.domain.errors import DatabaseError, NetworkShareRefused
+from hqdesk.persistence.sorting import register_sqlite
 
 log = logging.getLogger(__name__)
 
@@ -105,6 +106,7 @@ def _setup_sqlite(engine: Engine) -> None:
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.close()
+        register_sqlite(dbapi_conn)
 
     @event.listens_for(engine, "begin")
     def on_begin(conn):
