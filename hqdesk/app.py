@@ -11,8 +11,9 @@ import logging
 import os
 import sys
 import time
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QProgressDialog
 
@@ -20,7 +21,9 @@ from hqdesk import __version__
 from hqdesk.domain.errors import DatabaseError
 from hqdesk.domain.roles import Action
 from hqdesk.resources import default_database_url, demo_database_url, resource_path
-from hqdesk.services.bootstrap import Services, open_services
+
+if TYPE_CHECKING:
+    from hqdesk.services.bootstrap import Services
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +43,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 def open_demo(url: str) -> tuple[Services, bool]:
     """Open (creating on first use) the demo database; runs in a worker thread."""
+    from hqdesk.services.bootstrap import open_services
+
     services = open_services(url)
     try:
         if not services.franchisees.search(services.users.actor(DEMO_USER), _all()).ids:
@@ -52,6 +57,10 @@ def open_demo(url: str) -> tuple[Services, bool]:
 
 
 def open_normal(url: str, password: str | None) -> tuple[Services, bool]:
+    """Runs in a worker thread: SQLAlchemy and the models are imported there, while the UI thread
+    builds the application (start-up budget: 1 s)."""
+    from hqdesk.services.bootstrap import open_services
+
     services = open_services(url, password=password)
     return services, services.users.has_users()
 
@@ -60,6 +69,12 @@ def _all():
     from hqdesk.services.dto import SearchCriteria
 
     return SearchCriteria(include_archived=True)
+
+
+def warm_up_ui() -> None:
+    """Import the main window's modules while the worker opens the database."""
+    import hqdesk.ui.main_window  # noqa: F401
+    import hqdesk.ui.views.franchisees  # noqa: F401
 
 
 def register_fonts(app: QApplication) -> None:
@@ -95,7 +110,11 @@ class AppController(QObject):
             return demo_database_url()
         return self.args.db or DATABASE_URL.get(self.settings) or default_database_url()
 
+    def _stage(self, name: str) -> None:
+        log.info("start-up: %s after %.0f ms", name, (time.perf_counter() - self.started) * 1000)
+
     def start(self) -> None:
+        self._stage("event loop running")
         url = self.url()
         self._busy(self.tr("Opening the database…") if not self.args.demo else
                    self.tr("Opening the demo database (created on first use)…"))
@@ -104,6 +123,7 @@ class AppController(QObject):
         else:
             self.runner.submit(open_normal, url, self.password, write=True, on_done=self._opened,
                                on_error=self._open_failed)
+        warm_up_ui()
 
     def _busy(self, text: str | None) -> None:
         if text is None:
@@ -140,6 +160,7 @@ class AppController(QObject):
             self.app.quit()
 
     def _opened(self, result: tuple[Services, bool]) -> None:
+        self._stage("database open")
         self._busy(None)
         self.services, has_users = result
         if self.args.demo:
@@ -188,7 +209,13 @@ class AppController(QObject):
             franchisees.loaded.connect(self._report_ready)
         self.window = window
         window.show()
+        self.app.setQuitOnLastWindowClosed(True)
+        self._stage("main window shown")
+        franchisees.loaded.connect(self._first_list, Qt.ConnectionType.SingleShotConnection)
         log.info("signed in as %s (%s)", actor.username, actor.role)
+
+    def _first_list(self, count: int) -> None:
+        self._stage(f"franchisee list ready ({count})")
 
     def _report_ready(self, _count: int) -> None:
         elapsed = (time.perf_counter() - self.started) * 1000
@@ -196,13 +223,18 @@ class AppController(QObject):
         QTimer.singleShot(0, self.app.quit)
 
     def _sign_out(self) -> None:
-        if self.window is not None and self.window.close():
-            self.window.deleteLater()
-            self.window = None
-            if self.args.demo:
-                self.app.quit()
-            else:
-                self._sign_in()
+        if self.window is None:
+            return
+        self.app.setQuitOnLastWindowClosed(False)
+        if not self.window.close():  # unsaved edits and the user chose to stay
+            self.app.setQuitOnLastWindowClosed(True)
+            return
+        self.window.deleteLater()
+        self.window = None
+        if self.args.demo:
+            self.app.quit()
+        else:
+            self._sign_in()
 
     def _edit_settings(self, ctx) -> bool:
         from hqdesk.ui.dialogs.settings_dialog import SettingsDialog
@@ -234,7 +266,9 @@ def main(argv: list[str] | None = None, started: float | None = None) -> int:
     register_fonts(app)
     log.info("hqdesk %s starting; log file %s", __version__, log_path)
     controller = AppController(app, settings, args, started)
-    app.setQuitOnLastWindowClosed(True)
+    # The progress and sign-in dialogs come and go before the main window exists: closing them must not
+    # end the program (declining to sign in quits explicitly). From the main window on, closing it quits.
+    app.setQuitOnLastWindowClosed(False)
     QTimer.singleShot(0, controller.start)
     code = app.exec()
     controller.shutdown()
