@@ -23,17 +23,18 @@ def to_lunar(day: date) -> LunarDate:
 
     lunar = Solar.fromYmd(day.year, day.month, day.day).getLunar()
     month = lunar.getMonth()
+    # getMonthInChinese() already starts with 闰 for a leap month
     text = f"{lunar.getMonthInChinese()}月{lunar.getDayInChinese()}"
-    if month < 0:
-        text = "闰" + text
     return LunarDate(lunar.getYear(), abs(month), lunar.getDay(), month < 0, text)
 
 
 def lunar_anniversary(birth: date, year: int) -> date:
-    """The Gregorian date in ``year`` of the lunar-calendar anniversary of ``birth``.
+    """The Gregorian date of the lunar-calendar anniversary of ``birth`` in lunar year ``year``.
 
-    A leap-month birthday is celebrated in the ordinary month of that number; the 30th falls back to
-    the 29th in a short month.
+    ``year`` is the lunar year: a birthday late in the 11th or 12th lunar month falls in January or
+    February of the next Gregorian year (and a Gregorian year can hold two of them), so callers that
+    want "the next celebration" use ``next_birthday``. A leap-month birthday is celebrated in the
+    ordinary month of that number; the 30th falls back to the 29th in a short month.
     """
     from lunar_python import Lunar, LunarMonth
 

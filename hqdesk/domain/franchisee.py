@@ -138,7 +138,7 @@ def validate_franchisee(data: FranchiseeData, tiers: tuple[str, ...]) -> list[Fi
         if data.registered_capital < 0:
             errors.append(FieldError("registered_capital", QT_TRANSLATE_NOOP(
                 "Validation", "Registered capital cannot be negative.")))
-        elif data.registered_capital >= Decimal("1e14"):
+        elif data.registered_capital >= Decimal("1e13"):  # SQLite keeps 15 significant digits exactly
             errors.append(FieldError("registered_capital", QT_TRANSLATE_NOOP(
                 "Validation", "Registered capital is too large.")))
     if data.contract_start and data.contract_end and data.contract_end < data.contract_start:

@@ -6,7 +6,7 @@ from hqdesk.domain.errors import ConflictError, FieldError
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.domain.roles import Action, Actor
 from hqdesk.persistence.models import CompanyProfile
-from hqdesk.services.base import Service, raise_if_invalid, require
+from hqdesk.services.base import Service, StaleDataError, raise_if_invalid, require
 from hqdesk.services.dto import CompanyProfileDTO
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
@@ -14,6 +14,10 @@ MAX_LOGO_BYTES = 2 * 1024 * 1024
 
 def _dto(p: CompanyProfile) -> CompanyProfileDTO:
     return CompanyProfileDTO(p.version, p.name, p.address, p.phone, p.logo_png)
+
+
+def _conflict(p: CompanyProfile) -> ConflictError:
+    return ConflictError(_dto(p), {}, p.updated_by, p.updated_at.strftime("%Y-%m-%d %H:%M UTC"))
 
 
 class CompanyService(Service):
@@ -34,8 +38,13 @@ class CompanyService(Service):
         with self.db.write(actor.username) as s:
             p = s.get(CompanyProfile, 1)
             if p.version != version:
-                raise ConflictError(_dto(p), {}, p.updated_by, p.updated_at.strftime("%Y-%m-%d %H:%M UTC"))
+                raise _conflict(p)
             p.name, p.address, p.phone, p.logo_png = name.strip(), address.strip(), phone.strip(), logo_png
             p.updated_by = actor.username
-            s.flush()
+            try:
+                s.flush()
+            except StaleDataError:  # another user saved between our version check and our write
+                s.rollback()
+                with self.db.read() as fresh:
+                    raise _conflict(fresh.get(CompanyProfile, 1)) from None
             return _dto(p)

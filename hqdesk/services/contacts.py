@@ -55,6 +55,14 @@ def _conflict(row, dto, base, mine):
 
 
 class ContactService(Service):
+    def _conflict_as_now(self, contact_id: int, base: ContactData | None, mine: ContactData):
+        """Raise the ConflictError for a save that lost a race, from the contact as it is now."""
+        with self.db.read() as s:
+            c = s.get(Contact, contact_id)
+            if c is None:
+                raise NotFound() from None
+            _conflict(c, ContactDTO(c.id, c.franchisee_id, c.version, contact_data(c)), base, mine)
+
     def _franchisee(self, s, actor: Actor, franchisee_id: int) -> Franchisee:
         f = s.get(Franchisee, franchisee_id)
         if f is None:
@@ -119,8 +127,9 @@ class ContactService(Service):
             c.updated_by = actor.username
             try:
                 s.flush()
-            except StaleDataError:
-                raise ConflictError(dto, {}, "?", "?") from None
+            except StaleDataError:  # another user saved between our version check and our write
+                s.rollback()
+                self._conflict_as_now(contact_id, base, data)
             refresh_search_text(s, c.franchisee_id)
             return ContactDTO(c.id, c.franchisee_id, c.version, contact_data(c))
 
@@ -145,9 +154,13 @@ class ContactService(Service):
             if c.version != version:
                 dto = ContactDTO(c.id, c.franchisee_id, c.version, contact_data(c))
                 _conflict(c, dto, None, dto.data)
-            was_primary = c.is_primary
+            was_primary, as_loaded = c.is_primary, contact_data(c)
             s.delete(c)
-            s.flush()
+            try:
+                s.flush()
+            except StaleDataError:
+                s.rollback()
+                self._conflict_as_now(contact_id, None, as_loaded)
             if was_primary:  # promote the oldest remaining contact
                 nxt = s.scalar(select(Contact).where(Contact.franchisee_id == f.id).order_by(Contact.id).limit(1))
                 if nxt is not None:
@@ -157,6 +170,14 @@ class ContactService(Service):
 
 
 class StoreService(Service):
+    def _conflict_as_now(self, store_id: int, base: StoreData | None, mine: StoreData):
+        """Raise the ConflictError for a save that lost a race, from the store as it is now."""
+        with self.db.read() as s:
+            st = s.get(Store, store_id)
+            if st is None:
+                raise NotFound() from None
+            _conflict(st, StoreDTO(st.id, st.franchisee_id, st.version, store_data(st)), base, mine)
+
     def list(self, actor: Actor, franchisee_id: int) -> list[StoreDTO]:
         require(actor, Action.VIEW_FRANCHISEES)
         with self.db.read() as s:
@@ -199,8 +220,9 @@ class StoreService(Service):
             st.status, st.floor_area, st.updated_by = data.status.value, data.floor_area, actor.username
             try:
                 s.flush()
-            except StaleDataError:
-                raise ConflictError(dto, {}, "?", "?") from None
+            except StaleDataError:  # another user saved between our version check and our write
+                s.rollback()
+                self._conflict_as_now(store_id, base, data)
             return StoreDTO(st.id, st.franchisee_id, st.version, store_data(st))
 
     def delete(self, actor: Actor, store_id: int, version: int) -> None:
@@ -212,7 +234,13 @@ class StoreService(Service):
             if st.version != version:
                 dto = StoreDTO(st.id, st.franchisee_id, st.version, store_data(st))
                 _conflict(st, dto, None, dto.data)
+            as_loaded = store_data(st)
             s.delete(st)
+            try:
+                s.flush()
+            except StaleDataError:
+                s.rollback()
+                self._conflict_as_now(store_id, None, as_loaded)
 
 
 __all__ = ["ContactService", "StoreService", "contact_data", "store_data"]

@@ -1,0 +1,94 @@
+"""Schema migrations: an empty database is brought to head; a newer one is refused without a write."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import create_engine, inspect, text
+
+from hqdesk.domain.errors import DatabaseTooNew
+from hqdesk.persistence.database import Database
+from hqdesk.persistence.migrate import SCHEMA_HEAD, current_revision, script_revisions
+from hqdesk.persistence.models import Base
+
+APP_TABLES = {"users", "tiers", "franchisees", "franchisee_status_changes", "contacts", "contact_anniversaries",
+              "stores", "company_profile", "audit_log"}
+
+
+def snapshot(url: str) -> dict[str, list[tuple]]:
+    """Every table and every row, read through a plain engine (no hqdesk code involved)."""
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            tables = sorted(inspect(conn).get_table_names())
+            return {t: sorted(map(tuple, conn.execute(text(f'select * from "{t}"'))), key=repr) for t in tables}
+    finally:
+        engine.dispose()
+
+
+def test_schema_head_is_the_migration_scripts_head():
+    known, heads = script_revisions()
+    assert heads == {SCHEMA_HEAD}
+    assert SCHEMA_HEAD in known
+
+
+def test_empty_database_is_migrated_to_head(db_url):
+    db = Database.open(db_url)
+    try:
+        assert current_revision(db.engine) == SCHEMA_HEAD
+        with db.engine.connect() as conn:
+            assert APP_TABLES <= set(inspect(conn).get_table_names())
+    finally:
+        db.close()
+
+
+def test_migrated_schema_matches_the_models(db_url):
+    """A column added to a model without a migration would break the app on a real database."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    db = Database.open(db_url)
+    try:
+        with db.engine.connect() as conn:
+            diffs = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+    finally:
+        db.close()
+    assert diffs == []
+
+
+def test_default_tiers_and_letterhead_row_exist(services):
+    assert services.franchisees.tiers() == ("A", "B", "C")
+    assert services.company.get().version == 1
+
+
+def test_opening_again_keeps_the_data(db_url):
+    db = Database.open(db_url)
+    with db.write("setup") as s:
+        s.execute(text("update company_profile set name = 'HQ' where id = 1"))
+    db.close()
+    before = snapshot(db_url)
+    db = Database.open(db_url)
+    db.close()
+    assert snapshot(db_url) == before
+
+
+@pytest.mark.parametrize("with_schema", [False, True], ids=["only-version-table", "full-schema"])
+def test_database_from_a_newer_app_is_refused_and_not_touched(db_url, with_schema):
+    if with_schema:
+        Database.open(db_url).close()
+    engine = create_engine(db_url)
+    with engine.begin() as conn:
+        conn.execute(text("create table if not exists alembic_version (version_num varchar(32) not null)"))
+        conn.execute(text("delete from alembic_version"))
+        conn.execute(text("insert into alembic_version values ('9f3c_from_the_future')"))
+    engine.dispose()
+    before = snapshot(db_url)
+
+    with pytest.raises(DatabaseTooNew) as err:
+        Database.open(db_url)
+
+    assert "9f3c_from_the_future" in str(err.value)
+    assert "Nothing was changed" in str(err.value)
+    after = snapshot(db_url)
+    assert after == before
+    if not with_schema:
+        assert list(after) == ["alembic_version"]  # no table was created
