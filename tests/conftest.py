@@ -31,6 +31,20 @@ def _backends() -> list[str]:
     return [b for b in ("sqlite", "postgresql") if b in wanted.split(",")]
 
 
+def pytest_collection_modifyitems(config, items):
+    """Tests pinned to one database (``parametrize("db_url", ["postgresql"], indirect=True)``) leave the run
+    when HQDESK_TEST_DB excludes that database: deselected, not skipped."""
+    wanted = set(_backends())
+    keep, drop = [], []
+    for item in items:
+        spec = getattr(item, "callspec", None)
+        backend = spec.params.get("db_url") if spec else None
+        (drop if backend is not None and backend not in wanted else keep).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
+
+
 @pytest.fixture(scope="session")
 def pg_server():
     server = PostgresServer().start()

@@ -135,10 +135,9 @@ def test_password_hashes_never_reach_the_audit_trail(services, admin):
     assert "pass-" not in text_of_trail
 
 
+@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
 def test_change_outside_the_app_is_recorded_with_the_login_name(services, am, franchisee, pg_server, db_url):
     """PostgreSQL: a DBA fixing data with psql still leaves a trace (source 'db', their login)."""
-    if not db_url.startswith("postgresql"):
-        pytest.skip("SQLite has no logins and no triggers: only the app writes there")
     import psycopg
     from sqlalchemy.engine import make_url
 
@@ -161,11 +160,10 @@ def test_change_outside_the_app_is_recorded_with_the_login_name(services, am, fr
             conn.execute("DROP ROLE dba_wang")
 
 
+@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
 def test_plain_sql_on_an_app_connection_is_not_passed_off_as_an_app_user(services, am, franchisee, db_url):
     """The app's user name is set per transaction (SET LOCAL): a later plain statement on the same pooled
     connection is recorded as the database login, not as the last app user."""
-    if not db_url.startswith("postgresql"):
-        pytest.skip("PostgreSQL trigger behaviour")
     services.franchisees.update(am, franchisee.id, franchisee.version, replace(franchisee.data, notes="by li"))
     with services.db.engine.begin() as conn:
         conn.execute(text("update franchisees set city = '台州' where id = :id"), {"id": franchisee.id})

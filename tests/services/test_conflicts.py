@@ -196,12 +196,11 @@ def test_status_change_and_archive_racing_a_save_are_conflicts(office, monkeypat
     assert len(one.franchisees.status_history(office.alice, office.fid)) == 1
 
 
+@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
 def test_real_concurrent_save_on_postgresql(office, monkeypatch):
     """PostgreSQL: Alice commits from her own connection after Bob's transaction loaded the row and
     before it writes (SQLite cannot interleave so: a writer holds the database lock from its first read)."""
     one, two = office.one, office.two
-    if two.dialect != "postgresql":
-        pytest.skip("SQLite serialises writers (BEGIN IMMEDIATE); this interleaving cannot happen there")
     view = two.franchisees.get(office.bob, office.fid)
     real_validate = FranchiseeService._validate
     fired = []
@@ -360,12 +359,11 @@ def test_franchisee_model_is_the_one_with_the_version_column():
         assert model.__mapper__.version_id_col.name == "version"
 
 
+@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
 def test_two_users_taking_the_same_code_at_once_get_a_field_error_on_postgresql(office, monkeypatch):
     """Both pass the duplicate check before either has saved; the database's unique index decides, and
     the loser sees the same "already taken" message as always, not a database error."""
     one, two = office.one, office.two
-    if two.dialect != "postgresql":
-        pytest.skip("SQLite serialises writers (BEGIN IMMEDIATE); both checks cannot pass there")
     real_validate = FranchiseeService._validate
     alice_creates = []  # what Alice saves right after Bob's duplicate check passed
 

@@ -202,7 +202,7 @@ def test_archived_franchisees_are_hidden_until_asked_for(ui_services, ui_users, 
 
 
 def test_clicking_a_header_sorts_in_the_database(qtbot, view):
-    assert codes(view) == ["JX0003", "JX0002", "JX0001"]  # by legal name, the default
+    assert codes(view) == ["JX0002", "JX0003", "JX0001"]  # by legal name in pinyin, the default: 成都 佛山 杭州
     header = view.table.horizontalHeader()
     assert header.isSortIndicatorShown() and header.sortIndicatorSection() == COL["legal_name"]
     click_header(qtbot, view, COL["code"])
@@ -212,13 +212,13 @@ def test_clicking_a_header_sorts_in_the_database(qtbot, view):
     click_header(qtbot, view, COL["code"])
     assert codes(view) == ["JX0003", "JX0002", "JX0001"]
     assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
-    click_header(qtbot, view, COL["city"])  # 佛山 < 成都 < 杭州 by code point, as the database compares
-    assert view.model.sort_column == "city" and codes(view)[0] == "JX0003"
+    click_header(qtbot, view, COL["city"])  # 成都 (cheng) < 佛山 (fo) < 杭州 (hang) in pinyin
+    assert view.model.sort_column == "city" and codes(view) == ["JX0002", "JX0003", "JX0001"]
 
 
 @pytest.mark.parametrize(("column", "expected"), [
-    ("account_manager", ["JX0001", "JX0002", "JX0003"]),  # 张伟 before 李娜 by code point
-    ("primary_contact", ["JX0003", "JX0001", "JX0002"]),  # 刘丽, 王芳, 陈建国
+    ("account_manager", ["JX0003", "JX0001", "JX0002"]),  # 李娜 (li) before 张伟 (zhang), ties by id
+    ("primary_contact", ["JX0002", "JX0003", "JX0001"]),  # 陈建国, 刘丽, 王芳 in pinyin
     ("primary_phone", ["JX0003", "JX0001", "JX0002"]),
     ("contract_end", ["JX0001", "JX0002", "JX0003"]),  # none has one: by id
 ])
@@ -251,10 +251,10 @@ def test_new_button_follows_the_permission(qtbot, make_ctx, ui_users, sample_fra
 
 def test_selecting_a_row_loads_it_in_the_editor(qtbot, view, sample_franchisees):
     view.editor.load = Recorder()
-    select_row(qtbot, view, 2)  # JX0001 (sorted by legal name)
+    select_row(qtbot, view, 2)  # JX0001 (sorted by legal name: 成都, 佛山, 杭州)
     assert view.editor.load.calls == [(sample_franchisees[0].id,)]
     qtbot.keyClick(view.table, Qt.Key.Key_Up)
-    assert view.editor.load.calls[-1] == (sample_franchisees[1].id,)
+    assert view.editor.load.calls[-1] == (sample_franchisees[2].id,)
 
 
 def test_unsaved_edits_are_not_dropped_without_asking(qtbot, view, sample_franchisees):
