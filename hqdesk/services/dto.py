@@ -22,6 +22,14 @@ class UserDTO:
 
 
 @dataclass(frozen=True)
+class UserName:
+    """Who a user is, for showing names; what anyone signed in may know about a colleague."""
+    id: int
+    username: str
+    display_name: str
+
+
+@dataclass(frozen=True)
 class FranchiseeRow:
     """One line of the franchisee list."""
 

@@ -13,7 +13,7 @@ from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.domain.roles import Action, Actor, Role
 from hqdesk.persistence.models import User
 from hqdesk.services.base import Service, raise_if_invalid, require
-from hqdesk.services.dto import UserDTO
+from hqdesk.services.dto import UserDTO, UserName
 
 _hasher = PasswordHasher()
 USERNAME = re.compile(r"^[A-Za-z0-9_.\-]{2,64}$")
@@ -95,8 +95,16 @@ class UserService(Service):
             return actor_of(user)
 
     def list_users(self, actor: Actor) -> list[UserDTO]:
+        """Every account with its role, e-mail and state: for those who manage users."""
+        require(actor, Action.MANAGE_USERS)
         with self.db.read() as s:
             return [to_dto(u) for u in s.scalars(select(User).order_by(User.username))]
+
+    def names(self) -> list[UserName]:
+        """Who is who, for showing names (history's "who", the account manager): no roles, no e-mail."""
+        with self.db.read() as s:
+            rows = s.execute(select(User.id, User.username, User.display_name).order_by(User.username))
+            return [UserName(*row) for row in rows]
 
     def account_managers(self) -> list[UserDTO]:
         """Active users who can be assigned franchisees (account managers and admins)."""

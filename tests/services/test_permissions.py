@@ -165,3 +165,16 @@ def test_account_manager_loses_a_franchisee_that_is_reassigned(services, users):
     with pytest.raises(PermissionDenied):
         services.contacts.add(am, f.fid, ContactData(name="李雷"))
     assert services.contacts.add(am2, f.fid, ContactData(name="李雷")).data.name == "李雷"
+
+
+def test_only_user_managers_see_the_accounts_but_everyone_sees_names(services, users):
+    """Roles, e-mails and disabled accounts are the admins' business; who is who (for history and the
+    account manager field) is everyone's."""
+    everyone = sorted(u.username for u in services.users.list_users(users["admin"]))
+    for who in ("cm", "am", "viewer"):
+        with pytest.raises(PermissionDenied):
+            services.users.list_users(users[who])
+    names = services.users.names()
+    assert [n.username for n in names] == everyone
+    assert {n.username: n.display_name for n in names}["am"] == "AM"
+    assert not hasattr(names[0], "email") and not hasattr(names[0], "role")

@@ -52,7 +52,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hqdesk.domain.errors import ConflictError, FieldError, HqdeskError, NotFound, ValidationError
+from hqdesk.domain.errors import ConflictError, FieldError, NotFound, ValidationError
 from hqdesk.domain.franchisee import (
     REGIONS,
     STATUS_LABELS,
@@ -112,11 +112,7 @@ class ProfileBundle:
 
 def fetch_choices(services, actor) -> Choices:
     managers = tuple(services.users.account_managers())
-    try:
-        users = services.users.list_users(actor)
-    except HqdeskError:  # if listing users ever needs a right: names of the managers are enough
-        users = list(managers)
-    return Choices(services.franchisees.tiers(), managers, UserNames.of_users(users))
+    return Choices(services.franchisees.tiers(), managers, UserNames.of_users(services.users.names()))
 
 
 def fetch_profile(services, actor, franchisee_id: int, with_choices: bool) -> ProfileBundle:

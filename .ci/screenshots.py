@@ -1,0 +1,147 @@
+#!/usr/bin/env python3
+"""README screenshots from the real app (developer tool).
+
+  python .ci/screenshots.py            # both languages, into resources/screenshots/
+  python .ci/screenshots.py en         # one language
+
+Starts Xvfb (Debian package xvfb) on a free display, runs ``hqdesk --demo`` on a throw-away data folder,
+drives it the way a user would (select a franchisee, edit and save, look at each tab, try a bad credit
+code, search) and grabs the main window after each step. ImageMagick, when present, shrinks the PNGs.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "resources" / "screenshots"
+SEARCH = "杭州"
+
+
+def drive(lang: str, out: Path) -> int:
+    """Runs inside the app's process: the QApplication exists before hqdesk.app.main() reuses it."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication(sys.argv[:1])
+    from hqdesk.app import main
+    from hqdesk.ui.main_window import MainWindow
+    from hqdesk.ui.views.franchisees import FranchiseesView
+
+    def window():
+        return next((w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()),
+                    None)
+
+    def shot(name: str) -> None:
+        window().grab().save(str(out / f"{name}_{lang}.png"))
+        print("saved", name, lang, flush=True)
+
+    def view() -> FranchiseesView:
+        return window().findChild(FranchiseesView)
+
+    def ready() -> bool:
+        w = window()
+        if w is None:
+            return False
+        w.resize(1440, 880)
+        return view().model.rowCount() > 0
+
+    def select():
+        view().table.selectRow(3)
+
+    def edit_and_save():
+        shot("profile")
+        ed = view().editor
+        ed.tags.setText(ed.tags.text() + (", 年会嘉宾" if lang == "zh_CN" else ", gala guest"))
+        ed.notes.setPlainText(ed.notes.toPlainText() + "\n11月回访：店长希望增加古法金新品。")
+        ed.save()
+
+    def tab(name):
+        def step():
+            ed = view().editor
+            ed.tabs.setCurrentWidget(getattr(ed, f"{name}_tab"))
+        return step
+
+    def bad_input():
+        ed = view().editor
+        ed.tabs.setCurrentWidget(ed.profile_tab)
+        ed.uscc.setText(ed.uscc.text()[:-1] + ("X" if ed.uscc.text()[-1] != "X" else "Y"))
+        ed.registered_capital.setText("-5")
+        ed.save()
+
+    def search():
+        view().editor.cancel()
+        view().search_box.setText(SEARCH)
+
+    steps = [  # (action, wait ms, screenshot after the wait)
+        (select, 1500, None), (edit_and_save, 1500, None), (tab("contacts"), 800, "contacts"),
+        (tab("stores"), 800, "stores"), (tab("history"), 1200, "history"), (bad_input, 1200, "validation"),
+        (search, 1500, "search"),
+    ]
+    state = {"waited": 0}
+
+    def start():
+        if not ready():
+            state["waited"] += 1
+            if state["waited"] > 600:
+                print("the main window never showed a list", file=sys.stderr)
+                app.exit(1)
+                return
+            QTimer.singleShot(100, start)
+            return
+        QTimer.singleShot(800, lambda: (shot("list"), run(0)))
+
+    def run(i: int) -> None:
+        if i == len(steps):
+            app.quit()
+            return
+        action, wait, name = steps[i]
+        action()
+
+        def after():
+            if name:
+                shot(name)
+            run(i + 1)
+        QTimer.singleShot(wait, after)
+
+    QTimer.singleShot(300, start)
+    return main(["--demo", "--lang", lang])
+
+
+def free_display() -> int:
+    for number in range(77, 120):
+        if not Path(f"/tmp/.X11-unix/X{number}").exists() and not Path(f"/tmp/.X{number}-lock").exists():
+            return number
+    raise SystemExit("no free X display number")
+
+
+def take(lang: str) -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    number = free_display()
+    xvfb = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1600x1000x24"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        time.sleep(1)
+        with tempfile.TemporaryDirectory() as tmp:
+            env = dict(os.environ, DISPLAY=f":{number}", QT_QPA_PLATFORM="xcb",
+                       HQDESK_DATA_DIR=str(Path(tmp, "data")), HQDESK_SETTINGS_DIR=str(Path(tmp, "settings")))
+            subprocess.run([sys.executable, __file__, "--drive", lang, str(OUT)], env=env, check=True, timeout=300)
+    finally:
+        xvfb.terminate()
+        xvfb.wait()
+    if shutil.which("convert"):
+        for png in OUT.glob(f"*_{lang}.png"):
+            subprocess.run(["convert", str(png), "-colors", "256", f"PNG8:{png}"], check=True)
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--drive"]:
+        sys.exit(drive(sys.argv[2], Path(sys.argv[3])))
+    for language in sys.argv[1:] or ["zh_CN", "en"]:
+        take(language)
