@@ -20,6 +20,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    func,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
@@ -115,6 +116,10 @@ class Franchisee(Versioned, Base):
         Index("ix_franchisees_list", "archived", "legal_name"),
         Index("ix_franchisees_account_manager", "account_manager_id"),
     )
+
+
+# Codes are unique whatever their case ("jx0001" is JX0001): the database decides when two users race.
+Index("uq_franchisees_code_ci", func.lower(Franchisee.code), unique=True)
 
 
 class StatusChangeRecord(Base):

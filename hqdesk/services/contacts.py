@@ -64,11 +64,27 @@ class ContactService(Service):
             _conflict(c, ContactDTO(c.id, c.franchisee_id, c.version, contact_data(c)), base, mine)
 
     def _franchisee(self, s, actor: Actor, franchisee_id: int) -> Franchisee:
-        f = s.get(Franchisee, franchisee_id)
+        """The franchisee whose contacts are written, locked for this transaction (FOR UPDATE on PostgreSQL;
+        SQLite's BEGIN IMMEDIATE already serialises writers): two desks changing its contacts at once take
+        turns, so the second sees the first's primary contact instead of tripping over it."""
+        f = s.get(Franchisee, franchisee_id, with_for_update=True)
         if f is None:
             raise NotFound()
         require(actor, Action.EDIT_FRANCHISEE, f.account_manager_id)
         return f
+
+    def _contact(self, s, actor: Actor, contact_id: int) -> Contact:
+        """The contact to write, as it is once its franchisee is locked (another desk may have just committed
+        a change to it, or deleted it, while this one waited)."""
+        c = s.get(Contact, contact_id)
+        if c is None:
+            raise NotFound()
+        self._franchisee(s, actor, c.franchisee_id)
+        s.expire(c)
+        c = s.get(Contact, contact_id)
+        if c is None:
+            raise NotFound()
+        return c
 
     @staticmethod
     def _clear_primary(s, franchisee_id: int, keep_id: int | None) -> None:
@@ -108,10 +124,7 @@ class ContactService(Service):
         data = clean_contact(data)
         raise_if_invalid(validate_contact(data, today or date.today()))
         with self.db.write(actor.username) as s:
-            c = s.get(Contact, contact_id)
-            if c is None:
-                raise NotFound()
-            self._franchisee(s, actor, c.franchisee_id)
+            c = self._contact(s, actor, contact_id)
             dto = ContactDTO(c.id, c.franchisee_id, c.version, contact_data(c))
             if overwrite:
                 require(actor, Action.OVERWRITE_CONFLICT)
@@ -135,10 +148,7 @@ class ContactService(Service):
 
     def make_primary(self, actor: Actor, contact_id: int) -> ContactDTO:
         with self.db.write(actor.username) as s:
-            c = s.get(Contact, contact_id)
-            if c is None:
-                raise NotFound()
-            self._franchisee(s, actor, c.franchisee_id)
+            c = self._contact(s, actor, contact_id)
             self._clear_primary(s, c.franchisee_id, c.id)
             c.is_primary = True
             c.updated_by = actor.username
@@ -147,10 +157,8 @@ class ContactService(Service):
 
     def delete(self, actor: Actor, contact_id: int, version: int) -> None:
         with self.db.write(actor.username) as s:
-            c = s.get(Contact, contact_id)
-            if c is None:
-                raise NotFound()
-            f = self._franchisee(s, actor, c.franchisee_id)
+            c = self._contact(s, actor, contact_id)
+            f = s.get(Franchisee, c.franchisee_id)
             if c.version != version:
                 dto = ContactDTO(c.id, c.franchisee_id, c.version, contact_data(c))
                 _conflict(c, dto, None, dto.data)

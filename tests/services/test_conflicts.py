@@ -390,3 +390,46 @@ def test_two_users_taking_the_same_code_at_once_get_a_field_error_on_postgresql(
     assert two.franchisees.get(office.bob, office.fid).data.uscc == ""
     assert [r.legal_name for r in two.franchisees.rows(office.bob, two.franchisees.search(
         office.bob, SearchCriteria(text="hz-2")).ids)] == ["Alice's"]
+
+
+@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
+def test_two_desks_making_different_contacts_primary_at_once_leave_one_primary(office, monkeypatch):
+    """PostgreSQL lets two writers run side by side: Alice's desk has demoted the old primary contact but not
+    committed when Bob's desk makes a third contact primary. Bob's write waits for hers (the franchisee row
+    is locked first), then sees her primary and demotes it: one primary, no error, no lost write."""
+    import threading
+
+    one, two = office.one, office.two
+    second = one.contacts.add(office.bob, office.fid, ContactData(name="李雷")).id
+    third = one.contacts.add(office.bob, office.fid, ContactData(name="韩梅梅")).id
+    real_clear = ContactService._clear_primary
+    alice_inside, let_alice_finish = threading.Event(), threading.Event()
+
+    def clear_then_wait(s, franchisee_id, keep_id):
+        real_clear(s, franchisee_id, keep_id)
+        if threading.current_thread().name == "alice":
+            alice_inside.set()
+            let_alice_finish.wait(10)
+
+    monkeypatch.setattr(ContactService, "_clear_primary", staticmethod(clear_then_wait))
+    errors = []
+
+    def run(desk, actor, contact_id):
+        try:
+            desk.contacts.make_primary(actor, contact_id)
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    alice = threading.Thread(target=run, args=(one, office.alice, second), name="alice")
+    alice.start()
+    assert alice_inside.wait(10)
+    bob = threading.Thread(target=run, args=(two, office.bob, third), name="bob")
+    bob.start()
+    bob.join(0.5)
+    assert bob.is_alive()  # waiting for Alice's transaction
+    let_alice_finish.set()
+    alice.join(10)
+    bob.join(10)
+    assert errors == []
+    primaries = [c.id for c in two.contacts.list(office.bob, office.fid) if c.data.is_primary]
+    assert primaries == [third]

@@ -280,7 +280,7 @@ def test_contacts_model(qtmodeltester, ui_services, ui_users, rich_franchisee):
     model = ContactsModel()
     model.set_contacts(ui_services.contacts.list(ui_users["admin"], rich_franchisee.id))
     qtmodeltester.check(model)
-    row = model.row_of(model.contacts()[1].id)
+    row = model.row_of(model.rows()[1].id)
     assert model.index(row, model.NAME).data() == "陈静 女士"
     assert model.index(row, model.BIRTHDAY).data().endswith("(lunar 八月十五)")
     assert model.index(row, model.BIRTHDAY).data(Qt.ItemDataRole.ToolTipRole).startswith("Next birthday: ")

@@ -153,6 +153,7 @@ def upgrade() -> None:
     with op.batch_alter_table('franchisees', schema=None) as batch_op:
         batch_op.create_index('ix_franchisees_account_manager', ['account_manager_id'], unique=False)
         batch_op.create_index('ix_franchisees_list', ['archived', 'legal_name'], unique=False)
+    op.create_index('uq_franchisees_code_ci', 'franchisees', [sa.text('lower(code)')], unique=True)
 
     op.create_table('contacts',
     sa.Column('id', sa.Integer(), nullable=False),

@@ -10,10 +10,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -35,6 +33,7 @@ from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.domain.roles import Action
 from hqdesk.ui.errors import show_error
 from hqdesk.ui.i18n import fmt_datetime, tr_field_error, tr_message
+from hqdesk.ui.models.base import RowsModel
 from hqdesk.ui.models.history import UserNames, field_label, format_value, shorten
 from hqdesk.ui.widgets import Form
 
@@ -54,9 +53,10 @@ def conflict_message(exc: ConflictError, names: UserNames | None = None) -> str:
     return tr_message("Errors", exc.message, {"user": (names or UserNames()).name(user), "when": when})
 
 
-class ConflictModel(QAbstractTableModel):
+class ConflictModel(RowsModel[tuple[str, str, str]]):
     """field | their value | your value, for the fields where the other user's save and yours differ."""
 
+    CONTEXT = "ConflictModel"
     HEADERS = (
         QT_TRANSLATE_NOOP("ConflictModel", "Field"),
         QT_TRANSLATE_NOOP("ConflictModel", "Their value"),
@@ -65,31 +65,15 @@ class ConflictModel(QAbstractTableModel):
 
     def __init__(self, table: str, changes: dict, names: UserNames | None = None, parent=None) -> None:
         super().__init__(parent)
-        self._rows = [(field_label(table, name), format_value(table, name, theirs, names),
-                       format_value(table, name, yours, names)) for name, (theirs, yours) in changes.items()]
         self.fields = list(changes)
+        self.set_rows((field_label(table, name), format_value(table, name, theirs, names),
+                       format_value(table, name, yours, names)) for name, (theirs, yours) in changes.items())
 
-    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(self._rows)
+    def cells(self, texts: tuple[str, str, str]) -> tuple[str, ...]:
+        return tuple(shorten(text, 80) for text in texts)
 
-    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else 3
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        text = self._rows[index.row()][index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return shorten(text, 80)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return text
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt override
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < 3:
-            return QCoreApplication.translate("ConflictModel", self.HEADERS[section])
-        return None
+    def role_data(self, row: int, column: int, role: int):
+        return self._rows[row][column] if role == Qt.ItemDataRole.ToolTipRole else None
 
 
 class ConflictDialog(QDialog):

@@ -19,8 +19,7 @@ from hqdesk.domain.contact import CONTACT_ROLE_LABELS, Anniversary
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.services.dto import ContactDTO
 from hqdesk.ui.i18n import fmt_date, tr_enum
-
-_ROOT = QModelIndex()  # the default parent of the Qt overrides: a table has no children
+from hqdesk.ui.models.base import ROOT, RowsModel
 
 
 def lunar_suffix(day: date) -> str:
@@ -34,7 +33,8 @@ def birthday_text(day: date | None, lunar: bool) -> str:
     return fmt_date(day) + (" " + lunar_suffix(day) if lunar else "")
 
 
-class ContactsModel(QAbstractTableModel):
+class ContactsModel(RowsModel[ContactDTO]):
+    CONTEXT = "ContactsModel"
     PRIMARY, NAME, ROLE, MOBILE, PHONE, EMAIL, WECHAT, BIRTHDAY = range(8)
     HEADERS = (
         "★",
@@ -49,49 +49,29 @@ class ContactsModel(QAbstractTableModel):
 
     def __init__(self, parent=None, today: date | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[ContactDTO] = []
-        self._cells: list[tuple[str, ...]] = []
         self._birthday_tips: list[str | None] = []
         self._today = today
 
     def set_contacts(self, contacts) -> None:
-        self.beginResetModel()
-        self._rows = list(contacts)
-        self._cells, self._birthday_tips = [], []
+        contacts = list(contacts)
         today = self._today or date.today()
-        for c in self._rows:
-            d = c.data
-            name = f"{d.name} {d.honorific}" if d.honorific else d.name
-            self._cells.append(("★" if d.is_primary else "", name, tr_enum(CONTACT_ROLE_LABELS[d.role]), d.mobile,
-                                d.phone, d.email, d.wechat_id, birthday_text(d.birthday, d.birthday_lunar)))
-            tip = None
-            if d.birthday:
-                tip = QCoreApplication.translate("ContactsModel", "Next birthday: {date}").format(
-                    date=fmt_date(next_birthday(d.birthday, d.birthday_lunar, today)))
-            self._birthday_tips.append(tip)
-        self.endResetModel()
+        self._birthday_tips = [
+            QCoreApplication.translate("ContactsModel", "Next birthday: {date}").format(
+                date=fmt_date(next_birthday(c.data.birthday, c.data.birthday_lunar, today)))
+            if c.data.birthday else None
+            for c in contacts]
+        self.set_rows(contacts)
 
-    def contact(self, row: int) -> ContactDTO:
-        return self._rows[row]
-
-    def contacts(self) -> list[ContactDTO]:
-        return list(self._rows)
+    def cells(self, c: ContactDTO) -> tuple[str, ...]:
+        d = c.data
+        name = f"{d.name} {d.honorific}" if d.honorific else d.name
+        return ("★" if d.is_primary else "", name, tr_enum(CONTACT_ROLE_LABELS[d.role]), d.mobile, d.phone,
+                d.email, d.wechat_id, birthday_text(d.birthday, d.birthday_lunar))
 
     def row_of(self, contact_id: int) -> int:
         return next((i for i, c in enumerate(self._rows) if c.id == contact_id), -1)
 
-    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row, col = index.row(), index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._cells[row][col]
+    def role_data(self, row: int, col: int, role: int):
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == self.PRIMARY and self._rows[row].data.is_primary:
                 return QCoreApplication.translate("ContactsModel", "Primary contact")
@@ -110,13 +90,10 @@ class ContactsModel(QAbstractTableModel):
             return font
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt override
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[0] if section == self.PRIMARY else \
-                QCoreApplication.translate("ContactsModel", self.HEADERS[section])
+    def header_text(self, section: int) -> str:
+        return self.HEADERS[0] if section == self.PRIMARY else super().header_text(section)
+
+    def header_role_data(self, section: int, role: int):
         if role == Qt.ItemDataRole.ToolTipRole and section == self.PRIMARY:
             return QCoreApplication.translate("ContactsModel", "Primary contact")
         return None
@@ -152,7 +129,7 @@ class AnniversariesModel(QAbstractTableModel):
         self.endInsertRows()
         return row
 
-    def removeRows(self, row: int, count: int, parent=_ROOT) -> bool:  # noqa: N802 - Qt override
+    def removeRows(self, row: int, count: int, parent=ROOT) -> bool:  # noqa: N802 - Qt override
         if parent.isValid() or count < 1 or row < 0 or row + count > len(self._rows):
             return False
         self.beginRemoveRows(QModelIndex(), row, row + count - 1)
@@ -160,10 +137,10 @@ class AnniversariesModel(QAbstractTableModel):
         self.endRemoveRows()
         return True
 
-    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802 - Qt override
+    def rowCount(self, parent=ROOT) -> int:  # noqa: N802 - Qt override
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802 - Qt override
+    def columnCount(self, parent=ROOT) -> int:  # noqa: N802 - Qt override
         return 0 if parent.isValid() else len(self.HEADERS)
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from hqdesk.domain.contact import (
     CONTACT_ROLE_LABELS,
@@ -25,6 +25,7 @@ from hqdesk.domain.franchisee import STATUS_LABELS, LifecycleStatus
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.services.dto import FieldChange, HistoryEntry, StatusChangeDTO
 from hqdesk.ui.i18n import fmt_date, fmt_datetime, fmt_decimal, fmt_money, tr_enum
+from hqdesk.ui.models.base import RowsModel
 
 EMPTY = "—"
 MAX_CELL = 60  # characters of one value in a history cell; the tooltip has everything
@@ -114,7 +115,6 @@ WHAT = {
     ("franchisee_status_changes", "insert"): QT_TRANSLATE_NOOP("History", "Status changed"),
 }
 
-_ROOT = QModelIndex()  # the default parent of the Qt overrides: a table has no children
 
 
 @dataclass
@@ -298,9 +298,10 @@ def source_label(source: str) -> str:
     return source
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(RowsModel[HistoryEntry]):
     """The audit trail of one franchisee (profile, contacts, stores, status), newest first."""
 
+    CONTEXT = "HistoryModel"
     WHEN, WHO, SOURCE, WHAT, CHANGES = range(5)
     HEADERS = (
         QT_TRANSLATE_NOOP("HistoryModel", "When"),
@@ -312,67 +313,47 @@ class HistoryModel(QAbstractTableModel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._entries: list[HistoryEntry] = []
-        self._cells: list[tuple[str, str, str, str, str]] = []
         self._tips: list[str] = []
+        self._names = UserNames()
+        self._row_names: dict[tuple[str, str], str] | None = None
 
     def set_entries(self, entries, names: UserNames | None = None,
                     row_names: dict[tuple[str, str], str] | None = None) -> None:
         """``row_names`` names contacts and stores by (table, row id) for entries that do not carry the name."""
-        self.beginResetModel()
-        self._entries = without_status_echoes(entries)
-        self._cells, self._tips = [], []
-        for e in self._entries:
-            self._cells.append((fmt_datetime(e.occurred_at), (names or UserNames()).name(e.username),
-                                source_label(e.source), describe(e, row_names),
-                                "; ".join(change_lines(e, names))))
-            self._tips.append("\n".join(change_lines(e, names, limit=None)))
-        self.endResetModel()
+        self._names, self._row_names = names or UserNames(), row_names
+        entries = without_status_echoes(entries)
+        self._tips = ["\n".join(change_lines(e, self._names, limit=None)) for e in entries]
+        self.set_rows(entries)
 
-    def entry(self, row: int) -> HistoryEntry:
-        return self._entries[row]
+    def cells(self, e: HistoryEntry) -> tuple[str, ...]:
+        return (fmt_datetime(e.occurred_at), self._names.name(e.username), source_label(e.source),
+                describe(e, self._row_names), "; ".join(change_lines(e, self._names)))
 
     def details(self, row: int) -> str:
         """Everything about one entry, one changed field per line (the pane under the table)."""
         cells = self._cells[row]
         return f"{cells[self.WHAT]} · {cells[self.WHO]} · {cells[self.WHEN]}\n{self._tips[row]}".rstrip()
 
-    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._cells[index.row()][index.column()]
+    def role_data(self, row: int, column: int, role: int):
+        from_db = self._rows[row].source == "db"
         if role == Qt.ItemDataRole.ToolTipRole:
-            if index.column() == self.CHANGES:
-                return self._tips[index.row()] or None
-            if index.column() == self.SOURCE and self._entries[index.row()].source == "db":
+            if column == self.CHANGES:
+                return self._tips[row] or None
+            if column == self.SOURCE and from_db:
                 return QCoreApplication.translate(
                     "HistoryModel", "Changed directly in the database, not through hqdesk.")
             return None
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.SOURCE and \
-                self._entries[index.row()].source == "db":
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.SOURCE and from_db:
             from PySide6.QtGui import QColor
 
             return QColor("#b03a2e")
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt override
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self.HEADERS):
-            return QCoreApplication.translate("HistoryModel", self.HEADERS[section])
-        return None
 
-
-class StatusHistoryModel(QAbstractTableModel):
+class StatusHistoryModel(RowsModel[StatusChangeDTO]):
     """Lifecycle status changes with their dates and reasons, newest first."""
 
+    CONTEXT = "StatusHistoryModel"
     DATE, CHANGE, REASON, WHO, RECORDED = range(5)
     HEADERS = (
         QT_TRANSLATE_NOOP("StatusHistoryModel", "Date"),
@@ -384,41 +365,18 @@ class StatusHistoryModel(QAbstractTableModel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list[StatusChangeDTO] = []
-        self._cells: list[tuple[str, ...]] = []
+        self._names = UserNames()
 
     def set_changes(self, changes, names: UserNames | None = None) -> None:
-        self.beginResetModel()
-        self._rows = list(changes)
-        self._cells = []
-        for c in self._rows:
-            to = tr_enum(STATUS_LABELS[c.to_status])
-            move = f"{tr_enum(STATUS_LABELS[c.from_status])} → {to}" if c.from_status else to
-            self._cells.append((fmt_date(c.changed_on), move, c.reason, (names or UserNames()).name(c.changed_by),
-                                fmt_datetime(c.recorded_at)))
-        self.endResetModel()
+        self._names = names or UserNames()
+        self.set_rows(changes)
 
-    def change(self, row: int) -> StatusChangeDTO:
-        return self._rows[row]
+    def cells(self, c: StatusChangeDTO) -> tuple[str, ...]:
+        to = tr_enum(STATUS_LABELS[c.to_status])
+        move = f"{tr_enum(STATUS_LABELS[c.from_status])} → {to}" if c.from_status else to
+        return fmt_date(c.changed_on), move, c.reason, self._names.name(c.changed_by), fmt_datetime(c.recorded_at)
 
-    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._cells[index.row()][index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.REASON:
-            return self._rows[index.row()].reason or None
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt override
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self.HEADERS):
-            return QCoreApplication.translate("StatusHistoryModel", self.HEADERS[section])
+    def role_data(self, row: int, column: int, role: int):
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.REASON:
+            return self._rows[row].reason or None
         return None

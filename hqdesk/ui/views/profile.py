@@ -589,7 +589,7 @@ class ProfileEditor(QWidget):
         self._open(dialog)
 
     def edit_contact(self) -> None:
-        contact = self._selected(self.contacts_view, self.contacts_model.contact)
+        contact = self._selected(self.contacts_view, self.contacts_model.row)
         if contact is None:
             return
         dialog = ContactDialog(self.ctx, self._detail.id, contact, self._names, read_only=not self._can_edit,
@@ -599,7 +599,7 @@ class ProfileEditor(QWidget):
         self._open(dialog)
 
     def delete_contact(self) -> None:
-        contact = self._selected(self.contacts_view, self.contacts_model.contact)
+        contact = self._selected(self.contacts_view, self.contacts_model.row)
         if contact is None or not self._can_edit:
             return
         if not self._ask(self.tr("Delete contact"), self.tr("Delete the contact {name}?").format(
@@ -608,7 +608,7 @@ class ProfileEditor(QWidget):
         self._row_write("contact", contact.id, self.ctx.services.contacts.delete, contact.id, contact.version)
 
     def make_primary(self) -> None:
-        contact = self._selected(self.contacts_view, self.contacts_model.contact)
+        contact = self._selected(self.contacts_view, self.contacts_model.row)
         if contact is None or not self._can_edit or contact.data.is_primary:
             return
         self._row_write("contact", contact.id, self.ctx.services.contacts.make_primary, contact.id)
@@ -623,7 +623,7 @@ class ProfileEditor(QWidget):
         self._open(dialog)
 
     def edit_store(self) -> None:
-        store = self._selected(self.stores_view, self.stores_model.store)
+        store = self._selected(self.stores_view, self.stores_model.row)
         if store is None:
             return
         dialog = StoreDialog(self.ctx, self._detail.id, store, self._names, read_only=not self._can_edit,
@@ -633,7 +633,7 @@ class ProfileEditor(QWidget):
         self._open(dialog)
 
     def delete_store(self) -> None:
-        store = self._selected(self.stores_view, self.stores_model.store)
+        store = self._selected(self.stores_view, self.stores_model.row)
         if store is None or not self._can_edit:
             return
         if not self._ask(self.tr("Delete store"), self.tr("Delete the store {name}?").format(name=store.data.name)):
@@ -968,11 +968,11 @@ class ProfileEditor(QWidget):
         self.ctx.runner.submit(fn, self.ctx.actor, *args, write=True, on_done=done, on_error=failed)
 
     def _update_row_buttons(self, *_args) -> None:
-        contact = self._selected(self.contacts_view, self.contacts_model.contact)
+        contact = self._selected(self.contacts_view, self.contacts_model.row)
         self.edit_contact_button.setEnabled(contact is not None)
         self.delete_contact_button.setEnabled(contact is not None)
         self.primary_button.setEnabled(contact is not None and not contact.data.is_primary)
-        store = self._selected(self.stores_view, self.stores_model.store)
+        store = self._selected(self.stores_view, self.stores_model.row)
         self.edit_store_button.setEnabled(store is not None)
         self.delete_store_button.setEnabled(store is not None)
         if not self._can_edit:
@@ -1166,7 +1166,7 @@ class ProfileEditor(QWidget):
             self._refresh()
         elif kind == "contact" and (row_id == 0 or self.contacts_model.row_of(row_id) >= 0):
             self._refresh()
-        elif kind == "store" and (row_id == 0 or any(s.id == row_id for s in self.stores_model.stores())):
+        elif kind == "store" and (row_id == 0 or any(s.id == row_id for s in self.stores_model.rows())):
             self._refresh()
 
 
