@@ -101,14 +101,18 @@ def test_database_from_a_newer_app_is_refused_and_not_touched(db_url, with_schem
 
 def test_a_code_is_unique_whatever_its_case(db_url):
     """The last word when two users race for one code: the database, case-insensitively like the services."""
+    from sqlalchemy import bindparam
     from sqlalchemy.exc import IntegrityError
+
+    from hqdesk.persistence.types import UtcDateTime
 
     db = Database.open(db_url)
     try:
         insert = text("insert into franchisees (code, legal_name, store_brand_name, legal_representative, "
                       "business_scope, region, province, city, address, tier, status, tags, notes, archived, "
                       "search_text, version, created_at, updated_at, updated_by) values (:code, '金店', '', '', "
-                      "'', '', '', '杭州', '', 'A', 'prospect', '', '', false, '', 1, :now, :now, 'test')")
+                      "'', '', '', '杭州', '', 'A', 'prospect', '', '', false, '', 1, :now, :now, 'test')").bindparams(
+                          bindparam("now", type_=UtcDateTime()))
         from datetime import UTC, datetime
         now = datetime.now(UTC)
         with db.write("test") as s:

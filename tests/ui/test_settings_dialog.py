@@ -347,3 +347,13 @@ def test_tiers_tab_only_for_admins(qtbot, make_ctx, ui_users):
     qtbot.addWidget(dialog)
     assert dialog.tiers_editor is None
     assert "Tiers" not in [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
+
+
+def test_tier_model_passes_qtmodeltester(qtmodeltester, ui_services, ui_users, sample_franchisees):
+    from hqdesk.ui.dialogs.tiers_editor import TierModel
+
+    model = TierModel()
+    model.set_tiers(ui_services.tiers.list())
+    assert [model.index(r, TierModel.FRANCHISEES).data() for r in range(3)] == ["1", "1", "1"]
+    assert model.headerData(TierModel.FRANCHISEES, Qt.Orientation.Horizontal) == "Franchisees"
+    qtmodeltester.check(model, force_py=True)

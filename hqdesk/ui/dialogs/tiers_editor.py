@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -16,43 +16,36 @@ from PySide6.QtWidgets import (
 )
 
 from hqdesk.domain.errors import HqdeskError
+from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.domain.roles import Action
 from hqdesk.services.tiers import TierDTO
 from hqdesk.ui.context import UiContext
 from hqdesk.ui.errors import show_error
 from hqdesk.ui.i18n import tr_error
+from hqdesk.ui.models.base import RowsModel
 
-_ROOT = QModelIndex()
 
+class TierModel(RowsModel[TierDTO]):
+    CONTEXT = "TierModel"
+    CODE, NAME, FRANCHISEES = range(3)
+    HEADERS = (
+        QT_TRANSLATE_NOOP("TierModel", "Code"),
+        QT_TRANSLATE_NOOP("TierModel", "Name"),
+        QT_TRANSLATE_NOOP("TierModel", "Franchisees"),
+    )
 
-class TierModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.tiers: list[TierDTO] = []
+    @property
+    def tiers(self) -> list[TierDTO]:
+        return self._rows
 
     def set_tiers(self, tiers: list[TierDTO]) -> None:
-        self.beginResetModel()
-        self.tiers = list(tiers)
-        self.endResetModel()
+        self.set_rows(tiers)
 
-    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.tiers)
+    def cells(self, tier: TierDTO) -> tuple[str, ...]:
+        return tier.code, tier.name, str(tier.franchisees)
 
-    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else 3
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return (self.tr("Code"), self.tr("Name"), self.tr("Franchisees"))[section]
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        tier = self.tiers[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (tier.code, tier.name, str(tier.franchisees))[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 2:
+    def role_data(self, row: int, column: int, role: int):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.FRANCHISEES:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
