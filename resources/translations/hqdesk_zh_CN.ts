@@ -1470,6 +1470,10 @@ Franchisee relationships and credit management for headquarters.</source>
         <translation>登录 hqdesk</translation>
     </message>
     <message>
+        <source>hqdesk · franchisees and credit</source>
+        <translation>hqdesk · 加盟商关系与信用管理</translation>
+    </message>
+    <message>
         <source>Database: {db}</source>
         <translation>数据库：{db}</translation>
     </message>
