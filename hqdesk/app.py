@@ -18,7 +18,6 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QProgressDialog
 
 from hqdesk import __version__
-from hqdesk.domain.errors import DatabaseError
 from hqdesk.domain.roles import Action
 from hqdesk.resources import default_database_url, demo_database_url, resource_path
 
@@ -142,7 +141,9 @@ class AppController(QObject):
 
         self._busy(None)
         text, _expected = user_message(exc)
-        if isinstance(exc, DatabaseError) and "password" in str(exc).lower() and "postgresql" in self.url():
+        from hqdesk.services.bootstrap import PasswordRefused  # loaded by the worker by now: no start-up cost
+
+        if isinstance(exc, PasswordRefused):
             password, ok = QInputDialog.getText(None, self.tr("Database password"), self.tr(
                 "The database server asks for a password for {url}").format(url=self.url().split("?")[0]),
                 QLineEdit.EchoMode.Password)

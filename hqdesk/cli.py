@@ -254,7 +254,10 @@ def cmd_import_franchisees(args) -> int:
                           "errors": [p.as_json() for p in result.errors]}, ensure_ascii=False, indent=2))
     else:
         for problem in result.errors:
-            print(problem.line(), file=sys.stderr)
+            if problem.row is None and problem.column is None:
+                _error(problem.line())  # the file as a whole (missing, empty, unreadable): like other errors
+            else:
+                print(problem.line(), file=sys.stderr)  # row R, column C: message
     if result.errors:
         _error(f"refused: {len(result.errors)} problem(s) in {result.file}; nothing was imported")
         return REFUSED
@@ -269,11 +272,24 @@ def cmd_import_franchisees(args) -> int:
 # ----- demo ------------------------------------------------------------------------------------------------
 
 
+def _iso_day(text: str):
+    """--today: a date written YYYY-MM-DD exactly (it is half of a recipe that must give the same data again)."""
+    import re
+    from datetime import date
+
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            pass
+    raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}")
+
+
 def cmd_demo(args) -> int:
     from hqdesk.services import dbadmin
 
     try:
-        from hqdesk.services.demo import DemoRefused, generate_demo
+        from hqdesk.services.demo import DemoOptionError, DemoRefused, generate_demo
     except ModuleNotFoundError as exc:
         if exc.name != "hqdesk.services.demo":
             raise
@@ -284,12 +300,20 @@ def cmd_demo(args) -> int:
         if existing:
             raise Refused(f"the database already has {existing} franchisees; demo data goes into an empty "
                           f"database only")
-        options = {k: v for k, v in (("franchisees", args.franchisees), ("years", args.years), ("seed", args.seed))
-                   if v is not None}
+        # the demo accounts' passwords are in the README: never next to real accounts
+        users = len(services.users.list_users(SYSTEM_ACTOR))
+        if users:
+            raise Refused(f"the database already has {users} users; demo data goes into an empty database "
+                          f"only (no franchisees, no users), because the demo accounts' passwords are published "
+                          f"in the README")
+        options = {k: v for k, v in (("franchisees", args.franchisees), ("years", args.years), ("seed", args.seed),
+                                     ("today", args.today)) if v is not None}
         try:
             summary = generate_demo(services.db, **options)
-        except DemoRefused as exc:  # another process filled it since the count above
+        except DemoRefused as exc:  # another process wrote to it since the counts above
             raise Refused(exc.english()) from None
+        except DemoOptionError as exc:
+            raise Refused(str(exc)) from None
     finally:
         services.close()
     for key, value in (summary or {}).items():
@@ -366,10 +390,14 @@ def build_parser() -> argparse.ArgumentParser:
                    help="record the import as this hqdesk user (an administrator); default: system")
     p.set_defaults(handler=cmd_import_franchisees)
 
-    p = commands.add_parser("demo", parents=[common], help="fill an empty database with demo data")
+    p = commands.add_parser("demo", parents=[common],
+                            help="fill an empty database (no franchisees, no users) with demo data")
     p.add_argument("--franchisees", type=_whole(0), metavar="N", help="how many franchisees (generator default: 300)")
     p.add_argument("--years", type=_whole(1), metavar="Y", help="how many years of history (generator default: 5)")
-    p.add_argument("--seed", type=_whole(-2**63), metavar="S", help="random seed: the same seed gives the same data")
+    p.add_argument("--seed", type=_whole(-2**63), metavar="S",
+                   help="random seed: the same --seed and --today give the same data")
+    p.add_argument("--today", type=_iso_day, metavar="YYYY-MM-DD",
+                   help="the day the data is dated from (default: today's date)")
     p.set_defaults(handler=cmd_demo)
 
     parser.set_defaults(handler=None)

@@ -7,9 +7,12 @@ Checks the contract other tools rely on: output lines, JSON fields, exit codes (
 from __future__ import annotations
 
 import io
+import itertools
 import json
+import os
 import sys
 import types
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -244,7 +247,7 @@ def test_import_franchisees(capsys, monkeypatch, db_url, tmp_path):
 
     missing = str(tmp_path / "missing.xlsx")
     code, out, err = cli(capsys, "import", "franchisees", missing, "--db", db_url)
-    assert code == 2 and err.splitlines()[0] == f"There is no file {missing}."
+    assert code == 2 and err.splitlines()[0] == f"hqdesk-admin: There is no file {missing}."
 
     code, out, err = cli(capsys, "import", "franchisees", ok_json, "--as", "ghost", "--db", db_url)
     assert (code, out) == (2, "") and err == "hqdesk-admin: --as: there is no active user ghost\n"
@@ -262,7 +265,41 @@ def test_import_as_a_user_who_may_not_import_is_refused(capsys, monkeypatch, tmp
         0, "imported 1 franchisees\n", "")
 
 
+def test_import_problems_with_the_file_as_a_whole_read_like_the_other_errors(capsys, monkeypatch, tmp_path):
+    url = "sqlite:///" + (tmp_path / "i.sqlite3").as_posix()
+    add_admin(capsys, monkeypatch, url)
+    missing = str(tmp_path / "missing.csv")
+    assert cli(capsys, "import", "franchisees", missing, "--db", url) == (2, "", (
+        f"hqdesk-admin: There is no file {missing}.\n"
+        f"hqdesk-admin: refused: 1 problem(s) in {missing}; nothing was imported\n"))
+    empty = _csv(tmp_path / "empty.csv", "\n\n")
+    assert cli(capsys, "import", "franchisees", empty, "--dry-run", "--db", url) == (2, "", (
+        "hqdesk-admin: The file is empty: its first row must hold the column names.\n"
+        f"hqdesk-admin: refused: 1 problem(s) in {empty}; nothing was imported\n"))
+    code, out, err = cli(capsys, "import", "franchisees", empty, "--json", "--db", url)
+    assert (code, json.loads(out)["errors"]) == (2, [
+        {"row": None, "column": None, "message": "The file is empty: its first row must hold the column names."}])
+    assert err == f"hqdesk-admin: refused: 1 problem(s) in {empty}; nothing was imported\n"
+
+
+def test_import_of_texts_the_database_cannot_hold_is_refused_not_failed(capsys, monkeypatch, db_url, tmp_path):
+    """Over-long tags and a NUL character: exit 2 naming row and column (PostgreSQL gave exit 1, database error)."""
+    add_admin(capsys, monkeypatch, db_url)
+    tags = ";".join(f"{i:02d}" + "x" * 28 for i in range(17))
+    path = _csv(tmp_path / "f.csv", f"code,legal_name,city,tier,tags\nA1,甲,上海,A,{tags}\nA2,乙\x00,上海,A,\n")
+    expected = (2, "", (
+        "row 2, column tags: The tags together have at most 500 characters, counting a comma between two tags.\n"
+        "row 3, column legal_name: The text contains a NUL character (an invisible control character, code 0), "
+        "which cannot be stored. Remove it.\n"
+        f"hqdesk-admin: refused: 2 problem(s) in {path}; nothing was imported\n"))
+    assert cli(capsys, "import", "franchisees", path, "--dry-run", "--db", db_url) == expected
+    assert cli(capsys, "import", "franchisees", path, "--db", db_url) == expected
+
+
 # ----- demo ------------------------------------------------------------------------------------------------
+
+DEMO_DAY = "2026-06-15"
+_fresh_databases = itertools.count()
 
 
 @pytest.fixture
@@ -282,18 +319,82 @@ def fake_demo(monkeypatch):
     module = types.ModuleType("hqdesk.services.demo")
     module.generate_demo = generate_demo
     module.DemoRefused = type("DemoRefused", (Exception,), {})
+    module.DemoOptionError = type("DemoOptionError", (ValueError,), {})
     monkeypatch.setitem(sys.modules, "hqdesk.services.demo", module)
     return calls
+
+
+@pytest.fixture
+def fresh_url(db_url, request, tmp_path):
+    """Makes more empty databases on the same backend as ``db_url``."""
+
+    def make() -> str:
+        number = next(_fresh_databases)
+        if db_url.startswith("sqlite"):
+            return "sqlite:///" + (tmp_path / f"fresh{number}.sqlite3").as_posix()
+        return request.getfixturevalue("pg_server").create_database(f"clidemo{os.getpid()}_{number}")
+
+    return make
+
+
+def demo_tables(url: str) -> dict[str, list[dict]]:
+    """Every row the generator writes, in id order, without what differs from run to run by design: the
+    creation/update timestamps and the (salted) password hashes."""
+    from sqlalchemy import select
+
+    from hqdesk.persistence import models
+
+    skip = {"created_at", "updated_at", "recorded_at", "password_hash"}
+    engine = raw_engine(url)
+    try:
+        with engine.connect() as conn:
+            out = {}
+            for model in (models.Franchisee, models.Contact, models.Store, models.StatusChangeRecord,
+                          models.ContactAnniversary, models.User):
+                table = model.__table__
+                columns = [c for c in table.columns if c.name not in skip]
+                out[table.name] = [r._asdict() for r in conn.execute(select(*columns).order_by(table.c.id))]
+            return out
+    finally:
+        engine.dispose()
 
 
 def test_demo_fills_an_empty_database_only(capsys, db_url, fake_demo):
     assert cli(capsys, "demo", "--franchisees", "40", "--years", "2", "--seed", "7", "--db", db_url) == (
         0, "franchisees: 1\nusers: 0\n", "")
-    assert fake_demo == [{"franchisees": 40, "years": 2, "seed": 7}]
+    assert fake_demo == [{"franchisees": 40, "years": 2, "seed": 7}]  # no --today: the generator's own today
     assert cli(capsys, "demo", "--db", db_url) == (
         2, "", "hqdesk-admin: the database already has 1 franchisees; demo data goes into an empty database only\n")
     assert len(fake_demo) == 1
     assert cli(capsys, "demo", "--franchisees", "-3", "--db", db_url)[0] == 2
+
+
+def test_demo_passes_today_on(capsys, db_url, fake_demo):
+    assert cli(capsys, "demo", "--seed", "7", "--today", DEMO_DAY, "--db", db_url)[0] == 0
+    assert fake_demo == [{"seed": 7, "today": date(2026, 6, 15)}]
+
+
+def test_demo_refuses_a_day_not_written_yyyy_mm_dd(capsys, db_url, fake_demo):
+    for text_ in ("2026-13-01", "2026-02-30", "20260615", "2026-6-15", "15.06.2026", "today", ""):
+        code, out, err = cli(capsys, "demo", "--today", text_, "--db", db_url)
+        assert (code, out) == (2, "") and err.count("\n") == 1, text_
+        assert f"argument --today: not a date in the form YYYY-MM-DD: {text_!r}" in err
+    assert fake_demo == []
+
+
+def test_demo_refuses_a_database_that_has_users(capsys, monkeypatch, db_url):
+    """The README's PostgreSQL set-up adds users before the import: a `demo` typed there must not plant
+    accounts whose passwords the README publishes."""
+    add_admin(capsys, monkeypatch, db_url, name="boss")
+
+    assert cli(capsys, "demo", "--franchisees", "5", "--db", db_url) == (
+        2, "", "hqdesk-admin: the database already has 1 users; demo data goes into an empty database only "
+               "(no franchisees, no users), because the demo accounts' passwords are published in the README\n")
+
+    code, out, _err = cli(capsys, "user", "list", "--json", "--db", db_url)
+    assert [u["username"] for u in json.loads(out)] == ["boss"]
+    tables = demo_tables(db_url)
+    assert tables["franchisees"] == [] and tables["contacts"] == [] and tables["stores"] == []
 
 
 def test_demo_with_the_real_generator(capsys, db_url):
@@ -306,3 +407,37 @@ def test_demo_with_the_real_generator(capsys, db_url):
     code, out, err = cli(capsys, "demo", "--seed", "3", "--db", db_url)
     assert (code, out) == (2, "") and "already has 6 franchisees" in err
     assert cli(capsys, "demo", "--years", "0", "--db", db_url)[0] == 2
+
+
+def test_demo_dates_outside_the_calendar_are_refused_in_one_line(capsys, db_url):
+    for argv in (["--today", "0001-06-01"], ["--today", "9999-06-01"], ["--years", "3000"]):
+        code, out, err = cli(capsys, "demo", "--franchisees", "3", *argv, "--db", db_url)
+        assert (code, out) == (2, "") and err.count("\n") == 1 and "Traceback" not in err, argv
+        assert err.startswith("hqdesk-admin: today ") and err.endswith("put demo dates outside the calendar\n")
+    assert demo_tables(db_url)["users"] == []
+
+
+def test_demo_same_seed_and_today_give_the_same_data_another_today_moves_the_dates(capsys, db_url, fresh_url):
+    recipe = ("demo", "--franchisees", "25", "--years", "3", "--seed", "5")
+    again, later = fresh_url(), fresh_url()
+    assert cli(capsys, *recipe, "--today", DEMO_DAY, "--db", db_url)[0] == 0
+    assert cli(capsys, *recipe, "--today", DEMO_DAY, "--db", again)[0] == 0
+    assert cli(capsys, *recipe, "--today", "2027-06-15", "--db", later)[0] == 0
+
+    first, second, next_year = demo_tables(db_url), demo_tables(again), demo_tables(later)
+
+    assert len(first["franchisees"]) == 25 and first["contacts"] and first["stores"]
+    for table in first:  # row by row, every column but the timestamps and password hashes
+        assert first[table] == second[table], table
+    assert first["franchisees"] != next_year["franchisees"]
+    # a year later: the history ends at the new day and starts three years before it
+    day, later_day = date(2026, 6, 15), date(2027, 6, 15)
+    earliest = later_day - timedelta(days=3 * 365)
+    changes = [r["changed_on"] for r in first["franchisee_status_changes"]]
+    later_changes = [r["changed_on"] for r in next_year["franchisee_status_changes"]]
+    assert max(changes) <= day < max(later_changes) <= later_day
+    joins = [r["join_date"] for r in first["franchisees"] if r["join_date"]]
+    later_joins = [r["join_date"] for r in next_year["franchisees"] if r["join_date"]]
+    assert min(joins) < earliest <= min(later_joins)
+    openings = [r["opened_on"] for r in next_year["stores"] if r["opened_on"]]
+    assert min(openings) >= earliest and max(openings) > day

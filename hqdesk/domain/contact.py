@@ -10,6 +10,7 @@ from enum import StrEnum
 
 from hqdesk.domain.errors import FieldError
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
+from hqdesk.domain.text import nul_problems, too_long
 
 
 class Gender(StrEnum):
@@ -97,6 +98,11 @@ class StoreData:
     floor_area: Decimal | None = None  # square metres
 
 
+CONTACT_MAX_LENGTHS = {"name": 50, "honorific": 20, "mobile": 30, "phone": 30, "email": 200, "wechat_id": 50}
+"""Characters per text field: the database column's width (hobbies, preferences and notes have none)."""
+ANNIVERSARY_LABEL_MAX_LENGTH = 50
+STORE_MAX_LENGTHS = {"name": 200, "address": 300, "city": 40}
+
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PHONE = re.compile(r"^\+?[0-9][0-9 ()\-]{5,24}$")
 MOBILE_CN = re.compile(r"^(\+?86)?1[3-9][0-9]{9}$")
@@ -116,18 +122,16 @@ def validate_contact(data: ContactData, today: date) -> list[FieldError]:
     errors: list[FieldError] = []
     if not data.name:
         errors.append(FieldError("name", QT_TRANSLATE_NOOP("Validation", "Enter the contact's name.")))
-    elif len(data.name) > 50:
-        errors.append(FieldError("name", QT_TRANSLATE_NOOP("Validation", "At most {limit} characters."), {"limit": 50}))
-    if data.mobile and not MOBILE_CN.match(data.mobile):
+    long_fields = [name for name, limit in CONTACT_MAX_LENGTHS.items() if len(getattr(data, name)) > limit]
+    errors += [too_long(name, CONTACT_MAX_LENGTHS[name]) for name in long_fields]
+    # (a text too long for its column gets that one message, not a second one about its format)
+    if data.mobile and "mobile" not in long_fields and not MOBILE_CN.match(data.mobile):
         errors.append(FieldError("mobile", QT_TRANSLATE_NOOP(
             "Validation", "A mainland mobile number has 11 digits and starts with 13-19.")))
-    if data.phone and not PHONE.match(data.phone):
+    if data.phone and "phone" not in long_fields and not PHONE.match(data.phone):
         errors.append(FieldError("phone", QT_TRANSLATE_NOOP("Validation", "This does not look like a phone number.")))
-    if data.email and not EMAIL.match(data.email):
+    if data.email and "email" not in long_fields and not EMAIL.match(data.email):
         errors.append(FieldError("email", QT_TRANSLATE_NOOP("Validation", "This does not look like an e-mail address.")))
-    if len(data.wechat_id) > 50:
-        errors.append(FieldError("wechat_id", QT_TRANSLATE_NOOP("Validation", "At most {limit} characters."),
-                                 {"limit": 50}))
     if data.birthday and data.birthday > today:
         errors.append(FieldError("birthday", QT_TRANSLATE_NOOP("Validation", "A birthday cannot be in the future.")))
     if data.birthday and data.birthday.year < 1900:
@@ -137,6 +141,12 @@ def validate_contact(data: ContactData, today: date) -> list[FieldError]:
             errors.append(FieldError("anniversaries", QT_TRANSLATE_NOOP(
                 "Validation", "Every anniversary needs a name.")))
             break
+    else:
+        if any(len(a.label.strip()) > ANNIVERSARY_LABEL_MAX_LENGTH for a in data.anniversaries):
+            errors.append(FieldError("anniversaries", QT_TRANSLATE_NOOP(
+                "Validation", "The name of an anniversary has at most {limit} characters."),
+                {"limit": ANNIVERSARY_LABEL_MAX_LENGTH}))
+    errors.extend(nul_problems(data, {"anniversaries": [a.label for a in data.anniversaries]}))
     return errors
 
 
@@ -148,10 +158,14 @@ def validate_store(data: StoreData, today: date) -> list[FieldError]:
     errors: list[FieldError] = []
     if not data.name:
         errors.append(FieldError("name", QT_TRANSLATE_NOOP("Validation", "Enter the store's name.")))
+    for name, limit in STORE_MAX_LENGTHS.items():
+        if len(getattr(data, name)) > limit:
+            errors.append(too_long(name, limit))
     if data.floor_area is not None and (data.floor_area <= 0 or data.floor_area > Decimal("100000")):
         errors.append(FieldError("floor_area", QT_TRANSLATE_NOOP(
             "Validation", "The floor area is in square metres, between 0 and 100,000.")))
     if data.status == StoreStatus.OPEN and data.opened_on and data.opened_on > today:
         errors.append(FieldError("opened_on", QT_TRANSLATE_NOOP(
             "Validation", "An open store cannot have an opening date in the future; mark it as planned.")))
+    errors.extend(nul_problems(data))
     return errors

@@ -11,6 +11,7 @@ from enum import StrEnum
 from hqdesk.domain import uscc
 from hqdesk.domain.errors import FieldError
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
+from hqdesk.domain.text import HAS_NUL, has_nul, nul_problems, too_long
 
 DEFAULT_TIERS = ("A", "B", "C")
 
@@ -52,6 +53,8 @@ def transition_problem(old: LifecycleStatus, new: LifecycleStatus, reason: str, 
             {"old": old.value, "new": new.value}))
     if not reason.strip():
         errors.append(FieldError("reason", QT_TRANSLATE_NOOP("Validation", "Give a reason for the status change.")))
+    elif has_nul(reason):
+        errors.append(FieldError("reason", HAS_NUL))
     if on is None:
         errors.append(FieldError("changed_on", QT_TRANSLATE_NOOP("Validation", "Give the date of the change.")))
     elif on > today:
@@ -92,6 +95,10 @@ MAX_LENGTHS = {
     "business_scope": 2000, "region": 20, "province": 20, "city": 40, "address": 300, "tier": 10,
     "notes": 4000,
 }
+"""Characters per text field: the database column's width (business scope and notes: a sensible cap)."""
+TAG_MAX_LENGTH = 30
+TAGS_MAX_LENGTH = 500
+"""All tags as stored, joined by commas: the width of the tags column."""
 
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 
@@ -122,8 +129,7 @@ def validate_franchisee(data: FranchiseeData, tiers: tuple[str, ...]) -> list[Fi
     for name, limit in MAX_LENGTHS.items():
         value = getattr(data, name) or ""
         if len(str(value)) > limit:
-            errors.append(FieldError(name, QT_TRANSLATE_NOOP("Validation", "At most {limit} characters."),
-                                     {"limit": limit}))
+            errors.append(too_long(name, limit))
     if data.code.strip() and not CODE_PATTERN.match(data.code.strip()):
         errors.append(FieldError("code", QT_TRANSLATE_NOOP(
             "Validation", "Use letters, digits, '-' and '_' only, starting with a letter or digit.")))
@@ -145,9 +151,15 @@ def validate_franchisee(data: FranchiseeData, tiers: tuple[str, ...]) -> list[Fi
         errors.append(FieldError("contract_end", QT_TRANSLATE_NOOP(
             "Validation", "The contract cannot end before it starts.")))
     for tag in data.tags:
-        if len(tag) > 30:
+        if len(tag) > TAG_MAX_LENGTH:
             errors.append(FieldError("tags", QT_TRANSLATE_NOOP("Validation", "A tag has at most 30 characters.")))
             break
+    else:
+        if len(",".join(data.tags)) > TAGS_MAX_LENGTH:
+            errors.append(FieldError("tags", QT_TRANSLATE_NOOP(
+                "Validation", "The tags together have at most {limit} characters, counting a comma between "
+                              "two tags."), {"limit": TAGS_MAX_LENGTH}))
+    errors.extend(nul_problems(data, {"tags": data.tags}))
     return errors
 
 

@@ -1,9 +1,11 @@
 """Build the one engine for a database URL: SQLite (embedded default) or PostgreSQL (shared).
 
-SQLite: WAL, foreign keys, a busy timeout, and ``BEGIN IMMEDIATE`` for write transactions (a deferred
-BEGIN loses most writes under contention: 50 of 200 in the field notes). Files on network shares are
-refused. PostgreSQL: ``pool_pre_ping`` so a server restart between two actions is survived; the password
-comes from the OS keyring, never from settings or logs.
+SQLite: foreign keys and a busy timeout on every connection, and ``BEGIN IMMEDIATE`` for write
+transactions (a deferred BEGIN loses most writes under contention: 50 of 200 in the field notes). WAL is
+switched on by ``use_wal`` once the schema check has accepted the file (WAL is stored in the file, so a
+connect hook doing it would change a database the app then refuses, or one ``db current`` only reads).
+Files on network shares are refused. PostgreSQL: ``pool_pre_ping`` so a server restart between two
+actions is survived; the password comes from the OS keyring, never from settings or logs.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -25,6 +28,7 @@ KEYRING_SERVICE = "hqdesk"
 NETWORK_FS_TYPES = frozenset({"nfs", "nfs4", "cifs", "smbfs", "smb3", "9p", "afs", "fuse.sshfs", "davfs",
                               "fuse.rclone", "ncpfs", "glusterfs", "ceph"})
 WRITE_OPTION = "hqdesk_write"
+BUSY_TIMEOUT_MS = 10_000
 
 
 def keyring_key(url: URL) -> str:
@@ -102,8 +106,8 @@ def _setup_sqlite(engine: Engine) -> None:
         dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (pysqlite's own is deferred)
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA busy_timeout=10000")
-        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        # no journal_mode here: it writes the file's header (see use_wal); synchronous is per connection
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.close()
         register_sqlite(dbapi_conn)
@@ -114,6 +118,41 @@ def _setup_sqlite(engine: Engine) -> None:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
         else:
             conn.exec_driver_sql("BEGIN")
+
+
+def use_wal(engine: Engine) -> None:
+    """Put a SQLite file in WAL mode (kept in the file, so once is enough); nothing on other databases.
+
+    Call it only for a file the app has accepted: it writes the header. Switching needs a moment alone
+    with the file, and SQLite answers "database is locked" at once, without the busy timeout, when another
+    connection takes the write lock between this one's read and write steps: so it is retried here for as
+    long as the busy timeout would wait.
+    """
+    if engine.dialect.name != "sqlite" or sqlite_path(engine.url) is None:
+        return
+    locked = engine.dialect.loaded_dbapi.OperationalError
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        # the DBAPI connection itself: the engine's "begin" hook would open a transaction, and SQLite does
+        # not change the journal mode inside one
+        raw = engine.raw_connection()
+        try:
+            cur = raw.cursor()
+            if cur.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+                return
+            mode = cur.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+        except locked as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+            continue
+        finally:
+            raw.close()
+        if mode == "wal":
+            log.info("SQLite journal mode set to WAL")
+        else:  # refused without an error (a read-only file...): the file keeps its mode
+            log.warning("SQLite kept journal mode %s: WAL was refused", mode)
+        return
 
 
 def build_engine(url: str | URL, *, password: str | None = None, check_network_share: bool = True) -> Engine:

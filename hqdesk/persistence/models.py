@@ -229,6 +229,8 @@ class AuditEntry(Base):
     franchisee_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     old_values: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON object of changed fields
     new_values: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # PostgreSQL: the database login that made the change (the trigger's session_user); None on SQLite
+    db_login: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
     __table_args__ = (Index("ix_audit_log_franchisee", "franchisee_id", "occurred_at"),)
 

@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import fields, replace
 
+from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
-from hqdesk.domain.errors import ConflictError, PermissionDenied, ValidationError
-from hqdesk.domain.roles import Action, Actor
+from hqdesk.domain.errors import ConflictError, HqdeskError, PermissionDenied, ValidationError
+from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
+from hqdesk.domain.roles import Action, Actor, Role
 from hqdesk.persistence.database import Database
+from hqdesk.persistence.models import User
+
+
+class AccountDisabled(HqdeskError):
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "Your account has been disabled or removed by an administrator. Nothing was changed.")
 
 
 def require(actor: Actor, action: Action, owner_id: int | None = None) -> None:
+    """The rule alone, for the actor as given (Service.require checks the user's rights as they are now)."""
     if not actor.can(action, owner_id):
         raise PermissionDenied(role=actor.role.value, action=action.value)
 
@@ -42,5 +51,19 @@ class Service:
     def __init__(self, db: Database) -> None:
         self.db = db
 
+    def require(self, actor: Actor, action: Action, owner_id: int | None = None) -> Actor:
+        """Refuse unless the user may take ``action`` with the rights they have now: an administrator may
+        have changed their role or disabled them since they signed in (one lookup by primary key).
+        Returns the actor as it is now. The command line's SYSTEM_ACTOR (user id 0) is not a user."""
+        if actor.user_id:
+            with self.db.read() as s:
+                row = s.execute(select(User.role, User.active).where(User.id == actor.user_id)).first()
+            if row is None or not row.active:
+                raise AccountDisabled()
+            if row.role != actor.role.value:
+                actor = replace(actor, role=Role(row.role))
+        require(actor, action, owner_id)
+        return actor
 
-__all__ = ["require", "raise_if_invalid", "diff", "Service", "StaleDataError", "ConflictError"]
+
+__all__ = ["require", "AccountDisabled", "raise_if_invalid", "diff", "Service", "StaleDataError", "ConflictError"]

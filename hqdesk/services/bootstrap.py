@@ -38,9 +38,34 @@ class Services:
         self.db.close()
 
 
+class PasswordRefused(HqdeskError):
+    """The PostgreSQL server wants a password it was not given, or refused the one it was given."""
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "The database server did not accept the password for {user}.")
+
+
+def password_refused(exc: BaseException) -> bool:
+    """Is this connection failure the server asking for (another) password?"""
+    orig = getattr(exc, "orig", exc)
+    if getattr(orig, "sqlstate", None) in ("28P01", "28000"):  # invalid_password, invalid_authorization
+        return True
+    text = str(orig).lower()
+    return "password authentication failed" in text or "no password supplied" in text
+
+
 def open_services(url: str, *, password: str | None = None, upgrade: bool = True) -> Services:
-    """Connect, check/upgrade the schema and build the services (raises HqdeskError subclasses)."""
-    db = Database.open(url, password=password, upgrade=upgrade)
+    """Connect, check/upgrade the schema and build the services (raises HqdeskError subclasses;
+    PasswordRefused when a PostgreSQL server wants a password that hqdesk does not have)."""
+    from sqlalchemy.exc import OperationalError
+
+    try:
+        db = Database.open(url, password=password, upgrade=upgrade)
+    except OperationalError as exc:
+        if password_refused(exc):
+            from sqlalchemy.engine import make_url
+
+            raise PasswordRefused(user=make_url(url).username or "") from exc
+        raise
     return Services(db, UserService(db), FranchiseeService(db), ContactService(db), StoreService(db),
                     CompanyService(db), TierService(db))
 
@@ -130,5 +155,6 @@ def refuse_network_share(url: str) -> None:
         raise NetworkShareRefused(path=str(path))
 
 
-__all__ = ["Services", "open_services", "check_connection", "remember_password", "safe_url", "PasswordNotStored",
+__all__ = ["Services", "open_services", "PasswordRefused", "check_connection", "remember_password", "safe_url",
+           "PasswordNotStored",
            "DatabaseLocation", "parse_database_url", "database_url", "refuse_network_share"]

@@ -6,7 +6,7 @@ from hqdesk.domain.errors import ConflictError, FieldError
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.domain.roles import Action, Actor
 from hqdesk.persistence.models import CompanyProfile
-from hqdesk.services.base import Service, StaleDataError, raise_if_invalid, require
+from hqdesk.services.base import Service, StaleDataError, raise_if_invalid
 from hqdesk.services.dto import CompanyProfileDTO
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
@@ -27,7 +27,7 @@ class CompanyService(Service):
 
     def update(self, actor: Actor, version: int, name: str, address: str, phone: str,
                logo_png: bytes | None) -> CompanyProfileDTO:
-        require(actor, Action.EDIT_COMPANY_SETTINGS)
+        self.require(actor, Action.EDIT_COMPANY_SETTINGS)
         errors = []
         if len(name.strip()) > 200:
             errors.append(FieldError("name", QT_TRANSLATE_NOOP("Validation", "At most {limit} characters."),

@@ -21,7 +21,8 @@ from hqdesk.domain.contact import (
 from hqdesk.domain.errors import ConflictError, NotFound
 from hqdesk.domain.roles import Action, Actor
 from hqdesk.persistence.models import Contact, ContactAnniversary, Franchisee, Store
-from hqdesk.services.base import Service, StaleDataError, diff, raise_if_invalid, require
+from hqdesk.persistence.types import utcnow
+from hqdesk.services.base import Service, StaleDataError, diff, raise_if_invalid
 from hqdesk.services.dto import ContactDTO, StoreDTO
 from hqdesk.services.franchisees import refresh_search_text
 
@@ -48,6 +49,9 @@ def _apply_contact(c: Contact, data: ContactData) -> None:
     wanted = [(a.label.strip(), a.day, a.lunar) for a in data.anniversaries]
     if [(a.label, a.day, a.lunar) for a in c.anniversaries] != wanted:
         c.anniversaries = [ContactAnniversary(label=label, day=day, lunar=lunar) for label, day, lunar in wanted]
+        # the anniversaries are part of the contact: changing only them must move the contact's version too
+        # (the ORM bumps it only when a column of the contact's own row changes)
+        c.updated_at = utcnow()
 
 
 def _conflict(row, dto, base, mine):
@@ -70,7 +74,7 @@ class ContactService(Service):
         f = s.get(Franchisee, franchisee_id, with_for_update=True)
         if f is None:
             raise NotFound()
-        require(actor, Action.EDIT_FRANCHISEE, f.account_manager_id)
+        self.require(actor, Action.EDIT_FRANCHISEE, f.account_manager_id)
         return f
 
     def _contact(self, s, actor: Actor, contact_id: int) -> Contact:
@@ -96,7 +100,7 @@ class ContactService(Service):
         s.flush()
 
     def list(self, actor: Actor, franchisee_id: int) -> list[ContactDTO]:
-        require(actor, Action.VIEW_FRANCHISEES)
+        self.require(actor, Action.VIEW_FRANCHISEES)
         with self.db.read() as s:
             rows = s.scalars(select(Contact).where(Contact.franchisee_id == franchisee_id)
                              .order_by(Contact.is_primary.desc(), Contact.id))
@@ -127,7 +131,7 @@ class ContactService(Service):
             c = self._contact(s, actor, contact_id)
             dto = ContactDTO(c.id, c.franchisee_id, c.version, contact_data(c))
             if overwrite:
-                require(actor, Action.OVERWRITE_CONFLICT)
+                self.require(actor, Action.OVERWRITE_CONFLICT)
             elif c.version != version:
                 _conflict(c, dto, base, data)
             if data.is_primary and not c.is_primary:
@@ -187,7 +191,7 @@ class StoreService(Service):
             _conflict(st, StoreDTO(st.id, st.franchisee_id, st.version, store_data(st)), base, mine)
 
     def list(self, actor: Actor, franchisee_id: int) -> list[StoreDTO]:
-        require(actor, Action.VIEW_FRANCHISEES)
+        self.require(actor, Action.VIEW_FRANCHISEES)
         with self.db.read() as s:
             rows = s.scalars(select(Store).where(Store.franchisee_id == franchisee_id).order_by(Store.id))
             return [StoreDTO(st.id, st.franchisee_id, st.version, store_data(st)) for st in rows]
@@ -196,7 +200,7 @@ class StoreService(Service):
         f = s.get(Franchisee, franchisee_id)
         if f is None:
             raise NotFound()
-        require(actor, Action.EDIT_FRANCHISEE, f.account_manager_id)
+        self.require(actor, Action.EDIT_FRANCHISEE, f.account_manager_id)
         return f
 
     def add(self, actor: Actor, franchisee_id: int, data: StoreData, today: date | None = None) -> StoreDTO:
@@ -221,7 +225,7 @@ class StoreService(Service):
             self._franchisee(s, actor, st.franchisee_id)
             dto = StoreDTO(st.id, st.franchisee_id, st.version, store_data(st))
             if overwrite:
-                require(actor, Action.OVERWRITE_CONFLICT)
+                self.require(actor, Action.OVERWRITE_CONFLICT)
             elif st.version != version:
                 _conflict(st, dto, base, data)
             st.name, st.address, st.city, st.opened_on = data.name, data.address, data.city, data.opened_on

@@ -5,7 +5,9 @@ with it, and every feature that adds tables adds its demo rows here. The same ``
 same data: one ``random.Random(seed)``, no clock, no iteration over sets. Names, places and business wording
 come from the JSON pools in ``db/demo/``.
 
-What it writes: the demo users (kept if they exist), franchisees with a lifecycle history, contacts with
+It writes into an empty database only: no franchisees and no users. The demo users' passwords are published
+(README), so they must never sit next to real accounts, and a database that already has users is refused like
+one that has franchisees. What it writes: the demo users, franchisees with a lifecycle history, contacts with
 birthdays and anniversaries, and stores. The rows go in as bulk Core inserts in one unit of work, with ids
 assigned here (the tables are empty), so 5,000 franchisees take seconds instead of minutes. Core inserts pass
 by the ORM and so by the app's SQLite audit writer: demo rows are nobody's work and do not belong in the trail.
@@ -59,9 +61,25 @@ DEMO_USERNAME = "demo"
 
 
 class DemoRefused(HqdeskError):
+    """The database is not empty: nothing was written."""
+
     message = QT_TRANSLATE_NOOP(
         "Errors", "Demo data goes into an empty database only, and this one already holds {count} franchisees. "
                   "Nothing was changed.")
+
+
+class DemoRefusedUsers(DemoRefused):
+    """The database has no franchisees but has users: the demo accounts, whose passwords are published,
+    would sit next to real ones."""
+
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "Demo data goes into an empty database only, and this one already holds {count} users. "
+                  "The demo accounts have published passwords and must not be added next to real ones. "
+                  "Nothing was changed.")
+
+
+class DemoOptionError(ValueError):
+    """Options the generator cannot honour: a negative count, or dates outside the calendar."""
 
 
 @dataclass(frozen=True)
@@ -689,26 +707,43 @@ TABLES = (("franchisees", Franchisee), ("status_changes", StatusChangeRecord), (
           ("anniversaries", ContactAnniversary), ("stores", Store))
 
 
+def _check_options(franchisees: int, years: int, today: date) -> None:
+    if franchisees < 0 or years < 1:
+        raise DemoOptionError("franchisees must be >= 0 and years >= 1")
+    # join dates go back `years`, birthdays some 66 years more; contracts and planned stores reach a few years ahead
+    try:
+        today - timedelta(days=366 * (years + 100))
+        today + timedelta(days=366 * 50)
+    except OverflowError:
+        raise DemoOptionError(f"today {today.isoformat()} and {years} year(s) of history put demo dates "
+                              f"outside the calendar") from None
+
+
 def build_demo_data(*, franchisees: int, years: int, seed: int, today: date,
                     first_ids: dict[str, int] | None = None, now: datetime | None = None) -> DemoData:
     """The rows ``generate_demo`` writes, without a database (account_manager_id still None)."""
+    _check_options(franchisees, years, today)
     builder = _Builder(load_pools(), random.Random(seed), today, years, now or utcnow(),
                        first_ids or {key: 0 for key, _ in TABLES})
     return builder.build(franchisees)
 
 
-def _count_franchisees(s: Session) -> int:
-    return s.scalar(select(func.count()).select_from(Franchisee)) or 0
+def _refuse_unless_empty(s: Session) -> None:
+    """Raise DemoRefused unless the database has neither franchisees nor users."""
+    franchisees = s.scalar(select(func.count()).select_from(Franchisee)) or 0
+    if franchisees:
+        raise DemoRefused(count=franchisees)
+    users = s.scalar(select(func.count()).select_from(User)) or 0
+    if users:
+        raise DemoRefusedUsers(count=users)
 
 
-def _ensure_users(s: Session, hashes: dict[str, str]) -> dict[str, int]:
-    """Add the demo users that are missing (existing accounts stay as they are); username -> id."""
-    existing = set(s.scalars(select(User.username)))
+def _add_users(s: Session, hashes: dict[str, str]) -> dict[str, int]:
+    """Add the demo users (the database has none) and any missing default tier; username -> id."""
     for u in DEMO_USERS:
-        if u.username not in existing:
-            s.add(User(username=u.username, display_name=u.display_name, role=u.role.value,
-                       password_hash=hashes.get(u.username) or hash_password(u.password),
-                       email=f"{u.username}@jinxiang.example.com", updated_by=DEMO_USERNAME))
+        s.add(User(username=u.username, display_name=u.display_name, role=u.role.value,
+                   password_hash=hashes[u.username], email=f"{u.username}@jinxiang.example.com",
+                   updated_by=DEMO_USERNAME))
     tiers = set(s.scalars(select(Tier.code)))
     for order, code in enumerate(DEFAULT_TIERS):
         if code not in tiers:
@@ -719,33 +754,28 @@ def _ensure_users(s: Session, hashes: dict[str, str]) -> dict[str, int]:
 
 def generate_demo(db: Database, *, franchisees: int = 300, years: int = 5, seed: int = 1,
                   today: date | None = None) -> dict[str, int]:
-    """Fill an empty database with demo data and return how many rows each table holds.
+    """Fill an empty database (no franchisees, no users) with demo data; return how many rows each table holds.
 
-    ``years``: how far back join dates and store openings go. Raises DemoRefused (nothing written)
-    if the database already has franchisees.
+    ``years``: how far back join dates and store openings go. ``today``: the day every date is counted from
+    (default: the computer's date); the same ``seed``, ``years`` and ``today`` give the same data.
+    Raises DemoRefused (nothing written) if the database already has franchisees, DemoRefusedUsers if it has
+    users, DemoOptionError for options it cannot honour.
     """
-    if franchisees < 0 or years < 1:
-        raise ValueError("franchisees must be >= 0 and years >= 1")
     today = today or date.today()
+    _check_options(franchisees, years, today)
     started = time.perf_counter()
     with db.read() as s:
-        present = _count_franchisees(s)
-        if present:
-            raise DemoRefused(count=present)
-        existing = set(s.scalars(select(User.username)))
+        _refuse_unless_empty(s)
         first_ids = {key: s.scalar(select(func.coalesce(func.max(model.id), 0))) for key, model in TABLES}
-    missing = [u for u in DEMO_USERS if u.username not in existing]
     # argon2 runs outside the GIL: the passwords are hashed while the rows are built.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="demo-hash") as pool:
-        hashing = pool.submit(lambda: {u.username: hash_password(u.password) for u in missing})
+        hashing = pool.submit(lambda: {u.username: hash_password(u.password) for u in DEMO_USERS})
         data = build_demo_data(franchisees=franchisees, years=years, seed=seed, today=today, first_ids=first_ids)
         hashes = hashing.result()
     built = time.perf_counter()
     with db.write(DEMO_USERNAME) as s:
-        present = _count_franchisees(s)
-        if present:  # someone was quicker
-            raise DemoRefused(count=present)
-        user_ids = _ensure_users(s, hashes)
+        _refuse_unless_empty(s)  # someone may have been quicker
+        user_ids = _add_users(s, hashes)
         for row, manager in zip(data.franchisees, data.account_managers, strict=True):
             row["account_manager_id"] = user_ids.get(manager)
         for key, model in TABLES:
@@ -765,4 +795,5 @@ def generate_demo(db: Database, *, franchisees: int = 300, years: int = 5, seed:
     return counts
 
 
-__all__ = ["generate_demo", "build_demo_data", "DemoRefused", "DEMO_USERS", "ACCOUNT_MANAGERS", "load_pools"]
+__all__ = ["generate_demo", "build_demo_data", "DemoRefused", "DemoRefusedUsers", "DemoOptionError",
+           "DEMO_USERS", "ACCOUNT_MANAGERS", "load_pools"]

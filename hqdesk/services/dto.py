@@ -119,6 +119,7 @@ class HistoryEntry:
     table_name: str
     row_id: str
     changes: tuple[FieldChange, ...] = field(default_factory=tuple)
+    db_login: str | None = None  # PostgreSQL: the database login behind the change
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.domain.roles import Action, Actor
 from hqdesk.persistence.models import AuditEntry, Contact, Franchisee, StatusChangeRecord, Tier, User
 from hqdesk.persistence.sorting import pinyin_key
-from hqdesk.services.base import Service, StaleDataError, diff, raise_if_invalid, require
+from hqdesk.services.base import Service, StaleDataError, diff, raise_if_invalid
 from hqdesk.services.dto import (
     FieldChange,
     FilterOptions,
@@ -134,7 +134,7 @@ def _to_row(r) -> FranchiseeRow:
 class FranchiseeService(Service):
     # ----- reading -------------------------------------------------------------------------------
     def filter_options(self, actor: Actor) -> FilterOptions:
-        require(actor, Action.VIEW_FRANCHISEES)
+        self.require(actor, Action.VIEW_FRANCHISEES)
         with self.db.read() as s:
             tiers = tuple(s.scalars(select(Tier.code).order_by(Tier.sort_order, Tier.code)))
             regions = tuple(r for r in s.scalars(select(Franchisee.region).distinct().order_by(Franchisee.region)) if r)
@@ -150,7 +150,7 @@ class FranchiseeService(Service):
     def search(self, actor: Actor, criteria: SearchCriteria, sort_column: str = "legal_name",
                descending: bool = False, page_size: int = PAGE_SIZE) -> SearchResult:
         """Every matching id in display order, and the first page of rows. Filtering and sorting in SQL."""
-        require(actor, Action.VIEW_FRANCHISEES)
+        self.require(actor, Action.VIEW_FRANCHISEES)
         query = select(Franchisee.id)
         # Join only what the order needs: the two outer joins were most of a broad search's time on 5,000 rows.
         if sort_column == "account_manager":
@@ -183,7 +183,7 @@ class FranchiseeService(Service):
 
     def rows(self, actor: Actor, ids) -> tuple[FranchiseeRow, ...]:
         """The list rows for ``ids``, in that order (the lazy list asks for one page at a time)."""
-        require(actor, Action.VIEW_FRANCHISEES)
+        self.require(actor, Action.VIEW_FRANCHISEES)
         with self.db.read() as s:
             return self._rows(s, tuple(ids))
 
@@ -195,7 +195,7 @@ class FranchiseeService(Service):
         return tuple(by_id[i] for i in ids if i in by_id)
 
     def get(self, actor: Actor, franchisee_id: int) -> FranchiseeDetail:
-        require(actor, Action.VIEW_FRANCHISEES)
+        self.require(actor, Action.VIEW_FRANCHISEES)
         with self.db.read() as s:
             return self._detail(s, self._load(s, franchisee_id))
 
@@ -241,7 +241,7 @@ class FranchiseeService(Service):
 
     def create(self, actor: Actor, data: FranchiseeData, status: LifecycleStatus = LifecycleStatus.PROSPECT,
                today: date | None = None) -> FranchiseeDetail:
-        require(actor, Action.CREATE_FRANCHISEE)
+        self.require(actor, Action.CREATE_FRANCHISEE)
         data = clean_franchisee(data)
         if not actor.can(Action.ASSIGN_ACCOUNT_MANAGER):
             data = replace(data, account_manager_id=actor.user_id)  # an account manager creates their own
@@ -265,13 +265,13 @@ class FranchiseeService(Service):
         data = clean_franchisee(data)
         with self.db.write(actor.username) as s:
             row = self._load(s, franchisee_id)
-            require(actor, Action.EDIT_FRANCHISEE, row.account_manager_id)
+            self.require(actor, Action.EDIT_FRANCHISEE, row.account_manager_id)
             if overwrite:
-                require(actor, Action.OVERWRITE_CONFLICT)
+                self.require(actor, Action.OVERWRITE_CONFLICT)
             elif row.version != version:
                 self._conflict(s, row, base, data)
             if data.account_manager_id != row.account_manager_id:
-                require(actor, Action.ASSIGN_ACCOUNT_MANAGER)
+                self.require(actor, Action.ASSIGN_ACCOUNT_MANAGER)
             self._validate(s, data, row.id)
             _apply(row, data)
             row.updated_by = actor.username
@@ -309,7 +309,7 @@ class FranchiseeService(Service):
         today = today or date.today()
         with self.db.write(actor.username) as s:
             row = self._load(s, franchisee_id)
-            require(actor, Action.CHANGE_STATUS, row.account_manager_id)
+            self.require(actor, Action.CHANGE_STATUS, row.account_manager_id)
             if row.version != version:
                 self._conflict(s, row, None, data_of(row))
             old = LifecycleStatus(row.status)
@@ -325,7 +325,7 @@ class FranchiseeService(Service):
             return self._detail(s, row)
 
     def set_archived(self, actor: Actor, franchisee_id: int, version: int, archived: bool) -> FranchiseeDetail:
-        require(actor, Action.ARCHIVE_FRANCHISEE)
+        self.require(actor, Action.ARCHIVE_FRANCHISEE)
         with self.db.write(actor.username) as s:
             row = self._load(s, franchisee_id)
             if row.version != version:
@@ -338,7 +338,7 @@ class FranchiseeService(Service):
 
     # ----- history -------------------------------------------------------------------------------
     def status_history(self, actor: Actor, franchisee_id: int) -> list[StatusChangeDTO]:
-        require(actor, Action.VIEW_HISTORY)
+        self.require(actor, Action.VIEW_HISTORY)
         with self.db.read() as s:
             rows = s.scalars(select(StatusChangeRecord).where(StatusChangeRecord.franchisee_id == franchisee_id)
                              .order_by(StatusChangeRecord.recorded_at.desc(), StatusChangeRecord.id.desc()))
@@ -348,7 +348,7 @@ class FranchiseeService(Service):
 
     def history(self, actor: Actor, franchisee_id: int, limit: int = 1000) -> list[HistoryEntry]:
         """The audit trail of the franchisee, its contacts, stores and status changes, newest first."""
-        require(actor, Action.VIEW_HISTORY)
+        self.require(actor, Action.VIEW_HISTORY)
         with self.db.read() as s:
             rows = s.scalars(select(AuditEntry).where(AuditEntry.franchisee_id == franchisee_id)
                              .order_by(AuditEntry.occurred_at.desc(), AuditEntry.id.desc()).limit(limit))
@@ -359,7 +359,7 @@ class FranchiseeService(Service):
                 new = json.loads(r.new_values, parse_float=Decimal) if r.new_values else {}
                 changes = tuple(FieldChange(k, old.get(k), new.get(k)) for k in sorted(set(old) | set(new)))
                 out.append(HistoryEntry(r.occurred_at, r.username, r.source, r.action, r.table_name, r.row_id,
-                                        changes))
+                                        changes, r.db_login))
             return out
 
 

@@ -16,8 +16,10 @@ write lock from BEGIN IMMEDIATE), so a code cannot be taken between the check an
 
 Excel quirks handled (see the field notes): a credit code typed as a number arrives with lost digits and a
 code such as 002 arrives as 2 - both refused with a hint to format the column as text; date cells arrive as
-datetimes; a formula without a saved result arrives as None (reported as such); error values (#N/A...)
-arrive as text and are refused.
+datetimes: in a date column one with a time of day is refused (as the same text in a CSV is), in a text
+column any date or time is refused (Excel turned what was typed, such as 3-5, into a date); a formula
+without a saved result arrives as None (reported as such); error values (#N/A...) arrive as text and are
+refused. A NUL character (which PostgreSQL cannot store) is refused in any cell.
 
 Messages are English templates marked for translation (context in ``ImportProblem.context``).
 """
@@ -30,7 +32,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 from types import SimpleNamespace
@@ -51,6 +53,7 @@ from hqdesk.domain.franchisee import (
 )
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP, VALIDATION
 from hqdesk.domain.roles import Action, Actor, Role
+from hqdesk.domain.text import HAS_NUL, has_nul
 from hqdesk.persistence.audit import audit_bulk_inserts
 from hqdesk.persistence.models import (
     Contact,
@@ -347,15 +350,21 @@ EXCEL_ERRORS = frozenset({"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM
                           "#CALC!", "#GETTING_DATA"})
 SCIENTIFIC = re.compile(r"^[0-9]+(\.[0-9]+)?E\+?[0-9]+$", re.IGNORECASE)
 DATE_TEXT = re.compile(r"^([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?"
-                       r"(?:[ T]0{1,2}:00(?::00(?:\.0+)?)?)?$")
+                       r"(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.([0-9]+))?)?)?$")
 AMOUNT_TEXT = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
 
 
 class _CellProblem(Exception):
-    def __init__(self, message: str, **params: Any) -> None:
+    def __init__(self, message: str, context: str = IMPORT, **params: Any) -> None:
         super().__init__(message)
         self.message = message
+        self.context = context
         self.params = params
+
+
+TIME_OF_DAY = QT_TRANSLATE_NOOP(
+    "Import", "A date with a time of day ({value}): a date column takes the day only. Format the cell as a date "
+              "without time in Excel, or write the date as YYYY-MM-DD.")
 
 
 def _number_text(value: int | float) -> str:
@@ -382,7 +391,14 @@ def _convert(column: Column, value: Any) -> Any:
         raise _CellProblem(QT_TRANSLATE_NOOP(
             "Import", "The cell shows the Excel error {value}: correct the formula or type the value."),
             value=value.strip())
+    if isinstance(value, str) and has_nul(value):
+        raise _CellProblem(HAS_NUL, VALIDATION)
     kind = column.kind
+    if kind not in ("date", "decimal") and isinstance(value, (date, time, timedelta)):
+        raise _CellProblem(QT_TRANSLATE_NOOP(
+            "Import", "A date or time ({value}) where text belongs: Excel turned what was typed into a date. "
+                      "Format the {column} column as Text in Excel, type the values again and save."),
+            value=_text(value), column=column.name)
     if kind == "code":
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             raise _CellProblem(QT_TRANSLATE_NOOP(
@@ -428,6 +444,8 @@ def _convert(column: Column, value: Any) -> Any:
 
 def _date(value: Any) -> date | None:
     if isinstance(value, datetime):
+        if value.time() != time():
+            raise _CellProblem(TIME_OF_DAY, value=_text(value))
         return value.date()
     if isinstance(value, date):
         return value
@@ -441,9 +459,14 @@ def _date(value: Any) -> date | None:
     match = DATE_TEXT.match(text)
     if match:
         try:
-            return date(int(match[1]), int(match[2]), int(match[3]))
+            day = date(int(match[1]), int(match[2]), int(match[3]))
+            at = time(int(match[4] or 0), int(match[5] or 0), int(match[6] or 0))
         except ValueError:
             pass
+        else:
+            if at != time() or (match[7] or "0").strip("0"):
+                raise _CellProblem(TIME_OF_DAY, value=text)
+            return day
     raise _CellProblem(QT_TRANSLATE_NOOP(
         "Import", "Not a date: {value}. Write dates as YYYY-MM-DD or YYYY/MM/DD, or use an Excel date cell."),
         value=text)
@@ -507,7 +530,7 @@ def _parse_rows(mapping: dict[int, Column], data: list[tuple[int, list[Any]]], t
             try:
                 values[column.name] = _convert(column, cell)
             except _CellProblem as exc:
-                row_problems.append(ImportProblem(number, column.name, exc.message, exc.params))
+                row_problems.append(ImportProblem(number, column.name, exc.message, exc.params, exc.context))
         fields = {name: values[name] for name in FranchiseeData.field_names() if name in values}
         if "tags" in values:
             fields["tags"] = normalize_tags(values["tags"])

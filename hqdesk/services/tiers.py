@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
+from sqlalchemy.orm.exc import StaleDataError
 
 from hqdesk.domain.errors import ConflictError, FieldError, NotFound
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.domain.roles import Action, Actor
 from hqdesk.persistence.models import Franchisee, Tier
-from hqdesk.services.base import Service, raise_if_invalid, require
+from hqdesk.services.base import Service, raise_if_invalid
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,7 @@ class TierService(Service):
                     for t in s.scalars(select(Tier).order_by(Tier.sort_order, Tier.code))]
 
     def add(self, actor: Actor, code: str, name: str = "") -> TierDTO:
-        require(actor, Action.CONFIGURE_TIERS)
+        self.require(actor, Action.CONFIGURE_TIERS)
         code, name = code.strip().upper(), name.strip()
         raise_if_invalid(_check(code, name))
         with self.db.write(actor.username) as s:
@@ -55,39 +57,64 @@ class TierService(Service):
             return TierDTO(tier.code, tier.name, tier.sort_order, tier.version, 0)
 
     def rename(self, actor: Actor, code: str, version: int, name: str) -> None:
-        require(actor, Action.CONFIGURE_TIERS)
+        self.require(actor, Action.CONFIGURE_TIERS)
         raise_if_invalid(_check(code, name.strip()))
         with self.db.write(actor.username) as s:
             tier = s.get(Tier, code)
             if tier is None:
                 raise NotFound()
             if tier.version != version:
-                raise ConflictError(None, {"name": (tier.name, name)}, tier.updated_by,
-                                    tier.updated_at.strftime("%Y-%m-%d %H:%M UTC"))
+                raise _changed(tier, {"name": (tier.name, name)})
             tier.name = name.strip() or code
             tier.updated_by = actor.username
+            _flush(self.db, s, {"name": (tier.name, name)})
 
-    def reorder(self, actor: Actor, codes: list[str]) -> None:
-        require(actor, Action.CONFIGURE_TIERS)
+    def reorder(self, actor: Actor, codes: list[str], versions: Mapping[str, int] | None = None) -> None:
+        """Put the tiers in this order. ``versions`` (code -> version as the caller saw them): refused
+        with a ConflictError if another admin has changed a tier since, instead of undoing their change."""
+        self.require(actor, Action.CONFIGURE_TIERS)
         with self.db.write(actor.username) as s:
             tiers = {t.code: t for t in s.scalars(select(Tier))}
             if set(codes) != set(tiers):
                 raise NotFound()
+            for code, seen in (versions or {}).items():
+                if tiers[code].version != seen:
+                    raise _changed(tiers[code], {})
             for i, code in enumerate(codes):
                 if tiers[code].sort_order != i:
                     tiers[code].sort_order = i
                     tiers[code].updated_by = actor.username
+            _flush(self.db, s, {})
 
-    def remove(self, actor: Actor, code: str) -> None:
-        """Remove an unused tier; a tier that franchisees still have is refused (nothing is lost)."""
-        require(actor, Action.CONFIGURE_TIERS)
+    def remove(self, actor: Actor, code: str, version: int | None = None) -> None:
+        """Remove an unused tier; a tier that franchisees still have is refused (nothing is lost), and so is
+        one another admin has changed since the caller saw it at ``version``."""
+        self.require(actor, Action.CONFIGURE_TIERS)
         with self.db.write(actor.username) as s:
             tier = s.get(Tier, code)
             if tier is None:
                 raise NotFound()
+            if version is not None and tier.version != version:
+                raise _changed(tier, {})
             used = s.scalar(select(func.count()).select_from(Franchisee).where(Franchisee.tier == code))
             if used:
                 raise_if_invalid([FieldError("code", QT_TRANSLATE_NOOP(
                     "Validation", "{n} franchisees have the tier {code}; give them another tier first."),
                     {"n": used, "code": code})])
             s.delete(tier)
+
+
+def _changed(tier: Tier, changes: dict) -> ConflictError:
+    return ConflictError(None, changes, tier.updated_by, tier.updated_at.strftime("%Y-%m-%d %H:%M UTC"))
+
+
+def _flush(db, s, changes: dict) -> None:
+    """Write now: another admin's save between our check and our write (PostgreSQL lets both check before
+    either writes) is a conflict naming the last change, not a crash."""
+    try:
+        s.flush()
+    except StaleDataError:
+        s.rollback()
+        with db.read() as fresh:
+            raise _changed(fresh.scalars(select(Tier).order_by(Tier.updated_at.desc()).limit(1)).one(),
+                           changes) from None

@@ -7,12 +7,13 @@ import re
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
+from sqlalchemy.orm.exc import StaleDataError
 
 from hqdesk.domain.errors import AuthenticationFailed, FieldError, HqdeskError, NotFound
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.domain.roles import Action, Actor, Role
 from hqdesk.persistence.models import User
-from hqdesk.services.base import Service, raise_if_invalid, require
+from hqdesk.services.base import Service, raise_if_invalid
 from hqdesk.services.dto import UserDTO, UserName
 
 _hasher = PasswordHasher()
@@ -96,7 +97,7 @@ class UserService(Service):
 
     def list_users(self, actor: Actor) -> list[UserDTO]:
         """Every account with its role, e-mail and state: for those who manage users."""
-        require(actor, Action.MANAGE_USERS)
+        self.require(actor, Action.MANAGE_USERS)
         with self.db.read() as s:
             return [to_dto(u) for u in s.scalars(select(User).order_by(User.username))]
 
@@ -116,7 +117,7 @@ class UserService(Service):
 
     def create_user(self, actor: Actor, username: str, display_name: str, role: Role, password: str,
                     email: str = "") -> UserDTO:
-        require(actor, Action.MANAGE_USERS)
+        self.require(actor, Action.MANAGE_USERS)
         raise_if_invalid(_validate(username, display_name, password, str(role)))
         with self.db.write(actor.username) as s:
             if s.scalar(select(User.id).where(User.username == username)):
@@ -129,7 +130,7 @@ class UserService(Service):
 
     def update_user(self, actor: Actor, user_id: int, version: int, *, display_name: str, role: Role,
                     active: bool, email: str = "") -> UserDTO:
-        require(actor, Action.MANAGE_USERS)
+        self.require(actor, Action.MANAGE_USERS)
         from hqdesk.services.base import ConflictError
 
         with self.db.write(actor.username) as s:
@@ -144,12 +145,21 @@ class UserService(Service):
                     "Validation", "You cannot remove your own administrator rights."))])
             user.display_name, user.role, user.active, user.email = display_name, Role(role).value, active, email
             user.updated_by = actor.username
-            s.flush()
+            try:
+                s.flush()
+            except StaleDataError:  # another admin saved between our version check and our write
+                s.rollback()
+                with self.db.read() as fresh:
+                    now = fresh.get(User, user_id)
+                    if now is None:
+                        raise NotFound() from None
+                    raise ConflictError(to_dto(now), {}, now.updated_by,
+                                        now.updated_at.isoformat(timespec="minutes")) from None
             return to_dto(user)
 
     def set_password(self, actor: Actor, user_id: int, password: str) -> None:
         if actor.user_id != user_id:
-            require(actor, Action.MANAGE_USERS)
+            self.require(actor, Action.MANAGE_USERS)
         if len(password) < MIN_PASSWORD:
             raise_if_invalid([FieldError("password", QT_TRANSLATE_NOOP(
                 "Validation", "A password has at least {n} characters."), {"n": MIN_PASSWORD})])

@@ -374,12 +374,20 @@
         <translation>数据库文件 {path} 位于网络共享位置。SQLite 无法通过网络安全地锁定文件，多人同时使用会损坏数据。请将文件保存在本机，或使用共享的 PostgreSQL 服务器（设置 &gt; 数据库）。</translation>
     </message>
     <message>
+        <source>The database server did not accept the password for {user}.</source>
+        <translation>数据库服务器不接受 {user} 的密码。</translation>
+    </message>
+    <message>
         <source>The database settings were saved, but the password could not be kept in the system's password store ({detail}). hqdesk will ask for the password each time it starts.</source>
         <translation>数据库设置已保存，但密码无法保存到系统密码库（{detail}）。hqdesk 每次启动时将要求输入密码。</translation>
     </message>
     <message>
         <source>Demo data goes into an empty database only, and this one already holds {count} franchisees. Nothing was changed.</source>
         <translation>演示数据只能导入空数据库，而此数据库已有 {count} 个加盟商。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Demo data goes into an empty database only, and this one already holds {count} users. The demo accounts have published passwords and must not be added next to real ones. Nothing was changed.</source>
+        <translation>演示数据只能导入空数据库，而此数据库已有 {count} 个用户。演示账号的密码是公开的，不能与真实账号放在一起。未做任何更改。</translation>
     </message>
     <message>
         <source>The user name {username} is taken.</source>
@@ -406,6 +414,10 @@
     <message>
         <source>hqdesk</source>
         <translation>hqdesk</translation>
+    </message>
+    <message>
+        <source>Your account has been disabled or removed by an administrator. Nothing was changed.</source>
+        <translation>您的账号已被管理员停用或删除。未做任何更改。</translation>
     </message>
 </context>
 <context>
@@ -846,6 +858,10 @@
         <translation>变更内容</translation>
     </message>
     <message>
+        <source>database login: {login}</source>
+        <translation>数据库登录名：{login}</translation>
+    </message>
+    <message>
         <source>Changed directly in the database, not through hqdesk.</source>
         <translation>直接在数据库中修改，未通过 hqdesk。</translation>
     </message>
@@ -901,8 +917,16 @@
         <translation>文件缺少必填列 {column}。</translation>
     </message>
     <message>
+        <source>A date with a time of day ({value}): a date column takes the day only. Format the cell as a date without time in Excel, or write the date as YYYY-MM-DD.</source>
+        <translation>日期带有时刻（{value}）：日期列只接受日期。请在 Excel 中把单元格设为不含时间的日期格式，或写成 YYYY-MM-DD。</translation>
+    </message>
+    <message>
         <source>The cell shows the Excel error {value}: correct the formula or type the value.</source>
         <translation>该单元格显示 Excel 错误 {value}：请修正公式或直接输入数值。</translation>
+    </message>
+    <message>
+        <source>A date or time ({value}) where text belongs: Excel turned what was typed into a date. Format the {column} column as Text in Excel, type the values again and save.</source>
+        <translation>此处应为文本，却是日期或时间（{value}）：Excel 已把输入的内容变成了日期。请在 Excel 中把 {column} 列设为文本格式，重新输入后保存。</translation>
     </message>
     <message>
         <source>The code arrived as a number ({value}), so Excel may have dropped leading zeros (002 becomes 2). Format the code column as Text in Excel, type the codes again and save.</source>
@@ -1798,6 +1822,10 @@ Franchisee relationships and credit management for headquarters.</source>
         <translation>最多 {limit} 个字符。</translation>
     </message>
     <message>
+        <source>The text contains a NUL character (an invisible control character, code 0), which cannot be stored. Remove it.</source>
+        <translation>文本中含有 NUL 字符（编码为 0 的不可见控制字符），无法保存。请将其删除。</translation>
+    </message>
+    <message>
         <source>A mainland mobile number has 11 digits and starts with 13-19.</source>
         <translation>大陆手机号为 11 位数字，以 13-19 开头。</translation>
     </message>
@@ -1820,6 +1848,10 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>Every anniversary needs a name.</source>
         <translation>请为每个纪念日填写名称。</translation>
+    </message>
+    <message>
+        <source>The name of an anniversary has at most {limit} characters.</source>
+        <translation>纪念日名称最多 {limit} 个字符。</translation>
     </message>
     <message>
         <source>Enter the store's name.</source>
@@ -1892,6 +1924,10 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>A tag has at most 30 characters.</source>
         <translation>每个标签最多 30 个字符。</translation>
+    </message>
+    <message>
+        <source>The tags together have at most {limit} characters, counting a comma between two tags.</source>
+        <translation>所有标签合计最多 {limit} 个字符（标签之间的逗号也计算在内）。</translation>
     </message>
     <message>
         <source>A unified social credit code has 18 characters.</source>

@@ -96,3 +96,64 @@ def test_an_open_store_cannot_open_in_the_future_a_planned_one_can():
     tomorrow = TODAY + timedelta(days=1)
     assert store_fields(name="西湖店", status=StoreStatus.OPEN, opened_on=tomorrow) == ["opened_on"]
     assert store_fields(name="西湖店", status=StoreStatus.PLANNED, opened_on=tomorrow) == []
+
+
+# ----- what the database columns hold ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("field, limit", [("honorific", 20), ("wechat_id", 50)])
+def test_texts_longer_than_their_column_are_refused(field, limit):
+    assert contact_fields(**{field: "总" * limit}) == []
+    (error,) = validate_contact(clean_contact(ContactData(name="王芳", **{field: "总" * (limit + 1)})), TODAY)
+    assert (error.field, error.english()) == (field, f"At most {limit} characters.")
+
+
+def test_name_longer_than_its_column_is_refused():
+    (error,) = validate_contact(clean_contact(ContactData(name="王" * 51)), TODAY)
+    assert (error.field, error.english()) == ("name", "At most 50 characters.")
+
+
+def test_an_email_longer_than_its_column_gets_one_message():
+    fits = "w" * 192 + "@mail.cn"  # 200 characters
+    assert contact_fields(email=fits) == []
+    (error,) = validate_contact(clean_contact(ContactData(name="王芳", email="w" + fits)), TODAY)
+    assert (error.field, error.english()) == ("email", "At most 200 characters.")
+
+
+def test_phone_and_mobile_longer_than_their_column_get_one_message():
+    assert contact_fields(phone="0" * 31) == ["phone"]
+    assert contact_fields(mobile="1" * 31) == ["mobile"]
+
+
+def test_an_anniversary_name_longer_than_its_column_is_refused():
+    assert contact_fields(anniversaries=(Anniversary("纪" * 50, date(2010, 5, 20)),)) == []
+    (error,) = validate_contact(clean_contact(ContactData(
+        name="王芳", anniversaries=(Anniversary("纪" * 51, date(2010, 5, 20)),))), TODAY)
+    assert (error.field, error.english()) == ("anniversaries",
+                                              "The name of an anniversary has at most 50 characters.")
+
+
+@pytest.mark.parametrize("field", ["name", "honorific", "email", "wechat_id", "hobbies", "preferences", "notes"])
+def test_a_nul_character_is_refused_in_any_contact_text(field):
+    value = "王芳" if field == "name" else ("wang@example.cn" if field == "email" else "喝茶")
+    errors = validate_contact(clean_contact(ContactData(**{"name": "王芳", field: value[:1] + "\x00" + value[1:]})),
+                              TODAY)
+    assert [e.field for e in errors] == [field]
+    assert errors[0].english().startswith("The text contains a NUL character")
+
+
+def test_a_nul_character_in_an_anniversary_name_is_refused():
+    assert contact_fields(anniversaries=(Anniversary("结婚\x00纪念日", date(2010, 5, 20)),)) == ["anniversaries"]
+
+
+@pytest.mark.parametrize("field, limit", [("name", 200), ("address", 300), ("city", 40)])
+def test_store_texts_longer_than_their_column_are_refused(field, limit):
+    data = {"name": "西湖店", field: "店" * limit}
+    assert store_fields(**data) == []
+    errors = validate_store(StoreData(**{**data, field: "店" * (limit + 1)}), TODAY)
+    assert [(e.field, e.english()) for e in errors] == [(field, f"At most {limit} characters.")]
+
+
+@pytest.mark.parametrize("field", ["name", "address", "city"])
+def test_a_nul_character_is_refused_in_any_store_text(field):
+    assert store_fields(**{"name": "西湖店", field: "西湖\x00店"}) == [field]

@@ -111,3 +111,45 @@ def test_clean_trims_upper_cases_the_uscc_and_dedupes_tags():
 
 def test_normalize_tags_keeps_order():
     assert normalize_tags(["b", " a ", "b", ""]) == ("b", "a")
+
+
+# ----- what the database columns hold ----------------------------------------------------------------------
+
+
+def test_tags_together_are_limited_to_what_the_tags_column_holds():
+    tags = tuple(f"{i:02d}" + "标" * 28 for i in range(16))  # 16 tags of 30 characters: 495 with the commas
+    exactly = tags + ("标签四个",)
+    assert len(",".join(exactly)) == 500
+    assert fields_of(FranchiseeData(**{**VALID.__dict__, "tags": exactly})) == []
+    # every tag is short enough, but together they do not fit
+    errors = validate_franchisee(FranchiseeData(**{**VALID.__dict__, "tags": tags + ("标签五个字",)}),
+                                 DEFAULT_TIERS)
+    assert [(e.field, e.english()) for e in errors] == [
+        ("tags", "The tags together have at most 500 characters, counting a comma between two tags.")]
+
+
+@pytest.mark.parametrize("field", ["legal_name", "store_brand_name", "legal_representative", "business_scope",
+                                   "province", "address", "notes"])
+def test_a_nul_character_is_refused_in_any_text_field(field):
+    value = getattr(VALID, field) or "文字"
+    data = clean_franchisee(FranchiseeData(**{**VALID.__dict__, field: value[:1] + "\x00" + value[1:]}))
+    errors = validate_franchisee(data, DEFAULT_TIERS)
+    assert [(e.field, e.english()) for e in errors] == [
+        (field, "The text contains a NUL character (an invisible control character, code 0), which cannot be "
+                "stored. Remove it.")]
+
+
+def test_a_nul_character_in_a_tag_or_the_code_is_refused():
+    assert fields_of(FranchiseeData(**{**VALID.__dict__, "tags": ("旗舰", "新\x00店")})) == ["tags"]
+    assert "code" in fields_of(FranchiseeData(**{**VALID.__dict__, "code": "HZ\x00001"}))
+
+
+def test_a_nul_character_in_the_reason_of_a_status_change_is_refused():
+    from hqdesk.domain.franchisee import LifecycleStatus, transition_problem
+
+    errors = transition_problem(LifecycleStatus.ACTIVE, LifecycleStatus.SUSPENDED, "欠款\x00", date(2026, 1, 5),
+                                date(2026, 1, 5))
+    assert [e.field for e in errors] == ["reason"]
+    assert "NUL" in errors[0].english()
+    assert transition_problem(LifecycleStatus.ACTIVE, LifecycleStatus.SUSPENDED, "欠款", date(2026, 1, 5),
+                              date(2026, 1, 5)) == []

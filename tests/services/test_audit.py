@@ -170,3 +170,43 @@ def test_plain_sql_on_an_app_connection_is_not_passed_off_as_an_app_user(service
     latest = entries(services, am, franchisee.id, "franchisees", "update")[0]
     assert (latest.username, latest.source) == ("postgres", "db")
     assert changes(latest) == {"city": ("杭州", "台州")}
+
+
+@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
+def test_posing_as_another_app_user_still_shows_whose_login_it_was(services, am, franchisee, pg_server, db_url):
+    """app.hq_user is a setting any session may set; the database login is not. A login that claims to be
+    'admin' is recorded under that name, and under its own login, which the History tab shows."""
+    import psycopg
+    from PySide6.QtCore import Qt
+    from sqlalchemy.engine import make_url
+
+    from hqdesk.ui.models.history import HistoryModel
+
+    dbname = make_url(db_url).database
+    with psycopg.connect(host=str(pg_server.socket_dir), user="postgres", dbname=dbname, autocommit=True) as conn:
+        conn.execute("DROP ROLE IF EXISTS anna_login")
+        conn.execute("CREATE ROLE anna_login LOGIN")
+        conn.execute("GRANT SELECT, UPDATE ON franchisees TO anna_login")
+    try:
+        with psycopg.connect(host=str(pg_server.socket_dir), user="anna_login", dbname=dbname) as conn:
+            conn.execute("select set_config('app.hq_user', 'admin', true)")
+            conn.execute("UPDATE franchisees SET city = '温州' WHERE code = 'HZ-1'")
+        (posed,) = entries(services, am, franchisee.id, "franchisees", "update")
+        assert (posed.username, posed.source, posed.db_login) == ("admin", "app", "anna_login")
+        model = HistoryModel()
+        model.set_entries([posed])
+        assert "anna_login" in model.details(0)
+        assert "anna_login" in model.index(0, HistoryModel.WHO).data(Qt.ItemDataRole.ToolTipRole)
+    finally:
+        with psycopg.connect(host=str(pg_server.socket_dir), user="postgres", dbname=dbname,
+                             autocommit=True) as conn:
+            conn.execute("REVOKE ALL ON franchisees FROM anna_login")
+            conn.execute("DROP ROLE anna_login")
+
+
+def test_the_apps_own_changes_name_no_other_login(services, am, franchisee):
+    """The app's changes: on SQLite there is no login (None); on PostgreSQL the login is the app's own, and
+    the History tab does not dwell on it when it is the user's name."""
+    services.franchisees.update(am, franchisee.id, franchisee.version, replace(franchisee.data, notes="by li"))
+    latest = entries(services, am, franchisee.id, "franchisees", "update")[0]
+    assert latest.db_login == (None if services.dialect == "sqlite" else "postgres")

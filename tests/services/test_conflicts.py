@@ -14,7 +14,7 @@ import pytest
 from argon2 import PasswordHasher
 from sqlalchemy.orm.attributes import set_committed_value
 
-from hqdesk.domain.contact import ContactData, StoreData, StoreStatus
+from hqdesk.domain.contact import Anniversary, ContactData, StoreData, StoreStatus
 from hqdesk.domain.errors import ConflictError, PermissionDenied, ValidationError
 from hqdesk.domain.franchisee import FranchiseeData, LifecycleStatus, StatusChange
 from hqdesk.domain.roles import Role
@@ -226,6 +226,24 @@ def test_real_concurrent_save_on_postgresql(office, monkeypatch):
 
 def contact(desk, actor, office):
     return next(c for c in desk.contacts.list(actor, office.fid) if c.id == office.contact_id)
+
+
+def test_changing_only_a_contacts_anniversaries_is_a_change_of_the_contact(office):
+    """Anniversaries live in their own table; editing only them still moves the contact's version, so a
+    second desk saving from the old version is refused instead of silently dropping them."""
+    one, two = office.one, office.two
+    alice_view = one.contacts.add(office.alice, office.fid, ContactData(name="李雷"))  # hers: same updated_by
+    bob_view = next(c for c in two.contacts.list(office.bob, office.fid) if c.id == alice_view.id)
+    wedding = (Anniversary("结婚纪念日", date(2010, 5, 1), False),)
+    saved = one.contacts.update(office.alice, alice_view.id, alice_view.version,
+                                replace(alice_view.data, anniversaries=wedding))
+    assert saved.version == alice_view.version + 1
+    with pytest.raises(ConflictError) as err:
+        two.contacts.update(office.bob, bob_view.id, bob_view.version, replace(bob_view.data, notes="爱喝茶"),
+                            base=bob_view.data)
+    assert err.value.params["user"] == "alice"
+    now = next(c for c in two.contacts.list(office.bob, office.fid) if c.id == alice_view.id)
+    assert now.data.anniversaries == wedding
 
 
 def test_contact_conflict_names_the_first_user_and_admin_may_overwrite(office):

@@ -1,4 +1,5 @@
-"""The demo data generator: reproducible, valid by the app's own rules, fast, and safe to run only once."""
+"""The demo data generator: reproducible, valid by the app's own rules, fast, and safe: it writes into an
+empty database only (no franchisees, no users), so its published passwords never sit next to real accounts."""
 
 from __future__ import annotations
 
@@ -43,7 +44,15 @@ from hqdesk.persistence.models import (
     User,
 )
 from hqdesk.services.contacts import contact_data, store_data
-from hqdesk.services.demo import ACCOUNT_MANAGERS, DEMO_USERS, DemoRefused, build_demo_data, generate_demo
+from hqdesk.services.demo import (
+    ACCOUNT_MANAGERS,
+    DEMO_USERS,
+    DemoOptionError,
+    DemoRefused,
+    DemoRefusedUsers,
+    build_demo_data,
+    generate_demo,
+)
 from hqdesk.services.dto import SearchCriteria
 from hqdesk.services.franchisees import data_of
 
@@ -210,16 +219,61 @@ def test_refused_on_a_database_with_franchisees_nothing_written(services, admin)
         assert {m: _count(s, m) for m in tables} == before
 
 
-def test_existing_users_are_kept_and_missing_demo_users_added(services):
-    services.users.create_first_admin("admin", "管理员", "admin-pass-1")
+def _table_counts(services) -> dict:
+    with services.db.read() as s:
+        return {m: _count(s, m) for m in (*COUNTED.values(), AuditEntry)}
 
-    counts = generate_demo(services.db, franchisees=5, today=TODAY)
 
-    assert counts["users"] == len(DEMO_USERS)
-    assert services.users.sign_in("admin", "admin-pass-1").display_name == "管理员"
-    with pytest.raises(AuthenticationFailed):  # the demo password did not replace the real one
+def test_refused_on_a_database_with_users_and_no_franchisees_nothing_written(services):
+    """The README's PostgreSQL set-up adds users before importing: demo accounts with published passwords
+    must not land next to them."""
+    services.users.create_first_admin("boss", "王总", "boss-pass-1")
+    before = _table_counts(services)
+
+    with pytest.raises(DemoRefusedUsers) as info:
+        generate_demo(services.db, franchisees=10, today=TODAY)
+
+    assert isinstance(info.value, DemoRefused)  # callers that catch DemoRefused see this refusal too
+    message = info.value.english()
+    assert "empty database only" in message and "1 users" in message and "Nothing was changed" in message
+    assert "published passwords" in message
+    assert _table_counts(services) == before
+    assert services.users.sign_in("boss", "boss-pass-1").display_name == "王总"
+    for demo_user in DEMO_USERS:
+        with pytest.raises(AuthenticationFailed):
+            services.users.sign_in(demo_user.username, demo_user.password)
+
+
+def test_refused_when_a_user_appears_while_the_rows_are_built(services, monkeypatch):
+    """The check is repeated in the writing transaction: a user added meanwhile still stops it."""
+    from hqdesk.services import demo
+
+    def build_while_someone_adds_a_user(**kwargs):
+        services.users.create_first_admin("boss", "王总", "boss-pass-1")
+        return build_demo_data(**kwargs)
+
+    monkeypatch.setattr(demo, "build_demo_data", build_while_someone_adds_a_user)
+
+    with pytest.raises(DemoRefusedUsers):
+        generate_demo(services.db, franchisees=10, today=TODAY)
+
+    counts = _table_counts(services)
+    assert counts[User] == 1 and counts[Franchisee] == 0 and counts[Contact] == 0
+    with pytest.raises(AuthenticationFailed):
         services.users.sign_in("admin", "demo-admin")
-    assert services.users.sign_in("credit", "demo-credit").role == Role.CREDIT_MANAGER
+
+
+def test_options_it_cannot_honour_are_refused_before_anything_is_written(services):
+    before = _table_counts(services)
+
+    for options in ({"franchisees": -1}, {"years": 0}, {"today": date(1, 6, 1)}, {"today": date(9999, 6, 1)},
+                    {"years": 3000}):
+        with pytest.raises(DemoOptionError):
+            generate_demo(services.db, **{"franchisees": 5, "today": TODAY, **options})
+
+    assert _table_counts(services) == before
+    with pytest.raises(DemoOptionError, match="outside the calendar"):
+        build_demo_data(franchisees=1, years=5, seed=1, today=date(100, 1, 1))
 
 
 def test_each_password_is_hashed_once(services, monkeypatch):
@@ -227,11 +281,11 @@ def test_each_password_is_hashed_once(services, monkeypatch):
 
     hashed = []
     monkeypatch.setattr(demo, "hash_password", lambda pw: hashed.append(pw) or users.hash_password(pw))
-    services.users.create_first_admin("boss", "老板", "boss-pass-1")
 
     generate_demo(services.db, franchisees=50, today=TODAY)
 
     assert sorted(hashed) == sorted(u.password for u in DEMO_USERS)
+    assert services.users.sign_in("credit", "demo-credit").role == Role.CREDIT_MANAGER
 
 
 def test_a_demo_user_can_sign_in_and_owns_franchisees(services):

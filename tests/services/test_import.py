@@ -390,3 +390,91 @@ def test_five_thousand_rows_in_a_few_seconds(services, users, tmp_path):
     assert counts(services) == (5000, 5000, 5000)
     print(f"5000 rows imported in {elapsed:.2f} s on {services.dialect}")
     assert elapsed < 15
+
+
+# ----- texts the database would refuse, cells Excel changed ------------------------------------------------
+
+
+def test_tags_longer_than_the_column_name_row_and_column_on_both_databases(services, users, tmp_path):
+    """Each tag is short enough; together they do not fit the tags column (PostgreSQL raised DataError)."""
+    many = "，".join(f"{i:02d}" + "标" * 28 for i in range(17))  # 17 * 30 + 16 commas = 526 characters
+    rows = good_rows(2)
+    rows[1][10] = many
+    path = write_csv(tmp_path / "f.csv", [HEADER, *rows])
+
+    for dry_run in (True, False):
+        result = run(services, path, dry_run=dry_run)
+        assert lines(result) == ["row 3, column tags: The tags together have at most 500 characters, counting a "
+                                 "comma between two tags."]
+    assert counts(services) == (0, 0, 0)
+
+
+def test_a_nul_character_in_a_cell_is_refused_by_the_dry_run_too(services, users, tmp_path):
+    rows = good_rows(3)
+    rows[0][1] = "上海\x00餐饮有限公司"   # legal_name
+    rows[1][12] = "王\x00五"             # contact_name
+    rows[2][11] = "active\x00"         # status
+    path = write_csv(tmp_path / "f.csv", [HEADER, *rows])
+    nul = "The text contains a NUL character (an invisible control character, code 0), which cannot be stored. " \
+          "Remove it."
+
+    for dry_run in (True, False):
+        result = run(services, path, dry_run=dry_run)
+        assert lines(result) == [f"row 2, column legal_name: {nul}", f"row 3, column contact_name: {nul}",
+                                 f"row 4, column status: {nul}"]
+        assert {p.context for p in result.errors} == {"Validation"}
+    assert counts(services) == (0, 0, 0)
+
+
+def test_excel_date_cells_in_text_columns_are_refused(services, users, tmp_path):
+    """Typed into a General cell, 3-5 becomes 5 March and 2024-03 becomes 1 March 2024."""
+    from datetime import time, timedelta
+
+    path = write_xlsx(tmp_path / "f.xlsx", [
+        ["code", "legal_name", "city", "tier", "tags", "contact_name", "contact_mobile"],
+        [datetime(2024, 3, 5), "甲", "上海", "A", None, None, None],
+        ["A2", datetime(2024, 3, 1, 12, 0), "上海", "A", None, None, None],
+        ["A3", "丙", "上海", "A", time(10, 30), "王五", None],
+        ["A4", "丁", "上海", "A", None, "赵六", timedelta(days=2)],
+        ["A5", 2024, 12345, "A", 13, "钱七", 13812345678],  # whole numbers in text columns are fine
+    ])
+
+    result = run(services, path)
+
+    hint = "Excel turned what was typed into a date. Format the {} column as Text in Excel, type the values " \
+           "again and save."
+    assert lines(result) == [
+        "row 2, column code: A date or time (2024-03-05) where text belongs: " + hint.format("code"),
+        "row 3, column legal_name: A date or time (2024-03-01 12:00:00) where text belongs: "
+        + hint.format("legal_name"),
+        "row 4, column tags: A date or time (10:30:00) where text belongs: " + hint.format("tags"),
+        "row 5, column contact_mobile: A date or time (2 days, 0:00:00) where text belongs: "
+        + hint.format("contact_mobile"),
+    ]
+    assert counts(services) == (0, 0, 0)
+
+
+def test_a_date_with_a_time_of_day_is_refused_in_xlsx_as_in_csv(services, users, tmp_path):
+    header = ["code", "legal_name", "city", "tier", "join_date", "contract_start"]
+    xlsx = write_xlsx(tmp_path / "f.xlsx", [
+        header,
+        ["A1", "甲", "上海", "A", datetime(2024, 3, 5, 10, 30), datetime(2024, 3, 5)],  # midnight is a date
+        ["A2", "乙", "上海", "A", datetime(2024, 3, 5, 0, 0, 1), None],
+    ])
+    csv_file = write_csv(tmp_path / "f.csv", [
+        header,
+        ["A1", "甲", "上海", "A", "2024-03-05 10:30:00", "2024-03-05 00:00"],
+        ["A2", "乙", "上海", "A", "2024-03-05T00:00:01", "2024/3/5 0:00:00.000"],
+    ])
+    message = ("A date with a time of day ({}): a date column takes the day only. Format the cell as a date without "
+               "time in Excel, or write the date as YYYY-MM-DD.")
+
+    assert lines(run(services, xlsx)) == [f"row 2, column join_date: {message.format('2024-03-05 10:30:00')}",
+                                          f"row 3, column join_date: {message.format('2024-03-05 00:00:01')}"]
+    assert lines(run(services, csv_file)) == [f"row 2, column join_date: {message.format('2024-03-05 10:30:00')}",
+                                              f"row 3, column join_date: {message.format('2024-03-05T00:00:01')}"]
+    assert counts(services) == (0, 0, 0)
+    # a time that is not one: still "not a date"
+    bad = write_csv(tmp_path / "bad.csv", [header, ["A1", "甲", "上海", "A", "2024-03-05 25:00", None]])
+    assert lines(run(services, bad)) == ["row 2, column join_date: Not a date: 2024-03-05 25:00. Write dates as "
+                                         "YYYY-MM-DD or YYYY/MM/DD, or use an Excel date cell."]

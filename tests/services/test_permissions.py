@@ -178,3 +178,33 @@ def test_only_user_managers_see_the_accounts_but_everyone_sees_names(services, u
     assert [n.username for n in names] == everyone
     assert {n.username: n.display_name for n in names}["am"] == "AM"
     assert not hasattr(names[0], "email") and not hasattr(names[0], "role")
+
+
+def test_rights_are_the_users_rights_now_not_at_sign_in(services, users):
+    """An administrator demotes or disables a user who is still signed in: their next action is judged by
+    their rights as they are now, not as they were at sign-in."""
+    from hqdesk.services.base import AccountDisabled
+
+    admin, am = users["admin"], users["am"]
+    second_admin = services.users.create_user(admin, "boss2", "副总", Role.ADMIN, "password-1")
+    boss2 = services.users.actor("boss2")  # signed in as an admin
+    services.users.create_user(boss2, "temp1", "临时", Role.VIEWER, "password-1")  # allowed, for now
+
+    services.users.update_user(admin, second_admin.id, second_admin.version, display_name="副总",
+                               role=Role.VIEWER, active=True)
+    with pytest.raises(PermissionDenied) as err:
+        services.users.create_user(boss2, "temp2", "临时", Role.ADMIN, "password-1")
+    assert "viewer" in str(err.value.params)
+    assert services.franchisees.search(boss2, SearchCriteria()).ids == ()  # a viewer may still look
+
+    fid = Attempt(services, users, 1).fid
+    am_row = next(u for u in services.users.list_users(admin) if u.username == "am")
+    services.users.update_user(admin, am_row.id, am_row.version, display_name=am_row.display_name,
+                               role=Role.ACCOUNT_MANAGER, active=False)
+    detail = services.franchisees.get(admin, fid)
+    with pytest.raises(AccountDisabled):
+        services.franchisees.update(am, fid, detail.version, replace(detail.data, notes="after leaving"))
+    with pytest.raises(AccountDisabled):
+        services.franchisees.search(am, SearchCriteria())
+    assert services.franchisees.get(admin, fid).data.notes == ""
+    assert "temp2" not in [u.username for u in services.users.list_users(admin)]

@@ -60,3 +60,30 @@ def test_only_admins_configure_tiers(tiers, users):
         with pytest.raises(PermissionDenied):
             tiers.remove(users[name], "A")
     assert [t.code for t in tiers.list()] == ["A", "B", "C"]
+
+
+def test_two_admins_editing_the_tier_list_do_not_undo_each_other(services, tiers, admin):
+    """Each write carries the versions the admin saw: a rename, reorder or removal based on a list that
+    another admin has changed since is refused with a conflict naming them, and changes nothing."""
+    from hqdesk.domain.errors import ConflictError
+    from hqdesk.domain.roles import Role
+
+    services.users.create_user(admin, "boss2", "副总", Role.ADMIN, "password-1")
+    boss2 = services.users.actor("boss2")
+    seen = {t.code: t.version for t in tiers.list()}  # both admins open the settings
+
+    tiers.rename(boss2, "C", seen["C"], "普通")  # the other admin is first
+    with pytest.raises(ConflictError) as err:
+        tiers.reorder(admin, ["C", "A", "B"], seen)
+    assert err.value.params["user"] == "boss2"
+    with pytest.raises(ConflictError):
+        tiers.rename(admin, "C", seen["C"], "三级")
+    with pytest.raises(ConflictError):
+        tiers.remove(admin, "C", seen["C"])
+    listed = tiers.list()
+    assert [(t.code, t.name) for t in listed] == [("A", "A"), ("B", "B"), ("C", "普通")]
+
+    fresh = {t.code: t.version for t in listed}  # after reloading, the same actions go through
+    tiers.reorder(admin, ["C", "A", "B"], fresh)
+    tiers.remove(admin, "B", next(t.version for t in tiers.list() if t.code == "B"))  # as the editor reloads
+    assert [t.code for t in tiers.list()] == ["C", "A"]

@@ -62,3 +62,34 @@ def test_sign_in_needs_both_fields(qtbot, ui_services, ui_users):
     qtbot.addWidget(dialog)
     dialog._submit()
     assert dialog.message.text() == "Enter your user name and password."
+
+
+def test_start_up_asks_for_the_database_password_when_the_server_wants_one(qapp, monkeypatch):
+    """PasswordRefused from opening the database: ask for the password and try again with it; any other
+    failure: the error box with "Database settings…" and "Quit", no password question."""
+    import argparse
+    import time
+
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    from hqdesk.app import AppController
+    from hqdesk.domain.errors import DatabaseError
+    from hqdesk.services.bootstrap import PasswordRefused
+
+    args = argparse.Namespace(demo=False, db="postgresql+psycopg://anna@db.example.cn/hq", lang=None)
+    controller = AppController(qapp, open_settings(), args, time.perf_counter())
+    starts, asked, boxes = [], [], []
+    monkeypatch.setattr(controller, "start", lambda: starts.append(controller.password))
+    monkeypatch.setattr(QInputDialog, "getText",
+                        staticmethod(lambda *a, **k: (asked.append(a[2]), ("s3cret", True))[1]))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: boxes.append(box.text()) or 0)
+    monkeypatch.setattr(qapp, "quit", lambda: None)
+
+    controller._open_failed(PasswordRefused(user="anna"))
+    assert starts == ["s3cret"]
+    assert "postgresql+psycopg://anna@db.example.cn/hq" in asked[0] and boxes == []
+
+    controller._open_failed(DatabaseError(detail="connection refused"))
+    assert starts == ["s3cret"] and len(asked) == 1  # not asked again
+    assert boxes and "connection refused" in boxes[0]
+    controller.runner.wait(1000)

@@ -14,6 +14,8 @@ AUDITED_TABLES = ("franchisees", "contacts", "stores", "contact_anniversaries", 
 
 # PostgreSQL: the audit trail is written by this trigger, for the app's changes (user from
 # SET LOCAL app.hq_user) and for changes made outside the app (source 'db', the login's name).
+# db_login is always the database login (session_user): app.hq_user is a setting any session can set,
+# the login is not, so a change made under another app user's name still shows whose login made it.
 # SECURITY DEFINER: logins that may not write audit_log still get their changes recorded.
 AUDIT_FUNCTION = """
 CREATE OR REPLACE FUNCTION hqdesk_audit() RETURNS trigger
@@ -47,9 +49,9 @@ BEGIN
     fid := (coalesce(new_j, old_j) ->> 'franchisee_id')::integer;
   END IF;
   INSERT INTO audit_log (occurred_at, username, source, action, table_name, row_id, franchisee_id,
-                         old_values, new_values)
+                         old_values, new_values, db_login)
   VALUES (now(), coalesce(app_user, session_user), CASE WHEN app_user IS NULL THEN 'db' ELSE 'app' END,
-          lower(TG_OP), TG_TABLE_NAME, rid, fid, o::text, n::text);
+          lower(TG_OP), TG_TABLE_NAME, rid, fid, o::text, n::text, session_user);
   RETURN NULL;
 END
 $$;
@@ -74,6 +76,7 @@ def upgrade() -> None:
     sa.Column('franchisee_id', sa.Integer(), nullable=True),
     sa.Column('old_values', sa.Text(), nullable=True),
     sa.Column('new_values', sa.Text(), nullable=True),
+    sa.Column('db_login', sa.String(length=64), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_audit_log'))
     )
     with op.batch_alter_table('audit_log', schema=None) as batch_op:

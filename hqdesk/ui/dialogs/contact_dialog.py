@@ -16,13 +16,22 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from hqdesk.domain.calendar import next_birthday, to_lunar
-from hqdesk.domain.contact import CONTACT_ROLE_LABELS, GENDER_LABELS, ContactData, ContactRole, Gender
+from hqdesk.domain.contact import (
+    ANNIVERSARY_LABEL_MAX_LENGTH,
+    CONTACT_MAX_LENGTHS,
+    CONTACT_ROLE_LABELS,
+    GENDER_LABELS,
+    ContactData,
+    ContactRole,
+    Gender,
+)
 from hqdesk.domain.errors import FieldError
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.services.dto import ContactDTO
@@ -42,6 +51,16 @@ def _text_box(lines: int = 3) -> QPlainTextEdit:
     box.setTabChangesFocus(True)
     box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 14)
     return box
+
+
+class _AnniversaryNameDelegate(QStyledItemDelegate):
+    """Edits an anniversary's name no longer than the database keeps."""
+
+    def createEditor(self, parent, option, index):  # noqa: N802 - Qt override
+        editor = super().createEditor(parent, option, index)
+        if isinstance(editor, QLineEdit):
+            editor.setMaxLength(ANNIVERSARY_LABEL_MAX_LENGTH)
+        return editor
 
 
 class ContactDialog(RecordDialog):
@@ -83,6 +102,7 @@ class ContactDialog(RecordDialog):
         self.honorific.setEditable(True)
         self.honorific.addItems(("",) + HONORIFICS)
         self.honorific.lineEdit().setPlaceholderText(self.tr("e.g. 先生, 女士, 总"))
+        self.honorific.lineEdit().setMaxLength(CONTACT_MAX_LENGTHS["honorific"])
         self.gender = f.add("gender", field_label("contacts", "gender"), QComboBox())
         for value, label in GENDER_LABELS.items():
             self.gender.addItem(tr_enum(label), value)
@@ -91,10 +111,14 @@ class ContactDialog(RecordDialog):
             self.role.addItem(tr_enum(label), value)
         self.mobile = f.add("mobile", field_label("contacts", "mobile"), QLineEdit())
         self.mobile.setPlaceholderText("13812345678")
+        self.mobile.setMaxLength(CONTACT_MAX_LENGTHS["mobile"])
         self.phone = f.add("phone", field_label("contacts", "phone"), QLineEdit())
         self.phone.setPlaceholderText("0571-88886666")
+        self.phone.setMaxLength(CONTACT_MAX_LENGTHS["phone"])
         self.email = f.add("email", field_label("contacts", "email"), QLineEdit())
+        self.email.setMaxLength(CONTACT_MAX_LENGTHS["email"])
         self.wechat_id = f.add("wechat_id", field_label("contacts", "wechat_id"), QLineEdit())
+        self.wechat_id.setMaxLength(CONTACT_MAX_LENGTHS["wechat_id"])
         self.is_primary = f.add("is_primary", "", QCheckBox(self.tr("Primary contact of the franchisee")))
 
         f.layout = right  # Form.add appends to form.layout: the rest goes into the right-hand column
@@ -110,6 +134,8 @@ class ContactDialog(RecordDialog):
         self.anniversaries_model = AnniversariesModel(self)
         self.anniversaries = QTableView()
         self.anniversaries.setModel(self.anniversaries_model)
+        self.anniversaries.setItemDelegateForColumn(AnniversariesModel.LABEL,
+                                                    _AnniversaryNameDelegate(self.anniversaries))
         self.anniversaries.verticalHeader().hide()
         self.anniversaries.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.anniversaries.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)

@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 
-from hqdesk.domain.contact import STORE_STATUS_LABELS, StoreData, StoreStatus
+from hqdesk.domain.contact import STORE_MAX_LENGTHS, STORE_STATUS_LABELS, StoreData, StoreStatus
 from hqdesk.domain.errors import FieldError
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.services.dto import StoreDTO
@@ -37,11 +37,11 @@ class StoreDialog(RecordDialog):
         self.layout_.addLayout(self.form.layout)
         f = self.form
         self.name = f.add("name", field_label("stores", "name"), QLineEdit())
-        self.name.setMaxLength(200)
+        self.name.setMaxLength(STORE_MAX_LENGTHS["name"])
         self.city = f.add("city", field_label("stores", "city"), QLineEdit())
-        self.city.setMaxLength(40)
+        self.city.setMaxLength(STORE_MAX_LENGTHS["city"])
         self.address = f.add("address", field_label("stores", "address"), QLineEdit())
-        self.address.setMaxLength(300)
+        self.address.setMaxLength(STORE_MAX_LENGTHS["address"])
         self.opened_on = f.add("opened_on", field_label("stores", "opened_on"), OptionalDateEdit())
         self.status = f.add("status", field_label("stores", "status"), QComboBox())
         for value, label in STORE_STATUS_LABELS.items():

@@ -146,7 +146,8 @@ class TiersEditor(QWidget):
         j = i + step
         if 0 <= j < len(codes):
             codes[i], codes[j] = codes[j], codes[i]
-            self._write(self.service.reorder, codes, select=tier.code)
+            versions = {t.code: t.version for t in self.model.tiers}
+            self._write(self.service.reorder, codes, versions, select=tier.code)
 
     def _remove(self) -> None:
         tier = self.current()
@@ -154,4 +155,4 @@ class TiersEditor(QWidget):
             return
         if QMessageBox.question(self, self.tr("Remove tier"), self.tr("Remove the tier {code}?").format(
                 code=tier.code)) == QMessageBox.StandardButton.Yes:
-            self._write(self.service.remove, tier.code)
+            self._write(self.service.remove, tier.code, tier.version)

@@ -332,13 +332,26 @@ class HistoryModel(RowsModel[HistoryEntry]):
     def details(self, row: int) -> str:
         """Everything about one entry, one changed field per line (the pane under the table)."""
         cells = self._cells[row]
-        return f"{cells[self.WHAT]} · {cells[self.WHO]} · {cells[self.WHEN]}\n{self._tips[row]}".rstrip()
+        who = cells[self.WHO]
+        login = self._login_note(row)
+        if login:
+            who = f"{who} ({login})"
+        return f"{cells[self.WHAT]} · {who} · {cells[self.WHEN]}\n{self._tips[row]}".rstrip()
+
+    def _login_note(self, row: int) -> str | None:
+        """PostgreSQL: the database login behind the change, when it is not the user's own name."""
+        entry = self._rows[row]
+        if not entry.db_login or entry.db_login == entry.username:
+            return None
+        return QCoreApplication.translate("HistoryModel", "database login: {login}").format(login=entry.db_login)
 
     def role_data(self, row: int, column: int, role: int):
         from_db = self._rows[row].source == "db"
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.CHANGES:
                 return self._tips[row] or None
+            if column == self.WHO:
+                return self._login_note(row)
             if column == self.SOURCE and from_db:
                 return QCoreApplication.translate(
                     "HistoryModel", "Changed directly in the database, not through hqdesk.")

@@ -54,8 +54,10 @@ from PySide6.QtWidgets import (
 
 from hqdesk.domain.errors import ConflictError, FieldError, NotFound, ValidationError
 from hqdesk.domain.franchisee import (
+    MAX_LENGTHS,
     REGIONS,
     STATUS_LABELS,
+    TAGS_MAX_LENGTH,
     FranchiseeData,
     LifecycleStatus,
     clean_franchisee,
@@ -356,22 +358,29 @@ class ProfileEditor(QWidget):
         self.legal_name = f.add("legal_name", label("legal_name"), QLineEdit())
         self.legal_name.setMaxLength(200)
         self.store_brand_name = f.add("store_brand_name", label("store_brand_name"), QLineEdit())
+        self.store_brand_name.setMaxLength(MAX_LENGTHS["store_brand_name"])
         self.uscc = f.add("uscc", self.tr("Credit code (USCC)"), QLineEdit())
         self.uscc.setMaxLength(24)  # pasted codes may carry spaces; cleaned before saving
         self.uscc.setPlaceholderText(self.tr("18 characters"))
         self.legal_representative = f.add("legal_representative", label("legal_representative"), QLineEdit())
+        self.legal_representative.setMaxLength(MAX_LENGTHS["legal_representative"])
         self.registered_capital = f.add("registered_capital", self.tr("Registered capital (¥)"), DecimalEdit(2))
         self.business_scope = f.add("business_scope", label("business_scope"), _text_box(3))
         self.tags = f.add("tags", label("tags"), QLineEdit())
+        self.tags.setMaxLength(TAGS_MAX_LENGTH)  # the tags as stored are never longer than as typed
         self.tags.setPlaceholderText(self.tr("Separated by commas, e.g. 重点, 新店"))
 
         f.layout = right  # Form.add appends to form.layout: the rest goes into the right-hand column
         self.region = f.add("region", label("region"), QComboBox())
         self.region.setEditable(True)
         self.region.addItems(("",) + REGIONS)
+        self.region.lineEdit().setMaxLength(MAX_LENGTHS["region"])
         self.province = f.add("province", label("province"), QLineEdit())
+        self.province.setMaxLength(MAX_LENGTHS["province"])
         self.city = f.add("city", label("city"), QLineEdit())
+        self.city.setMaxLength(MAX_LENGTHS["city"])
         self.address = f.add("address", label("address"), QLineEdit())
+        self.address.setMaxLength(MAX_LENGTHS["address"])
         self.tier = f.add("tier", label("tier"), QComboBox())
         self.account_manager = f.add("account_manager_id", label("account_manager_id"), QComboBox())
         self.join_date = f.add("join_date", label("join_date"), OptionalDateEdit())
