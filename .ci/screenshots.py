@@ -25,7 +25,7 @@ SEARCH = "杭州"
 
 
 def drive(lang: str, out: Path) -> int:
-    """Runs inside the app's process: the QApplication exists before hqdesk.app.main() reuses it."""
+    """Runs inside the app's process: the QApplication exists before hqdesk.app.main() reuses it (hqdesk.ui.startup)."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 

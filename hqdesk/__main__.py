@@ -1,4 +1,4 @@
-"""``python -m hqdesk``: the GUI (see hqdesk.app)."""
+"""``python -m hqdesk``: the GUI (see hqdesk.app and hqdesk.ui.startup)."""
 
 import time
 

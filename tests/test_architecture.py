@@ -32,7 +32,7 @@ def test_ruff_clean():
 
 def test_nothing_heavy_imported_at_startup():
     """Launch stays fast: importing the GUI entry point pulls in neither pyqtgraph nor ReportLab."""
-    code = ("import sys, hqdesk.app, hqdesk.ui.main_window; "
+    code = ("import sys, hqdesk.app, hqdesk.ui.startup, hqdesk.ui.main_window; "
             "print(','.join(m for m in ('pyqtgraph', 'reportlab', 'openpyxl', 'alembic') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr

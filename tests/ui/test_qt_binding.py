@@ -25,7 +25,7 @@ def test_a_chinese_font_is_available(qapp):
     bundled WQY Micro Hei then."""
     from PySide6.QtGui import QFontDatabase
 
-    from hqdesk.app import register_fonts
+    from hqdesk.ui.startup import register_fonts
 
     register_fonts(qapp)
     assert QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)

@@ -72,9 +72,9 @@ def test_start_up_asks_for_the_database_password_when_the_server_wants_one(qapp,
 
     from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-    from hqdesk.app import AppController
     from hqdesk.domain.errors import DatabaseError
     from hqdesk.services.bootstrap import PasswordRefused
+    from hqdesk.ui.startup import AppController
 
     args = argparse.Namespace(demo=False, db="postgresql+psycopg://anna@db.example.cn/hq", lang=None)
     controller = AppController(qapp, open_settings(), args, time.perf_counter())

@@ -1,0 +1,270 @@
+"""Start-up of the GUI: settings -> database -> services -> sign-in -> MainWindow.
+
+Called by the thin entry point ``hqdesk.app.main`` with its parsed arguments. Nothing happens at import
+time. Opening the database (and upgrading it, and creating the demo data) runs in the background; the UI
+thread only shows dialogs and windows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QProgressDialog
+
+from hqdesk import __version__
+from hqdesk.domain.roles import Action
+from hqdesk.resources import default_database_url, demo_database_url, resource_path
+
+if TYPE_CHECKING:
+    from hqdesk.services.bootstrap import Services
+
+log = logging.getLogger(__name__)
+
+DEMO_FRANCHISEES = 300
+DEMO_USER = "admin"
+
+
+def open_demo(url: str) -> tuple[Services, bool]:
+    """Open (creating on first use) the demo database; runs in a worker thread."""
+    from hqdesk.services.bootstrap import open_services
+
+    services = open_services(url)
+    try:
+        if not services.franchisees.search(services.users.actor(DEMO_USER), _all()).ids:
+            raise LookupError
+    except Exception:
+        from hqdesk.services.demo import generate_demo
+
+        generate_demo(services.db, franchisees=DEMO_FRANCHISEES, years=5, seed=1)
+    return services, True
+
+
+def open_normal(url: str, password: str | None) -> tuple[Services, bool]:
+    """Runs in a worker thread: SQLAlchemy and the models are imported there, while the UI thread
+    builds the application (start-up budget: 1 s)."""
+    from hqdesk.services.bootstrap import open_services
+
+    services = open_services(url, password=password)
+    return services, services.users.has_users()
+
+
+def _all():
+    from hqdesk.services.dto import SearchCriteria
+
+    return SearchCriteria(include_archived=True)
+
+
+def warm_up_ui() -> None:
+    """Import the main window's modules while the worker opens the database."""
+    import hqdesk.ui.main_window  # noqa: F401
+    import hqdesk.ui.views.franchisees  # noqa: F401
+
+
+def register_fonts(app: QApplication) -> None:
+    """Use Windows' Chinese UI font where there is one; elsewhere fall back to the bundled WQY Micro Hei."""
+    families = ["Segoe UI", "Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC",
+                "WenQuanYi Micro Hei"]
+    if not QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
+        QFontDatabase.addApplicationFont(str(resource_path("fonts", "wqy-microhei.ttc")))
+    font = QFont(app.font())
+    font.setFamilies([f for f in families if f in set(QFontDatabase.families())] or [app.font().family()])
+    app.setFont(font)
+
+
+class AppController(QObject):
+    """Walks the start-up steps and owns the main window. Passed around by nobody: no global app object."""
+
+    def __init__(self, app: QApplication, settings, args: argparse.Namespace, started: float) -> None:
+        super().__init__()
+        from hqdesk.ui.tasks import TaskRunner
+
+        self.app, self.settings, self.args, self.started = app, settings, args, started
+        self.runner = TaskRunner(parent=self)
+        self.services: Services | None = None
+        self.window = None
+        self.password: str | None = None
+        self.progress: QProgressDialog | None = None
+
+    # ----- opening the database ---------------------------------------------------------------------
+    def url(self) -> str:
+        from hqdesk.ui.settings import DATABASE_URL
+
+        if self.args.demo:
+            return demo_database_url()
+        return self.args.db or DATABASE_URL.get(self.settings) or default_database_url()
+
+    def _stage(self, name: str) -> None:
+        log.info("start-up: %s after %.0f ms", name, (time.perf_counter() - self.started) * 1000)
+
+    def start(self) -> None:
+        self._stage("event loop running")
+        url = self.url()
+        self._busy(self.tr("Opening the database…") if not self.args.demo else
+                   self.tr("Opening the demo database (created on first use)…"))
+        if self.args.demo:
+            self.runner.submit(open_demo, url, write=True, on_done=self._opened, on_error=self._open_failed)
+        else:
+            self.runner.submit(open_normal, url, self.password, write=True, on_done=self._opened,
+                               on_error=self._open_failed)
+        warm_up_ui()
+
+    def _busy(self, text: str | None) -> None:
+        if text is None:
+            if self.progress is not None:
+                self.progress.close()
+                self.progress = None
+            return
+        # shown only if opening takes longer than half a second (upgrades, first demo run)
+        self.progress = QProgressDialog(text, "", 0, 0)
+        self.progress.setCancelButton(None)
+        self.progress.setWindowTitle("hqdesk")
+        self.progress.setMinimumDuration(500)
+
+    def _open_failed(self, exc: BaseException) -> None:
+        from hqdesk.ui.errors import user_message
+
+        self._busy(None)
+        text, _expected = user_message(exc)
+        from hqdesk.services.bootstrap import PasswordRefused  # loaded by the worker by now: no start-up cost
+
+        if isinstance(exc, PasswordRefused):
+            password, ok = QInputDialog.getText(None, self.tr("Database password"), self.tr(
+                "The database server asks for a password for {url}").format(url=self.url().split("?")[0]),
+                QLineEdit.EchoMode.Password)
+            if ok and password:
+                self.password = password
+                self.start()
+                return
+        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("hqdesk cannot open the database"), text)
+        settings_button = box.addButton(self.tr("Database settings…"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(self.tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is settings_button and self._edit_settings(None):
+            self.start()
+        else:
+            self.app.quit()
+
+    def _opened(self, result: tuple[Services, bool]) -> None:
+        self._stage("database open")
+        self._busy(None)
+        self.services, has_users = result
+        if self.args.demo:
+            self.runner.submit(self.services.users.actor, DEMO_USER, on_done=self._signed_in,
+                               on_error=self._open_failed)
+        elif not has_users:
+            self._first_admin()
+        else:
+            self._sign_in()
+
+    # ----- signing in -----------------------------------------------------------------------------------
+    def _first_admin(self) -> None:
+        from hqdesk.ui.dialogs.sign_in import FirstAdminDialog
+
+        dialog = FirstAdminDialog(self.services.users, self.runner)
+        if dialog.exec() and dialog.actor is not None:
+            self._signed_in(dialog.actor)
+        else:
+            self.app.quit()
+
+    def _sign_in(self) -> None:
+        from hqdesk.ui.dialogs.sign_in import SignInDialog
+
+        dialog = SignInDialog(self.services.users, self.runner, self.settings, self.services.database_label)
+        if dialog.exec() and dialog.actor is not None:
+            self._signed_in(dialog.actor)
+        else:
+            self.app.quit()
+
+    def _signed_in(self, actor) -> None:
+        from hqdesk.ui.context import ChangeBus, UiContext
+        from hqdesk.ui.main_window import MainWindow
+        from hqdesk.ui.views.franchisees import FranchiseesView
+
+        ctx = UiContext(self.services, actor, self.runner, ChangeBus(self), self.settings)
+        window = MainWindow(ctx)
+        franchisees = FranchiseesView(ctx)
+        window.add_page("franchisees", self.tr("Franchisees"), franchisees)
+        if actor.can(Action.MANAGE_USERS):
+            from hqdesk.ui.views.users import UsersView
+
+            window.add_page("users", self.tr("Users"), UsersView(ctx))
+        window.settings_requested.connect(lambda: self._edit_settings(ctx))
+        window.sign_out_requested.connect(self._sign_out)
+        if os.environ.get("HQDESK_EXIT_WHEN_READY") == "1":
+            franchisees.loaded.connect(self._report_ready)
+        self.window = window
+        window.show()
+        self.app.setQuitOnLastWindowClosed(True)
+        self._stage("main window shown")
+        franchisees.loaded.connect(self._first_list, Qt.ConnectionType.SingleShotConnection)
+        log.info("signed in as %s (%s)", actor.username, actor.role)
+
+    def _first_list(self, count: int) -> None:
+        self._stage(f"franchisee list ready ({count})")
+
+    def _report_ready(self, _count: int) -> None:
+        elapsed = (time.perf_counter() - self.started) * 1000
+        print(f"HQDESK_READY {elapsed:.0f}", flush=True)
+        QTimer.singleShot(0, self.app.quit)
+
+    def _sign_out(self) -> None:
+        if self.window is None:
+            return
+        self.app.setQuitOnLastWindowClosed(False)
+        if not self.window.close():  # unsaved edits and the user chose to stay
+            self.app.setQuitOnLastWindowClosed(True)
+            return
+        self.window.deleteLater()
+        self.window = None
+        if self.args.demo:
+            self.app.quit()
+        else:
+            self._sign_in()
+
+    def _edit_settings(self, ctx) -> bool:
+        from hqdesk.ui.dialogs.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(ctx, self.settings, self.runner, self.window)
+        return bool(dialog.exec())
+
+    def shutdown(self) -> None:
+        self.runner.wait(10000)
+        if self.services is not None:
+            self.services.close()
+
+
+def run(args: argparse.Namespace, started: float) -> int:
+    """Build the application and run its event loop; the exit code."""
+    from hqdesk.ui.errors import install_excepthooks, setup_logging
+    from hqdesk.ui.i18n import install_translators
+    from hqdesk.ui.settings import LANGUAGE, open_settings
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("hqdesk")
+    app.setOrganizationName("hqdesk")
+    app.setApplicationVersion(__version__)
+    log_path = setup_logging()
+    install_excepthooks()
+    settings = open_settings()
+    install_translators(app, args.lang or LANGUAGE.get(settings))
+    register_fonts(app)
+    log.info("hqdesk %s starting; log file %s", __version__, log_path)
+    controller = AppController(app, settings, args, started)
+    # The progress and sign-in dialogs come and go before the main window exists: closing them must not
+    # end the program (declining to sign in quits explicitly). From the main window on, closing it quits.
+    app.setQuitOnLastWindowClosed(False)
+    QTimer.singleShot(0, controller.start)
+    code = app.exec()
+    controller.shutdown()
+    return code
+
+
+
+__all__ = ["run", "AppController", "register_fonts", "DEMO_FRANCHISEES", "DEMO_USER"]
