@@ -2,6 +2,7 @@
 """Translation upkeep (developer tool).
 
   python .ci/translations.py update    # lupdate: collect every tr()/translate()/QT_TRANSLATE_NOOP string
+                                       # (and the English plural forms: hqdesk_en.ts, filled automatically)
   python .ci/translations.py fill F    # apply a JSON file {"Context": {"source": "译文"}} to the .ts
   python .ci/translations.py release   # lrelease: compile the .ts into the shipped .qm
   python .ci/translations.py missing   # list sources without a finished translation (JSON, for filling)
@@ -18,6 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TS = ROOT / "resources" / "translations" / "hqdesk_zh_CN.ts"
 QM = TS.with_suffix(".qm")
+# English needs a translation file for one thing only: "%n franchisee(s)" -> "1 franchisee" / "2 franchisees".
+EN_TS = TS.with_name("hqdesk_en.ts")
+EN_QM = EN_TS.with_suffix(".qm")
 
 
 def tool(name: str) -> str:
@@ -30,13 +34,36 @@ def sources() -> list[str]:
     return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "hqdesk").rglob("*.py"))
 
 
-def update(ts: Path = TS) -> None:
+def update(ts: Path = TS, en_ts: Path | None = EN_TS) -> None:
     subprocess.run([tool("lupdate"), "-no-obsolete", "-locations", "none", *sources(), "-ts", str(ts)],
                    cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     tree = ET.parse(ts)
     tree.getroot().set("language", "zh_CN")
     tree.getroot().set("sourcelanguage", "en")
     tree.write(ts, encoding="utf-8", xml_declaration=True)
+    if en_ts is not None:
+        update_english(en_ts)
+
+
+def english_forms(source: str) -> list[str]:
+    """The English singular and plural of a "%n ...(s)" source text."""
+    return [source.replace("(s)", ""), source.replace("(s)", "s")]
+
+
+def update_english(en_ts: Path = EN_TS) -> None:
+    """The plural-only English file, its forms derived from the sources' "(s)"."""
+    subprocess.run([tool("lupdate"), "-no-obsolete", "-locations", "none", "-pluralonly", "-source-language", "en",
+                    "-target-language", "en", *sources(), "-ts", str(en_ts)],
+                   cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    tree = ET.parse(en_ts)
+    for msg in tree.getroot().iter("message"):
+        tr = msg.find("translation")
+        for child in list(tr):
+            tr.remove(child)
+        for form in english_forms(msg.findtext("source")):
+            ET.SubElement(tr, "numerusform").text = form
+        tr.attrib.pop("type", None)
+    tree.write(en_ts, encoding="utf-8", xml_declaration=True)
 
 
 def missing() -> dict:
@@ -77,7 +104,8 @@ def fill(path: Path) -> None:
 
 
 def release() -> None:
-    subprocess.run([tool("lrelease"), str(TS), "-qm", str(QM)], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    for ts, qm in ((TS, QM), (EN_TS, EN_QM)):
+        subprocess.run([tool("lrelease"), str(ts), "-qm", str(qm)], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
 
 
 if __name__ == "__main__":

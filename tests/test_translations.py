@@ -29,7 +29,7 @@ def test_every_source_string_is_in_the_ts_file(tmp_path):
     """Running lupdate over the code finds no string the shipped .ts lacks."""
     tool = _load_tool()
     fresh = tmp_path / "fresh.ts"
-    tool.update(fresh)
+    tool.update(fresh, en_ts=None)
     shipped = set(_messages(TS))
     found = set(_messages(fresh))
     assert len(found) > 200
@@ -64,3 +64,26 @@ def test_chinese_is_loaded_and_used(qapp):
     finally:
         install_translators(qapp, "en")
     assert QCoreApplication.translate("Enums", "Active") == "Active"
+
+
+def test_english_plurals_are_current_and_used(qapp, tmp_path):
+    """English sources say "%n franchisee(s)"; the small English file turns that into "1 franchisee" and
+    "2 franchisees" (and is current with the code, and its .qm with it)."""
+    import subprocess
+
+    from PySide6.QtCore import QCoreApplication
+
+    from hqdesk.ui.i18n import install_translators
+
+    tool = _load_tool()
+    fresh = tmp_path / "en.ts"
+    tool.update_english(fresh)
+    assert fresh.read_text(encoding="utf-8") == tool.EN_TS.read_text(encoding="utf-8"), \
+        "run: python .ci/translations.py update"
+    qm = tmp_path / "en.qm"
+    subprocess.run([tool.tool("lrelease"), str(tool.EN_TS), "-qm", str(qm)], check=True, capture_output=True)
+    assert qm.read_bytes() == tool.EN_QM.read_bytes(), "run: python .ci/translations.py release"
+
+    install_translators(qapp, "en")
+    assert QCoreApplication.translate("FranchiseesView", "%n franchisee(s)", None, 1) == "1 franchisee"
+    assert QCoreApplication.translate("FranchiseesView", "%n franchisee(s)", None, 296) == "296 franchisees"

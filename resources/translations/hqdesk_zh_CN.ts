@@ -92,6 +92,14 @@
         <source>Save your version over theirs. Their changes are lost.</source>
         <translation>用您的版本覆盖对方的版本，对方的修改将丢失。</translation>
     </message>
+    <message>
+        <source>Keep both changes</source>
+        <translation>保留双方的修改</translation>
+    </message>
+    <message>
+        <source>You changed other fields than they did: save their version with your edits on top.</source>
+        <translation>您与对方修改的是不同字段：在对方版本的基础上保存您的修改。</translation>
+    </message>
 </context>
 <context>
     <name>ConflictModel</name>
@@ -107,6 +115,10 @@
         <source>Your value</source>
         <translation>您的值</translation>
     </message>
+    <message>
+        <source>(you did not change it)</source>
+        <translation>（您未修改）</translation>
+    </message>
 </context>
 <context>
     <name>ContactDialog</name>
@@ -121,6 +133,10 @@
     <message>
         <source>e.g. 先生, 女士, 总</source>
         <translation>如：先生、女士、总</translation>
+    </message>
+    <message>
+        <source>e.g. {example}</source>
+        <translation>如：{example}</translation>
     </message>
     <message>
         <source>Primary contact of the franchisee</source>
@@ -631,6 +647,13 @@
     </message>
 </context>
 <context>
+    <name>Form</name>
+    <message>
+        <source>required</source>
+        <translation>必填</translation>
+    </message>
+</context>
+<context>
     <name>FranchiseeListModel</name>
     <message>
         <source>Code</source>
@@ -653,6 +676,14 @@
         <translation>状态</translation>
     </message>
     <message>
+        <source>Manager</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
         <source>Account manager</source>
         <translation>客户经理</translation>
     </message>
@@ -667,6 +698,11 @@
     <message>
         <source>Contract end</source>
         <translation>合同到期日期</translation>
+    </message>
+    <message numerus="yes">
+        <source>The contract ended on {date}, %n day(s) ago.</source>
+        <translation>
+            <numerusform>合同已于{date}到期，已过期 %n 天。</numerusform></translation>
     </message>
     <message>
         <source>The contract ends today.</source>
@@ -748,6 +784,10 @@
         <translation>点击“新建加盟商”添加第一个加盟商。</translation>
     </message>
     <message>
+        <source>Set some of the filters back to “All”.</source>
+        <translation>请将部分筛选条件改回“全部”。</translation>
+    </message>
+    <message>
         <source>No franchisee matches “{text}”.</source>
         <translation>没有与“{text}”匹配的加盟商。</translation>
     </message>
@@ -758,6 +798,10 @@
     <message>
         <source>Check the spelling, or clear the search and set the filters to “All”.</source>
         <translation>请检查拼写，或清除搜索内容并将筛选条件设为“全部”。</translation>
+    </message>
+    <message>
+        <source>Check the spelling, or search for a shorter part of the name.</source>
+        <translation>请检查拼写，或只输入名称中的一部分再试。</translation>
     </message>
     <message>
         <source>Archived franchisees are hidden: tick “Show archived” to include them.</source>
@@ -823,6 +867,38 @@
         <translation>变更状态</translation>
     </message>
     <message>
+        <source>Anniversary added for {contact}</source>
+        <translation>添加{contact}的纪念日</translation>
+    </message>
+    <message>
+        <source>Anniversary changed for {contact}</source>
+        <translation>修改{contact}的纪念日</translation>
+    </message>
+    <message>
+        <source>Anniversary removed for {contact}</source>
+        <translation>移除{contact}的纪念日</translation>
+    </message>
+    <message>
+        <source>Outside the app</source>
+        <translation>外部修改</translation>
+    </message>
+    <message>
+        <source>{field}: {value}</source>
+        <translation>{field}：{value}</translation>
+    </message>
+    <message>
+        <source>{field}: {old} → {new}</source>
+        <translation>{field}：{old} → {new}</translation>
+    </message>
+    <message>
+        <source>{what}: {name}</source>
+        <translation>{what}：{name}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -831,8 +907,20 @@
         <translation>否</translation>
     </message>
     <message>
-        <source>(lunar calendar)</source>
-        <translation>（农历）</translation>
+        <source>{date} (lunar calendar)</source>
+        <translation>{date}（农历）</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <source>Restored from the archive</source>
+        <translation>从归档中恢复</translation>
+    </message>
+    <message>
+        <source>Initial status</source>
+        <translation>初始状态</translation>
     </message>
 </context>
 <context>
@@ -856,6 +944,14 @@
     <message>
         <source>Changes</source>
         <translation>变更内容</translation>
+    </message>
+    <message>
+        <source>Changes made outside hqdesk, directly in the database, are marked here.</source>
+        <translation>未通过 hqdesk、直接在数据库中所做的修改会在此标出。</translation>
+    </message>
+    <message>
+        <source>{user} ({login})</source>
+        <translation>{user}（{login}）</translation>
     </message>
     <message>
         <source>database login: {login}</source>
@@ -1035,6 +1131,17 @@ Franchisee relationships and credit management for headquarters.</source>
     </message>
 </context>
 <context>
+    <name>OptionalDateEdit</name>
+    <message>
+        <source>yyyy-mm-dd</source>
+        <translation>年-月-日</translation>
+    </message>
+    <message>
+        <source>Pick from the calendar (Alt+Down)</source>
+        <translation>从日历中选择（Alt+↓）</translation>
+    </message>
+</context>
+<context>
     <name>ProfileEditor</name>
     <message>
         <source>Select a franchisee, or press Ctrl+N to add one</source>
@@ -1145,6 +1252,14 @@ Franchisee relationships and credit management for headquarters.</source>
         <translation>您的角色（{role}）无权新建加盟商。</translation>
     </message>
     <message>
+        <source>Discard changes</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <source>Discard your unsaved changes to {name}?</source>
+        <translation>放弃对“{name}”未保存的修改？</translation>
+    </message>
+    <message>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
@@ -1162,7 +1277,7 @@ Franchisee relationships and credit management for headquarters.</source>
     </message>
     <message>
         <source>Archive {name}? It disappears from the list unless archived franchisees are shown; nothing is deleted and it can be restored.</source>
-        <translation>确定归档 {name} 吗？归档后除非勾选显示已归档，否则不会出现在列表中；数据不会删除，可随时恢复。</translation>
+        <translation>确定要归档“{name}”吗？归档后它不再出现在列表中（勾选“显示已归档”可查看）；数据不会删除，可随时恢复。</translation>
     </message>
     <message>
         <source>Delete contact</source>
@@ -1207,6 +1322,10 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>View…</source>
         <translation>查看…</translation>
+    </message>
+    <message>
+        <source>Leave the new franchisee without saving it (Esc)</source>
+        <translation>不保存，退出新建加盟商（Esc）</translation>
     </message>
     <message>
         <source>Save the new franchisee first.</source>
@@ -1275,6 +1394,10 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>the new franchisee</source>
         <translation>新加盟商</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>已保存</translation>
     </message>
 </context>
 <context>
@@ -1585,6 +1708,10 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>Store: {name}</source>
         <translation>门店：{name}</translation>
+    </message>
+    <message>
+        <source>e.g. {example}</source>
+        <translation>如：{example}</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,16 @@ from hqdesk.domain.franchisee import FranchiseeData
 from hqdesk.domain.roles import Role
 
 
+@pytest.fixture(autouse=True)
+def english(qapp):
+    """Every widget test starts in English as a user who chose it sees it (with its plural forms: "1
+    franchisee", "3 franchisees"), whatever language an earlier test left installed."""
+    from hqdesk.ui.i18n import install_translators
+
+    install_translators(qapp, "en")
+    yield
+
+
 @pytest.fixture
 def ui_services(tmp_path):
     from hqdesk.services.bootstrap import open_services

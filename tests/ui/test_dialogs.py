@@ -301,10 +301,10 @@ def test_history_models(qtmodeltester, ui_services, ui_users, rich_franchisee):
     qtmodeltester.check(history)
     what = [history.index(r, history.WHAT).data() for r in range(history.rowCount())]
     assert what[0] == "Profile changed"  # newest first
-    assert "Store added: 湖滨店" in what and "Anniversary added" in what and "Status changed" in what
+    assert "Store added: 湖滨店" in what and "Anniversary added for 陈静" in what and "Status changed" in what
     changes = history.index(0, history.CHANGES).data()
     assert changes == "City: 杭州 → 宁波; Tags: — → 重点"
-    assert {history.index(r, history.SOURCE).data() for r in range(history.rowCount())} == {"hqdesk"}
+    assert {history.index(r, history.SOURCE).data() for r in range(history.rowCount())} == {""}  # the app's own
     assert history.index(0, history.WHO).data() == "管理员"
 
     statuses = StatusHistoryModel()
@@ -327,3 +327,101 @@ def test_anniversaries_model(qtmodeltester):
 
 def test_conflict_model(qtmodeltester):
     qtmodeltester.check(ConflictModel("franchisees", _conflict().changes, NAMES))
+
+
+# ----- what the dialogs show before anything is typed --------------------------------------------------------
+def test_examples_in_empty_fields_read_as_examples(qtbot, make_ctx, ui_users, sample_franchisees):
+    ctx = make_ctx(ui_users["zhang"])
+    contact = _show(qtbot, ContactDialog(ctx, sample_franchisees[0].id, today=TODAY))
+    assert contact.mobile.placeholderText() == "e.g. 13812345678"
+    assert contact.phone.placeholderText() == "e.g. 0571-88886666"
+    store = _show(qtbot, StoreDialog(ctx, sample_franchisees[0].id, today=TODAY))
+    assert store.floor_area.placeholderText() == "e.g. 120.5"
+
+
+def test_required_fields_of_the_dialogs_are_marked(qtbot, make_ctx, ui_users, ui_services, sample_franchisees):
+    from PySide6.QtWidgets import QLabel
+
+    ctx = make_ctx(ui_users["zhang"])
+    f = sample_franchisees[0]
+    for dialog, required in ((ContactDialog(ctx, f.id, today=TODAY), {"name"}),
+                             (StoreDialog(ctx, f.id, today=TODAY), {"name"}),
+                             (StatusDialog(ctx, ui_services.franchisees.get(ctx.actor, f.id), NAMES, today=TODAY),
+                              {"status", "changed_on", "reason"})):
+        _show(qtbot, dialog)
+        assert {name for name, label in dialog.form.labels.items() if "*" in label.text()} == required
+        assert dialog.findChild(QLabel, "requiredNote").isVisible()
+    viewer = _show(qtbot, ContactDialog(make_ctx(ui_users["viewer"]), f.id, _contact(ui_services, ctx.actor, f.id),
+                                        read_only=True, today=TODAY))
+    assert "*" not in viewer.form.labels["name"].text() and not viewer.findChild(QLabel, "requiredNote").isVisible()
+
+
+# ----- dates in the dialogs ----------------------------------------------------------------------------------
+def test_a_birthday_typed_into_the_empty_field_shows_its_lunar_date_and_is_saved(qtbot, make_ctx, ui_users,
+                                                                                 ui_services, sample_franchisees):
+    f = sample_franchisees[0]
+    dialog = _show(qtbot, ContactDialog(make_ctx(ui_users["zhang"]), f.id, today=TODAY))
+    dialog.name.setText("陈静")
+    dialog.birthday.setFocus()
+    qtbot.keyClicks(dialog.birthday, "1980/9/23")
+    assert "Lunar calendar:" in dialog.lunar_label.text()
+    dialog.save_button.click()
+    assert not dialog.isVisible()
+    assert dialog.result_value.data.birthday == date(1980, 9, 23)
+
+
+def test_a_typed_date_that_is_no_date_keeps_the_dialog_open(qtbot, make_ctx, ui_users, ui_services,
+                                                             sample_franchisees):
+    f = sample_franchisees[0]
+    dialog = _show(qtbot, StoreDialog(make_ctx(ui_users["zhang"]), f.id, today=TODAY))
+    dialog.name.setText("湖滨店")
+    dialog.opened_on.setFocus()
+    qtbot.keyClicks(dialog.opened_on, "2025-06-31")
+    dialog.save_button.click()
+    assert dialog.isVisible()
+    assert dialog.form.error_text("opened_on") == "Enter a date as yyyy-mm-dd, or leave the field empty."
+    assert dialog.opened_on.text() == "2025-06-31"
+    assert ui_services.stores.list(ui_users["admin"], f.id) == []
+
+
+def test_a_status_change_takes_a_typed_date_and_says_when_one_is_needed(qtbot, make_ctx, ui_users, ui_services,
+                                                                        sample_franchisees):
+    f = sample_franchisees[0]
+    dialog = _show(qtbot, StatusDialog(make_ctx(ui_users["zhang"]), ui_services.franchisees.get(ui_users["zhang"],
+                                                                                                f.id), NAMES))
+    with qtbot.waitActive(dialog):  # focus moves (leaving a field) need an active window
+        dialog.activateWindow()
+    dialog.changed_on.setFocus()
+    dialog.changed_on.selectAll()
+    qtbot.keyClicks(dialog.changed_on, "2026-2-3x")
+    dialog.reason.setFocus()  # leaving the field
+    assert dialog.form.error_text("changed_on") == "Enter a date as yyyy-mm-dd."
+    dialog.changed_on.setFocus()
+    qtbot.keyClick(dialog.changed_on, Qt.Key.Key_Backspace)
+    assert dialog.form.error_text("changed_on") == ""
+    dialog.reason.setPlainText("合同已签")
+    dialog.save_button.click()
+    assert not dialog.isVisible()
+    assert ui_services.franchisees.get(ui_users["admin"], f.id).status_changed_on == date(2026, 2, 3)
+
+
+def test_the_anniversary_date_column_is_wide_enough_and_edited_as_yyyy_mm_dd(qtbot, make_ctx, ui_users,
+                                                                             sample_franchisees):
+    from PySide6.QtWidgets import QDateEdit
+
+    dialog = _show(qtbot, ContactDialog(make_ctx(ui_users["zhang"]), sample_franchisees[0].id, today=TODAY))
+    view, model = dialog.anniversaries, dialog.anniversaries_model
+    dialog.add_anniversary_button.click()
+    model.setData(model.index(0, model.LABEL), "结婚纪念日")
+    model.setData(model.index(0, model.DAY), QDate(2010, 12, 28))
+    model.setData(model.index(0, model.LUNAR), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    text = model.index(0, model.DAY).data()
+    assert text.startswith(fmt_date(date(2010, 12, 28))) and "lunar" in text
+    assert view.columnWidth(model.DAY) >= view.fontMetrics().horizontalAdvance(text)
+    index = model.index(0, model.DAY)
+    view.setCurrentIndex(index)
+    view.edit(index)
+    editor = view.indexWidget(index) or view.findChild(QDateEdit)
+    assert isinstance(editor, QDateEdit)
+    assert editor.displayFormat() == "yyyy-MM-dd" and editor.text() == "2010-12-28"
+    assert view.columnWidth(model.DAY) >= editor.sizeHint().width()

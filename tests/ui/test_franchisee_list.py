@@ -12,7 +12,10 @@ from hqdesk.domain.franchisee import FranchiseeData, LifecycleStatus, StatusChan
 from hqdesk.services.dto import LIST_COLUMNS, FranchiseeRow, SearchCriteria, SearchResult
 from hqdesk.ui.models.franchisee_list import (
     ARCHIVED_COLOR,
+    EXPIRED_BACKGROUND,
+    EXPIRED_FOREGROUND,
     EXPIRING_BACKGROUND,
+    EXPIRING_FOREGROUND,
     PAGE_SIZE,
     FranchiseeListModel,
 )
@@ -112,7 +115,7 @@ class ManualRunner(TaskRunner):
 # ----- searching -----------------------------------------------------------------------------------
 def test_shows_every_franchisee_with_a_count(view):
     assert view.model.rowCount() == 3
-    assert view.count_label.text() == "3 franchisee(s)"
+    assert view.count_label.text() == "3 franchisees"
     assert view.search_box.placeholderText() == "Search name, code, city, contact or phone"
     assert view.search_box.isClearButtonEnabled()
     assert view.stack.currentWidget() is view.table
@@ -126,7 +129,7 @@ def test_typing_chinese_searches_after_a_pause(qtbot, view):
     assert view.model.rowCount() == 3  # not on every keystroke: after the debounce
     qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=2000)
     assert codes(view) == ["JX0001"]
-    assert view.count_label.text() == "1 franchisee(s)"
+    assert view.count_label.text() == "1 franchisee"
     assert loaded == [1]
 
 
@@ -142,7 +145,7 @@ def test_nothing_matches_shows_a_message_and_a_way_back(qtbot, view):
     type_text(view.search_box, "不存在的店")
     view.search_now()
     assert view.model.rowCount() == 0
-    assert view.count_label.text() == "0 franchisee(s)"
+    assert view.count_label.text() == "0 franchisees"
     assert view.stack.currentWidget() is view.message_page
     assert view.message_title.text() == "No franchisee matches “不存在的店”."
     assert "Show archived" in view.message_hint.text()
@@ -151,6 +154,54 @@ def test_nothing_matches_shows_a_message_and_a_way_back(qtbot, view):
     assert view.search_box.text() == ""
     assert view.model.rowCount() == 3
     assert view.stack.currentWidget() is view.table
+
+
+def test_the_hint_fits_what_was_asked(qtbot, view):
+    """Filters alone leave nothing to spell; typed text gets the spelling hint."""
+    choose(view.tier_combo, "C")
+    choose(view.status_combo, "terminated")
+    assert view.stack.currentWidget() is view.message_page
+    assert view.message_title.text() == "No franchisee matches these filters."
+    hint = view.message_hint.text()
+    assert "spelling" not in hint
+    assert hint.splitlines()[0] == "Set some of the filters back to “All”."
+    assert view.clear_filters_button.isVisible()
+
+    type_text(view.search_box, "不存在的店")  # typed, with the filters still set
+    view.search_now()
+    assert view.message_title.text() == "No franchisee matches “不存在的店”."
+    assert view.message_hint.text().splitlines()[0] == (
+        "Check the spelling, or clear the search and set the filters to “All”.")
+
+    view.tier_combo.setCurrentIndex(0)
+    view.status_combo.setCurrentIndex(0)  # typed, no filters: nothing to say about filters
+    assert view.message_hint.text().splitlines()[0] == "Check the spelling, or search for a shorter part of the name."
+    assert "Show archived" in view.message_hint.text()
+
+
+def manager_items(view) -> list[str]:
+    return [view.manager_combo.itemText(i) for i in range(view.manager_combo.count())]
+
+
+@pytest.mark.parametrize("user", ["admin", "credit", "viewer"])
+def test_my_franchisees_is_offered_only_to_who_can_have_some(qtbot, make_ctx, ui_users, sample_franchisees, user):
+    view = make_view(qtbot, make_ctx(ui_users[user]), show=False)
+    assert "My franchisees" not in manager_items(view)  # it would always find 0
+    assert manager_items(view)[0] == "All account managers"
+    assert sorted(manager_items(view)[1:]) == sorted(["张伟", "李娜"])
+
+
+def test_my_franchisees_for_account_managers_and_admins_who_manage_some(qtbot, make_ctx, ui_services, ui_users,
+                                                                        sample_franchisees):
+    assert manager_items(make_view(qtbot, make_ctx(ui_users["li"]), show=False))[:2] == [
+        "All account managers", "My franchisees"]
+    admin, foshan = ui_users["admin"], sample_franchisees[2]
+    ui_services.franchisees.update(admin, foshan.id, foshan.version, FranchiseeData(
+        **{**foshan.data.__dict__, "account_manager_id": admin.user_id}))
+    view = make_view(qtbot, make_ctx(admin), show=False)
+    assert manager_items(view)[:2] == ["All account managers", "My franchisees"]
+    view.manager_combo.setCurrentIndex(1)
+    assert codes(view) == ["JX0003"]
 
 
 def test_an_empty_database_says_so(qtbot, make_ctx, ui_users):
@@ -291,7 +342,7 @@ def test_a_save_refreshes_the_list_and_selects_the_record(qtbot, ui_services, ui
         code="JX0009", legal_name="上海老庙黄金专营店", city="上海", tier="A"))
     view.editor.saved.emit(made.id)
     qtbot.waitUntil(lambda: view.model.row_of(made.id) >= 0, timeout=2000)
-    assert view.count_label.text() == "4 franchisee(s)"
+    assert view.count_label.text() == "4 franchisees"
     selected = view.table.selectionModel().selectedRows()
     assert [view.model.franchisee_id(i.row()) for i in selected] == [made.id]
     assert view.editor.load.calls == []  # the editor already shows it
@@ -338,6 +389,80 @@ def test_column_widths_and_splitter_are_remembered(qtbot, make_ctx, ui_users, sa
     second = make_view(qtbot, make_ctx(ui_users["zhang"]))
     assert second.table.horizontalHeader().sectionSize(COL["city"]) == 177
     assert second.splitter.sizes() == sizes
+
+
+@pytest.fixture(params=["en", "zh_CN"])
+def language(request, qapp):
+    """English as the tests run, or Chinese: the shipped translation and Chinese dates; put back afterwards."""
+    from PySide6.QtCore import QLocale, QTranslator
+
+    from hqdesk.resources import resource_path
+
+    before = QLocale()
+    chinese = QTranslator()
+    if request.param == "zh_CN":
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        assert chinese.load(str(resource_path("translations", "hqdesk_zh_CN.qm")))
+        qapp.installTranslator(chinese)
+    yield request.param
+    qapp.removeTranslator(chinese)
+    QLocale.setDefault(before)
+
+
+def test_every_column_fits_beside_the_editor_at_1440_px(qtbot, make_ctx, ui_users, sample_franchisees, language):
+    """A 1440 px main window leaves the view 1290 px (the navigation takes 150): by default every column is in
+    view, none cut short, and the editor keeps the ~520 px it needs."""
+    from hqdesk.ui.i18n import fmt_date
+
+    view = make_view(qtbot, make_ctx(ui_users["zhang"]), show=False)
+    view.resize(1290, 800)
+    view.show()
+    qtbot.waitExposed(view)
+    table, header = view.table, view.table.horizontalHeader()
+    list_width, editor_width = view.splitter.sizes()
+    char = view.fontMetrics().horizontalAdvance("中")
+    assert editor_width >= 43 * char
+    room = list_width - 2 * table.frameWidth() - table.verticalScrollBar().sizeHint().width()
+    assert sum(header.sectionSize(c) for c in range(header.count() - 1)) + view.default_column_widths[-1] <= room
+    assert header.sectionViewportPosition(COL["contract_end"]) + view.default_column_widths[-1] <= room
+
+    def fits(column, text):
+        return table.fontMetrics().horizontalAdvance(text) + 8 <= header.sectionSize(column)
+
+    longest_date = max((fmt_date(date(2026, m, 28)) for m in range(1, 13)), key=len)
+    assert fits(COL["contract_end"], longest_date)
+    assert fits(COL["primary_phone"], "13900001111")
+    assert fits(COL["status"], "Suspended" if language == "en" else "暂停合作")
+    assert fits(COL["legal_name"], "成都福满堂黄金首饰有限公司"[:12])
+    for column in range(header.count()):
+        title = view.model.headerData(column, Qt.Orientation.Horizontal)
+        assert header.fontMetrics().horizontalAdvance(title) + 8 <= header.sectionSize(column), title
+
+
+def test_the_default_split_follows_the_window_until_the_user_moves_it(qtbot, make_ctx, ui_users,
+                                                                       sample_franchisees):
+    view = make_view(qtbot, make_ctx(ui_users["zhang"]), show=False)
+    view.resize(1290, 800)
+    view.show()
+    qtbot.waitExposed(view)
+    editor_needs = 43 * view.fontMetrics().horizontalAdvance("中")
+    wide = view.splitter.sizes()
+    assert wide[1] > editor_needs  # the list has all it needs: the rest is the editor's
+    view.resize(1100, 800)
+    narrow = view.splitter.sizes()
+    assert narrow[1] == editor_needs and narrow[0] < wide[0]  # the list gives way, the editor keeps its width
+    view.resize(1290, 800)
+    assert view.splitter.sizes() == wide
+    view.save_state()
+    assert view.ctx.settings.value("franchisees/splitter") is None  # not remembered: refitted to the next window
+
+    view.splitter.moveSplitter(wide[0] - 80, 1)  # the user's own split: kept, and remembered
+    moved = view.splitter.sizes()
+    assert moved[0] == wide[0] - 80
+    view.resize(1100, 800)
+    assert view.splitter.sizes()[1] != editor_needs
+    view.save_state()
+    assert view.ctx.settings.value("franchisees/splitter") is not None
 
 
 def test_a_remembered_sort_order_is_used_for_the_first_search(qtbot, make_ctx, ui_users, sample_franchisees):
@@ -391,7 +516,7 @@ def test_pages_are_loaded_as_needed(make_ctx, ui_users, many, qtbot):
     model = view.model
     assert model.total == 450
     assert model.rowCount() == PAGE_SIZE == 200
-    assert view.count_label.text() == "450 franchisee(s)"
+    assert view.count_label.text() == "450 franchisees"
     assert model.canFetchMore()
     model.fetchMore()
     assert model.rowCount() == 400
@@ -462,17 +587,57 @@ def test_model_shows_translated_status_dates_and_warnings():
             row(3, "A3", archived=True, contract_end=today + timedelta(days=10)))
     model.set_result(SearchResult(SearchCriteria(), "code", False, (1, 2, 3), rows))
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())] == [
-        "Code", "Legal name", "City", "Tier", "Status", "Account manager", "Primary contact", "Mobile",
-        "Contract end"]
+        "Code", "Legal name", "City", "Tier", "Status", "Manager", "Contact", "Mobile", "Contract end"]
+    assert [model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)  # the full names
+            for c in (COL["account_manager"], COL["primary_contact"], COL["code"])] == [
+        "Account manager", "Primary contact", None]
     end = COL["contract_end"]
     assert model.index(1, COL["status"]).data() == "Suspended"
     assert model.index(0, end).data() == "31 Mar 2026"
     assert model.index(0, end).data(Qt.ItemDataRole.BackgroundRole) == EXPIRING_BACKGROUND
-    assert model.index(0, end).data(Qt.ItemDataRole.ToolTipRole) == "The contract ends in 30 day(s)."
+    assert model.index(0, end).data(Qt.ItemDataRole.ToolTipRole) == "The contract ends in 30 days."
     assert model.index(1, end).data(Qt.ItemDataRole.BackgroundRole) is None
     assert model.index(2, end).data(Qt.ItemDataRole.BackgroundRole) is None  # archived: grey, no alarm
     assert isinstance(model.index(2, COL["code"]).data(Qt.ItemDataRole.ForegroundRole), QColor)
     assert model.index(0, COL["code"]).data(Qt.ItemDataRole.ForegroundRole) is None
+
+
+def test_model_flags_contracts_that_have_already_ended():
+    """An active franchisee whose contract ended is the most urgent renewal: red, not blank like a safe one."""
+    today = date(2026, 3, 1)
+    model = FranchiseeListModel(today=lambda: today)
+    rows = (row(1, "A1", contract_end=today - timedelta(days=19)),  # ended: red
+            row(2, "A2", contract_end=today - timedelta(days=1), status=LifecycleStatus.SUSPENDED),  # ended too
+            row(3, "A3", contract_end=today + timedelta(days=20)),  # ends soon: orange, as before
+            row(4, "A4", contract_end=today),  # ends today: orange
+            row(5, "A5", contract_end=today - timedelta(days=300), status=LifecycleStatus.TERMINATED),
+            row(6, "A6", contract_end=today - timedelta(days=30), archived=True),
+            row(7, "A7", contract_end=today + timedelta(days=400)))
+    model.set_result(SearchResult(SearchCriteria(), "code", False, tuple(r.id for r in rows), rows))
+    end = COL["contract_end"]
+
+    def cell(r, role):
+        return model.index(r, end).data(role)
+
+    assert cell(0, Qt.ItemDataRole.DisplayRole) == "10 Feb 2026"
+    assert cell(0, Qt.ItemDataRole.ForegroundRole) == EXPIRED_FOREGROUND
+    assert cell(0, Qt.ItemDataRole.BackgroundRole) == EXPIRED_BACKGROUND
+    assert cell(0, Qt.ItemDataRole.ToolTipRole) == "The contract ended on 10 Feb 2026, 19 days ago."
+    assert cell(1, Qt.ItemDataRole.BackgroundRole) == EXPIRED_BACKGROUND
+    assert cell(1, Qt.ItemDataRole.ToolTipRole) == "The contract ended on 28 Feb 2026, 1 day ago."
+    assert EXPIRED_BACKGROUND != EXPIRING_BACKGROUND and EXPIRED_FOREGROUND != EXPIRING_FOREGROUND
+    assert cell(2, Qt.ItemDataRole.BackgroundRole) == EXPIRING_BACKGROUND
+    assert cell(2, Qt.ItemDataRole.ForegroundRole) == EXPIRING_FOREGROUND
+    assert cell(2, Qt.ItemDataRole.ToolTipRole) == "The contract ends in 20 days."
+    assert cell(3, Qt.ItemDataRole.BackgroundRole) == EXPIRING_BACKGROUND
+    assert cell(3, Qt.ItemDataRole.ToolTipRole) == "The contract ends today."
+    for quiet in (4, 6):  # terminated (ended with the relationship), far away
+        assert cell(quiet, Qt.ItemDataRole.BackgroundRole) is None
+        assert cell(quiet, Qt.ItemDataRole.ForegroundRole) is None
+        assert cell(quiet, Qt.ItemDataRole.ToolTipRole) is None
+    assert cell(5, Qt.ItemDataRole.BackgroundRole) is None  # archived: grey, no alarm
+    assert cell(5, Qt.ItemDataRole.ForegroundRole) == ARCHIVED_COLOR
+    assert model.index(0, COL["code"]).data(Qt.ItemDataRole.BackgroundRole) is None  # only the date cell
 
 
 def test_model_sort_asks_for_a_new_search_only_when_the_order_changes():

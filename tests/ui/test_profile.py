@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from hqdesk.domain.franchisee import LifecycleStatus
 from hqdesk.ui.dialogs.conflict_dialog import ConflictDialog
@@ -161,7 +161,9 @@ def test_escape_reverts_unsaved_edits(qtbot, open_editor, ui_users, sample_franc
     editor.tags.setText("重点, 新店")
     editor.notes.setPlainText("周末来访")
     assert editor.has_unsaved_changes()
+    seen = answer_message_box(QMessageBox.StandardButton.Discard)  # Esc asks first (see the tests further down)
     qtbot.keyClick(editor.tags, Qt.Key.Key_Escape)
+    assert seen == ["Discard your unsaved changes to 杭州金辉珠宝有限公司?"]
     assert editor.city.text() == "杭州"
     assert editor.tags.text() == "" and editor.notes.toPlainText() == ""
     assert not editor.has_unsaved_changes() and not editor.unsaved_label.isVisible()
@@ -338,7 +340,7 @@ def test_a_change_by_another_user_to_other_fields_is_listed_too(qtbot, open_edit
     replace_text(editor.city, "宁波")
     editor.save()
     model = editor.current_dialog().model
-    assert [model.index(0, c).data() for c in range(3)] == ["Address", "延安路1号", "—"]
+    assert [model.index(0, c).data() for c in range(3)] == ["Address", "延安路1号", "(you did not change it)"]
 
 
 # ----- unsaved changes ---------------------------------------------------------------------------------------
@@ -514,3 +516,251 @@ def test_the_threaded_runner_drops_stale_loads_and_confirm_discard_waits_for_the
         assert ui_services.franchisees.get(ui_users["admin"], sample_franchisees[1].id).data.city == "绵阳"
     finally:
         runner.wait()
+
+
+# ----- dates typed into the profile --------------------------------------------------------------------------
+def test_a_date_typed_into_an_empty_date_field_is_saved(qtbot, open_editor, ui_users, ui_services,
+                                                        sample_franchisees):
+    from datetime import date
+
+    f = sample_franchisees[0]
+    editor = open_editor(ui_users["zhang"], f.id)
+    assert editor.join_date.text() == ""
+    editor.join_date.setFocus()
+    qtbot.keyClicks(editor.join_date, "2024-3-1")
+    assert editor.has_unsaved_changes()
+    editor.contract_end.setFocus()
+    qtbot.keyClicks(editor.contract_end, "20290228")
+    assert editor.join_date.text() == "2024-03-01"  # tidied on leaving the field
+    with qtbot.waitSignal(editor.saved):
+        qtbot.keyClick(editor.contract_end, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    data = ui_services.franchisees.get(ui_users["admin"], f.id).data
+    assert data.join_date == date(2024, 3, 1) and data.contract_end == date(2029, 2, 28)
+    assert editor.contract_end.text() == "2029-02-28"
+
+
+def test_a_date_that_cannot_be_read_is_refused_beside_its_field_not_dropped(qtbot, open_editor, ui_users,
+                                                                            ui_services, sample_franchisees):
+    f = sample_franchisees[0]
+    editor = open_editor(ui_users["zhang"], f.id)
+    editor.contract_start.setFocus()
+    qtbot.keyClicks(editor.contract_start, "2024-02-30")
+    assert editor.has_unsaved_changes()  # text that is no date is an edit too: Ctrl+S must not ignore it
+    with qtbot.assertNotEmitted(editor.saved):
+        qtbot.keyClick(editor.contract_start, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert editor.form.error_text("contract_start") == "Enter a date as yyyy-mm-dd, or leave the field empty."
+    assert editor.contract_start.text() == "2024-02-30"
+    assert ui_services.franchisees.get(ui_users["admin"], f.id).version == f.version
+
+
+# ----- Esc ---------------------------------------------------------------------------------------------------
+def test_escape_asks_before_dropping_edits_and_cancel_keeps_them(qtbot, open_editor, ui_users, sample_franchisees):
+    editor = open_editor(ui_users["zhang"], sample_franchisees[0].id)
+    replace_text(editor.city, "宁波")
+    seen = answer_message_box(QMessageBox.StandardButton.Cancel)
+    qtbot.keyClick(editor.city, Qt.Key.Key_Escape)
+    assert seen == ["Discard your unsaved changes to 杭州金辉珠宝有限公司?"]
+    assert editor.city.text() == "宁波" and editor.has_unsaved_changes()
+
+
+def test_escape_without_edits_asks_nothing(qtbot, open_editor, ui_users, sample_franchisees, monkeypatch):
+    def no_question(*_args, **_kwargs):
+        raise AssertionError("nothing was edited: no question")
+
+    monkeypatch.setattr(QMessageBox, "exec", no_question)
+    editor = open_editor(ui_users["zhang"], sample_franchisees[0].id)
+    qtbot.keyClick(editor.city, Qt.Key.Key_Escape)
+    assert editor.title.text() == "杭州金辉珠宝有限公司" and editor.city.text() == "杭州"
+    editor.new()
+    assert editor.cancel_button.isEnabled()  # a new form can always be left
+    qtbot.keyClick(editor.code, Qt.Key.Key_Escape)
+    assert editor.stack.currentWidget() is not editor.empty_label
+    assert editor.title.text() == "杭州金辉珠宝有限公司"  # back to the franchisee shown before
+
+
+def test_escape_in_a_new_franchisee_goes_back_to_the_one_shown_before(qtbot, open_editor, ui_users,
+                                                                      sample_franchisees):
+    editor = open_editor(ui_users["zhang"], sample_franchisees[1].id)
+    editor.new()
+    replace_text(editor.legal_name, "温州金鼎珠宝有限公司")
+    seen = answer_message_box(QMessageBox.StandardButton.Discard)
+    qtbot.keyClick(editor.legal_name, Qt.Key.Key_Escape)
+    assert seen == ["Discard your unsaved changes to 温州金鼎珠宝有限公司?"]
+    assert editor.title.text() == "成都福满堂黄金首饰有限公司"
+    assert editor.legal_name.text() == "成都福满堂黄金首饰有限公司" and not editor.has_unsaved_changes()
+    assert editor.tabs.isTabEnabled(editor.tabs.indexOf(editor.contacts_tab))
+
+
+def test_escape_in_a_new_franchisee_with_nothing_before_shows_the_empty_state(qtbot, open_editor, ui_users):
+    editor = open_editor(ui_users["zhang"])
+    editor.new()
+    editor.code.setFocus()
+    qtbot.keyClicks(editor.code, "JX0100")
+    answer_message_box(QMessageBox.StandardButton.Discard)
+    editor.cancel_button.click()
+    assert editor.stack.currentWidget() is editor.empty_label
+    assert "Ctrl+N" in editor.empty_label.text()
+    assert not editor.has_unsaved_changes()
+    editor.new()  # and a new form starts blank again
+    assert editor.code.text() == ""
+
+
+# ----- required fields, stale messages, "Saved" --------------------------------------------------------------
+def test_required_fields_are_marked_and_the_mark_explained(open_editor, ui_users, sample_franchisees):
+    editor = open_editor(ui_users["zhang"], sample_franchisees[0].id)
+    starred = {name for name, label in editor.form.labels.items() if "*" in label.text()}
+    assert starred == {"code", "legal_name", "city", "tier"}
+    note = editor.findChild(QLabel, "requiredNote")
+    assert note.isVisible() and "required" in note.text()
+    other = open_editor(ui_users["zhang"], sample_franchisees[2].id)  # li's: read only for zhang
+    assert not any("*" in label.text() for label in other.form.labels.values())
+    assert not other.findChild(QLabel, "requiredNote").isVisible()
+
+
+def test_a_field_message_goes_when_the_field_is_edited(qtbot, open_editor, ui_users, sample_franchisees):
+    editor = open_editor(ui_users["admin"])
+    editor.new()
+    editor.code.setFocus()
+    qtbot.keyClicks(editor.code, "JX0001")
+    replace_text(editor.legal_name, "杭州金福珠宝有限公司")
+    replace_text(editor.city, "杭州")
+    editor.save()
+    assert editor.form.error_text("code") == "Another franchisee already has the code JX0001."
+    assert "border" in editor.code.styleSheet()
+    assert editor.message.text() == "Nothing was saved: correct the fields marked in red."
+    qtbot.keyClick(editor.code, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(editor.code, "9")
+    assert editor.form.error_text("code") == "" and not editor.form.errors["code"].isVisible()
+    assert editor.code.styleSheet() == ""
+    assert not editor.message.isVisible()  # no field is marked any more
+    with qtbot.waitSignal(editor.saved):
+        editor.save()
+
+
+def test_ctrl_s_says_saved_until_the_next_edit(qtbot, open_editor, ui_users, sample_franchisees, monkeypatch):
+    monkeypatch.setattr(ProfileEditor, "SAVED_MESSAGE_MS", 1000)
+    editor = open_editor(ui_users["zhang"], sample_franchisees[0].id)
+    assert not editor.message.isVisible()
+    replace_text(editor.city, "宁波")
+    with qtbot.waitSignal(editor.saved):
+        qtbot.keyClick(editor.city, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert editor.message.isVisible() and editor.message.text() == "✓ Saved"
+    assert "#1e8449" in editor.message.styleSheet()  # green, not an error's red
+    type_text(editor.city, "市")
+    assert not editor.message.isVisible()
+    with qtbot.waitSignal(editor.saved):
+        editor.save()
+    assert editor.message.text() == "✓ Saved"
+    qtbot.waitUntil(lambda: not editor.message.isVisible(), timeout=3000)  # and goes by itself
+
+
+# ----- contacts and stores: selection and keys ----------------------------------------------------------------
+def _selected_name(editor, view, model, column_index) -> str | None:
+    rows = view.selectionModel().selectedRows()
+    return model.index(rows[0].row(), column_index).data() if rows else None
+
+
+def test_a_new_contact_is_selected_and_make_primary_keeps_the_row_selected(qtbot, open_editor, ui_users,
+                                                                          sample_franchisees):
+    editor = open_editor(ui_users["zhang"], sample_franchisees[0].id)
+    editor.tabs.setCurrentWidget(editor.contacts_tab)
+    model, view = editor.contacts_model, editor.contacts_view
+    editor.add_contact_button.click()
+    dialog = editor.current_dialog()
+    dialog.name.setFocus()
+    type_text(dialog.name, "赵强")
+    dialog.save_button.click()
+    assert _selected_name(editor, view, model, model.NAME) == "赵强"
+    assert editor.primary_button.isEnabled()
+    editor.primary_button.click()
+    assert column(model, model.NAME) == ["赵强", "王芳"]  # re-sorted, primary first
+    assert _selected_name(editor, view, model, model.NAME) == "赵强"
+    view.selectRow(1)
+    editor.edit_contact_button.click()
+    dialog = editor.current_dialog()
+    dialog.wechat_id.setText("wangfang88")
+    dialog.save_button.click()
+    assert _selected_name(editor, view, model, model.NAME) == "王芳"
+
+
+def test_enter_opens_the_selected_contact_and_delete_asks_to_delete_it(qtbot, open_editor, ui_users, ui_services,
+                                                                      sample_franchisees):
+    f = sample_franchisees[0]
+    editor = open_editor(ui_users["zhang"], f.id)
+    editor.tabs.setCurrentWidget(editor.contacts_tab)
+    view = editor.contacts_view
+    view.setFocus()
+    view.selectRow(0)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    dialog = editor.current_dialog()
+    assert isinstance(dialog, ContactDialog) and dialog.name.text() == "王芳" and not dialog.read_only
+    dialog.reject()
+    seen = answer_message_box(QMessageBox.StandardButton.Cancel)
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert seen == ["Delete the contact 王芳?"]
+    assert column(editor.contacts_model, editor.contacts_model.NAME) == ["王芳"]
+    seen = answer_message_box(QMessageBox.StandardButton.Yes)
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert seen == ["Delete the contact 王芳?"]
+    assert column(editor.contacts_model, editor.contacts_model.NAME) == []
+    assert ui_services.contacts.list(ui_users["admin"], f.id) == []
+
+
+def test_a_viewer_opens_a_contact_with_enter_but_delete_does_nothing(qtbot, open_editor, ui_users, ui_services,
+                                                                     sample_franchisees, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "exec", lambda *_a: pytest.fail("a viewer is never asked to delete"))
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: pytest.fail("a viewer is never asked to delete"))
+    f = sample_franchisees[0]
+    editor = open_editor(ui_users["viewer"], f.id)
+    editor.tabs.setCurrentWidget(editor.contacts_tab)
+    view = editor.contacts_view
+    view.setFocus()
+    view.selectRow(0)
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert len(ui_services.contacts.list(ui_users["admin"], f.id)) == 1
+    qtbot.keyClick(view, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+    dialog = editor.current_dialog()
+    assert isinstance(dialog, ContactDialog) and dialog.read_only
+
+
+def test_stores_a_new_store_is_selected_and_enter_and_delete_work(qtbot, open_editor, ui_users, ui_services,
+                                                                  sample_franchisees):
+    f = sample_franchisees[0]
+    editor = open_editor(ui_users["zhang"], f.id)
+    editor.tabs.setCurrentWidget(editor.stores_tab)
+    model, view = editor.stores_model, editor.stores_view
+    for name in ("湖滨店", "西湖店"):
+        editor.add_store_button.click()
+        dialog = editor.current_dialog()
+        dialog.name.setFocus()
+        type_text(dialog.name, name)
+        dialog.save_button.click()
+        assert _selected_name(editor, view, model, model.NAME) == name
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    dialog = editor.current_dialog()
+    assert isinstance(dialog, StoreDialog) and dialog.name.text() == "西湖店"
+    dialog.floor_area.setText("90")
+    dialog.save_button.click()
+    assert _selected_name(editor, view, model, model.NAME) == "西湖店"
+    seen = answer_message_box(QMessageBox.StandardButton.Yes)
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert seen == ["Delete the store 西湖店?"]
+    assert [s.data.name for s in ui_services.stores.list(ui_users["admin"], f.id)] == ["湖滨店"]
+
+
+def test_escape_in_a_date_fields_calendar_closes_only_the_calendar(qtbot, open_editor, ui_users, sample_franchisees,
+                                                                   monkeypatch):
+    from PySide6.QtWidgets import QTableView
+
+    monkeypatch.setattr(QMessageBox, "exec", lambda *_a: pytest.fail("Esc in the calendar is not Esc in the form"))
+    editor = open_editor(ui_users["zhang"], sample_franchisees[0].id)
+    replace_text(editor.city, "宁波")
+    editor.join_date.setFocus()
+    qtbot.keyClick(editor.join_date, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    popup = QApplication.activePopupWidget()
+    assert popup is editor.join_date.popup()
+    qtbot.keyClick(popup.calendar.findChild(QTableView), Qt.Key.Key_Escape)
+    assert QApplication.activePopupWidget() is None and editor.join_date.popup() is None
+    assert editor.city.text() == "宁波" and editor.join_date.text() == ""
+    assert QApplication.focusWidget() is editor.join_date

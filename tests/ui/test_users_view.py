@@ -65,7 +65,7 @@ def test_lists_users_with_translated_roles(view):
     assert _row(view, "zhang") == ["zhang", "张伟", "Account manager", "", "Yes"]
     assert _row(view, "admin")[2] == "Administrator"
     assert _row(view, "credit")[2] == "Credit manager"
-    assert "5 user(s)" in view.status.text()
+    assert "5 users" in view.status.text()
     assert not view.edit_button.isEnabled() and not view.reset_button.isEnabled()  # nothing selected yet
 
 

@@ -7,6 +7,7 @@ closing, and route a ConflictError to the ConflictDialog. Nothing is ever overwr
 
 from __future__ import annotations
 
+from dataclasses import fields, replace
 from datetime import UTC, datetime
 
 from PySide6.QtCore import (
@@ -53,6 +54,21 @@ def conflict_message(exc: ConflictError, names: UserNames | None = None) -> str:
     return tr_message("Errors", exc.message, {"user": (names or UserNames()).name(user), "when": when})
 
 
+def merge_plan(base, theirs, mine) -> tuple[set[str], object | None]:
+    """What a user's edits and another user's save have in common, for three versions of one record's data
+    (a dataclass): the one both started from, theirs as saved, and the user's own.
+
+    Returns (the fields the user changed, their version with the user's edits on top); the merged value is
+    None when both changed the same field to different values: then only a person can choose.
+    """
+    names = [f.name for f in fields(base)]
+    yours = {n for n in names if getattr(mine, n) != getattr(base, n)}
+    clash = {n for n in yours if getattr(theirs, n) != getattr(base, n) and getattr(theirs, n) != getattr(mine, n)}
+    if clash:
+        return yours, None
+    return yours, replace(theirs, **{n: getattr(mine, n) for n in yours})
+
+
 class ConflictModel(RowsModel[tuple[str, str, str]]):
     """field | their value | your value, for the fields where the other user's save and yours differ."""
 
@@ -63,11 +79,21 @@ class ConflictModel(RowsModel[tuple[str, str, str]]):
         QT_TRANSLATE_NOOP("ConflictModel", "Your value"),
     )
 
-    def __init__(self, table: str, changes: dict, names: UserNames | None = None, parent=None) -> None:
+    def __init__(self, table: str, changes: dict, names: UserNames | None = None, parent=None,
+                 yours_changed: set[str] | None = None) -> None:
+        """``yours_changed``: the fields this user edited, when known; the others read "(you did not
+        change it)" instead of showing the old value as if the user were setting it back."""
         super().__init__(parent)
         self.fields = list(changes)
-        self.set_rows((field_label(table, name), format_value(table, name, theirs, names),
-                       format_value(table, name, yours, names)) for name, (theirs, yours) in changes.items())
+        untouched = QCoreApplication.translate("ConflictModel", "(you did not change it)")
+
+        def yours_text(name, yours):
+            if yours_changed is not None and name not in yours_changed:
+                return untouched
+            return format_value(table, name, yours, names)
+
+        self.set_rows((field_label(table, name), format_value(table, name, theirs, names), yours_text(name, yours))
+                      for name, (theirs, yours) in changes.items())
 
     def cells(self, texts: tuple[str, str, str]) -> tuple[str, ...]:
         return tuple(shorten(text, 80) for text in texts)
@@ -83,10 +109,13 @@ class ConflictDialog(QDialog):
     those who may (Action.OVERWRITE_CONFLICT) Overwrite with mine.
     """
 
-    RELOAD, KEEP, OVERWRITE = "reload", "keep", "overwrite"
+    RELOAD, KEEP, OVERWRITE, MERGE = "reload", "keep", "overwrite", "merge"
 
     def __init__(self, exc: ConflictError, table: str, can_overwrite: bool, names: UserNames | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, yours_changed: set[str] | None = None,
+                 can_merge: bool = False) -> None:
+        """``can_merge``: the two users changed different fields, so both changes can be kept: their
+        version with this user's edits on top (the caller saves it)."""
         super().__init__(parent)
         self.setObjectName("conflictDialog")
         self.setWindowTitle(self.tr("Someone else changed this record"))
@@ -97,7 +126,7 @@ class ConflictDialog(QDialog):
         self.message.setObjectName("conflictMessage")
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
-        self.model = ConflictModel(table, exc.changes, names, self)
+        self.model = ConflictModel(table, exc.changes, names, self, yours_changed)
         self.table = QTableView(self)
         self.table.setObjectName("conflictTable")
         self.table.setModel(self.model)
@@ -133,6 +162,15 @@ class ConflictDialog(QDialog):
         self.reload_button.clicked.connect(lambda: self._choose(self.RELOAD))
         self.keep_button.clicked.connect(lambda: self._choose(self.KEEP))
         self.keep_button.setDefault(True)
+        self.merge_button: QPushButton | None = None
+        if can_merge:
+            self.merge_button = QPushButton(self.tr("Keep both changes"))
+            self.merge_button.setToolTip(self.tr(
+                "You changed other fields than they did: save their version with your edits on top."))
+            self.buttons.addButton(self.merge_button, QDialogButtonBox.ButtonRole.AcceptRole)
+            self.merge_button.clicked.connect(lambda: self._choose(self.MERGE))
+            self.merge_button.setDefault(True)
+            self.keep_button.setDefault(False)
         layout.addWidget(self.buttons)
         self.resize(640, 300 if exc.changes else 180)
 
@@ -207,6 +245,10 @@ class RecordDialog(QDialog):
     def can_overwrite(self) -> bool:
         return self.ctx.can(Action.OVERWRITE_CONFLICT)
 
+    def base_data(self):
+        """The record's data as this dialog loaded it (for keeping both users' changes); None: no merging."""
+        return None
+
     def changed_id(self, result) -> int:
         return getattr(result, "id", 0)
 
@@ -256,14 +298,25 @@ class RecordDialog(QDialog):
         self.message.setVisible(bool(text))
 
     def _conflict(self, exc: ConflictError) -> None:
-        dialog = ConflictDialog(exc, self.table, self.can_overwrite(), self.names, self)
+        yours, merged = None, None
+        base, theirs = self.base_data(), getattr(exc.current, "data", None)
+        mine, errors = self.collect()
+        if base is not None and theirs is not None and not errors:
+            yours, merged = merge_plan(base, theirs, mine)
+        dialog = ConflictDialog(exc, self.table, self.can_overwrite(), self.names, self, yours_changed=yours,
+                                can_merge=merged is not None)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.conflict_dialog = dialog
-        dialog.finished.connect(lambda _result: self._resolve(dialog.choice, exc))
+        dialog.finished.connect(lambda _result: self._resolve(dialog.choice, exc, merged))
         dialog.open()
 
-    def _resolve(self, choice: str, exc: ConflictError) -> None:
+    def _resolve(self, choice: str, exc: ConflictError, merged=None) -> None:
         self.conflict_dialog = None
+        if choice == ConflictDialog.MERGE and merged is not None:
+            self.form.clear_errors()
+            self.apply_current(exc.current)  # their version is the base of the save ...
+            self._run(merged, overwrite=False)  # ... which carries the user's edits on top
+            return
         if choice == ConflictDialog.RELOAD:
             self.form.clear_errors()
             self.apply_current(exc.current)

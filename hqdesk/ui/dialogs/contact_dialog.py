@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -39,7 +40,7 @@ from hqdesk.ui.dialogs.conflict_dialog import RecordDialog
 from hqdesk.ui.i18n import fmt_date, tr_enum
 from hqdesk.ui.models.contacts import AnniversariesModel
 from hqdesk.ui.models.history import UserNames, field_label
-from hqdesk.ui.widgets import OptionalDateEdit, set_combo_data
+from hqdesk.ui.widgets import EARLIEST_DATE, OptionalDateEdit, beside_buttons, set_combo_data
 
 HONORIFICS = ("先生", "女士", "总", "老板")  # how letters and calls address the person; data, not UI text
 
@@ -61,6 +62,21 @@ class _AnniversaryNameDelegate(QStyledItemDelegate):
         if isinstance(editor, QLineEdit):
             editor.setMaxLength(ANNIVERSARY_LABEL_MAX_LENGTH)
         return editor
+
+
+class _AnniversaryDateDelegate(QStyledItemDelegate):
+    """Edits an anniversary's date as yyyy-MM-dd, like every other date field, with the calendar at hand."""
+
+    def createEditor(self, parent, option, index):  # noqa: N802 - Qt override
+        return anniversary_date_editor(parent)
+
+
+def anniversary_date_editor(parent: QWidget | None = None) -> QDateEdit:
+    editor = QDateEdit(parent)
+    editor.setDisplayFormat("yyyy-MM-dd")
+    editor.setCalendarPopup(True)
+    editor.setMinimumDate(QDate(EARLIEST_DATE.year, EARLIEST_DATE.month, EARLIEST_DATE.day))
+    return editor
 
 
 class ContactDialog(RecordDialog):
@@ -96,7 +112,7 @@ class ContactDialog(RecordDialog):
         self.layout_.addLayout(columns)
 
         f = self.form
-        self.name = f.add("name", field_label("contacts", "name"), QLineEdit())
+        self.name = f.add("name", field_label("contacts", "name"), QLineEdit(), required=True)
         self.name.setMaxLength(50)
         self.honorific = f.add("honorific", field_label("contacts", "honorific"), QComboBox())
         self.honorific.setEditable(True)
@@ -110,10 +126,10 @@ class ContactDialog(RecordDialog):
         for value, label in CONTACT_ROLE_LABELS.items():
             self.role.addItem(tr_enum(label), value)
         self.mobile = f.add("mobile", field_label("contacts", "mobile"), QLineEdit())
-        self.mobile.setPlaceholderText("13812345678")
+        self.mobile.setPlaceholderText(self.tr("e.g. {example}").format(example="13812345678"))
         self.mobile.setMaxLength(CONTACT_MAX_LENGTHS["mobile"])
         self.phone = f.add("phone", field_label("contacts", "phone"), QLineEdit())
-        self.phone.setPlaceholderText("0571-88886666")
+        self.phone.setPlaceholderText(self.tr("e.g. {example}").format(example="0571-88886666"))
         self.phone.setMaxLength(CONTACT_MAX_LENGTHS["phone"])
         self.email = f.add("email", field_label("contacts", "email"), QLineEdit())
         self.email.setMaxLength(CONTACT_MAX_LENGTHS["email"])
@@ -136,12 +152,14 @@ class ContactDialog(RecordDialog):
         self.anniversaries.setModel(self.anniversaries_model)
         self.anniversaries.setItemDelegateForColumn(AnniversariesModel.LABEL,
                                                     _AnniversaryNameDelegate(self.anniversaries))
+        self.anniversaries.setItemDelegateForColumn(AnniversariesModel.DAY,
+                                                    _AnniversaryDateDelegate(self.anniversaries))
         self.anniversaries.verticalHeader().hide()
         self.anniversaries.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.anniversaries.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         header = self.anniversaries.horizontalHeader()
         header.setSectionResizeMode(AnniversariesModel.LABEL, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(AnniversariesModel.DAY, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(AnniversariesModel.DAY, QHeaderView.ResizeMode.Fixed)  # see _fit_date_column
         header.setSectionResizeMode(AnniversariesModel.LUNAR, QHeaderView.ResizeMode.ResizeToContents)
         self.anniversaries.setFixedHeight(self.anniversaries.verticalHeader().defaultSectionSize() * 3
                                           + header.sizeHint().height() + 4)
@@ -160,12 +178,20 @@ class ContactDialog(RecordDialog):
         self.preferences.setPlaceholderText(self.tr("Gifts, tea or wine, topics to avoid…"))
         self.notes = f.add("notes", field_label("contacts", "notes"), _text_box(3))
         self.finish_layout()
+        beside_buttons(self.layout_, self.form.required_note(), self.buttons)
 
-        self.birthday.dateChanged.connect(self._update_lunar)
+        self.birthday.date_changed.connect(self._update_lunar)
         self.birthday_lunar.toggled.connect(self._update_lunar)
         self.add_anniversary_button.clicked.connect(self._add_anniversary)
         self.remove_anniversary_button.clicked.connect(self._remove_anniversary)
         self.anniversaries.selectionModel().selectionChanged.connect(self._update_anniversary_buttons)
+        probe = anniversary_date_editor(self)
+        probe.setDate(QDate(2026, 12, 28))
+        self._date_editor_width = probe.sizeHint().width()
+        probe.deleteLater()
+        model = self.anniversaries_model
+        for signal in (model.modelReset, model.rowsInserted, model.dataChanged):
+            signal.connect(self._fit_date_column)
 
         self.populate(contact.data if contact else ContactData())
         self.set_read_only(read_only)
@@ -212,6 +238,9 @@ class ContactDialog(RecordDialog):
         return (contacts.update, (self.ctx.actor, self.contact.id, self.contact.version, data),
                 {"base": self.contact.data, "overwrite": overwrite})
 
+    def base_data(self):
+        return self.contact.data if self.contact is not None else None
+
     def apply_current(self, current: ContactDTO) -> None:
         self.contact = current
         self.populate(current.data)
@@ -224,6 +253,15 @@ class ContactDialog(RecordDialog):
         self.remove_anniversary_button.setVisible(not read_only)
 
     # ----- live parts ------------------------------------------------------------------------------------
+    def _fit_date_column(self, *_args) -> None:
+        """The date column as wide as its longest date (lunar ones are longer), and never narrower than the
+        date editor: the anniversary's name takes what is left."""
+        view, column = self.anniversaries, AnniversariesModel.DAY
+        widest = max((view.fontMetrics().horizontalAdvance(str(self.anniversaries_model.index(row, column).data()))
+                      for row in range(self.anniversaries_model.rowCount())), default=0)
+        view.horizontalHeader().resizeSection(column, max(self._date_editor_width, widest + 16,
+                                                          view.horizontalHeader().sectionSizeHint(column)))
+
     def _update_lunar(self) -> None:
         day = self.birthday.date_value()
         if day is None:

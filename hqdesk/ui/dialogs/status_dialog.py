@@ -14,7 +14,7 @@ from hqdesk.services.dto import FranchiseeDetail
 from hqdesk.ui.dialogs.conflict_dialog import RecordDialog
 from hqdesk.ui.i18n import fmt_date, tr_enum
 from hqdesk.ui.models.history import UserNames
-from hqdesk.ui.widgets import OptionalDateEdit
+from hqdesk.ui.widgets import OptionalDateEdit, beside_buttons
 
 DATE_PROBLEM = QT_TRANSLATE_NOOP("Validation", "Enter a date as yyyy-mm-dd.")
 
@@ -45,15 +45,17 @@ class StatusDialog(RecordDialog):
         self.layout_.addWidget(self.current)
         self.form.layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.layout_.addLayout(self.form.layout)
-        self.status = self.form.add("status", self.tr("New status"), QComboBox())
-        self.changed_on = self.form.add("changed_on", self.tr("Effective on"), OptionalDateEdit())
+        self.status = self.form.add("status", self.tr("New status"), QComboBox(), required=True)
+        self.changed_on = self.form.add("changed_on", self.tr("Effective on"), OptionalDateEdit(), required=True)
+        self.changed_on.problem = DATE_PROBLEM  # a status change needs its date
         self.changed_on.setMaximumDate(QDate(self.today.year, self.today.month, self.today.day))
         self.changed_on.set_date_value(self.today)
-        self.reason = self.form.add("reason", self.tr("Reason"), QPlainTextEdit())
+        self.reason = self.form.add("reason", self.tr("Reason"), QPlainTextEdit(), required=True)
         self.reason.setTabChangesFocus(True)
         self.reason.setPlaceholderText(self.tr("Why? e.g. contract signed, overdue payments, shop closed…"))
         self.reason.setFixedHeight(self.reason.fontMetrics().lineSpacing() * 4 + 14)
         self.finish_layout()
+        beside_buttons(self.layout_, self.form.required_note(), self.buttons)
         self.save_button.setText(self.tr("Change status"))
         self._show_detail()
         self.resize(480, 0)

@@ -13,7 +13,7 @@ from hqdesk.services.dto import StoreDTO
 from hqdesk.ui.dialogs.conflict_dialog import RecordDialog
 from hqdesk.ui.i18n import tr_enum
 from hqdesk.ui.models.history import UserNames, field_label
-from hqdesk.ui.widgets import DecimalEdit, OptionalDateEdit, set_combo_data
+from hqdesk.ui.widgets import DecimalEdit, OptionalDateEdit, beside_buttons, set_combo_data
 
 AREA_PROBLEM = QT_TRANSLATE_NOOP("Validation", "Enter the floor area in square metres, e.g. 120.5.")
 DATE_PROBLEM = QT_TRANSLATE_NOOP("Validation", "Enter a date as yyyy-mm-dd, or leave the field empty.")
@@ -36,7 +36,7 @@ class StoreDialog(RecordDialog):
         self.form.layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.layout_.addLayout(self.form.layout)
         f = self.form
-        self.name = f.add("name", field_label("stores", "name"), QLineEdit())
+        self.name = f.add("name", field_label("stores", "name"), QLineEdit(), required=True)
         self.name.setMaxLength(STORE_MAX_LENGTHS["name"])
         self.city = f.add("city", field_label("stores", "city"), QLineEdit())
         self.city.setMaxLength(STORE_MAX_LENGTHS["city"])
@@ -47,8 +47,9 @@ class StoreDialog(RecordDialog):
         for value, label in STORE_STATUS_LABELS.items():
             self.status.addItem(tr_enum(label), value)
         self.floor_area = f.add("floor_area", field_label("stores", "floor_area"), DecimalEdit(2))
-        self.floor_area.setPlaceholderText("120.5")
+        self.floor_area.setPlaceholderText(self.tr("e.g. {example}").format(example="120.5"))
         self.finish_layout()
+        beside_buttons(self.layout_, f.required_note(), self.buttons)
         self.populate(store.data if store else StoreData(city=default_city))
         self.set_read_only(read_only)
         self.resize(520, 0)
@@ -80,6 +81,9 @@ class StoreDialog(RecordDialog):
             return stores.add, (self.ctx.actor, self.franchisee_id, data), {}
         return (stores.update, (self.ctx.actor, self.store.id, self.store.version, data),
                 {"base": self.store.data, "overwrite": overwrite})
+
+    def base_data(self):
+        return self.store.data if self.store is not None else None
 
     def apply_current(self, current: StoreDTO) -> None:
         self.store = current

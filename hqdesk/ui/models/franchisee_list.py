@@ -23,30 +23,37 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from hqdesk.domain.franchisee import STATUS_LABELS
+from hqdesk.domain.franchisee import STATUS_LABELS, LifecycleStatus
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.services.dto import LIST_COLUMNS, FranchiseeRow, SearchResult
 from hqdesk.ui.i18n import fmt_date, tr_enum
 
 PAGE_SIZE = 200  # rows per fetch: what a screen shows several times over, one small query
-CONTRACT_WARNING_DAYS = 90
+CONTRACT_WARNING_DAYS = 90  # a contract ending within this many days is shown in orange; an ended one in red
 
 CONTEXT = "FranchiseeListModel"
+# Short titles: all nine columns fit beside the editor at 1440 px, in English too; the tooltip has the full name.
 HEADERS = {
     "code": QT_TRANSLATE_NOOP("FranchiseeListModel", "Code"),
     "legal_name": QT_TRANSLATE_NOOP("FranchiseeListModel", "Legal name"),
     "city": QT_TRANSLATE_NOOP("FranchiseeListModel", "City"),
     "tier": QT_TRANSLATE_NOOP("FranchiseeListModel", "Tier"),
     "status": QT_TRANSLATE_NOOP("FranchiseeListModel", "Status"),
-    "account_manager": QT_TRANSLATE_NOOP("FranchiseeListModel", "Account manager"),
-    "primary_contact": QT_TRANSLATE_NOOP("FranchiseeListModel", "Primary contact"),
+    "account_manager": QT_TRANSLATE_NOOP("FranchiseeListModel", "Manager"),
+    "primary_contact": QT_TRANSLATE_NOOP("FranchiseeListModel", "Contact"),
     "primary_phone": QT_TRANSLATE_NOOP("FranchiseeListModel", "Mobile"),
     "contract_end": QT_TRANSLATE_NOOP("FranchiseeListModel", "Contract end"),
+}
+HEADER_TIPS = {
+    "account_manager": QT_TRANSLATE_NOOP("FranchiseeListModel", "Account manager"),
+    "primary_contact": QT_TRANSLATE_NOOP("FranchiseeListModel", "Primary contact"),
 }
 
 ARCHIVED_COLOR = QColor("#9a9a9a")
 EXPIRING_FOREGROUND = QColor("#8a5300")
 EXPIRING_BACKGROUND = QColor("#fde7b0")
+EXPIRED_FOREGROUND = QColor("#9b1c1c")
+EXPIRED_BACKGROUND = QColor("#f8d3d0")
 
 # data() runs for every visible cell and role on each repaint: look these up once.
 _DISPLAY, _FOREGROUND, _BACKGROUND, _TOOLTIP = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole,
@@ -75,7 +82,7 @@ class FranchiseeListModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._rows: list[FranchiseeRow] = []
         self._cells: list[tuple[str, ...] | None] = []  # display text of each row, made when first shown
-        self._warnings: list[int | None] = []  # days until the contract ends, when that needs attention
+        self._warnings: list[int | None] = []  # days until the contract ends (< 0: ended), when that needs attention
         self._row_of: dict[int, int] = {}
         self._generation = 0
         self._in_flight = False
@@ -191,6 +198,9 @@ class FranchiseeListModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return QCoreApplication.translate(CONTEXT, HEADERS[LIST_COLUMNS[section]])
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tip = HEADER_TIPS.get(LIST_COLUMNS[section])
+            return QCoreApplication.translate(CONTEXT, tip) if tip else None
         if role == Qt.ItemDataRole.InitialSortOrderRole:
             return Qt.SortOrder.AscendingOrder
         return None
@@ -207,9 +217,11 @@ class FranchiseeListModel(QAbstractTableModel):
         if role == _FOREGROUND:
             if self._rows[r].archived:
                 return ARCHIVED_COLOR
-            return EXPIRING_FOREGROUND if index.column() == _CONTRACT_END and self._warnings[r] is not None else None
+            days = self._warnings[r] if index.column() == _CONTRACT_END else None
+            return None if days is None else EXPIRED_FOREGROUND if days < 0 else EXPIRING_FOREGROUND
         if role == _BACKGROUND:
-            return EXPIRING_BACKGROUND if index.column() == _CONTRACT_END and self._warnings[r] is not None else None
+            days = self._warnings[r] if index.column() == _CONTRACT_END else None
+            return None if days is None else EXPIRED_BACKGROUND if days < 0 else EXPIRING_BACKGROUND
         if role == _TOOLTIP:
             return self._tooltip(r, LIST_COLUMNS[index.column()])
         return None
@@ -224,12 +236,15 @@ class FranchiseeListModel(QAbstractTableModel):
 
     @staticmethod
     def _contract_warning(row: FranchiseeRow, today: date) -> int | None:
-        """Days until the contract ends if that is within the warning window (0 = today); None for an
-        archived franchisee (nobody renews those)."""
+        """Days until the contract ends if that is within the warning window (0 = today), or how long ago it
+        ended (negative: the most overdue renewals must not look the safest). None for an archived franchisee
+        (nobody renews those), and for an ended contract of a terminated one (it ended with the relationship)."""
         if row.contract_end is None or row.archived:
             return None
         days = (row.contract_end - today).days
-        return days if 0 <= days <= CONTRACT_WARNING_DAYS else None
+        if days < 0:
+            return None if row.status == LifecycleStatus.TERMINATED else days
+        return days if days <= CONTRACT_WARNING_DAYS else None
 
     def _tooltip(self, r: int, column: str) -> str | None:
         row, lines = self._rows[r], []
@@ -241,7 +256,10 @@ class FranchiseeListModel(QAbstractTableModel):
             lines.append(" ".join(p for p in (row.region, row.province, row.city) if p))
         elif column == "contract_end":
             days = self._warnings[r]
-            if days is not None:
+            if days is not None and days < 0:
+                lines.append(self.tr("The contract ended on {date}, %n day(s) ago.", "", -days).format(
+                    date=fmt_date(row.contract_end)))
+            elif days is not None:
                 lines.append(self.tr("The contract ends today.") if days == 0
                              else self.tr("The contract ends in %n day(s).", "", days))
         if row.archived:

@@ -2,6 +2,10 @@
 
 FIELD_LABELS and format_value are shared: the profile form's captions, the history's "field: old → new"
 and the conflict dialog's "their value / your value" all name a field and show a value the same way.
+
+Every text here is put together from translatable templates ("{field}: {value}"), never with punctuation in
+the code: Chinese writes "门店名称：郑州二七店" with a full-width colon, and "；" between the changes.
+Texts picked from a table (WHAT, SOURCES) are marked with QT_TRANSLATE_NOOP so that lupdate collects them.
 """
 
 from __future__ import annotations
@@ -114,7 +118,25 @@ WHAT = {
     ("contact_anniversaries", "delete"): QT_TRANSLATE_NOOP("History", "Anniversary removed"),
     ("franchisee_status_changes", "insert"): QT_TRANSLATE_NOOP("History", "Status changed"),
 }
+# An anniversary belongs to a contact: its entries say whose it is when the trail tells (inserts and deletes do).
+WHAT_ANNIVERSARY_OF = {
+    "insert": QT_TRANSLATE_NOOP("History", "Anniversary added for {contact}"),
+    "update": QT_TRANSLATE_NOOP("History", "Anniversary changed for {contact}"),
+    "delete": QT_TRANSLATE_NOOP("History", "Anniversary removed for {contact}"),
+}
 
+# Where a change came from. The app's own changes are the rule and say nothing (the column stays narrow and
+# the exception stands out); a change made directly in the database is named, in red.
+SOURCES = {
+    "app": "",
+    "db": QT_TRANSLATE_NOOP("History", "Outside the app"),
+}
+
+# How the parts of a history text are put together (translated: Chinese uses full-width punctuation).
+FIELD_VALUE = QT_TRANSLATE_NOOP("History", "{field}: {value}")
+FIELD_CHANGE = QT_TRANSLATE_NOOP("History", "{field}: {old} → {new}")
+WHAT_NAME = QT_TRANSLATE_NOOP("History", "{what}: {name}")
+SEPARATOR = QT_TRANSLATE_NOOP("History", "; ")  # between the changed fields of one entry in a cell
 
 
 @dataclass
@@ -144,7 +166,12 @@ def field_label(table: str, name: str) -> str:
 
 
 def _tr(text: str) -> str:
+    """Translate a text marked with QT_TRANSLATE_NOOP("History", ...): lupdate never sees a variable here."""
     return QCoreApplication.translate("History", text)
+
+
+def separator() -> str:
+    return _tr(SEPARATOR)
 
 
 def _as_date(value) -> date | None:
@@ -204,15 +231,15 @@ def format_value(table: str, name: str, value, names: UserNames | None = None) -
         return ", ".join(value) if isinstance(value, (tuple, list)) else ", ".join(
             t for t in str(value).split(",") if t)
     if name == "anniversaries":
-        return "; ".join(_anniversary_text(a) for a in value)
+        return separator().join(_anniversary_text(a) for a in value)
     return str(value)
 
 
 def _anniversary_text(a: Anniversary) -> str:
-    text = f"{a.label} {fmt_date(a.day)}"
+    day = fmt_date(a.day)
     if a.lunar:
-        text += " " + QCoreApplication.translate("History", "(lunar calendar)")
-    return text
+        day = QCoreApplication.translate("History", "{date} (lunar calendar)").format(date=day)
+    return f"{a.label} {day}"
 
 
 def shorten(text: str, limit: int = MAX_CELL) -> str:
@@ -235,13 +262,13 @@ def change_lines(entry: HistoryEntry, names: UserNames | None = None, limit: int
         if entry.action == "insert":
             if change.new in (None, "", False) and change.field not in ("to_status",):
                 continue  # a new record: only what was filled in
-            lines.append(f"{label}: {new}")
+            lines.append(_tr(FIELD_VALUE).format(field=label, value=new))
         elif entry.action == "delete":
             if change.old in (None, "", False):
                 continue
-            lines.append(f"{label}: {old}")
+            lines.append(_tr(FIELD_VALUE).format(field=label, value=old))
         else:
-            lines.append(f"{label}: {old} → {new}")
+            lines.append(_tr(FIELD_CHANGE).format(field=label, old=old, new=new))
     return lines
 
 
@@ -249,26 +276,47 @@ def _changed(entry: HistoryEntry) -> dict[str, FieldChange]:
     return {c.field: c for c in entry.changes}
 
 
+def _value(change: FieldChange | None):
+    return (change.new or change.old) if change else None
+
+
 def describe(entry: HistoryEntry, row_names: dict[tuple[str, str], str] | None = None) -> str:
     """What happened, in words: "Contact added: 王芳", "Profile changed", "Archived"..."""
     changed = _changed(entry)
     if entry.table_name == "franchisees" and entry.action == "update":
         if set(changed) == {"archived"}:
-            return _tr("Archived") if changed["archived"].new else _tr("Restored from the archive")
+            return (QCoreApplication.translate("History", "Archived") if changed["archived"].new
+                    else QCoreApplication.translate("History", "Restored from the archive"))
         if "status" in changed:
-            return _tr("Status changed")
+            return QCoreApplication.translate("History", "Status changed")
     if entry.table_name == "franchisee_status_changes" and entry.action == "insert" and \
             "from_status" in changed and not changed["from_status"].new:
-        return _tr("Initial status")
+        return QCoreApplication.translate("History", "Initial status")
+    if entry.table_name == "contact_anniversaries" and entry.action in WHAT_ANNIVERSARY_OF:
+        contact_id = _value(changed.get("contact_id"))
+        contact = (row_names or {}).get(("contacts", str(contact_id))) if contact_id is not None else None
+        if contact:
+            return _tr(WHAT_ANNIVERSARY_OF[entry.action]).format(contact=contact)
     template = WHAT.get((entry.table_name, entry.action))
     text = _tr(template) if template else f"{entry.table_name} {entry.action}"
     if entry.table_name in ("contacts", "stores"):
-        name_change = changed.get("name")
-        name = (name_change.new or name_change.old) if name_change else None
-        name = name or (row_names or {}).get((entry.table_name, entry.row_id))
+        name = _value(changed.get("name")) or (row_names or {}).get((entry.table_name, entry.row_id))
         if name:
-            text += ": " + str(name)
+            text = _tr(WHAT_NAME).format(what=text, name=name)
     return text
+
+
+def names_in_trail(entries, row_names: dict[tuple[str, str], str] | None = None) -> dict[tuple[str, str], str]:
+    """Contact and store names by (table, row id): the current ones (``row_names``), and for rows deleted since,
+    the last name their own entries recorded (an anniversary of a deleted contact still says whose it was)."""
+    names: dict[tuple[str, str], str] = {}
+    for e in sorted(entries, key=lambda e: e.occurred_at):  # oldest first: the last name recorded wins
+        if e.table_name in ("contacts", "stores"):
+            name = _value(_changed(e).get("name"))
+            if name:
+                names[(e.table_name, e.row_id)] = str(name)
+    names.update(row_names or {})
+    return names
 
 
 def without_status_echoes(entries) -> list[HistoryEntry]:
@@ -291,11 +339,11 @@ def without_status_echoes(entries) -> list[HistoryEntry]:
 
 
 def source_label(source: str) -> str:
-    if source == "app":
-        return _tr("hqdesk")
-    if source == "db":
-        return _tr("Outside the app")
-    return source
+    """The Source cell: empty for the app's own changes, "Outside the app" for changes made in the database."""
+    label = SOURCES.get(source)
+    if label is None:
+        return source
+    return _tr(label) if label else ""
 
 
 class HistoryModel(RowsModel[HistoryEntry]):
@@ -320,14 +368,20 @@ class HistoryModel(RowsModel[HistoryEntry]):
     def set_entries(self, entries, names: UserNames | None = None,
                     row_names: dict[tuple[str, str], str] | None = None) -> None:
         """``row_names`` names contacts and stores by (table, row id) for entries that do not carry the name."""
-        self._names, self._row_names = names or UserNames(), row_names
         entries = without_status_echoes(entries)
+        self._names, self._row_names = names or UserNames(), names_in_trail(entries, row_names)
         self._tips = ["\n".join(change_lines(e, self._names, limit=None)) for e in entries]
         self.set_rows(entries)
 
     def cells(self, e: HistoryEntry) -> tuple[str, ...]:
         return (fmt_datetime(e.occurred_at), self._names.name(e.username), source_label(e.source),
-                describe(e, self._row_names), "; ".join(change_lines(e, self._names)))
+                describe(e, self._row_names), separator().join(change_lines(e, self._names)))
+
+    def header_role_data(self, section: int, role: int):
+        if section == self.SOURCE and role == Qt.ItemDataRole.ToolTipRole:
+            return QCoreApplication.translate(
+                "HistoryModel", "Changes made outside hqdesk, directly in the database, are marked here.")
+        return None
 
     def details(self, row: int) -> str:
         """Everything about one entry, one changed field per line (the pane under the table)."""
@@ -335,8 +389,11 @@ class HistoryModel(RowsModel[HistoryEntry]):
         who = cells[self.WHO]
         login = self._login_note(row)
         if login:
-            who = f"{who} ({login})"
-        return f"{cells[self.WHAT]} · {who} · {cells[self.WHEN]}\n{self._tips[row]}".rstrip()
+            who = QCoreApplication.translate("HistoryModel", "{user} ({login})").format(user=who, login=login)
+        parts = [cells[self.WHAT], who, cells[self.WHEN]]
+        if cells[self.SOURCE]:
+            parts.append(cells[self.SOURCE])
+        return f"{' · '.join(parts)}\n{self._tips[row]}".rstrip()
 
     def _login_note(self, row: int) -> str | None:
         """PostgreSQL: the database login behind the change, when it is not the user's own name."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import weakref
+from datetime import date
 
 from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut
@@ -30,11 +31,11 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from hqdesk.domain.franchisee import STATUS_LABELS, LifecycleStatus
-from hqdesk.domain.roles import Action
+from hqdesk.domain.roles import Action, Role
 from hqdesk.services.dto import LIST_COLUMNS, FilterOptions, SearchCriteria, SearchResult
 from hqdesk.ui.context import UiContext
 from hqdesk.ui.errors import show_error
-from hqdesk.ui.i18n import tr_enum
+from hqdesk.ui.i18n import fmt_date, tr_enum
 from hqdesk.ui.models.franchisee_list import PAGE_SIZE, FranchiseeListModel
 from hqdesk.ui.views.profile import ProfileEditor
 
@@ -49,9 +50,15 @@ FILTER_KINDS = frozenset({"franchisee", "user"})  # ... and what its filter boxe
 SETTINGS_SPLITTER = "franchisees/splitter"
 SETTINGS_HEADER = "franchisees/header"
 
-# Default column widths, in widths of one Chinese character (the header's text may ask for more).
-COLUMN_WIDTHS = {"code": 5, "legal_name": 12, "city": 4, "tier": 3, "status": 4, "account_manager": 4.5,
-                 "primary_contact": 4.5, "primary_phone": 7, "contract_end": 7}
+# Default column widths: room for what a column usually shows, or for its title if that is wider. Names in widths
+# of one Chinese character; codes, statuses, phone numbers and dates measured (they differ between languages).
+COLUMN_CHARS = {"legal_name": 12, "city": 4, "account_manager": 3, "primary_contact": 4}  # 乌鲁木齐, 欧阳明月
+COLUMN_SAMPLES = {"code": "JX0000", "tier": "A", "primary_phone": "13800000000"}
+CELL_PADDING = 12  # the cell's margins on both sides
+HEADER_PADDING = 16  # the same for a title (sorting by a narrow column may shorten its title: the arrow shows it)
+# The profile editor beside the list needs about 520 px (at 12 px per Chinese character); by default the list gets
+# the width its columns need (all of them in view at 1440 px, in both languages) and the editor the rest.
+EDITOR_CHARS = 43
 
 
 def _weakly(method, *first):
@@ -105,6 +112,7 @@ class FranchiseesView(QWidget):
         self.splitter.setCollapsible(0, False)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self._default_split: list[int] | None = None  # the sizes set by default, until the user moves the splitter
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -147,7 +155,8 @@ class FranchiseesView(QWidget):
             self.status_combo.addItem(tr_enum(STATUS_LABELS[status]), status.value)
         self.region_combo = self._combo("regionFilter", self.tr("All regions"))
         self.manager_combo = self._combo("managerFilter", self.tr("All account managers"))
-        self.manager_combo.addItem(self.tr("My franchisees"), self.ctx.actor.user_id)
+        if self._may_own_franchisees():
+            self.manager_combo.addItem(self.tr("My franchisees"), self.ctx.actor.user_id)
         self.archived_check = QCheckBox(self.tr("Show archived"), self)
         self.archived_check.setObjectName("showArchived")
 
@@ -206,10 +215,8 @@ class FranchiseesView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setTextElideMode(Qt.TextElideMode.ElideRight)
-        char = self.fontMetrics().horizontalAdvance("中")
-        for column, name in enumerate(LIST_COLUMNS):
-            title = self.model.headerData(column, Qt.Orientation.Horizontal)
-            width = max(int(COLUMN_WIDTHS[name] * char), header.fontMetrics().horizontalAdvance(title) + 24) + 12
+        self.default_column_widths = self._default_column_widths()
+        for column, width in enumerate(self.default_column_widths):
             header.resizeSection(column, width)
 
         self.message_title = QLabel(self)
@@ -243,6 +250,18 @@ class FranchiseesView(QWidget):
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.message_page)
 
+    def _default_column_widths(self) -> list[int]:
+        """Each column's width when nothing is remembered, in the language and font in use."""
+        cells, titles = self.table.fontMetrics(), self.table.horizontalHeader().fontMetrics()
+        char = cells.horizontalAdvance("中")
+        content = {name: int(chars * char) for name, chars in COLUMN_CHARS.items()}
+        content.update({name: cells.horizontalAdvance(text) for name, text in COLUMN_SAMPLES.items()})
+        content["status"] = max(cells.horizontalAdvance(tr_enum(label)) for label in STATUS_LABELS.values())
+        content["contract_end"] = max(cells.horizontalAdvance(fmt_date(date(2026, month, 28))) for month in range(1, 13))
+        return [max(content[name] + CELL_PADDING, titles.horizontalAdvance(
+            self.model.headerData(column, Qt.Orientation.Horizontal)) + HEADER_PADDING)
+            for column, name in enumerate(LIST_COLUMNS)]
+
     def _connect(self) -> None:
         self.search_box.textChanged.connect(lambda: self._debounce.start())
         self.search_box.returnPressed.connect(self.search_now)
@@ -261,6 +280,7 @@ class FranchiseesView(QWidget):
         for signal in (header.sectionResized, header.sectionMoved, header.sortIndicatorChanged,
                        self.splitter.splitterMoved):
             signal.connect(lambda *_: self._save_timer.start())  # not start(msec) with the signal's ints
+        self.splitter.splitterMoved.connect(self._splitter_moved)
 
     # ----- searching -----------------------------------------------------------------------------
     def criteria(self) -> SearchCriteria:
@@ -355,10 +375,14 @@ class FranchiseesView(QWidget):
             title = self.tr("There are no franchisees yet.")
             if self.ctx.can(Action.CREATE_FRANCHISEE):
                 hints.append(self.tr("Click “New franchisee” to add the first one."))
+        elif not criteria.text:  # only filters: there is nothing to spell
+            title = self.tr("No franchisee matches these filters.")
+            hints.append(self.tr("Set some of the filters back to “All”."))
         else:
-            title = (self.tr("No franchisee matches “{text}”.").format(text=criteria.text) if criteria.text
-                     else self.tr("No franchisee matches these filters."))
-            hints.append(self.tr("Check the spelling, or clear the search and set the filters to “All”."))
+            title = self.tr("No franchisee matches “{text}”.").format(text=criteria.text)
+            with_filters = criteria != SearchCriteria(text=criteria.text, include_archived=criteria.include_archived)
+            hints.append(self.tr("Check the spelling, or clear the search and set the filters to “All”.") if with_filters
+                         else self.tr("Check the spelling, or search for a shorter part of the name."))
         if not criteria.include_archived:
             hints.append(self.tr("Archived franchisees are hidden: tick “Show archived” to include them."))
         self._show_message(title, "\n".join(hints), clear=filtered)
@@ -510,22 +534,30 @@ class FranchiseesView(QWidget):
             on_done=_weakly(self._set_filter_options),
             on_error=lambda exc: log.warning("filter options not loaded: %s", exc))
 
+    def _may_own_franchisees(self, managers=()) -> bool:
+        """Whether "My franchisees" can find anything: for account managers, and for anyone (an admin) who has
+        been made a franchisee's account manager; not for credit managers and viewers, where it always gives 0."""
+        actor = self.ctx.actor
+        return actor.role == Role.ACCOUNT_MANAGER or any(u.id == actor.user_id for u in managers)
+
     def _set_filter_options(self, options: FilterOptions) -> None:
         before = self.criteria()
         self._fill(self.tier_combo, [(self.tr("Tier {tier}").format(tier=t), t) for t in options.tiers])
         self._fill(self.region_combo, [(r, r) for r in options.regions])
-        self._fill(self.manager_combo, [(u.display_name or u.username, u.id) for u in options.account_managers],
-                   keep=2)
+        mine = [(self.tr("My franchisees"), self.ctx.actor.user_id)] \
+            if self._may_own_franchisees(options.account_managers) else []
+        self._fill(self.manager_combo,
+                   mine + [(u.display_name or u.username, u.id) for u in options.account_managers])
         if self.criteria() != before:  # a chosen value went away (a region emptied): show what the boxes say
             self.search_now()
 
     @staticmethod
-    def _fill(combo: QComboBox, items: list[tuple[str, object]], keep: int = 1) -> None:
-        """Replace the items after the first ``keep`` (All, My franchisees), keeping the choice if still there."""
+    def _fill(combo: QComboBox, items: list[tuple[str, object]]) -> None:
+        """Replace the items after the first ("All ..."), keeping the choice if still there."""
         current = combo.currentData()
         combo.blockSignals(True)
         try:
-            while combo.count() > keep:
+            while combo.count() > 1:
                 combo.removeItem(combo.count() - 1)
             for text, data in items:
                 combo.addItem(text, data)
@@ -539,8 +571,8 @@ class FranchiseesView(QWidget):
         settings = self.ctx.settings
         splitter = settings.value(SETTINGS_SPLITTER)
         if not (isinstance(splitter, QByteArray) and not splitter.isEmpty() and self.splitter.restoreState(splitter)):
-            char = self.fontMetrics().horizontalAdvance("中")
-            self.splitter.setSizes([char * 44, char * 30])
+            self._default_split = []
+            self._apply_default_split()
         header = settings.value(SETTINGS_HEADER)
         if isinstance(header, QByteArray) and not header.isEmpty():
             if self.table.horizontalHeader().restoreState(header):
@@ -553,9 +585,45 @@ class FranchiseesView(QWidget):
         self.table.horizontalHeader().setSortIndicator(*self.model.sort_section())
         self.table.setSortingEnabled(True)  # asks the model to sort as the header says: already so, no query
 
+    def default_split(self) -> list[int] | None:
+        """The list as wide as its columns need, the editor the rest but at least ``EDITOR_CHARS`` wide (on a narrow
+        screen the list gives way, down to half); None before the splitter has a width."""
+        total = self.splitter.width() - self.splitter.handleWidth()
+        if total <= 0:
+            return None
+        header = self.table.horizontalHeader()
+        last = header.logicalIndex(header.count() - 1)  # stretched to the edge: count what it needs, not its size
+        columns = sum(header.sectionSize(i) for i in range(header.count()) if i != last and not header.isSectionHidden(i))
+        needs = (columns + self.default_column_widths[last] + 2 * self.table.frameWidth()
+                 + self.table.verticalScrollBar().sizeHint().width())
+        editor = max(self.editor.minimumSizeHint().width(), EDITOR_CHARS * self.fontMetrics().horizontalAdvance("中"))
+        width = max(min(needs, total - editor), total // 2)
+        return [width, total - width]
+
+    def _apply_default_split(self) -> None:
+        if self._default_split is None:
+            return  # the user's own split (moved, or remembered)
+        sizes = self.default_split()
+        if sizes:
+            self.splitter.setSizes(sizes)
+            self._default_split = self.splitter.sizes()
+
+    def _splitter_moved(self) -> None:
+        self._default_split = None
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._apply_default_split()  # the layout has sized the splitter already
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._apply_default_split()
+
     def save_state(self) -> None:
         self._save_timer.stop()
-        self.ctx.settings.setValue(SETTINGS_SPLITTER, self.splitter.saveState())
+        # A default split is not remembered: the next start fits it to that window. One set otherwise is.
+        if self._default_split is None or (self._default_split and self.splitter.sizes() != self._default_split):
+            self.ctx.settings.setValue(SETTINGS_SPLITTER, self.splitter.saveState())
         self.ctx.settings.setValue(SETTINGS_HEADER, self.table.horizontalHeader().saveState())
 
     def hideEvent(self, event) -> None:  # noqa: N802 - Qt override

@@ -9,7 +9,7 @@ Embedded by the franchisee list on the right of its splitter::
         def new(self) -> None                         # blank profile for a new franchisee
         def has_unsaved_changes(self) -> bool
         def save(self) -> None                        # Ctrl+S
-        def cancel(self) -> None                      # Esc: revert unsaved edits
+        def cancel(self) -> None                      # Esc: drop unsaved edits (asks); leaves a new form
         def confirm_discard(self) -> bool             # ask before dropping unsaved edits (True = go on)
 
 The caller asks ``confirm_discard()`` before ``load()``-ing another franchisee; ``load()`` itself drops edits.
@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QEventLoop, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QEventLoop, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -67,7 +67,7 @@ from hqdesk.domain.franchisee import (
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.domain.roles import ROLE_LABELS, Action, Role
 from hqdesk.services.dto import ContactDTO, FranchiseeDetail, StoreDTO, UserDTO
-from hqdesk.ui.dialogs.conflict_dialog import ConflictDialog
+from hqdesk.ui.dialogs.conflict_dialog import ConflictDialog, merge_plan
 from hqdesk.ui.dialogs.contact_dialog import ContactDialog
 from hqdesk.ui.dialogs.status_dialog import StatusDialog, status_since
 from hqdesk.ui.dialogs.store_dialog import StoreDialog
@@ -193,6 +193,7 @@ def _text_box(lines: int) -> QPlainTextEdit:
 
 class ProfileEditor(QWidget):
     saved = Signal(int)
+    SAVED_MESSAGE_MS = 6000  # how long "Saved" stays when the user does not go on editing
 
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -211,6 +212,14 @@ class ProfileEditor(QWidget):
         self._can_edit = False
         self._read_only: bool | None = None
         self._dialog: QDialog | None = None
+        self._previous_id: int | None = None  # shown before "new": where Esc goes back to
+        self._keep_selected: dict[str, int] = {}  # contact/store id to select when the lists come back
+        self._message_saved = False  # the message line says "Saved" (goes with the next edit)
+        self._message_fields = False  # it says "correct the fields marked in red" (goes when none is left)
+        self._saved_timer = QTimer(self)
+        self._saved_timer.setSingleShot(True)
+        self._saved_timer.setInterval(self.SAVED_MESSAGE_MS)
+        self._saved_timer.timeout.connect(self._clear_saved_message)
 
         self.stack = QStackedWidget(self)
         outer = QVBoxLayout(self)
@@ -288,7 +297,6 @@ class ProfileEditor(QWidget):
         self.archive_button.setObjectName("archiveButton")
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setObjectName("cancelButton")
-        self.cancel_button.setToolTip(self.tr("Undo the changes you have not saved (Esc)"))
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setObjectName("saveButton")
         self.save_button.setToolTip(self.tr("Save ({key})").format(
@@ -331,7 +339,9 @@ class ProfileEditor(QWidget):
         v.setContentsMargins(4, 8, 4, 8)
         self.status_line = QLabel()
         self.status_line.setObjectName("statusLine")
-        v.addWidget(self.status_line)
+        top = QHBoxLayout()
+        top.addWidget(self.status_line, 1)
+        v.addLayout(top)
         self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.columns.setSpacing(16)
         v.addLayout(self.columns)
@@ -352,10 +362,11 @@ class ProfileEditor(QWidget):
             return field_label("franchisees", name)
 
         self.form = f = Form(left)
-        self.code = f.add("code", label("code"), QLineEdit())
+        top.addWidget(f.required_note())
+        self.code = f.add("code", label("code"), QLineEdit(), required=True)
         self.code.setMaxLength(20)
         self.code.setPlaceholderText(self.tr("e.g. {example}").format(example="JX0001"))
-        self.legal_name = f.add("legal_name", label("legal_name"), QLineEdit())
+        self.legal_name = f.add("legal_name", label("legal_name"), QLineEdit(), required=True)
         self.legal_name.setMaxLength(200)
         self.store_brand_name = f.add("store_brand_name", label("store_brand_name"), QLineEdit())
         self.store_brand_name.setMaxLength(MAX_LENGTHS["store_brand_name"])
@@ -377,18 +388,16 @@ class ProfileEditor(QWidget):
         self.region.lineEdit().setMaxLength(MAX_LENGTHS["region"])
         self.province = f.add("province", label("province"), QLineEdit())
         self.province.setMaxLength(MAX_LENGTHS["province"])
-        self.city = f.add("city", label("city"), QLineEdit())
+        self.city = f.add("city", label("city"), QLineEdit(), required=True)
         self.city.setMaxLength(MAX_LENGTHS["city"])
         self.address = f.add("address", label("address"), QLineEdit())
         self.address.setMaxLength(MAX_LENGTHS["address"])
-        self.tier = f.add("tier", label("tier"), QComboBox())
+        self.tier = f.add("tier", label("tier"), QComboBox(), required=True)
         self.account_manager = f.add("account_manager_id", label("account_manager_id"), QComboBox())
         self.join_date = f.add("join_date", label("join_date"), OptionalDateEdit())
         self.contract_start = f.add("contract_start", label("contract_start"), OptionalDateEdit())
         self.contract_end = f.add("contract_end", label("contract_end"), OptionalDateEdit())
         self.notes = f.add("notes", label("notes"), _text_box(3))
-        for name in ("join_date", "contract_start", "contract_end"):
-            self.form.fields[name].setMinimumWidth(130)
         width = max(caption.sizeHint().width() for caption in f.labels.values())
         for caption in f.labels.values():  # both groups' fields start at the same x when stacked
             caption.setMinimumWidth(width)
@@ -399,8 +408,6 @@ class ProfileEditor(QWidget):
             elif isinstance(widget, QComboBox):
                 widget.currentIndexChanged.connect(self._edited)
                 widget.editTextChanged.connect(self._edited)
-            elif isinstance(widget, OptionalDateEdit):
-                widget.dateChanged.connect(self._edited)
         scroll.setWidget(content)
         self.profile_scroll = scroll
         self.profile_tab = scroll
@@ -424,6 +431,7 @@ class ProfileEditor(QWidget):
         self.contacts_view.setModel(self.contacts_model)
         v.addWidget(self.contacts_view)
         self.contacts_view.doubleClicked.connect(lambda _index: self.edit_contact())
+        self.contacts_view.installEventFilter(self)  # Enter edits, Delete deletes
         self.contacts_view.selectionModel().selectionChanged.connect(self._update_row_buttons)
         self.add_contact_button.clicked.connect(self.add_contact)
         self.edit_contact_button.clicked.connect(self.edit_contact)
@@ -449,6 +457,7 @@ class ProfileEditor(QWidget):
         self.stores_view.setModel(self.stores_model)
         v.addWidget(self.stores_view)
         self.stores_view.doubleClicked.connect(lambda _index: self.edit_store())
+        self.stores_view.installEventFilter(self)  # Enter edits, Delete deletes
         self.stores_view.selectionModel().selectionChanged.connect(self._update_row_buttons)
         self.add_store_button.clicked.connect(self.add_store)
         self.edit_store_button.clicked.connect(self.edit_store)
@@ -475,6 +484,11 @@ class ProfileEditor(QWidget):
         self.history_view = _table(bottom)
         self.history_view.setObjectName("historyView")
         self.history_view.setModel(self.history_model)
+        # the changes get the room; "what" keeps a sensible width (its tooltip and the pane below show it all)
+        history_header = self.history_view.horizontalHeader()
+        history_header.setSectionResizeMode(HistoryModel.WHAT, QHeaderView.ResizeMode.Interactive)
+        history_header.resizeSection(HistoryModel.WHAT, self.fontMetrics().horizontalAdvance("中") * 12)
+        history_header.setSectionResizeMode(HistoryModel.CHANGES, QHeaderView.ResizeMode.Stretch)
         bv.addWidget(self.history_view)
         self.history_details = QPlainTextEdit()
         self.history_details.setObjectName("historyDetails")
@@ -500,6 +514,10 @@ class ProfileEditor(QWidget):
     def new(self) -> None:
         """A blank profile for a new franchisee (if the user may create one)."""
         self._seq += 1
+        if self._mode == EDIT and self._detail is not None:
+            self._previous_id = self._detail.id
+        elif self._mode != NEW:
+            self._previous_id = None
         self._current_id = None
         if not self.ctx.can(Action.CREATE_FRANCHISEE):
             self._show_empty(self.tr("Your role ({role}) cannot add franchisees.").format(
@@ -526,12 +544,41 @@ class ProfileEditor(QWidget):
         self._save()
 
     def cancel(self) -> None:
-        """Revert the form to what was loaded (Esc)."""
+        """Esc or Cancel: drop the unsaved edits, after asking (no question when nothing was edited).
+
+        A new franchisee's form is left: back to the franchisee shown before it, or to the empty state.
+        """
+        if self._saving or self._mode == EMPTY:
+            return
+        if self.has_unsaved_changes() and not self._ask_discard():
+            return
+        if self._mode == NEW:
+            self._leave_new()
+        else:
+            self._revert()
+
+    def _ask_discard(self) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Discard changes"),
+                          self.tr("Discard your unsaved changes to {name}?").format(name=self._display_name()),
+                          QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("discardChangesBox")
+        box.setDefaultButton(QMessageBox.StandardButton.Discard)  # Esc again answers Cancel: edits kept
+        return box.exec() == QMessageBox.StandardButton.Discard
+
+    def _revert(self) -> None:
+        """The form as it was loaded (a new franchisee's: blank)."""
         if self._mode == EDIT and self._detail is not None:
             self._populate(self._detail.data, self._detail.account_manager_name)
         elif self._mode == NEW:
             self._populate(self._blank())
         self._show_message("")
+
+    def _leave_new(self) -> None:
+        previous, self._previous_id = self._previous_id, None
+        self._show_message("")
+        self._show_empty()
+        if previous is not None:
+            self.load(previous)
 
     def confirm_discard(self) -> bool:
         """Before the caller drops the record: Save / Discard / Cancel. True when it may go on."""
@@ -546,7 +593,7 @@ class ProfileEditor(QWidget):
         box.setDefaultButton(QMessageBox.StandardButton.Save)
         answer = box.exec()
         if answer == QMessageBox.StandardButton.Discard:
-            self.cancel()
+            self._revert()
             return True
         if answer != QMessageBox.StandardButton.Save:
             return False
@@ -593,7 +640,7 @@ class ProfileEditor(QWidget):
         if self._mode != EDIT or not self._can_edit:
             return
         dialog = ContactDialog(self.ctx, self._detail.id, None, self._names, parent=self)
-        dialog.saved.connect(lambda _dto: self._refresh())
+        dialog.saved.connect(lambda dto: self._refresh_selecting("contact", dto.id))
         dialog.reloaded.connect(lambda _dto: self._refresh())
         self._open(dialog)
 
@@ -603,7 +650,7 @@ class ProfileEditor(QWidget):
             return
         dialog = ContactDialog(self.ctx, self._detail.id, contact, self._names, read_only=not self._can_edit,
                                parent=self)
-        dialog.saved.connect(lambda _dto: self._refresh())
+        dialog.saved.connect(lambda dto: self._refresh_selecting("contact", dto.id))
         dialog.reloaded.connect(lambda _dto: self._refresh())
         self._open(dialog)
 
@@ -620,14 +667,14 @@ class ProfileEditor(QWidget):
         contact = self._selected(self.contacts_view, self.contacts_model.row)
         if contact is None or not self._can_edit or contact.data.is_primary:
             return
-        self._row_write("contact", contact.id, self.ctx.services.contacts.make_primary, contact.id)
+        self._row_write("contact", contact.id, self.ctx.services.contacts.make_primary, contact.id, keep_selected=True)
 
     def add_store(self) -> None:
         if self._mode != EDIT or not self._can_edit:
             return
         dialog = StoreDialog(self.ctx, self._detail.id, None, self._names, default_city=self._detail.data.city,
                              parent=self)
-        dialog.saved.connect(lambda _dto: self._refresh())
+        dialog.saved.connect(lambda dto: self._refresh_selecting("store", dto.id))
         dialog.reloaded.connect(lambda _dto: self._refresh())
         self._open(dialog)
 
@@ -637,7 +684,7 @@ class ProfileEditor(QWidget):
             return
         dialog = StoreDialog(self.ctx, self._detail.id, store, self._names, read_only=not self._can_edit,
                              parent=self)
-        dialog.saved.connect(lambda _dto: self._refresh())
+        dialog.saved.connect(lambda dto: self._refresh_selecting("store", dto.id))
         dialog.reloaded.connect(lambda _dto: self._refresh())
         self._open(dialog)
 
@@ -666,6 +713,11 @@ class ProfileEditor(QWidget):
     def _refresh(self) -> None:
         self._fetch(refresh=True)
 
+    def _refresh_selecting(self, kind: str, row_id: int) -> None:
+        """Refresh, then select the contact or store just added or edited."""
+        self._keep_selected[kind] = row_id
+        self._refresh()
+
     def _loaded(self, seq: int, bundle: ProfileBundle, refresh: bool) -> None:
         if seq != self._seq:
             return  # the user moved on to another franchisee meanwhile
@@ -684,8 +736,16 @@ class ProfileEditor(QWidget):
             self._populate(detail.data, detail.account_manager_name)
             if not refresh:
                 self._show_message("")
+        # the same franchisee again: the lists keep their selected rows (or select the one just acted on)
+        keep = {kind: self._keep_selected.pop(kind, None) for kind in ("contact", "store")}
+        if same:
+            keep["contact"] = keep["contact"] or self._selected_id(self.contacts_view, self.contacts_model)
+            keep["store"] = keep["store"] or self._selected_id(self.stores_view, self.stores_model)
         self.contacts_model.set_contacts(bundle.contacts)
         self.stores_model.set_stores(bundle.stores)
+        if same:
+            self._select_id(self.contacts_view, self.contacts_model, keep["contact"])
+            self._select_id(self.stores_view, self.stores_model, keep["store"])
         row_names = {("contacts", str(c.id)): c.data.name for c in bundle.contacts}
         row_names.update({("stores", str(s.id)): s.data.name for s in bundle.stores})
         self.history_model.set_entries(bundle.history, self._names, row_names)
@@ -785,7 +845,8 @@ class ProfileEditor(QWidget):
             elif isinstance(widget, QComboBox):
                 out.append((widget.currentText(), widget.currentData()))
             elif isinstance(widget, OptionalDateEdit):
-                out.append(widget.date_value())
+                # 2026-3-1 is the same date as 2026-03-01; text that is not a date is an edit too
+                out.append(widget.date_value() if widget.hasAcceptableInput() else widget.text())
             else:
                 out.append(widget.text())
         return tuple(out)
@@ -817,6 +878,8 @@ class ProfileEditor(QWidget):
 
     def _edited(self, *_args) -> None:
         if not self._populating:
+            if self._message_saved or (self._message_fields and not self.form.has_errors()):
+                self._show_message("")  # "Saved" is old news; the fields marked in red are all corrected
             self._update_state()
 
     # ----- saving -------------------------------------------------------------------------------------------
@@ -878,7 +941,7 @@ class ProfileEditor(QWidget):
         self._mode = EDIT
         self._current_id = detail.id
         self._populate(detail.data, detail.account_manager_name)
-        self._show_message("")
+        self._show_saved()
         self._emit_changed("franchisee", detail.id)
         self.saved.emit(detail.id)
         self._refresh()  # history, and the tabs a new franchisee did not have
@@ -901,14 +964,25 @@ class ProfileEditor(QWidget):
             self.profile_scroll.ensureWidgetVisible(self.form.fields[placed[0].field])
         text = "\n".join(tr_field_error(e) for e in rest)
         self._show_message(text or self.tr("Nothing was saved: correct the fields marked in red."), error=True)
+        self._message_fields = not text
 
     def _conflict(self, exc: ConflictError) -> None:
-        dialog = ConflictDialog(exc, "franchisees", self.ctx.can(Action.OVERWRITE_CONFLICT), self._names, self)
-        dialog.finished.connect(lambda _result: self._resolve_conflict(dialog.choice, exc))
+        yours, merged = None, None
+        mine, errors = self._read_form()
+        if self._detail is not None and not errors and getattr(exc.current, "data", None) is not None:
+            yours, merged = merge_plan(self._detail.data, exc.current.data, mine)
+        dialog = ConflictDialog(exc, "franchisees", self.ctx.can(Action.OVERWRITE_CONFLICT), self._names, self,
+                                yours_changed=yours, can_merge=merged is not None)
+        dialog.finished.connect(lambda _result: self._resolve_conflict(dialog.choice, exc, merged))
         self._open(dialog)
 
-    def _resolve_conflict(self, choice: str, exc: ConflictError) -> None:
-        if choice == ConflictDialog.RELOAD:
+    def _resolve_conflict(self, choice: str, exc: ConflictError, merged: FranchiseeData | None = None) -> None:
+        if choice == ConflictDialog.MERGE and merged is not None:
+            # their version becomes the base, the form shows both changes, and the save goes out at once
+            self._apply_detail(exc.current, force=True)
+            self._populate(merged, exc.current.account_manager_name)
+            self._submit_save(merged, overwrite=False)
+        elif choice == ConflictDialog.RELOAD:
             self._apply_detail(exc.current, force=True)
             self._show_message("")
             self._refresh()
@@ -960,9 +1034,11 @@ class ProfileEditor(QWidget):
         row = rows[0].row() if rows else (index.row() if index.isValid() else -1)
         return getter(row) if row >= 0 else None
 
-    def _row_write(self, kind: str, row_id: int, fn, *args) -> None:
+    def _row_write(self, kind: str, row_id: int, fn, *args, keep_selected: bool = False) -> None:
         def done(_result) -> None:
             self._emit_changed(kind, row_id)
+            if keep_selected:  # the list re-sorts (primary first): the row acted on stays selected
+                self._keep_selected[kind] = row_id
             self._refresh()
 
         def failed(exc: BaseException) -> None:
@@ -975,6 +1051,32 @@ class ProfileEditor(QWidget):
                 self._refresh()
 
         self.ctx.runner.submit(fn, self.ctx.actor, *args, write=True, on_done=done, on_error=failed)
+
+    def _selected_id(self, view: QTableView, model) -> int | None:
+        row = self._selected(view, model.row)
+        return None if row is None else row.id
+
+    @staticmethod
+    def _select_id(view: QTableView, model, row_id: int | None) -> None:
+        row = next((i for i, r in enumerate(model.rows()) if r.id == row_id), -1) if row_id is not None else -1
+        if row >= 0:
+            view.selectRow(row)
+            view.scrollTo(model.index(row, 0))
+
+    def _row_key(self, view: QTableView, event) -> bool:
+        """Enter opens the selected contact or store (as double-click does), Delete asks to delete it."""
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        contacts = view is self.contacts_view
+        if self._selected(view, (self.contacts_model if contacts else self.stores_model).row) is None:
+            return False
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            (self.edit_contact if contacts else self.edit_store)()
+            return True
+        if event.key() == Qt.Key.Key_Delete and self._can_edit and self._mode == EDIT:
+            (self.delete_contact if contacts else self.delete_store)()
+            return True
+        return False
 
     def _update_row_buttons(self, *_args) -> None:
         contact = self._selected(self.contacts_view, self.contacts_model.row)
@@ -1012,7 +1114,9 @@ class ProfileEditor(QWidget):
         self.save_button.setVisible(self._can_edit)
         self.cancel_button.setVisible(self._can_edit)
         self.save_button.setEnabled(dirty and not self._saving)
-        self.cancel_button.setEnabled(dirty and not self._saving)
+        self.cancel_button.setEnabled((dirty or self._mode == NEW) and not self._saving)
+        self.cancel_button.setToolTip(self.tr("Leave the new franchisee without saving it (Esc)") if self._mode == NEW
+                                      else self.tr("Undo the changes you have not saved (Esc)"))
         self.unsaved_label.setVisible(dirty)
         self.status_button.setVisible(editing and self._may(Action.CHANGE_STATUS))
         self.archive_button.setVisible(editing and self.ctx.can(Action.ARCHIVE_FRANCHISEE))
@@ -1076,10 +1180,8 @@ class ProfileEditor(QWidget):
                 elif widget.property("hint"):
                     widget.setPlaceholderText(widget.property("hint"))
             # the [readOnly="true"] style sheet selector is only evaluated when a widget is polished
-            targets = (widget, widget.lineEdit()) if isinstance(widget, OptionalDateEdit) else (widget,)
-            for target in targets:
-                target.style().unpolish(target)
-                target.style().polish(target)
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
 
     def _fit_header(self) -> None:
         needed = self._badges.sizeHint().width() + self._actions.sizeHint().width() + 40
@@ -1093,8 +1195,12 @@ class ProfileEditor(QWidget):
         self._fit_header()
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
-        """Two columns where there is room; one below the other in a narrow splitter pane."""
-        if event.type() == QEvent.Type.Resize:
+        """Keys on the contacts and stores lists; two columns where there is room, one below the other in a
+        narrow splitter pane."""
+        if event.type() == QEvent.Type.KeyPress and watched in (self.contacts_view, self.stores_view):
+            if self._row_key(watched, event):
+                return True
+        elif event.type() == QEvent.Type.Resize:
             wide = event.size().width() >= TWO_COLUMNS_WIDTH
             direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
             if self.columns.direction() != direction:
@@ -1130,11 +1236,23 @@ class ProfileEditor(QWidget):
         self._update_state()
         self.stack.setCurrentIndex(1)
 
-    def _show_message(self, text: str, error: bool = False, warning: bool = False) -> None:
-        color = "#c0392b" if error else "#b9770e" if warning else "#5d6d7e"
-        self.message.setStyleSheet(f"color: {color};")
+    def _show_message(self, text: str, error: bool = False, warning: bool = False, ok: bool = False) -> None:
+        color = "#c0392b" if error else "#b9770e" if warning else "#1e8449" if ok else "#5d6d7e"
+        self.message.setStyleSheet(f"color: {color};" + (" font-weight: bold;" if ok else ""))
         self.message.setText(text)
         self.message.setVisible(bool(text))
+        self._message_saved = self._message_fields = False
+        self._saved_timer.stop()
+
+    def _show_saved(self) -> None:
+        """A brief "Saved" after Ctrl+S: until the next edit, or a few seconds."""
+        self._show_message("✓ " + self.tr("Saved"), ok=True)
+        self._message_saved = True
+        self._saved_timer.start()
+
+    def _clear_saved_message(self) -> None:
+        if self._message_saved:
+            self._show_message("")
 
     def _busy(self, busy: bool) -> None:
         self.setCursor(Qt.CursorShape.WaitCursor if busy else Qt.CursorShape.ArrowCursor)
