@@ -76,6 +76,12 @@ def drive(lang: str, out: Path) -> int:
         ed.save()
 
     def search():
+        def discard():  # the editor asks before throwing edits away: answer with its default, "Discard"
+            box = QApplication.activeModalWidget()
+            if box is not None and hasattr(box, "defaultButton") and box.defaultButton() is not None:
+                box.defaultButton().click()
+
+        QTimer.singleShot(300, discard)
         view().editor.cancel()
         view().search_box.setText(SEARCH)
 
