@@ -702,7 +702,8 @@
     <message numerus="yes">
         <source>The contract ended on {date}, %n day(s) ago.</source>
         <translation>
-            <numerusform>合同已于{date}到期，已过期 %n 天。</numerusform></translation>
+            <numerusform>合同已于{date}到期，已过期 %n 天。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The contract ends today.</source>
@@ -1520,6 +1521,10 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>SQLite databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>SQLite 数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>{path} is on a network share. SQLite cannot lock files safely over a network, so several users would damage it. Keep the file on this computer, or choose “Shared server (PostgreSQL)” above.</source>
+        <translation>{path} 位于网络共享位置。SQLite 无法通过网络安全地锁定文件，多人同时使用会损坏数据。请将文件保存在本机，或在上方选择“共享服务器（PostgreSQL）”。</translation>
     </message>
     <message>
         <source>Enter the path of the database file.</source>

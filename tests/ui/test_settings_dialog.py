@@ -142,8 +142,9 @@ def test_sqlite_on_a_network_share_is_refused_beside_the_path(qtbot, unc):
     dialog.path_edit.setText(unc)
     _ok(qtbot, dialog)
     message = dialog.sqlite_form.error_text("path")
-    assert message == tr_error(NetworkShareRefused(path=unc))
-    assert "network share" in message and "PostgreSQL" in message
+    assert message == dialog.network_share_text(unc)
+    assert unc in message and "network share" in message and "“Shared server (PostgreSQL)” above" in message
+    assert message != tr_error(NetworkShareRefused(path=unc))  # worded for this tab, not "Settings > Database"
     assert dialog.sqlite_form.errors["path"].isVisible()
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert DATABASE_URL.get(open_settings()) == ""

@@ -297,6 +297,13 @@ class SettingsDialog(QDialog):
             database=self.database_edit.text().strip(), username=self.username_edit.text().strip(),
             options=self._pg_options))
 
+    def network_share_text(self, path: str) -> str:
+        """The refusal of a file on a network share, worded for this tab (the user is already in the
+        database settings: point at the choice just above, not at a menu)."""
+        return self.tr("{path} is on a network share. SQLite cannot lock files safely over a network, so several "
+                       "users would damage it. Keep the file on this computer, or choose “Shared server "
+                       "(PostgreSQL)” above.").format(path=path)
+
     def _validate_database(self) -> bool:
         """Messages beside the empty or refused fields; True if the tab can be used."""
         self.sqlite_form.clear_errors()
@@ -306,7 +313,7 @@ class SettingsDialog(QDialog):
             if not path:
                 _show_field_text(self.sqlite_form, "path", self.tr("Enter the path of the database file."))
             elif _is_unc(path):
-                _show_field_text(self.sqlite_form, "path", tr_error(NetworkShareRefused(path=path)))
+                _show_field_text(self.sqlite_form, "path", self.network_share_text(path))
             elif not Path(QDir.fromNativeSeparators(path)).is_absolute():
                 _show_field_text(self.sqlite_form, "path", self.tr(
                     "Enter the full path of the file, starting with the drive (e.g. D:\\hqdesk\\hqdesk.sqlite3)."))
@@ -356,7 +363,7 @@ class SettingsDialog(QDialog):
         self._test_finished()
         if isinstance(exc, NetworkShareRefused):
             self.test_result.clear()
-            _show_field_text(self.sqlite_form, "path", tr_error(exc))
+            _show_field_text(self.sqlite_form, "path", self.network_share_text(exc.params.get("path", "")))
             return
         self.test_result.setStyleSheet(ERROR_STYLE)
         self.test_result.setText(user_message(exc)[0])
@@ -539,7 +546,7 @@ class SettingsDialog(QDialog):
         self._set_saving(False)
         self.tabs.setCurrentIndex(self.DATABASE_TAB)
         if isinstance(exc, NetworkShareRefused):
-            _show_field_text(self.sqlite_form, "path", tr_error(exc))
+            _show_field_text(self.sqlite_form, "path", self.network_share_text(exc.params.get("path", "")))
         else:
             show_error(self, exc)
 
