@@ -66,6 +66,10 @@ class AuthenticationFailed(HqdeskError):
     message = QT_TRANSLATE_NOOP("Errors", "Wrong user name or password.")
 
 
+CONFLICT_TIME_FORMAT = "%Y-%m-%d %H:%M UTC"
+"""How a ConflictError's ``when`` is written (the UI reads it back to show it in the user's locale)."""
+
+
 class ConflictError(HqdeskError):
     """A save was based on an old version: another user changed the record first.
 

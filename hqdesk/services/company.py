@@ -6,7 +6,7 @@ from hqdesk.domain.errors import ConflictError, FieldError
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.domain.roles import Action, Actor
 from hqdesk.persistence.models import CompanyProfile
-from hqdesk.services.base import Service, StaleDataError, raise_if_invalid
+from hqdesk.services.base import Service, conflict_error, raise_if_invalid
 from hqdesk.services.dto import CompanyProfileDTO
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
@@ -17,7 +17,7 @@ def _dto(p: CompanyProfile) -> CompanyProfileDTO:
 
 
 def _conflict(p: CompanyProfile) -> ConflictError:
-    return ConflictError(_dto(p), {}, p.updated_by, p.updated_at.strftime("%Y-%m-%d %H:%M UTC"))
+    return conflict_error(_dto(p), {}, p)
 
 
 class CompanyService(Service):
@@ -41,10 +41,5 @@ class CompanyService(Service):
                 raise _conflict(p)
             p.name, p.address, p.phone, p.logo_png = name.strip(), address.strip(), phone.strip(), logo_png
             p.updated_by = actor.username
-            try:
-                s.flush()
-            except StaleDataError:  # another user saved between our version check and our write
-                s.rollback()
-                with self.db.read() as fresh:
-                    raise _conflict(fresh.get(CompanyProfile, 1)) from None
+            self.flush_or_conflict(s, lambda fresh: _conflict(fresh.get(CompanyProfile, 1)))
             return _dto(p)

@@ -22,7 +22,7 @@ from hqdesk.domain.errors import ConflictError, NotFound
 from hqdesk.domain.roles import Action, Actor
 from hqdesk.persistence.models import Contact, ContactAnniversary, Franchisee, Store
 from hqdesk.persistence.types import utcnow
-from hqdesk.services.base import Service, StaleDataError, diff, raise_if_invalid
+from hqdesk.services.base import Service, conflict_error, diff, raise_if_invalid
 from hqdesk.services.dto import ContactDTO, StoreDTO
 from hqdesk.services.franchisees import refresh_search_text
 
@@ -54,18 +54,20 @@ def _apply_contact(c: Contact, data: ContactData) -> None:
         c.updated_at = utcnow()
 
 
-def _conflict(row, dto, base, mine):
-    raise ConflictError(dto, diff(base, dto.data, mine), row.updated_by, row.updated_at.strftime("%Y-%m-%d %H:%M UTC"))
+def _conflict(row, dto, base, mine) -> ConflictError:
+    return conflict_error(dto, diff(base, dto.data, mine), row)
 
 
 class ContactService(Service):
-    def _conflict_as_now(self, contact_id: int, base: ContactData | None, mine: ContactData):
-        """Raise the ConflictError for a save that lost a race, from the contact as it is now."""
-        with self.db.read() as s:
+    @staticmethod
+    def _conflict_as_now(contact_id: int, base: ContactData | None, mine: ContactData):
+        """The ConflictError for a save that lost a race, from the contact as it is now (for flush_or_conflict)."""
+        def conflict(s) -> ConflictError:
             c = s.get(Contact, contact_id)
             if c is None:
-                raise NotFound() from None
-            _conflict(c, ContactDTO(c.id, c.franchisee_id, c.version, contact_data(c)), base, mine)
+                raise NotFound()
+            return _conflict(c, ContactDTO(c.id, c.franchisee_id, c.version, contact_data(c)), base, mine)
+        return conflict
 
     def _franchisee(self, s, actor: Actor, franchisee_id: int) -> Franchisee:
         """The franchisee whose contacts are written, locked for this transaction (FOR UPDATE on PostgreSQL;
@@ -74,7 +76,7 @@ class ContactService(Service):
         f = s.get(Franchisee, franchisee_id, with_for_update=True)
         if f is None:
             raise NotFound()
-        self.require(actor, Action.EDIT_FRANCHISEE, f.account_manager_id)
+        self.require(actor, Action.EDIT_FRANCHISEE, f.account_manager_id, s)
         return f
 
     def _contact(self, s, actor: Actor, contact_id: int) -> Contact:
@@ -84,8 +86,7 @@ class ContactService(Service):
         if c is None:
             raise NotFound()
         self._franchisee(s, actor, c.franchisee_id)
-        s.expire(c)
-        c = s.get(Contact, contact_id)
+        c = s.get(Contact, contact_id, populate_existing=True)
         if c is None:
             raise NotFound()
         return c
@@ -131,9 +132,9 @@ class ContactService(Service):
             c = self._contact(s, actor, contact_id)
             dto = ContactDTO(c.id, c.franchisee_id, c.version, contact_data(c))
             if overwrite:
-                self.require(actor, Action.OVERWRITE_CONFLICT)
+                self.require(actor, Action.OVERWRITE_CONFLICT, s=s)
             elif c.version != version:
-                _conflict(c, dto, base, data)
+                raise _conflict(c, dto, base, data)
             if data.is_primary and not c.is_primary:
                 self._clear_primary(s, c.franchisee_id, c.id)
             _apply_contact(c, data)
@@ -142,11 +143,7 @@ class ContactService(Service):
             else:
                 c.is_primary = data.is_primary
             c.updated_by = actor.username
-            try:
-                s.flush()
-            except StaleDataError:  # another user saved between our version check and our write
-                s.rollback()
-                self._conflict_as_now(contact_id, base, data)
+            self.flush_or_conflict(s, self._conflict_as_now(contact_id, base, data))
             refresh_search_text(s, c.franchisee_id)
             return ContactDTO(c.id, c.franchisee_id, c.version, contact_data(c))
 
@@ -165,14 +162,10 @@ class ContactService(Service):
             f = s.get(Franchisee, c.franchisee_id)
             if c.version != version:
                 dto = ContactDTO(c.id, c.franchisee_id, c.version, contact_data(c))
-                _conflict(c, dto, None, dto.data)
+                raise _conflict(c, dto, None, dto.data)
             was_primary, as_loaded = c.is_primary, contact_data(c)
             s.delete(c)
-            try:
-                s.flush()
-            except StaleDataError:
-                s.rollback()
-                self._conflict_as_now(contact_id, None, as_loaded)
+            self.flush_or_conflict(s, self._conflict_as_now(contact_id, None, as_loaded))
             if was_primary:  # promote the oldest remaining contact
                 nxt = s.scalar(select(Contact).where(Contact.franchisee_id == f.id).order_by(Contact.id).limit(1))
                 if nxt is not None:
@@ -182,13 +175,15 @@ class ContactService(Service):
 
 
 class StoreService(Service):
-    def _conflict_as_now(self, store_id: int, base: StoreData | None, mine: StoreData):
-        """Raise the ConflictError for a save that lost a race, from the store as it is now."""
-        with self.db.read() as s:
+    @staticmethod
+    def _conflict_as_now(store_id: int, base: StoreData | None, mine: StoreData):
+        """The ConflictError for a save that lost a race, from the store as it is now (for flush_or_conflict)."""
+        def conflict(s) -> ConflictError:
             st = s.get(Store, store_id)
             if st is None:
-                raise NotFound() from None
-            _conflict(st, StoreDTO(st.id, st.franchisee_id, st.version, store_data(st)), base, mine)
+                raise NotFound()
+            return _conflict(st, StoreDTO(st.id, st.franchisee_id, st.version, store_data(st)), base, mine)
+        return conflict
 
     def list(self, actor: Actor, franchisee_id: int) -> list[StoreDTO]:
         self.require(actor, Action.VIEW_FRANCHISEES)
@@ -200,7 +195,7 @@ class StoreService(Service):
         f = s.get(Franchisee, franchisee_id)
         if f is None:
             raise NotFound()
-        self.require(actor, Action.EDIT_FRANCHISEE, f.account_manager_id)
+        self.require(actor, Action.EDIT_FRANCHISEE, f.account_manager_id, s)
         return f
 
     def add(self, actor: Actor, franchisee_id: int, data: StoreData, today: date | None = None) -> StoreDTO:
@@ -225,16 +220,12 @@ class StoreService(Service):
             self._franchisee(s, actor, st.franchisee_id)
             dto = StoreDTO(st.id, st.franchisee_id, st.version, store_data(st))
             if overwrite:
-                self.require(actor, Action.OVERWRITE_CONFLICT)
+                self.require(actor, Action.OVERWRITE_CONFLICT, s=s)
             elif st.version != version:
-                _conflict(st, dto, base, data)
+                raise _conflict(st, dto, base, data)
             st.name, st.address, st.city, st.opened_on = data.name, data.address, data.city, data.opened_on
             st.status, st.floor_area, st.updated_by = data.status.value, data.floor_area, actor.username
-            try:
-                s.flush()
-            except StaleDataError:  # another user saved between our version check and our write
-                s.rollback()
-                self._conflict_as_now(store_id, base, data)
+            self.flush_or_conflict(s, self._conflict_as_now(store_id, base, data))
             return StoreDTO(st.id, st.franchisee_id, st.version, store_data(st))
 
     def delete(self, actor: Actor, store_id: int, version: int) -> None:
@@ -245,14 +236,10 @@ class StoreService(Service):
             self._franchisee(s, actor, st.franchisee_id)
             if st.version != version:
                 dto = StoreDTO(st.id, st.franchisee_id, st.version, store_data(st))
-                _conflict(st, dto, None, dto.data)
+                raise _conflict(st, dto, None, dto.data)
             as_loaded = store_data(st)
             s.delete(st)
-            try:
-                s.flush()
-            except StaleDataError:
-                s.rollback()
-                self._conflict_as_now(store_id, None, as_loaded)
+            self.flush_or_conflict(s, self._conflict_as_now(store_id, None, as_loaded))
 
 
 __all__ = ["ContactService", "StoreService", "contact_data", "store_data"]

@@ -11,7 +11,7 @@ from sqlalchemy import and_, case, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
-from hqdesk.domain.errors import ConflictError, FieldError, NotFound
+from hqdesk.domain.errors import FieldError, NotFound
 from hqdesk.domain.franchisee import (
     FranchiseeData,
     LifecycleStatus,
@@ -25,7 +25,7 @@ from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.domain.roles import Action, Actor
 from hqdesk.persistence.models import AuditEntry, Contact, Franchisee, StatusChangeRecord, Tier, User
 from hqdesk.persistence.sorting import pinyin_key
-from hqdesk.services.base import Service, StaleDataError, diff, raise_if_invalid
+from hqdesk.services.base import Service, StaleDataError, conflict_error, diff, raise_if_invalid
 from hqdesk.services.dto import (
     FieldChange,
     FilterOptions,
@@ -265,13 +265,13 @@ class FranchiseeService(Service):
         data = clean_franchisee(data)
         with self.db.write(actor.username) as s:
             row = self._load(s, franchisee_id)
-            self.require(actor, Action.EDIT_FRANCHISEE, row.account_manager_id)
+            self.require(actor, Action.EDIT_FRANCHISEE, row.account_manager_id, s)
             if overwrite:
-                self.require(actor, Action.OVERWRITE_CONFLICT)
+                self.require(actor, Action.OVERWRITE_CONFLICT, s=s)
             elif row.version != version:
                 self._conflict(s, row, base, data)
             if data.account_manager_id != row.account_manager_id:
-                self.require(actor, Action.ASSIGN_ACCOUNT_MANAGER)
+                self.require(actor, Action.ASSIGN_ACCOUNT_MANAGER, s=s)
             self._validate(s, data, row.id)
             _apply(row, data)
             row.updated_by = actor.username
@@ -301,15 +301,14 @@ class FranchiseeService(Service):
 
     def _conflict(self, s: Session, row: Franchisee, base: FranchiseeData | None, mine: FranchiseeData):
         current = self._detail(s, row)
-        raise ConflictError(current, diff(base, current.data, mine), row.updated_by,
-                            row.updated_at.strftime("%Y-%m-%d %H:%M UTC"))
+        raise conflict_error(current, diff(base, current.data, mine), row)
 
     def change_status(self, actor: Actor, franchisee_id: int, version: int, change: StatusChange,
                       today: date | None = None) -> FranchiseeDetail:
         today = today or date.today()
         with self.db.write(actor.username) as s:
             row = self._load(s, franchisee_id)
-            self.require(actor, Action.CHANGE_STATUS, row.account_manager_id)
+            self.require(actor, Action.CHANGE_STATUS, row.account_manager_id, s)
             if row.version != version:
                 self._conflict(s, row, None, data_of(row))
             old = LifecycleStatus(row.status)

@@ -63,7 +63,7 @@ from hqdesk.persistence.models import (
     User,
 )
 from hqdesk.persistence.types import utcnow
-from hqdesk.services.base import Service, require
+from hqdesk.services.base import Service
 from hqdesk.services.franchisees import search_text_of
 
 IMPORT = "Import"
@@ -712,7 +712,7 @@ class FranchiseeImporter(Service):
         Problems with the file or its rows come back in ``ImportResult.errors`` (nothing written); raises
         PermissionDenied, ImportConflict (a concurrent import took a code), and database errors.
         """
-        require(actor, Action.IMPORT_FRANCHISEES)
+        self.require(actor, Action.IMPORT_FRANCHISEES)
         path = Path(path)
         today = today or date.today()
         try:

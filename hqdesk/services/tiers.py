@@ -6,13 +6,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
-from sqlalchemy.orm.exc import StaleDataError
 
 from hqdesk.domain.errors import ConflictError, FieldError, NotFound
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.domain.roles import Action, Actor
 from hqdesk.persistence.models import Franchisee, Tier
-from hqdesk.services.base import Service, raise_if_invalid
+from hqdesk.services.base import Service, conflict_error, raise_if_invalid
 
 
 @dataclass(frozen=True)
@@ -67,7 +66,7 @@ class TierService(Service):
                 raise _changed(tier, {"name": (tier.name, name)})
             tier.name = name.strip() or code
             tier.updated_by = actor.username
-            _flush(self.db, s, {"name": (tier.name, name)})
+            self.flush_or_conflict(s, lambda fresh: _latest_change(fresh, {"name": (tier.name, name)}))
 
     def reorder(self, actor: Actor, codes: list[str], versions: Mapping[str, int] | None = None) -> None:
         """Put the tiers in this order. ``versions`` (code -> version as the caller saw them): refused
@@ -84,7 +83,7 @@ class TierService(Service):
                 if tiers[code].sort_order != i:
                     tiers[code].sort_order = i
                     tiers[code].updated_by = actor.username
-            _flush(self.db, s, {})
+            self.flush_or_conflict(s, lambda fresh: _latest_change(fresh, {}))
 
     def remove(self, actor: Actor, code: str, version: int | None = None) -> None:
         """Remove an unused tier; a tier that franchisees still have is refused (nothing is lost), and so is
@@ -105,16 +104,9 @@ class TierService(Service):
 
 
 def _changed(tier: Tier, changes: dict) -> ConflictError:
-    return ConflictError(None, changes, tier.updated_by, tier.updated_at.strftime("%Y-%m-%d %H:%M UTC"))
+    return conflict_error(None, changes, tier)
 
 
-def _flush(db, s, changes: dict) -> None:
-    """Write now: another admin's save between our check and our write (PostgreSQL lets both check before
-    either writes) is a conflict naming the last change, not a crash."""
-    try:
-        s.flush()
-    except StaleDataError:
-        s.rollback()
-        with db.read() as fresh:
-            raise _changed(fresh.scalars(select(Tier).order_by(Tier.updated_at.desc()).limit(1)).one(),
-                           changes) from None
+def _latest_change(s, changes: dict) -> ConflictError:
+    """After a lost race on the tier list: the conflict naming the admin who changed it last."""
+    return _changed(s.scalars(select(Tier).order_by(Tier.updated_at.desc()).limit(1)).one(), changes)

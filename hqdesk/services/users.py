@@ -7,18 +7,25 @@ import re
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
-from sqlalchemy.orm.exc import StaleDataError
 
 from hqdesk.domain.errors import AuthenticationFailed, FieldError, HqdeskError, NotFound
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.domain.roles import Action, Actor, Role
 from hqdesk.persistence.models import User
-from hqdesk.services.base import Service, raise_if_invalid
+from hqdesk.services.base import Service, conflict_error, raise_if_invalid
 from hqdesk.services.dto import UserDTO, UserName
 
 _hasher = PasswordHasher()
 USERNAME = re.compile(r"^[A-Za-z0-9_.\-]{2,64}$")
 MIN_PASSWORD = 8
+
+
+def _user_conflict(s, user_id: int):
+    """The ConflictError from the account as another admin left it."""
+    now = s.get(User, user_id)
+    if now is None:
+        raise NotFound()
+    return conflict_error(to_dto(now), {}, now)
 
 
 def to_dto(user: User) -> UserDTO:
@@ -131,7 +138,6 @@ class UserService(Service):
     def update_user(self, actor: Actor, user_id: int, version: int, *, display_name: str, role: Role,
                     active: bool, email: str = "") -> UserDTO:
         self.require(actor, Action.MANAGE_USERS)
-        from hqdesk.services.base import ConflictError
 
         with self.db.write(actor.username) as s:
             user = s.get(User, user_id)
@@ -139,22 +145,13 @@ class UserService(Service):
                 raise NotFound()
             raise_if_invalid(_validate(user.username, display_name, None, str(role)))
             if user.version != version:
-                raise ConflictError(to_dto(user), {}, user.updated_by, user.updated_at.isoformat(timespec="minutes"))
+                raise conflict_error(to_dto(user), {}, user)
             if user.id == actor.user_id and (Role(role) != Role.ADMIN or not active):
                 raise_if_invalid([FieldError("role", QT_TRANSLATE_NOOP(
                     "Validation", "You cannot remove your own administrator rights."))])
             user.display_name, user.role, user.active, user.email = display_name, Role(role).value, active, email
             user.updated_by = actor.username
-            try:
-                s.flush()
-            except StaleDataError:  # another admin saved between our version check and our write
-                s.rollback()
-                with self.db.read() as fresh:
-                    now = fresh.get(User, user_id)
-                    if now is None:
-                        raise NotFound() from None
-                    raise ConflictError(to_dto(now), {}, now.updated_by,
-                                        now.updated_at.isoformat(timespec="minutes")) from None
+            self.flush_or_conflict(s, lambda fresh: _user_conflict(fresh, user_id))
             return to_dto(user)
 
     def set_password(self, actor: Actor, user_id: int, password: str) -> None:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hqdesk.domain.errors import ConflictError, FieldError, ValidationError
+from hqdesk.domain.errors import CONFLICT_TIME_FORMAT, ConflictError, FieldError, ValidationError
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.domain.roles import Action
 from hqdesk.ui.errors import show_error
@@ -48,7 +48,7 @@ def conflict_message(exc: ConflictError, names: UserNames | None = None) -> str:
         return QCoreApplication.translate(
             "Errors", "Another user changed this record while you were editing it. Nothing was saved.")
     try:
-        when = fmt_datetime(datetime.strptime(str(when), "%Y-%m-%d %H:%M UTC").replace(tzinfo=UTC))
+        when = fmt_datetime(datetime.strptime(str(when), CONFLICT_TIME_FORMAT).replace(tzinfo=UTC))
     except ValueError:
         pass
     return tr_message("Errors", exc.message, {"user": (names or UserNames()).name(user), "when": when})
