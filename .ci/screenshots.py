@@ -35,8 +35,9 @@ def drive(lang: str, out: Path) -> int:
     from hqdesk.ui.views.franchisees import FranchiseesView
 
     def window():
-        return next((w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()),
-                    None)
+        return next(
+            (w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()), None
+        )
 
     def shot(name: str) -> None:
         window().grab().save(str(out / f"{name}_{lang}.png"))
@@ -66,6 +67,7 @@ def drive(lang: str, out: Path) -> int:
         def step():
             ed = view().editor
             ed.tabs.setCurrentWidget(getattr(ed, f"{name}_tab"))
+
         return step
 
     def bad_input():
@@ -86,8 +88,12 @@ def drive(lang: str, out: Path) -> int:
         view().search_box.setText(SEARCH)
 
     steps = [  # (action, wait ms, screenshot after the wait)
-        (select, 1500, None), (edit_and_save, 1500, None), (tab("contacts"), 800, "contacts"),
-        (tab("stores"), 800, "stores"), (tab("history"), 1200, "history"), (bad_input, 1200, "validation"),
+        (select, 1500, None),
+        (edit_and_save, 1500, None),
+        (tab("contacts"), 800, "contacts"),
+        (tab("stores"), 800, "stores"),
+        (tab("history"), 1200, "history"),
+        (bad_input, 1200, "validation"),
         (search, 1500, "search"),
     ]
     state = {"waited": 0}
@@ -114,6 +120,7 @@ def drive(lang: str, out: Path) -> int:
             if name:
                 shot(name)
             run(i + 1)
+
         QTimer.singleShot(wait, after)
 
     QTimer.singleShot(300, start)
@@ -130,14 +137,24 @@ def free_display() -> int:
 def take(lang: str) -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     number = free_display()
-    xvfb = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1600x1000x24"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    xvfb = subprocess.Popen(
+        ["Xvfb", f":{number}", "-screen", "0", "1600x1000x24"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         time.sleep(1)
         with tempfile.TemporaryDirectory() as tmp:
-            env = dict(os.environ, DISPLAY=f":{number}", QT_QPA_PLATFORM="xcb",
-                       HQDESK_DATA_DIR=str(Path(tmp, "data")), HQDESK_SETTINGS_DIR=str(Path(tmp, "settings")))
-            subprocess.run([sys.executable, __file__, "--drive", lang, str(OUT)], env=env, check=True, timeout=300)
+            env = dict(
+                os.environ,
+                DISPLAY=f":{number}",
+                QT_QPA_PLATFORM="xcb",
+                HQDESK_DATA_DIR=str(Path(tmp, "data")),
+                HQDESK_SETTINGS_DIR=str(Path(tmp, "settings")),
+            )
+            subprocess.run(
+                [sys.executable, __file__, "--drive", lang, str(OUT)], env=env, check=True, timeout=300
+            )
     finally:
         xvfb.terminate()
         xvfb.wait()

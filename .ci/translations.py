@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Translation upkeep (developer tool).
 
-  python .ci/translations.py update    # lupdate: collect every tr()/translate()/QT_TRANSLATE_NOOP string
-                                       # (and the English plural forms: hqdesk_en.ts, filled automatically)
-  python .ci/translations.py fill F    # apply a JSON file {"Context": {"source": "译文"}} to the .ts
-  python .ci/translations.py release   # lrelease: compile the .ts into the shipped .qm
-  python .ci/translations.py missing   # list sources without a finished translation (JSON, for filling)
+python .ci/translations.py update    # lupdate: collect every tr()/translate()/QT_TRANSLATE_NOOP string
+                                     # (and the English plural forms: hqdesk_en.ts, filled automatically)
+python .ci/translations.py fill F    # apply a JSON file {"Context": {"source": "译文"}} to the .ts
+python .ci/translations.py release   # lrelease: compile the .ts into the shipped .qm
+python .ci/translations.py missing   # list sources without a finished translation (JSON, for filling)
 """
 
 from __future__ import annotations
@@ -35,8 +35,12 @@ def sources() -> list[str]:
 
 
 def update(ts: Path = TS, en_ts: Path | None = EN_TS) -> None:
-    subprocess.run([tool("lupdate"), "-no-obsolete", "-locations", "none", *sources(), "-ts", str(ts)],
-                   cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [tool("lupdate"), "-no-obsolete", "-locations", "none", *sources(), "-ts", str(ts)],
+        cwd=ROOT,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     tree = ET.parse(ts)
     tree.getroot().set("language", "zh_CN")
     tree.getroot().set("sourcelanguage", "en")
@@ -52,9 +56,25 @@ def english_forms(source: str) -> list[str]:
 
 def update_english(en_ts: Path = EN_TS) -> None:
     """The plural-only English file, its forms derived from the sources' "(s)"."""
-    subprocess.run([tool("lupdate"), "-no-obsolete", "-locations", "none", "-pluralonly", "-source-language", "en",
-                    "-target-language", "en", *sources(), "-ts", str(en_ts)],
-                   cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [
+            tool("lupdate"),
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-pluralonly",
+            "-source-language",
+            "en",
+            "-target-language",
+            "en",
+            *sources(),
+            "-ts",
+            str(en_ts),
+        ],
+        cwd=ROOT,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     tree = ET.parse(en_ts)
     for msg in tree.getroot().iter("message"):
         tr = msg.find("translation")
@@ -76,7 +96,9 @@ def missing() -> dict:
                 continue
             if tr.get("type") == "unfinished" or not (tr.text or "").strip() and msg.get("numerus") != "yes":
                 out.setdefault(name, {})[msg.findtext("source")] = ""
-            elif msg.get("numerus") == "yes" and not all((n.text or "").strip() for n in tr.iter("numerusform")):
+            elif msg.get("numerus") == "yes" and not all(
+                (n.text or "").strip() for n in tr.iter("numerusform")
+            ):
                 out.setdefault(name, {})[msg.findtext("source")] = ""
     return out
 
@@ -105,7 +127,9 @@ def fill(path: Path) -> None:
 
 def release() -> None:
     for ts, qm in ((TS, QM), (EN_TS, EN_QM)):
-        subprocess.run([tool("lrelease"), str(ts), "-qm", str(qm)], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [tool("lrelease"), str(ts), "-qm", str(qm)], cwd=ROOT, check=True, stdout=subprocess.DEVNULL
+        )
 
 
 if __name__ == "__main__":

@@ -15,9 +15,14 @@ from hqdesk import __version__
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="hqdesk", description="hqdesk: franchisee relationships and credit")
-    parser.add_argument("--demo", action="store_true",
-                        help="open the separate demo database (created on first use), signed in as the demo admin")
-    parser.add_argument("--db", metavar="URL", help="database URL (default: from settings, else your SQLite file)")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the separate demo database (created on first use), signed in as the demo admin",
+    )
+    parser.add_argument(
+        "--db", metavar="URL", help="database URL (default: from settings, else your SQLite file)"
+    )
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="user interface language for this run")
     parser.add_argument("--version", action="version", version=f"hqdesk {__version__}")
     return parser.parse_args(argv)

@@ -119,13 +119,18 @@ def cmd_db_upgrade(args) -> int:
         if before.revision != after.revision:
             line += f" (upgraded from {before.revision or 'none'})"
         print(line)
-        if services.dialect == "postgresql" and before.revision != after.revision and dbadmin.groups_exist(
-                services.db):
+        if (
+            services.dialect == "postgresql"
+            and before.revision != after.revision
+            and dbadmin.groups_exist(services.db)
+        ):
             try:
                 count = dbadmin.apply_privileges(services.db)
             except Exception as exc:
-                raise Failed("the schema was upgraded, but the privileges of the hqdesk_* roles could not be "
-                             f"updated ({_first_line(exc)}): run {PROG} db create-roles as the database owner") from None
+                raise Failed(
+                    "the schema was upgraded, but the privileges of the hqdesk_* roles could not be "
+                    f"updated ({_first_line(exc)}): run {PROG} db create-roles as the database owner"
+                ) from None
             print(f"privileges of the hqdesk_* roles updated on {count} tables")
     finally:
         services.close()
@@ -170,8 +175,10 @@ def cmd_db_create_login(args) -> int:
     else:
         password = _read_password(args)
         if password is None:
-            raise Refused("no password: pipe it in with --password-stdin, run in a terminal to be asked, "
-                          "or pass --no-password for a login that authenticates otherwise (peer, certificate)")
+            raise Refused(
+                "no password: pipe it in with --password-stdin, run in a terminal to be asked, "
+                "or pass --no-password for a login that authenticates otherwise (peer, certificate)"
+            )
         if not password:
             raise Refused("the password is empty")
     services = _open(args)
@@ -201,16 +208,26 @@ def cmd_user_add(args) -> int:
         users = services.users
         if not users.has_users():
             if args.role != Role.ADMIN.value:
-                raise Refused("the database has no users yet: the first user must be an administrator "
-                              "(--role admin)")
+                raise Refused(
+                    "the database has no users yet: the first user must be an administrator (--role admin)"
+                )
             actor = users.create_first_admin(args.username, display_name, password)
             if email:
                 dto = next(u for u in users.list_users(actor) if u.id == actor.user_id)
-                users.update_user(actor, dto.id, dto.version, display_name=dto.display_name, role=dto.role,
-                                  active=True, email=email)
+                users.update_user(
+                    actor,
+                    dto.id,
+                    dto.version,
+                    display_name=dto.display_name,
+                    role=dto.role,
+                    active=True,
+                    email=email,
+                )
             print(f"created the first administrator {args.username}")
         else:
-            users.create_user(SYSTEM_ACTOR, args.username, display_name, Role(args.role), password, email=email)
+            users.create_user(
+                SYSTEM_ACTOR, args.username, display_name, Role(args.role), password, email=email
+            )
             print(f"created user {args.username} ({args.role})")
     finally:
         services.close()
@@ -224,11 +241,32 @@ def cmd_user_list(args) -> int:
     finally:
         services.close()
     if args.json:
-        print(json.dumps([{"id": u.id, "username": u.username, "display_name": u.display_name,
-                           "role": u.role.value, "active": u.active} for u in users], ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                [
+                    {
+                        "id": u.id,
+                        "username": u.username,
+                        "display_name": u.display_name,
+                        "role": u.role.value,
+                        "active": u.active,
+                    }
+                    for u in users
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     else:
-        print(_table(("id", "username", "display name", "role", "active"),
-                     [(u.id, u.username, u.display_name, u.role.value, "yes" if u.active else "no") for u in users]))
+        print(
+            _table(
+                ("id", "username", "display name", "role", "active"),
+                [
+                    (u.id, u.username, u.display_name, u.role.value, "yes" if u.active else "no")
+                    for u in users
+                ],
+            )
+        )
     return OK
 
 
@@ -250,8 +288,18 @@ def cmd_import_franchisees(args) -> int:
     finally:
         services.close()
     if args.json:
-        print(json.dumps({"imported": result.imported, "rows": result.rows, "dry_run": result.dry_run,
-                          "errors": [p.as_json() for p in result.errors]}, ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {
+                    "imported": result.imported,
+                    "rows": result.rows,
+                    "dry_run": result.dry_run,
+                    "errors": [p.as_json() for p in result.errors],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     else:
         for problem in result.errors:
             if problem.row is None and problem.column is None:
@@ -298,16 +346,27 @@ def cmd_demo(args) -> int:
     try:
         existing = dbadmin.franchisee_count(services.db)
         if existing:
-            raise Refused(f"the database already has {existing} franchisees; demo data goes into an empty "
-                          f"database only")
+            raise Refused(
+                f"the database already has {existing} franchisees; demo data goes into an empty database only"
+            )
         # the demo accounts' passwords are in the README: never next to real accounts
         users = len(services.users.list_users(SYSTEM_ACTOR))
         if users:
-            raise Refused(f"the database already has {users} users; demo data goes into an empty database "
-                          f"only (no franchisees, no users), because the demo accounts' passwords are published "
-                          f"in the README")
-        options = {k: v for k, v in (("franchisees", args.franchisees), ("years", args.years), ("seed", args.seed),
-                                     ("today", args.today)) if v is not None}
+            raise Refused(
+                f"the database already has {users} users; demo data goes into an empty database "
+                f"only (no franchisees, no users), because the demo accounts' passwords are published "
+                f"in the README"
+            )
+        options = {
+            k: v
+            for k, v in (
+                ("franchisees", args.franchisees),
+                ("years", args.years),
+                ("seed", args.seed),
+                ("today", args.today),
+            )
+            if v is not None
+        }
         try:
             summary = generate_demo(services.db, **options)
         except DemoRefused as exc:  # another process wrote to it since the counts above
@@ -333,18 +392,27 @@ def _whole(minimum: int):
         if value < minimum:
             raise argparse.ArgumentTypeError(f"must be at least {minimum}: {text}")
         return value
+
     return parse
 
 
 def build_parser() -> argparse.ArgumentParser:
     # --db is accepted at every level: before the command words, between them and after them.
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
-                        help="database URL (sqlite:///path or postgresql+psycopg://user@host/name); "
-                             "default: $HQDESK_DB, else your own SQLite file")
+    common.add_argument(
+        "--db",
+        metavar="URL",
+        default=argparse.SUPPRESS,
+        help="database URL (sqlite:///path or postgresql+psycopg://user@host/name); "
+        "default: $HQDESK_DB, else your own SQLite file",
+    )
 
-    parser = _Parser(prog=PROG, parents=[common], description="hqdesk administration: schema, roles, users, "
-                     "imports and demo data. Exit codes: 0 done, 1 operational error, 2 refused input.")
+    parser = _Parser(
+        prog=PROG,
+        parents=[common],
+        description="hqdesk administration: schema, roles, users, "
+        "imports and demo data. Exit codes: 0 done, 1 operational error, 2 refused input.",
+    )
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
 
     db = commands.add_parser("db", parents=[common], help="database schema, roles and logins")
@@ -353,17 +421,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_db_upgrade)
     p = db_commands.add_parser("current", parents=[common], help="show the schema revision (changes nothing)")
     p.set_defaults(handler=cmd_db_current)
-    p = db_commands.add_parser("create-roles", parents=[common],
-                               help="PostgreSQL: create the hqdesk_* group roles with least privilege")
+    p = db_commands.add_parser(
+        "create-roles",
+        parents=[common],
+        help="PostgreSQL: create the hqdesk_* group roles with least privilege",
+    )
     p.set_defaults(handler=cmd_db_create_roles)
-    p = db_commands.add_parser("create-login", parents=[common],
-                               help="PostgreSQL: create a login in one of the hqdesk_* groups")
+    p = db_commands.add_parser(
+        "create-login", parents=[common], help="PostgreSQL: create a login in one of the hqdesk_* groups"
+    )
     p.add_argument("name", help="the login name (lower case)")
     p.add_argument("--role", required=True, choices=[r.value for r in Role])
     group = p.add_mutually_exclusive_group()
-    group.add_argument("--password-stdin", action="store_true", help="read the password from stdin (first line)")
-    group.add_argument("--no-password", action="store_true",
-                       help="no password (the login authenticates by peer or certificate)")
+    group.add_argument(
+        "--password-stdin", action="store_true", help="read the password from stdin (first line)"
+    )
+    group.add_argument(
+        "--no-password",
+        action="store_true",
+        help="no password (the login authenticates by peer or certificate)",
+    )
     p.set_defaults(handler=cmd_db_create_login)
 
     user = commands.add_parser("user", parents=[common], help="hqdesk users")
@@ -381,23 +458,41 @@ def build_parser() -> argparse.ArgumentParser:
 
     imp = commands.add_parser("import", parents=[common], help="import data from files")
     imp_commands = imp.add_subparsers(title="import commands", metavar="IMPORT_COMMAND", parser_class=_Parser)
-    p = imp_commands.add_parser("franchisees", parents=[common],
-                                help="import franchisees from a CSV or XLSX file (all rows or none)")
+    p = imp_commands.add_parser(
+        "franchisees", parents=[common], help="import franchisees from a CSV or XLSX file (all rows or none)"
+    )
     p.add_argument("file")
     p.add_argument("--dry-run", action="store_true", help="check the file, write nothing")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
-    p.add_argument("--as", dest="as_user", metavar="USERNAME",
-                   help="record the import as this hqdesk user (an administrator); default: system")
+    p.add_argument(
+        "--as",
+        dest="as_user",
+        metavar="USERNAME",
+        help="record the import as this hqdesk user (an administrator); default: system",
+    )
     p.set_defaults(handler=cmd_import_franchisees)
 
-    p = commands.add_parser("demo", parents=[common],
-                            help="fill an empty database (no franchisees, no users) with demo data")
-    p.add_argument("--franchisees", type=_whole(0), metavar="N", help="how many franchisees (generator default: 300)")
-    p.add_argument("--years", type=_whole(1), metavar="Y", help="how many years of history (generator default: 5)")
-    p.add_argument("--seed", type=_whole(-2**63), metavar="S",
-                   help="random seed: the same --seed and --today give the same data")
-    p.add_argument("--today", type=_iso_day, metavar="YYYY-MM-DD",
-                   help="the day the data is dated from (default: today's date)")
+    p = commands.add_parser(
+        "demo", parents=[common], help="fill an empty database (no franchisees, no users) with demo data"
+    )
+    p.add_argument(
+        "--franchisees", type=_whole(0), metavar="N", help="how many franchisees (generator default: 300)"
+    )
+    p.add_argument(
+        "--years", type=_whole(1), metavar="Y", help="how many years of history (generator default: 5)"
+    )
+    p.add_argument(
+        "--seed",
+        type=_whole(-(2**63)),
+        metavar="S",
+        help="random seed: the same --seed and --today give the same data",
+    )
+    p.add_argument(
+        "--today",
+        type=_iso_day,
+        metavar="YYYY-MM-DD",
+        help="the day the data is dated from (default: today's date)",
+    )
     p.set_defaults(handler=cmd_demo)
 
     parser.set_defaults(handler=None)

@@ -99,8 +99,12 @@ def admin(services):
 def users(services, admin):
     """An admin plus one user of every other role (and a second account manager)."""
     out = {"admin": admin}
-    for name, role in (("cm", Role.CREDIT_MANAGER), ("am", Role.ACCOUNT_MANAGER), ("am2", Role.ACCOUNT_MANAGER),
-                       ("viewer", Role.VIEWER)):
+    for name, role in (
+        ("cm", Role.CREDIT_MANAGER),
+        ("am", Role.ACCOUNT_MANAGER),
+        ("am2", Role.ACCOUNT_MANAGER),
+        ("viewer", Role.VIEWER),
+    ):
         dto = services.users.create_user(admin, name, name.upper(), role, "password-1")
         out[name] = services.users.actor(dto.username)
     return out

@@ -53,10 +53,21 @@ class PostgresServer:
         if self.as_root:
             shutil.chown(self.base, "postgres", "postgres")
             shutil.chown(self.socket_dir, "postgres", "postgres")
-        self._run(self.bin / "initdb", "-D", self.data, "-U", "postgres", "--auth=trust", "-E", "UTF8",
-                  "--locale=C.UTF-8")
-        opts = (f"-k {self.socket_dir} -c listen_addresses='' -c fsync=off -c synchronous_commit=off "
-                f"-c full_page_writes=off -c max_connections=100")
+        self._run(
+            self.bin / "initdb",
+            "-D",
+            self.data,
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+        )
+        opts = (
+            f"-k {self.socket_dir} -c listen_addresses='' -c fsync=off -c synchronous_commit=off "
+            f"-c full_page_writes=off -c max_connections=100"
+        )
         self._run(self.bin / "pg_ctl", "-D", self.data, "-o", opts, "-l", self.base / "log", "-w", "start")
         return self
 
@@ -68,10 +79,23 @@ class PostgresServer:
         shutil.rmtree(self.base, ignore_errors=True)
 
     def restart(self) -> None:
-        opts = (f"-k {self.socket_dir} -c listen_addresses='' -c fsync=off -c synchronous_commit=off "
-                f"-c full_page_writes=off -c max_connections=100")
-        self._run(self.bin / "pg_ctl", "-D", self.data, "-o", opts, "-l", self.base / "log", "-m", "fast",
-                  "-w", "restart")
+        opts = (
+            f"-k {self.socket_dir} -c listen_addresses='' -c fsync=off -c synchronous_commit=off "
+            f"-c full_page_writes=off -c max_connections=100"
+        )
+        self._run(
+            self.bin / "pg_ctl",
+            "-D",
+            self.data,
+            "-o",
+            opts,
+            "-l",
+            self.base / "log",
+            "-m",
+            "fast",
+            "-w",
+            "restart",
+        )
 
     def url(self, dbname: str = "postgres", user: str = "postgres", password: str | None = None) -> str:
         auth = user + (f":{password}" if password else "")
@@ -80,8 +104,9 @@ class PostgresServer:
     def create_database(self, name: str) -> str:
         import psycopg
 
-        with psycopg.connect(host=str(self.socket_dir), user="postgres", dbname="postgres",
-                             autocommit=True) as conn:
+        with psycopg.connect(
+            host=str(self.socket_dir), user="postgres", dbname="postgres", autocommit=True
+        ) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             conn.execute(f'CREATE DATABASE "{name}"')
         return self.url(name)

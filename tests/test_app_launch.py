@@ -11,10 +11,21 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _launch(data_dir: Path, *args: str) -> subprocess.CompletedProcess:
-    env = dict(os.environ, HQDESK_DATA_DIR=str(data_dir), HQDESK_EXIT_WHEN_READY="1", QT_QPA_PLATFORM="offscreen",
-               HQDESK_SETTINGS_DIR=str(data_dir / "settings"))
-    return subprocess.run([sys.executable, "-m", "hqdesk", *args], cwd=ROOT, env=env, capture_output=True,
-                          text=True, timeout=120)
+    env = dict(
+        os.environ,
+        HQDESK_DATA_DIR=str(data_dir),
+        HQDESK_EXIT_WHEN_READY="1",
+        QT_QPA_PLATFORM="offscreen",
+        HQDESK_SETTINGS_DIR=str(data_dir / "settings"),
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "hqdesk", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_demo_launch_creates_demo_database_and_becomes_ready(tmp_path):

@@ -43,8 +43,19 @@ def table_names(url: str) -> list[str]:
 
 
 def add_admin(capsys, monkeypatch, url, name="admin"):
-    code, out, err = cli(capsys, "user", "add", name, "--role", "admin", "--password-stdin", "--db", url,
-                         stdin="admin-pass-1\n", monkeypatch=monkeypatch)
+    code, out, err = cli(
+        capsys,
+        "user",
+        "add",
+        name,
+        "--role",
+        "admin",
+        "--password-stdin",
+        "--db",
+        url,
+        stdin="admin-pass-1\n",
+        monkeypatch=monkeypatch,
+    )
     assert code == 0, err
 
 
@@ -60,7 +71,11 @@ def test_db_current_and_upgrade_on_an_empty_database(capsys, db_url):
 
     code, out, err = cli(capsys, "db", "upgrade", "--db", db_url)
     # (on PostgreSQL a second line follows when another database on the server created the group roles)
-    assert (code, out.splitlines()[0], err) == (0, f"database at revision {SCHEMA_HEAD} (upgraded from none)", "")
+    assert (code, out.splitlines()[0], err) == (
+        0,
+        f"database at revision {SCHEMA_HEAD} (upgraded from none)",
+        "",
+    )
     assert "franchisees" in table_names(db_url)
     assert cli(capsys, "db", "current", "--db", db_url) == (0, f"{SCHEMA_HEAD} (head)\n", "")
     assert cli(capsys, "db", "upgrade", "--db", db_url) == (0, f"database at revision {SCHEMA_HEAD}\n", "")
@@ -76,8 +91,10 @@ def test_a_database_from_a_newer_app_is_refused_and_left_alone(capsys, db_url):
     code, out, err = cli(capsys, "db", "upgrade", "--db", db_url)
 
     assert code == 1 and out == ""
-    assert err == ("hqdesk-admin: This database was written by a newer version of hqdesk (schema 9999). "
-                   "Nothing was changed. Install the newer hqdesk to open it.\n")
+    assert err == (
+        "hqdesk-admin: This database was written by a newer version of hqdesk (schema 9999). "
+        "Nothing was changed. Install the newer hqdesk to open it.\n"
+    )
     assert table_names(db_url) == ["alembic_version"]
     assert cli(capsys, "db", "current", "--db", db_url) == (0, "9999 (newer than this app)\n", "")
     # every other command that opens the database refuses it the same way
@@ -92,13 +109,17 @@ def test_db_current_says_when_the_database_is_older(capsys, tmp_path, monkeypatc
     import hqdesk.services.dbadmin as dbadmin
 
     monkeypatch.setattr(dbadmin, "script_revisions", lambda: ({SCHEMA_HEAD, "9000"}, {"9000"}))
-    assert cli(capsys, "db", "current", "--db", url) == (0, f"{SCHEMA_HEAD} (older than this app: run db upgrade)\n",
-                                                        "")
+    assert cli(capsys, "db", "current", "--db", url) == (
+        0,
+        f"{SCHEMA_HEAD} (older than this app: run db upgrade)\n",
+        "",
+    )
 
 
 def test_db_option_before_between_and_after_the_command_words_and_the_defaults(capsys, tmp_path, monkeypatch):
-    for i, argv in enumerate((["--db", "{u}", "db", "upgrade"], ["db", "--db", "{u}", "upgrade"],
-                              ["db", "upgrade", "--db", "{u}"])):
+    for i, argv in enumerate(
+        (["--db", "{u}", "db", "upgrade"], ["db", "--db", "{u}", "upgrade"], ["db", "upgrade", "--db", "{u}"])
+    ):
         url = "sqlite:///" + (tmp_path / f"o{i}.sqlite3").as_posix()
         code, out, _err = cli(capsys, *[a.format(u=url) for a in argv])
         assert code == 0 and out.startswith("database at revision")
@@ -144,16 +165,54 @@ def test_create_roles_needs_postgresql(capsys, tmp_path):
 
 
 def test_user_add_and_list(capsys, monkeypatch, db_url):
-    code, out, err = cli(capsys, "user", "add", "zhang", "--role", "account_manager", "--password-stdin",
-                         "--db", db_url, stdin="password-1\n", monkeypatch=monkeypatch)
+    code, out, err = cli(
+        capsys,
+        "user",
+        "add",
+        "zhang",
+        "--role",
+        "account_manager",
+        "--password-stdin",
+        "--db",
+        db_url,
+        stdin="password-1\n",
+        monkeypatch=monkeypatch,
+    )
     assert code == 2 and "first user must be an administrator" in err
 
-    code, out, err = cli(capsys, "user", "add", "boss", "--role", "admin", "--display-name", "老板",
-                         "--email", "Boss@Example.cn", "--password-stdin", "--db", db_url,
-                         stdin="admin-pass-1\n", monkeypatch=monkeypatch)
+    code, out, err = cli(
+        capsys,
+        "user",
+        "add",
+        "boss",
+        "--role",
+        "admin",
+        "--display-name",
+        "老板",
+        "--email",
+        "Boss@Example.cn",
+        "--password-stdin",
+        "--db",
+        db_url,
+        stdin="admin-pass-1\n",
+        monkeypatch=monkeypatch,
+    )
     assert (code, out, err) == (0, "created the first administrator boss\n", "")
-    code, out, err = cli(capsys, "--db", db_url, "user", "add", "zhang", "--role", "account_manager",
-                         "--display-name", "张伟", "--password-stdin", stdin="password-1\n", monkeypatch=monkeypatch)
+    code, out, err = cli(
+        capsys,
+        "--db",
+        db_url,
+        "user",
+        "add",
+        "zhang",
+        "--role",
+        "account_manager",
+        "--display-name",
+        "张伟",
+        "--password-stdin",
+        stdin="password-1\n",
+        monkeypatch=monkeypatch,
+    )
     assert (code, out, err) == (0, "created user zhang (account_manager)\n", "")
 
     code, out, err = cli(capsys, "user", "list", "--json", "--db", db_url)
@@ -163,9 +222,11 @@ def test_user_add_and_list(capsys, monkeypatch, db_url):
         {"id": 2, "username": "zhang", "display_name": "张伟", "role": "account_manager", "active": True},
     ]
     code, out, _err = cli(capsys, "user", "list", "--db", db_url)
-    assert out.splitlines() == ["id  username  display name  role             active",
-                                "1   boss      老板          admin            yes",
-                                "2   zhang     张伟          account_manager  yes"]
+    assert out.splitlines() == [
+        "id  username  display name  role             active",
+        "1   boss      老板          admin            yes",
+        "2   zhang     张伟          account_manager  yes",
+    ]
 
     from hqdesk.services.bootstrap import open_services
 
@@ -180,20 +241,38 @@ def test_user_add_and_list(capsys, monkeypatch, db_url):
 def test_user_add_refusals(capsys, monkeypatch, db_url):
     add_admin(capsys, monkeypatch, db_url)
     cases = [
-        (["x1", "--role", "viewer", "--password-stdin"], "short\n",
-         "hqdesk-admin: password: A password has at least 8 characters.\n"),
-        (["x2", "--role", "viewer"], "",  # stdin is not a terminal and --password-stdin is missing
-         "hqdesk-admin: no password: pipe it in with --password-stdin, or run in a terminal to be asked\n"),
-        (["admin", "--role", "viewer", "--password-stdin"], "password-1\n",
-         "hqdesk-admin: The user name admin is taken.\n"),
-        (["bad name", "--role", "viewer", "--password-stdin"], "password-1\n",
-         "hqdesk-admin: username: 2 to 64 letters, digits, '.', '-' or '_'.\n"),
-        (["x3", "--role", "viewer", "--email", "nope", "--password-stdin"], "password-1\n",
-         "hqdesk-admin: --email: 'nope' does not look like an e-mail address\n"),
+        (
+            ["x1", "--role", "viewer", "--password-stdin"],
+            "short\n",
+            "hqdesk-admin: password: A password has at least 8 characters.\n",
+        ),
+        (
+            ["x2", "--role", "viewer"],
+            "",  # stdin is not a terminal and --password-stdin is missing
+            "hqdesk-admin: no password: pipe it in with --password-stdin, or run in a terminal to be asked\n",
+        ),
+        (
+            ["admin", "--role", "viewer", "--password-stdin"],
+            "password-1\n",
+            "hqdesk-admin: The user name admin is taken.\n",
+        ),
+        (
+            ["bad name", "--role", "viewer", "--password-stdin"],
+            "password-1\n",
+            "hqdesk-admin: username: 2 to 64 letters, digits, '.', '-' or '_'.\n",
+        ),
+        (
+            ["x3", "--role", "viewer", "--email", "nope", "--password-stdin"],
+            "password-1\n",
+            "hqdesk-admin: --email: 'nope' does not look like an e-mail address\n",
+        ),
     ]
     for argv, stdin, message in cases:
         assert cli(capsys, "user", "add", *argv, "--db", db_url, stdin=stdin, monkeypatch=monkeypatch) == (
-            2, "", message)
+            2,
+            "",
+            message,
+        )
     code, out, _err = cli(capsys, "user", "list", "--json", "--db", db_url)
     assert [u["username"] for u in json.loads(out)] == ["admin"]
 
@@ -205,7 +284,10 @@ def test_the_password_is_asked_on_a_terminal(capsys, monkeypatch, tmp_path):
     monkeypatch.setattr(sys, "stdin", types.SimpleNamespace(isatty=lambda: True))
     assert cli(capsys, "user", "add", "root", "--role", "admin", "--db", url)[0] == 0
     assert cli(capsys, "user", "add", "v", "--role", "viewer", "--db", url) == (
-        2, "", "hqdesk-admin: the two passwords differ; nothing was changed\n")
+        2,
+        "",
+        "hqdesk-admin: the two passwords differ; nothing was changed\n",
+    )
 
 
 # ----- import ----------------------------------------------------------------------------------------------
@@ -221,25 +303,44 @@ def test_import_franchisees(capsys, monkeypatch, db_url, tmp_path):
     good = _csv(tmp_path / "good.csv", "编码,公司名称,城市,等级\nA001,甲公司,上海,A\nA002,乙公司,杭州,B\n")
 
     assert cli(capsys, "import", "franchisees", good, "--dry-run", "--db", db_url) == (
-        0, "dry run: 2 franchisees can be imported; nothing was written\n", "")
+        0,
+        "dry run: 2 franchisees can be imported; nothing was written\n",
+        "",
+    )
     assert cli(capsys, "import", "franchisees", good, "--db", db_url) == (0, "imported 2 franchisees\n", "")
 
     again = cli(capsys, "import", "franchisees", good, "--db", db_url, "--json")
     assert again[0] == 2
-    assert json.loads(again[1]) == {"imported": 0, "rows": 2, "dry_run": False, "errors": [
-        {"row": 2, "column": "code", "message": "Another franchisee already has the code A001."},
-        {"row": 3, "column": "code", "message": "Another franchisee already has the code A002."}]}
+    assert json.loads(again[1]) == {
+        "imported": 0,
+        "rows": 2,
+        "dry_run": False,
+        "errors": [
+            {"row": 2, "column": "code", "message": "Another franchisee already has the code A001."},
+            {"row": 3, "column": "code", "message": "Another franchisee already has the code A002."},
+        ],
+    }
     assert again[2] == f"hqdesk-admin: refused: 2 problem(s) in {good}; nothing was imported\n"
 
     bad = _csv(tmp_path / "bad.csv", "code,legal_name,city,tier,uscc,fax\nB1,x,y,A,1,2\n")
-    assert cli(capsys, "import", "franchisees", bad, "--db", db_url) == (2, "", (
-        'row 1, column fax: Unknown column "fax": rename it to a column of the import template or delete it.\n'
-        f"hqdesk-admin: refused: 1 problem(s) in {bad}; nothing was imported\n"))
+    assert cli(capsys, "import", "franchisees", bad, "--db", db_url) == (
+        2,
+        "",
+        (
+            'row 1, column fax: Unknown column "fax": rename it to a column of the import template or delete it.\n'
+            f"hqdesk-admin: refused: 1 problem(s) in {bad}; nothing was imported\n"
+        ),
+    )
     bad = _csv(tmp_path / "bad2.csv", "code,legal_name,city,tier,uscc\nB1,x,y,A,1\nB2,,y,A,\n")
-    assert cli(capsys, "import", "franchisees", bad, "--db", db_url) == (2, "", (
-        "row 2, column uscc: A unified social credit code has 18 characters.\n"
-        "row 3, column legal_name: Enter the company's legal name.\n"
-        f"hqdesk-admin: refused: 2 problem(s) in {bad}; nothing was imported\n"))
+    assert cli(capsys, "import", "franchisees", bad, "--db", db_url) == (
+        2,
+        "",
+        (
+            "row 2, column uscc: A unified social credit code has 18 characters.\n"
+            "row 3, column legal_name: Enter the company's legal name.\n"
+            f"hqdesk-admin: refused: 2 problem(s) in {bad}; nothing was imported\n"
+        ),
+    )
 
     ok_json = _csv(tmp_path / "ok.csv", "code,legal_name,city,tier\nC1,丙,上海,C\n")
     code, out, err = cli(capsys, "import", "franchisees", ok_json, "--json", "--db", db_url)
@@ -256,42 +357,89 @@ def test_import_franchisees(capsys, monkeypatch, db_url, tmp_path):
 def test_import_as_a_user_who_may_not_import_is_refused(capsys, monkeypatch, tmp_path):
     url = "sqlite:///" + (tmp_path / "i.sqlite3").as_posix()
     add_admin(capsys, monkeypatch, url)
-    assert cli(capsys, "user", "add", "am", "--role", "account_manager", "--password-stdin", "--db", url,
-               stdin="password-1\n", monkeypatch=monkeypatch)[0] == 0
+    assert (
+        cli(
+            capsys,
+            "user",
+            "add",
+            "am",
+            "--role",
+            "account_manager",
+            "--password-stdin",
+            "--db",
+            url,
+            stdin="password-1\n",
+            monkeypatch=monkeypatch,
+        )[0]
+        == 0
+    )
     path = _csv(tmp_path / "f.csv", "code,legal_name,city,tier\nA1,x,y,A\n")
     assert cli(capsys, "import", "franchisees", path, "--as", "am", "--db", url) == (
-        2, "", "hqdesk-admin: Your role (account_manager) may not import franchisees.\n")
+        2,
+        "",
+        "hqdesk-admin: Your role (account_manager) may not import franchisees.\n",
+    )
     assert cli(capsys, "import", "franchisees", path, "--as", "admin", "--db", url) == (
-        0, "imported 1 franchisees\n", "")
+        0,
+        "imported 1 franchisees\n",
+        "",
+    )
 
 
 def test_import_problems_with_the_file_as_a_whole_read_like_the_other_errors(capsys, monkeypatch, tmp_path):
     url = "sqlite:///" + (tmp_path / "i.sqlite3").as_posix()
     add_admin(capsys, monkeypatch, url)
     missing = str(tmp_path / "missing.csv")
-    assert cli(capsys, "import", "franchisees", missing, "--db", url) == (2, "", (
-        f"hqdesk-admin: There is no file {missing}.\n"
-        f"hqdesk-admin: refused: 1 problem(s) in {missing}; nothing was imported\n"))
+    assert cli(capsys, "import", "franchisees", missing, "--db", url) == (
+        2,
+        "",
+        (
+            f"hqdesk-admin: There is no file {missing}.\n"
+            f"hqdesk-admin: refused: 1 problem(s) in {missing}; nothing was imported\n"
+        ),
+    )
     empty = _csv(tmp_path / "empty.csv", "\n\n")
-    assert cli(capsys, "import", "franchisees", empty, "--dry-run", "--db", url) == (2, "", (
-        "hqdesk-admin: The file is empty: its first row must hold the column names.\n"
-        f"hqdesk-admin: refused: 1 problem(s) in {empty}; nothing was imported\n"))
+    assert cli(capsys, "import", "franchisees", empty, "--dry-run", "--db", url) == (
+        2,
+        "",
+        (
+            "hqdesk-admin: The file is empty: its first row must hold the column names.\n"
+            f"hqdesk-admin: refused: 1 problem(s) in {empty}; nothing was imported\n"
+        ),
+    )
     code, out, err = cli(capsys, "import", "franchisees", empty, "--json", "--db", url)
-    assert (code, json.loads(out)["errors"]) == (2, [
-        {"row": None, "column": None, "message": "The file is empty: its first row must hold the column names."}])
+    assert (code, json.loads(out)["errors"]) == (
+        2,
+        [
+            {
+                "row": None,
+                "column": None,
+                "message": "The file is empty: its first row must hold the column names.",
+            }
+        ],
+    )
     assert err == f"hqdesk-admin: refused: 1 problem(s) in {empty}; nothing was imported\n"
 
 
-def test_import_of_texts_the_database_cannot_hold_is_refused_not_failed(capsys, monkeypatch, db_url, tmp_path):
+def test_import_of_texts_the_database_cannot_hold_is_refused_not_failed(
+    capsys, monkeypatch, db_url, tmp_path
+):
     """Over-long tags and a NUL character: exit 2 naming row and column (PostgreSQL gave exit 1, database error)."""
     add_admin(capsys, monkeypatch, db_url)
     tags = ";".join(f"{i:02d}" + "x" * 28 for i in range(17))
-    path = _csv(tmp_path / "f.csv", f"code,legal_name,city,tier,tags\nA1,甲,上海,A,{tags}\nA2,乙\x00,上海,A,\n")
-    expected = (2, "", (
-        "row 2, column tags: The tags together have at most 500 characters, counting a comma between two tags.\n"
-        "row 3, column legal_name: The text contains a NUL character (an invisible control character, code 0), "
-        "which cannot be stored. Remove it.\n"
-        f"hqdesk-admin: refused: 2 problem(s) in {path}; nothing was imported\n"))
+    path = _csv(
+        tmp_path / "f.csv", f"code,legal_name,city,tier,tags\nA1,甲,上海,A,{tags}\nA2,乙\x00,上海,A,\n"
+    )
+    expected = (
+        2,
+        "",
+        (
+            "row 2, column tags: The tags together have at most 500 characters, counting a comma between two tags.\n"
+            "row 3, column legal_name: The text contains a NUL character (an invisible control character, code 0), "
+            "which cannot be stored. Remove it.\n"
+            f"hqdesk-admin: refused: 2 problem(s) in {path}; nothing was imported\n"
+        ),
+    )
     assert cli(capsys, "import", "franchisees", path, "--dry-run", "--db", db_url) == expected
     assert cli(capsys, "import", "franchisees", path, "--db", db_url) == expected
 
@@ -313,7 +461,9 @@ def fake_demo(monkeypatch):
         from hqdesk.services.franchisees import FranchiseeService
 
         calls.append(options)
-        FranchiseeService(db).create(SYSTEM_ACTOR, FranchiseeData(code="D1", legal_name="演示", city="上海", tier="A"))
+        FranchiseeService(db).create(
+            SYSTEM_ACTOR, FranchiseeData(code="D1", legal_name="演示", city="上海", tier="A")
+        )
         return {"franchisees": 1, "users": 0}
 
     module = types.ModuleType("hqdesk.services.demo")
@@ -349,8 +499,14 @@ def demo_tables(url: str) -> dict[str, list[dict]]:
     try:
         with engine.connect() as conn:
             out = {}
-            for model in (models.Franchisee, models.Contact, models.Store, models.StatusChangeRecord,
-                          models.ContactAnniversary, models.User):
+            for model in (
+                models.Franchisee,
+                models.Contact,
+                models.Store,
+                models.StatusChangeRecord,
+                models.ContactAnniversary,
+                models.User,
+            ):
                 table = model.__table__
                 columns = [c for c in table.columns if c.name not in skip]
                 out[table.name] = [r._asdict() for r in conn.execute(select(*columns).order_by(table.c.id))]
@@ -361,10 +517,16 @@ def demo_tables(url: str) -> dict[str, list[dict]]:
 
 def test_demo_fills_an_empty_database_only(capsys, db_url, fake_demo):
     assert cli(capsys, "demo", "--franchisees", "40", "--years", "2", "--seed", "7", "--db", db_url) == (
-        0, "franchisees: 1\nusers: 0\n", "")
+        0,
+        "franchisees: 1\nusers: 0\n",
+        "",
+    )
     assert fake_demo == [{"franchisees": 40, "years": 2, "seed": 7}]  # no --today: the generator's own today
     assert cli(capsys, "demo", "--db", db_url) == (
-        2, "", "hqdesk-admin: the database already has 1 franchisees; demo data goes into an empty database only\n")
+        2,
+        "",
+        "hqdesk-admin: the database already has 1 franchisees; demo data goes into an empty database only\n",
+    )
     assert len(fake_demo) == 1
     assert cli(capsys, "demo", "--franchisees", "-3", "--db", db_url)[0] == 2
 
@@ -388,8 +550,11 @@ def test_demo_refuses_a_database_that_has_users(capsys, monkeypatch, db_url):
     add_admin(capsys, monkeypatch, db_url, name="boss")
 
     assert cli(capsys, "demo", "--franchisees", "5", "--db", db_url) == (
-        2, "", "hqdesk-admin: the database already has 1 users; demo data goes into an empty database only "
-               "(no franchisees, no users), because the demo accounts' passwords are published in the README\n")
+        2,
+        "",
+        "hqdesk-admin: the database already has 1 users; demo data goes into an empty database only "
+        "(no franchisees, no users), because the demo accounts' passwords are published in the README\n",
+    )
 
     code, out, _err = cli(capsys, "user", "list", "--json", "--db", db_url)
     assert [u["username"] for u in json.loads(out)] == ["boss"]
@@ -413,7 +578,9 @@ def test_demo_dates_outside_the_calendar_are_refused_in_one_line(capsys, db_url)
     for argv in (["--today", "0001-06-01"], ["--today", "9999-06-01"], ["--years", "3000"]):
         code, out, err = cli(capsys, "demo", "--franchisees", "3", *argv, "--db", db_url)
         assert (code, out) == (2, "") and err.count("\n") == 1 and "Traceback" not in err, argv
-        assert err.startswith("hqdesk-admin: today ") and err.endswith("put demo dates outside the calendar\n")
+        assert err.startswith("hqdesk-admin: today ") and err.endswith(
+            "put demo dates outside the calendar\n"
+        )
     assert demo_tables(db_url)["users"] == []
 
 

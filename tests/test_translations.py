@@ -78,8 +78,9 @@ def test_english_plurals_are_current_and_used(qapp, tmp_path):
     tool = _load_tool()
     fresh = tmp_path / "en.ts"
     tool.update_english(fresh)
-    assert fresh.read_text(encoding="utf-8") == tool.EN_TS.read_text(encoding="utf-8"), \
+    assert fresh.read_text(encoding="utf-8") == tool.EN_TS.read_text(encoding="utf-8"), (
         "run: python .ci/translations.py update"
+    )
     qm = tmp_path / "en.qm"
     subprocess.run([tool.tool("lrelease"), str(tool.EN_TS), "-qm", str(qm)], check=True, capture_output=True)
     assert qm.read_bytes() == tool.EN_QM.read_bytes(), "run: python .ci/translations.py release"

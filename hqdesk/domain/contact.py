@@ -109,8 +109,10 @@ MOBILE_CN = re.compile(r"^(\+?86)?1[3-9][0-9]{9}$")
 
 
 def _strip(data):
-    return replace(data, **{f.name: getattr(data, f.name).strip() for f in fields(data)
-                            if type(getattr(data, f.name)) is str})  # noqa: E721 - not the str enums
+    return replace(
+        data,
+        **{f.name: getattr(data, f.name).strip() for f in fields(data) if type(getattr(data, f.name)) is str},
+    )  # noqa: E721 - not the str enums
 
 
 def clean_contact(data: ContactData) -> ContactData:
@@ -126,26 +128,47 @@ def validate_contact(data: ContactData, today: date) -> list[FieldError]:
     errors += [too_long(name, CONTACT_MAX_LENGTHS[name]) for name in long_fields]
     # (a text too long for its column gets that one message, not a second one about its format)
     if data.mobile and "mobile" not in long_fields and not MOBILE_CN.match(data.mobile):
-        errors.append(FieldError("mobile", QT_TRANSLATE_NOOP(
-            "Validation", "A mainland mobile number has 11 digits and starts with 13-19.")))
+        errors.append(
+            FieldError(
+                "mobile",
+                QT_TRANSLATE_NOOP(
+                    "Validation", "A mainland mobile number has 11 digits and starts with 13-19."
+                ),
+            )
+        )
     if data.phone and "phone" not in long_fields and not PHONE.match(data.phone):
-        errors.append(FieldError("phone", QT_TRANSLATE_NOOP("Validation", "This does not look like a phone number.")))
+        errors.append(
+            FieldError("phone", QT_TRANSLATE_NOOP("Validation", "This does not look like a phone number."))
+        )
     if data.email and "email" not in long_fields and not EMAIL.match(data.email):
-        errors.append(FieldError("email", QT_TRANSLATE_NOOP("Validation", "This does not look like an e-mail address.")))
+        errors.append(
+            FieldError("email", QT_TRANSLATE_NOOP("Validation", "This does not look like an e-mail address."))
+        )
     if data.birthday and data.birthday > today:
-        errors.append(FieldError("birthday", QT_TRANSLATE_NOOP("Validation", "A birthday cannot be in the future.")))
+        errors.append(
+            FieldError("birthday", QT_TRANSLATE_NOOP("Validation", "A birthday cannot be in the future."))
+        )
     if data.birthday and data.birthday.year < 1900:
         errors.append(FieldError("birthday", QT_TRANSLATE_NOOP("Validation", "Enter a birthday after 1900.")))
     for a in data.anniversaries:
         if not a.label.strip():
-            errors.append(FieldError("anniversaries", QT_TRANSLATE_NOOP(
-                "Validation", "Every anniversary needs a name.")))
+            errors.append(
+                FieldError(
+                    "anniversaries", QT_TRANSLATE_NOOP("Validation", "Every anniversary needs a name.")
+                )
+            )
             break
     else:
         if any(len(a.label.strip()) > ANNIVERSARY_LABEL_MAX_LENGTH for a in data.anniversaries):
-            errors.append(FieldError("anniversaries", QT_TRANSLATE_NOOP(
-                "Validation", "The name of an anniversary has at most {limit} characters."),
-                {"limit": ANNIVERSARY_LABEL_MAX_LENGTH}))
+            errors.append(
+                FieldError(
+                    "anniversaries",
+                    QT_TRANSLATE_NOOP(
+                        "Validation", "The name of an anniversary has at most {limit} characters."
+                    ),
+                    {"limit": ANNIVERSARY_LABEL_MAX_LENGTH},
+                )
+            )
     errors.extend(nul_problems(data, {"anniversaries": [a.label for a in data.anniversaries]}))
     return errors
 
@@ -162,10 +185,21 @@ def validate_store(data: StoreData, today: date) -> list[FieldError]:
         if len(getattr(data, name)) > limit:
             errors.append(too_long(name, limit))
     if data.floor_area is not None and (data.floor_area <= 0 or data.floor_area > Decimal("100000")):
-        errors.append(FieldError("floor_area", QT_TRANSLATE_NOOP(
-            "Validation", "The floor area is in square metres, between 0 and 100,000.")))
+        errors.append(
+            FieldError(
+                "floor_area",
+                QT_TRANSLATE_NOOP("Validation", "The floor area is in square metres, between 0 and 100,000."),
+            )
+        )
     if data.status == StoreStatus.OPEN and data.opened_on and data.opened_on > today:
-        errors.append(FieldError("opened_on", QT_TRANSLATE_NOOP(
-            "Validation", "An open store cannot have an opening date in the future; mark it as planned.")))
+        errors.append(
+            FieldError(
+                "opened_on",
+                QT_TRANSLATE_NOOP(
+                    "Validation",
+                    "An open store cannot have an opening date in the future; mark it as planned.",
+                ),
+            )
+        )
     errors.extend(nul_problems(data))
     return errors

@@ -42,23 +42,36 @@ ALLOWED_TRANSITIONS: dict[LifecycleStatus, frozenset[LifecycleStatus]] = {
 }
 
 
-def transition_problem(old: LifecycleStatus, new: LifecycleStatus, reason: str, on: date | None,
-                       today: date) -> list[FieldError]:
+def transition_problem(
+    old: LifecycleStatus, new: LifecycleStatus, reason: str, on: date | None, today: date
+) -> list[FieldError]:
     errors: list[FieldError] = []
     if new == old:
-        errors.append(FieldError("status", QT_TRANSLATE_NOOP("Validation", "The franchisee already has this status.")))
+        errors.append(
+            FieldError("status", QT_TRANSLATE_NOOP("Validation", "The franchisee already has this status."))
+        )
     elif new not in ALLOWED_TRANSITIONS[old]:
-        errors.append(FieldError(
-            "status", QT_TRANSLATE_NOOP("Validation", "A franchisee cannot go from {old} to {new}."),
-            {"old": old.value, "new": new.value}))
+        errors.append(
+            FieldError(
+                "status",
+                QT_TRANSLATE_NOOP("Validation", "A franchisee cannot go from {old} to {new}."),
+                {"old": old.value, "new": new.value},
+            )
+        )
     if not reason.strip():
-        errors.append(FieldError("reason", QT_TRANSLATE_NOOP("Validation", "Give a reason for the status change.")))
+        errors.append(
+            FieldError("reason", QT_TRANSLATE_NOOP("Validation", "Give a reason for the status change."))
+        )
     elif has_nul(reason):
         errors.append(FieldError("reason", HAS_NUL))
     if on is None:
-        errors.append(FieldError("changed_on", QT_TRANSLATE_NOOP("Validation", "Give the date of the change.")))
+        errors.append(
+            FieldError("changed_on", QT_TRANSLATE_NOOP("Validation", "Give the date of the change."))
+        )
     elif on > today:
-        errors.append(FieldError("changed_on", QT_TRANSLATE_NOOP("Validation", "The date cannot be in the future.")))
+        errors.append(
+            FieldError("changed_on", QT_TRANSLATE_NOOP("Validation", "The date cannot be in the future."))
+        )
     return errors
 
 
@@ -91,8 +104,17 @@ class FranchiseeData:
 
 
 MAX_LENGTHS = {
-    "code": 20, "legal_name": 200, "store_brand_name": 200, "uscc": 18, "legal_representative": 50,
-    "business_scope": 2000, "region": 20, "province": 20, "city": 40, "address": 300, "tier": 10,
+    "code": 20,
+    "legal_name": 200,
+    "store_brand_name": 200,
+    "uscc": 18,
+    "legal_representative": 50,
+    "business_scope": 2000,
+    "region": 20,
+    "province": 20,
+    "city": 40,
+    "address": 300,
+    "tier": 10,
     "notes": 4000,
 }
 """Characters per text field: the database column's width (business scope and notes: a sensible cap)."""
@@ -131,34 +153,65 @@ def validate_franchisee(data: FranchiseeData, tiers: tuple[str, ...]) -> list[Fi
         if len(str(value)) > limit:
             errors.append(too_long(name, limit))
     if data.code.strip() and not CODE_PATTERN.match(data.code.strip()):
-        errors.append(FieldError("code", QT_TRANSLATE_NOOP(
-            "Validation", "Use letters, digits, '-' and '_' only, starting with a letter or digit.")))
+        errors.append(
+            FieldError(
+                "code",
+                QT_TRANSLATE_NOOP(
+                    "Validation", "Use letters, digits, '-' and '_' only, starting with a letter or digit."
+                ),
+            )
+        )
     if data.uscc.strip():
         reason = uscc.problem(data.uscc)
         if reason:
             errors.append(FieldError("uscc", reason))
     if data.tier.strip() and data.tier not in tiers:
-        errors.append(FieldError("tier", QT_TRANSLATE_NOOP("Validation", "Unknown tier {tier}; known tiers: {tiers}."),
-                                 {"tier": data.tier, "tiers": ", ".join(tiers)}))
+        errors.append(
+            FieldError(
+                "tier",
+                QT_TRANSLATE_NOOP("Validation", "Unknown tier {tier}; known tiers: {tiers}."),
+                {"tier": data.tier, "tiers": ", ".join(tiers)},
+            )
+        )
     if data.registered_capital is not None:
         if data.registered_capital < 0:
-            errors.append(FieldError("registered_capital", QT_TRANSLATE_NOOP(
-                "Validation", "Registered capital cannot be negative.")))
+            errors.append(
+                FieldError(
+                    "registered_capital",
+                    QT_TRANSLATE_NOOP("Validation", "Registered capital cannot be negative."),
+                )
+            )
         elif data.registered_capital >= Decimal("1e13"):  # SQLite keeps 15 significant digits exactly
-            errors.append(FieldError("registered_capital", QT_TRANSLATE_NOOP(
-                "Validation", "Registered capital is too large.")))
+            errors.append(
+                FieldError(
+                    "registered_capital", QT_TRANSLATE_NOOP("Validation", "Registered capital is too large.")
+                )
+            )
     if data.contract_start and data.contract_end and data.contract_end < data.contract_start:
-        errors.append(FieldError("contract_end", QT_TRANSLATE_NOOP(
-            "Validation", "The contract cannot end before it starts.")))
+        errors.append(
+            FieldError(
+                "contract_end", QT_TRANSLATE_NOOP("Validation", "The contract cannot end before it starts.")
+            )
+        )
     for tag in data.tags:
         if len(tag) > TAG_MAX_LENGTH:
-            errors.append(FieldError("tags", QT_TRANSLATE_NOOP("Validation", "A tag has at most 30 characters.")))
+            errors.append(
+                FieldError("tags", QT_TRANSLATE_NOOP("Validation", "A tag has at most 30 characters."))
+            )
             break
     else:
         if len(",".join(data.tags)) > TAGS_MAX_LENGTH:
-            errors.append(FieldError("tags", QT_TRANSLATE_NOOP(
-                "Validation", "The tags together have at most {limit} characters, counting a comma between "
-                              "two tags."), {"limit": TAGS_MAX_LENGTH}))
+            errors.append(
+                FieldError(
+                    "tags",
+                    QT_TRANSLATE_NOOP(
+                        "Validation",
+                        "The tags together have at most {limit} characters, counting a comma between "
+                        "two tags.",
+                    ),
+                    {"limit": TAGS_MAX_LENGTH},
+                )
+            )
     errors.extend(nul_problems(data, {"tags": data.tags}))
     return errors
 
@@ -182,5 +235,3 @@ class StatusChange:
     new_status: LifecycleStatus
     changed_on: date | None
     reason: str
-
-

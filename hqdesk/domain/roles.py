@@ -79,7 +79,9 @@ class Actor:
         """May this actor take ``action``; ``owner_id`` is the franchisee's account manager, if any."""
         if action in _ANY.get(self.role, frozenset()):
             return True
-        return owner_id is not None and owner_id == self.user_id and action in _OWN.get(self.role, frozenset())
+        return (
+            owner_id is not None and owner_id == self.user_id and action in _OWN.get(self.role, frozenset())
+        )
 
 
 SYSTEM_ACTOR = Actor(user_id=0, username="system", display_name="system", role=Role.ADMIN)

@@ -14,8 +14,10 @@ from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 
 TOO_LONG = QT_TRANSLATE_NOOP("Validation", "At most {limit} characters.")
 HAS_NUL = QT_TRANSLATE_NOOP(
-    "Validation", "The text contains a NUL character (an invisible control character, code 0), which cannot be "
-                  "stored. Remove it.")
+    "Validation",
+    "The text contains a NUL character (an invisible control character, code 0), which cannot be "
+    "stored. Remove it.",
+)
 
 
 def has_nul(text: str) -> bool:

@@ -31,10 +31,13 @@ def problem(code: str) -> str | None:
     bad = [ch for ch in code if ch not in CHARSET]
     if bad:
         return QT_TRANSLATE_NOOP(
-            "Validation", "A unified social credit code uses only digits and capital letters except I, O, S, V, Z."
+            "Validation",
+            "A unified social credit code uses only digits and capital letters except I, O, S, V, Z.",
         )
     if not code[2:8].isdigit():
-        return QT_TRANSLATE_NOOP("Validation", "Characters 3 to 8 of the code are the region number: digits only.")
+        return QT_TRANSLATE_NOOP(
+            "Validation", "Characters 3 to 8 of the code are the region number: digits only."
+        )
     if check_character(code[:17]) != code[17]:
         return QT_TRANSLATE_NOOP("Validation", "The check character does not match: the code has a typo.")
     return None

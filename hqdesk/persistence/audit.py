@@ -36,8 +36,12 @@ def to_json_value(value):
 
 def _columns(obj):
     mapper = inspect(obj).mapper
-    return [(attr.key, col.name) for attr in mapper.column_attrs for col in attr.columns
-            if col.name not in AUDIT_EXCLUDED_COLUMNS]
+    return [
+        (attr.key, col.name)
+        for attr in mapper.column_attrs
+        for col in attr.columns
+        if col.name not in AUDIT_EXCLUDED_COLUMNS
+    ]
 
 
 def _franchisee_id(session: Session, obj) -> int | None:
@@ -69,8 +73,11 @@ def _entries(session: Session, username: str):
                 if action == "insert":
                     new[column] = to_json_value(getattr(obj, key))
                 elif action == "delete":
-                    old[column] = to_json_value(history.unchanged[0] if history.unchanged else
-                                                (history.deleted[0] if history.deleted else None))
+                    old[column] = to_json_value(
+                        history.unchanged[0]
+                        if history.unchanged
+                        else (history.deleted[0] if history.deleted else None)
+                    )
                 elif history.has_changes():
                     before = history.deleted[0] if history.deleted else None
                     after = history.added[0] if history.added else None
@@ -92,8 +99,9 @@ def _entries(session: Session, username: str):
             }
 
 
-def audit_bulk_inserts(session: Session, model, rows: list[dict], ids: list[int], username: str,
-                       batch: int = 1000) -> None:
+def audit_bulk_inserts(
+    session: Session, model, rows: list[dict], ids: list[int], username: str, batch: int = 1000
+) -> None:
     """The trail for rows added with a bulk INSERT (which by-passes ``after_flush``): the same entries the
     writer makes for ORM inserts. ``rows`` hold every column value; ``ids`` their primary keys. SQLite only."""
     if not rows or session.get_bind().dialect.name == "postgresql":
@@ -105,12 +113,21 @@ def audit_bulk_inserts(session: Session, model, rows: list[dict], ids: list[int]
     for row_id, row in zip(ids, rows, strict=True):
         values = {**row, "id": row_id}
         new = {name: to_json_value(values.get(name)) for name in columns}
-        entries.append({"occurred_at": now, "username": username, "source": "app", "action": "insert",
-                        "table_name": table.name, "row_id": str(row_id),
-                        "franchisee_id": row_id if table.name == "franchisees" else row.get("franchisee_id"),
-                        "old_values": None, "new_values": json.dumps(new, ensure_ascii=False, sort_keys=True)})
+        entries.append(
+            {
+                "occurred_at": now,
+                "username": username,
+                "source": "app",
+                "action": "insert",
+                "table_name": table.name,
+                "row_id": str(row_id),
+                "franchisee_id": row_id if table.name == "franchisees" else row.get("franchisee_id"),
+                "old_values": None,
+                "new_values": json.dumps(new, ensure_ascii=False, sort_keys=True),
+            }
+        )
     for i in range(0, len(entries), batch):
-        session.execute(insert(AuditEntry), entries[i:i + batch])
+        session.execute(insert(AuditEntry), entries[i : i + batch])
 
 
 def install(session_factory) -> None:

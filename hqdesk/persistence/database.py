@@ -21,8 +21,9 @@ class Database:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._read = sessionmaker(bind=engine, expire_on_commit=False, autoflush=False)
-        self._write = sessionmaker(bind=engine.execution_options(**{WRITE_OPTION: True}),
-                                   expire_on_commit=False, autoflush=True)
+        self._write = sessionmaker(
+            bind=engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False, autoflush=True
+        )
         audit.install(self._write)
 
     @classmethod

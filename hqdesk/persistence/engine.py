@@ -25,8 +25,23 @@ from hqdesk.persistence.sorting import register_sqlite
 log = logging.getLogger(__name__)
 
 KEYRING_SERVICE = "hqdesk"
-NETWORK_FS_TYPES = frozenset({"nfs", "nfs4", "cifs", "smbfs", "smb3", "9p", "afs", "fuse.sshfs", "davfs",
-                              "fuse.rclone", "ncpfs", "glusterfs", "ceph"})
+NETWORK_FS_TYPES = frozenset(
+    {
+        "nfs",
+        "nfs4",
+        "cifs",
+        "smbfs",
+        "smb3",
+        "9p",
+        "afs",
+        "fuse.sshfs",
+        "davfs",
+        "fuse.rclone",
+        "ncpfs",
+        "glusterfs",
+        "ceph",
+    }
+)
 WRITE_OPTION = "hqdesk_write"
 BUSY_TIMEOUT_MS = 10_000
 
@@ -82,7 +97,9 @@ def _linux_fs_type(path: Path, mounts_file: str = "/proc/mounts") -> str | None:
     target = str(path)
     for mount_point, fs_type in mounts:
         mount_point = mount_point.replace("\\040", " ")
-        if (target == mount_point or target.startswith(mount_point.rstrip("/") + "/")) and len(mount_point) > len(best):
+        if (target == mount_point or target.startswith(mount_point.rstrip("/") + "/")) and len(
+            mount_point
+        ) > len(best):
             best, best_type = mount_point, fs_type
     return best_type
 
@@ -165,7 +182,11 @@ def build_engine(url: str | URL, *, password: str | None = None, check_network_s
     if backend == "sqlite":
         path = sqlite_path(url)
         if path is not None:
-            if check_network_share and os.environ.get("HQDESK_ALLOW_NETWORK_SQLITE") != "1" and is_network_path(path):
+            if (
+                check_network_share
+                and os.environ.get("HQDESK_ALLOW_NETWORK_SQLITE") != "1"
+                and is_network_path(path)
+            ):
                 raise NetworkShareRefused(path=str(path))
             path.parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": 10, "check_same_thread": False})
@@ -177,8 +198,13 @@ def build_engine(url: str | URL, *, password: str | None = None, check_network_s
             secret = password or password_from_keyring(url)
             if secret:
                 url = url.set(password=secret)
-        engine = create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5,
-                               connect_args={"connect_timeout": 10, "application_name": "hqdesk"})
+        engine = create_engine(
+            url,
+            pool_pre_ping=True,
+            pool_size=5,
+            max_overflow=5,
+            connect_args={"connect_timeout": 10, "application_name": "hqdesk"},
+        )
     else:
         raise DatabaseError(detail=f"unsupported database type {backend!r}: use sqlite or postgresql")
     log.info("database: %s", safe_url(url))

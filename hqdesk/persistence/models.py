@@ -128,8 +128,9 @@ class StatusChangeRecord(Base):
     __tablename__ = "franchisee_status_changes"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    franchisee_id: Mapped[int] = mapped_column(ForeignKey("franchisees.id", ondelete="CASCADE"), nullable=False,
-                                               index=True)
+    franchisee_id: Mapped[int] = mapped_column(
+        ForeignKey("franchisees.id", ondelete="CASCADE"), nullable=False, index=True
+    )
     from_status: Mapped[str | None] = mapped_column(String(20), nullable=True)
     to_status: Mapped[str] = mapped_column(String(20), nullable=False)
     changed_on: Mapped[date] = mapped_column(Date, nullable=False)
@@ -142,8 +143,9 @@ class Contact(Versioned, Base):
     __tablename__ = "contacts"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    franchisee_id: Mapped[int] = mapped_column(ForeignKey("franchisees.id", ondelete="CASCADE"), nullable=False,
-                                               index=True)
+    franchisee_id: Mapped[int] = mapped_column(
+        ForeignKey("franchisees.id", ondelete="CASCADE"), nullable=False, index=True
+    )
     name: Mapped[str] = mapped_column(String(50), nullable=False)
     gender: Mapped[str] = mapped_column(String(10), nullable=False, default="")
     honorific: Mapped[str] = mapped_column(String(20), nullable=False, default="")
@@ -166,8 +168,13 @@ class Contact(Versioned, Base):
 
     __table_args__ = (
         # at most one primary contact per franchisee
-        Index("uq_contacts_primary", "franchisee_id", unique=True,
-              sqlite_where=text("is_primary = 1"), postgresql_where=text("is_primary")),
+        Index(
+            "uq_contacts_primary",
+            "franchisee_id",
+            unique=True,
+            sqlite_where=text("is_primary = 1"),
+            postgresql_where=text("is_primary"),
+        ),
     )
 
 
@@ -175,8 +182,9 @@ class ContactAnniversary(Base):
     __tablename__ = "contact_anniversaries"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"), nullable=False,
-                                            index=True)
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contacts.id", ondelete="CASCADE"), nullable=False, index=True
+    )
     label: Mapped[str] = mapped_column(String(50), nullable=False)
     day: Mapped[date] = mapped_column(Date, nullable=False)
     lunar: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
@@ -186,8 +194,9 @@ class Store(Versioned, Base):
     __tablename__ = "stores"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    franchisee_id: Mapped[int] = mapped_column(ForeignKey("franchisees.id", ondelete="CASCADE"), nullable=False,
-                                               index=True)
+    franchisee_id: Mapped[int] = mapped_column(
+        ForeignKey("franchisees.id", ondelete="CASCADE"), nullable=False, index=True
+    )
     name: Mapped[str] = mapped_column(String(200), nullable=False)
     address: Mapped[str] = mapped_column(String(300), nullable=False, default="")
     city: Mapped[str] = mapped_column(String(40), nullable=False, default="")
@@ -235,8 +244,17 @@ class AuditEntry(Base):
     __table_args__ = (Index("ix_audit_log_franchisee", "franchisee_id", "occurred_at"),)
 
 
-AUDITED_TABLES = ("franchisees", "contacts", "stores", "contact_anniversaries", "franchisee_status_changes",
-                  "tiers", "company_profile", "users")
+AUDITED_TABLES = (
+    "franchisees",
+    "contacts",
+    "stores",
+    "contact_anniversaries",
+    "franchisee_status_changes",
+    "tiers",
+    "company_profile",
+    "users",
+)
 """Tables whose changes land in the audit trail (users: without the password hash)."""
-AUDIT_EXCLUDED_COLUMNS = frozenset({"password_hash", "search_text", "version", "created_at", "updated_at",
-                                    "updated_by", "logo_png"})
+AUDIT_EXCLUDED_COLUMNS = frozenset(
+    {"password_hash", "search_text", "version", "created_at", "updated_at", "updated_by", "logo_png"}
+)

@@ -24,7 +24,8 @@ from hqdesk.persistence.models import User
 
 class AccountDisabled(HqdeskError):
     message = QT_TRANSLATE_NOOP(
-        "Errors", "Your account has been disabled or removed by an administrator. Nothing was changed.")
+        "Errors", "Your account has been disabled or removed by an administrator. Nothing was changed."
+    )
 
 
 def require(actor: Actor, action: Action, owner_id: int | None = None) -> None:
@@ -64,7 +65,9 @@ class Service:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def require(self, actor: Actor, action: Action, owner_id: int | None = None, s: Session | None = None) -> Actor:
+    def require(
+        self, actor: Actor, action: Action, owner_id: int | None = None, s: Session | None = None
+    ) -> Actor:
         """Refuse unless the user may take ``action`` with the rights they have now: an administrator may
         have changed their role or disabled them since they signed in (one lookup by primary key).
         Returns the actor as it is now. The command line's SYSTEM_ACTOR (user id 0) is not a user.
@@ -104,4 +107,13 @@ class Service:
                 raise conflict_now(fresh) from None
 
 
-__all__ = ["require", "conflict_error", "AccountDisabled", "raise_if_invalid", "diff", "Service", "StaleDataError", "ConflictError"]
+__all__ = [
+    "require",
+    "conflict_error",
+    "AccountDisabled",
+    "raise_if_invalid",
+    "diff",
+    "Service",
+    "StaleDataError",
+    "ConflictError",
+]

@@ -40,8 +40,8 @@ class Services:
 
 class PasswordRefused(HqdeskError):
     """The PostgreSQL server wants a password it was not given, or refused the one it was given."""
-    message = QT_TRANSLATE_NOOP(
-        "Errors", "The database server did not accept the password for {user}.")
+
+    message = QT_TRANSLATE_NOOP("Errors", "The database server did not accept the password for {user}.")
 
 
 def password_refused(exc: BaseException) -> bool:
@@ -66,8 +66,15 @@ def open_services(url: str, *, password: str | None = None, upgrade: bool = True
 
             raise PasswordRefused(user=make_url(url).username or "") from exc
         raise
-    return Services(db, UserService(db), FranchiseeService(db), ContactService(db), StoreService(db),
-                    CompanyService(db), TierService(db))
+    return Services(
+        db,
+        UserService(db),
+        FranchiseeService(db),
+        ContactService(db),
+        StoreService(db),
+        CompanyService(db),
+        TierService(db),
+    )
 
 
 def check_connection(url: str, password: str | None = None) -> str:
@@ -77,8 +84,10 @@ def check_connection(url: str, password: str | None = None) -> str:
 
 class PasswordNotStored(HqdeskError):
     message = QT_TRANSLATE_NOOP(
-        "Errors", "The database settings were saved, but the password could not be kept in the system's "
-                  "password store ({detail}). hqdesk will ask for the password each time it starts.")
+        "Errors",
+        "The database settings were saved, but the password could not be kept in the system's "
+        "password store ({detail}). hqdesk will ask for the password each time it starts.",
+    )
 
 
 def remember_password(url: str, password: str) -> None:
@@ -126,8 +135,14 @@ def parse_database_url(url: str) -> DatabaseLocation:
     if not host and isinstance(query.get("host"), str):
         host = query.pop("host")  # a Unix socket folder
     options = tuple((k, v if isinstance(v, str) else ",".join(v)) for k, v in sorted(query.items()))
-    return DatabaseLocation("postgresql", host=host, port=u.port or 5432, database=u.database or "",
-                            username=u.username or "", options=options)
+    return DatabaseLocation(
+        "postgresql",
+        host=host,
+        port=u.port or 5432,
+        database=u.database or "",
+        username=u.username or "",
+        options=options,
+    )
 
 
 def database_url(location: DatabaseLocation) -> str:
@@ -140,9 +155,14 @@ def database_url(location: DatabaseLocation) -> str:
     host: str | None = location.host or None
     if host and host.startswith("/"):
         query["host"], host = host, None  # a socket folder goes in the query, as libpq expects
-    return URL.create("postgresql+psycopg", username=location.username or None, host=host,
-                      port=location.port or None, database=location.database or None,
-                      query=query).render_as_string(hide_password=False)
+    return URL.create(
+        "postgresql+psycopg",
+        username=location.username or None,
+        host=host,
+        port=location.port or None,
+        database=location.database or None,
+        query=query,
+    ).render_as_string(hide_password=False)
 
 
 def refuse_network_share(url: str) -> None:
@@ -155,6 +175,16 @@ def refuse_network_share(url: str) -> None:
         raise NetworkShareRefused(path=str(path))
 
 
-__all__ = ["Services", "open_services", "PasswordRefused", "check_connection", "remember_password", "safe_url",
-           "PasswordNotStored",
-           "DatabaseLocation", "parse_database_url", "database_url", "refuse_network_share"]
+__all__ = [
+    "Services",
+    "open_services",
+    "PasswordRefused",
+    "check_connection",
+    "remember_password",
+    "safe_url",
+    "PasswordNotStored",
+    "DatabaseLocation",
+    "parse_database_url",
+    "database_url",
+    "refuse_network_share",
+]

@@ -25,15 +25,21 @@ class CompanyService(Service):
         with self.db.read() as s:
             return _dto(s.get(CompanyProfile, 1))
 
-    def update(self, actor: Actor, version: int, name: str, address: str, phone: str,
-               logo_png: bytes | None) -> CompanyProfileDTO:
+    def update(
+        self, actor: Actor, version: int, name: str, address: str, phone: str, logo_png: bytes | None
+    ) -> CompanyProfileDTO:
         self.require(actor, Action.EDIT_COMPANY_SETTINGS)
         errors = []
         if len(name.strip()) > 200:
-            errors.append(FieldError("name", QT_TRANSLATE_NOOP("Validation", "At most {limit} characters."),
-                                     {"limit": 200}))
+            errors.append(
+                FieldError(
+                    "name", QT_TRANSLATE_NOOP("Validation", "At most {limit} characters."), {"limit": 200}
+                )
+            )
         if logo_png is not None and len(logo_png) > MAX_LOGO_BYTES:
-            errors.append(FieldError("logo", QT_TRANSLATE_NOOP("Validation", "The logo file is larger than 2 MB.")))
+            errors.append(
+                FieldError("logo", QT_TRANSLATE_NOOP("Validation", "The logo file is larger than 2 MB."))
+            )
         raise_if_invalid(errors)
         with self.db.write(actor.username) as s:
             p = s.get(CompanyProfile, 1)

@@ -29,26 +29,57 @@ from hqdesk.services.franchisees import refresh_search_text
 
 def contact_data(c: Contact) -> ContactData:
     return ContactData(
-        name=c.name, gender=Gender(c.gender), honorific=c.honorific, role=ContactRole(c.role), mobile=c.mobile,
-        phone=c.phone, email=c.email, wechat_id=c.wechat_id, birthday=c.birthday, birthday_lunar=c.birthday_lunar,
+        name=c.name,
+        gender=Gender(c.gender),
+        honorific=c.honorific,
+        role=ContactRole(c.role),
+        mobile=c.mobile,
+        phone=c.phone,
+        email=c.email,
+        wechat_id=c.wechat_id,
+        birthday=c.birthday,
+        birthday_lunar=c.birthday_lunar,
         anniversaries=tuple(Anniversary(a.label, a.day, a.lunar) for a in c.anniversaries),
-        hobbies=c.hobbies, preferences=c.preferences, notes=c.notes, is_primary=c.is_primary)
+        hobbies=c.hobbies,
+        preferences=c.preferences,
+        notes=c.notes,
+        is_primary=c.is_primary,
+    )
 
 
 def store_data(st: Store) -> StoreData:
-    return StoreData(name=st.name, address=st.address, city=st.city, opened_on=st.opened_on,
-                     status=StoreStatus(st.status), floor_area=st.floor_area)
+    return StoreData(
+        name=st.name,
+        address=st.address,
+        city=st.city,
+        opened_on=st.opened_on,
+        status=StoreStatus(st.status),
+        floor_area=st.floor_area,
+    )
 
 
 def _apply_contact(c: Contact, data: ContactData) -> None:
-    for name in ("name", "honorific", "mobile", "phone", "email", "wechat_id", "birthday", "birthday_lunar",
-                 "hobbies", "preferences", "notes"):
+    for name in (
+        "name",
+        "honorific",
+        "mobile",
+        "phone",
+        "email",
+        "wechat_id",
+        "birthday",
+        "birthday_lunar",
+        "hobbies",
+        "preferences",
+        "notes",
+    ):
         setattr(c, name, getattr(data, name))
     c.gender = data.gender.value
     c.role = data.role.value
     wanted = [(a.label.strip(), a.day, a.lunar) for a in data.anniversaries]
     if [(a.label, a.day, a.lunar) for a in c.anniversaries] != wanted:
-        c.anniversaries = [ContactAnniversary(label=label, day=day, lunar=lunar) for label, day, lunar in wanted]
+        c.anniversaries = [
+            ContactAnniversary(label=label, day=day, lunar=lunar) for label, day, lunar in wanted
+        ]
         # the anniversaries are part of the contact: changing only them must move the contact's version too
         # (the ORM bumps it only when a column of the contact's own row changes)
         c.updated_at = utcnow()
@@ -62,11 +93,13 @@ class ContactService(Service):
     @staticmethod
     def _conflict_as_now(contact_id: int, base: ContactData | None, mine: ContactData):
         """The ConflictError for a save that lost a race, from the contact as it is now (for flush_or_conflict)."""
+
         def conflict(s) -> ConflictError:
             c = s.get(Contact, contact_id)
             if c is None:
                 raise NotFound()
             return _conflict(c, ContactDTO(c.id, c.franchisee_id, c.version, contact_data(c)), base, mine)
+
         return conflict
 
     def _franchisee(self, s, actor: Actor, franchisee_id: int) -> Franchisee:
@@ -94,8 +127,13 @@ class ContactService(Service):
     @staticmethod
     def _clear_primary(s, franchisee_id: int, keep_id: int | None) -> None:
         """Only one primary contact: demote the others through the ORM so their versions move too."""
-        others = s.scalars(select(Contact).where(Contact.franchisee_id == franchisee_id,
-                                                 Contact.is_primary.is_(True), Contact.id != (keep_id or 0)))
+        others = s.scalars(
+            select(Contact).where(
+                Contact.franchisee_id == franchisee_id,
+                Contact.is_primary.is_(True),
+                Contact.id != (keep_id or 0),
+            )
+        )
         for other in others:
             other.is_primary = False
         s.flush()
@@ -103,17 +141,23 @@ class ContactService(Service):
     def list(self, actor: Actor, franchisee_id: int) -> list[ContactDTO]:
         self.require(actor, Action.VIEW_FRANCHISEES)
         with self.db.read() as s:
-            rows = s.scalars(select(Contact).where(Contact.franchisee_id == franchisee_id)
-                             .order_by(Contact.is_primary.desc(), Contact.id))
+            rows = s.scalars(
+                select(Contact)
+                .where(Contact.franchisee_id == franchisee_id)
+                .order_by(Contact.is_primary.desc(), Contact.id)
+            )
             return [ContactDTO(c.id, c.franchisee_id, c.version, contact_data(c)) for c in rows]
 
-    def add(self, actor: Actor, franchisee_id: int, data: ContactData, today: date | None = None) -> ContactDTO:
+    def add(
+        self, actor: Actor, franchisee_id: int, data: ContactData, today: date | None = None
+    ) -> ContactDTO:
         data = clean_contact(data)
         raise_if_invalid(validate_contact(data, today or date.today()))
         with self.db.write(actor.username) as s:
             self._franchisee(s, actor, franchisee_id)
-            has_primary = s.scalar(select(Contact.id).where(Contact.franchisee_id == franchisee_id,
-                                                            Contact.is_primary.is_(True)))
+            has_primary = s.scalar(
+                select(Contact.id).where(Contact.franchisee_id == franchisee_id, Contact.is_primary.is_(True))
+            )
             if data.is_primary:
                 self._clear_primary(s, franchisee_id, None)
             c = Contact(franchisee_id=franchisee_id, updated_by=actor.username)
@@ -124,8 +168,16 @@ class ContactService(Service):
             refresh_search_text(s, franchisee_id)
             return ContactDTO(c.id, c.franchisee_id, c.version, contact_data(c))
 
-    def update(self, actor: Actor, contact_id: int, version: int, data: ContactData,
-               base: ContactData | None = None, overwrite: bool = False, today: date | None = None) -> ContactDTO:
+    def update(
+        self,
+        actor: Actor,
+        contact_id: int,
+        version: int,
+        data: ContactData,
+        base: ContactData | None = None,
+        overwrite: bool = False,
+        today: date | None = None,
+    ) -> ContactDTO:
         data = clean_contact(data)
         raise_if_invalid(validate_contact(data, today or date.today()))
         with self.db.write(actor.username) as s:
@@ -167,7 +219,9 @@ class ContactService(Service):
             s.delete(c)
             self.flush_or_conflict(s, self._conflict_as_now(contact_id, None, as_loaded))
             if was_primary:  # promote the oldest remaining contact
-                nxt = s.scalar(select(Contact).where(Contact.franchisee_id == f.id).order_by(Contact.id).limit(1))
+                nxt = s.scalar(
+                    select(Contact).where(Contact.franchisee_id == f.id).order_by(Contact.id).limit(1)
+                )
                 if nxt is not None:
                     nxt.is_primary = True
                     s.flush()
@@ -178,11 +232,13 @@ class StoreService(Service):
     @staticmethod
     def _conflict_as_now(store_id: int, base: StoreData | None, mine: StoreData):
         """The ConflictError for a save that lost a race, from the store as it is now (for flush_or_conflict)."""
+
         def conflict(s) -> ConflictError:
             st = s.get(Store, store_id)
             if st is None:
                 raise NotFound()
             return _conflict(st, StoreDTO(st.id, st.franchisee_id, st.version, store_data(st)), base, mine)
+
         return conflict
 
     def list(self, actor: Actor, franchisee_id: int) -> list[StoreDTO]:
@@ -203,14 +259,30 @@ class StoreService(Service):
         raise_if_invalid(validate_store(data, today or date.today()))
         with self.db.write(actor.username) as s:
             self._franchisee(s, actor, franchisee_id)
-            st = Store(franchisee_id=franchisee_id, updated_by=actor.username, name=data.name, address=data.address,
-                       city=data.city, opened_on=data.opened_on, status=data.status.value, floor_area=data.floor_area)
+            st = Store(
+                franchisee_id=franchisee_id,
+                updated_by=actor.username,
+                name=data.name,
+                address=data.address,
+                city=data.city,
+                opened_on=data.opened_on,
+                status=data.status.value,
+                floor_area=data.floor_area,
+            )
             s.add(st)
             s.flush()
             return StoreDTO(st.id, st.franchisee_id, st.version, store_data(st))
 
-    def update(self, actor: Actor, store_id: int, version: int, data: StoreData, base: StoreData | None = None,
-               overwrite: bool = False, today: date | None = None) -> StoreDTO:
+    def update(
+        self,
+        actor: Actor,
+        store_id: int,
+        version: int,
+        data: StoreData,
+        base: StoreData | None = None,
+        overwrite: bool = False,
+        today: date | None = None,
+    ) -> StoreDTO:
         data = clean_store(data)
         raise_if_invalid(validate_store(data, today or date.today()))
         with self.db.write(actor.username) as s:

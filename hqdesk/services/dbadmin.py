@@ -44,7 +44,13 @@ GROUP_ROLES: dict[Role, str] = {
     Role.ACCOUNT_MANAGER: "hqdesk_account_manager",
     Role.VIEWER: "hqdesk_viewer",
 }
-ACCOUNT_MANAGER_TABLES = ("franchisees", "contacts", "contact_anniversaries", "stores", "franchisee_status_changes")
+ACCOUNT_MANAGER_TABLES = (
+    "franchisees",
+    "contacts",
+    "contact_anniversaries",
+    "stores",
+    "franchisee_status_changes",
+)
 CREDIT_MANAGER_TABLES: tuple[str, ...] = ()
 NOBODY_WRITES = ("audit_log", "alembic_version")
 LOGIN_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
@@ -116,7 +122,9 @@ def _require_postgresql(db: Database, what: str) -> None:
     if db.dialect != "postgresql":
         raise AdminRefused(
             "{what} needs a PostgreSQL database; a SQLite file has no database roles (protect the file "
-            "with the operating system's file permissions instead).", what=what)
+            "with the operating system's file permissions instead).",
+            what=what,
+        )
 
 
 def _quote(conn: Connection, name: str) -> str:
@@ -165,16 +173,23 @@ def _apply(conn: Connection) -> tuple[int, str]:
     q = _quote
     schema = conn.execute(text("select current_schema()")).scalar_one()
     database = conn.execute(text("select current_database()")).scalar_one()
-    tables = list(conn.execute(text(
-        "select tablename from pg_tables where schemaname = :s order by tablename"), {"s": schema}).scalars())
+    tables = list(
+        conn.execute(
+            text("select tablename from pg_tables where schemaname = :s order by tablename"), {"s": schema}
+        ).scalars()
+    )
     # the sequences behind serial/identity columns, by table
     sequences: dict[str, list[str]] = {}
-    for seq, table in conn.execute(text(
+    for seq, table in conn.execute(
+        text(
             "select s.relname, t.relname from pg_class s "
             "join pg_depend d on d.objid = s.oid and d.classid = 'pg_class'::regclass and d.deptype in ('a', 'i') "
             "join pg_class t on t.oid = d.refobjid "
             "join pg_namespace n on n.oid = s.relnamespace "
-            "where s.relkind = 'S' and n.nspname = :s"), {"s": schema}):
+            "where s.relkind = 'S' and n.nspname = :s"
+        ),
+        {"s": schema},
+    ):
         sequences.setdefault(table, []).append(seq)
     groups = ", ".join(q(conn, g) for g in GROUP_ROLES.values())
     s = q(conn, schema)
@@ -217,12 +232,15 @@ def create_login(db: Database, name: str, role: Role, password: str | None) -> N
     if not LOGIN_NAME.match(name) or name.startswith("pg_") or name in GROUP_ROLES.values():
         raise AdminRefused(
             "The login name {name} is not allowed: use 1 to 63 lower-case letters, digits and '_', starting "
-            "with a letter or '_' (not pg_..., not an hqdesk group name).", name=name)
+            "with a letter or '_' (not pg_..., not an hqdesk group name).",
+            name=name,
+        )
     group = GROUP_ROLES[Role(role)]
     with db.engine.begin() as conn:
         if not _role_exists(conn, group):
-            raise AdminFailed("The group role {group} does not exist: run hqdesk-admin db create-roles first.",
-                              group=group)
+            raise AdminFailed(
+                "The group role {group} does not exist: run hqdesk-admin db create-roles first.", group=group
+            )
         if _role_exists(conn, name):
             raise AdminRefused("The role {name} already exists; nothing was changed.", name=name)
         statement = f"CREATE ROLE {_quote(conn, name)} LOGIN INHERIT IN ROLE {_quote(conn, group)}"
@@ -231,14 +249,29 @@ def create_login(db: Database, name: str, role: Role, password: str | None) -> N
             try:
                 verifier = pgconn.encrypt_password(password.encode(), name.encode()).decode("ascii")
             except Exception as exc:  # libpq's error, e.g. an unknown password_encryption setting
-                raise AdminFailed("The password could not be encrypted for the server: {detail}",
-                                  detail=str(exc).strip() or type(exc).__name__) from None
+                raise AdminFailed(
+                    "The password could not be encrypted for the server: {detail}",
+                    detail=str(exc).strip() or type(exc).__name__,
+                ) from None
             if "'" in verifier or "\\" in verifier:  # pragma: no cover - SCRAM/MD5 text never holds these
                 raise AdminFailed("The password verifier has unexpected characters.")
             statement += f" PASSWORD '{verifier}'"
         conn.exec_driver_sql(statement)
 
 
-__all__ = ["GROUP_ROLES", "ACCOUNT_MANAGER_TABLES", "CREDIT_MANAGER_TABLES", "NOBODY_WRITES", "SchemaStatus",
-           "schema_status", "franchisee_count", "RoleSetup", "create_roles", "apply_privileges", "groups_exist",
-           "create_login", "AdminRefused", "AdminFailed"]
+__all__ = [
+    "GROUP_ROLES",
+    "ACCOUNT_MANAGER_TABLES",
+    "CREDIT_MANAGER_TABLES",
+    "NOBODY_WRITES",
+    "SchemaStatus",
+    "schema_status",
+    "franchisee_count",
+    "RoleSetup",
+    "create_roles",
+    "apply_privileges",
+    "groups_exist",
+    "create_login",
+    "AdminRefused",
+    "AdminFailed",
+]

@@ -64,8 +64,10 @@ class DemoRefused(HqdeskError):
     """The database is not empty: nothing was written."""
 
     message = QT_TRANSLATE_NOOP(
-        "Errors", "Demo data goes into an empty database only, and this one already holds {count} franchisees. "
-                  "Nothing was changed.")
+        "Errors",
+        "Demo data goes into an empty database only, and this one already holds {count} franchisees. "
+        "Nothing was changed.",
+    )
 
 
 class DemoRefusedUsers(DemoRefused):
@@ -73,9 +75,11 @@ class DemoRefusedUsers(DemoRefused):
     would sit next to real ones."""
 
     message = QT_TRANSLATE_NOOP(
-        "Errors", "Demo data goes into an empty database only, and this one already holds {count} users. "
-                  "The demo accounts have published passwords and must not be added next to real ones. "
-                  "Nothing was changed.")
+        "Errors",
+        "Demo data goes into an empty database only, and this one already holds {count} users. "
+        "The demo accounts have published passwords and must not be added next to real ones. "
+        "Nothing was changed.",
+    )
 
 
 class DemoOptionError(ValueError):
@@ -104,21 +108,31 @@ ACCOUNT_MANAGERS = ("zhang", "li", "wang")
 BATCH = 5000
 CHINA = timezone(timedelta(hours=8))
 
-P, A, S, T = (LifecycleStatus.PROSPECT.value, LifecycleStatus.ACTIVE.value, LifecycleStatus.SUSPENDED.value,
-              LifecycleStatus.TERMINATED.value)
+P, A, S, T = (
+    LifecycleStatus.PROSPECT.value,
+    LifecycleStatus.ACTIVE.value,
+    LifecycleStatus.SUSPENDED.value,
+    LifecycleStatus.TERMINATED.value,
+)
 
 # How the network is made up (weights).
 KINDS = (("active", 77), ("prospect", 7), ("dropped", 2), ("suspended", 6), ("terminated", 8))
 TIERS = (("A", 15), ("B", 45), ("C", 40))
 CONTACT_COUNTS = ((2, 12), (3, 22), (4, 32), (5, 20), (6, 14))  # about 4 on average
 STORE_COUNTS = ((1, 50), (2, 30), (3, 13), (4, 7))
-OTHER_ROLES = ((ContactRole.STORE_MANAGER, 30), (ContactRole.FINANCE, 25), (ContactRole.MANAGER, 20),
-               (ContactRole.PURCHASING, 15), (ContactRole.OTHER, 10))
+OTHER_ROLES = (
+    (ContactRole.STORE_MANAGER, 30),
+    (ContactRole.FINANCE, 25),
+    (ContactRole.MANAGER, 20),
+    (ContactRole.PURCHASING, 15),
+    (ContactRole.OTHER, 10),
+)
 ONE_PER_FRANCHISEE = frozenset({ContactRole.FINANCE, ContactRole.MANAGER, ContactRole.PURCHASING})
 STORE_STATES = ((StoreStatus.OPEN, 88), (StoreStatus.RENOVATING, 5), (StoreStatus.CLOSED, 7))
 
 
 # ----- pools ---------------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class City:
@@ -149,7 +163,9 @@ class Pools:
     mobile_prefixes: tuple[str, ...]
     email_domains: tuple[str, ...]
     hobbies: tuple[str, ...]
-    preference_groups: tuple[tuple[str, ...], ...]  # one preference of a group at most: no 不喝酒 with 爱喝白酒
+    preference_groups: tuple[
+        tuple[str, ...], ...
+    ]  # one preference of a group at most: no 不喝酒 with 爱喝白酒
     contact_notes: tuple[str, ...]
     parent_notes: tuple[str, ...]  # for people over 42
     role_notes: dict[str, tuple[str, ...]]  # store_manager / finance / relative / spouse -> notes
@@ -181,29 +197,55 @@ def _tuples(rows) -> tuple:
 @cache
 def load_pools() -> Pools:
     places, people, business = _load("cities.json"), _load("people.json"), _load("business.json")
-    cities = tuple(City(c["name"], c["province"], c["region"], c["code"], c["area_code"], c["weight"],
-                        tuple(c["districts"])) for c in places["cities"])
+    cities = tuple(
+        City(
+            c["name"],
+            c["province"],
+            c["region"],
+            c["code"],
+            c["area_code"],
+            c["weight"],
+            tuple(c["districts"]),
+        )
+        for c in places["cities"]
+    )
     for c in cities:  # a broken pool would otherwise show up as invalid credit codes much later
         if c.region not in REGIONS or len(c.code) != 6 or not c.code.isdigit() or not c.districts:
             raise ValueError(f"db/demo/cities.json: bad entry for {c.name}")
     return Pools(
-        cities=cities, roads=tuple(places["roads"]), malls=tuple(places["malls"]),
-        buildings=tuple(places["buildings"]), surnames=_tuples(people["surnames"]),
-        male_given=tuple(people["male_given"]), female_given=tuple(people["female_given"]),
-        mobile_prefixes=tuple(people["mobile_prefixes"]), email_domains=tuple(people["email_domains"]),
-        hobbies=tuple(people["hobbies"]), preference_groups=_tuples(people["preference_groups"]),
-        contact_notes=tuple(people["contact_notes"]), parent_notes=tuple(people["parent_notes"]),
-        role_notes={k: tuple(v) for k, v in people["role_notes"].items()}, anniversaries=_tuples(people["anniversaries"]),
-        brand=business["brand"], code_prefix=business["code_prefix"], trade_names=_tuples(business["trade_names"]),
-        company_suffixes=tuple(business["company_suffixes"]), shop_suffixes=tuple(business["shop_suffixes"]),
-        capital_wan=tuple(business["capital_wan"]), shop_capital_wan=tuple(business["shop_capital_wan"]),
-        scope_items=tuple(business["scope_items"]), scope_services=tuple(business["scope_services"]),
-        scope_tail=business["scope_tail"], tags=_tuples(business["tags"]), notes=tuple(business["notes"]),
+        cities=cities,
+        roads=tuple(places["roads"]),
+        malls=tuple(places["malls"]),
+        buildings=tuple(places["buildings"]),
+        surnames=_tuples(people["surnames"]),
+        male_given=tuple(people["male_given"]),
+        female_given=tuple(people["female_given"]),
+        mobile_prefixes=tuple(people["mobile_prefixes"]),
+        email_domains=tuple(people["email_domains"]),
+        hobbies=tuple(people["hobbies"]),
+        preference_groups=_tuples(people["preference_groups"]),
+        contact_notes=tuple(people["contact_notes"]),
+        parent_notes=tuple(people["parent_notes"]),
+        role_notes={k: tuple(v) for k, v in people["role_notes"].items()},
+        anniversaries=_tuples(people["anniversaries"]),
+        brand=business["brand"],
+        code_prefix=business["code_prefix"],
+        trade_names=_tuples(business["trade_names"]),
+        company_suffixes=tuple(business["company_suffixes"]),
+        shop_suffixes=tuple(business["shop_suffixes"]),
+        capital_wan=tuple(business["capital_wan"]),
+        shop_capital_wan=tuple(business["shop_capital_wan"]),
+        scope_items=tuple(business["scope_items"]),
+        scope_services=tuple(business["scope_services"]),
+        scope_tail=business["scope_tail"],
+        tags=_tuples(business["tags"]),
+        notes=tuple(business["notes"]),
         reasons={k: tuple(v) for k, v in business["reasons"].items()},
     )
 
 
 # ----- small helpers -------------------------------------------------------------------------------------
+
 
 def add_years(day: date, years: int) -> date:
     """The same calendar day ``years`` later (29 February becomes the 28th)."""
@@ -262,11 +304,19 @@ class DemoData:
 
 # ----- the generator -------------------------------------------------------------------------------------
 
+
 class _Builder:
     """Builds the rows in memory; ids start after ``first_ids`` (table -> highest id already there)."""
 
-    def __init__(self, pools: Pools, rng: random.Random, today: date, years: int, now: datetime,
-                 first_ids: dict[str, int]) -> None:
+    def __init__(
+        self,
+        pools: Pools,
+        rng: random.Random,
+        today: date,
+        years: int,
+        now: datetime,
+        first_ids: dict[str, int],
+    ) -> None:
         self.p, self.today, self.years, self.now = pools, today, years, now
         self.r = rng.random
         self.ids = dict(first_ids)
@@ -323,7 +373,7 @@ class _Builder:
 
     def mobile(self) -> str:
         while True:
-            number = self.pick(self.p.mobile_prefixes) + f"{int(self.r() * 10 ** 8):08d}"
+            number = self.pick(self.p.mobile_prefixes) + f"{int(self.r() * 10**8):08d}"
             if number not in self.used_mobiles:
                 self.used_mobiles.add(number)
                 return number
@@ -348,10 +398,13 @@ class _Builder:
             "id": fid,
             "code": code,
             "legal_name": legal_name,
-            "store_brand_name": stores[0]["name"] if stores else f"{p.brand}·{city.name}{short_district(district)}店",
+            "store_brand_name": stores[0]["name"]
+            if stores
+            else f"{p.brand}·{city.name}{short_district(district)}店",
             "uscc": self.credit_code(city, is_shop, established),
-            "legal_representative": owner["name"] if self.chance(0.85) else self.person(
-                Gender.FEMALE if owner["gender"] == Gender.MALE else Gender.MALE),
+            "legal_representative": owner["name"]
+            if self.chance(0.85)
+            else self.person(Gender.FEMALE if owner["gender"] == Gender.MALE else Gender.MALE),
             "registered_capital": self.capital(tier, is_shop),
             "business_scope": self.scope(),
             "region": city.region,
@@ -374,12 +427,21 @@ class _Builder:
         self.data.franchisees.append(row)
         self.data.account_managers.append(manager)
         for old, new, on, reason, by in history:
-            self.data.status_changes.append({
-                "id": self.next_id("status_changes"), "franchisee_id": fid, "from_status": old, "to_status": new,
-                "changed_on": on, "reason": reason, "changed_by": by,
-                # recorded during office hours on the day of the change, as if entered then
-                "recorded_at": datetime(on.year, on.month, on.day, self.between(9, 17), self.between(0, 59),
-                                        tzinfo=CHINA)})
+            self.data.status_changes.append(
+                {
+                    "id": self.next_id("status_changes"),
+                    "franchisee_id": fid,
+                    "from_status": old,
+                    "to_status": new,
+                    "changed_on": on,
+                    "reason": reason,
+                    "changed_by": by,
+                    # recorded during office hours on the day of the change, as if entered then
+                    "recorded_at": datetime(
+                        on.year, on.month, on.day, self.between(9, 17), self.between(0, 59), tzinfo=CHINA
+                    ),
+                }
+            )
 
     def legal_name(self, city: City, district: str) -> tuple[str, str, str, bool]:
         """杭州金辉珠宝有限公司, or an individual business such as 佛山市顺德区金辉银楼."""
@@ -407,7 +469,7 @@ class _Builder:
             if established.year >= 2016:
                 body = "MA" + "".join(self.pick(uscc.CHARSET) for _ in range(6))
             else:
-                body = f"{int(self.r() * 10 ** 8):08d}"
+                body = f"{int(self.r() * 10**8):08d}"
             first17 = ("92" if is_shop else "91") + city.code + org_code(body)
             code = first17 + uscc.check_character(first17)
             if code not in self.used_codes:
@@ -418,15 +480,20 @@ class _Builder:
         choices = self.p.shop_capital_wan if is_shop else self.p.capital_wan
         if not is_shop:
             third = len(choices) // 3
-            choices = choices[third:] if tier == "A" else choices[: -third] if tier == "C" else choices
+            choices = choices[third:] if tier == "A" else choices[:-third] if tier == "C" else choices
         return Decimal(self.pick(choices) * 10000)
 
     def scope(self) -> str:
         p = self.p
         items = sorted(self.some(range(len(p.scope_items)), self.between(4, 8)))
         services = sorted(self.some(range(len(p.scope_services)), self.between(1, 3)))
-        return ("、".join(p.scope_items[i] for i in items) + "的零售及批发；"
-                + "；".join(p.scope_services[i] for i in services) + "。" + p.scope_tail)
+        return (
+            "、".join(p.scope_items[i] for i in items)
+            + "的零售及批发；"
+            + "；".join(p.scope_services[i] for i in services)
+            + "。"
+            + p.scope_tail
+        )
 
     def address(self, city: City, district: str, *, office: bool = False, mall: str | None = None) -> str:
         p = self.p
@@ -468,12 +535,21 @@ class _Builder:
         today, reasons = self.today, self.p.reasons
         day = timedelta(days=1)
         if kind in ("prospect", "dropped"):
-            lead = self.day(max(self.earliest, today - timedelta(days=700 if kind == "dropped" else 240)),
-                            today - (30 if kind == "dropped" else 3) * day)
+            lead = self.day(
+                max(self.earliest, today - timedelta(days=700 if kind == "dropped" else 240)),
+                today - (30 if kind == "dropped" else 3) * day,
+            )
             history = [(None, P, lead, self.pick(reasons["lead"]), manager)]
             if kind == "dropped":
-                history.append((P, T, self.day(lead + 20 * day, min(lead + 200 * day, today)),
-                                self.pick(reasons["dropped"]), manager))
+                history.append(
+                    (
+                        P,
+                        T,
+                        self.day(lead + 20 * day, min(lead + 200 * day, today)),
+                        self.pick(reasons["dropped"]),
+                        manager,
+                    )
+                )
             return history, None, None, None, ""
         term = self.pick((3, 3, 5))
         note = ""
@@ -485,13 +561,22 @@ class _Builder:
             join = self.day(self.earliest, today - (120 if kind == "terminated" else 90) * day)
             start, end = self.term_around(join, term, today)
         lead = join - timedelta(days=self.between(15, 150))
-        history = [(None, P, lead, self.pick(reasons["lead"]), manager),
-                   (P, A, join, self.pick(reasons["signed"]), manager)]
+        history = [
+            (None, P, lead, self.pick(reasons["lead"]), manager),
+            (P, A, join, self.pick(reasons["signed"]), manager),
+        ]
         if kind == "active" and (today - join).days > 240 and self.chance(0.07):
             off = self.day(join + 120 * day, today - 60 * day)
-            history += [(A, S, off, self.pick(reasons["suspended_credit"]), "credit"),
-                        (S, A, self.day(off + 10 * day, min(off + 90 * day, today - day)),
-                         reasons["resumed"][0], "credit")]
+            history += [
+                (A, S, off, self.pick(reasons["suspended_credit"]), "credit"),
+                (
+                    S,
+                    A,
+                    self.day(off + 10 * day, min(off + 90 * day, today - day)),
+                    reasons["resumed"][0],
+                    "credit",
+                ),
+            ]
         elif kind == "suspended":
             history.append(self.suspension(join + 60 * day, today - day, manager))
         elif kind == "terminated":
@@ -525,8 +610,11 @@ class _Builder:
         today, day = self.today, timedelta(days=1)
         r = self.r()
         if r < 0.12:
-            end = today + timedelta(days=self.between(5, 90)) if r < 0.08 else \
-                today - timedelta(days=self.between(1, 45))
+            end = (
+                today + timedelta(days=self.between(5, 90))
+                if r < 0.08
+                else today - timedelta(days=self.between(1, 45))
+            )
             for t in (term, 3):
                 start = add_years(end + day, -t)
                 if start >= self.earliest:
@@ -549,8 +637,15 @@ class _Builder:
         for _ in range(6):
             mall, road = self.pick(p.malls), self.pick(p.roads)
             r = self.r()
-            candidates.append((mall, mall) if r < 0.3 else (short + mall, mall) if r < 0.6 else
-                              (road, None) if r < 0.8 else (short + road, None))
+            candidates.append(
+                (mall, mall)
+                if r < 0.3
+                else (short + mall, mall)
+                if r < 0.6
+                else (road, None)
+                if r < 0.8
+                else (short + road, None)
+            )
         for place, mall in candidates:
             name = f"{base}{place}店"
             if name not in self.used_store_names:
@@ -562,8 +657,9 @@ class _Builder:
         self.used_store_names.add(name)
         return name, mall
 
-    def stores(self, fid: int, city: City, district: str, kind: str, join: date | None,
-               last_change: date) -> list[dict]:
+    def stores(
+        self, fid: int, city: City, district: str, kind: str, join: date | None, last_change: date
+    ) -> list[dict]:
         today, day = self.today, timedelta(days=1)
         if kind == "dropped":
             return []
@@ -593,9 +689,19 @@ class _Builder:
             where = district if i == 0 else self.pick(city.districts)
             name, mall = self.store_name(city, where)
             area = Decimal(self.between(80, 800)) / 2 if mall is None else Decimal(self.between(80, 300)) / 2
-            rows.append({"id": self.next_id("stores"), "franchisee_id": fid, "name": name,
-                         "address": self.address(city, where, mall=mall), "city": city.name, "opened_on": opened,
-                         "status": status.value, "floor_area": area, **self.versioned})
+            rows.append(
+                {
+                    "id": self.next_id("stores"),
+                    "franchisee_id": fid,
+                    "name": name,
+                    "address": self.address(city, where, mall=mall),
+                    "city": city.name,
+                    "opened_on": opened,
+                    "status": status.value,
+                    "floor_area": area,
+                    **self.versioned,
+                }
+            )
         self.data.stores.extend(rows)
         return rows
 
@@ -628,13 +734,36 @@ class _Builder:
             elif role == ContactRole.FINANCE and gender != owner_gender and self.chance(0.25):
                 relation = "spouse"
             name = self.person(gender, family if i == 0 or relation == "relative" else None)
-            rows.append(self.contact(self.next_id("contacts"), fid, name, gender, role, i == primary, city, pinyin,
-                                     store_names, relation))
+            rows.append(
+                self.contact(
+                    self.next_id("contacts"),
+                    fid,
+                    name,
+                    gender,
+                    role,
+                    i == primary,
+                    city,
+                    pinyin,
+                    store_names,
+                    relation,
+                )
+            )
         self.data.contacts.extend(rows)
         return rows
 
-    def contact(self, cid: int, fid: int, name: str, gender: Gender, role: ContactRole, primary: bool, city: City,
-                pinyin: str, store_names: list[str], relation: str) -> dict:
+    def contact(
+        self,
+        cid: int,
+        fid: int,
+        name: str,
+        gender: Gender,
+        role: ContactRole,
+        primary: bool,
+        city: City,
+        pinyin: str,
+        store_names: list[str],
+        relation: str,
+    ) -> dict:
         p, today = self.p, self.today
         senior = role in (ContactRole.OWNER, ContactRole.MANAGER)
         if senior and self.chance(0.45):
@@ -644,14 +773,15 @@ class _Builder:
         mobile = self.mobile()
         phone = ""
         if self.chance(0.45 if senior or role == ContactRole.FINANCE else 0.2):
-            phone = f"{city.area_code}-{self.between(2, 8)}{int(self.r() * 10 ** 7):07d}"
+            phone = f"{city.area_code}-{self.between(2, 8)}{int(self.r() * 10**7):07d}"
         email = ""
         if self.chance(0.5):
             if self.chance(0.5):
                 email = f"{self.between(100000, 2999999999)}@qq.com"
             else:
-                tail = {ContactRole.FINANCE: "_cw", ContactRole.PURCHASING: "_cg"}.get(role) or \
-                    self.pick(("", "88", "168", "666", str(self.between(1, 99))))
+                tail = {ContactRole.FINANCE: "_cw", ContactRole.PURCHASING: "_cg"}.get(role) or self.pick(
+                    ("", "88", "168", "666", str(self.between(1, 99)))
+                )
                 email = f"{pinyin}{tail}@{self.pick(p.email_domains)}"
         wechat = ""
         if self.chance(0.75):
@@ -659,7 +789,7 @@ class _Builder:
             if r < 0.35:
                 wechat = mobile
             elif r < 0.75:
-                wechat = "wxid_" + base36(int(self.r() * 36 ** 7), 7) + base36(int(self.r() * 36 ** 7), 7)
+                wechat = "wxid_" + base36(int(self.r() * 36**7), 7) + base36(int(self.r() * 36**7), 7)
             else:
                 wechat = f"{pinyin}{self.between(1, 9999)}"
         lo, hi = (32, 65) if role == ContactRole.OWNER else (28, 60) if senior else (25, 55)
@@ -684,16 +814,38 @@ class _Builder:
         if birthday:
             for label, first_age, last_age in p.anniversaries:
                 if self.chance(0.15):
-                    on = add_years(birthday, self.between(first_age, last_age)) + timedelta(days=self.between(0, 364))
+                    on = add_years(birthday, self.between(first_age, last_age)) + timedelta(
+                        days=self.between(0, 364)
+                    )
                     if on < today:
-                        self.data.anniversaries.append({
-                            "id": self.next_id("anniversaries"), "contact_id": cid,
-                            "label": label, "day": on, "lunar": label == "结婚纪念日" and self.chance(0.2)})
-        return {"id": cid, "franchisee_id": fid, "name": name, "gender": gender.value, "honorific": honorific,
-                "role": role.value, "mobile": mobile, "phone": phone, "email": email, "wechat_id": wechat,
-                "birthday": birthday, "birthday_lunar": birthday is not None and self.chance(0.3),
-                "hobbies": hobbies, "preferences": preferences, "notes": notes, "is_primary": primary,
-                **self.versioned}
+                        self.data.anniversaries.append(
+                            {
+                                "id": self.next_id("anniversaries"),
+                                "contact_id": cid,
+                                "label": label,
+                                "day": on,
+                                "lunar": label == "结婚纪念日" and self.chance(0.2),
+                            }
+                        )
+        return {
+            "id": cid,
+            "franchisee_id": fid,
+            "name": name,
+            "gender": gender.value,
+            "honorific": honorific,
+            "role": role.value,
+            "mobile": mobile,
+            "phone": phone,
+            "email": email,
+            "wechat_id": wechat,
+            "birthday": birthday,
+            "birthday_lunar": birthday is not None and self.chance(0.3),
+            "hobbies": hobbies,
+            "preferences": preferences,
+            "notes": notes,
+            "is_primary": primary,
+            **self.versioned,
+        }
 
     def build(self, count: int) -> DemoData:
         for number in range(1, count + 1):
@@ -703,8 +855,13 @@ class _Builder:
 
 # ----- writing -------------------------------------------------------------------------------------------
 
-TABLES = (("franchisees", Franchisee), ("status_changes", StatusChangeRecord), ("contacts", Contact),
-          ("anniversaries", ContactAnniversary), ("stores", Store))
+TABLES = (
+    ("franchisees", Franchisee),
+    ("status_changes", StatusChangeRecord),
+    ("contacts", Contact),
+    ("anniversaries", ContactAnniversary),
+    ("stores", Store),
+)
 
 
 def _check_options(franchisees: int, years: int, today: date) -> None:
@@ -715,16 +872,30 @@ def _check_options(franchisees: int, years: int, today: date) -> None:
         today - timedelta(days=366 * (years + 100))
         today + timedelta(days=366 * 50)
     except OverflowError:
-        raise DemoOptionError(f"today {today.isoformat()} and {years} year(s) of history put demo dates "
-                              f"outside the calendar") from None
+        raise DemoOptionError(
+            f"today {today.isoformat()} and {years} year(s) of history put demo dates outside the calendar"
+        ) from None
 
 
-def build_demo_data(*, franchisees: int, years: int, seed: int, today: date,
-                    first_ids: dict[str, int] | None = None, now: datetime | None = None) -> DemoData:
+def build_demo_data(
+    *,
+    franchisees: int,
+    years: int,
+    seed: int,
+    today: date,
+    first_ids: dict[str, int] | None = None,
+    now: datetime | None = None,
+) -> DemoData:
     """The rows ``generate_demo`` writes, without a database (account_manager_id still None)."""
     _check_options(franchisees, years, today)
-    builder = _Builder(load_pools(), random.Random(seed), today, years, now or utcnow(),
-                       first_ids or {key: 0 for key, _ in TABLES})
+    builder = _Builder(
+        load_pools(),
+        random.Random(seed),
+        today,
+        years,
+        now or utcnow(),
+        first_ids or {key: 0 for key, _ in TABLES},
+    )
     return builder.build(franchisees)
 
 
@@ -741,9 +912,16 @@ def _refuse_unless_empty(s: Session) -> None:
 def _add_users(s: Session, hashes: dict[str, str]) -> dict[str, int]:
     """Add the demo users (the database has none) and any missing default tier; username -> id."""
     for u in DEMO_USERS:
-        s.add(User(username=u.username, display_name=u.display_name, role=u.role.value,
-                   password_hash=hashes[u.username], email=f"{u.username}@jinxiang.example.com",
-                   updated_by=DEMO_USERNAME))
+        s.add(
+            User(
+                username=u.username,
+                display_name=u.display_name,
+                role=u.role.value,
+                password_hash=hashes[u.username],
+                email=f"{u.username}@jinxiang.example.com",
+                updated_by=DEMO_USERNAME,
+            )
+        )
     tiers = set(s.scalars(select(Tier.code)))
     for order, code in enumerate(DEFAULT_TIERS):
         if code not in tiers:
@@ -752,8 +930,9 @@ def _add_users(s: Session, hashes: dict[str, str]) -> dict[str, int]:
     return {name: uid for name, uid in s.execute(select(User.username, User.id))}
 
 
-def generate_demo(db: Database, *, franchisees: int = 300, years: int = 5, seed: int = 1,
-                  today: date | None = None) -> dict[str, int]:
+def generate_demo(
+    db: Database, *, franchisees: int = 300, years: int = 5, seed: int = 1, today: date | None = None
+) -> dict[str, int]:
     """Fill an empty database (no franchisees, no users) with demo data; return how many rows each table holds.
 
     ``years``: how far back join dates and store openings go. ``today``: the day every date is counted from
@@ -770,7 +949,9 @@ def generate_demo(db: Database, *, franchisees: int = 300, years: int = 5, seed:
     # argon2 runs outside the GIL: the passwords are hashed while the rows are built.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="demo-hash") as pool:
         hashing = pool.submit(lambda: {u.username: hash_password(u.password) for u in DEMO_USERS})
-        data = build_demo_data(franchisees=franchisees, years=years, seed=seed, today=today, first_ids=first_ids)
+        data = build_demo_data(
+            franchisees=franchisees, years=years, seed=seed, today=today, first_ids=first_ids
+        )
         hashes = hashing.result()
     built = time.perf_counter()
     with db.write(DEMO_USERNAME) as s:
@@ -781,19 +962,39 @@ def generate_demo(db: Database, *, franchisees: int = 300, years: int = 5, seed:
         for key, model in TABLES:
             rows = getattr(data, key)
             for i in range(0, len(rows), BATCH):
-                s.execute(insert(model.__table__), rows[i:i + BATCH])
+                s.execute(insert(model.__table__), rows[i : i + BATCH])
         if db.dialect == "postgresql":
             # ids were given explicitly: move each sequence past them, or the app's next insert collides
             for _, model in TABLES:
                 table = model.__tablename__
-                s.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), max(id)) FROM {table} "
-                               f"HAVING max(id) IS NOT NULL"))
-        counts = {"users": s.scalar(select(func.count()).select_from(User)) or 0,
-                  **{key: len(getattr(data, key)) for key, _ in TABLES}}
-    log.info("demo data (seed %s, %s franchisees): built in %.2f s, written in %.2f s: %s", seed, franchisees,
-             built - started, time.perf_counter() - built, counts)
+                s.execute(
+                    text(
+                        f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), max(id)) FROM {table} "
+                        f"HAVING max(id) IS NOT NULL"
+                    )
+                )
+        counts = {
+            "users": s.scalar(select(func.count()).select_from(User)) or 0,
+            **{key: len(getattr(data, key)) for key, _ in TABLES},
+        }
+    log.info(
+        "demo data (seed %s, %s franchisees): built in %.2f s, written in %.2f s: %s",
+        seed,
+        franchisees,
+        built - started,
+        time.perf_counter() - built,
+        counts,
+    )
     return counts
 
 
-__all__ = ["generate_demo", "build_demo_data", "DemoRefused", "DemoRefusedUsers", "DemoOptionError",
-           "DEMO_USERS", "ACCOUNT_MANAGERS", "load_pools"]
+__all__ = [
+    "generate_demo",
+    "build_demo_data",
+    "DemoRefused",
+    "DemoRefusedUsers",
+    "DemoOptionError",
+    "DEMO_USERS",
+    "ACCOUNT_MANAGERS",
+    "load_pools",
+]

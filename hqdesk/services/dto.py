@@ -24,6 +24,7 @@ class UserDTO:
 @dataclass(frozen=True)
 class UserName:
     """Who a user is, for showing names; what anyone signed in may know about a colleague."""
+
     id: int
     username: str
     display_name: str
@@ -49,8 +50,17 @@ class FranchiseeRow:
     archived: bool
 
 
-LIST_COLUMNS = ("code", "legal_name", "city", "tier", "status", "account_manager", "primary_contact",
-                "primary_phone", "contract_end")
+LIST_COLUMNS = (
+    "code",
+    "legal_name",
+    "city",
+    "tier",
+    "status",
+    "account_manager",
+    "primary_contact",
+    "primary_phone",
+    "contract_end",
+)
 
 
 @dataclass(frozen=True)

@@ -45,12 +45,25 @@ _primary = aliased(Contact)
 
 def data_of(row: Franchisee) -> FranchiseeData:
     return FranchiseeData(
-        code=row.code, legal_name=row.legal_name, store_brand_name=row.store_brand_name, uscc=row.uscc or "",
-        legal_representative=row.legal_representative, registered_capital=row.registered_capital,
-        business_scope=row.business_scope, region=row.region, province=row.province, city=row.city,
-        address=row.address, tier=row.tier, join_date=row.join_date, contract_start=row.contract_start,
-        contract_end=row.contract_end, account_manager_id=row.account_manager_id,
-        tags=normalize_tags(row.tags), notes=row.notes)
+        code=row.code,
+        legal_name=row.legal_name,
+        store_brand_name=row.store_brand_name,
+        uscc=row.uscc or "",
+        legal_representative=row.legal_representative,
+        registered_capital=row.registered_capital,
+        business_scope=row.business_scope,
+        region=row.region,
+        province=row.province,
+        city=row.city,
+        address=row.address,
+        tier=row.tier,
+        join_date=row.join_date,
+        contract_start=row.contract_start,
+        contract_end=row.contract_end,
+        account_manager_id=row.account_manager_id,
+        tags=normalize_tags(row.tags),
+        notes=row.notes,
+    )
 
 
 def _apply(row: Franchisee, data: FranchiseeData) -> None:
@@ -78,11 +91,15 @@ def refresh_search_text(session: Session, franchisee_id: int) -> None:
     set to itself, or its ``onupdate`` would stamp the profile as changed when only a contact was.
     """
     row = session.get(Franchisee, franchisee_id)
-    contacts = session.execute(select(Contact.name, Contact.mobile, Contact.phone)
-                               .where(Contact.franchisee_id == franchisee_id)).all()
-    session.execute(update(Franchisee).where(Franchisee.id == franchisee_id)
-                    .values(search_text=search_text_of(row, contacts), updated_at=Franchisee.updated_at)
-                    .execution_options(synchronize_session=False))
+    contacts = session.execute(
+        select(Contact.name, Contact.mobile, Contact.phone).where(Contact.franchisee_id == franchisee_id)
+    ).all()
+    session.execute(
+        update(Franchisee)
+        .where(Franchisee.id == franchisee_id)
+        .values(search_text=search_text_of(row, contacts), updated_at=Franchisee.updated_at)
+        .execution_options(synchronize_session=False)
+    )
 
 
 def _like_escape(term: str) -> str:
@@ -118,17 +135,45 @@ BLANK_LAST = {
 
 
 def _row_select():
-    return (select(Franchisee.id, Franchisee.code, Franchisee.legal_name, Franchisee.store_brand_name,
-                   Franchisee.region, Franchisee.province, Franchisee.city, Franchisee.tier, Franchisee.status,
-                   func.coalesce(_manager_name, ""), func.coalesce(_primary.name, ""),
-                   func.coalesce(_primary.mobile, ""), Franchisee.contract_end, Franchisee.archived)
-            .outerjoin(User, User.id == Franchisee.account_manager_id)
-            .outerjoin(_primary, and_(_primary.franchisee_id == Franchisee.id, _primary.is_primary.is_(True))))
+    return (
+        select(
+            Franchisee.id,
+            Franchisee.code,
+            Franchisee.legal_name,
+            Franchisee.store_brand_name,
+            Franchisee.region,
+            Franchisee.province,
+            Franchisee.city,
+            Franchisee.tier,
+            Franchisee.status,
+            func.coalesce(_manager_name, ""),
+            func.coalesce(_primary.name, ""),
+            func.coalesce(_primary.mobile, ""),
+            Franchisee.contract_end,
+            Franchisee.archived,
+        )
+        .outerjoin(User, User.id == Franchisee.account_manager_id)
+        .outerjoin(_primary, and_(_primary.franchisee_id == Franchisee.id, _primary.is_primary.is_(True)))
+    )
 
 
 def _to_row(r) -> FranchiseeRow:
-    return FranchiseeRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], LifecycleStatus(r[8]), r[9], r[10], r[11],
-                         r[12], r[13])
+    return FranchiseeRow(
+        r[0],
+        r[1],
+        r[2],
+        r[3],
+        r[4],
+        r[5],
+        r[6],
+        r[7],
+        LifecycleStatus(r[8]),
+        r[9],
+        r[10],
+        r[11],
+        r[12],
+        r[13],
+    )
 
 
 class FranchiseeService(Service):
@@ -137,18 +182,31 @@ class FranchiseeService(Service):
         self.require(actor, Action.VIEW_FRANCHISEES)
         with self.db.read() as s:
             tiers = tuple(s.scalars(select(Tier.code).order_by(Tier.sort_order, Tier.code)))
-            regions = tuple(r for r in s.scalars(select(Franchisee.region).distinct().order_by(Franchisee.region)) if r)
-            managers = tuple(user_dto(u) for u in s.scalars(
-                select(User).where(User.id.in_(select(Franchisee.account_manager_id).distinct()))
-                .order_by(User.display_name)))
+            regions = tuple(
+                r for r in s.scalars(select(Franchisee.region).distinct().order_by(Franchisee.region)) if r
+            )
+            managers = tuple(
+                user_dto(u)
+                for u in s.scalars(
+                    select(User)
+                    .where(User.id.in_(select(Franchisee.account_manager_id).distinct()))
+                    .order_by(User.display_name)
+                )
+            )
             return FilterOptions(tiers, regions, managers)
 
     def tiers(self) -> tuple[str, ...]:
         with self.db.read() as s:
             return tuple(s.scalars(select(Tier.code).order_by(Tier.sort_order, Tier.code)))
 
-    def search(self, actor: Actor, criteria: SearchCriteria, sort_column: str = "legal_name",
-               descending: bool = False, page_size: int = PAGE_SIZE) -> SearchResult:
+    def search(
+        self,
+        actor: Actor,
+        criteria: SearchCriteria,
+        sort_column: str = "legal_name",
+        descending: bool = False,
+        page_size: int = PAGE_SIZE,
+    ) -> SearchResult:
         """Every matching id in display order, and the first page of rows. Filtering and sorting in SQL."""
         self.require(actor, Action.VIEW_FRANCHISEES)
         query = select(Franchisee.id)
@@ -156,8 +214,9 @@ class FranchiseeService(Service):
         if sort_column == "account_manager":
             query = query.outerjoin(User, User.id == Franchisee.account_manager_id)
         elif sort_column in ("primary_contact", "primary_phone"):
-            query = query.outerjoin(_primary, and_(_primary.franchisee_id == Franchisee.id,
-                                                   _primary.is_primary.is_(True)))
+            query = query.outerjoin(
+                _primary, and_(_primary.franchisee_id == Franchisee.id, _primary.is_primary.is_(True))
+            )
         conditions = []
         for term in criteria.text.lower().split():
             conditions.append(Franchisee.search_text.like(f"%{_like_escape(term)}%", escape="\\"))
@@ -172,7 +231,10 @@ class FranchiseeService(Service):
         if not criteria.include_archived:
             conditions.append(Franchisee.archived.is_(False))
         key = SORT_KEYS.get(sort_column, Franchisee.legal_name)
-        order = [key.desc() if descending else key.asc(), Franchisee.id.desc() if descending else Franchisee.id]
+        order = [
+            key.desc() if descending else key.asc(),
+            Franchisee.id.desc() if descending else Franchisee.id,
+        ]
         blank = BLANK_LAST.get(sort_column)
         if blank is not None:
             order.insert(0, blank)
@@ -209,9 +271,17 @@ class FranchiseeService(Service):
     @staticmethod
     def _detail(s: Session, row: Franchisee) -> FranchiseeDetail:
         manager = s.get(User, row.account_manager_id) if row.account_manager_id else None
-        return FranchiseeDetail(row.id, row.version, data_of(row), LifecycleStatus(row.status), row.status_changed_on,
-                                row.archived, (manager.display_name or manager.username) if manager else "",
-                                row.updated_at, row.updated_by)
+        return FranchiseeDetail(
+            row.id,
+            row.version,
+            data_of(row),
+            LifecycleStatus(row.status),
+            row.status_changed_on,
+            row.archived,
+            (manager.display_name or manager.username) if manager else "",
+            row.updated_at,
+            row.updated_by,
+        )
 
     # ----- writing -------------------------------------------------------------------------------
     def _validate(self, s: Session, data: FranchiseeData, exclude_id: int | None) -> None:
@@ -222,25 +292,44 @@ class FranchiseeService(Service):
             if exclude_id:
                 q = q.where(Franchisee.id != exclude_id)
             if s.scalar(q):
-                errors.append(FieldError("code", QT_TRANSLATE_NOOP(
-                    "Validation", "Another franchisee already has the code {code}."), {"code": data.code}))
+                errors.append(
+                    FieldError(
+                        "code",
+                        QT_TRANSLATE_NOOP("Validation", "Another franchisee already has the code {code}."),
+                        {"code": data.code},
+                    )
+                )
         if data.uscc:
             q = select(Franchisee.code).where(Franchisee.uscc == data.uscc)
             if exclude_id:
                 q = q.where(Franchisee.id != exclude_id)
             other = s.scalar(q)
             if other:
-                errors.append(FieldError("uscc", QT_TRANSLATE_NOOP(
-                    "Validation", "Franchisee {code} already has this credit code."), {"code": other}))
+                errors.append(
+                    FieldError(
+                        "uscc",
+                        QT_TRANSLATE_NOOP("Validation", "Franchisee {code} already has this credit code."),
+                        {"code": other},
+                    )
+                )
         if data.account_manager_id is not None:
             manager = s.get(User, data.account_manager_id)
             if manager is None or not manager.active:
-                errors.append(FieldError("account_manager_id", QT_TRANSLATE_NOOP(
-                    "Validation", "Choose an active user as account manager.")))
+                errors.append(
+                    FieldError(
+                        "account_manager_id",
+                        QT_TRANSLATE_NOOP("Validation", "Choose an active user as account manager."),
+                    )
+                )
         raise_if_invalid(errors)
 
-    def create(self, actor: Actor, data: FranchiseeData, status: LifecycleStatus = LifecycleStatus.PROSPECT,
-               today: date | None = None) -> FranchiseeDetail:
+    def create(
+        self,
+        actor: Actor,
+        data: FranchiseeData,
+        status: LifecycleStatus = LifecycleStatus.PROSPECT,
+        today: date | None = None,
+    ) -> FranchiseeDetail:
         self.require(actor, Action.CREATE_FRANCHISEE)
         data = clean_franchisee(data)
         if not actor.can(Action.ASSIGN_ACCOUNT_MANAGER):
@@ -252,14 +341,29 @@ class FranchiseeService(Service):
             _apply(row, data)
             s.add(row)
             self._flush_or_conflict(s, None, None, data)
-            s.add(StatusChangeRecord(franchisee_id=row.id, from_status=None, to_status=status.value,
-                                     changed_on=today, reason="", changed_by=actor.username))
+            s.add(
+                StatusChangeRecord(
+                    franchisee_id=row.id,
+                    from_status=None,
+                    to_status=status.value,
+                    changed_on=today,
+                    reason="",
+                    changed_by=actor.username,
+                )
+            )
             s.flush()
             refresh_search_text(s, row.id)
             return self._detail(s, row)
 
-    def update(self, actor: Actor, franchisee_id: int, version: int, data: FranchiseeData,
-               base: FranchiseeData | None = None, overwrite: bool = False) -> FranchiseeDetail:
+    def update(
+        self,
+        actor: Actor,
+        franchisee_id: int,
+        version: int,
+        data: FranchiseeData,
+        base: FranchiseeData | None = None,
+        overwrite: bool = False,
+    ) -> FranchiseeDetail:
         """Save an edited profile. ``version`` is the one the user loaded; if the record moved on since,
         ConflictError says what the other user changed. ``overwrite`` (admins) saves over it anyway."""
         data = clean_franchisee(data)
@@ -279,8 +383,9 @@ class FranchiseeService(Service):
             refresh_search_text(s, row.id)
             return self._detail(s, row)
 
-    def _flush_or_conflict(self, s: Session, franchisee_id: int | None, base: FranchiseeData | None,
-                           mine: FranchiseeData) -> None:
+    def _flush_or_conflict(
+        self, s: Session, franchisee_id: int | None, base: FranchiseeData | None, mine: FranchiseeData
+    ) -> None:
         """Flush, turning what another user's concurrent save can cause into the usual errors.
 
         StaleDataError (they saved between our version check and our write): the ConflictError from the
@@ -303,8 +408,9 @@ class FranchiseeService(Service):
         current = self._detail(s, row)
         raise conflict_error(current, diff(base, current.data, mine), row)
 
-    def change_status(self, actor: Actor, franchisee_id: int, version: int, change: StatusChange,
-                      today: date | None = None) -> FranchiseeDetail:
+    def change_status(
+        self, actor: Actor, franchisee_id: int, version: int, change: StatusChange, today: date | None = None
+    ) -> FranchiseeDetail:
         today = today or date.today()
         with self.db.write(actor.username) as s:
             row = self._load(s, franchisee_id)
@@ -312,18 +418,29 @@ class FranchiseeService(Service):
             if row.version != version:
                 self._conflict(s, row, None, data_of(row))
             old = LifecycleStatus(row.status)
-            raise_if_invalid(transition_problem(old, change.new_status, change.reason, change.changed_on, today))
+            raise_if_invalid(
+                transition_problem(old, change.new_status, change.reason, change.changed_on, today)
+            )
             as_loaded = data_of(row)
             row.status = change.new_status.value
             row.status_changed_on = change.changed_on
             row.updated_by = actor.username
-            s.add(StatusChangeRecord(franchisee_id=row.id, from_status=old.value, to_status=change.new_status.value,
-                                     changed_on=change.changed_on, reason=change.reason.strip(),
-                                     changed_by=actor.username))
+            s.add(
+                StatusChangeRecord(
+                    franchisee_id=row.id,
+                    from_status=old.value,
+                    to_status=change.new_status.value,
+                    changed_on=change.changed_on,
+                    reason=change.reason.strip(),
+                    changed_by=actor.username,
+                )
+            )
             self._flush_or_conflict(s, franchisee_id, None, as_loaded)
             return self._detail(s, row)
 
-    def set_archived(self, actor: Actor, franchisee_id: int, version: int, archived: bool) -> FranchiseeDetail:
+    def set_archived(
+        self, actor: Actor, franchisee_id: int, version: int, archived: bool
+    ) -> FranchiseeDetail:
         self.require(actor, Action.ARCHIVE_FRANCHISEE)
         with self.db.write(actor.username) as s:
             row = self._load(s, franchisee_id)
@@ -339,26 +456,49 @@ class FranchiseeService(Service):
     def status_history(self, actor: Actor, franchisee_id: int) -> list[StatusChangeDTO]:
         self.require(actor, Action.VIEW_HISTORY)
         with self.db.read() as s:
-            rows = s.scalars(select(StatusChangeRecord).where(StatusChangeRecord.franchisee_id == franchisee_id)
-                             .order_by(StatusChangeRecord.recorded_at.desc(), StatusChangeRecord.id.desc()))
-            return [StatusChangeDTO(LifecycleStatus(r.from_status) if r.from_status else None,
-                                    LifecycleStatus(r.to_status), r.changed_on, r.reason, r.changed_by, r.recorded_at)
-                    for r in rows]
+            rows = s.scalars(
+                select(StatusChangeRecord)
+                .where(StatusChangeRecord.franchisee_id == franchisee_id)
+                .order_by(StatusChangeRecord.recorded_at.desc(), StatusChangeRecord.id.desc())
+            )
+            return [
+                StatusChangeDTO(
+                    LifecycleStatus(r.from_status) if r.from_status else None,
+                    LifecycleStatus(r.to_status),
+                    r.changed_on,
+                    r.reason,
+                    r.changed_by,
+                    r.recorded_at,
+                )
+                for r in rows
+            ]
 
     def history(self, actor: Actor, franchisee_id: int, limit: int = 1000) -> list[HistoryEntry]:
         """The audit trail of the franchisee, its contacts, stores and status changes, newest first."""
         self.require(actor, Action.VIEW_HISTORY)
         with self.db.read() as s:
-            rows = s.scalars(select(AuditEntry).where(AuditEntry.franchisee_id == franchisee_id)
-                             .order_by(AuditEntry.occurred_at.desc(), AuditEntry.id.desc()).limit(limit))
+            rows = s.scalars(
+                select(AuditEntry)
+                .where(AuditEntry.franchisee_id == franchisee_id)
+                .order_by(AuditEntry.occurred_at.desc(), AuditEntry.id.desc())
+                .limit(limit)
+            )
             out = []
             for r in rows:
                 # parse_float=Decimal: PostgreSQL's trigger writes money as JSON numbers; never make them floats
                 old = json.loads(r.old_values, parse_float=Decimal) if r.old_values else {}
                 new = json.loads(r.new_values, parse_float=Decimal) if r.new_values else {}
                 changes = tuple(FieldChange(k, old.get(k), new.get(k)) for k in sorted(set(old) | set(new)))
-                out.append(HistoryEntry(r.occurred_at, r.username, r.source, r.action, r.table_name, r.row_id,
-                                        changes, r.db_login))
+                out.append(
+                    HistoryEntry(
+                        r.occurred_at,
+                        r.username,
+                        r.source,
+                        r.action,
+                        r.table_name,
+                        r.row_id,
+                        changes,
+                        r.db_login,
+                    )
+                )
             return out
-
-

@@ -130,8 +130,10 @@ class ImportResult:
 
 class ImportConflict(HqdeskError):
     message = QT_TRANSLATE_NOOP(
-        "Import", "Another user added franchisees with the same codes or credit codes during the import. "
-                  "Nothing was imported; run the import again to see which rows.")
+        "Import",
+        "Another user added franchisees with the same codes or credit codes during the import. "
+        "Nothing was imported; run the import again to see which rows.",
+    )
 
 
 # ----- the template's columns ------------------------------------------------------------------------------
@@ -173,17 +175,27 @@ COLUMN_BY_NAME = {c.name: c for c in COLUMNS}
 
 STATUS_WORDS: dict[str, LifecycleStatus] = {
     **{s.value: s for s in LifecycleStatus},
-    "意向": LifecycleStatus.PROSPECT, "潜在": LifecycleStatus.PROSPECT,
-    "合作中": LifecycleStatus.ACTIVE, "正常": LifecycleStatus.ACTIVE,
-    "暂停": LifecycleStatus.SUSPENDED, "已暂停": LifecycleStatus.SUSPENDED,
-    "终止": LifecycleStatus.TERMINATED, "已终止": LifecycleStatus.TERMINATED, "解约": LifecycleStatus.TERMINATED,
+    "意向": LifecycleStatus.PROSPECT,
+    "潜在": LifecycleStatus.PROSPECT,
+    "合作中": LifecycleStatus.ACTIVE,
+    "正常": LifecycleStatus.ACTIVE,
+    "暂停": LifecycleStatus.SUSPENDED,
+    "已暂停": LifecycleStatus.SUSPENDED,
+    "终止": LifecycleStatus.TERMINATED,
+    "已终止": LifecycleStatus.TERMINATED,
+    "解约": LifecycleStatus.TERMINATED,
 }
 CONTACT_ROLE_WORDS: dict[str, ContactRole] = {
     **{r.value: r for r in ContactRole},
     "store manager": ContactRole.STORE_MANAGER,
-    "老板": ContactRole.OWNER, "业主": ContactRole.OWNER, "投资人": ContactRole.OWNER,
-    "总经理": ContactRole.MANAGER, "经理": ContactRole.MANAGER,
-    "财务": ContactRole.FINANCE, "采购": ContactRole.PURCHASING, "店长": ContactRole.STORE_MANAGER,
+    "老板": ContactRole.OWNER,
+    "业主": ContactRole.OWNER,
+    "投资人": ContactRole.OWNER,
+    "总经理": ContactRole.MANAGER,
+    "经理": ContactRole.MANAGER,
+    "财务": ContactRole.FINANCE,
+    "采购": ContactRole.PURCHASING,
+    "店长": ContactRole.STORE_MANAGER,
     "其他": ContactRole.OTHER,
 }
 
@@ -227,14 +239,28 @@ def _read_csv(path: Path) -> _Table:
         except UnicodeDecodeError:
             continue
     else:
-        raise _Refused(ImportProblem(None, None, QT_TRANSLATE_NOOP(
-            "Import", "The file is neither UTF-8 nor GBK/GB18030 text. In Excel, save it as \"CSV UTF-8\" "
-                      "or \"CSV (逗号分隔)\".")))
+        raise _Refused(
+            ImportProblem(
+                None,
+                None,
+                QT_TRANSLATE_NOOP(
+                    "Import",
+                    'The file is neither UTF-8 nor GBK/GB18030 text. In Excel, save it as "CSV UTF-8" '
+                    'or "CSV (逗号分隔)".',
+                ),
+            )
+        )
     try:
         records = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as exc:
-        raise _Refused(ImportProblem(None, None, QT_TRANSLATE_NOOP(
-            "Import", "The file is not valid CSV: {detail}"), {"detail": str(exc)})) from None
+        raise _Refused(
+            ImportProblem(
+                None,
+                None,
+                QT_TRANSLATE_NOOP("Import", "The file is not valid CSV: {detail}"),
+                {"detail": str(exc)},
+            )
+        ) from None
     # A CSV record is one Excel row even when a quoted cell holds line breaks.
     return _Table([(number, list(cells)) for number, cells in enumerate(records, start=1)])
 
@@ -264,30 +290,58 @@ def _read_xlsx(path: Path) -> _Table:
             for number, cells in rows_of(False):
                 have = values.get(number, [])
                 for index, cell in enumerate(cells):
-                    if isinstance(cell, str) and cell.startswith("=") and (
-                            index >= len(have) or have[index] is None):
+                    if (
+                        isinstance(cell, str)
+                        and cell.startswith("=")
+                        and (index >= len(have) or have[index] is None)
+                    ):
                         formulas.add((number, index))
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise _Refused(ImportProblem(None, None, QT_TRANSLATE_NOOP(
-            "Import", "The file is not a workbook that can be read ({detail}). Save it from Excel as .xlsx."),
-            {"detail": str(exc) or type(exc).__name__})) from None
+        raise _Refused(
+            ImportProblem(
+                None,
+                None,
+                QT_TRANSLATE_NOOP(
+                    "Import",
+                    "The file is not a workbook that can be read ({detail}). Save it from Excel as .xlsx.",
+                ),
+                {"detail": str(exc) or type(exc).__name__},
+            )
+        ) from None
     return _Table(rows, formulas)
 
 
 def _read_table(path: Path) -> _Table:
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        raise _Refused(ImportProblem(None, None, QT_TRANSLATE_NOOP(
-            "Import", "Only .csv, .xlsx and .xlsm files can be imported; save the file from Excel as .xlsx "
-                      "or CSV.")))
+        raise _Refused(
+            ImportProblem(
+                None,
+                None,
+                QT_TRANSLATE_NOOP(
+                    "Import",
+                    "Only .csv, .xlsx and .xlsm files can be imported; save the file from Excel as .xlsx "
+                    "or CSV.",
+                ),
+            )
+        )
     if not path.is_file():
-        raise _Refused(ImportProblem(None, None, QT_TRANSLATE_NOOP("Import", "There is no file {path}."),
-                                     {"path": str(path)}))
+        raise _Refused(
+            ImportProblem(
+                None, None, QT_TRANSLATE_NOOP("Import", "There is no file {path}."), {"path": str(path)}
+            )
+        )
     try:
         return _read_csv(path) if suffix == ".csv" else _read_xlsx(path)
     except OSError as exc:
-        raise _Refused(ImportProblem(None, None, QT_TRANSLATE_NOOP("Import", "The file cannot be read: {detail}"),
-                                     {"detail": exc.strerror or str(exc)})) from None
+        raise _Refused(
+            ImportProblem(
+                None,
+                None,
+                QT_TRANSLATE_NOOP("Import", "The file cannot be read: {detail}"),
+                {"detail": exc.strerror or str(exc)},
+            )
+        ) from None
 
 
 def _blank(cell: Any) -> bool:
@@ -305,10 +359,15 @@ def _map_header(table: _Table) -> tuple[int, dict[int, Column], list[tuple[int, 
     rows = table.rows
     start = next((i for i, (_n, cells) in enumerate(rows) if not all(_blank(c) for c in cells)), None)
     if start is None:
-        raise _Refused(ImportProblem(None, None, QT_TRANSLATE_NOOP(
-            "Import", "The file is empty: its first row must hold the column names.")))
+        raise _Refused(
+            ImportProblem(
+                None,
+                None,
+                QT_TRANSLATE_NOOP("Import", "The file is empty: its first row must hold the column names."),
+            )
+        )
     header_row, header = rows[start]
-    data = rows[start + 1:]
+    data = rows[start + 1 :]
     problems: list[ImportProblem] = []
     mapping: dict[int, Column] = {}
     seen: dict[str, str] = {}
@@ -318,27 +377,56 @@ def _map_header(table: _Table) -> tuple[int, dict[int, Column], list[tuple[int, 
         text = "" if cell is None else str(cell).strip()
         if not text:
             if any(index < len(cells) and not _blank(cells[index]) for _n, cells in data):
-                problems.append(ImportProblem(header_row, _letter(index), QT_TRANSLATE_NOOP(
-                    "Import", "Column {letter} has values but no name in the header row."),
-                    {"letter": _letter(index)}))
+                problems.append(
+                    ImportProblem(
+                        header_row,
+                        _letter(index),
+                        QT_TRANSLATE_NOOP(
+                            "Import", "Column {letter} has values but no name in the header row."
+                        ),
+                        {"letter": _letter(index)},
+                    )
+                )
             continue
         name = HEADER_ALIASES.get(header_key(text))
         if name is None:
-            problems.append(ImportProblem(header_row, text, QT_TRANSLATE_NOOP(
-                "Import", "Unknown column \"{header}\": rename it to a column of the import template or delete "
-                          "it."), {"header": text}))
+            problems.append(
+                ImportProblem(
+                    header_row,
+                    text,
+                    QT_TRANSLATE_NOOP(
+                        "Import",
+                        'Unknown column "{header}": rename it to a column of the import template or delete '
+                        "it.",
+                    ),
+                    {"header": text},
+                )
+            )
             continue
         if name in seen:
-            problems.append(ImportProblem(header_row, name, QT_TRANSLATE_NOOP(
-                "Import", "Two columns mean {column}: \"{first}\" and \"{second}\"; keep one."),
-                {"column": name, "first": seen[name], "second": text}))
+            problems.append(
+                ImportProblem(
+                    header_row,
+                    name,
+                    QT_TRANSLATE_NOOP(
+                        "Import", 'Two columns mean {column}: "{first}" and "{second}"; keep one.'
+                    ),
+                    {"column": name, "first": seen[name], "second": text},
+                )
+            )
             continue
         seen[name] = text
         mapping[index] = COLUMN_BY_NAME[name]
     for column in COLUMNS:
         if column.required and column.name not in seen:
-            problems.append(ImportProblem(header_row, column.name, QT_TRANSLATE_NOOP(
-                "Import", "The file has no {column} column; it is required."), {"column": column.name}))
+            problems.append(
+                ImportProblem(
+                    header_row,
+                    column.name,
+                    QT_TRANSLATE_NOOP("Import", "The file has no {column} column; it is required."),
+                    {"column": column.name},
+                )
+            )
     if problems:
         raise _Refused(*problems)
     return header_row, mapping, data
@@ -346,11 +434,14 @@ def _map_header(table: _Table) -> tuple[int, dict[int, Column], list[tuple[int, 
 
 # ----- converting cells ------------------------------------------------------------------------------------
 
-EXCEL_ERRORS = frozenset({"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!",
-                          "#CALC!", "#GETTING_DATA"})
+EXCEL_ERRORS = frozenset(
+    {"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA"}
+)
 SCIENTIFIC = re.compile(r"^[0-9]+(\.[0-9]+)?E\+?[0-9]+$", re.IGNORECASE)
-DATE_TEXT = re.compile(r"^([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?"
-                       r"(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.([0-9]+))?)?)?$")
+DATE_TEXT = re.compile(
+    r"^([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?"
+    r"(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.([0-9]+))?)?)?$"
+)
 AMOUNT_TEXT = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
 
 
@@ -363,8 +454,10 @@ class _CellProblem(Exception):
 
 
 TIME_OF_DAY = QT_TRANSLATE_NOOP(
-    "Import", "A date with a time of day ({value}): a date column takes the day only. Format the cell as a date "
-              "without time in Excel, or write the date as YYYY-MM-DD.")
+    "Import",
+    "A date with a time of day ({value}): a date column takes the day only. Format the cell as a date "
+    "without time in Excel, or write the date as YYYY-MM-DD.",
+)
 
 
 def _number_text(value: int | float) -> str:
@@ -388,32 +481,52 @@ def _text(value: Any) -> str:
 def _convert(column: Column, value: Any) -> Any:
     """The cell's value for ``column`` (None or "" when empty); raises _CellProblem."""
     if isinstance(value, str) and value.strip().upper() in EXCEL_ERRORS:
-        raise _CellProblem(QT_TRANSLATE_NOOP(
-            "Import", "The cell shows the Excel error {value}: correct the formula or type the value."),
-            value=value.strip())
+        raise _CellProblem(
+            QT_TRANSLATE_NOOP(
+                "Import", "The cell shows the Excel error {value}: correct the formula or type the value."
+            ),
+            value=value.strip(),
+        )
     if isinstance(value, str) and has_nul(value):
         raise _CellProblem(HAS_NUL, VALIDATION)
     kind = column.kind
     if kind not in ("date", "decimal") and isinstance(value, (date, time, timedelta)):
-        raise _CellProblem(QT_TRANSLATE_NOOP(
-            "Import", "A date or time ({value}) where text belongs: Excel turned what was typed into a date. "
-                      "Format the {column} column as Text in Excel, type the values again and save."),
-            value=_text(value), column=column.name)
+        raise _CellProblem(
+            QT_TRANSLATE_NOOP(
+                "Import",
+                "A date or time ({value}) where text belongs: Excel turned what was typed into a date. "
+                "Format the {column} column as Text in Excel, type the values again and save.",
+            ),
+            value=_text(value),
+            column=column.name,
+        )
     if kind == "code":
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            raise _CellProblem(QT_TRANSLATE_NOOP(
-                "Import", "The code arrived as a number ({value}), so Excel may have dropped leading zeros "
-                          "(002 becomes 2). Format the code column as Text in Excel, type the codes again and "
-                          "save."), value=_number_text(value))
+            raise _CellProblem(
+                QT_TRANSLATE_NOOP(
+                    "Import",
+                    "The code arrived as a number ({value}), so Excel may have dropped leading zeros "
+                    "(002 becomes 2). Format the code column as Text in Excel, type the codes again and "
+                    "save.",
+                ),
+                value=_number_text(value),
+            )
         return unicodedata.normalize("NFKC", _text(value)) if value is not None else ""
     if kind == "uscc":
-        if isinstance(value, (int, float)) and not isinstance(value, bool) or (
-                isinstance(value, str) and SCIENTIFIC.match(value.strip())):
-            raise _CellProblem(QT_TRANSLATE_NOOP(
-                "Import", "The credit code arrived as a number ({value}): Excel keeps only 15 digits of a "
-                          "number, so digits are already lost. Format the uscc column as Text in Excel, type "
-                          "the codes again and save."),
-                value=_number_text(value) if not isinstance(value, str) else value.strip())
+        if (
+            isinstance(value, (int, float))
+            and not isinstance(value, bool)
+            or (isinstance(value, str) and SCIENTIFIC.match(value.strip()))
+        ):
+            raise _CellProblem(
+                QT_TRANSLATE_NOOP(
+                    "Import",
+                    "The credit code arrived as a number ({value}): Excel keeps only 15 digits of a "
+                    "number, so digits are already lost. Format the uscc column as Text in Excel, type "
+                    "the codes again and save.",
+                ),
+                value=_number_text(value) if not isinstance(value, str) else value.strip(),
+            )
         return unicodedata.normalize("NFKC", _text(value)) if value is not None else ""
     if value is None:
         return None if kind in ("decimal", "date", "manager", "status", "contact_role") else ""
@@ -429,15 +542,24 @@ def _convert(column: Column, value: Any) -> Any:
     if kind == "status":
         status = STATUS_WORDS.get(text.lower())
         if status is None:
-            raise _CellProblem(QT_TRANSLATE_NOOP(
-                "Import", "Unknown status {value}; use prospect, active, suspended or terminated."), value=text)
+            raise _CellProblem(
+                QT_TRANSLATE_NOOP(
+                    "Import", "Unknown status {value}; use prospect, active, suspended or terminated."
+                ),
+                value=text,
+            )
         return status
     if kind == "contact_role":
         role = CONTACT_ROLE_WORDS.get(text.lower())
         if role is None:
-            raise _CellProblem(QT_TRANSLATE_NOOP(
-                "Import", "Unknown contact role {value}; use owner, manager, finance, purchasing, store_manager "
-                          "or other."), value=text)
+            raise _CellProblem(
+                QT_TRANSLATE_NOOP(
+                    "Import",
+                    "Unknown contact role {value}; use owner, manager, finance, purchasing, store_manager "
+                    "or other.",
+                ),
+                value=text,
+            )
         return role
     return text
 
@@ -450,9 +572,14 @@ def _date(value: Any) -> date | None:
     if isinstance(value, date):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        raise _CellProblem(QT_TRANSLATE_NOOP(
-            "Import", "A number ({value}) where a date belongs: format the cell as a date in Excel, or write "
-                      "the date as YYYY-MM-DD."), value=_number_text(value))
+        raise _CellProblem(
+            QT_TRANSLATE_NOOP(
+                "Import",
+                "A number ({value}) where a date belongs: format the cell as a date in Excel, or write "
+                "the date as YYYY-MM-DD.",
+            ),
+            value=_number_text(value),
+        )
     text = unicodedata.normalize("NFKC", str(value)).strip()
     if not text:
         return None
@@ -467,16 +594,23 @@ def _date(value: Any) -> date | None:
             if at != time() or (match[7] or "0").strip("0"):
                 raise _CellProblem(TIME_OF_DAY, value=text)
             return day
-    raise _CellProblem(QT_TRANSLATE_NOOP(
-        "Import", "Not a date: {value}. Write dates as YYYY-MM-DD or YYYY/MM/DD, or use an Excel date cell."),
-        value=text)
+    raise _CellProblem(
+        QT_TRANSLATE_NOOP(
+            "Import",
+            "Not a date: {value}. Write dates as YYYY-MM-DD or YYYY/MM/DD, or use an Excel date cell.",
+        ),
+        value=text,
+    )
 
 
 def _decimal(value: Any) -> Decimal | None:
     if isinstance(value, bool):
-        raise _CellProblem(QT_TRANSLATE_NOOP(
-            "Import", "Not an amount: {value}. Write the amount in yuan, such as 1000000 or 1,000,000.00."),
-            value=_text(value))
+        raise _CellProblem(
+            QT_TRANSLATE_NOOP(
+                "Import", "Not an amount: {value}. Write the amount in yuan, such as 1000000 or 1,000,000.00."
+            ),
+            value=_text(value),
+        )
     if isinstance(value, int):
         amount = Decimal(value)
     elif isinstance(value, float):
@@ -487,9 +621,13 @@ def _decimal(value: Any) -> Decimal | None:
             return None
         plain = re.sub(r"[,\s]", "", text).removeprefix("¥").removeprefix("￥").removesuffix("元")
         if not AMOUNT_TEXT.match(plain):
-            raise _CellProblem(QT_TRANSLATE_NOOP(
-                "Import", "Not an amount: {value}. Write the amount in yuan, such as 1000000 or 1,000,000.00."),
-                value=text)
+            raise _CellProblem(
+                QT_TRANSLATE_NOOP(
+                    "Import",
+                    "Not an amount: {value}. Write the amount in yuan, such as 1000000 or 1,000,000.00.",
+                ),
+                value=text,
+            )
         amount = Decimal(plain)  # the pattern lets through only what Decimal reads
     if amount.as_tuple().exponent < -2 and amount != amount.quantize(Decimal("0.01")):
         raise _CellProblem(QT_TRANSLATE_NOOP("Import", "At most 2 decimal places (fen)."))
@@ -512,8 +650,13 @@ class _Row:
     bad_columns: frozenset[str] = frozenset()  # already reported: no second message from the rules
 
 
-def _parse_rows(mapping: dict[int, Column], data: list[tuple[int, list[Any]]], table: _Table, today: date,
-                problems: list[ImportProblem]) -> list[_Row]:
+def _parse_rows(
+    mapping: dict[int, Column],
+    data: list[tuple[int, list[Any]]],
+    table: _Table,
+    today: date,
+    problems: list[ImportProblem],
+) -> list[_Row]:
     rows: list[_Row] = []
     for number, cells in data:
         if all(_blank(c) for c in cells) and not any((number, i) in table.formulas for i in mapping):
@@ -523,9 +666,17 @@ def _parse_rows(mapping: dict[int, Column], data: list[tuple[int, list[Any]]], t
         for index, column in mapping.items():
             cell = cells[index] if index < len(cells) else None
             if cell is None and (number, index) in table.formulas:
-                row_problems.append(ImportProblem(number, column.name, QT_TRANSLATE_NOOP(
-                    "Import", "The cell holds a formula without a saved result (the file was not saved by "
-                              "Excel). Open the file in Excel, save it and import again.")))
+                row_problems.append(
+                    ImportProblem(
+                        number,
+                        column.name,
+                        QT_TRANSLATE_NOOP(
+                            "Import",
+                            "The cell holds a formula without a saved result (the file was not saved by "
+                            "Excel). Open the file in Excel, save it and import again.",
+                        ),
+                    )
+                )
                 continue
             try:
                 values[column.name] = _convert(column, cell)
@@ -537,16 +688,31 @@ def _parse_rows(mapping: dict[int, Column], data: list[tuple[int, list[Any]]], t
         data_ = clean_franchisee(FranchiseeData(**{"tier": "", **fields}))
         contact = None
         if any(values.get(name) for name in CONTACT_FIELDS.values()):
-            contact = clean_contact(ContactData(
-                name=values.get("contact_name") or "", mobile=values.get("contact_mobile") or "",
-                role=values.get("contact_role") or ContactRole.OWNER, is_primary=True))
+            contact = clean_contact(
+                ContactData(
+                    name=values.get("contact_name") or "",
+                    mobile=values.get("contact_mobile") or "",
+                    role=values.get("contact_role") or ContactRole.OWNER,
+                    is_primary=True,
+                )
+            )
             for error in validate_contact(contact, today):
                 column = CONTACT_FIELDS.get(error.field, "contact_" + error.field)
                 if column not in {p.column for p in row_problems}:
-                    row_problems.append(ImportProblem(number, column, error.message, error.params, VALIDATION))
+                    row_problems.append(
+                        ImportProblem(number, column, error.message, error.params, VALIDATION)
+                    )
         problems.extend(row_problems)
-        rows.append(_Row(number, data_, values.get("status") or LifecycleStatus.PROSPECT,
-                         values.get("account_manager"), contact, frozenset(p.column for p in row_problems)))
+        rows.append(
+            _Row(
+                number,
+                data_,
+                values.get("status") or LifecycleStatus.PROSPECT,
+                values.get("account_manager"),
+                contact,
+                frozenset(p.column for p in row_problems),
+            )
+        )
     return rows
 
 
@@ -563,7 +729,9 @@ def _check_rows(s: Session, rows: list[_Row], problems: list[ImportProblem]) -> 
         if u.display_name:
             by_display.setdefault(u.display_name, []).append(u)
     existing_codes = set(s.scalars(select(func.lower(Franchisee.code))))
-    existing_uscc = dict(s.execute(select(Franchisee.uscc, Franchisee.code).where(Franchisee.uscc.is_not(None))).all())
+    existing_uscc = dict(
+        s.execute(select(Franchisee.uscc, Franchisee.code).where(Franchisee.uscc.is_not(None))).all()
+    )
     first_code: dict[str, int] = {}
     first_uscc: dict[str, int] = {}
 
@@ -573,18 +741,45 @@ def _check_rows(s: Session, rows: list[_Row], problems: list[ImportProblem]) -> 
             row.data = replace(row.data, tier=tiers[row.data.tier.lower()])
         manager_id = None
         if row.manager:
-            candidates = ([by_username[row.manager]] if row.manager in by_username
-                          else by_username_ci.get(row.manager.lower()) or by_display.get(row.manager) or [])
+            candidates = (
+                [by_username[row.manager]]
+                if row.manager in by_username
+                else by_username_ci.get(row.manager.lower()) or by_display.get(row.manager) or []
+            )
             if not candidates:
-                found.append(ImportProblem(row.number, "account_manager", QT_TRANSLATE_NOOP(
-                    "Import", "No user has the user name or display name {name}."), {"name": row.manager}))
+                found.append(
+                    ImportProblem(
+                        row.number,
+                        "account_manager",
+                        QT_TRANSLATE_NOOP("Import", "No user has the user name or display name {name}."),
+                        {"name": row.manager},
+                    )
+                )
             elif len(candidates) > 1:
-                found.append(ImportProblem(row.number, "account_manager", QT_TRANSLATE_NOOP(
-                    "Import", "Several users are called {name}: use the user name."), {"name": row.manager}))
-            elif not candidates[0].active or candidates[0].role not in (Role.ACCOUNT_MANAGER.value, Role.ADMIN.value):
-                found.append(ImportProblem(row.number, "account_manager", QT_TRANSLATE_NOOP(
-                    "Import", "{name} cannot be given franchisees: only active account managers and "
-                              "administrators can."), {"name": row.manager}))
+                found.append(
+                    ImportProblem(
+                        row.number,
+                        "account_manager",
+                        QT_TRANSLATE_NOOP("Import", "Several users are called {name}: use the user name."),
+                        {"name": row.manager},
+                    )
+                )
+            elif not candidates[0].active or candidates[0].role not in (
+                Role.ACCOUNT_MANAGER.value,
+                Role.ADMIN.value,
+            ):
+                found.append(
+                    ImportProblem(
+                        row.number,
+                        "account_manager",
+                        QT_TRANSLATE_NOOP(
+                            "Import",
+                            "{name} cannot be given franchisees: only active account managers and "
+                            "administrators can.",
+                        ),
+                        {"name": row.manager},
+                    )
+                )
             else:
                 manager_id = candidates[0].id
         row.data = replace(row.data, account_manager_id=manager_id)
@@ -595,32 +790,72 @@ def _check_rows(s: Session, rows: list[_Row], problems: list[ImportProblem]) -> 
         code = row.data.code.lower()
         if code:
             if code in first_code:
-                found.append(ImportProblem(row.number, "code", QT_TRANSLATE_NOOP(
-                    "Import", "The code {code} is also on row {row}."), {"code": row.data.code, "row": first_code[code]}))
+                found.append(
+                    ImportProblem(
+                        row.number,
+                        "code",
+                        QT_TRANSLATE_NOOP("Import", "The code {code} is also on row {row}."),
+                        {"code": row.data.code, "row": first_code[code]},
+                    )
+                )
             else:
                 first_code[code] = row.number
                 if code in existing_codes:
-                    found.append(ImportProblem(row.number, "code", QT_TRANSLATE_NOOP(
-                        "Validation", "Another franchisee already has the code {code}."), {"code": row.data.code},
-                        VALIDATION))
+                    found.append(
+                        ImportProblem(
+                            row.number,
+                            "code",
+                            QT_TRANSLATE_NOOP(
+                                "Validation", "Another franchisee already has the code {code}."
+                            ),
+                            {"code": row.data.code},
+                            VALIDATION,
+                        )
+                    )
         uscc = row.data.uscc
         if uscc:
             if uscc in first_uscc:
-                found.append(ImportProblem(row.number, "uscc", QT_TRANSLATE_NOOP(
-                    "Import", "The credit code {uscc} is also on row {row}."), {"uscc": uscc, "row": first_uscc[uscc]}))
+                found.append(
+                    ImportProblem(
+                        row.number,
+                        "uscc",
+                        QT_TRANSLATE_NOOP("Import", "The credit code {uscc} is also on row {row}."),
+                        {"uscc": uscc, "row": first_uscc[uscc]},
+                    )
+                )
             else:
                 first_uscc[uscc] = row.number
                 if uscc in existing_uscc:
-                    found.append(ImportProblem(row.number, "uscc", QT_TRANSLATE_NOOP(
-                        "Validation", "Franchisee {code} already has this credit code."), {"code": existing_uscc[uscc]},
-                        VALIDATION))
-        if len(uscc) == 18 and uscc.isdigit() and uscc.endswith("000") and \
-                uscc_rules.check_character(uscc[:17]) != uscc[17]:
+                    found.append(
+                        ImportProblem(
+                            row.number,
+                            "uscc",
+                            QT_TRANSLATE_NOOP(
+                                "Validation", "Franchisee {code} already has this credit code."
+                            ),
+                            {"code": existing_uscc[uscc]},
+                            VALIDATION,
+                        )
+                    )
+        if (
+            len(uscc) == 18
+            and uscc.isdigit()
+            and uscc.endswith("000")
+            and uscc_rules.check_character(uscc[:17]) != uscc[17]
+        ):
             # the typo message would mislead: Excel turned the code into a number and zeroed its last digits
-            found = [p for p in found if p.column != "uscc"] + [ImportProblem(row.number, "uscc", QT_TRANSLATE_NOOP(
-                "Import", "The check character does not match, and the code ends in 000: Excel probably stored it "
-                          "as a number and kept only 15 digits. Format the uscc column as Text, type the codes "
-                          "again and save."))]
+            found = [p for p in found if p.column != "uscc"] + [
+                ImportProblem(
+                    row.number,
+                    "uscc",
+                    QT_TRANSLATE_NOOP(
+                        "Import",
+                        "The check character does not match, and the code ends in 000: Excel probably stored it "
+                        "as a number and kept only 15 digits. Format the uscc column as Text, type the codes "
+                        "again and save.",
+                    ),
+                )
+            ]
         problems.extend(found)
 
 
@@ -636,47 +871,97 @@ def _write(s: Session, rows: list[_Row], actor: Actor, today: date, reason: str)
     for row in rows:
         data = row.data
         record = {
-            "code": data.code, "legal_name": data.legal_name, "store_brand_name": data.store_brand_name,
-            "uscc": data.uscc or None, "legal_representative": data.legal_representative,
-            "registered_capital": data.registered_capital, "business_scope": data.business_scope,
-            "region": data.region, "province": data.province, "city": data.city, "address": data.address,
-            "tier": data.tier, "status": row.status.value, "status_changed_on": today, "join_date": data.join_date,
-            "contract_start": data.contract_start, "contract_end": data.contract_end,
-            "account_manager_id": data.account_manager_id, "tags": ",".join(data.tags), "notes": data.notes,
-            "archived": False, **stamp}
+            "code": data.code,
+            "legal_name": data.legal_name,
+            "store_brand_name": data.store_brand_name,
+            "uscc": data.uscc or None,
+            "legal_representative": data.legal_representative,
+            "registered_capital": data.registered_capital,
+            "business_scope": data.business_scope,
+            "region": data.region,
+            "province": data.province,
+            "city": data.city,
+            "address": data.address,
+            "tier": data.tier,
+            "status": row.status.value,
+            "status_changed_on": today,
+            "join_date": data.join_date,
+            "contract_start": data.contract_start,
+            "contract_end": data.contract_end,
+            "account_manager_id": data.account_manager_id,
+            "tags": ",".join(data.tags),
+            "notes": data.notes,
+            "archived": False,
+            **stamp,
+        }
         contacts = [_contact_values(row.contact)] if row.contact else []
         # what search-as-you-type scans, as FranchiseeService keeps it
-        record["search_text"] = search_text_of(SimpleNamespace(**record), [SimpleNamespace(**c) for c in contacts])
+        record["search_text"] = search_text_of(
+            SimpleNamespace(**record), [SimpleNamespace(**c) for c in contacts]
+        )
         franchisees.append(record)
     _insert(s, Franchisee, franchisees, actor)
     ids_by_code: dict[str, int] = {}
     codes = [r["code"] for r in franchisees]
     for i in range(0, len(codes), BATCH):  # cheaper than RETURNING, and the codes are unique
-        ids_by_code.update(s.execute(select(Franchisee.code, Franchisee.id).where(
-            Franchisee.code.in_(codes[i:i + BATCH]))).all())
+        ids_by_code.update(
+            s.execute(
+                select(Franchisee.code, Franchisee.id).where(Franchisee.code.in_(codes[i : i + BATCH]))
+            ).all()
+        )
     ids = [ids_by_code[code] for code in codes]
     _audit_inserts(s, Franchisee, franchisees, ids, actor)
-    _insert(s, StatusChangeRecord, [_status_values(franchisee_id, row, actor, today, reason, now)
-                                    for franchisee_id, row in zip(ids, rows, strict=True)], actor)
-    _insert(s, Contact, [{**_contact_values(row.contact), "franchisee_id": franchisee_id, **stamp}
-                         for franchisee_id, row in zip(ids, rows, strict=True) if row.contact], actor)
+    _insert(
+        s,
+        StatusChangeRecord,
+        [
+            _status_values(franchisee_id, row, actor, today, reason, now)
+            for franchisee_id, row in zip(ids, rows, strict=True)
+        ],
+        actor,
+    )
+    _insert(
+        s,
+        Contact,
+        [
+            {**_contact_values(row.contact), "franchisee_id": franchisee_id, **stamp}
+            for franchisee_id, row in zip(ids, rows, strict=True)
+            if row.contact
+        ],
+        actor,
+    )
     return len(ids)
 
 
 def _status_values(franchisee_id: int, row: _Row, actor: Actor, today: date, reason: str, now) -> dict:
-    return {"franchisee_id": franchisee_id, "from_status": None, "to_status": row.status.value, "changed_on": today,
-            "reason": reason, "changed_by": actor.username, "recorded_at": now}
+    return {
+        "franchisee_id": franchisee_id,
+        "from_status": None,
+        "to_status": row.status.value,
+        "changed_on": today,
+        "reason": reason,
+        "changed_by": actor.username,
+        "recorded_at": now,
+    }
 
 
 def _contact_values(data: ContactData) -> dict:
-    return {"name": data.name, "mobile": data.mobile, "phone": data.phone, "role": data.role.value,
-            "is_primary": True}
+    return {
+        "name": data.name,
+        "mobile": data.mobile,
+        "phone": data.phone,
+        "role": data.role.value,
+        "is_primary": True,
+    }
 
 
 def _with_defaults(model, rows: list[dict]) -> list[dict]:
     """Every column given (the models' scalar defaults fill the rest): what is stored is what is audited."""
-    defaults = {c.name: (c.default.arg if c.default is not None and c.default.is_scalar else None)
-                for c in model.__table__.columns if c.name != "id"}
+    defaults = {
+        c.name: (c.default.arg if c.default is not None and c.default.is_scalar else None)
+        for c in model.__table__.columns
+        if c.name != "id"
+    }
     return [{**defaults, **r} for r in rows]
 
 
@@ -691,7 +976,9 @@ def _insert(s: Session, model, rows: list[dict], actor: Actor) -> None:
         return
     ids: list[int] = []
     for i in range(0, len(rows), BATCH):
-        ids += s.scalars(insert(model).returning(model.id, sort_by_parameter_order=True), rows[i:i + BATCH]).all()
+        ids += s.scalars(
+            insert(model).returning(model.id, sort_by_parameter_order=True), rows[i : i + BATCH]
+        ).all()
     _audit_inserts(s, model, rows, ids, actor)
 
 
@@ -705,8 +992,9 @@ def _audit_inserts(s: Session, model, rows: list[dict], ids: list[int], actor: A
 class FranchiseeImporter(Service):
     """Import franchisees from a CSV/XLSX file (all rows or none). See the module docstring."""
 
-    def import_file(self, actor: Actor, path: str | Path, *, dry_run: bool = False,
-                    today: date | None = None) -> ImportResult:
+    def import_file(
+        self, actor: Actor, path: str | Path, *, dry_run: bool = False, today: date | None = None
+    ) -> ImportResult:
         """Check ``path`` and, unless ``dry_run`` or a row is bad, import every row in one transaction.
 
         Problems with the file or its rows come back in ``ImportResult.errors`` (nothing written); raises
@@ -739,12 +1027,20 @@ class FranchiseeImporter(Service):
         return self._result(path, rows, imported, dry_run, problems)
 
     @staticmethod
-    def _result(path: Path, rows: list[_Row], imported: int, dry_run: bool,
-                problems: Iterable[ImportProblem]) -> ImportResult:
+    def _result(
+        path: Path, rows: list[_Row], imported: int, dry_run: bool, problems: Iterable[ImportProblem]
+    ) -> ImportResult:
         order = {c.name: i for i, c in enumerate(COLUMNS)}
         ordered = sorted(problems, key=lambda p: (p.row or 0, order.get(p.column or "", len(order))))
         return ImportResult(str(path), len(rows), imported, dry_run, tuple(ordered))
 
 
-__all__ = ["FranchiseeImporter", "ImportResult", "ImportProblem", "ImportConflict", "COLUMNS", "Column",
-           "header_key"]
+__all__ = [
+    "FranchiseeImporter",
+    "ImportResult",
+    "ImportProblem",
+    "ImportConflict",
+    "COLUMNS",
+    "Column",
+    "header_key",
+]

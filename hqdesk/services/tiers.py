@@ -26,11 +26,13 @@ class TierDTO:
 def _check(code: str, name: str) -> list[FieldError]:
     errors = []
     if not code or len(code) > 10 or not code.replace("-", "").replace("_", "").isalnum():
-        errors.append(FieldError("code", QT_TRANSLATE_NOOP(
-            "Validation", "A tier code has 1 to 10 letters or digits.")))
+        errors.append(
+            FieldError("code", QT_TRANSLATE_NOOP("Validation", "A tier code has 1 to 10 letters or digits."))
+        )
     if len(name) > 50:
-        errors.append(FieldError("name", QT_TRANSLATE_NOOP("Validation", "At most {limit} characters."),
-                                 {"limit": 50}))
+        errors.append(
+            FieldError("name", QT_TRANSLATE_NOOP("Validation", "At most {limit} characters."), {"limit": 50})
+        )
     return errors
 
 
@@ -38,8 +40,10 @@ class TierService(Service):
     def list(self) -> list[TierDTO]:
         with self.db.read() as s:
             used = dict(s.execute(select(Franchisee.tier, func.count()).group_by(Franchisee.tier)).all())
-            return [TierDTO(t.code, t.name, t.sort_order, t.version, used.get(t.code, 0))
-                    for t in s.scalars(select(Tier).order_by(Tier.sort_order, Tier.code))]
+            return [
+                TierDTO(t.code, t.name, t.sort_order, t.version, used.get(t.code, 0))
+                for t in s.scalars(select(Tier).order_by(Tier.sort_order, Tier.code))
+            ]
 
     def add(self, actor: Actor, code: str, name: str = "") -> TierDTO:
         self.require(actor, Action.CONFIGURE_TIERS)
@@ -47,8 +51,15 @@ class TierService(Service):
         raise_if_invalid(_check(code, name))
         with self.db.write(actor.username) as s:
             if s.get(Tier, code) is not None:
-                raise_if_invalid([FieldError("code", QT_TRANSLATE_NOOP(
-                    "Validation", "The tier {code} exists already."), {"code": code})])
+                raise_if_invalid(
+                    [
+                        FieldError(
+                            "code",
+                            QT_TRANSLATE_NOOP("Validation", "The tier {code} exists already."),
+                            {"code": code},
+                        )
+                    ]
+                )
             last = s.scalar(select(func.max(Tier.sort_order))) or 0
             tier = Tier(code=code, name=name or code, sort_order=last + 1, updated_by=actor.username)
             s.add(tier)
@@ -97,9 +108,18 @@ class TierService(Service):
                 raise _changed(tier, {})
             used = s.scalar(select(func.count()).select_from(Franchisee).where(Franchisee.tier == code))
             if used:
-                raise_if_invalid([FieldError("code", QT_TRANSLATE_NOOP(
-                    "Validation", "{n} franchisees have the tier {code}; give them another tier first."),
-                    {"n": used, "code": code})])
+                raise_if_invalid(
+                    [
+                        FieldError(
+                            "code",
+                            QT_TRANSLATE_NOOP(
+                                "Validation",
+                                "{n} franchisees have the tier {code}; give them another tier first.",
+                            ),
+                            {"n": used, "code": code},
+                        )
+                    ]
+                )
             s.delete(tier)
 
 

@@ -29,8 +29,9 @@ def _user_conflict(s, user_id: int):
 
 
 def to_dto(user: User) -> UserDTO:
-    return UserDTO(user.id, user.username, user.display_name, Role(user.role), user.active, user.email,
-                   user.version)
+    return UserDTO(
+        user.id, user.username, user.display_name, Role(user.role), user.active, user.email, user.version
+    )
 
 
 def actor_of(user: User | UserDTO) -> Actor:
@@ -44,14 +45,25 @@ def hash_password(password: str) -> str:
 def _validate(username: str, display_name: str, password: str | None, role: str) -> list[FieldError]:
     errors = []
     if not USERNAME.match(username):
-        errors.append(FieldError("username", QT_TRANSLATE_NOOP(
-            "Validation", "2 to 64 letters, digits, '.', '-' or '_'.")))
+        errors.append(
+            FieldError(
+                "username", QT_TRANSLATE_NOOP("Validation", "2 to 64 letters, digits, '.', '-' or '_'.")
+            )
+        )
     if len(display_name) > 100:
-        errors.append(FieldError("display_name", QT_TRANSLATE_NOOP("Validation", "At most {limit} characters."),
-                                 {"limit": 100}))
+        errors.append(
+            FieldError(
+                "display_name", QT_TRANSLATE_NOOP("Validation", "At most {limit} characters."), {"limit": 100}
+            )
+        )
     if password is not None and len(password) < MIN_PASSWORD:
-        errors.append(FieldError("password", QT_TRANSLATE_NOOP(
-            "Validation", "A password has at least {n} characters."), {"n": MIN_PASSWORD}))
+        errors.append(
+            FieldError(
+                "password",
+                QT_TRANSLATE_NOOP("Validation", "A password has at least {n} characters."),
+                {"n": MIN_PASSWORD},
+            )
+        )
     if role not in {r.value for r in Role}:
         errors.append(FieldError("role", QT_TRANSLATE_NOOP("Validation", "Choose a role.")))
     return errors
@@ -76,8 +88,13 @@ class UserService(Service):
         with self.db.write(username) as s:
             if s.scalar(select(func.count()).select_from(User)):
                 raise FirstAdminExists()
-            user = User(username=username, display_name=display_name, password_hash=hash_password(password),
-                        role=Role.ADMIN.value, updated_by=username)
+            user = User(
+                username=username,
+                display_name=display_name,
+                password_hash=hash_password(password),
+                role=Role.ADMIN.value,
+                updated_by=username,
+            )
             s.add(user)
             s.flush()
             return actor_of(user)
@@ -117,26 +134,44 @@ class UserService(Service):
     def account_managers(self) -> list[UserDTO]:
         """Active users who can be assigned franchisees (account managers and admins)."""
         with self.db.read() as s:
-            users = s.scalars(select(User).where(
-                User.active.is_(True), User.role.in_([Role.ACCOUNT_MANAGER.value, Role.ADMIN.value]))
-                .order_by(User.display_name, User.username))
+            users = s.scalars(
+                select(User)
+                .where(User.active.is_(True), User.role.in_([Role.ACCOUNT_MANAGER.value, Role.ADMIN.value]))
+                .order_by(User.display_name, User.username)
+            )
             return [to_dto(u) for u in users]
 
-    def create_user(self, actor: Actor, username: str, display_name: str, role: Role, password: str,
-                    email: str = "") -> UserDTO:
+    def create_user(
+        self, actor: Actor, username: str, display_name: str, role: Role, password: str, email: str = ""
+    ) -> UserDTO:
         self.require(actor, Action.MANAGE_USERS)
         raise_if_invalid(_validate(username, display_name, password, str(role)))
         with self.db.write(actor.username) as s:
             if s.scalar(select(User.id).where(User.username == username)):
                 raise UsernameTaken(username=username)
-            user = User(username=username, display_name=display_name, role=Role(role).value, email=email,
-                        password_hash=hash_password(password), updated_by=actor.username)
+            user = User(
+                username=username,
+                display_name=display_name,
+                role=Role(role).value,
+                email=email,
+                password_hash=hash_password(password),
+                updated_by=actor.username,
+            )
             s.add(user)
             s.flush()
             return to_dto(user)
 
-    def update_user(self, actor: Actor, user_id: int, version: int, *, display_name: str, role: Role,
-                    active: bool, email: str = "") -> UserDTO:
+    def update_user(
+        self,
+        actor: Actor,
+        user_id: int,
+        version: int,
+        *,
+        display_name: str,
+        role: Role,
+        active: bool,
+        email: str = "",
+    ) -> UserDTO:
         self.require(actor, Action.MANAGE_USERS)
 
         with self.db.write(actor.username) as s:
@@ -147,9 +182,22 @@ class UserService(Service):
             if user.version != version:
                 raise conflict_error(to_dto(user), {}, user)
             if user.id == actor.user_id and (Role(role) != Role.ADMIN or not active):
-                raise_if_invalid([FieldError("role", QT_TRANSLATE_NOOP(
-                    "Validation", "You cannot remove your own administrator rights."))])
-            user.display_name, user.role, user.active, user.email = display_name, Role(role).value, active, email
+                raise_if_invalid(
+                    [
+                        FieldError(
+                            "role",
+                            QT_TRANSLATE_NOOP(
+                                "Validation", "You cannot remove your own administrator rights."
+                            ),
+                        )
+                    ]
+                )
+            user.display_name, user.role, user.active, user.email = (
+                display_name,
+                Role(role).value,
+                active,
+                email,
+            )
             user.updated_by = actor.username
             self.flush_or_conflict(s, lambda fresh: _user_conflict(fresh, user_id))
             return to_dto(user)
@@ -158,8 +206,15 @@ class UserService(Service):
         if actor.user_id != user_id:
             self.require(actor, Action.MANAGE_USERS)
         if len(password) < MIN_PASSWORD:
-            raise_if_invalid([FieldError("password", QT_TRANSLATE_NOOP(
-                "Validation", "A password has at least {n} characters."), {"n": MIN_PASSWORD})])
+            raise_if_invalid(
+                [
+                    FieldError(
+                        "password",
+                        QT_TRANSLATE_NOOP("Validation", "A password has at least {n} characters."),
+                        {"n": MIN_PASSWORD},
+                    )
+                ]
+            )
         with self.db.write(actor.username) as s:
             user = s.get(User, user_id)
             if user is None:

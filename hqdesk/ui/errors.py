@@ -23,7 +23,9 @@ def setup_logging(level: int = logging.INFO) -> str:
     root = logging.getLogger()
     if not any(isinstance(h, RotatingFileHandler) for h in root.handlers):
         handler = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s"))
+        handler.setFormatter(
+            logging.Formatter("%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s")
+        )
         root.addHandler(handler)
         root.setLevel(level)
     return str(path)
@@ -36,10 +38,12 @@ def user_message(exc: BaseException) -> tuple[str, bool]:
     name = type(exc).__module__ + "." + type(exc).__name__
     if "OperationalError" in name or "InterfaceError" in name:
         return QCoreApplication.translate(
-            "Errors", "The database could not be reached. Check the connection and try again; "
-                      "nothing was saved."), False
+            "Errors",
+            "The database could not be reached. Check the connection and try again; nothing was saved.",
+        ), False
     return QCoreApplication.translate(
-        "Errors", "Something went wrong and the action was not completed. The details are in the log file:\n{path}"
+        "Errors",
+        "Something went wrong and the action was not completed. The details are in the log file:\n{path}",
     ).format(path=str(user_log_dir() / "hqdesk.log")), False
 
 
@@ -47,9 +51,13 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str | None = N
     text, expected = user_message(exc)
     if not expected:
         log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
-    box = QMessageBox(QMessageBox.Icon.Warning if expected else QMessageBox.Icon.Critical,
-                      title or QCoreApplication.translate("Errors", "hqdesk"), text,
-                      QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning if expected else QMessageBox.Icon.Critical,
+        title or QCoreApplication.translate("Errors", "hqdesk"),
+        text,
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
     box.setObjectName("errorBox")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()

@@ -41,7 +41,9 @@ def install_translators(app: QCoreApplication, language: str) -> str:
             log.warning("Chinese translation file missing")
     else:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-        plurals = QTranslator(app)  # English sources need only their plural forms: "1 franchisee", "2 franchisees"
+        plurals = QTranslator(
+            app
+        )  # English sources need only their plural forms: "1 franchisee", "2 franchisees"
         if plurals.load(str(resource_path("translations", "hqdesk_en.qm"))):
             app.installTranslator(plurals)
             _installed.append(plurals)

@@ -42,7 +42,8 @@ class MainWindow(QMainWindow):
         self.nav.setStyleSheet(
             "QListWidget#navigation { background: #2c3e50; color: #ecf0f1; border: none; font-size: 14px; }"
             "QListWidget#navigation::item { padding: 10px 12px; }"
-            "QListWidget#navigation::item:selected { background: #b8860b; color: white; }")
+            "QListWidget#navigation::item:selected { background: #b8860b; color: white; }"
+        )
         self.pages = QStackedWidget(central)
         layout.addWidget(self.nav)
         layout.addWidget(self.pages, 1)
@@ -50,8 +51,11 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self._keys: list[str] = []
         self._build_menus()
-        user = QLabel(self.tr("Signed in as {name} ({role})").format(
-            name=ctx.actor.display_name, role=tr_enum(ROLE_LABELS[ctx.actor.role])))
+        user = QLabel(
+            self.tr("Signed in as {name} ({role})").format(
+                name=ctx.actor.display_name, role=tr_enum(ROLE_LABELS[ctx.actor.role])
+            )
+        )
         user.setObjectName("signedInLabel")
         db = QLabel(ctx.services.database_label)
         db.setObjectName("databaseLabel")
@@ -97,9 +101,13 @@ class MainWindow(QMainWindow):
         return self.pages.widget(self._keys.index(key))
 
     def _about(self) -> None:
-        QMessageBox.about(self, self.tr("About hqdesk"), self.tr(
-            "hqdesk {version}\nFranchisee relationships and credit management for headquarters.").format(
-            version=__version__))
+        QMessageBox.about(
+            self,
+            self.tr("About hqdesk"),
+            self.tr(
+                "hqdesk {version}\nFranchisee relationships and credit management for headquarters."
+            ).format(version=__version__),
+        )
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         for i in range(self.pages.count()):

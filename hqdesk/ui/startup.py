@@ -69,8 +69,14 @@ def warm_up_ui() -> None:
 
 def register_fonts(app: QApplication) -> None:
     """Use Windows' Chinese UI font where there is one; elsewhere fall back to the bundled WQY Micro Hei."""
-    families = ["Segoe UI", "Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC",
-                "WenQuanYi Micro Hei"]
+    families = [
+        "Segoe UI",
+        "Microsoft YaHei UI",
+        "Microsoft YaHei",
+        "PingFang SC",
+        "Noto Sans CJK SC",
+        "WenQuanYi Micro Hei",
+    ]
     if not QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
         QFontDatabase.addApplicationFont(str(resource_path("fonts", "wqy-microhei.ttc")))
     font = QFont(app.font())
@@ -106,13 +112,17 @@ class AppController(QObject):
     def start(self) -> None:
         self._stage("event loop running")
         url = self.url()
-        self._busy(self.tr("Opening the database…") if not self.args.demo else
-                   self.tr("Opening the demo database (created on first use)…"))
+        self._busy(
+            self.tr("Opening the database…")
+            if not self.args.demo
+            else self.tr("Opening the demo database (created on first use)…")
+        )
         if self.args.demo:
             self.runner.submit(open_demo, url, write=True, on_done=self._opened, on_error=self._open_failed)
         else:
-            self.runner.submit(open_normal, url, self.password, write=True, on_done=self._opened,
-                               on_error=self._open_failed)
+            self.runner.submit(
+                open_normal, url, self.password, write=True, on_done=self._opened, on_error=self._open_failed
+            )
         warm_up_ui()
 
     def _busy(self, text: str | None) -> None:
@@ -135,9 +145,14 @@ class AppController(QObject):
         from hqdesk.services.bootstrap import PasswordRefused  # loaded by the worker by now: no start-up cost
 
         if isinstance(exc, PasswordRefused):
-            password, ok = QInputDialog.getText(None, self.tr("Database password"), self.tr(
-                "The database server asks for a password for {url}").format(url=self.url().split("?")[0]),
-                QLineEdit.EchoMode.Password)
+            password, ok = QInputDialog.getText(
+                None,
+                self.tr("Database password"),
+                self.tr("The database server asks for a password for {url}").format(
+                    url=self.url().split("?")[0]
+                ),
+                QLineEdit.EchoMode.Password,
+            )
             if ok and password:
                 self.password = password
                 self.start()
@@ -156,8 +171,9 @@ class AppController(QObject):
         self._busy(None)
         self.services, has_users = result
         if self.args.demo:
-            self.runner.submit(self.services.users.actor, DEMO_USER, on_done=self._signed_in,
-                               on_error=self._open_failed)
+            self.runner.submit(
+                self.services.users.actor, DEMO_USER, on_done=self._signed_in, on_error=self._open_failed
+            )
         elif not has_users:
             self._first_admin()
         else:
@@ -264,7 +280,6 @@ def run(args: argparse.Namespace, started: float) -> int:
     code = app.exec()
     controller.shutdown()
     return code
-
 
 
 __all__ = ["run", "AppController", "register_fonts", "DEMO_FRANCHISEES", "DEMO_USER"]

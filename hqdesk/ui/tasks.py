@@ -83,7 +83,9 @@ class TaskRunner(QObject):
     - ``_reads``: two threads for queries, so a slow report does not hold up the list's search.
     """
 
-    def __init__(self, on_unhandled: Callable[[BaseException], None] | None = None, parent: QObject | None = None):
+    def __init__(
+        self, on_unhandled: Callable[[BaseException], None] | None = None, parent: QObject | None = None
+    ):
         super().__init__(parent)
         self._writes = QThreadPool(self)
         self._writes.setMaxThreadCount(1)
@@ -92,10 +94,17 @@ class TaskRunner(QObject):
         self._on_unhandled = on_unhandled
         self._pending: set[Task] = set()
 
-    def submit(self, fn: Callable[..., Any], *args, on_done: Callable[[Any], None] | None = None,
-               on_error: Callable[[BaseException], None] | None = None,
-               on_progress: Callable[[int, int], None] | None = None,
-               write: bool = False, with_context: bool = False, **kwargs) -> Task:
+    def submit(
+        self,
+        fn: Callable[..., Any],
+        *args,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
+        write: bool = False,
+        with_context: bool = False,
+        **kwargs,
+    ) -> Task:
         task = Task(self)
         if with_context:
             kwargs["context"] = task.context

@@ -132,11 +132,13 @@ class OptionalDateEdit(QLineEdit):
         self._hint = QCoreApplication.translate("OptionalDateEdit", "yyyy-mm-dd")
         self.setPlaceholderText(self._hint)
         self.setClearButtonEnabled(True)
-        self.calendar_action = self.addAction(_calendar_icon(QColor("#5d6d7e")),
-                                              QLineEdit.ActionPosition.TrailingPosition)
+        self.calendar_action = self.addAction(
+            _calendar_icon(QColor("#5d6d7e")), QLineEdit.ActionPosition.TrailingPosition
+        )
         self.calendar_action.setObjectName("calendarAction")
-        self.calendar_action.setToolTip(QCoreApplication.translate("OptionalDateEdit", "Pick from the calendar "
-                                                                                       "(Alt+Down)"))
+        self.calendar_action.setToolTip(
+            QCoreApplication.translate("OptionalDateEdit", "Pick from the calendar (Alt+Down)")
+        )
         self.calendar_action.triggered.connect(self.show_calendar)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("2026-12-31") + 70)  # text and two buttons
         self.textChanged.connect(self._text_changed)
@@ -197,8 +199,10 @@ class OptionalDateEdit(QLineEdit):
             self._popup = CalendarPopup(self)
             self._popup.picked.connect(self._picked)
         calendar = self._popup.calendar
-        calendar.setDateRange(QDate(self._minimum.year, self._minimum.month, self._minimum.day),
-                              QDate(self._maximum.year, self._maximum.month, self._maximum.day))
+        calendar.setDateRange(
+            QDate(self._minimum.year, self._minimum.month, self._minimum.day),
+            QDate(self._maximum.year, self._maximum.month, self._maximum.day),
+        )
         day = min(max(self._value or date.today(), self._minimum), self._maximum)
         calendar.setSelectedDate(QDate(day.year, day.month, day.day))
         calendar.setCurrentPage(day.year, day.month)
@@ -233,8 +237,9 @@ class DecimalEdit(QLineEdit):
         super().__init__(parent)
         from PySide6.QtCore import QRegularExpression
 
-        self.setValidator(QRegularExpressionValidator(QRegularExpression(rf"^[0-9,]*(\.[0-9]{{0,{decimals}}})?$"),
-                                                      self))
+        self.setValidator(
+            QRegularExpressionValidator(QRegularExpression(rf"^[0-9,]*(\.[0-9]{{0,{decimals}}})?$"), self)
+        )
         self.setAlignment(Qt.AlignmentFlag.AlignRight)
 
     def decimal_value(self) -> Decimal | None:
@@ -324,7 +329,7 @@ class Form:
         return widget
 
     def required_note(self) -> QLabel:
-        """"* required": says once what the red star means (hidden while the form is read-only)."""
+        """ "* required": says once what the red star means (hidden while the form is read-only)."""
         note = QLabel(REQUIRED_MARK + " " + html.escape(QCoreApplication.translate("Form", "required")))
         note.setObjectName("requiredNote")
         note.setTextFormat(Qt.TextFormat.RichText)
@@ -344,6 +349,7 @@ class Form:
 
     def _watch(self, name: str, widget: QWidget) -> None:
         """The user edits the field: its message is out of date."""
+
         def edited(*_args) -> None:
             self.clear_error(name)
 

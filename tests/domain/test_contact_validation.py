@@ -33,14 +33,16 @@ def test_name_is_required():
     assert (error.field, error.english()) == ("name", "Enter the contact's name.")
 
 
-@pytest.mark.parametrize("mobile", ["13800138000", "138 0013 8000", "138-0013-8000", "+8613800138000",
-                                    "8619912345678"])
+@pytest.mark.parametrize(
+    "mobile", ["13800138000", "138 0013 8000", "138-0013-8000", "+8613800138000", "8619912345678"]
+)
 def test_mainland_mobiles_are_accepted(mobile):
     assert contact_fields(mobile=mobile) == []
 
 
-@pytest.mark.parametrize("mobile", ["12800138000", "1380013800", "138001380001", "23800138000", "1380013800a",
-                                    "+4413800138000"])
+@pytest.mark.parametrize(
+    "mobile", ["12800138000", "1380013800", "138001380001", "23800138000", "1380013800a", "+4413800138000"]
+)
 def test_other_mobiles_are_refused(mobile):
     assert contact_fields(mobile=mobile) == ["mobile"]
 
@@ -65,8 +67,9 @@ def test_birthday_before_1900_is_refused():
 
 
 def test_every_anniversary_needs_a_label():
-    assert contact_fields(anniversaries=(Anniversary("结婚纪念日", date(2010, 5, 20)),
-                                         Anniversary(" ", date(2012, 1, 1)))) == ["anniversaries"]
+    assert contact_fields(
+        anniversaries=(Anniversary("结婚纪念日", date(2010, 5, 20)), Anniversary(" ", date(2012, 1, 1)))
+    ) == ["anniversaries"]
 
 
 def test_phone_must_look_like_a_phone_number():
@@ -127,23 +130,32 @@ def test_phone_and_mobile_longer_than_their_column_get_one_message():
 
 def test_an_anniversary_name_longer_than_its_column_is_refused():
     assert contact_fields(anniversaries=(Anniversary("纪" * 50, date(2010, 5, 20)),)) == []
-    (error,) = validate_contact(clean_contact(ContactData(
-        name="王芳", anniversaries=(Anniversary("纪" * 51, date(2010, 5, 20)),))), TODAY)
-    assert (error.field, error.english()) == ("anniversaries",
-                                              "The name of an anniversary has at most 50 characters.")
+    (error,) = validate_contact(
+        clean_contact(ContactData(name="王芳", anniversaries=(Anniversary("纪" * 51, date(2010, 5, 20)),))),
+        TODAY,
+    )
+    assert (error.field, error.english()) == (
+        "anniversaries",
+        "The name of an anniversary has at most 50 characters.",
+    )
 
 
-@pytest.mark.parametrize("field", ["name", "honorific", "email", "wechat_id", "hobbies", "preferences", "notes"])
+@pytest.mark.parametrize(
+    "field", ["name", "honorific", "email", "wechat_id", "hobbies", "preferences", "notes"]
+)
 def test_a_nul_character_is_refused_in_any_contact_text(field):
     value = "王芳" if field == "name" else ("wang@example.cn" if field == "email" else "喝茶")
-    errors = validate_contact(clean_contact(ContactData(**{"name": "王芳", field: value[:1] + "\x00" + value[1:]})),
-                              TODAY)
+    errors = validate_contact(
+        clean_contact(ContactData(**{"name": "王芳", field: value[:1] + "\x00" + value[1:]})), TODAY
+    )
     assert [e.field for e in errors] == [field]
     assert errors[0].english().startswith("The text contains a NUL character")
 
 
 def test_a_nul_character_in_an_anniversary_name_is_refused():
-    assert contact_fields(anniversaries=(Anniversary("结婚\x00纪念日", date(2010, 5, 20)),)) == ["anniversaries"]
+    assert contact_fields(anniversaries=(Anniversary("结婚\x00纪念日", date(2010, 5, 20)),)) == [
+        "anniversaries"
+    ]
 
 
 @pytest.mark.parametrize("field, limit", [("name", 200), ("address", 300), ("city", 40)])

@@ -15,9 +15,16 @@ from hqdesk.domain.franchisee import (
     validate_franchisee,
 )
 
-VALID = FranchiseeData(code="HZ-001", legal_name="杭州味道餐饮管理有限公司", city="杭州", tier="A",
-                       uscc="91330100716105852F", registered_capital=Decimal("5000000.00"),
-                       contract_start=date(2025, 1, 1), contract_end=date(2027, 12, 31))
+VALID = FranchiseeData(
+    code="HZ-001",
+    legal_name="杭州味道餐饮管理有限公司",
+    city="杭州",
+    tier="A",
+    uscc="91330100716105852F",
+    registered_capital=Decimal("5000000.00"),
+    contract_start=date(2025, 1, 1),
+    contract_end=date(2027, 12, 31),
+)
 
 
 def fields_of(data: FranchiseeData, tiers=DEFAULT_TIERS) -> list[str]:
@@ -64,31 +71,40 @@ def test_configured_tiers_are_what_counts():
 
 
 def test_contract_cannot_end_before_it_starts():
-    data = FranchiseeData(**{**VALID.__dict__, "contract_start": date(2026, 5, 1), "contract_end": date(2026, 4, 30)})
+    data = FranchiseeData(
+        **{**VALID.__dict__, "contract_start": date(2026, 5, 1), "contract_end": date(2026, 4, 30)}
+    )
     (error,) = validate_franchisee(data, DEFAULT_TIERS)
     assert (error.field, error.english()) == ("contract_end", "The contract cannot end before it starts.")
-    same_day = FranchiseeData(**{**VALID.__dict__, "contract_start": date(2026, 5, 1),
-                                 "contract_end": date(2026, 5, 1)})
+    same_day = FranchiseeData(
+        **{**VALID.__dict__, "contract_start": date(2026, 5, 1), "contract_end": date(2026, 5, 1)}
+    )
     assert fields_of(same_day) == []
 
 
 def test_negative_capital_is_refused_zero_is_fine():
-    (error,) = validate_franchisee(FranchiseeData(**{**VALID.__dict__, "registered_capital": Decimal("-0.01")}),
-                                   DEFAULT_TIERS)
+    (error,) = validate_franchisee(
+        FranchiseeData(**{**VALID.__dict__, "registered_capital": Decimal("-0.01")}), DEFAULT_TIERS
+    )
     assert (error.field, error.english()) == ("registered_capital", "Registered capital cannot be negative.")
     assert fields_of(FranchiseeData(**{**VALID.__dict__, "registered_capital": Decimal("0")})) == []
 
 
 def test_capital_beyond_what_the_database_keeps_to_the_cent_is_refused():
     # SQLite keeps 15 significant digits: 9,999,999,999,999.99 is the largest amount stored exactly
-    assert fields_of(FranchiseeData(**{**VALID.__dict__, "registered_capital": Decimal("9999999999999.99")})) == []
-    assert fields_of(FranchiseeData(**{**VALID.__dict__, "registered_capital": Decimal("10000000000000")})) == [
-        "registered_capital"]
+    assert (
+        fields_of(FranchiseeData(**{**VALID.__dict__, "registered_capital": Decimal("9999999999999.99")}))
+        == []
+    )
+    assert fields_of(
+        FranchiseeData(**{**VALID.__dict__, "registered_capital": Decimal("10000000000000")})
+    ) == ["registered_capital"]
 
 
 def test_bad_uscc_is_reported_on_the_uscc_field():
-    (error,) = validate_franchisee(FranchiseeData(**{**VALID.__dict__, "uscc": "91330100716105852G"}),
-                                   DEFAULT_TIERS)
+    (error,) = validate_franchisee(
+        FranchiseeData(**{**VALID.__dict__, "uscc": "91330100716105852G"}), DEFAULT_TIERS
+    )
     assert error.field == "uscc"
     assert "typo" in error.english()
 
@@ -102,8 +118,15 @@ def test_long_tag_is_refused():
 
 
 def test_clean_trims_upper_cases_the_uscc_and_dedupes_tags():
-    cleaned = clean_franchisee(FranchiseeData(code=" HZ-1 ", legal_name=" 名 ", city=" 杭州", uscc="91330100716105852f ",
-                                              tags="旗舰, 新店，旗舰;;"))
+    cleaned = clean_franchisee(
+        FranchiseeData(
+            code=" HZ-1 ",
+            legal_name=" 名 ",
+            city=" 杭州",
+            uscc="91330100716105852f ",
+            tags="旗舰, 新店，旗舰;;",
+        )
+    )
     assert (cleaned.code, cleaned.legal_name, cleaned.city) == ("HZ-1", "名", "杭州")
     assert cleaned.uscc == "91330100716105852F"
     assert cleaned.tags == ("旗舰", "新店")
@@ -122,21 +145,37 @@ def test_tags_together_are_limited_to_what_the_tags_column_holds():
     assert len(",".join(exactly)) == 500
     assert fields_of(FranchiseeData(**{**VALID.__dict__, "tags": exactly})) == []
     # every tag is short enough, but together they do not fit
-    errors = validate_franchisee(FranchiseeData(**{**VALID.__dict__, "tags": tags + ("标签五个字",)}),
-                                 DEFAULT_TIERS)
+    errors = validate_franchisee(
+        FranchiseeData(**{**VALID.__dict__, "tags": tags + ("标签五个字",)}), DEFAULT_TIERS
+    )
     assert [(e.field, e.english()) for e in errors] == [
-        ("tags", "The tags together have at most 500 characters, counting a comma between two tags.")]
+        ("tags", "The tags together have at most 500 characters, counting a comma between two tags.")
+    ]
 
 
-@pytest.mark.parametrize("field", ["legal_name", "store_brand_name", "legal_representative", "business_scope",
-                                   "province", "address", "notes"])
+@pytest.mark.parametrize(
+    "field",
+    [
+        "legal_name",
+        "store_brand_name",
+        "legal_representative",
+        "business_scope",
+        "province",
+        "address",
+        "notes",
+    ],
+)
 def test_a_nul_character_is_refused_in_any_text_field(field):
     value = getattr(VALID, field) or "文字"
     data = clean_franchisee(FranchiseeData(**{**VALID.__dict__, field: value[:1] + "\x00" + value[1:]}))
     errors = validate_franchisee(data, DEFAULT_TIERS)
     assert [(e.field, e.english()) for e in errors] == [
-        (field, "The text contains a NUL character (an invisible control character, code 0), which cannot be "
-                "stored. Remove it.")]
+        (
+            field,
+            "The text contains a NUL character (an invisible control character, code 0), which cannot be "
+            "stored. Remove it.",
+        )
+    ]
 
 
 def test_a_nul_character_in_a_tag_or_the_code_is_refused():
@@ -147,9 +186,14 @@ def test_a_nul_character_in_a_tag_or_the_code_is_refused():
 def test_a_nul_character_in_the_reason_of_a_status_change_is_refused():
     from hqdesk.domain.franchisee import LifecycleStatus, transition_problem
 
-    errors = transition_problem(LifecycleStatus.ACTIVE, LifecycleStatus.SUSPENDED, "欠款\x00", date(2026, 1, 5),
-                                date(2026, 1, 5))
+    errors = transition_problem(
+        LifecycleStatus.ACTIVE, LifecycleStatus.SUSPENDED, "欠款\x00", date(2026, 1, 5), date(2026, 1, 5)
+    )
     assert [e.field for e in errors] == ["reason"]
     assert "NUL" in errors[0].english()
-    assert transition_problem(LifecycleStatus.ACTIVE, LifecycleStatus.SUSPENDED, "欠款", date(2026, 1, 5),
-                              date(2026, 1, 5)) == []
+    assert (
+        transition_problem(
+            LifecycleStatus.ACTIVE, LifecycleStatus.SUSPENDED, "欠款", date(2026, 1, 5), date(2026, 1, 5)
+        )
+        == []
+    )

@@ -33,19 +33,27 @@ def test_thirtieth_day_text():
     assert to_lunar(THIRTIETH_BIRTH).text == "正月三十"
 
 
-@pytest.mark.parametrize(("year", "expected"), [
-    (2025, date(2025, 10, 6)), (2026, date(2026, 9, 25)), (2027, date(2027, 9, 15)),
-])
+@pytest.mark.parametrize(
+    ("year", "expected"),
+    [
+        (2025, date(2025, 10, 6)),
+        (2026, date(2026, 9, 25)),
+        (2027, date(2027, 9, 15)),
+    ],
+)
 def test_mid_autumn_birthday_moves_with_the_moon(year, expected):
     assert lunar_anniversary(MID_AUTUMN_BIRTH, year) == expected
 
 
-@pytest.mark.parametrize(("today", "expected"), [
-    (date(2026, 1, 1), date(2026, 9, 25)),
-    (date(2026, 9, 25), date(2026, 9, 25)),  # on the day itself
-    (date(2026, 9, 26), date(2027, 9, 15)),
-    (date(2025, 9, 25), date(2025, 10, 6)),  # the Gregorian birthday has passed, the lunar one has not
-])
+@pytest.mark.parametrize(
+    ("today", "expected"),
+    [
+        (date(2026, 1, 1), date(2026, 9, 25)),
+        (date(2026, 9, 25), date(2026, 9, 25)),  # on the day itself
+        (date(2026, 9, 26), date(2027, 9, 15)),
+        (date(2025, 9, 25), date(2025, 10, 6)),  # the Gregorian birthday has passed, the lunar one has not
+    ],
+)
 def test_next_lunar_birthday(today, expected):
     assert next_birthday(MID_AUTUMN_BIRTH, True, today) == expected
 

@@ -30,12 +30,15 @@ def test_lower_case_and_spaces_are_accepted_as_typed():
     assert uscc.normalize(" 9144 0300 7084 6113 6t") == "91440300708461136T"
 
 
-@pytest.mark.parametrize("typo", [
-    "914403001922038217",  # last character wrong
-    "914403001922083216",  # two digits swapped
-    "91440300708461136X",  # wrong letter
-    "92440300708461136T",  # first digit wrong, the old check character no longer fits
-])
+@pytest.mark.parametrize(
+    "typo",
+    [
+        "914403001922038217",  # last character wrong
+        "914403001922083216",  # two digits swapped
+        "91440300708461136X",  # wrong letter
+        "92440300708461136T",  # first digit wrong, the old check character no longer fits
+    ],
+)
 def test_typos_are_caught_by_the_check_character(typo):
     assert uscc.problem(typo) == "The check character does not match: the code has a typo."
 

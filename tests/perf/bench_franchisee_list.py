@@ -32,13 +32,21 @@ os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
 LIST_READY_TARGET_MS = 300
 SEARCH_TARGET_MS = 50
 LIST_READY_RUNS = 5
-SEARCH_REPEATS = 3  # each search is timed this many times and its median kept: one figure per search, less noise
+SEARCH_REPEATS = (
+    3  # each search is timed this many times and its median kept: one figure per search, less noise
+)
 
 
 def parse_args(argv):
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--db", default="", help="database URL of an EMPTY database (default: a temp SQLite "
-                                                 "file); 'pg-temp' starts a throw-away PostgreSQL")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--db",
+        default="",
+        help="database URL of an EMPTY database (default: a temp SQLite "
+        "file); 'pg-temp' starts a throw-away PostgreSQL",
+    )
     parser.add_argument("--franchisees", type=int, default=5000)
     parser.add_argument("--actor", default="admin", help="user to search as (default: admin)")
     return parser.parse_args(argv)
@@ -84,12 +92,14 @@ def search_terms(services, actor) -> list[str]:
     rows = services.franchisees.rows(actor, ids[:: max(1, len(ids) // 400)])
     cities = [c for c, _ in Counter(r.city for r in rows if r.city).most_common(3)]
     surnames = [s for s, _ in Counter(r.primary_contact[0] for r in rows if r.primary_contact).most_common(3)]
-    words = Counter(r.legal_name[i:i + 2] for r in rows for i in range(2, len(r.legal_name) - 1))
+    words = Counter(r.legal_name[i : i + 2] for r in rows for i in range(2, len(r.legal_name) - 1))
     company_words = [w for w, _ in words.most_common(40) if not any(ch.isdigit() for ch in w)][:4]
     sample = rows[len(rows) // 3]
     codes = [sample.code[:3], sample.code[:-2], sample.code]
     phones = [r.primary_phone for r in rows if r.primary_phone]
-    mobiles = [phones[0][:3], phones[len(phones) // 2][:7], phones[-1][3:7]] if phones else ["138", "1390", "0000"]
+    mobiles = (
+        [phones[0][:3], phones[len(phones) // 2][:7], phones[-1][3:7]] if phones else ["138", "1390", "0000"]
+    )
     combined = [f"{cities[0]} {company_words[0]}", f"{surnames[0]} {mobiles[0]}"]
     terms = cities + surnames + codes + mobiles + company_words + combined + ["1", sample.legal_name[:4]]
     return [t for t in terms if t][:20]
@@ -97,8 +107,10 @@ def search_terms(services, actor) -> list[str]:
 
 def summary(label: str, values: list[float], target: float) -> bool:
     ok = max(values) < target
-    print(f"{label:<28} median {statistics.median(values):7.1f} ms   max {max(values):7.1f} ms   "
-          f"target < {target} ms   {'PASS' if ok else 'FAIL'}")
+    print(
+        f"{label:<28} median {statistics.median(values):7.1f} ms   max {max(values):7.1f} ms   "
+        f"target < {target} ms   {'PASS' if ok else 'FAIL'}"
+    )
     return ok
 
 
@@ -167,14 +179,17 @@ def run(url: str, args) -> int:
 
             ms, count = timed(open_list)
             ready.append(ms)
-            print(f"  list ready, run {run_no + 1}{' (cold)' if run_no == 0 else '       '}: {ms:6.1f} ms   "
-                  f"{count} franchisees, {view.model.rowCount()} rows loaded")
+            print(
+                f"  list ready, run {run_no + 1}{' (cold)' if run_no == 0 else '       '}: {ms:6.1f} ms   "
+                f"{count} franchisees, {view.model.rowCount()} rows loaded"
+            )
         runner.wait()
         app.processEvents()
 
         print()
         searches = []
         for term in search_terms(services, actor):
+
             def type_it(term=term):
                 view.search_box.setText(term)  # starts the debounce timer ...
                 view.search_now()  # ... which search_now stops: the query and the model update alone
@@ -187,32 +202,43 @@ def run(url: str, args) -> int:
                 app.processEvents()  # paint this result before timing the next search (the user reads it)
                 runs.append(ms)
             searches.append(statistics.median(runs))
-            print(f"  search {term!r:<16} {count:5d} matches {view.model.rowCount():4d} rows loaded "
-                  f"{searches[-1]:6.1f} ms   (runs: {', '.join(f'{r:.0f}' for r in runs)})")
+            print(
+                f"  search {term!r:<16} {count:5d} matches {view.model.rowCount():4d} rows loaded "
+                f"{searches[-1]:6.1f} ms   (runs: {', '.join(f'{r:.0f}' for r in runs)})"
+            )
         print()
         view.search_box.clear()
         view.search_now()
         runner.wait()
         app.processEvents()
         filters = []
-        combos = (("tier", view.tier_combo), ("status", view.status_combo), ("region", view.region_combo),
-                  ("account manager", view.manager_combo))
+        combos = (
+            ("tier", view.tier_combo),
+            ("status", view.status_combo),
+            ("region", view.region_combo),
+            ("account manager", view.manager_combo),
+        )
         for label, combo in combos:
             for index in range(1, min(combo.count(), 3)):  # the first two choices after "All"
                 runs = []
                 for _ in range(SEARCH_REPEATS):
-                    ms, count = timed(lambda combo=combo, index=index: (combo.setCurrentIndex(index),
-                                                                        view.loaded)[1])
+                    ms, count = timed(
+                        lambda combo=combo, index=index: (combo.setCurrentIndex(index), view.loaded)[1]
+                    )
                     app.processEvents()
                     runs.append(ms)
                     combo.setCurrentIndex(0)  # back to "All" (a search of its own, not timed)
                     runner.wait()
                     app.processEvents()
                 filters.append(statistics.median(runs))
-                print(f"  filter {label} = {combo.itemText(index)!r:<12} {count:5d} matches "
-                      f"{filters[-1]:6.1f} ms   (runs: {', '.join(f'{r:.0f}' for r in runs)})")
+                print(
+                    f"  filter {label} = {combo.itemText(index)!r:<12} {count:5d} matches "
+                    f"{filters[-1]:6.1f} ms   (runs: {', '.join(f'{r:.0f}' for r in runs)})"
+                )
         print()
-        print(f"load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (other processes skew the figures)")
+        print(
+            f"load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (other processes skew the figures)"
+        )
         ok = summary(f"list ready ({len(ready)} runs)", ready, LIST_READY_TARGET_MS)
         ok &= summary(f"search as you type ({len(searches)})", searches, SEARCH_TARGET_MS)
         ok &= summary(f"filter choices ({len(filters)})", filters, SEARCH_TARGET_MS)

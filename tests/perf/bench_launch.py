@@ -32,8 +32,14 @@ def launch(env: dict[str, str], log: Path) -> tuple[float, float, int]:
     """One launch: (wall ms until HQDESK_READY, the app's own figure, exit code)."""
     with open(log, "ab") as err:
         started = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-m", "hqdesk", "--demo"], cwd=ROOT, env=env,
-                                stdout=subprocess.PIPE, stderr=err, text=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "hqdesk", "--demo"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=err,
+            text=True,
+        )
         watchdog = threading.Timer(TIMEOUT_S, proc.kill)
         watchdog.start()
         try:
@@ -54,35 +60,51 @@ def launch(env: dict[str, str], log: Path) -> tuple[float, float, int]:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args(argv)
     tmp = Path(tempfile.mkdtemp(prefix="hqdesk-launch-"))
-    env = dict(os.environ, HQDESK_DATA_DIR=str(tmp / "data"), HQDESK_SETTINGS_DIR=str(tmp / "settings"),
-               HQDESK_EXIT_WHEN_READY="1", QT_QPA_PLATFORM="offscreen", QT_LOGGING_RULES="qt.qpa.*=false",
-               PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring")
+    env = dict(
+        os.environ,
+        HQDESK_DATA_DIR=str(tmp / "data"),
+        HQDESK_SETTINGS_DIR=str(tmp / "settings"),
+        HQDESK_EXIT_WHEN_READY="1",
+        QT_QPA_PLATFORM="offscreen",
+        QT_LOGGING_RULES="qt.qpa.*=false",
+        PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring",
+    )
     env.pop("HQDESK_DB", None)
     # Bytecode as an installed or frozen app has it: cached (in the temp folder, not the checkout) by the
     # first, untimed launch, even where PYTHONDONTWRITEBYTECODE is set.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
     log = tmp / "stderr.log"
-    print(f"python -m hqdesk --demo, data in {tmp}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    print(
+        f"python -m hqdesk --demo, data in {tmp}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
+    )
 
     wall, reported, code = launch(env, log)
-    print(f"  first launch (creates the demo database): {wall:7.0f} ms   (app says {reported:.0f} ms)"
-          + (f"   exit code {code}" if code else ""))
+    print(
+        f"  first launch (creates the demo database): {wall:7.0f} ms   (app says {reported:.0f} ms)"
+        + (f"   exit code {code}" if code else "")
+    )
     walls, codes = [], []
     for run in range(args.runs):
         wall, reported, code = launch(env, log)
         walls.append(wall)
         codes.append(code)
-        print(f"  launch {run + 1}: {wall:7.0f} ms   (app says {reported:.0f} ms since its start)"
-              + (f"   exit code {code}" if code else ""))
+        print(
+            f"  launch {run + 1}: {wall:7.0f} ms   (app says {reported:.0f} ms since its start)"
+            + (f"   exit code {code}" if code else "")
+        )
     ok = max(walls) < TARGET_MS
     print()
-    print(f"launch until usable ({args.runs} runs)  median {statistics.median(walls):6.0f} ms   "
-          f"max {max(walls):6.0f} ms   target < {TARGET_MS} ms   {'PASS' if ok else 'FAIL'}")
+    print(
+        f"launch until usable ({args.runs} runs)  median {statistics.median(walls):6.0f} ms   "
+        f"max {max(walls):6.0f} ms   target < {TARGET_MS} ms   {'PASS' if ok else 'FAIL'}"
+    )
     if any(codes):
         print(f"note: some launches exited with a non-zero code {sorted(set(codes))}; stderr is in {log}")
     return 0 if ok else 1

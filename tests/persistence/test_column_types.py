@@ -20,8 +20,13 @@ def db(db_url):
     database.close()
 
 
-AMOUNTS = [Decimal("12345678901.23"), Decimal("0.01"), Decimal("9999999999999.99"), Decimal("0.10"),
-           Decimal("-42.50")]
+AMOUNTS = [
+    Decimal("12345678901.23"),
+    Decimal("0.01"),
+    Decimal("9999999999999.99"),
+    Decimal("0.10"),
+    Decimal("-42.50"),
+]
 
 
 def test_decimal_money_round_trips_exactly(db):
@@ -49,8 +54,15 @@ def test_timestamps_come_back_timezone_aware_utc(db):
     beijing = timezone(timedelta(hours=8))
     with db.write("t") as s:
         s.add(Franchisee(code="T", legal_name="x", city="y", tier="A"))
-        s.add(AuditEntry(occurred_at=datetime(2026, 3, 1, 8, 30, tzinfo=beijing), username="u", action="update",
-                         table_name="x", row_id="1"))
+        s.add(
+            AuditEntry(
+                occurred_at=datetime(2026, 3, 1, 8, 30, tzinfo=beijing),
+                username="u",
+                action="update",
+                table_name="x",
+                row_id="1",
+            )
+        )
     with db.read() as s:
         created = s.scalar(select(Franchisee.created_at))
         occurred = s.scalar(select(AuditEntry.occurred_at).where(AuditEntry.table_name == "x"))
@@ -62,5 +74,8 @@ def test_timestamps_come_back_timezone_aware_utc(db):
 
 def test_naive_timestamp_is_refused(db):
     with pytest.raises(StatementError, match="naive datetime"), db.write("t") as s:
-        s.add(AuditEntry(occurred_at=datetime(2026, 3, 1, 8, 30), username="u", action="x", table_name="x",
-                         row_id="1"))
+        s.add(
+            AuditEntry(
+                occurred_at=datetime(2026, 3, 1, 8, 30), username="u", action="x", table_name="x", row_id="1"
+            )
+        )

@@ -11,8 +11,17 @@ from hqdesk.persistence.engine import build_engine
 from hqdesk.persistence.migrate import SCHEMA_HEAD, current_revision, script_revisions
 from hqdesk.persistence.models import Base
 
-APP_TABLES = {"users", "tiers", "franchisees", "franchisee_status_changes", "contacts", "contact_anniversaries",
-              "stores", "company_profile", "audit_log"}
+APP_TABLES = {
+    "users",
+    "tiers",
+    "franchisees",
+    "franchisee_status_changes",
+    "contacts",
+    "contact_anniversaries",
+    "stores",
+    "company_profile",
+    "audit_log",
+}
 
 
 def snapshot(url: str) -> dict[str, list[tuple]]:
@@ -21,7 +30,9 @@ def snapshot(url: str) -> dict[str, list[tuple]]:
     try:
         with engine.connect() as conn:
             tables = sorted(inspect(conn).get_table_names())
-            return {t: sorted(map(tuple, conn.execute(text(f'select * from "{t}"'))), key=repr) for t in tables}
+            return {
+                t: sorted(map(tuple, conn.execute(text(f'select * from "{t}"'))), key=repr) for t in tables
+            }
     finally:
         engine.dispose()
 
@@ -54,8 +65,12 @@ def test_migrated_schema_matches_the_models(db_url):
         with db.engine.connect() as conn, warnings.catch_warnings():
             # SQLite's reflection skips expression indexes (uq_franchisees_code_ci): checked on its own below
             warnings.filterwarnings("ignore", "Skipped unsupported reflection of expression-based index")
-            warnings.filterwarnings("ignore", "autogenerate skipping metadata-specified expression-based index")
-            diffs = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+            warnings.filterwarnings(
+                "ignore", "autogenerate skipping metadata-specified expression-based index"
+            )
+            diffs = compare_metadata(
+                MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata
+            )
     finally:
         db.close()
     assert diffs == []
@@ -109,12 +124,14 @@ def test_a_code_is_unique_whatever_its_case(db_url):
 
     db = Database.open(db_url)
     try:
-        insert = text("insert into franchisees (code, legal_name, store_brand_name, legal_representative, "
-                      "business_scope, region, province, city, address, tier, status, tags, notes, archived, "
-                      "search_text, version, created_at, updated_at, updated_by) values (:code, '金店', '', '', "
-                      "'', '', '', '杭州', '', 'A', 'prospect', '', '', false, '', 1, :now, :now, 'test')").bindparams(
-                          bindparam("now", type_=UtcDateTime()))
+        insert = text(
+            "insert into franchisees (code, legal_name, store_brand_name, legal_representative, "
+            "business_scope, region, province, city, address, tier, status, tags, notes, archived, "
+            "search_text, version, created_at, updated_at, updated_by) values (:code, '金店', '', '', "
+            "'', '', '', '杭州', '', 'A', 'prospect', '', '', false, '', 1, :now, :now, 'test')"
+        ).bindparams(bindparam("now", type_=UtcDateTime()))
         from datetime import UTC, datetime
+
         now = datetime.now(UTC)
         with db.write("test") as s:
             s.execute(insert, {"code": "JX0001", "now": now})

@@ -29,9 +29,19 @@ def test_mapped_network_drive_on_windows():
     assert not is_network_path(Path("C:/hq/data.sqlite3"), platform="win32", drive_is_remote=lambda p: False)
 
 
-@pytest.mark.parametrize(("fs", "refused"), [("nfs", True), ("nfs4", True), ("cifs", True), ("smb3", True),
-                                             ("fuse.sshfs", True), ("ext4", False), ("tmpfs", False),
-                                             (None, False)])
+@pytest.mark.parametrize(
+    ("fs", "refused"),
+    [
+        ("nfs", True),
+        ("nfs4", True),
+        ("cifs", True),
+        ("smb3", True),
+        ("fuse.sshfs", True),
+        ("ext4", False),
+        ("tmpfs", False),
+        (None, False),
+    ],
+)
 def test_network_file_systems_on_linux(tmp_path, fs, refused):
     assert is_network_path(tmp_path / "x.sqlite3", platform="linux", fs_type=lambda p: fs) is refused
 
@@ -50,7 +60,8 @@ def test_mount_table_lookup_uses_the_longest_matching_mount_point(tmp_path):
         "/dev/sda1 / ext4 rw 0 0\n"
         "fileserver:/export /mnt/hq nfs4 rw 0 0\n"
         "//nas/share /mnt/hq\\040office cifs rw 0 0\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     assert _linux_fs_type(Path("/mnt/hq/data/hq.sqlite3"), str(mounts)) == "nfs4"
     assert _linux_fs_type(Path("/mnt/hq office/hq.sqlite3"), str(mounts)) == "cifs"
     assert _linux_fs_type(Path("/mnt/hqlocal/hq.sqlite3"), str(mounts)) == "ext4"  # not under /mnt/hq

@@ -29,8 +29,18 @@ pytestmark = pytest.mark.pg_only
 _names = itertools.count()
 GROUPS = tuple(dbadmin.GROUP_ROLES.values())
 PRIVILEGES = ("SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE")
-TABLES = ("alembic_version", "audit_log", "company_profile", "contact_anniversaries", "contacts",
-          "franchisee_status_changes", "franchisees", "stores", "tiers", "users")
+TABLES = (
+    "alembic_version",
+    "audit_log",
+    "company_profile",
+    "contact_anniversaries",
+    "contacts",
+    "franchisee_status_changes",
+    "franchisees",
+    "stores",
+    "tiers",
+    "users",
+)
 WRITE = {"INSERT", "UPDATE", "DELETE"}
 
 
@@ -55,7 +65,9 @@ def owned_db(pg_server, capsys):
     sv = open_services(url)
     admin = sv.users.create_first_admin("admin", "管理员", "admin-pass-1")
     sv.users.create_user(admin, "am", "张伟", Role.ACCOUNT_MANAGER, "password-1")
-    franchisee = sv.franchisees.create(admin, FranchiseeData(code="F1", legal_name="甲公司", city="上海", tier="A"))
+    franchisee = sv.franchisees.create(
+        admin, FranchiseeData(code="F1", legal_name="甲公司", city="上海", tier="A")
+    )
     sv.close()
     capsys.readouterr()
     return {"url": url, "name": name, "owner": owner, "franchisee_id": franchisee.id}
@@ -90,15 +102,20 @@ def privileges(url: str) -> dict[tuple[str, str], set[str]]:
     out = {}
     for group in GROUPS:
         for table in TABLES:
-            rows = run_sql(url, "select " + ", ".join(
-                f"has_table_privilege(:g, :t, '{p}')" for p in PRIVILEGES), g=group, t=table)
+            rows = run_sql(
+                url,
+                "select " + ", ".join(f"has_table_privilege(:g, :t, '{p}')" for p in PRIVILEGES),
+                g=group,
+                t=table,
+            )
             out[(group, table)] = {p for p, granted in zip(PRIVILEGES, rows[0], strict=True) if granted}
     return out
 
 
 def audit_rows(db, table: str):
-    return run_sql(db["url"], "select username, source, action from audit_log where table_name = :t order by id",
-                   t=table)
+    return run_sql(
+        db["url"], "select username, source, action from audit_log where table_name = :t order by id", t=table
+    )
 
 
 # ----- the roles -------------------------------------------------------------------------------------------
@@ -112,7 +129,8 @@ def test_create_roles_is_idempotent_and_grants_exactly_the_matrix(pg_server, cap
     out, err = capsys.readouterr()
     assert err == ""
     assert out.splitlines() == [f"{g}: exists" for g in GROUPS] + [
-        f"privileges set on {len(TABLES)} tables of database {owned_db['name']}"]
+        f"privileges set on {len(TABLES)} tables of database {owned_db['name']}"
+    ]
     assert privileges(url) == first
 
     business = {"franchisees", "contacts", "contact_anniversaries", "stores", "franchisee_status_changes"}
@@ -124,7 +142,9 @@ def test_create_roles_is_idempotent_and_grants_exactly_the_matrix(pg_server, cap
         else:
             expected = {"SELECT"}
         assert granted == expected, (group, table)
-    rows = run_sql(url, "select rolname, rolcanlogin from pg_roles where rolname like 'hqdesk\\_%' order by 1")
+    rows = run_sql(
+        url, "select rolname, rolcanlogin from pg_roles where rolname like 'hqdesk\\_%' order by 1"
+    )
     assert sorted(rows) == sorted((g, False) for g in GROUPS)
 
 
@@ -135,10 +155,17 @@ def test_an_account_manager_login_edits_franchisees_and_contacts_and_is_audited(
 
     # straight SQL as that login: allowed, and the trigger records the login as the user
     assert run_sql(url, "update franchisees set city = '杭州' where id = :i", i=fid) == 1
-    assert run_sql(url, "insert into contacts (franchisee_id, name, gender, honorific, role, mobile, phone, email, "
-                        "wechat_id, birthday_lunar, hobbies, preferences, notes, is_primary, version, created_at, "
-                        "updated_at, updated_by) values (:f, '王五', '', '', 'owner', '', '', '', '', false, '', '', "
-                        "'', true, 1, now(), now(), 'sql')", f=fid) == 1
+    assert (
+        run_sql(
+            url,
+            "insert into contacts (franchisee_id, name, gender, honorific, role, mobile, phone, email, "
+            "wechat_id, birthday_lunar, hobbies, preferences, notes, is_primary, version, created_at, "
+            "updated_at, updated_by) values (:f, '王五', '', '', 'owner', '', '', '', '', false, '', '', "
+            "'', true, 1, now(), now(), 'sql')",
+            f=fid,
+        )
+        == 1
+    )
     assert audit_rows(owned_db, "franchisees")[-1] == (login_name, "db", "update")
     assert audit_rows(owned_db, "contacts") == [(login_name, "db", "insert")]
 
@@ -157,13 +184,19 @@ def test_an_account_manager_login_edits_franchisees_and_contacts_and_is_audited(
     assert audit_rows(owned_db, "contacts")[-1] == ("admin", "app", "insert")
 
     # but not users, tiers, the letterhead or the audit trail
-    denied(url, "insert into users (username, display_name, password_hash, role, active, email, version, "
-                "created_at, updated_at, updated_by) values ('x', '', 'h', 'admin', true, '', 1, now(), now(), 'x')")
+    denied(
+        url,
+        "insert into users (username, display_name, password_hash, role, active, email, version, "
+        "created_at, updated_at, updated_by) values ('x', '', 'h', 'admin', true, '', 1, now(), now(), 'x')",
+    )
     denied(url, "update users set role = 'admin' where username = 'am'")
     denied(url, "update tiers set name = 'gold' where code = 'A'")
     denied(url, "update company_profile set name = 'x' where id = 1")
-    denied(url, "insert into audit_log (occurred_at, username, source, action, table_name, row_id) "
-                "values (now(), 'forged', 'app', 'insert', 'franchisees', '1')")
+    denied(
+        url,
+        "insert into audit_log (occurred_at, username, source, action, table_name, row_id) "
+        "values (now(), 'forged', 'app', 'insert', 'franchisees', '1')",
+    )
     denied(url, "delete from audit_log")
     denied(url, "truncate franchisees")
     assert run_sql(owned_db["url"], "select role from users where username = 'am'") == [("account_manager",)]
@@ -178,8 +211,12 @@ def test_viewer_and_credit_manager_logins_only_read(pg_server, capsys, owned_db)
         assert run_sql(url, "select count(*) from users")[0][0] == 2  # signing in reads the users
         denied(url, "update franchisees set city = 'x' where id = :i", i=fid)
         denied(url, "delete from franchisees where id = :i", i=fid)
-        denied(url, "insert into franchisee_status_changes (franchisee_id, to_status, changed_on, reason, "
-                    "changed_by, recorded_at) values (:i, 'active', current_date, '', 'x', now())", i=fid)
+        denied(
+            url,
+            "insert into franchisee_status_changes (franchisee_id, to_status, changed_on, reason, "
+            "changed_by, recorded_at) values (:i, 'active', current_date, '', 'x', now())",
+            i=fid,
+        )
         # the app opens the database (schema check) and signs in on such a login
         sv = open_services(url)
         try:
@@ -200,14 +237,19 @@ def test_an_admin_login_writes_users_and_settings_but_never_the_audit_trail(pg_s
     finally:
         sv.close()
     assert ("admin", "app", "insert") in audit_rows(owned_db, "users")
-    denied(url, "insert into audit_log (occurred_at, username, source, action, table_name, row_id) "
-                "values (now(), 'forged', 'app', 'insert', 'users', '1')")
+    denied(
+        url,
+        "insert into audit_log (occurred_at, username, source, action, table_name, row_id) "
+        "values (now(), 'forged', 'app', 'insert', 'users', '1')",
+    )
     denied(url, "update audit_log set username = 'someone else'")
     denied(url, "delete from audit_log")
     denied(url, "update alembic_version set version_num = '9999'")
 
 
-def test_tables_added_later_are_readable_at_once_and_writable_after_the_next_grant(pg_server, capsys, owned_db):
+def test_tables_added_later_are_readable_at_once_and_writable_after_the_next_grant(
+    pg_server, capsys, owned_db
+):
     """What a later migration's new table gets: SELECT by default privileges, writes from apply_privileges
     (which ``db upgrade`` runs when the roles exist) or from ``db create-roles`` again."""
     run_sql(owned_db["url"], "create table credit_notes (id serial primary key, amount numeric(18, 2))")
@@ -229,17 +271,33 @@ def test_tables_added_later_are_readable_at_once_and_writable_after_the_next_gra
 
 
 def test_create_login_reads_the_password_from_stdin_and_stores_only_a_scram_verifier(
-        pg_server, capsys, owned_db, monkeypatch):
+    pg_server, capsys, owned_db, monkeypatch
+):
     name = unique("anna")
     monkeypatch.setattr(sys, "stdin", io.StringIO("Geheim-密码-123\n"))
-    assert main(["db", "create-login", name, "--role", "account_manager", "--password-stdin",
-                 "--db", owned_db["url"]]) == 0
+    assert (
+        main(
+            [
+                "db",
+                "create-login",
+                name,
+                "--role",
+                "account_manager",
+                "--password-stdin",
+                "--db",
+                owned_db["url"],
+            ]
+        )
+        == 0
+    )
     out, err = capsys.readouterr()
     assert "Geheim" not in out + err
     with superuser(pg_server) as conn:
-        stored, = conn.execute("select rolpassword from pg_authid where rolname = %s", (name,)).fetchone()
-        member, = conn.execute("select pg_has_role(%s, 'hqdesk_account_manager', 'MEMBER')", (name,)).fetchone()
-        can_login, = conn.execute("select rolcanlogin from pg_roles where rolname = %s", (name,)).fetchone()
+        (stored,) = conn.execute("select rolpassword from pg_authid where rolname = %s", (name,)).fetchone()
+        (member,) = conn.execute(
+            "select pg_has_role(%s, 'hqdesk_account_manager', 'MEMBER')", (name,)
+        ).fetchone()
+        (can_login,) = conn.execute("select rolcanlogin from pg_roles where rolname = %s", (name,)).fetchone()
     assert stored.startswith("SCRAM-SHA-256$") and "Geheim" not in stored
     assert member and can_login
 
@@ -248,9 +306,17 @@ def test_create_login_refusals(pg_server, capsys, owned_db, monkeypatch):
     url = owned_db["url"]
     taken = login(pg_server, capsys, owned_db, "viewer").split("://")[1].split("@")[0]
     cases = [
-        ([taken, "--role", "viewer", "--no-password"], 2, f"The role {taken} already exists; nothing was changed."),
+        (
+            [taken, "--role", "viewer", "--no-password"],
+            2,
+            f"The role {taken} already exists; nothing was changed.",
+        ),
         (["Bad-Name", "--role", "viewer", "--no-password"], 2, "The login name Bad-Name is not allowed"),
-        (["hqdesk_admin", "--role", "viewer", "--no-password"], 2, "The login name hqdesk_admin is not allowed"),
+        (
+            ["hqdesk_admin", "--role", "viewer", "--no-password"],
+            2,
+            "The login name hqdesk_admin is not allowed",
+        ),
         ([unique("x"), "--role", "viewer"], 2, "no password: pipe it in with --password-stdin"),
         ([unique("x"), "--role", "boss", "--no-password"], 2, "invalid choice"),
     ]
@@ -262,16 +328,22 @@ def test_create_login_refusals(pg_server, capsys, owned_db, monkeypatch):
 
     monkeypatch.setitem(dbadmin.GROUP_ROLES, Role.VIEWER, "hqdesk_no_such_group")
     assert main(["db", "create-login", unique("y"), "--role", "viewer", "--no-password", "--db", url]) == 1
-    assert capsys.readouterr().err == ("hqdesk-admin: The group role hqdesk_no_such_group does not exist: run "
-                                       "hqdesk-admin db create-roles first.\n")
+    assert capsys.readouterr().err == (
+        "hqdesk-admin: The group role hqdesk_no_such_group does not exist: run "
+        "hqdesk-admin db create-roles first.\n"
+    )
 
 
 def test_only_the_owner_or_a_superuser_can_create_roles(pg_server, capsys, owned_db):
     url = login(pg_server, capsys, owned_db, "admin")
     assert main(["db", "create-roles", "--db", url]) == 1
     out, err = capsys.readouterr()
-    assert out == "" and err.startswith("hqdesk-admin: database error on postgresql+psycopg://") and \
-        "permission denied" in err and err.count("\n") == 1
+    assert (
+        out == ""
+        and err.startswith("hqdesk-admin: database error on postgresql+psycopg://")
+        and "permission denied" in err
+        and err.count("\n") == 1
+    )
 
 
 def test_db_upgrade_gives_the_existing_roles_their_privileges_on_a_new_database(pg_server, capsys, owned_db):
@@ -281,8 +353,10 @@ def test_db_upgrade_gives_the_existing_roles_their_privileges_on_a_new_database(
     url = pg_server.url(name, user=owned_db["owner"])
     assert main(["db", "upgrade", "--db", url]) == 0
     out, err = capsys.readouterr()
-    assert err == "" and out.splitlines() == ["database at revision 0001 (upgraded from none)",
-                                              f"privileges of the hqdesk_* roles updated on {len(TABLES)} tables"]
+    assert err == "" and out.splitlines() == [
+        "database at revision 0001 (upgraded from none)",
+        f"privileges of the hqdesk_* roles updated on {len(TABLES)} tables",
+    ]
     viewer = login(pg_server, capsys, {**owned_db, "name": name, "url": url}, "viewer")
     assert run_sql(viewer, "select code from tiers order by code") == [("A",), ("B",), ("C",)]
     denied(viewer, "update tiers set name = 'x'")

@@ -31,10 +31,14 @@ def test_foreign_keys_are_enforced(sqlite_db):
     from sqlalchemy.exc import IntegrityError
 
     with pytest.raises(IntegrityError), sqlite_db.write("t") as s:
-        s.execute(text("insert into contacts (franchisee_id, name, gender, honorific, role, mobile, phone, email, "
-                       "wechat_id, birthday_lunar, hobbies, preferences, notes, is_primary, version, created_at, "
-                       "updated_at, updated_by) values (999, 'x', '', '', 'owner', '', '', '', '', 0, '', '', '', 0, "
-                       "1, '2026-01-01', '2026-01-01', '')"))
+        s.execute(
+            text(
+                "insert into contacts (franchisee_id, name, gender, honorific, role, mobile, phone, email, "
+                "wechat_id, birthday_lunar, hobbies, preferences, notes, is_primary, version, created_at, "
+                "updated_at, updated_by) values (999, 'x', '', '', 'owner', '', '', '', '', 0, '', '', '', 0, "
+                "1, '2026-01-01', '2026-01-01', '')"
+            )
+        )
 
 
 def test_four_writers_doing_read_then_write_lose_nothing(sqlite_db):
@@ -63,7 +67,9 @@ def test_four_writers_doing_read_then_write_lose_nothing(sqlite_db):
     assert errors == []
     with sqlite_db.read() as s:
         assert s.get(CompanyProfile, 1).phone == "200"
-        writers = s.scalars(select(AuditEntry.username).where(AuditEntry.table_name == "company_profile")).all()
+        writers = s.scalars(
+            select(AuditEntry.username).where(AuditEntry.table_name == "company_profile")
+        ).all()
     assert len(writers) == 201
     assert {f"writer{n}" for n in range(4)} <= set(writers)
 

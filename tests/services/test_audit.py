@@ -23,7 +23,9 @@ TODAY = date(2026, 11, 23)
 
 @pytest.fixture(autouse=True)
 def fast_hashing(monkeypatch):
-    monkeypatch.setattr("hqdesk.services.users._hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+    monkeypatch.setattr(
+        "hqdesk.services.users._hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    )
 
 
 @pytest.fixture
@@ -34,13 +36,19 @@ def am(services, admin):
 
 @pytest.fixture
 def franchisee(services, am):
-    return services.franchisees.create(am, FranchiseeData(code="HZ-1", legal_name="杭州味道", city="杭州",
-                                                          registered_capital=Decimal("12.30")), today=TODAY)
+    return services.franchisees.create(
+        am,
+        FranchiseeData(code="HZ-1", legal_name="杭州味道", city="杭州", registered_capital=Decimal("12.30")),
+        today=TODAY,
+    )
 
 
 def entries(services, actor, fid, table=None, action=None):
-    return [h for h in services.franchisees.history(actor, fid)
-            if (table is None or h.table_name == table) and (action is None or h.action == action)]
+    return [
+        h
+        for h in services.franchisees.history(actor, fid)
+        if (table is None or h.table_name == table) and (action is None or h.action == action)
+    ]
 
 
 def changes(entry) -> dict:
@@ -62,9 +70,17 @@ def test_creating_a_franchisee_is_recorded(services, am, franchisee):
 
 
 def test_editing_records_only_the_changed_fields_with_old_and_new_values(services, am, franchisee):
-    services.franchisees.update(am, franchisee.id, franchisee.version,
-                                replace(franchisee.data, city="宁波", registered_capital=Decimal("100.00"),
-                                        contract_end=date(2027, 12, 31)))
+    services.franchisees.update(
+        am,
+        franchisee.id,
+        franchisee.version,
+        replace(
+            franchisee.data,
+            city="宁波",
+            registered_capital=Decimal("100.00"),
+            contract_end=date(2027, 12, 31),
+        ),
+    )
     (edit,) = entries(services, am, franchisee.id, "franchisees", "update")
     assert edit.username == "li"
     values = changes(edit)
@@ -77,8 +93,13 @@ def test_editing_records_only_the_changed_fields_with_old_and_new_values(service
 
 
 def test_contact_added_edited_and_deleted(services, admin, am, franchisee):
-    c = services.contacts.add(am, franchisee.id, ContactData(name="王芳", mobile="13800138000", anniversaries=(
-        Anniversary("结婚纪念日", date(2012, 5, 20)),)))
+    c = services.contacts.add(
+        am,
+        franchisee.id,
+        ContactData(
+            name="王芳", mobile="13800138000", anniversaries=(Anniversary("结婚纪念日", date(2012, 5, 20)),)
+        ),
+    )
     c = services.contacts.update(admin, c.id, c.version, replace(c.data, mobile="13900139000"))
     services.contacts.delete(am, c.id, c.version)
 
@@ -92,18 +113,31 @@ def test_contact_added_edited_and_deleted(services, admin, am, franchisee):
     assert deleted.username == "li"
     assert changes(deleted)["name"] == ("王芳", None)
     assert changes(deleted)["mobile"] == ("13900139000", None)
-    anniversary_actions = sorted(h.action for h in entries(services, am, franchisee.id, "contact_anniversaries"))
+    anniversary_actions = sorted(
+        h.action for h in entries(services, am, franchisee.id, "contact_anniversaries")
+    )
     assert anniversary_actions == ["delete", "insert"]
 
 
 def test_status_change_is_recorded(services, am, franchisee):
-    services.franchisees.change_status(am, franchisee.id, franchisee.version,
-                                       StatusChange(LifecycleStatus.ACTIVE, date(2026, 11, 1), "签约开业"), today=TODAY)
+    services.franchisees.change_status(
+        am,
+        franchisee.id,
+        franchisee.version,
+        StatusChange(LifecycleStatus.ACTIVE, date(2026, 11, 1), "签约开业"),
+        today=TODAY,
+    )
     (update,) = entries(services, am, franchisee.id, "franchisees", "update")
     assert update.username == "li"
-    assert changes(update) == {"status": ("prospect", "active"), "status_changed_on": ("2026-11-23", "2026-11-01")}
-    record = next(h for h in entries(services, am, franchisee.id, "franchisee_status_changes")
-                  if changes(h)["to_status"] == (None, "active"))
+    assert changes(update) == {
+        "status": ("prospect", "active"),
+        "status_changed_on": ("2026-11-23", "2026-11-01"),
+    }
+    record = next(
+        h
+        for h in entries(services, am, franchisee.id, "franchisee_status_changes")
+        if changes(h)["to_status"] == (None, "active")
+    )
     assert changes(record)["reason"] == (None, "签约开业")
     assert changes(record)["from_status"] == (None, "prospect")
 
@@ -116,15 +150,18 @@ def test_history_is_newest_first_and_only_for_this_franchisee(services, am, fran
     assert history[0].table_name == "stores" and changes(history[0])["name"] == (None, "西湖店")
     assert [h.occurred_at for h in history] == sorted((h.occurred_at for h in history), reverse=True)
     assert all(changes(h).get("name") != (None, "天一店") for h in history)
-    assert all(h.table_name != "franchisees" or changes(h).get("code", (None, "HZ-1"))[1] == "HZ-1" for h in history)
+    assert all(
+        h.table_name != "franchisees" or changes(h).get("code", (None, "HZ-1"))[1] == "HZ-1" for h in history
+    )
 
 
 def test_password_hashes_never_reach_the_audit_trail(services, admin):
     created = services.users.create_user(admin, "li", "李雷", Role.VIEWER, "first-pass-1")
     services.users.set_password(admin, created.id, "second-pass-2")
     current = next(u for u in services.users.list_users(admin) if u.id == created.id)
-    services.users.update_user(admin, created.id, current.version, display_name="Li Lei", role=Role.VIEWER,
-                               active=True)
+    services.users.update_user(
+        admin, created.id, current.version, display_name="Li Lei", role=Role.VIEWER, active=True
+    )
     with services.db.read() as s:
         trail = s.execute(select(AuditEntry.table_name, AuditEntry.old_values, AuditEntry.new_values)).all()
     user_rows = [row for row in trail if row.table_name == "users"]
@@ -142,20 +179,24 @@ def test_change_outside_the_app_is_recorded_with_the_login_name(services, am, fr
     from sqlalchemy.engine import make_url
 
     dbname = make_url(db_url).database
-    with psycopg.connect(host=str(pg_server.socket_dir), user="postgres", dbname=dbname, autocommit=True) as conn:
+    with psycopg.connect(
+        host=str(pg_server.socket_dir), user="postgres", dbname=dbname, autocommit=True
+    ) as conn:
         conn.execute("DROP ROLE IF EXISTS dba_wang")
         conn.execute("CREATE ROLE dba_wang LOGIN")
         conn.execute("GRANT SELECT, UPDATE ON franchisees TO dba_wang")
     try:
-        with psycopg.connect(host=str(pg_server.socket_dir), user="dba_wang", dbname=dbname,
-                             autocommit=True) as conn:
+        with psycopg.connect(
+            host=str(pg_server.socket_dir), user="dba_wang", dbname=dbname, autocommit=True
+        ) as conn:
             conn.execute("UPDATE franchisees SET city = '温州' WHERE code = 'HZ-1'")
         (fix,) = entries(services, am, franchisee.id, "franchisees", "update")
         assert (fix.username, fix.source) == ("dba_wang", "db")
         assert changes(fix) == {"city": ("杭州", "温州")}
     finally:
-        with psycopg.connect(host=str(pg_server.socket_dir), user="postgres", dbname=dbname,
-                             autocommit=True) as conn:
+        with psycopg.connect(
+            host=str(pg_server.socket_dir), user="postgres", dbname=dbname, autocommit=True
+        ) as conn:
             conn.execute("REVOKE ALL ON franchisees FROM dba_wang")
             conn.execute("DROP ROLE dba_wang")
 
@@ -164,7 +205,9 @@ def test_change_outside_the_app_is_recorded_with_the_login_name(services, am, fr
 def test_plain_sql_on_an_app_connection_is_not_passed_off_as_an_app_user(services, am, franchisee, db_url):
     """The app's user name is set per transaction (SET LOCAL): a later plain statement on the same pooled
     connection is recorded as the database login, not as the last app user."""
-    services.franchisees.update(am, franchisee.id, franchisee.version, replace(franchisee.data, notes="by li"))
+    services.franchisees.update(
+        am, franchisee.id, franchisee.version, replace(franchisee.data, notes="by li")
+    )
     with services.db.engine.begin() as conn:
         conn.execute(text("update franchisees set city = '台州' where id = :id"), {"id": franchisee.id})
     latest = entries(services, am, franchisee.id, "franchisees", "update")[0]
@@ -173,7 +216,9 @@ def test_plain_sql_on_an_app_connection_is_not_passed_off_as_an_app_user(service
 
 
 @pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
-def test_posing_as_another_app_user_still_shows_whose_login_it_was(services, am, franchisee, pg_server, db_url):
+def test_posing_as_another_app_user_still_shows_whose_login_it_was(
+    services, am, franchisee, pg_server, db_url
+):
     """app.hq_user is a setting any session may set; the database login is not. A login that claims to be
     'admin' is recorded under that name, and under its own login, which the History tab shows."""
     import psycopg
@@ -183,7 +228,9 @@ def test_posing_as_another_app_user_still_shows_whose_login_it_was(services, am,
     from hqdesk.ui.models.history import HistoryModel
 
     dbname = make_url(db_url).database
-    with psycopg.connect(host=str(pg_server.socket_dir), user="postgres", dbname=dbname, autocommit=True) as conn:
+    with psycopg.connect(
+        host=str(pg_server.socket_dir), user="postgres", dbname=dbname, autocommit=True
+    ) as conn:
         conn.execute("DROP ROLE IF EXISTS anna_login")
         conn.execute("CREATE ROLE anna_login LOGIN")
         conn.execute("GRANT SELECT, UPDATE ON franchisees TO anna_login")
@@ -198,8 +245,9 @@ def test_posing_as_another_app_user_still_shows_whose_login_it_was(services, am,
         assert "anna_login" in model.details(0)
         assert "anna_login" in model.index(0, HistoryModel.WHO).data(Qt.ItemDataRole.ToolTipRole)
     finally:
-        with psycopg.connect(host=str(pg_server.socket_dir), user="postgres", dbname=dbname,
-                             autocommit=True) as conn:
+        with psycopg.connect(
+            host=str(pg_server.socket_dir), user="postgres", dbname=dbname, autocommit=True
+        ) as conn:
             conn.execute("REVOKE ALL ON franchisees FROM anna_login")
             conn.execute("DROP ROLE anna_login")
 
@@ -207,6 +255,8 @@ def test_posing_as_another_app_user_still_shows_whose_login_it_was(services, am,
 def test_the_apps_own_changes_name_no_other_login(services, am, franchisee):
     """The app's changes: on SQLite there is no login (None); on PostgreSQL the login is the app's own, and
     the History tab does not dwell on it when it is the user's name."""
-    services.franchisees.update(am, franchisee.id, franchisee.version, replace(franchisee.data, notes="by li"))
+    services.franchisees.update(
+        am, franchisee.id, franchisee.version, replace(franchisee.data, notes="by li")
+    )
     latest = entries(services, am, franchisee.id, "franchisees", "update")[0]
     assert latest.db_login == (None if services.dialect == "sqlite" else "postgres")

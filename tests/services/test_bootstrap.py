@@ -19,7 +19,9 @@ def password_only_login(pg_server, db_url):
     dbname = make_url(db_url).database
     hba = pg_server.data / "pg_hba.conf"
     original = hba.read_text()
-    with psycopg.connect(pg_server.url().replace("postgresql+psycopg", "postgresql"), autocommit=True) as conn:
+    with psycopg.connect(
+        pg_server.url().replace("postgresql+psycopg", "postgresql"), autocommit=True
+    ) as conn:
         conn.execute(f"CREATE ROLE {ROLE} LOGIN PASSWORD 'right-password'")
         conn.execute(f'ALTER DATABASE "{dbname}" OWNER TO {ROLE}')
         hba.write_text(f"local all {ROLE} scram-sha-256\n" + original)  # first match wins
@@ -28,9 +30,13 @@ def password_only_login(pg_server, db_url):
         yield make_url(db_url).set(username=ROLE).render_as_string(hide_password=False)
     finally:
         hba.write_text(original)
-        with psycopg.connect(pg_server.url().replace("postgresql+psycopg", "postgresql"), autocommit=True) as conn:
+        with psycopg.connect(
+            pg_server.url().replace("postgresql+psycopg", "postgresql"), autocommit=True
+        ) as conn:
             conn.execute("select pg_reload_conf()")
-            conn.execute(f'DROP DATABASE "{dbname}" WITH (FORCE)')  # a throw-away test database, and all it holds
+            conn.execute(
+                f'DROP DATABASE "{dbname}" WITH (FORCE)'
+            )  # a throw-away test database, and all it holds
             conn.execute(f"DROP ROLE {ROLE}")
 
 
@@ -63,6 +69,7 @@ def test_password_refused_reads_the_servers_answer():
 
     assert password_refused(Orig('FATAL:  password authentication failed for user "anna"'))
     assert password_refused(Orig("fe_sendauth: no password supplied"))
-    assert not password_refused(Orig('connection to server on socket "/tmp/x/.s.PGSQL.5432" failed: '
-                                     "No such file or directory"))
+    assert not password_refused(
+        Orig('connection to server on socket "/tmp/x/.s.PGSQL.5432" failed: No such file or directory')
+    )
     assert not password_refused(DatabaseError(detail="unsupported database type"))

@@ -17,7 +17,9 @@ PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
 
 @pytest.fixture(autouse=True)
 def fast_hashing(monkeypatch):
-    monkeypatch.setattr("hqdesk.services.users._hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+    monkeypatch.setattr(
+        "hqdesk.services.users._hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    )
 
 
 def test_a_new_database_has_an_empty_letterhead(services):
@@ -27,7 +29,9 @@ def test_a_new_database_has_an_empty_letterhead(services):
 
 def test_admin_updates_the_letterhead(services, admin):
     before = services.company.get()
-    saved = services.company.update(admin, before.version, " 味道餐饮集团 ", "杭州市西湖区南山路1号", "0571-88886666", PNG)
+    saved = services.company.update(
+        admin, before.version, " 味道餐饮集团 ", "杭州市西湖区南山路1号", "0571-88886666", PNG
+    )
     assert saved.version == before.version + 1
     got = services.company.get()
     assert got == saved

@@ -29,7 +29,9 @@ TODAY = date(2026, 11, 23)
 
 @pytest.fixture(autouse=True)
 def fast_hashing(monkeypatch):
-    monkeypatch.setattr("hqdesk.services.users._hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+    monkeypatch.setattr(
+        "hqdesk.services.users._hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    )
 
 
 class Office:
@@ -43,9 +45,15 @@ class Office:
         self.two = open_services(url)  # Bob's desk
         self.alice = self.one.users.sign_in("alice", "password-1")
         self.bob = self.two.users.sign_in("bob", "password-1")
-        self.fid = self.one.franchisees.create(admin, FranchiseeData(
-            code="HZ-1", legal_name="杭州味道餐饮", city="杭州", account_manager_id=self.alice.user_id)).id
-        self.contact_id = self.one.contacts.add(admin, self.fid, ContactData(name="王芳", mobile="13800138000")).id
+        self.fid = self.one.franchisees.create(
+            admin,
+            FranchiseeData(
+                code="HZ-1", legal_name="杭州味道餐饮", city="杭州", account_manager_id=self.alice.user_id
+            ),
+        ).id
+        self.contact_id = self.one.contacts.add(
+            admin, self.fid, ContactData(name="王芳", mobile="13800138000")
+        ).id
         self.store_id = self.one.stores.add(admin, self.fid, StoreData(name="西湖店", city="杭州")).id
 
     def close(self) -> None:
@@ -70,13 +78,18 @@ def rewind_version(session, model, row_id: int, version: int) -> None:
 
 # ----- franchisee profile ----------------------------------------------------------------------------------
 
+
 def test_second_save_is_refused_naming_the_first_user_and_what_they_changed(office):
     one, two = office.one, office.two
     alice_view = one.franchisees.get(office.alice, office.fid)
     bob_view = two.franchisees.get(office.bob, office.fid)
 
-    alice_saved = one.franchisees.update(office.alice, office.fid, alice_view.version,
-                                         replace(alice_view.data, city="宁波", address="中山路1号"))
+    alice_saved = one.franchisees.update(
+        office.alice,
+        office.fid,
+        alice_view.version,
+        replace(alice_view.data, city="宁波", address="中山路1号"),
+    )
     bobs = replace(bob_view.data, notes="Bob's note", address="解放路2号")
     with pytest.raises(ConflictError) as err:
         two.franchisees.update(office.bob, office.fid, bob_view.version, bobs, base=bob_view.data)
@@ -108,7 +121,9 @@ def test_without_a_base_every_differing_field_is_listed(office):
 def test_admin_may_overwrite_and_the_version_moves_on(office):
     one, two = office.one, office.two
     view = two.franchisees.get(office.bob, office.fid)
-    alice_saved = one.franchisees.update(office.alice, office.fid, view.version, replace(view.data, city="宁波"))
+    alice_saved = one.franchisees.update(
+        office.alice, office.fid, view.version, replace(view.data, city="宁波")
+    )
     bobs = replace(view.data, notes="Bob's note")
     with pytest.raises(ConflictError):
         two.franchisees.update(office.bob, office.fid, view.version, bobs, base=view.data)
@@ -139,8 +154,13 @@ def test_status_change_and_archive_from_an_old_version_are_conflicts(office):
     view = two.franchisees.get(office.bob, office.fid)
     one.franchisees.update(office.alice, office.fid, view.version, replace(view.data, city="宁波"))
     with pytest.raises(ConflictError) as err:
-        two.franchisees.change_status(office.bob, office.fid, view.version,
-                                      StatusChange(LifecycleStatus.ACTIVE, TODAY, "签约"), today=TODAY)
+        two.franchisees.change_status(
+            office.bob,
+            office.fid,
+            view.version,
+            StatusChange(LifecycleStatus.ACTIVE, TODAY, "签约"),
+            today=TODAY,
+        )
     assert err.value.params["user"] == "alice"
     with pytest.raises(ConflictError):
         two.franchisees.set_archived(office.bob, office.fid, view.version, True)
@@ -163,8 +183,9 @@ def test_race_between_version_check_and_save_is_a_conflict_too(office, monkeypat
 
     monkeypatch.setattr(FranchiseeService, "_load", staticmethod(stale_load))
     with pytest.raises(ConflictError) as err:
-        two.franchisees.update(office.bob, office.fid, view.version, replace(view.data, notes="Bob"),
-                               base=view.data)
+        two.franchisees.update(
+            office.bob, office.fid, view.version, replace(view.data, notes="Bob"), base=view.data
+        )
     monkeypatch.undo()
     assert err.value.params["user"] == "alice"
     assert err.value.changes == {"city": ("宁波", "杭州")}
@@ -185,8 +206,13 @@ def test_status_change_and_archive_racing_a_save_are_conflicts(office, monkeypat
 
     monkeypatch.setattr(FranchiseeService, "_load", staticmethod(stale_load))
     with pytest.raises(ConflictError) as status_err:
-        two.franchisees.change_status(office.bob, office.fid, view.version,
-                                      StatusChange(LifecycleStatus.ACTIVE, TODAY, "签约"), today=TODAY)
+        two.franchisees.change_status(
+            office.bob,
+            office.fid,
+            view.version,
+            StatusChange(LifecycleStatus.ACTIVE, TODAY, "签约"),
+            today=TODAY,
+        )
     with pytest.raises(ConflictError) as archive_err:
         two.franchisees.set_archived(office.bob, office.fid, view.version, True)
     monkeypatch.undo()
@@ -213,8 +239,9 @@ def test_real_concurrent_save_on_postgresql(office, monkeypatch):
 
     monkeypatch.setattr(FranchiseeService, "_validate", validate_then_alice_saves)
     with pytest.raises(ConflictError) as err:
-        two.franchisees.update(office.bob, office.fid, view.version, replace(view.data, notes="Bob"),
-                               base=view.data)
+        two.franchisees.update(
+            office.bob, office.fid, view.version, replace(view.data, notes="Bob"), base=view.data
+        )
     assert fired
     assert err.value.params["user"] == "alice"
     assert err.value.changes == {"city": ("宁波", "杭州")}
@@ -223,6 +250,7 @@ def test_real_concurrent_save_on_postgresql(office, monkeypatch):
 
 
 # ----- contacts --------------------------------------------------------------------------------------------
+
 
 def contact(desk, actor, office):
     return next(c for c in desk.contacts.list(actor, office.fid) if c.id == office.contact_id)
@@ -235,12 +263,18 @@ def test_changing_only_a_contacts_anniversaries_is_a_change_of_the_contact(offic
     alice_view = one.contacts.add(office.alice, office.fid, ContactData(name="李雷"))  # hers: same updated_by
     bob_view = next(c for c in two.contacts.list(office.bob, office.fid) if c.id == alice_view.id)
     wedding = (Anniversary("结婚纪念日", date(2010, 5, 1), False),)
-    saved = one.contacts.update(office.alice, alice_view.id, alice_view.version,
-                                replace(alice_view.data, anniversaries=wedding))
+    saved = one.contacts.update(
+        office.alice, alice_view.id, alice_view.version, replace(alice_view.data, anniversaries=wedding)
+    )
     assert saved.version == alice_view.version + 1
     with pytest.raises(ConflictError) as err:
-        two.contacts.update(office.bob, bob_view.id, bob_view.version, replace(bob_view.data, notes="爱喝茶"),
-                            base=bob_view.data)
+        two.contacts.update(
+            office.bob,
+            bob_view.id,
+            bob_view.version,
+            replace(bob_view.data, notes="爱喝茶"),
+            base=bob_view.data,
+        )
     assert err.value.params["user"] == "alice"
     now = next(c for c in two.contacts.list(office.bob, office.fid) if c.id == alice_view.id)
     assert now.data.anniversaries == wedding
@@ -249,8 +283,9 @@ def test_changing_only_a_contacts_anniversaries_is_a_change_of_the_contact(offic
 def test_contact_conflict_names_the_first_user_and_admin_may_overwrite(office):
     one, two = office.one, office.two
     alice_view, bob_view = contact(one, office.alice, office), contact(two, office.bob, office)
-    alice_saved = one.contacts.update(office.alice, office.contact_id, alice_view.version,
-                                      replace(alice_view.data, mobile="13900139000"))
+    alice_saved = one.contacts.update(
+        office.alice, office.contact_id, alice_view.version, replace(alice_view.data, mobile="13900139000")
+    )
     bobs = replace(bob_view.data, email="wang@example.cn")
     with pytest.raises(ConflictError) as err:
         two.contacts.update(office.bob, office.contact_id, bob_view.version, bobs, base=bob_view.data)
@@ -281,7 +316,9 @@ def test_account_manager_may_not_overwrite_a_contact(office):
 def test_contact_race_between_version_check_and_save(office, monkeypatch):
     one, two = office.one, office.two
     view = contact(two, office.bob, office)
-    one.contacts.update(office.alice, office.contact_id, view.version, replace(view.data, mobile="13900139000"))
+    one.contacts.update(
+        office.alice, office.contact_id, view.version, replace(view.data, mobile="13900139000")
+    )
     real = ContactService._franchisee
 
     def franchisee_then_rewind(self, s, actor, franchisee_id):
@@ -290,8 +327,9 @@ def test_contact_race_between_version_check_and_save(office, monkeypatch):
 
     monkeypatch.setattr(ContactService, "_franchisee", franchisee_then_rewind)
     with pytest.raises(ConflictError) as err:
-        two.contacts.update(office.bob, office.contact_id, view.version, replace(view.data, notes="Bob"),
-                            base=view.data)
+        two.contacts.update(
+            office.bob, office.contact_id, view.version, replace(view.data, notes="Bob"), base=view.data
+        )
     monkeypatch.undo()
     assert err.value.params["user"] == "alice"
     assert err.value.changes == {"mobile": ("13900139000", "13800138000")}
@@ -301,6 +339,7 @@ def test_contact_race_between_version_check_and_save(office, monkeypatch):
 
 # ----- stores ----------------------------------------------------------------------------------------------
 
+
 def store(desk, actor, office):
     return next(s for s in desk.stores.list(actor, office.fid) if s.id == office.store_id)
 
@@ -308,16 +347,25 @@ def store(desk, actor, office):
 def test_store_conflict_names_the_first_user_and_admin_may_overwrite(office):
     one, two = office.one, office.two
     alice_view, bob_view = store(one, office.alice, office), store(two, office.bob, office)
-    alice_saved = one.stores.update(office.alice, office.store_id, alice_view.version,
-                                    replace(alice_view.data, status=StoreStatus.RENOVATING), today=TODAY)
+    alice_saved = one.stores.update(
+        office.alice,
+        office.store_id,
+        alice_view.version,
+        replace(alice_view.data, status=StoreStatus.RENOVATING),
+        today=TODAY,
+    )
     bobs = replace(bob_view.data, address="南山路1号")
     with pytest.raises(ConflictError) as err:
-        two.stores.update(office.bob, office.store_id, bob_view.version, bobs, base=bob_view.data, today=TODAY)
+        two.stores.update(
+            office.bob, office.store_id, bob_view.version, bobs, base=bob_view.data, today=TODAY
+        )
     assert err.value.params["user"] == "alice"
     assert err.value.changes == {"status": (StoreStatus.RENOVATING, StoreStatus.OPEN)}
     assert store(two, office.bob, office).data.status == StoreStatus.RENOVATING
 
-    saved = two.stores.update(office.bob, office.store_id, bob_view.version, bobs, overwrite=True, today=TODAY)
+    saved = two.stores.update(
+        office.bob, office.store_id, bob_view.version, bobs, overwrite=True, today=TODAY
+    )
     assert saved.version == alice_saved.version + 1
     now = store(one, office.alice, office)
     assert (now.data.status, now.data.address) == (StoreStatus.OPEN, "南山路1号")
@@ -326,20 +374,34 @@ def test_store_conflict_names_the_first_user_and_admin_may_overwrite(office):
 def test_account_manager_may_not_overwrite_a_store(office):
     one, two = office.one, office.two
     view = store(one, office.alice, office)
-    two.stores.update(office.bob, office.store_id, view.version, replace(view.data, name="西湖旗舰店"), today=TODAY)
+    two.stores.update(
+        office.bob, office.store_id, view.version, replace(view.data, name="西湖旗舰店"), today=TODAY
+    )
     with pytest.raises(ConflictError):
-        one.stores.update(office.alice, office.store_id, view.version, replace(view.data, city="宁波"), today=TODAY)
+        one.stores.update(
+            office.alice, office.store_id, view.version, replace(view.data, city="宁波"), today=TODAY
+        )
     with pytest.raises(PermissionDenied):
-        one.stores.update(office.alice, office.store_id, view.version, replace(view.data, city="宁波"),
-                          overwrite=True, today=TODAY)
-    assert (store(two, office.bob, office).data.name, store(two, office.bob, office).data.city) == ("西湖旗舰店", "杭州")
+        one.stores.update(
+            office.alice,
+            office.store_id,
+            view.version,
+            replace(view.data, city="宁波"),
+            overwrite=True,
+            today=TODAY,
+        )
+    assert (store(two, office.bob, office).data.name, store(two, office.bob, office).data.city) == (
+        "西湖旗舰店",
+        "杭州",
+    )
 
 
 def test_store_race_between_version_check_and_save(office, monkeypatch):
     one, two = office.one, office.two
     view = store(two, office.bob, office)
-    one.stores.update(office.alice, office.store_id, view.version, replace(view.data, name="西湖旗舰店"),
-                      today=TODAY)
+    one.stores.update(
+        office.alice, office.store_id, view.version, replace(view.data, name="西湖旗舰店"), today=TODAY
+    )
     real = StoreService._franchisee
 
     def franchisee_then_rewind(self, s, actor, franchisee_id):
@@ -348,13 +410,21 @@ def test_store_race_between_version_check_and_save(office, monkeypatch):
 
     monkeypatch.setattr(StoreService, "_franchisee", franchisee_then_rewind)
     with pytest.raises(ConflictError) as err:
-        two.stores.update(office.bob, office.store_id, view.version, replace(view.data, city="宁波"),
-                          base=view.data, today=TODAY)
+        two.stores.update(
+            office.bob,
+            office.store_id,
+            view.version,
+            replace(view.data, city="宁波"),
+            base=view.data,
+            today=TODAY,
+        )
     monkeypatch.undo()
     assert err.value.params["user"] == "alice"
     assert err.value.changes == {"name": ("西湖旗舰店", "西湖店")}
     assert (store(one, office.alice, office).data.name, store(one, office.alice, office).data.city) == (
-        "西湖旗舰店", "杭州")
+        "西湖旗舰店",
+        "杭州",
+    )
 
 
 def test_deleting_a_contact_or_store_another_user_just_changed_is_a_conflict(office):
@@ -398,16 +468,25 @@ def test_two_users_taking_the_same_code_at_once_get_a_field_error_on_postgresql(
     assert [e.field for e in err.value.errors] == ["code"]
 
     view = two.franchisees.get(office.bob, office.fid)
-    alice_creates.append(FranchiseeData(code="HZ-3", legal_name="Alice's", city="杭州", uscc="91330100716105852F"))
+    alice_creates.append(
+        FranchiseeData(code="HZ-3", legal_name="Alice's", city="杭州", uscc="91330100716105852F")
+    )
     with pytest.raises(ValidationError) as err:  # an edit taking a credit code someone just saved
-        two.franchisees.update(office.bob, office.fid, view.version, replace(view.data, uscc="91330100716105852F"))
+        two.franchisees.update(
+            office.bob, office.fid, view.version, replace(view.data, uscc="91330100716105852F")
+        )
     monkeypatch.undo()
     assert not alice_creates
     assert [(e.field, e.english()) for e in err.value.errors] == [
-        ("uscc", "Franchisee HZ-3 already has this credit code.")]
+        ("uscc", "Franchisee HZ-3 already has this credit code.")
+    ]
     assert two.franchisees.get(office.bob, office.fid).data.uscc == ""
-    assert [r.legal_name for r in two.franchisees.rows(office.bob, two.franchisees.search(
-        office.bob, SearchCriteria(text="hz-2")).ids)] == ["Alice's"]
+    assert [
+        r.legal_name
+        for r in two.franchisees.rows(
+            office.bob, two.franchisees.search(office.bob, SearchCriteria(text="hz-2")).ids
+        )
+    ] == ["Alice's"]
 
 
 @pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)

@@ -17,7 +17,9 @@ TODAY = date(2026, 11, 23)
 
 @pytest.fixture
 def fid(services, admin) -> int:
-    return services.franchisees.create(admin, FranchiseeData(code="HZ-1", legal_name="杭州味道", city="杭州")).id
+    return services.franchisees.create(
+        admin, FranchiseeData(code="HZ-1", legal_name="杭州味道", city="杭州")
+    ).id
 
 
 def primaries(services, admin, fid) -> list[str]:
@@ -29,6 +31,7 @@ def by_name(services, admin, fid) -> dict:
 
 
 # ----- the primary contact -------------------------------------------------------------------------------
+
 
 def test_first_contact_becomes_primary_the_next_does_not(services, admin, fid):
     first = services.contacts.add(admin, fid, ContactData(name="王芳"))
@@ -49,8 +52,9 @@ def test_adding_a_new_primary_demotes_the_old_one(services, admin, fid):
 def test_making_another_contact_primary_demotes_the_old_one(services, admin, fid):
     services.contacts.add(admin, fid, ContactData(name="王芳"))
     li = services.contacts.add(admin, fid, ContactData(name="李雷", mobile="13912345678"))
-    promoted = services.contacts.update(admin, li.id, li.version, ContactData(name="李雷", mobile="13912345678",
-                                                                             is_primary=True))
+    promoted = services.contacts.update(
+        admin, li.id, li.version, ContactData(name="李雷", mobile="13912345678", is_primary=True)
+    )
     assert promoted.data.is_primary
     assert primaries(services, admin, fid) == ["李雷"]
     assert services.franchisees.rows(admin, [fid])[0].primary_phone == "13912345678"
@@ -86,13 +90,27 @@ def test_deleting_the_primary_promotes_the_oldest_remaining_contact(services, ad
 
 # ----- contact data ----------------------------------------------------------------------------------------
 
+
 def test_contact_with_anniversaries_round_trips(services, admin, fid):
-    data = ContactData(name="王芳", gender=Gender.FEMALE, honorific="女士", role=ContactRole.FINANCE,
-                       mobile="138 0013 8000", phone="0571-88886666", email="Wang.Fang@Example.cn",
-                       wechat_id="wf_1980", birthday=date(1988, 9, 25), birthday_lunar=True,
-                       anniversaries=(Anniversary("结婚纪念日", date(2012, 5, 20)),
-                                      Anniversary("公司成立", date(2015, 3, 8), lunar=True)),
-                       hobbies="茶", preferences="不喝酒", notes="周末不打电话")
+    data = ContactData(
+        name="王芳",
+        gender=Gender.FEMALE,
+        honorific="女士",
+        role=ContactRole.FINANCE,
+        mobile="138 0013 8000",
+        phone="0571-88886666",
+        email="Wang.Fang@Example.cn",
+        wechat_id="wf_1980",
+        birthday=date(1988, 9, 25),
+        birthday_lunar=True,
+        anniversaries=(
+            Anniversary("结婚纪念日", date(2012, 5, 20)),
+            Anniversary("公司成立", date(2015, 3, 8), lunar=True),
+        ),
+        hobbies="茶",
+        preferences="不喝酒",
+        notes="周末不打电话",
+    )
     added = services.contacts.add(admin, fid, data, today=TODAY)
     (listed,) = services.contacts.list(admin, fid)
     assert listed == added
@@ -100,10 +118,15 @@ def test_contact_with_anniversaries_round_trips(services, admin, fid):
     assert listed.data.email == "wang.fang@example.cn"
     assert listed.data.birthday == date(1988, 9, 25) and listed.data.birthday_lunar
     assert listed.data.anniversaries == data.anniversaries
-    assert (listed.data.gender, listed.data.role, listed.data.honorific) == (Gender.FEMALE, ContactRole.FINANCE,
-                                                                            "女士")
+    assert (listed.data.gender, listed.data.role, listed.data.honorific) == (
+        Gender.FEMALE,
+        ContactRole.FINANCE,
+        "女士",
+    )
 
-    fewer = ContactData(**{**listed.data.__dict__, "anniversaries": (Anniversary("结婚纪念日", date(2012, 5, 20)),)})
+    fewer = ContactData(
+        **{**listed.data.__dict__, "anniversaries": (Anniversary("结婚纪念日", date(2012, 5, 20)),)}
+    )
     services.contacts.update(admin, listed.id, listed.version, fewer, today=TODAY)
     (listed,) = services.contacts.list(admin, fid)
     assert listed.data.anniversaries == (Anniversary("结婚纪念日", date(2012, 5, 20)),)
@@ -111,8 +134,9 @@ def test_contact_with_anniversaries_round_trips(services, admin, fid):
 
 def test_invalid_contact_is_refused_and_nothing_saved(services, admin, fid):
     with pytest.raises(ValidationError) as err:
-        services.contacts.add(admin, fid, ContactData(name="王芳", mobile="12345", birthday=date(2030, 1, 1)),
-                              today=TODAY)
+        services.contacts.add(
+            admin, fid, ContactData(name="王芳", mobile="12345", birthday=date(2030, 1, 1)), today=TODAY
+        )
     assert {e.field for e in err.value.errors} == {"mobile", "birthday"}
     assert services.contacts.list(admin, fid) == []
 
@@ -137,8 +161,9 @@ def test_adding_a_contact_does_not_bump_the_franchisee_but_makes_it_findable(ser
     assert found == (fid,)
     assert services.franchisees.search(admin, SearchCriteria(text="13912345678")).ids == (fid,)
     # a colleague adding a contact is no conflict with an open edit of the profile
-    saved = services.franchisees.update(admin, fid, before.version,
-                                        FranchiseeData(code="HZ-1", legal_name="杭州味道", city="宁波"))
+    saved = services.franchisees.update(
+        admin, fid, before.version, FranchiseeData(code="HZ-1", legal_name="杭州味道", city="宁波")
+    )
     assert saved.data.city == "宁波"
     assert services.franchisees.search(admin, SearchCriteria(text="chen 宁波")).ids == (fid,)
 
@@ -153,18 +178,31 @@ def test_deleting_a_contact_with_an_old_version_is_a_conflict(services, admin, f
 
 # ----- stores ------------------------------------------------------------------------------------------
 
+
 def test_store_crud(services, admin, fid):
-    data = StoreData(name=" 西湖店 ", address="杭州市西湖区南山路1号", city="杭州", opened_on=date(2024, 5, 1),
-                     status=StoreStatus.OPEN, floor_area=Decimal("120.50"))
+    data = StoreData(
+        name=" 西湖店 ",
+        address="杭州市西湖区南山路1号",
+        city="杭州",
+        opened_on=date(2024, 5, 1),
+        status=StoreStatus.OPEN,
+        floor_area=Decimal("120.50"),
+    )
     added = services.stores.add(admin, fid, data, today=TODAY)
     assert added.data.name == "西湖店"
     assert services.stores.list(admin, fid) == [added]
 
-    second = services.stores.add(admin, fid, StoreData(name="滨江店", status=StoreStatus.PLANNED,
-                                                       opened_on=date(2027, 1, 1)), today=TODAY)
+    second = services.stores.add(
+        admin,
+        fid,
+        StoreData(name="滨江店", status=StoreStatus.PLANNED, opened_on=date(2027, 1, 1)),
+        today=TODAY,
+    )
     assert [s.data.name for s in services.stores.list(admin, fid)] == ["西湖店", "滨江店"]
 
-    changed = StoreData(**{**added.data.__dict__, "status": StoreStatus.RENOVATING, "floor_area": Decimal("98.00")})
+    changed = StoreData(
+        **{**added.data.__dict__, "status": StoreStatus.RENOVATING, "floor_area": Decimal("98.00")}
+    )
     saved = services.stores.update(admin, added.id, added.version, changed, today=TODAY)
     assert saved.version == added.version + 1
     got = services.stores.list(admin, fid)[0]

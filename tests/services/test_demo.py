@@ -57,8 +57,14 @@ from hqdesk.services.dto import SearchCriteria
 from hqdesk.services.franchisees import data_of
 
 TODAY = date(2026, 6, 15)
-COUNTED = {"franchisees": Franchisee, "contacts": Contact, "stores": Store, "status_changes": StatusChangeRecord,
-           "anniversaries": ContactAnniversary, "users": User}
+COUNTED = {
+    "franchisees": Franchisee,
+    "contacts": Contact,
+    "stores": Store,
+    "status_changes": StatusChangeRecord,
+    "anniversaries": ContactAnniversary,
+    "users": User,
+}
 _databases = itertools.count()
 
 
@@ -66,7 +72,9 @@ _databases = itertools.count()
 def _cheap_hashes(monkeypatch):
     """Production argon2 costs 0.02-0.3 s a hash depending on the machine's load; the timings here are the
     generator's own. (The hashes still verify: argon2 keeps its parameters in the hash.)"""
-    monkeypatch.setattr("hqdesk.services.users._hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+    monkeypatch.setattr(
+        "hqdesk.services.users._hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    )
 
 
 def _count(s, model) -> int:
@@ -94,14 +102,18 @@ def _snapshot(url: str, seed: int) -> dict:
         generate_demo(sv.db, franchisees=40, seed=seed, today=TODAY)
         skip = {"created_at", "updated_at"}
         with sv.db.read() as s:
+
             def rows(model):
                 cols = [c for c in model.__table__.columns if c.name not in skip]
                 return [tuple(r) for r in s.execute(select(*cols).order_by(model.id))]
 
             return {
                 "franchisees": rows(Franchisee),
-                "contacts": s.execute(select(Contact.franchisee_id, Contact.name, Contact.birthday, Contact.mobile)
-                                      .order_by(Contact.id)).all(),
+                "contacts": s.execute(
+                    select(Contact.franchisee_id, Contact.name, Contact.birthday, Contact.mobile).order_by(
+                        Contact.id
+                    )
+                ).all(),
                 "stores": rows(Store),
                 "status_changes": rows(StatusChangeRecord),
                 "anniversaries": rows(ContactAnniversary),
@@ -112,21 +124,30 @@ def _snapshot(url: str, seed: int) -> dict:
 
 # ----- on both databases -----------------------------------------------------------------------------------
 
+
 def test_counts_returned_match_the_database(services):
     counts = generate_demo(services.db, franchisees=60, seed=3, today=TODAY)
 
     with services.db.read() as s:
         in_db = {key: _count(s, model) for key, model in COUNTED.items()}
-        versioned = [(m, s.execute(select(m.version, m.updated_by).distinct()).all()) for m in (Franchisee, Contact, Store)]
-        audited_demo_rows = s.scalar(select(func.count()).select_from(AuditEntry)
-                                     .where(AuditEntry.table_name.in_(("franchisees", "contacts", "stores"))))
+        versioned = [
+            (m, s.execute(select(m.version, m.updated_by).distinct()).all())
+            for m in (Franchisee, Contact, Store)
+        ]
+        audited_demo_rows = s.scalar(
+            select(func.count())
+            .select_from(AuditEntry)
+            .where(AuditEntry.table_name.in_(("franchisees", "contacts", "stores")))
+        )
     assert counts == in_db
     assert counts["franchisees"] == 60 and counts["users"] == len(DEMO_USERS)
     assert 3.3 <= counts["contacts"] / 60 <= 4.7
     assert counts["stores"] >= 60 and counts["status_changes"] >= 100 and counts["anniversaries"] > 0
     for model, pairs in versioned:
         assert pairs == [(1, "demo")], model
-    if services.dialect == "sqlite":  # the bulk rows pass by the app's audit writer (PostgreSQL's trigger sees all)
+    if (
+        services.dialect == "sqlite"
+    ):  # the bulk rows pass by the app's audit writer (PostgreSQL's trigger sees all)
         assert audited_demo_rows == 0
 
 
@@ -154,8 +175,10 @@ def test_contacts_one_primary_each_and_valid_mobiles(services):
 
     with services.db.read() as s:
         per_franchisee = s.execute(
-            select(Contact.franchisee_id, func.count(), func.sum(case((Contact.is_primary, 1), else_=0)))
-            .group_by(Contact.franchisee_id)).all()
+            select(
+                Contact.franchisee_id, func.count(), func.sum(case((Contact.is_primary, 1), else_=0))
+            ).group_by(Contact.franchisee_id)
+        ).all()
         mobiles = list(s.scalars(select(Contact.mobile)))
         primary_roles = Counter(s.scalars(select(Contact.role).where(Contact.is_primary.is_(True))))
     assert len(per_franchisee) == 120
@@ -186,7 +209,9 @@ def test_demo_data_passes_the_apps_own_rules(services):
             assert steps[0].from_status is None and steps[0].to_status == "prospect" and steps[0].reason
             for before, after in itertools.pairwise(steps):
                 assert after.from_status == before.to_status, f.code
-                assert LifecycleStatus(after.to_status) in ALLOWED_TRANSITIONS[LifecycleStatus(before.to_status)]
+                assert (
+                    LifecycleStatus(after.to_status) in ALLOWED_TRANSITIONS[LifecycleStatus(before.to_status)]
+                )
                 assert before.changed_on <= after.changed_on <= TODAY and after.reason
             assert (f.status, f.status_changed_on) == (steps[-1].to_status, steps[-1].changed_on)
             if f.status != "prospect" and not (f.status == "terminated" and len(steps) == 2):
@@ -205,8 +230,9 @@ def test_demo_data_passes_the_apps_own_rules(services):
 
 
 def test_refused_on_a_database_with_franchisees_nothing_written(services, admin):
-    services.franchisees.create(admin, FranchiseeData(code="HZ-1", legal_name="杭州测试珠宝有限公司", city="杭州",
-                                                      tier="A"))
+    services.franchisees.create(
+        admin, FranchiseeData(code="HZ-1", legal_name="杭州测试珠宝有限公司", city="杭州", tier="A")
+    )
     tables = (*COUNTED.values(), AuditEntry)
     with services.db.read() as s:
         before = {m: _count(s, m) for m in tables}
@@ -266,8 +292,13 @@ def test_refused_when_a_user_appears_while_the_rows_are_built(services, monkeypa
 def test_options_it_cannot_honour_are_refused_before_anything_is_written(services):
     before = _table_counts(services)
 
-    for options in ({"franchisees": -1}, {"years": 0}, {"today": date(1, 6, 1)}, {"today": date(9999, 6, 1)},
-                    {"years": 3000}):
+    for options in (
+        {"franchisees": -1},
+        {"years": 0},
+        {"today": date(1, 6, 1)},
+        {"today": date(9999, 6, 1)},
+        {"years": 3000},
+    ):
         with pytest.raises(DemoOptionError):
             generate_demo(services.db, **{"franchisees": 5, "today": TODAY, **options})
 
@@ -295,7 +326,9 @@ def test_a_demo_user_can_sign_in_and_owns_franchisees(services):
 
     assert (zhang.role, zhang.display_name) == (Role.ACCOUNT_MANAGER, "张伟")
     assert services.users.sign_in("viewer", "demo-viewer").role == Role.VIEWER
-    mine = services.franchisees.search(zhang, SearchCriteria(account_manager_id=zhang.user_id, include_archived=True))
+    mine = services.franchisees.search(
+        zhang, SearchCriteria(account_manager_id=zhang.user_id, include_archived=True)
+    )
     assert 0 < len(mine.ids) < 30
 
 
@@ -303,9 +336,13 @@ def test_search_finds_a_franchisee_by_a_contact_name(services):
     generate_demo(services.db, franchisees=50, today=TODAY)
     admin = services.users.sign_in("admin", "demo-admin")
     with services.db.read() as s:
-        fid, name = s.execute(select(Contact.franchisee_id, Contact.name).join(Franchisee)
-                              .where(Contact.is_primary.is_(False), Franchisee.archived.is_(False))
-                              .order_by(Contact.id.desc()).limit(1)).one()
+        fid, name = s.execute(
+            select(Contact.franchisee_id, Contact.name)
+            .join(Franchisee)
+            .where(Contact.is_primary.is_(False), Franchisee.archived.is_(False))
+            .order_by(Contact.id.desc())
+            .limit(1)
+        ).one()
 
     found = services.franchisees.search(admin, SearchCriteria(text=name))
 
@@ -317,12 +354,14 @@ def test_the_app_inserts_after_the_demo(services):
     counts = generate_demo(services.db, franchisees=20, today=TODAY)
     admin = services.users.sign_in("admin", "demo-admin")
 
-    created = services.franchisees.create(admin, FranchiseeData(code="NEW-1", legal_name="杭州新加盟珠宝有限公司",
-                                                                city="杭州", tier="B"))
+    created = services.franchisees.create(
+        admin, FranchiseeData(code="NEW-1", legal_name="杭州新加盟珠宝有限公司", city="杭州", tier="B")
+    )
     contact = services.contacts.add(admin, created.id, ContactData(name="新联系人", mobile="13900001111"))
     store = services.stores.add(admin, created.id, StoreData(name="新店", status=StoreStatus.PLANNED))
-    changed = services.franchisees.change_status(admin, created.id, created.version, StatusChange(
-        LifecycleStatus.ACTIVE, date.today(), "签约"))
+    changed = services.franchisees.change_status(
+        admin, created.id, created.version, StatusChange(LifecycleStatus.ACTIVE, date.today(), "签约")
+    )
 
     assert created.id == counts["franchisees"] + 1
     assert contact.id == counts["contacts"] + 1 and contact.data.is_primary
@@ -342,6 +381,7 @@ def test_300_franchisees_are_quick(services):
 
 
 # ----- without a database ----------------------------------------------------------------------------------
+
 
 def test_the_network_looks_like_a_real_one():
     data = build_demo_data(franchisees=1000, years=5, seed=1, today=TODAY)
@@ -363,7 +403,9 @@ def test_the_network_looks_like_a_real_one():
     assert {a["label"] for a in data.anniversaries} == {"结婚纪念日", "入行纪念日"}
     assert any(s["status"] == "planned" and s["opened_on"] > TODAY for s in data.stores)
     assert all(len(r["tags"].split(",")) <= 3 for r in f)
-    assert len({r["legal_name"] for r in f}) == 1000 and len({s["name"] for s in data.stores}) == len(data.stores)
+    assert len({r["legal_name"] for r in f}) == 1000 and len({s["name"] for s in data.stores}) == len(
+        data.stores
+    )
     assert f[0]["code"] == "JX0001" and f[-1]["code"] == "JX1000"
     earliest = TODAY - timedelta(days=5 * 365)
     assert all(earliest <= r["join_date"] <= TODAY for r in f if r["join_date"])
@@ -404,6 +446,8 @@ def test_every_character_of_the_pools_is_in_the_letter_font():
 
     for path in sorted(db_path("demo").glob("*.json")):
         walk(json.loads(path.read_text(encoding="utf-8")))
-    cmap = TTFont("demo-check", str(resource_path("fonts", "wqy-microhei.ttc")), subfontIndex=0).face.charToGlyph
+    cmap = TTFont(
+        "demo-check", str(resource_path("fonts", "wqy-microhei.ttc")), subfontIndex=0
+    ).face.charToGlyph
     assert len(chars) > 500
     assert sorted(c for c in chars if ord(c) > 127 and ord(c) not in cmap) == []

@@ -19,7 +19,9 @@ TODAY = date(2026, 11, 23)
 @pytest.fixture(autouse=True)
 def fast_hashing(monkeypatch):
     """The users fixture hashes five passwords; cheap argon2 parameters keep this module fast."""
-    monkeypatch.setattr("hqdesk.services.users._hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+    monkeypatch.setattr(
+        "hqdesk.services.users._hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    )
 
 
 def profile(code: str, **kw) -> FranchiseeData:
@@ -43,10 +45,20 @@ def find(services, actor, text="", **kw) -> list[str]:
 
 # ----- create / get / update -------------------------------------------------------------------------------
 
+
 def test_create_and_get(services, admin):
-    data = profile(" HZ-001 ", legal_name="杭州味道餐饮管理有限公司", uscc="91330100716105852f",
-                   registered_capital=Decimal("5000000.00"), region="华东", province="浙江", tier="A",
-                   contract_start=date(2025, 1, 1), contract_end=date(2027, 12, 31), tags=("旗舰", "新店"))
+    data = profile(
+        " HZ-001 ",
+        legal_name="杭州味道餐饮管理有限公司",
+        uscc="91330100716105852f",
+        registered_capital=Decimal("5000000.00"),
+        region="华东",
+        province="浙江",
+        tier="A",
+        contract_start=date(2025, 1, 1),
+        contract_end=date(2027, 12, 31),
+        tags=("旗舰", "新店"),
+    )
     created = services.franchisees.create(admin, data, today=TODAY)
 
     got = services.franchisees.get(admin, created.id)
@@ -64,8 +76,9 @@ def test_create_and_get(services, admin):
 
 def test_invalid_profile_is_refused_with_every_field_and_nothing_saved(services, admin):
     with pytest.raises(ValidationError) as err:
-        services.franchisees.create(admin, profile("bad code", city="", tier="Z",
-                                                   registered_capital=Decimal("-1")))
+        services.franchisees.create(
+            admin, profile("bad code", city="", tier="Z", registered_capital=Decimal("-1"))
+        )
     assert set(field_errors(err)) == {"code", "city", "tier", "registered_capital"}
     assert find(services, admin, include_archived=True) == []
 
@@ -87,9 +100,18 @@ def test_update_saves_and_bumps_the_version(services, users):
 def test_invalid_edit_is_refused_and_nothing_saved(services, admin):
     created = services.franchisees.create(admin, profile("HZ-001", registered_capital=Decimal("100.00")))
     with pytest.raises(ValidationError) as err:
-        services.franchisees.update(admin, created.id, created.version, profile(
-            "HZ-001", city=" ", registered_capital=Decimal("-100.00"), contract_start=date(2026, 1, 1),
-            contract_end=date(2025, 1, 1)))
+        services.franchisees.update(
+            admin,
+            created.id,
+            created.version,
+            profile(
+                "HZ-001",
+                city=" ",
+                registered_capital=Decimal("-100.00"),
+                contract_start=date(2026, 1, 1),
+                contract_end=date(2025, 1, 1),
+            ),
+        )
     assert set(field_errors(err)) == {"city", "registered_capital", "contract_end"}
     assert services.franchisees.get(admin, created.id) == created
 
@@ -128,8 +150,9 @@ def test_duplicates_are_refused_on_update_but_keeping_your_own_code_is_fine(serv
     second = services.franchisees.create(admin, profile("HZ-002"))
     saved = services.franchisees.update(admin, second.id, second.version, profile("HZ-002", city="Ningbo"))
     with pytest.raises(ValidationError) as err:
-        services.franchisees.update(admin, second.id, saved.version,
-                                    profile("HZ-001", uscc="91330100716105852F"))
+        services.franchisees.update(
+            admin, second.id, saved.version, profile("HZ-001", uscc="91330100716105852F")
+        )
     assert set(field_errors(err)) == {"code", "uscc"}
     assert services.franchisees.get(admin, second.id).data.code == "HZ-002"
 
@@ -146,24 +169,69 @@ def test_account_manager_must_be_an_active_user(services, users):
 
 # ----- a small portfolio for search, filters and sorting -------------------------------------------------
 
+
 @pytest.fixture
 def portfolio(services, users):
     """Four franchisees with distinct values in every list column (K1 has no manager and no contact)."""
     admin, am, am2 = users["admin"], users["am"], users["am2"]
     fs = services.franchisees
     specs = [
-        ("K1", "Alpha Foods", "Wenzhou", "B", LifecycleStatus.PROSPECT, None, None, date(2026, 12, 31), "华东"),
-        ("K2", "Beta Foods", "Ningbo", "C", LifecycleStatus.ACTIVE, am, ("Zhang Wei", "13600000002"),
-         date(2027, 6, 30), "华东"),
-        ("K3", "Gamma Foods", "Shaoxing", "B", LifecycleStatus.SUSPENDED, admin, ("Wang Fang", "13800000003"),
-         date(2026, 6, 30), "华南"),
-        ("K4", "Delta Foods", "Hangzhou", "A", LifecycleStatus.TERMINATED, am2, ("Li Na", "13700000004"),
-         None, ""),
+        (
+            "K1",
+            "Alpha Foods",
+            "Wenzhou",
+            "B",
+            LifecycleStatus.PROSPECT,
+            None,
+            None,
+            date(2026, 12, 31),
+            "华东",
+        ),
+        (
+            "K2",
+            "Beta Foods",
+            "Ningbo",
+            "C",
+            LifecycleStatus.ACTIVE,
+            am,
+            ("Zhang Wei", "13600000002"),
+            date(2027, 6, 30),
+            "华东",
+        ),
+        (
+            "K3",
+            "Gamma Foods",
+            "Shaoxing",
+            "B",
+            LifecycleStatus.SUSPENDED,
+            admin,
+            ("Wang Fang", "13800000003"),
+            date(2026, 6, 30),
+            "华南",
+        ),
+        (
+            "K4",
+            "Delta Foods",
+            "Hangzhou",
+            "A",
+            LifecycleStatus.TERMINATED,
+            am2,
+            ("Li Na", "13700000004"),
+            None,
+            "",
+        ),
     ]
     ids = {}
     for code, name, city, tier, status, manager, contact, contract_end, region in specs:
-        data = profile(code, legal_name=name, city=city, tier=tier, contract_end=contract_end, region=region,
-                       account_manager_id=manager.user_id if manager else None)
+        data = profile(
+            code,
+            legal_name=name,
+            city=city,
+            tier=tier,
+            contract_end=contract_end,
+            region=region,
+            account_manager_id=manager.user_id if manager else None,
+        )
         ids[code] = fs.create(admin, data, status=status).id
         if contact:
             services.contacts.add(admin, ids[code], ContactData(name=contact[0], mobile=contact[1]))
@@ -205,7 +273,9 @@ def test_search_follows_edits_of_the_profile_and_its_contacts(services, admin):
     services.franchisees.update(admin, f.id, f.version, profile("HZ-1", city="Xiamen"))
     assert find(services, admin, "ningbo") == []
     assert find(services, admin, "xiamen") == ["HZ-1"]
-    services.contacts.update(admin, contact.id, contact.version, ContactData(name="Zhou Min", mobile="13987654321"))
+    services.contacts.update(
+        admin, contact.id, contact.version, ContactData(name="Zhou Min", mobile="13987654321")
+    )
     assert find(services, admin, "chen") == []
     assert find(services, admin, "13912345678") == []
     assert find(services, admin, "zhou") == ["HZ-1"]
@@ -218,7 +288,10 @@ def test_filters(services, users, portfolio):
     viewer = users["viewer"]
     assert find(services, viewer, tiers=("B",)) == ["K1", "K3"]
     assert find(services, viewer, tiers=("A", "C")) == ["K2", "K4"]
-    assert find(services, viewer, statuses=(LifecycleStatus.ACTIVE, LifecycleStatus.SUSPENDED)) == ["K2", "K3"]
+    assert find(services, viewer, statuses=(LifecycleStatus.ACTIVE, LifecycleStatus.SUSPENDED)) == [
+        "K2",
+        "K3",
+    ]
     assert find(services, viewer, region="华东") == ["K1", "K2"]
     assert find(services, viewer, account_manager_id=users["am"].user_id) == ["K2"]
     assert find(services, viewer, "foods", tiers=("B",), region="华南") == ["K3"]
@@ -243,7 +316,10 @@ SORTED = {
     "code": (["K1", "K2", "K3", "K4"], ["K4", "K3", "K2", "K1"]),
     "legal_name": (["K1", "K2", "K4", "K3"], ["K3", "K4", "K2", "K1"]),
     "city": (["K4", "K2", "K3", "K1"], ["K1", "K3", "K2", "K4"]),
-    "tier": (["K4", "K1", "K3", "K2"], ["K2", "K3", "K1", "K4"]),  # ties by creation, reversed when descending
+    "tier": (
+        ["K4", "K1", "K3", "K2"],
+        ["K2", "K3", "K1", "K4"],
+    ),  # ties by creation, reversed when descending
     "status": (["K1", "K2", "K3", "K4"], ["K4", "K3", "K2", "K1"]),  # lifecycle order, not alphabetical
     "account_manager": (["K2", "K4", "K3", "K1"], ["K3", "K4", "K2", "K1"]),  # AM, AM2, 管理员
     "primary_contact": (["K4", "K3", "K2", "K1"], ["K2", "K3", "K4", "K1"]),
@@ -261,7 +337,9 @@ def test_sort_by_each_list_column(services, users, portfolio):
     seen, seen_first_page = {}, {}
     for column in LIST_COLUMNS:
         for descending in (False, True):
-            result = services.franchisees.search(viewer, SearchCriteria(), sort_column=column, descending=descending)
+            result = services.franchisees.search(
+                viewer, SearchCriteria(), sort_column=column, descending=descending
+            )
             seen[column, descending] = codes(services, viewer, result.ids)
             seen_first_page[column, descending] = [r.code for r in result.first_rows]
     expected = {(column, d): SORTED[column][d] for column in LIST_COLUMNS for d in (False, True)}
@@ -276,7 +354,12 @@ def test_rows_come_in_the_order_of_the_ids_asked_for(services, users, portfolio)
     assert [r.code for r in rows] == ["K3", "K1", "K4", "K2"]
     assert services.franchisees.rows(viewer, [portfolio["K2"], 999999]) == rows[3:]  # a deleted id is skipped
     k2 = rows[3]
-    assert (k2.legal_name, k2.city, k2.tier, k2.status) == ("Beta Foods", "Ningbo", "C", LifecycleStatus.ACTIVE)
+    assert (k2.legal_name, k2.city, k2.tier, k2.status) == (
+        "Beta Foods",
+        "Ningbo",
+        "C",
+        LifecycleStatus.ACTIVE,
+    )
     assert (k2.account_manager, k2.primary_contact, k2.primary_phone) == ("AM", "Zhang Wei", "13600000002")
     assert rows[1].account_manager == rows[1].primary_contact == ""
 
@@ -296,11 +379,19 @@ def test_filter_options(services, users, portfolio):
 
 # ----- lifecycle status --------------------------------------------------------------------------------
 
+
 def test_status_change_is_recorded_with_date_and_reason(services, users):
     admin, am = users["admin"], users["am"]
-    f = services.franchisees.create(admin, profile("HZ-1", account_manager_id=am.user_id), today=date(2026, 1, 5))
+    f = services.franchisees.create(
+        admin, profile("HZ-1", account_manager_id=am.user_id), today=date(2026, 1, 5)
+    )
     active = services.franchisees.change_status(
-        am, f.id, f.version, StatusChange(LifecycleStatus.ACTIVE, date(2026, 2, 1), "  签约开业  "), today=TODAY)
+        am,
+        f.id,
+        f.version,
+        StatusChange(LifecycleStatus.ACTIVE, date(2026, 2, 1), "  签约开业  "),
+        today=TODAY,
+    )
     assert active.status == LifecycleStatus.ACTIVE
     assert active.status_changed_on == date(2026, 2, 1)
     assert active.version == f.version + 1
@@ -338,13 +429,15 @@ def test_status_change_on_an_old_version_is_a_conflict(services, admin):
     f = services.franchisees.create(admin, profile("HZ-1"))
     services.franchisees.update(admin, f.id, f.version, profile("HZ-1", notes="edited"))
     with pytest.raises(ConflictError):
-        services.franchisees.change_status(admin, f.id, f.version,
-                                           StatusChange(LifecycleStatus.ACTIVE, TODAY, "signed"), today=TODAY)
+        services.franchisees.change_status(
+            admin, f.id, f.version, StatusChange(LifecycleStatus.ACTIVE, TODAY, "signed"), today=TODAY
+        )
     assert services.franchisees.get(admin, f.id).status == LifecycleStatus.PROSPECT
 
 
 def test_terminated_franchisee_can_sign_again(services, admin):
     f = services.franchisees.create(admin, profile("HZ-1"), status=LifecycleStatus.TERMINATED)
-    again = services.franchisees.change_status(admin, f.id, f.version,
-                                               StatusChange(LifecycleStatus.ACTIVE, TODAY, "re-signed"), today=TODAY)
+    again = services.franchisees.change_status(
+        admin, f.id, f.version, StatusChange(LifecycleStatus.ACTIVE, TODAY, "re-signed"), today=TODAY
+    )
     assert again.status == LifecycleStatus.ACTIVE

@@ -23,15 +23,38 @@ TODAY = date(2026, 11, 23)
 
 @pytest.fixture(autouse=True)
 def fast_hashing(monkeypatch):
-    monkeypatch.setattr("hqdesk.services.users._hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+    monkeypatch.setattr(
+        "hqdesk.services.users._hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    )
 
 
-WRITE_ACTIONS = ("create", "update", "change_status", "set_archived", "add_contact", "update_contact",
-                 "delete_contact", "add_store", "update_store", "delete_store", "reassign_account_manager",
-                 "manage_users", "edit_company_letterhead", "overwrite_conflict")
+WRITE_ACTIONS = (
+    "create",
+    "update",
+    "change_status",
+    "set_archived",
+    "add_contact",
+    "update_contact",
+    "delete_contact",
+    "add_store",
+    "update_store",
+    "delete_store",
+    "reassign_account_manager",
+    "manage_users",
+    "edit_company_letterhead",
+    "overwrite_conflict",
+)
 
-OWN_FRANCHISEE_WORK = {"update", "change_status", "add_contact", "update_contact", "delete_contact", "add_store",
-                       "update_store", "delete_store"}
+OWN_FRANCHISEE_WORK = {
+    "update",
+    "change_status",
+    "add_contact",
+    "update_contact",
+    "delete_contact",
+    "add_store",
+    "update_store",
+    "delete_store",
+}
 
 ALLOWED = {
     "admin": set(WRITE_ACTIONS),
@@ -40,8 +63,13 @@ ALLOWED = {
     "account_manager_other": {"create"},
     "viewer": set(),
 }
-ACTOR_OF_ROLE = {"admin": "admin", "credit_manager": "cm", "account_manager_own": "am",
-                 "account_manager_other": "am2", "viewer": "viewer"}
+ACTOR_OF_ROLE = {
+    "admin": "admin",
+    "credit_manager": "cm",
+    "account_manager_own": "am",
+    "account_manager_other": "am2",
+    "viewer": "viewer",
+}
 
 
 class Attempt:
@@ -51,37 +79,50 @@ class Attempt:
         self.sv, self.users = services, users
         admin = users["admin"]
         self.fid = services.franchisees.create(
-            admin, FranchiseeData(code=f"P{n}", legal_name=f"P{n} 餐饮", city="杭州",
-                                  account_manager_id=users["am"].user_id)).id
+            admin,
+            FranchiseeData(
+                code=f"P{n}", legal_name=f"P{n} 餐饮", city="杭州", account_manager_id=users["am"].user_id
+            ),
+        ).id
         self.contact = services.contacts.add(admin, self.fid, ContactData(name="王芳"))
         self.store = services.stores.add(admin, self.fid, StoreData(name="西湖店"))
 
     def state(self):
         sv, admin = self.sv, self.users["admin"]
         f = sv.franchisees.get(admin, self.fid)
-        return (f.version, f.data, f.status, f.archived,
-                [(c.id, c.version) for c in sv.contacts.list(admin, self.fid)],
-                [(s.id, s.version) for s in sv.stores.list(admin, self.fid)],
-                len(sv.franchisees.search(admin, SearchCriteria(include_archived=True)).ids),
-                len(sv.users.list_users(admin)), sv.company.get().version)
+        return (
+            f.version,
+            f.data,
+            f.status,
+            f.archived,
+            [(c.id, c.version) for c in sv.contacts.list(admin, self.fid)],
+            [(s.id, s.version) for s in sv.stores.list(admin, self.fid)],
+            len(sv.franchisees.search(admin, SearchCriteria(include_archived=True)).ids),
+            len(sv.users.list_users(admin)),
+            sv.company.get().version,
+        )
 
     def run(self, action: str, actor) -> None:
         sv, fid = self.sv, self.fid
         detail = sv.franchisees.get(actor, fid)
         if action == "create":
-            sv.franchisees.create(actor, FranchiseeData(code=f"NEW-{actor.username}", legal_name="新店", city="杭州"))
+            sv.franchisees.create(
+                actor, FranchiseeData(code=f"NEW-{actor.username}", legal_name="新店", city="杭州")
+            )
         elif action == "update":
             sv.franchisees.update(actor, fid, detail.version, replace(detail.data, notes="edited"))
         elif action == "change_status":
-            sv.franchisees.change_status(actor, fid, detail.version,
-                                         StatusChange(LifecycleStatus.ACTIVE, TODAY, "签约"), today=TODAY)
+            sv.franchisees.change_status(
+                actor, fid, detail.version, StatusChange(LifecycleStatus.ACTIVE, TODAY, "签约"), today=TODAY
+            )
         elif action == "set_archived":
             sv.franchisees.set_archived(actor, fid, detail.version, True)
         elif action == "add_contact":
             sv.contacts.add(actor, fid, ContactData(name="李雷"))
         elif action == "update_contact":
-            sv.contacts.update(actor, self.contact.id, self.contact.version,
-                               replace(self.contact.data, mobile="13900000000"))
+            sv.contacts.update(
+                actor, self.contact.id, self.contact.version, replace(self.contact.data, mobile="13900000000")
+            )
         elif action == "delete_contact":
             sv.contacts.delete(actor, self.contact.id, self.contact.version)
         elif action == "add_store":
@@ -91,8 +132,9 @@ class Attempt:
         elif action == "delete_store":
             sv.stores.delete(actor, self.store.id, self.store.version)
         elif action == "reassign_account_manager":
-            sv.franchisees.update(actor, fid, detail.version,
-                                  replace(detail.data, account_manager_id=self.users["am2"].user_id))
+            sv.franchisees.update(
+                actor, fid, detail.version, replace(detail.data, account_manager_id=self.users["am2"].user_id)
+            )
         elif action == "manage_users":
             sv.users.create_user(actor, f"new-{actor.username}", "新用户", Role.VIEWER, "password-1")
         elif action == "edit_company_letterhead":
@@ -100,7 +142,9 @@ class Attempt:
         elif action == "overwrite_conflict":
             admin = self.users["admin"]
             sv.franchisees.update(admin, fid, detail.version, replace(detail.data, notes="admin was first"))
-            sv.franchisees.update(actor, fid, detail.version, replace(detail.data, notes="mine"), overwrite=True)
+            sv.franchisees.update(
+                actor, fid, detail.version, replace(detail.data, notes="mine"), overwrite=True
+            )
         else:
             raise AssertionError(action)
 
@@ -114,17 +158,22 @@ def test_permission_matrix(services, users):
         for action in WRITE_ACTIONS:
             n += 1
             attempt = Attempt(services, users, n)
-            before = None if action == "overwrite_conflict" else attempt.state()  # the admin's first save is set-up
+            before = (
+                None if action == "overwrite_conflict" else attempt.state()
+            )  # the admin's first save is set-up
             try:
                 attempt.run(action, actor)
             except PermissionDenied as exc:
                 outcome[role, action] = "denied"
-                unchanged_after_refusal[role, action] = (actor.role.value in str(exc)
-                                                         and (before is None or attempt.state() == before))
+                unchanged_after_refusal[role, action] = actor.role.value in str(exc) and (
+                    before is None or attempt.state() == before
+                )
             else:
                 outcome[role, action] = "allowed"
                 changed_after_success[role, action] = before is None or attempt.state() != before
-    expected = {(role, a): "allowed" if a in ALLOWED[role] else "denied" for role in ALLOWED for a in WRITE_ACTIONS}
+    expected = {
+        (role, a): "allowed" if a in ALLOWED[role] else "denied" for role in ALLOWED for a in WRITE_ACTIONS
+    }
     assert outcome == expected
     assert [cell for cell, ok in unchanged_after_refusal.items() if not ok] == []
     assert [cell for cell, ok in changed_after_success.items() if not ok] == []
@@ -145,7 +194,8 @@ def test_every_role_may_look(services, users):
 def test_account_manager_creating_a_franchisee_gets_it_assigned(services, users):
     am, am2 = users["am"], users["am2"]
     created = services.franchisees.create(
-        am, FranchiseeData(code="AM-1", legal_name="新店", city="杭州", account_manager_id=am2.user_id))
+        am, FranchiseeData(code="AM-1", legal_name="新店", city="杭州", account_manager_id=am2.user_id)
+    )
     assert created.data.account_manager_id == am.user_id
     assert created.account_manager_name == "AM"
     saved = services.franchisees.update(am, created.id, created.version, replace(created.data, notes="mine"))
@@ -158,8 +208,9 @@ def test_account_manager_loses_a_franchisee_that_is_reassigned(services, users):
     admin, am, am2 = users["admin"], users["am"], users["am2"]
     f = Attempt(services, users, 0)
     detail = services.franchisees.get(admin, f.fid)
-    moved = services.franchisees.update(admin, f.fid, detail.version,
-                                        replace(detail.data, account_manager_id=am2.user_id))
+    moved = services.franchisees.update(
+        admin, f.fid, detail.version, replace(detail.data, account_manager_id=am2.user_id)
+    )
     with pytest.raises(PermissionDenied):
         services.franchisees.update(am, f.fid, moved.version, replace(moved.data, notes="still mine?"))
     with pytest.raises(PermissionDenied):
@@ -190,8 +241,9 @@ def test_rights_are_the_users_rights_now_not_at_sign_in(services, users):
     boss2 = services.users.actor("boss2")  # signed in as an admin
     services.users.create_user(boss2, "temp1", "临时", Role.VIEWER, "password-1")  # allowed, for now
 
-    services.users.update_user(admin, second_admin.id, second_admin.version, display_name="副总",
-                               role=Role.VIEWER, active=True)
+    services.users.update_user(
+        admin, second_admin.id, second_admin.version, display_name="副总", role=Role.VIEWER, active=True
+    )
     with pytest.raises(PermissionDenied) as err:
         services.users.create_user(boss2, "temp2", "临时", Role.ADMIN, "password-1")
     assert "viewer" in str(err.value.params)
@@ -199,8 +251,14 @@ def test_rights_are_the_users_rights_now_not_at_sign_in(services, users):
 
     fid = Attempt(services, users, 1).fid
     am_row = next(u for u in services.users.list_users(admin) if u.username == "am")
-    services.users.update_user(admin, am_row.id, am_row.version, display_name=am_row.display_name,
-                               role=Role.ACCOUNT_MANAGER, active=False)
+    services.users.update_user(
+        admin,
+        am_row.id,
+        am_row.version,
+        display_name=am_row.display_name,
+        role=Role.ACCOUNT_MANAGER,
+        active=False,
+    )
     detail = services.franchisees.get(admin, fid)
     with pytest.raises(AccountDisabled):
         services.franchisees.update(am, fid, detail.version, replace(detail.data, notes="after leaving"))

@@ -29,7 +29,9 @@ def test_add_rename_reorder_and_use_a_new_tier(services, tiers, admin):
     listed = tiers.list()
     assert [t.code for t in listed] == ["S", "A", "B", "C"] and listed[0].name == "战略加盟商"
     assert services.franchisees.tiers()[0] == "S"
-    d = services.franchisees.create(admin, FranchiseeData(code="F2", legal_name="乙公司", city="宁波", tier="S"))
+    d = services.franchisees.create(
+        admin, FranchiseeData(code="F2", legal_name="乙公司", city="宁波", tier="S")
+    )
     assert d.data.tier == "S"
 
 

@@ -44,13 +44,21 @@ def test_first_admin_only_on_an_empty_database(services):
 def test_sign_in(services, admin):
     actor = services.users.sign_in("admin", "admin-pass-1")
     assert (actor.user_id, actor.username, actor.display_name, actor.role) == (
-        admin.user_id, "admin", "管理员", Role.ADMIN)
+        admin.user_id,
+        "admin",
+        "管理员",
+        Role.ADMIN,
+    )
 
 
 def test_wrong_user_name_or_password_fails_with_one_message(services, admin):
     messages = {}
-    for username, password in (("admin", "wrong-pass-1"), ("admin", ""), ("nobody", "admin-pass-1"),
-                               ("ADMIN", "admin-pass-1")):
+    for username, password in (
+        ("admin", "wrong-pass-1"),
+        ("admin", ""),
+        ("nobody", "admin-pass-1"),
+        ("ADMIN", "admin-pass-1"),
+    ):
         with pytest.raises(AuthenticationFailed) as err:
             services.users.sign_in(username, password)
         messages[username, password] = str(err.value)
@@ -62,7 +70,9 @@ def test_inactive_user_cannot_sign_in(services, admin):
     services.users.create_user(admin, "li", "李雷", Role.VIEWER, "li-pass-12")
     assert services.users.sign_in("li", "li-pass-12").username == "li"
     dto = user_dto(services, admin, "li")
-    services.users.update_user(admin, dto.id, dto.version, display_name="李雷", role=Role.VIEWER, active=False)
+    services.users.update_user(
+        admin, dto.id, dto.version, display_name="李雷", role=Role.VIEWER, active=False
+    )
     with pytest.raises(AuthenticationFailed):
         services.users.sign_in("li", "li-pass-12")
 
@@ -98,8 +108,9 @@ def test_you_cannot_remove_your_own_admin_rights(services, admin):
     me = user_dto(services, admin, "admin")
     for role, active in ((Role.VIEWER, True), (Role.ACCOUNT_MANAGER, True), (Role.ADMIN, False)):
         with pytest.raises(ValidationError) as err:
-            services.users.update_user(admin, admin.user_id, me.version, display_name="管理员", role=role,
-                                       active=active)
+            services.users.update_user(
+                admin, admin.user_id, me.version, display_name="管理员", role=role, active=active
+            )
         assert [e.field for e in err.value.errors] == ["role"]
     after = user_dto(services, admin, "admin")
     assert (after.role, after.active, after.version) == (Role.ADMIN, True, me.version)
@@ -108,13 +119,21 @@ def test_you_cannot_remove_your_own_admin_rights(services, admin):
 
 def test_admin_changes_another_users_role(services, admin):
     created = services.users.create_user(admin, "li", "李雷", Role.VIEWER, "li-pass-12")
-    saved = services.users.update_user(admin, created.id, created.version, display_name="李雷",
-                                       role=Role.ACCOUNT_MANAGER, active=True, email="li@example.cn")
+    saved = services.users.update_user(
+        admin,
+        created.id,
+        created.version,
+        display_name="李雷",
+        role=Role.ACCOUNT_MANAGER,
+        active=True,
+        email="li@example.cn",
+    )
     assert saved.version == created.version + 1
     assert services.users.sign_in("li", "li-pass-12").role == Role.ACCOUNT_MANAGER
     with pytest.raises(ConflictError):  # a second admin working from the old version
-        services.users.update_user(admin, created.id, created.version, display_name="李雷", role=Role.VIEWER,
-                                   active=True)
+        services.users.update_user(
+            admin, created.id, created.version, display_name="李雷", role=Role.VIEWER, active=True
+        )
     assert services.users.actor("li").role == Role.ACCOUNT_MANAGER
 
 
@@ -136,6 +155,7 @@ def test_account_managers_lists_active_managers_and_admins(services, admin):
     services.users.create_user(admin, "am", "Account Manager", Role.ACCOUNT_MANAGER, "am-pass-12")
     gone = services.users.create_user(admin, "gone", "Left", Role.ACCOUNT_MANAGER, "gone-pass-1")
     services.users.create_user(admin, "cm", "Credit", Role.CREDIT_MANAGER, "cm-pass-12")
-    services.users.update_user(admin, gone.id, gone.version, display_name="Left", role=Role.ACCOUNT_MANAGER,
-                               active=False)
+    services.users.update_user(
+        admin, gone.id, gone.version, display_name="Left", role=Role.ACCOUNT_MANAGER, active=False
+    )
     assert {u.username for u in services.users.account_managers()} == {"admin", "am"}

@@ -34,8 +34,12 @@ def ui_services(tmp_path):
 def ui_users(ui_services):
     admin = ui_services.users.create_first_admin("admin", "管理员", "admin-pass-1")
     out = {"admin": admin}
-    for name, display, role in (("zhang", "张伟", Role.ACCOUNT_MANAGER), ("li", "李娜", Role.ACCOUNT_MANAGER),
-                                ("viewer", "赵敏", Role.VIEWER), ("credit", "钱会计", Role.CREDIT_MANAGER)):
+    for name, display, role in (
+        ("zhang", "张伟", Role.ACCOUNT_MANAGER),
+        ("li", "李娜", Role.ACCOUNT_MANAGER),
+        ("viewer", "赵敏", Role.VIEWER),
+        ("credit", "钱会计", Role.CREDIT_MANAGER),
+    ):
         ui_services.users.create_user(admin, name, display, role, "password-1")
         out[name] = ui_services.users.actor(name)
     return out
@@ -51,9 +55,18 @@ def sample_franchisees(ui_services, ui_users):
         ("JX0002", "成都福满堂黄金首饰有限公司", "成都", "B", "zhang", "陈建国", "13900001111"),
         ("JX0003", "佛山市顺德区金凤银楼", "佛山", "C", "li", "刘丽", "13711112222"),
     ):
-        d = sv.franchisees.create(admin, FranchiseeData(
-            code=code, legal_name=name, city=city, tier=tier, region="华东" if city == "杭州" else "西南",
-            registered_capital=Decimal("1000000.00"), account_manager_id=ui_users[am].user_id))
+        d = sv.franchisees.create(
+            admin,
+            FranchiseeData(
+                code=code,
+                legal_name=name,
+                city=city,
+                tier=tier,
+                region="华东" if city == "杭州" else "西南",
+                registered_capital=Decimal("1000000.00"),
+                account_manager_id=ui_users[am].user_id,
+            ),
+        )
         sv.contacts.add(admin, d.id, ContactData(name=contact, mobile=mobile, role=ContactRole.OWNER))
         made.append(d)
     return made

@@ -9,8 +9,15 @@ from hqdesk.domain.errors import ConflictError
 from hqdesk.domain.franchisee import FranchiseeData
 from hqdesk.ui.dialogs.conflict_dialog import ConflictDialog, merge_plan
 
-BASE = FranchiseeData(code="JX0001", legal_name="杭州金辉珠宝有限公司", city="杭州", tier="A",
-                      registered_capital=Decimal("1000000.00"), tags=("新店",), notes="")
+BASE = FranchiseeData(
+    code="JX0001",
+    legal_name="杭州金辉珠宝有限公司",
+    city="杭州",
+    tier="A",
+    registered_capital=Decimal("1000000.00"),
+    tags=("新店",),
+    notes="",
+)
 
 
 def test_different_fields_merge_onto_their_version():
@@ -56,8 +63,9 @@ def test_profile_editor_keeps_both_changes(qtbot, make_ctx, ui_users, ui_service
     qtbot.addWidget(editor)
     editor.load(f.id)
     current = ui_services.franchisees.get(ui_users["admin"], f.id)
-    ui_services.franchisees.update(ui_users["admin"], f.id, current.version, replace(current.data, tags=("VIP",)),
-                                   base=current.data)
+    ui_services.franchisees.update(
+        ui_users["admin"], f.id, current.version, replace(current.data, tags=("VIP",)), base=current.data
+    )
     editor.address.setText("延安路1号")
     editor.save()
     dialog = editor.current_dialog()
@@ -70,8 +78,9 @@ def test_profile_editor_keeps_both_changes(qtbot, make_ctx, ui_users, ui_service
     assert not editor.has_unsaved_changes() and editor.address.text() == "延安路1号"
 
 
-def test_profile_editor_offers_no_merge_when_both_changed_one_field(qtbot, make_ctx, ui_users, ui_services,
-                                                                    sample_franchisees):
+def test_profile_editor_offers_no_merge_when_both_changed_one_field(
+    qtbot, make_ctx, ui_users, ui_services, sample_franchisees
+):
     from hqdesk.ui.views.profile import ProfileEditor
 
     f = sample_franchisees[0]
@@ -79,8 +88,9 @@ def test_profile_editor_offers_no_merge_when_both_changed_one_field(qtbot, make_
     qtbot.addWidget(editor)
     editor.load(f.id)
     current = ui_services.franchisees.get(ui_users["admin"], f.id)
-    ui_services.franchisees.update(ui_users["admin"], f.id, current.version, replace(current.data, city="温州"),
-                                   base=current.data)
+    ui_services.franchisees.update(
+        ui_users["admin"], f.id, current.version, replace(current.data, city="温州"), base=current.data
+    )
     editor.city.setText("宁波")
     editor.save()
     assert editor.current_dialog().merge_button is None
@@ -94,8 +104,13 @@ def test_contact_dialog_keeps_both_changes(qtbot, make_ctx, ui_users, ui_service
     dialog = ContactDialog(make_ctx(ui_users["zhang"]), f.id, contact)
     qtbot.addWidget(dialog)
     dialog.show()
-    ui_services.contacts.update(ui_users["admin"], contact.id, contact.version,
-                                replace(contact.data, mobile="13600001111"), base=contact.data)
+    ui_services.contacts.update(
+        ui_users["admin"],
+        contact.id,
+        contact.version,
+        replace(contact.data, mobile="13600001111"),
+        base=contact.data,
+    )
     dialog.wechat_id.setText("wangfang88")
     dialog.save_button.click()
     conflict = dialog.conflict_dialog

@@ -51,8 +51,19 @@ def _calendar_popup() -> QCalendarWidget | None:
 
 
 # ----- typing a date -----------------------------------------------------------------------------------------
-@pytest.mark.parametrize("typed", ["2026-03-01", "2026-3-1", "2026/03/01", "2026/3/1", "20260301", "2026.3.1",
-                                   "2026年3月1日", "２０２６－０３－０１"])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "2026-03-01",
+        "2026-3-1",
+        "2026/03/01",
+        "2026/3/1",
+        "20260301",
+        "2026.3.1",
+        "2026年3月1日",
+        "２０２６－０３－０１",
+    ],
+)
 def test_a_date_typed_into_an_empty_field_is_taken_and_shown_as_yyyy_mm_dd(qtbot, form, typed):
     field = form.fields["opened"]
     assert field.date_value() is None

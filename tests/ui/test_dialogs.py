@@ -38,26 +38,34 @@ def _contact(ui_services, actor, franchisee_id):
 
 # ----- the conflict dialog -----------------------------------------------------------------------------------
 def _conflict(user="li", when="2026-03-01 08:30 UTC") -> ConflictError:
-    return ConflictError(None, {
-        "city": ("温州", "宁波"),
-        "registered_capital": (Decimal("2000000.00"), Decimal("1000000.00")),
-        "contract_end": (date(2027, 1, 31), None),
-        "account_manager_id": (3, 2),
-    }, user, when)
+    return ConflictError(
+        None,
+        {
+            "city": ("温州", "宁波"),
+            "registered_capital": (Decimal("2000000.00"), Decimal("1000000.00")),
+            "contract_end": (date(2027, 1, 31), None),
+            "account_manager_id": (3, 2),
+        },
+        user,
+        when,
+    )
 
 
 def test_conflict_dialog_says_who_when_and_what(qtbot):
     dialog = _show(qtbot, ConflictDialog(_conflict(), "franchisees", can_overwrite=False, names=NAMES))
     when = fmt_datetime(datetime(2026, 3, 1, 8, 30, tzinfo=UTC))  # shown in local time
-    assert dialog.message.text() == (f"李娜 changed this record at {when} while you were editing it. "
-                                     "Nothing was saved.")
+    assert dialog.message.text() == (
+        f"李娜 changed this record at {when} while you were editing it. Nothing was saved."
+    )
     rows = [[dialog.model.index(r, c).data() for c in range(3)] for r in range(dialog.model.rowCount())]
     assert rows[0] == ["City", "温州", "宁波"]
     assert rows[1] == ["Registered capital", fmt_money(Decimal("2000000")), fmt_money(Decimal("1000000"))]
     assert rows[2][0] == "Contract end" and rows[2][2] == "—"
     assert rows[3] == ["Account manager", "李娜", "张伟"]
     assert dialog.overwrite_button is None
-    assert dialog.reload_button.text() == "Reload their version" and dialog.keep_button.text() == "Keep editing"
+    assert (
+        dialog.reload_button.text() == "Reload their version" and dialog.keep_button.text() == "Keep editing"
+    )
 
 
 def test_conflict_dialog_choices(qtbot):
@@ -76,14 +84,16 @@ def test_conflict_dialog_choices(qtbot):
 def test_conflict_dialog_when_the_other_user_is_unknown_or_changed_nothing_visible(qtbot):
     exc = ConflictError(None, {}, "?", "?")
     dialog = _show(qtbot, ConflictDialog(exc, "franchisees", can_overwrite=False))
-    assert dialog.message.text() == ("Another user changed this record while you were editing it. "
-                                     "Nothing was saved.")
+    assert dialog.message.text() == (
+        "Another user changed this record while you were editing it. Nothing was saved."
+    )
     assert not dialog.table.isVisible()
 
 
 # ----- the contact dialog ------------------------------------------------------------------------------------
-def test_lunar_birthday_label_shows_the_lunar_date_and_next_celebration(qtbot, make_ctx, ui_users,
-                                                                        sample_franchisees):
+def test_lunar_birthday_label_shows_the_lunar_date_and_next_celebration(
+    qtbot, make_ctx, ui_users, sample_franchisees
+):
     ctx = make_ctx(ui_users["zhang"])
     dialog = _show(qtbot, ContactDialog(ctx, sample_franchisees[0].id, today=TODAY))
     assert dialog.lunar_label.text() == ""
@@ -96,8 +106,9 @@ def test_lunar_birthday_label_shows_the_lunar_date_and_next_celebration(qtbot, m
     assert f"Next birthday: {fmt_date(date(2026, 9, 23))}, in 206 day" in dialog.lunar_label.text()
 
 
-def test_contact_dialog_validation_appears_beside_the_fields_and_keeps_it_open(qtbot, make_ctx, ui_users,
-                                                                                ui_services, sample_franchisees):
+def test_contact_dialog_validation_appears_beside_the_fields_and_keeps_it_open(
+    qtbot, make_ctx, ui_users, ui_services, sample_franchisees
+):
     f = sample_franchisees[0]
     dialog = _show(qtbot, ContactDialog(make_ctx(ui_users["zhang"]), f.id))
     dialog.mobile.setText("1234")
@@ -117,8 +128,9 @@ def test_contact_dialog_validation_appears_beside_the_fields_and_keeps_it_open(q
     assert dialog.result_value.data.name == "赵强"
 
 
-def test_contact_dialog_saves_every_field_including_anniversaries(qtbot, make_ctx, ui_users, ui_services,
-                                                                  sample_franchisees):
+def test_contact_dialog_saves_every_field_including_anniversaries(
+    qtbot, make_ctx, ui_users, ui_services, sample_franchisees
+):
     f = sample_franchisees[0]
     ctx = make_ctx(ui_users["zhang"])
     dialog = _show(qtbot, ContactDialog(ctx, f.id, today=TODAY))
@@ -157,12 +169,19 @@ def test_an_unnamed_anniversary_is_refused_beside_the_list(qtbot, make_ctx, ui_u
     assert dialog.anniversaries_model.rowCount() == 0
 
 
-def test_contact_conflict_reload_shows_their_version(qtbot, make_ctx, ui_users, ui_services, sample_franchisees):
+def test_contact_conflict_reload_shows_their_version(
+    qtbot, make_ctx, ui_users, ui_services, sample_franchisees
+):
     f = sample_franchisees[0]
     contact = _contact(ui_services, ui_users["zhang"], f.id)
     dialog = _show(qtbot, ContactDialog(make_ctx(ui_users["zhang"]), f.id, contact, NAMES))
-    ui_services.contacts.update(ui_users["admin"], contact.id, contact.version,
-                                replace(contact.data, mobile="13600001111"), base=contact.data)
+    ui_services.contacts.update(
+        ui_users["admin"],
+        contact.id,
+        contact.version,
+        replace(contact.data, mobile="13600001111"),
+        base=contact.data,
+    )
     dialog.mobile.setText("13500009999")
     dialog.save_button.click()
     conflict = dialog.conflict_dialog
@@ -181,8 +200,13 @@ def test_contact_conflict_overwrite_for_an_admin(qtbot, make_ctx, ui_users, ui_s
     f = sample_franchisees[0]
     contact = _contact(ui_services, ui_users["admin"], f.id)
     dialog = _show(qtbot, ContactDialog(make_ctx(ui_users["admin"]), f.id, contact, NAMES))
-    ui_services.contacts.update(ui_users["zhang"], contact.id, contact.version,
-                                replace(contact.data, mobile="13600001111"), base=contact.data)
+    ui_services.contacts.update(
+        ui_users["zhang"],
+        contact.id,
+        contact.version,
+        replace(contact.data, mobile="13600001111"),
+        base=contact.data,
+    )
     dialog.mobile.setText("13500009999")
     dialog.save_button.click()
     dialog.conflict_dialog.overwrite_button.click()
@@ -200,7 +224,9 @@ def test_a_viewer_sees_a_contact_read_only(qtbot, make_ctx, ui_users, ui_service
 
 
 # ----- the store dialog --------------------------------------------------------------------------------------
-def test_store_dialog_validation_beside_the_fields(qtbot, make_ctx, ui_users, ui_services, sample_franchisees):
+def test_store_dialog_validation_beside_the_fields(
+    qtbot, make_ctx, ui_users, ui_services, sample_franchisees
+):
     f = sample_franchisees[0]
     dialog = _show(qtbot, StoreDialog(make_ctx(ui_users["zhang"]), f.id, today=TODAY))
     dialog.floor_area.setText("1..5")
@@ -210,7 +236,9 @@ def test_store_dialog_validation_beside_the_fields(qtbot, make_ctx, ui_users, ui
     dialog.opened_on.set_date_value(date.today() + timedelta(days=30))
     dialog.save_button.click()
     assert dialog.form.error_text("name") == "Enter the store's name."
-    assert dialog.form.error_text("floor_area") == "The floor area is in square metres, between 0 and 100,000."
+    assert (
+        dialog.form.error_text("floor_area") == "The floor area is in square metres, between 0 and 100,000."
+    )
     assert "mark it as planned" in dialog.form.error_text("opened_on")
     assert dialog.isVisible() and ui_services.stores.list(ui_users["admin"], f.id) == []
     dialog.name.setText("湖滨店")
@@ -222,8 +250,9 @@ def test_store_dialog_validation_beside_the_fields(qtbot, make_ctx, ui_users, ui
 
 
 # ----- the status dialog -------------------------------------------------------------------------------------
-def test_status_dialog_needs_a_reason_and_offers_only_allowed_moves(qtbot, make_ctx, ui_users, ui_services,
-                                                                     sample_franchisees):
+def test_status_dialog_needs_a_reason_and_offers_only_allowed_moves(
+    qtbot, make_ctx, ui_users, ui_services, sample_franchisees
+):
     f = sample_franchisees[0]
     dialog = _show(qtbot, StatusDialog(make_ctx(ui_users["zhang"]), f))
     assert "Current status: Prospect since" in dialog.current.text()
@@ -242,12 +271,14 @@ def test_status_dialog_needs_a_reason_and_offers_only_allowed_moves(qtbot, make_
     assert dialog.result_value.status == LifecycleStatus.ACTIVE
 
 
-def test_status_dialog_conflict_offers_reload_but_never_overwrite(qtbot, make_ctx, ui_users, ui_services,
-                                                                   sample_franchisees):
+def test_status_dialog_conflict_offers_reload_but_never_overwrite(
+    qtbot, make_ctx, ui_users, ui_services, sample_franchisees
+):
     f = sample_franchisees[0]
     dialog = _show(qtbot, StatusDialog(make_ctx(ui_users["admin"]), f, NAMES))
-    ui_services.franchisees.change_status(ui_users["zhang"], f.id, f.version,
-                                          StatusChange(LifecycleStatus.ACTIVE, date.today(), "签约"))
+    ui_services.franchisees.change_status(
+        ui_users["zhang"], f.id, f.version, StatusChange(LifecycleStatus.ACTIVE, date.today(), "签约")
+    )
     dialog.reason.setPlainText("放弃")
     dialog.save_button.click()
     conflict = dialog.conflict_dialog
@@ -263,16 +294,30 @@ def test_status_dialog_conflict_offers_reload_but_never_overwrite(qtbot, make_ct
 def rich_franchisee(ui_services, ui_users, sample_franchisees):
     """JX0001 with a lunar-birthday contact, two stores, a status change and an edit: history of every kind."""
     sv, admin, f = ui_services, ui_users["admin"], sample_franchisees[0]
-    sv.contacts.add(admin, f.id, ContactData(name="陈静", honorific="女士", birthday=date(1980, 9, 23),
-                                             birthday_lunar=True,
-                                             anniversaries=(Anniversary("开业纪念日", date(2015, 5, 1)),)))
-    sv.stores.add(admin, f.id, StoreData(name="湖滨店", city="杭州", floor_area=Decimal("86.5"),
-                                         opened_on=date(2020, 1, 1)))
+    sv.contacts.add(
+        admin,
+        f.id,
+        ContactData(
+            name="陈静",
+            honorific="女士",
+            birthday=date(1980, 9, 23),
+            birthday_lunar=True,
+            anniversaries=(Anniversary("开业纪念日", date(2015, 5, 1)),),
+        ),
+    )
+    sv.stores.add(
+        admin,
+        f.id,
+        StoreData(name="湖滨店", city="杭州", floor_area=Decimal("86.5"), opened_on=date(2020, 1, 1)),
+    )
     sv.stores.add(admin, f.id, StoreData(name="新店", status=StoreStatus.PLANNED))
-    sv.franchisees.change_status(admin, f.id, f.version, StatusChange(LifecycleStatus.ACTIVE, date.today(), "签约"))
+    sv.franchisees.change_status(
+        admin, f.id, f.version, StatusChange(LifecycleStatus.ACTIVE, date.today(), "签约")
+    )
     current = sv.franchisees.get(admin, f.id)
-    sv.franchisees.update(admin, f.id, current.version, replace(current.data, city="宁波", tags=("重点",)),
-                          base=current.data)
+    sv.franchisees.update(
+        admin, f.id, current.version, replace(current.data, city="宁波", tags=("重点",)), base=current.data
+    )
     return f
 
 
@@ -304,7 +349,9 @@ def test_history_models(qtmodeltester, ui_services, ui_users, rich_franchisee):
     assert "Store added: 湖滨店" in what and "Anniversary added for 陈静" in what and "Status changed" in what
     changes = history.index(0, history.CHANGES).data()
     assert changes == "City: 杭州 → 宁波; Tags: — → 重点"
-    assert {history.index(r, history.SOURCE).data() for r in range(history.rowCount())} == {""}  # the app's own
+    assert {history.index(r, history.SOURCE).data() for r in range(history.rowCount())} == {
+        ""
+    }  # the app's own
     assert history.index(0, history.WHO).data() == "管理员"
 
     statuses = StatusHistoryModel()
@@ -316,7 +363,9 @@ def test_history_models(qtmodeltester, ui_services, ui_users, rich_franchisee):
 
 def test_anniversaries_model(qtmodeltester):
     model = AnniversariesModel()
-    model.set_anniversaries((Anniversary("结婚纪念日", date(2010, 10, 1), True), Anniversary("开业", date(2015, 5, 1))))
+    model.set_anniversaries(
+        (Anniversary("结婚纪念日", date(2010, 10, 1), True), Anniversary("开业", date(2015, 5, 1)))
+    )
     qtmodeltester.check(model)
     assert "(lunar 八月廿四)" in model.index(0, model.DAY).data()
     model.add(TODAY)
@@ -339,26 +388,44 @@ def test_examples_in_empty_fields_read_as_examples(qtbot, make_ctx, ui_users, sa
     assert store.floor_area.placeholderText() == "e.g. 120.5"
 
 
-def test_required_fields_of_the_dialogs_are_marked(qtbot, make_ctx, ui_users, ui_services, sample_franchisees):
+def test_required_fields_of_the_dialogs_are_marked(
+    qtbot, make_ctx, ui_users, ui_services, sample_franchisees
+):
     from PySide6.QtWidgets import QLabel
 
     ctx = make_ctx(ui_users["zhang"])
     f = sample_franchisees[0]
-    for dialog, required in ((ContactDialog(ctx, f.id, today=TODAY), {"name"}),
-                             (StoreDialog(ctx, f.id, today=TODAY), {"name"}),
-                             (StatusDialog(ctx, ui_services.franchisees.get(ctx.actor, f.id), NAMES, today=TODAY),
-                              {"status", "changed_on", "reason"})):
+    for dialog, required in (
+        (ContactDialog(ctx, f.id, today=TODAY), {"name"}),
+        (StoreDialog(ctx, f.id, today=TODAY), {"name"}),
+        (
+            StatusDialog(ctx, ui_services.franchisees.get(ctx.actor, f.id), NAMES, today=TODAY),
+            {"status", "changed_on", "reason"},
+        ),
+    ):
         _show(qtbot, dialog)
         assert {name for name, label in dialog.form.labels.items() if "*" in label.text()} == required
         assert dialog.findChild(QLabel, "requiredNote").isVisible()
-    viewer = _show(qtbot, ContactDialog(make_ctx(ui_users["viewer"]), f.id, _contact(ui_services, ctx.actor, f.id),
-                                        read_only=True, today=TODAY))
-    assert "*" not in viewer.form.labels["name"].text() and not viewer.findChild(QLabel, "requiredNote").isVisible()
+    viewer = _show(
+        qtbot,
+        ContactDialog(
+            make_ctx(ui_users["viewer"]),
+            f.id,
+            _contact(ui_services, ctx.actor, f.id),
+            read_only=True,
+            today=TODAY,
+        ),
+    )
+    assert (
+        "*" not in viewer.form.labels["name"].text()
+        and not viewer.findChild(QLabel, "requiredNote").isVisible()
+    )
 
 
 # ----- dates in the dialogs ----------------------------------------------------------------------------------
-def test_a_birthday_typed_into_the_empty_field_shows_its_lunar_date_and_is_saved(qtbot, make_ctx, ui_users,
-                                                                                 ui_services, sample_franchisees):
+def test_a_birthday_typed_into_the_empty_field_shows_its_lunar_date_and_is_saved(
+    qtbot, make_ctx, ui_users, ui_services, sample_franchisees
+):
     f = sample_franchisees[0]
     dialog = _show(qtbot, ContactDialog(make_ctx(ui_users["zhang"]), f.id, today=TODAY))
     dialog.name.setText("陈静")
@@ -370,8 +437,9 @@ def test_a_birthday_typed_into_the_empty_field_shows_its_lunar_date_and_is_saved
     assert dialog.result_value.data.birthday == date(1980, 9, 23)
 
 
-def test_a_typed_date_that_is_no_date_keeps_the_dialog_open(qtbot, make_ctx, ui_users, ui_services,
-                                                             sample_franchisees):
+def test_a_typed_date_that_is_no_date_keeps_the_dialog_open(
+    qtbot, make_ctx, ui_users, ui_services, sample_franchisees
+):
     f = sample_franchisees[0]
     dialog = _show(qtbot, StoreDialog(make_ctx(ui_users["zhang"]), f.id, today=TODAY))
     dialog.name.setText("湖滨店")
@@ -384,11 +452,16 @@ def test_a_typed_date_that_is_no_date_keeps_the_dialog_open(qtbot, make_ctx, ui_
     assert ui_services.stores.list(ui_users["admin"], f.id) == []
 
 
-def test_a_status_change_takes_a_typed_date_and_says_when_one_is_needed(qtbot, make_ctx, ui_users, ui_services,
-                                                                        sample_franchisees):
+def test_a_status_change_takes_a_typed_date_and_says_when_one_is_needed(
+    qtbot, make_ctx, ui_users, ui_services, sample_franchisees
+):
     f = sample_franchisees[0]
-    dialog = _show(qtbot, StatusDialog(make_ctx(ui_users["zhang"]), ui_services.franchisees.get(ui_users["zhang"],
-                                                                                                f.id), NAMES))
+    dialog = _show(
+        qtbot,
+        StatusDialog(
+            make_ctx(ui_users["zhang"]), ui_services.franchisees.get(ui_users["zhang"], f.id), NAMES
+        ),
+    )
     with qtbot.waitActive(dialog):  # focus moves (leaving a field) need an active window
         dialog.activateWindow()
     dialog.changed_on.setFocus()
@@ -405,8 +478,9 @@ def test_a_status_change_takes_a_typed_date_and_says_when_one_is_needed(qtbot, m
     assert ui_services.franchisees.get(ui_users["admin"], f.id).status_changed_on == date(2026, 2, 3)
 
 
-def test_the_anniversary_date_column_is_wide_enough_and_edited_as_yyyy_mm_dd(qtbot, make_ctx, ui_users,
-                                                                             sample_franchisees):
+def test_the_anniversary_date_column_is_wide_enough_and_edited_as_yyyy_mm_dd(
+    qtbot, make_ctx, ui_users, sample_franchisees
+):
     from PySide6.QtWidgets import QDateEdit
 
     dialog = _show(qtbot, ContactDialog(make_ctx(ui_users["zhang"]), sample_franchisees[0].id, today=TODAY))

@@ -71,6 +71,7 @@ def make_ctx(make_ctx):
     deletes the task again: a segfault in a later test. (Repro: submit to an InlineTaskRunner(), drop it,
     then process DeferredDelete events.)
     """
+
     def make(actor):
         ctx = make_ctx(actor)
         _KEEP_ALIVE.append(ctx)
@@ -171,11 +172,15 @@ def test_the_hint_fits_what_was_asked(qtbot, view):
     view.search_now()
     assert view.message_title.text() == "No franchisee matches “不存在的店”."
     assert view.message_hint.text().splitlines()[0] == (
-        "Check the spelling, or clear the search and set the filters to “All”.")
+        "Check the spelling, or clear the search and set the filters to “All”."
+    )
 
     view.tier_combo.setCurrentIndex(0)
     view.status_combo.setCurrentIndex(0)  # typed, no filters: nothing to say about filters
-    assert view.message_hint.text().splitlines()[0] == "Check the spelling, or search for a shorter part of the name."
+    assert (
+        view.message_hint.text().splitlines()[0]
+        == "Check the spelling, or search for a shorter part of the name."
+    )
     assert "Show archived" in view.message_hint.text()
 
 
@@ -184,20 +189,29 @@ def manager_items(view) -> list[str]:
 
 
 @pytest.mark.parametrize("user", ["admin", "credit", "viewer"])
-def test_my_franchisees_is_offered_only_to_who_can_have_some(qtbot, make_ctx, ui_users, sample_franchisees, user):
+def test_my_franchisees_is_offered_only_to_who_can_have_some(
+    qtbot, make_ctx, ui_users, sample_franchisees, user
+):
     view = make_view(qtbot, make_ctx(ui_users[user]), show=False)
     assert "My franchisees" not in manager_items(view)  # it would always find 0
     assert manager_items(view)[0] == "All account managers"
     assert sorted(manager_items(view)[1:]) == sorted(["张伟", "李娜"])
 
 
-def test_my_franchisees_for_account_managers_and_admins_who_manage_some(qtbot, make_ctx, ui_services, ui_users,
-                                                                        sample_franchisees):
+def test_my_franchisees_for_account_managers_and_admins_who_manage_some(
+    qtbot, make_ctx, ui_services, ui_users, sample_franchisees
+):
     assert manager_items(make_view(qtbot, make_ctx(ui_users["li"]), show=False))[:2] == [
-        "All account managers", "My franchisees"]
+        "All account managers",
+        "My franchisees",
+    ]
     admin, foshan = ui_users["admin"], sample_franchisees[2]
-    ui_services.franchisees.update(admin, foshan.id, foshan.version, FranchiseeData(
-        **{**foshan.data.__dict__, "account_manager_id": admin.user_id}))
+    ui_services.franchisees.update(
+        admin,
+        foshan.id,
+        foshan.version,
+        FranchiseeData(**{**foshan.data.__dict__, "account_manager_id": admin.user_id}),
+    )
     view = make_view(qtbot, make_ctx(admin), show=False)
     assert manager_items(view)[:2] == ["All account managers", "My franchisees"]
     view.manager_combo.setCurrentIndex(1)
@@ -213,16 +227,26 @@ def test_an_empty_database_says_so(qtbot, make_ctx, ui_users):
 
 def test_tier_status_and_account_manager_filters(ui_services, ui_users, sample_franchisees, view):
     admin, hangzhou = ui_users["admin"], sample_franchisees[0]
-    ui_services.franchisees.change_status(admin, hangzhou.id, hangzhou.version, StatusChange(
-        LifecycleStatus.ACTIVE, date.today(), "合同已签"))
+    ui_services.franchisees.change_status(
+        admin, hangzhou.id, hangzhou.version, StatusChange(LifecycleStatus.ACTIVE, date.today(), "合同已签")
+    )
     assert [view.tier_combo.itemText(i) for i in range(view.tier_combo.count())] == [
-        "All tiers", "Tier A", "Tier B", "Tier C"]
+        "All tiers",
+        "Tier A",
+        "Tier B",
+        "Tier C",
+    ]
     choose(view.tier_combo, "B")
     assert codes(view) == ["JX0002"]
     view.tier_combo.setCurrentIndex(0)
 
     assert [view.status_combo.itemText(i) for i in range(view.status_combo.count())] == [
-        "All statuses", "Prospect", "Active", "Suspended", "Terminated"]
+        "All statuses",
+        "Prospect",
+        "Active",
+        "Suspended",
+        "Terminated",
+    ]
     choose(view.status_combo, "active")
     assert codes(view) == ["JX0001"]
     assert view.model.index(0, COL["status"]).data() == "Active"
@@ -253,7 +277,11 @@ def test_archived_franchisees_are_hidden_until_asked_for(ui_services, ui_users, 
 
 
 def test_clicking_a_header_sorts_in_the_database(qtbot, view):
-    assert codes(view) == ["JX0002", "JX0003", "JX0001"]  # by legal name in pinyin, the default: 成都 佛山 杭州
+    assert codes(view) == [
+        "JX0002",
+        "JX0003",
+        "JX0001",
+    ]  # by legal name in pinyin, the default: 成都 佛山 杭州
     header = view.table.horizontalHeader()
     assert header.isSortIndicatorShown() and header.sortIndicatorSection() == COL["legal_name"]
     click_header(qtbot, view, COL["code"])
@@ -267,12 +295,15 @@ def test_clicking_a_header_sorts_in_the_database(qtbot, view):
     assert view.model.sort_column == "city" and codes(view) == ["JX0002", "JX0003", "JX0001"]
 
 
-@pytest.mark.parametrize(("column", "expected"), [
-    ("account_manager", ["JX0003", "JX0001", "JX0002"]),  # 李娜 (li) before 张伟 (zhang), ties by id
-    ("primary_contact", ["JX0002", "JX0003", "JX0001"]),  # 陈建国, 刘丽, 王芳 in pinyin
-    ("primary_phone", ["JX0003", "JX0001", "JX0002"]),
-    ("contract_end", ["JX0001", "JX0002", "JX0003"]),  # none has one: by id
-])
+@pytest.mark.parametrize(
+    ("column", "expected"),
+    [
+        ("account_manager", ["JX0003", "JX0001", "JX0002"]),  # 李娜 (li) before 张伟 (zhang), ties by id
+        ("primary_contact", ["JX0002", "JX0003", "JX0001"]),  # 陈建国, 刘丽, 王芳 in pinyin
+        ("primary_phone", ["JX0003", "JX0001", "JX0002"]),
+        ("contract_end", ["JX0001", "JX0002", "JX0003"]),  # none has one: by id
+    ],
+)
 def test_every_column_sorts(view, column, expected):
     view.table.sortByColumn(COL[column], Qt.SortOrder.AscendingOrder)
     assert codes(view) == expected
@@ -338,8 +369,10 @@ def test_confirm_close_without_edits(view):
 
 def test_a_save_refreshes_the_list_and_selects_the_record(qtbot, ui_services, ui_users, view):
     view.editor.load = Recorder()
-    made = ui_services.franchisees.create(ui_users["zhang"], FranchiseeData(
-        code="JX0009", legal_name="上海老庙黄金专营店", city="上海", tier="A"))
+    made = ui_services.franchisees.create(
+        ui_users["zhang"],
+        FranchiseeData(code="JX0009", legal_name="上海老庙黄金专营店", city="上海", tier="A"),
+    )
     view.editor.saved.emit(made.id)
     qtbot.waitUntil(lambda: view.model.row_of(made.id) >= 0, timeout=2000)
     assert view.count_label.text() == "4 franchisees"
@@ -353,13 +386,21 @@ def test_changes_elsewhere_refresh_the_list(qtbot, ui_services, ui_users, sample
     select_row(qtbot, view, 0)
     selected = view.model.franchisee_id(0)
     chengdu = sample_franchisees[1]
-    ui_services.franchisees.update(ui_users["admin"], chengdu.id, chengdu.version,
-                                   FranchiseeData(**{**chengdu.data.__dict__, "legal_name": "成都新名字有限公司"}))
+    ui_services.franchisees.update(
+        ui_users["admin"],
+        chengdu.id,
+        chengdu.version,
+        FranchiseeData(**{**chengdu.data.__dict__, "legal_name": "成都新名字有限公司"}),
+    )
     view.ctx.bus.changed.emit("franchisee", chengdu.id)
     view.ctx.bus.changed.emit("contact", 0)  # a burst of changes: one search
-    qtbot.waitUntil(lambda: "成都新名字有限公司" in
-                    [view.model.index(r, COL["legal_name"]).data() for r in range(view.model.rowCount())],
-                    timeout=2000)
+    qtbot.waitUntil(
+        lambda: (
+            "成都新名字有限公司"
+            in [view.model.index(r, COL["legal_name"]).data() for r in range(view.model.rowCount())]
+        ),
+        timeout=2000,
+    )
     rows = view.table.selectionModel().selectedRows()
     assert [view.model.franchisee_id(i.row()) for i in rows] == [selected]  # the user's selection stays
 
@@ -409,7 +450,9 @@ def language(request, qapp):
     QLocale.setDefault(before)
 
 
-def test_every_column_fits_beside_the_editor_at_1440_px(qtbot, make_ctx, ui_users, sample_franchisees, language):
+def test_every_column_fits_beside_the_editor_at_1440_px(
+    qtbot, make_ctx, ui_users, sample_franchisees, language
+):
     """A 1440 px main window leaves the view 1290 px (the navigation takes 150): by default every column is in
     view, none cut short, and the editor keeps the ~520 px it needs."""
     from hqdesk.ui.i18n import fmt_date
@@ -423,7 +466,9 @@ def test_every_column_fits_beside_the_editor_at_1440_px(qtbot, make_ctx, ui_user
     char = view.fontMetrics().horizontalAdvance("中")
     assert editor_width >= 43 * char
     room = list_width - 2 * table.frameWidth() - table.verticalScrollBar().sizeHint().width()
-    assert sum(header.sectionSize(c) for c in range(header.count() - 1)) + view.default_column_widths[-1] <= room
+    assert (
+        sum(header.sectionSize(c) for c in range(header.count() - 1)) + view.default_column_widths[-1] <= room
+    )
     assert header.sectionViewportPosition(COL["contract_end"]) + view.default_column_widths[-1] <= room
 
     def fits(column, text):
@@ -439,8 +484,9 @@ def test_every_column_fits_beside_the_editor_at_1440_px(qtbot, make_ctx, ui_user
         assert header.fontMetrics().horizontalAdvance(title) + 8 <= header.sectionSize(column), title
 
 
-def test_the_default_split_follows_the_window_until_the_user_moves_it(qtbot, make_ctx, ui_users,
-                                                                       sample_franchisees):
+def test_the_default_split_follows_the_window_until_the_user_moves_it(
+    qtbot, make_ctx, ui_users, sample_franchisees
+):
     view = make_view(qtbot, make_ctx(ui_users["zhang"]), show=False)
     view.resize(1290, 800)
     view.show()
@@ -454,7 +500,9 @@ def test_the_default_split_follows_the_window_until_the_user_moves_it(qtbot, mak
     view.resize(1290, 800)
     assert view.splitter.sizes() == wide
     view.save_state()
-    assert view.ctx.settings.value("franchisees/splitter") is None  # not remembered: refitted to the next window
+    assert (
+        view.ctx.settings.value("franchisees/splitter") is None
+    )  # not remembered: refitted to the next window
 
     view.splitter.moveSplitter(wide[0] - 80, 1)  # the user's own split: kept, and remembered
     moved = view.splitter.sizes()
@@ -506,9 +554,15 @@ def test_loading_state_and_stale_results(qtbot, ui_services, ui_users, sample_fr
 def many(ui_services, ui_users):
     """450 franchisees, LZ0000..LZ0449 (legal names sort the same way)."""
     admin = ui_users["admin"]
-    return [ui_services.franchisees.create(admin, FranchiseeData(
-        code=f"LZ{i:04d}", legal_name=f"懒加载测试{i:04d}珠宝有限公司", city="南京", tier="B")).id
-        for i in range(450)]
+    return [
+        ui_services.franchisees.create(
+            admin,
+            FranchiseeData(
+                code=f"LZ{i:04d}", legal_name=f"懒加载测试{i:04d}珠宝有限公司", city="南京", tier="B"
+            ),
+        ).id
+        for i in range(450)
+    ]
 
 
 def test_pages_are_loaded_as_needed(make_ctx, ui_users, many, qtbot):
@@ -561,9 +615,22 @@ def test_pages_of_an_older_search_are_dropped(make_ctx, ui_users, ui_services, m
 
 # ----- the model on its own ------------------------------------------------------------------------
 def row(id_, code, **kw) -> FranchiseeRow:
-    values = dict(id=id_, code=code, legal_name=f"{code} 有限公司", store_brand_name="", region="华东",
-                  province="浙江", city="杭州", tier="A", status=LifecycleStatus.ACTIVE, account_manager="张伟",
-                  primary_contact="王芳", primary_phone="13812345678", contract_end=None, archived=False)
+    values = dict(
+        id=id_,
+        code=code,
+        legal_name=f"{code} 有限公司",
+        store_brand_name="",
+        region="华东",
+        province="浙江",
+        city="杭州",
+        tier="A",
+        status=LifecycleStatus.ACTIVE,
+        account_manager="张伟",
+        primary_contact="王芳",
+        primary_phone="13812345678",
+        contract_end=None,
+        archived=False,
+    )
     values.update(kw)
     return FranchiseeRow(**values)
 
@@ -582,15 +649,27 @@ def test_model_passes_qtmodeltester(qtmodeltester, ui_services, ui_users, sample
 def test_model_shows_translated_status_dates_and_warnings():
     today = date(2026, 3, 1)
     model = FranchiseeListModel(today=lambda: today)
-    rows = (row(1, "A1", contract_end=today + timedelta(days=30)),
-            row(2, "A2", contract_end=today + timedelta(days=200), status=LifecycleStatus.SUSPENDED),
-            row(3, "A3", archived=True, contract_end=today + timedelta(days=10)))
+    rows = (
+        row(1, "A1", contract_end=today + timedelta(days=30)),
+        row(2, "A2", contract_end=today + timedelta(days=200), status=LifecycleStatus.SUSPENDED),
+        row(3, "A3", archived=True, contract_end=today + timedelta(days=10)),
+    )
     model.set_result(SearchResult(SearchCriteria(), "code", False, (1, 2, 3), rows))
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())] == [
-        "Code", "Legal name", "City", "Tier", "Status", "Manager", "Contact", "Mobile", "Contract end"]
-    assert [model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)  # the full names
-            for c in (COL["account_manager"], COL["primary_contact"], COL["code"])] == [
-        "Account manager", "Primary contact", None]
+        "Code",
+        "Legal name",
+        "City",
+        "Tier",
+        "Status",
+        "Manager",
+        "Contact",
+        "Mobile",
+        "Contract end",
+    ]
+    assert [
+        model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)  # the full names
+        for c in (COL["account_manager"], COL["primary_contact"], COL["code"])
+    ] == ["Account manager", "Primary contact", None]
     end = COL["contract_end"]
     assert model.index(1, COL["status"]).data() == "Suspended"
     assert model.index(0, end).data() == "31 Mar 2026"
@@ -606,13 +685,15 @@ def test_model_flags_contracts_that_have_already_ended():
     """An active franchisee whose contract ended is the most urgent renewal: red, not blank like a safe one."""
     today = date(2026, 3, 1)
     model = FranchiseeListModel(today=lambda: today)
-    rows = (row(1, "A1", contract_end=today - timedelta(days=19)),  # ended: red
-            row(2, "A2", contract_end=today - timedelta(days=1), status=LifecycleStatus.SUSPENDED),  # ended too
-            row(3, "A3", contract_end=today + timedelta(days=20)),  # ends soon: orange, as before
-            row(4, "A4", contract_end=today),  # ends today: orange
-            row(5, "A5", contract_end=today - timedelta(days=300), status=LifecycleStatus.TERMINATED),
-            row(6, "A6", contract_end=today - timedelta(days=30), archived=True),
-            row(7, "A7", contract_end=today + timedelta(days=400)))
+    rows = (
+        row(1, "A1", contract_end=today - timedelta(days=19)),  # ended: red
+        row(2, "A2", contract_end=today - timedelta(days=1), status=LifecycleStatus.SUSPENDED),  # ended too
+        row(3, "A3", contract_end=today + timedelta(days=20)),  # ends soon: orange, as before
+        row(4, "A4", contract_end=today),  # ends today: orange
+        row(5, "A5", contract_end=today - timedelta(days=300), status=LifecycleStatus.TERMINATED),
+        row(6, "A6", contract_end=today - timedelta(days=30), archived=True),
+        row(7, "A7", contract_end=today + timedelta(days=400)),
+    )
     model.set_result(SearchResult(SearchCriteria(), "code", False, tuple(r.id for r in rows), rows))
     end = COL["contract_end"]
 
@@ -654,7 +735,9 @@ def test_model_drops_rows_deleted_since_the_search():
     model = FranchiseeListModel(page_size=2)
     requests = []
     model.fetch_requested.connect(lambda gen, ids: requests.append((gen, ids)))
-    model.set_result(SearchResult(SearchCriteria(), "code", False, (1, 2, 3, 4, 5), (row(1, "A1"), row(2, "A2"))))
+    model.set_result(
+        SearchResult(SearchCriteria(), "code", False, (1, 2, 3, 4, 5), (row(1, "A1"), row(2, "A2")))
+    )
     model.fetchMore()
     gen, ids = requests.pop()
     assert ids == (3, 4)

@@ -21,34 +21,94 @@ NAMES = UserNames({"admin": "管理员", "zhang": "张伟"}, {1: "管理员", 2:
 T0 = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
 
 
-def entry(minutes: int, table: str, action: str, row_id: str = "1", source: str = "app", username: str = "zhang",
-          db_login: str | None = None, **changes) -> HistoryEntry:
+def entry(
+    minutes: int,
+    table: str,
+    action: str,
+    row_id: str = "1",
+    source: str = "app",
+    username: str = "zhang",
+    db_login: str | None = None,
+    **changes,
+) -> HistoryEntry:
     """An audit entry; ``changes`` are field=(old, new)."""
-    return HistoryEntry(T0 + timedelta(minutes=minutes), username, source, action, table, row_id,
-                        tuple(FieldChange(k, old, new) for k, (old, new) in changes.items()), db_login)
+    return HistoryEntry(
+        T0 + timedelta(minutes=minutes),
+        username,
+        source,
+        action,
+        table,
+        row_id,
+        tuple(FieldChange(k, old, new) for k, (old, new) in changes.items()),
+        db_login,
+    )
 
 
 def every_kind() -> list[HistoryEntry]:
     """Newest first, as the service returns them: one entry of each kind the History tab describes."""
     return [
-        entry(12, "franchisees", "update", source="db", username="postgres", db_login="postgres",
-              city=("杭州", "宁波")),
-        entry(11, "contact_anniversaries", "delete", row_id="8", contact_id=(5, None), label=("开业纪念日", None),
-              day=("2015-05-01", None), lunar=(False, None)),
+        entry(
+            12,
+            "franchisees",
+            "update",
+            source="db",
+            username="postgres",
+            db_login="postgres",
+            city=("杭州", "宁波"),
+        ),
+        entry(
+            11,
+            "contact_anniversaries",
+            "delete",
+            row_id="8",
+            contact_id=(5, None),
+            label=("开业纪念日", None),
+            day=("2015-05-01", None),
+            lunar=(False, None),
+        ),
         entry(10, "contacts", "delete", row_id="5", name=("王芳", None), mobile=("13812345678", None)),
-        entry(9, "contact_anniversaries", "insert", row_id="8", contact_id=(None, 5), label=(None, "开业纪念日"),
-              day=(None, "2015-05-01"), lunar=(None, True)),
+        entry(
+            9,
+            "contact_anniversaries",
+            "insert",
+            row_id="8",
+            contact_id=(None, 5),
+            label=(None, "开业纪念日"),
+            day=(None, "2015-05-01"),
+            lunar=(None, True),
+        ),
         entry(8, "contacts", "update", row_id="5", mobile=("13812345678", "13900002222")),
         entry(7, "stores", "insert", row_id="3", name=(None, "郑州二七店"), city=(None, "郑州")),
         entry(6, "franchisees", "update", archived=(True, False)),
         entry(5, "franchisees", "update", archived=(False, True)),
         entry(4, "franchisees", "update", status=("prospect", "active")),
-        entry(3, "franchisee_status_changes", "insert", row_id="2", from_status=("", "prospect"),
-              to_status=(None, "active"), reason=(None, "签约")),
-        entry(2, "franchisee_status_changes", "insert", row_id="1", from_status=(None, None),
-              to_status=(None, "prospect"), reason=(None, "线索")),
-        entry(1, "contacts", "insert", row_id="5", name=(None, "王芳"), mobile=(None, "13812345678"),
-              birthday_lunar=(None, True)),
+        entry(
+            3,
+            "franchisee_status_changes",
+            "insert",
+            row_id="2",
+            from_status=("", "prospect"),
+            to_status=(None, "active"),
+            reason=(None, "签约"),
+        ),
+        entry(
+            2,
+            "franchisee_status_changes",
+            "insert",
+            row_id="1",
+            from_status=(None, None),
+            to_status=(None, "prospect"),
+            reason=(None, "线索"),
+        ),
+        entry(
+            1,
+            "contacts",
+            "insert",
+            row_id="5",
+            name=(None, "王芳"),
+            mobile=(None, "13812345678"),
+            birthday_lunar=(None, True),
+        ),
         entry(0, "franchisees", "insert", code=(None, "JX0001"), tags=(None, ["重点"])),
     ]
 
@@ -111,10 +171,25 @@ def lupdate_sources(tmp_path) -> set[tuple[str, str]]:
     tool = Path(sys.executable).with_name("pyside6-lupdate")
     ts = tmp_path / "collected.ts"
     files = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "hqdesk").rglob("*.py"))
-    subprocess.run([str(tool) if tool.exists() else "pyside6-lupdate", "-no-obsolete", "-locations", "none",
-                    *files, "-ts", str(ts)], cwd=ROOT, check=True, capture_output=True)
-    return {(ctx.findtext("name"), msg.findtext("source"))
-            for ctx in ET.parse(ts).getroot().iter("context") for msg in ctx.iter("message")}
+    subprocess.run(
+        [
+            str(tool) if tool.exists() else "pyside6-lupdate",
+            "-no-obsolete",
+            "-locations",
+            "none",
+            *files,
+            "-ts",
+            str(ts),
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    return {
+        (ctx.findtext("name"), msg.findtext("source"))
+        for ctx in ET.parse(ts).getroot().iter("context")
+        for msg in ctx.iter("message")
+    }
 
 
 # ----- every text reaches the translators ----------------------------------------------------------------------
@@ -160,9 +235,15 @@ def test_what_happened_in_words(qapp):
 
 
 def test_an_anniversary_names_its_contact_from_the_current_names_too(qapp):
-    only = [entry(0, "contact_anniversaries", "insert", row_id="9", contact_id=(None, 7), label=(None, "结婚纪念日"))]
-    assert model_of(only, {("contacts", "7"): "陈静"}).index(0, HistoryModel.WHAT).data() == \
-        "Anniversary added for 陈静"
+    only = [
+        entry(
+            0, "contact_anniversaries", "insert", row_id="9", contact_id=(None, 7), label=(None, "结婚纪念日")
+        )
+    ]
+    assert (
+        model_of(only, {("contacts", "7"): "陈静"}).index(0, HistoryModel.WHAT).data()
+        == "Anniversary added for 陈静"
+    )
     assert model_of(only).index(0, HistoryModel.WHAT).data() == "Anniversary added"  # nobody to name
 
 
@@ -170,13 +251,18 @@ def test_only_changes_made_outside_the_app_name_their_source(qapp):
     model = model_of(every_kind())
     sources = texts(model, model.SOURCE)
     assert sources[0] == "Outside the app"
-    assert set(sources[1:]) == {""}  # the app's own changes: an empty, narrow column, not "hqdesk" on every row
+    assert set(sources[1:]) == {
+        ""
+    }  # the app's own changes: an empty, narrow column, not "hqdesk" on every row
     assert model.index(0, model.SOURCE).data(Qt.ItemDataRole.ForegroundRole) == QColor("#b03a2e")
-    assert model.index(0, model.SOURCE).data(Qt.ItemDataRole.ToolTipRole) == \
-        "Changed directly in the database, not through hqdesk."
+    assert (
+        model.index(0, model.SOURCE).data(Qt.ItemDataRole.ToolTipRole)
+        == "Changed directly in the database, not through hqdesk."
+    )
     assert model.index(1, model.SOURCE).data(Qt.ItemDataRole.ForegroundRole) is None
-    assert "outside hqdesk" in model.headerData(model.SOURCE, Qt.Orientation.Horizontal,
-                                                Qt.ItemDataRole.ToolTipRole)
+    assert "outside hqdesk" in model.headerData(
+        model.SOURCE, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
+    )
     assert model.details(0).splitlines()[0].endswith(" · Outside the app")
     assert "Outside" not in model.details(1)
 
@@ -211,9 +297,14 @@ def test_texts_are_built_from_translated_templates(install):
     posed = entry(0, "franchisees", "update", username="admin", db_login="anna_login", city=("杭州", "台州"))
     assert model_of([posed]).details(0).startswith("Profile changed · 管理员（数据库登录名：anna_login）")
 
-    assert format_value("contacts", "anniversaries", (Anniversary("开业", date(2015, 5, 1), True),
-                                                       Anniversary("结婚", date(2010, 10, 1)))) == \
-        "开业 1 May 2015（农历）；结婚 1 Oct 2010"
+    assert (
+        format_value(
+            "contacts",
+            "anniversaries",
+            (Anniversary("开业", date(2015, 5, 1), True), Anniversary("结婚", date(2010, 10, 1))),
+        )
+        == "开业 1 May 2015（农历）；结婚 1 Oct 2010"
+    )
     assert model.index(4, model.WHAT).data() == "修改联系人：王芳"
     assert all(":" not in text for text in texts(model, model.CHANGES) if text)
     assert all("; " not in text for text in texts(model, model.CHANGES))

@@ -40,7 +40,9 @@ def answer_message_box(button: QMessageBox.StandardButton) -> list[str]:
     seen: list[str] = []
 
     def attempt(tries: int = 200) -> None:
-        box = next((w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()), None)
+        box = next(
+            (w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()), None
+        )
         if box is None:
             if tries:
                 QTimer.singleShot(10, lambda: attempt(tries - 1))
@@ -109,8 +111,9 @@ def test_editing_the_city_and_ctrl_s_saves(qtbot, open_editor, ui_users, ui_serv
     assert "张伟" in column(editor.history_model, editor.history_model.WHO)
 
 
-def test_invalid_uscc_is_shown_under_the_field_and_nothing_is_saved(qtbot, open_editor, ui_users, ui_services,
-                                                                      sample_franchisees):
+def test_invalid_uscc_is_shown_under_the_field_and_nothing_is_saved(
+    qtbot, open_editor, ui_users, ui_services, sample_franchisees
+):
     f = sample_franchisees[0]
     editor = open_editor(ui_users["zhang"], f.id)
     editor.tabs.setCurrentWidget(editor.contacts_tab)
@@ -127,7 +130,9 @@ def test_invalid_uscc_is_shown_under_the_field_and_nothing_is_saved(qtbot, open_
     assert editor.has_unsaved_changes()  # the edits stay for the user to correct
 
 
-def test_a_required_field_left_empty_is_shown_under_it(qtbot, open_editor, ui_users, ui_services, sample_franchisees):
+def test_a_required_field_left_empty_is_shown_under_it(
+    qtbot, open_editor, ui_users, ui_services, sample_franchisees
+):
     f = sample_franchisees[1]
     editor = open_editor(ui_users["zhang"], f.id)
     editor.legal_name.clear()
@@ -135,7 +140,9 @@ def test_a_required_field_left_empty_is_shown_under_it(qtbot, open_editor, ui_us
         editor.save()
     assert editor.form.error_text("legal_name") == "Enter the company's legal name."
     assert editor.form.error_text("city") == ""
-    assert ui_services.franchisees.get(ui_users["admin"], f.id).data.legal_name == "成都福满堂黄金首饰有限公司"
+    assert (
+        ui_services.franchisees.get(ui_users["admin"], f.id).data.legal_name == "成都福满堂黄金首饰有限公司"
+    )
     # correcting it clears the message on the next save
     replace_text(editor.legal_name, "成都福满堂珠宝有限公司")
     editor.save()
@@ -143,8 +150,9 @@ def test_a_required_field_left_empty_is_shown_under_it(qtbot, open_editor, ui_us
     assert ui_services.franchisees.get(ui_users["admin"], f.id).data.legal_name == "成都福满堂珠宝有限公司"
 
 
-def test_an_unreadable_amount_is_caught_before_the_service(qtbot, open_editor, ui_users, ui_services,
-                                                           sample_franchisees):
+def test_an_unreadable_amount_is_caught_before_the_service(
+    qtbot, open_editor, ui_users, ui_services, sample_franchisees
+):
     f = sample_franchisees[0]
     editor = open_editor(ui_users["zhang"], f.id)
     editor.registered_capital.setText("1.000.000")  # pasted with dots as thousands separators
@@ -161,7 +169,9 @@ def test_escape_reverts_unsaved_edits(qtbot, open_editor, ui_users, sample_franc
     editor.tags.setText("重点, 新店")
     editor.notes.setPlainText("周末来访")
     assert editor.has_unsaved_changes()
-    seen = answer_message_box(QMessageBox.StandardButton.Discard)  # Esc asks first (see the tests further down)
+    seen = answer_message_box(
+        QMessageBox.StandardButton.Discard
+    )  # Esc asks first (see the tests further down)
     qtbot.keyClick(editor.tags, Qt.Key.Key_Escape)
     assert seen == ["Discard your unsaved changes to 杭州金辉珠宝有限公司?"]
     assert editor.city.text() == "杭州"
@@ -202,8 +212,9 @@ def test_creating_a_new_franchisee(qtbot, open_editor, ui_users, ui_services):
     assert not editor.has_unsaved_changes()
 
 
-def test_a_new_franchisee_with_a_taken_code_is_refused_beside_the_code(open_editor, ui_users, ui_services,
-                                                                        sample_franchisees):
+def test_a_new_franchisee_with_a_taken_code_is_refused_beside_the_code(
+    open_editor, ui_users, ui_services, sample_franchisees
+):
     editor = open_editor(ui_users["admin"])
     editor.new()
     editor.code.setText("jx0001")
@@ -220,8 +231,15 @@ def test_viewers_and_credit_managers_see_a_read_only_profile(open_editor, ui_use
     editor = open_editor(ui_users[who], sample_franchisees[0].id)
     assert editor.legal_name.text() == "杭州金辉珠宝有限公司"
     assert editor.legal_name.isReadOnly() and editor.notes.isReadOnly() and not editor.tier.isEnabled()
-    for button in (editor.save_button, editor.cancel_button, editor.status_button, editor.archive_button,
-                   editor.add_contact_button, editor.delete_contact_button, editor.add_store_button):
+    for button in (
+        editor.save_button,
+        editor.cancel_button,
+        editor.status_button,
+        editor.archive_button,
+        editor.add_contact_button,
+        editor.delete_contact_button,
+        editor.add_store_button,
+    ):
         assert not button.isVisible(), button.text()
     assert editor.read_only_note.isVisible()
     assert "can view franchisees but not change them" in editor.read_only_note.text()
@@ -253,7 +271,9 @@ def test_an_admin_may_reassign_and_archive(qtbot, open_editor, ui_users, ui_serv
     assert editor.account_manager.isEnabled()
     editor.account_manager.setCurrentIndex(editor.account_manager.findText("李娜"))
     editor.save()
-    assert ui_services.franchisees.get(ui_users["admin"], f.id).data.account_manager_id == ui_users["li"].user_id
+    assert (
+        ui_services.franchisees.get(ui_users["admin"], f.id).data.account_manager_id == ui_users["li"].user_id
+    )
 
     seen = answer_message_box(QMessageBox.StandardButton.Yes)
     with qtbot.waitSignal(editor.saved):
@@ -269,12 +289,14 @@ def test_an_admin_may_reassign_and_archive(qtbot, open_editor, ui_users, ui_serv
 # ----- conflicts ---------------------------------------------------------------------------------------------
 def _change_city_behind_the_editor(ui_services, actor, franchisee_id: int, city: str) -> None:
     current = ui_services.franchisees.get(actor, franchisee_id)
-    ui_services.franchisees.update(actor, franchisee_id, current.version, replace(current.data, city=city),
-                                   base=current.data)
+    ui_services.franchisees.update(
+        actor, franchisee_id, current.version, replace(current.data, city=city), base=current.data
+    )
 
 
-def test_a_two_user_conflict_shows_both_values_and_reload_shows_theirs(qtbot, open_editor, ui_users, ui_services,
-                                                                       sample_franchisees):
+def test_a_two_user_conflict_shows_both_values_and_reload_shows_theirs(
+    qtbot, open_editor, ui_users, ui_services, sample_franchisees
+):
     f = sample_franchisees[0]
     editor = open_editor(ui_users["zhang"], f.id)
     _change_city_behind_the_editor(ui_services, ui_users["admin"], f.id, "温州")
@@ -299,8 +321,9 @@ def test_a_two_user_conflict_shows_both_values_and_reload_shows_theirs(qtbot, op
     assert ui_services.franchisees.get(ui_users["admin"], f.id).data.city == "宁波"
 
 
-def test_keep_editing_keeps_the_edits_and_saving_conflicts_again(qtbot, open_editor, ui_users, ui_services,
-                                                                  sample_franchisees):
+def test_keep_editing_keeps_the_edits_and_saving_conflicts_again(
+    qtbot, open_editor, ui_users, ui_services, sample_franchisees
+):
     f = sample_franchisees[0]
     editor = open_editor(ui_users["zhang"], f.id)
     _change_city_behind_the_editor(ui_services, ui_users["admin"], f.id, "温州")
@@ -315,7 +338,9 @@ def test_keep_editing_keeps_the_edits_and_saving_conflicts_again(qtbot, open_edi
     assert ui_services.franchisees.get(ui_users["admin"], f.id).data.city == "温州"
 
 
-def test_an_admin_may_overwrite_with_their_version(qtbot, open_editor, ui_users, ui_services, sample_franchisees):
+def test_an_admin_may_overwrite_with_their_version(
+    qtbot, open_editor, ui_users, ui_services, sample_franchisees
+):
     f = sample_franchisees[0]
     editor = open_editor(ui_users["admin"], f.id)
     _change_city_behind_the_editor(ui_services, ui_users["zhang"], f.id, "温州")
@@ -329,14 +354,20 @@ def test_an_admin_may_overwrite_with_their_version(qtbot, open_editor, ui_users,
     assert editor.city.text() == "宁波" and not editor.has_unsaved_changes()
 
 
-def test_a_change_by_another_user_to_other_fields_is_listed_too(qtbot, open_editor, ui_users, ui_services,
-                                                                 sample_franchisees):
+def test_a_change_by_another_user_to_other_fields_is_listed_too(
+    qtbot, open_editor, ui_users, ui_services, sample_franchisees
+):
     """Saving over a colleague's change of the address would undo it: the dialog lists it."""
     f = sample_franchisees[0]
     editor = open_editor(ui_users["zhang"], f.id)
     current = ui_services.franchisees.get(ui_users["admin"], f.id)
-    ui_services.franchisees.update(ui_users["admin"], f.id, current.version,
-                                   replace(current.data, address="延安路1号"), base=current.data)
+    ui_services.franchisees.update(
+        ui_users["admin"],
+        f.id,
+        current.version,
+        replace(current.data, address="延安路1号"),
+        base=current.data,
+    )
     replace_text(editor.city, "宁波")
     editor.save()
     model = editor.current_dialog().model
@@ -376,8 +407,9 @@ def test_confirm_discard_save_saves_or_stays(open_editor, ui_users, ui_services,
 
 
 # ----- status, contacts, stores ------------------------------------------------------------------------------
-def test_a_status_change_is_recorded_in_the_history_tab(qtbot, open_editor, ui_users, ui_services,
-                                                         sample_franchisees):
+def test_a_status_change_is_recorded_in_the_history_tab(
+    qtbot, open_editor, ui_users, ui_services, sample_franchisees
+):
     f = sample_franchisees[0]
     editor = open_editor(ui_users["zhang"], f.id)
     editor.status_button.click()
@@ -404,8 +436,9 @@ def test_a_status_change_is_recorded_in_the_history_tab(qtbot, open_editor, ui_u
     assert ui_services.franchisees.get(ui_users["admin"], f.id).data.city == "宁波"
 
 
-def test_adding_a_contact_shows_it_in_the_contacts_tab(qtbot, open_editor, ui_users, ui_services,
-                                                       sample_franchisees):
+def test_adding_a_contact_shows_it_in_the_contacts_tab(
+    qtbot, open_editor, ui_users, ui_services, sample_franchisees
+):
     f = sample_franchisees[0]
     editor = open_editor(ui_users["zhang"], f.id)
     editor.tabs.setCurrentWidget(editor.contacts_tab)
@@ -426,8 +459,9 @@ def test_adding_a_contact_shows_it_in_the_contacts_tab(qtbot, open_editor, ui_us
     assert [c.data.name for c in ui_services.contacts.list(ui_users["admin"], f.id)] == ["王芳", "赵强"]
 
 
-def test_double_click_edits_and_make_primary_and_delete(qtbot, open_editor, ui_users, ui_services,
-                                                        sample_franchisees):
+def test_double_click_edits_and_make_primary_and_delete(
+    qtbot, open_editor, ui_users, ui_services, sample_franchisees
+):
     from hqdesk.domain.contact import ContactData
 
     f = sample_franchisees[0]
@@ -442,7 +476,9 @@ def test_double_click_edits_and_make_primary_and_delete(qtbot, open_editor, ui_u
     assert column(editor.contacts_model, editor.contacts_model.PRIMARY) == ["★", ""]
 
     rect = view.visualRect(editor.contacts_model.index(1, editor.contacts_model.NAME))
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # the view wants a press first
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center()
+    )  # the view wants a press first
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     dialog = editor.current_dialog()
     assert isinstance(dialog, ContactDialog) and dialog.name.text() == "王芳"
@@ -458,7 +494,9 @@ def test_double_click_edits_and_make_primary_and_delete(qtbot, open_editor, ui_u
     assert "Contact deleted: 王芳" in column(editor.history_model, editor.history_model.WHAT)
 
 
-def test_adding_a_store_shows_it_in_the_stores_tab(qtbot, open_editor, ui_users, ui_services, sample_franchisees):
+def test_adding_a_store_shows_it_in_the_stores_tab(
+    qtbot, open_editor, ui_users, ui_services, sample_franchisees
+):
     f = sample_franchisees[0]
     editor = open_editor(ui_users["zhang"], f.id)
     editor.tabs.setCurrentWidget(editor.stores_tab)
@@ -478,8 +516,9 @@ def test_adding_a_store_shows_it_in_the_stores_tab(qtbot, open_editor, ui_users,
     assert ui_services.stores.list(ui_users["admin"], f.id)[0].data.floor_area is not None
 
 
-def test_a_change_elsewhere_reloads_a_clean_editor_but_not_a_dirty_one(open_editor, ui_users, ui_services,
-                                                                       sample_franchisees):
+def test_a_change_elsewhere_reloads_a_clean_editor_but_not_a_dirty_one(
+    open_editor, ui_users, ui_services, sample_franchisees
+):
     f = sample_franchisees[0]
     editor = open_editor(ui_users["zhang"], f.id)
     _change_city_behind_the_editor(ui_services, ui_users["admin"], f.id, "温州")
@@ -493,8 +532,9 @@ def test_a_change_elsewhere_reloads_a_clean_editor_but_not_a_dirty_one(open_edit
 
 
 # ----- with the real, threaded runner ------------------------------------------------------------------------
-def test_the_threaded_runner_drops_stale_loads_and_confirm_discard_waits_for_the_save(qtbot, ui_services, ui_users,
-                                                                                     sample_franchisees):
+def test_the_threaded_runner_drops_stale_loads_and_confirm_discard_waits_for_the_save(
+    qtbot, ui_services, ui_users, sample_franchisees
+):
     from hqdesk.ui.context import ChangeBus, UiContext
     from hqdesk.ui.settings import open_settings
     from hqdesk.ui.tasks import TaskRunner
@@ -519,8 +559,9 @@ def test_the_threaded_runner_drops_stale_loads_and_confirm_discard_waits_for_the
 
 
 # ----- dates typed into the profile --------------------------------------------------------------------------
-def test_a_date_typed_into_an_empty_date_field_is_saved(qtbot, open_editor, ui_users, ui_services,
-                                                        sample_franchisees):
+def test_a_date_typed_into_an_empty_date_field_is_saved(
+    qtbot, open_editor, ui_users, ui_services, sample_franchisees
+):
     from datetime import date
 
     f = sample_franchisees[0]
@@ -539,8 +580,9 @@ def test_a_date_typed_into_an_empty_date_field_is_saved(qtbot, open_editor, ui_u
     assert editor.contract_end.text() == "2029-02-28"
 
 
-def test_a_date_that_cannot_be_read_is_refused_beside_its_field_not_dropped(qtbot, open_editor, ui_users,
-                                                                            ui_services, sample_franchisees):
+def test_a_date_that_cannot_be_read_is_refused_beside_its_field_not_dropped(
+    qtbot, open_editor, ui_users, ui_services, sample_franchisees
+):
     f = sample_franchisees[0]
     editor = open_editor(ui_users["zhang"], f.id)
     editor.contract_start.setFocus()
@@ -554,7 +596,9 @@ def test_a_date_that_cannot_be_read_is_refused_beside_its_field_not_dropped(qtbo
 
 
 # ----- Esc ---------------------------------------------------------------------------------------------------
-def test_escape_asks_before_dropping_edits_and_cancel_keeps_them(qtbot, open_editor, ui_users, sample_franchisees):
+def test_escape_asks_before_dropping_edits_and_cancel_keeps_them(
+    qtbot, open_editor, ui_users, sample_franchisees
+):
     editor = open_editor(ui_users["zhang"], sample_franchisees[0].id)
     replace_text(editor.city, "宁波")
     seen = answer_message_box(QMessageBox.StandardButton.Cancel)
@@ -578,8 +622,9 @@ def test_escape_without_edits_asks_nothing(qtbot, open_editor, ui_users, sample_
     assert editor.title.text() == "杭州金辉珠宝有限公司"  # back to the franchisee shown before
 
 
-def test_escape_in_a_new_franchisee_goes_back_to_the_one_shown_before(qtbot, open_editor, ui_users,
-                                                                      sample_franchisees):
+def test_escape_in_a_new_franchisee_goes_back_to_the_one_shown_before(
+    qtbot, open_editor, ui_users, sample_franchisees
+):
     editor = open_editor(ui_users["zhang"], sample_franchisees[1].id)
     editor.new()
     replace_text(editor.legal_name, "温州金鼎珠宝有限公司")
@@ -660,8 +705,9 @@ def _selected_name(editor, view, model, column_index) -> str | None:
     return model.index(rows[0].row(), column_index).data() if rows else None
 
 
-def test_a_new_contact_is_selected_and_make_primary_keeps_the_row_selected(qtbot, open_editor, ui_users,
-                                                                          sample_franchisees):
+def test_a_new_contact_is_selected_and_make_primary_keeps_the_row_selected(
+    qtbot, open_editor, ui_users, sample_franchisees
+):
     editor = open_editor(ui_users["zhang"], sample_franchisees[0].id)
     editor.tabs.setCurrentWidget(editor.contacts_tab)
     model, view = editor.contacts_model, editor.contacts_view
@@ -683,8 +729,9 @@ def test_a_new_contact_is_selected_and_make_primary_keeps_the_row_selected(qtbot
     assert _selected_name(editor, view, model, model.NAME) == "王芳"
 
 
-def test_enter_opens_the_selected_contact_and_delete_asks_to_delete_it(qtbot, open_editor, ui_users, ui_services,
-                                                                      sample_franchisees):
+def test_enter_opens_the_selected_contact_and_delete_asks_to_delete_it(
+    qtbot, open_editor, ui_users, ui_services, sample_franchisees
+):
     f = sample_franchisees[0]
     editor = open_editor(ui_users["zhang"], f.id)
     editor.tabs.setCurrentWidget(editor.contacts_tab)
@@ -706,8 +753,9 @@ def test_enter_opens_the_selected_contact_and_delete_asks_to_delete_it(qtbot, op
     assert ui_services.contacts.list(ui_users["admin"], f.id) == []
 
 
-def test_a_viewer_opens_a_contact_with_enter_but_delete_does_nothing(qtbot, open_editor, ui_users, ui_services,
-                                                                     sample_franchisees, monkeypatch):
+def test_a_viewer_opens_a_contact_with_enter_but_delete_does_nothing(
+    qtbot, open_editor, ui_users, ui_services, sample_franchisees, monkeypatch
+):
     monkeypatch.setattr(QMessageBox, "exec", lambda *_a: pytest.fail("a viewer is never asked to delete"))
     monkeypatch.setattr(QMessageBox, "question", lambda *_a: pytest.fail("a viewer is never asked to delete"))
     f = sample_franchisees[0]
@@ -723,8 +771,9 @@ def test_a_viewer_opens_a_contact_with_enter_but_delete_does_nothing(qtbot, open
     assert isinstance(dialog, ContactDialog) and dialog.read_only
 
 
-def test_stores_a_new_store_is_selected_and_enter_and_delete_work(qtbot, open_editor, ui_users, ui_services,
-                                                                  sample_franchisees):
+def test_stores_a_new_store_is_selected_and_enter_and_delete_work(
+    qtbot, open_editor, ui_users, ui_services, sample_franchisees
+):
     f = sample_franchisees[0]
     editor = open_editor(ui_users["zhang"], f.id)
     editor.tabs.setCurrentWidget(editor.stores_tab)
@@ -749,11 +798,14 @@ def test_stores_a_new_store_is_selected_and_enter_and_delete_work(qtbot, open_ed
     assert [s.data.name for s in ui_services.stores.list(ui_users["admin"], f.id)] == ["湖滨店"]
 
 
-def test_escape_in_a_date_fields_calendar_closes_only_the_calendar(qtbot, open_editor, ui_users, sample_franchisees,
-                                                                   monkeypatch):
+def test_escape_in_a_date_fields_calendar_closes_only_the_calendar(
+    qtbot, open_editor, ui_users, sample_franchisees, monkeypatch
+):
     from PySide6.QtWidgets import QTableView
 
-    monkeypatch.setattr(QMessageBox, "exec", lambda *_a: pytest.fail("Esc in the calendar is not Esc in the form"))
+    monkeypatch.setattr(
+        QMessageBox, "exec", lambda *_a: pytest.fail("Esc in the calendar is not Esc in the form")
+    )
     editor = open_editor(ui_users["zhang"], sample_franchisees[0].id)
     replace_text(editor.city, "宁波")
     editor.join_date.setFocus()

@@ -89,12 +89,22 @@ def test_saved_postgresql_settings_are_shown_again(qtbot, recorded_passwords):
     DATABASE_URL.set(open_settings(), "postgresql+psycopg://hq_app@db.hq.local:5433/hqdesk?sslmode=require")
     dialog = _dialog(qtbot)
     assert dialog.pg_radio.isChecked()
-    assert (dialog.host_edit.text(), dialog.port_spin.value(), dialog.database_edit.text(),
-            dialog.username_edit.text(), dialog.password_edit.text()) == ("db.hq.local", 5433, "hqdesk", "hq_app", "")
+    assert (
+        dialog.host_edit.text(),
+        dialog.port_spin.value(),
+        dialog.database_edit.text(),
+        dialog.username_edit.text(),
+        dialog.password_edit.text(),
+    ) == ("db.hq.local", 5433, "hqdesk", "hq_app", "")
     dialog.password_edit.setText(PASSWORD)  # only the password changes: the URL stays, the keyring gets it
     _ok(qtbot, dialog)
-    assert DATABASE_URL.get(open_settings()) == "postgresql+psycopg://hq_app@db.hq.local:5433/hqdesk?sslmode=require"
-    assert recorded_passwords == [("postgresql+psycopg://hq_app@db.hq.local:5433/hqdesk?sslmode=require", PASSWORD)]
+    assert (
+        DATABASE_URL.get(open_settings())
+        == "postgresql+psycopg://hq_app@db.hq.local:5433/hqdesk?sslmode=require"
+    )
+    assert recorded_passwords == [
+        ("postgresql+psycopg://hq_app@db.hq.local:5433/hqdesk?sslmode=require", PASSWORD)
+    ]
 
 
 def test_no_keyring_warns_that_the_password_will_be_asked(qtbot):
@@ -144,7 +154,9 @@ def test_sqlite_on_a_network_share_is_refused_beside_the_path(qtbot, unc):
     message = dialog.sqlite_form.error_text("path")
     assert message == dialog.network_share_text(unc)
     assert unc in message and "network share" in message and "“Shared server (PostgreSQL)” above" in message
-    assert message != tr_error(NetworkShareRefused(path=unc))  # worded for this tab, not "Settings > Database"
+    assert message != tr_error(
+        NetworkShareRefused(path=unc)
+    )  # worded for this tab, not "Settings > Database"
     assert dialog.sqlite_form.errors["path"].isVisible()
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert DATABASE_URL.get(open_settings()) == ""
@@ -182,7 +194,9 @@ def test_test_connection_failure_keeps_the_dialog_responsive(qtbot, monkeypatch)
     assert time.perf_counter() - started < 0.5  # the click returned at once
     assert dialog.test_busy.isVisible() and not dialog.test_button.isEnabled()
     ticked = []
-    QTimer.singleShot(100, lambda: ticked.append(dialog.test_busy.isVisible()))  # the event loop keeps running
+    QTimer.singleShot(
+        100, lambda: ticked.append(dialog.test_busy.isVisible())
+    )  # the event loop keeps running
     qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=15000)
     assert ticked == [True]
     assert not dialog.test_busy.isVisible()
@@ -241,8 +255,11 @@ def test_letterhead_is_saved_by_an_admin(qtbot, make_ctx, ui_services, ui_users,
     assert changed.args == ["company", 0]
     assert dialog.result() == QDialog.DialogCode.Accepted
     saved = ui_services.company.get()
-    assert (saved.name, saved.address, saved.phone) == ("金辉珠宝集团总部", "浙江省杭州市西湖区文三路 100 号",
-                                                        "0571-88886666")
+    assert (saved.name, saved.address, saved.phone) == (
+        "金辉珠宝集团总部",
+        "浙江省杭州市西湖区文三路 100 号",
+        "0571-88886666",
+    )
     assert saved.version == before.version + 1
     assert saved.logo_png.startswith(b"\x89PNG")
     logo = QImage.fromData(saved.logo_png)
@@ -252,8 +269,9 @@ def test_letterhead_is_saved_by_an_admin(qtbot, make_ctx, ui_services, ui_users,
 def test_logo_can_be_removed_and_bad_files_are_refused(qtbot, make_ctx, ui_services, ui_users, tmp_path):
     ctx = make_ctx(ui_users["admin"])
     current = ui_services.company.get()
-    ui_services.company.update(ui_users["admin"], current.version, current.name, current.address, current.phone,
-                               _png_bytes())
+    ui_services.company.update(
+        ui_users["admin"], current.version, current.name, current.address, current.phone, _png_bytes()
+    )
     dialog = _dialog(qtbot, ctx)
     assert not dialog.logo_preview.pixmap().isNull()
     not_an_image = tmp_path / "logo.jpg"
@@ -282,7 +300,9 @@ def test_letterhead_is_read_only_for_an_account_manager(qtbot, make_ctx, ui_serv
     before = ui_services.company.get()
     dialog = _dialog(qtbot, ctx)
     dialog.tabs.setCurrentIndex(dialog.LETTERHEAD_TAB)
-    assert dialog.name_edit.isReadOnly() and dialog.address_edit.isReadOnly() and dialog.phone_edit.isReadOnly()
+    assert (
+        dialog.name_edit.isReadOnly() and dialog.address_edit.isReadOnly() and dialog.phone_edit.isReadOnly()
+    )
     assert not dialog.choose_logo_button.isVisible() and not dialog.remove_logo_button.isVisible()
     assert "Only an administrator" in dialog.letterhead_note.text() and dialog.letterhead_note.isVisible()
     dialog.name_edit.setText("changed anyway")  # even if a field changed programmatically, nothing is written
@@ -296,8 +316,9 @@ def test_letterhead_conflict_shows_the_message_and_reloads(qtbot, make_ctx, ui_s
     ctx = make_ctx(admin)
     dialog = _dialog(qtbot, ctx)
     loaded = ui_services.company.get()
-    ui_services.company.update(ui_users["admin"], loaded.version, "另一位管理员改的名称", loaded.address,
-                               "010-12345678", None)
+    ui_services.company.update(
+        ui_users["admin"], loaded.version, "另一位管理员改的名称", loaded.address, "010-12345678", None
+    )
     dialog.tabs.setCurrentIndex(dialog.DATABASE_TAB)
     dialog.name_edit.setText("我的名称")
     _ok(qtbot, dialog)

@@ -80,8 +80,9 @@ def test_start_up_asks_for_the_database_password_when_the_server_wants_one(qapp,
     controller = AppController(qapp, open_settings(), args, time.perf_counter())
     starts, asked, boxes = [], [], []
     monkeypatch.setattr(controller, "start", lambda: starts.append(controller.password))
-    monkeypatch.setattr(QInputDialog, "getText",
-                        staticmethod(lambda *a, **k: (asked.append(a[2]), ("s3cret", True))[1]))
+    monkeypatch.setattr(
+        QInputDialog, "getText", staticmethod(lambda *a, **k: (asked.append(a[2]), ("s3cret", True))[1])
+    )
     monkeypatch.setattr(QMessageBox, "exec", lambda box: boxes.append(box.text()) or 0)
     monkeypatch.setattr(qapp, "quit", lambda: None)
 

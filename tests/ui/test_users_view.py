@@ -39,8 +39,13 @@ def _row(view, username: str) -> list[str]:
 
 
 def _select(qtbot, view, username: str) -> None:
-    row = view.model.row_of(next(u.id for u in (view.model.user_at(i) for i in range(view.model.rowCount()))
-                                 if u.username == username))
+    row = view.model.row_of(
+        next(
+            u.id
+            for u in (view.model.user_at(i) for i in range(view.model.rowCount()))
+            if u.username == username
+        )
+    )
     rect = view.table.visualRect(view.model.index(row, 0))
     qtbot.mouseClick(view.table.viewport(), LEFT, pos=rect.center())
     assert view.selected_user().username == username
@@ -50,7 +55,9 @@ def _ok(qtbot, dialog) -> None:
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), LEFT)
 
 
-def _fill_new(dialog: UserDialog, username: str, name: str, role: Role, password: str, repeat: str | None = None):
+def _fill_new(
+    dialog: UserDialog, username: str, name: str, role: Role, password: str, repeat: str | None = None
+):
     dialog.username.setText(username)
     type_text(dialog.display_name, name)
     dialog.role.setCurrentIndex(dialog.role.findData(role))
@@ -78,7 +85,13 @@ def test_create_a_user_through_the_dialog(qtbot, view, admin_ctx, ui_services):
     with qtbot.waitSignal(admin_ctx.bus.changed) as changed:
         _ok(qtbot, dialog)
     assert dialog.result() == QDialog.DialogCode.Accepted
-    assert _row(view, "wang.fang") == ["wang.fang", "王芳", "Credit manager", "wang.fang@jinhui.example", "Yes"]
+    assert _row(view, "wang.fang") == [
+        "wang.fang",
+        "王芳",
+        "Credit manager",
+        "wang.fang@jinhui.example",
+        "Yes",
+    ]
     assert view.selected_user().username == "wang.fang"  # the new user is selected
     actor = ui_services.users.sign_in("wang.fang", "new-user-pass-1")
     assert actor.role == Role.CREDIT_MANAGER and actor.display_name == "王芳"
@@ -147,8 +160,13 @@ def test_edit_role_and_deactivate(qtbot, view, admin_ctx, ui_services):
 
 
 def test_double_click_opens_the_editor(qtbot, view):
-    row = view.model.row_of(next(view.model.user_at(i).id for i in range(view.model.rowCount())
-                                 if view.model.user_at(i).username == "li"))
+    row = view.model.row_of(
+        next(
+            view.model.user_at(i).id
+            for i in range(view.model.rowCount())
+            if view.model.user_at(i).username == "li"
+        )
+    )
     rect = view.table.visualRect(view.model.index(row, 1))
     qtbot.mouseClick(view.table.viewport(), LEFT, pos=rect.center())
     qtbot.mouseDClick(view.table.viewport(), LEFT, pos=rect.center())
@@ -170,8 +188,15 @@ def test_edit_conflict_shows_the_message_and_reloads(qtbot, view, ui_services, u
     _select(qtbot, view, "li")
     dialog = view.edit_user()
     li = dialog.user
-    ui_services.users.update_user(ui_users["admin"], li.id, li.version, display_name="李娜（华南）",
-                                  role=Role.ACCOUNT_MANAGER, active=True, email="li@jinhui.example")
+    ui_services.users.update_user(
+        ui_users["admin"],
+        li.id,
+        li.version,
+        display_name="李娜（华南）",
+        role=Role.ACCOUNT_MANAGER,
+        active=True,
+        email="li@jinhui.example",
+    )
     dialog.display_name.setText("李娜娜")
     _ok(qtbot, dialog)
     assert dialog.result() != QDialog.DialogCode.Accepted

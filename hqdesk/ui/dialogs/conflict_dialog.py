@@ -46,7 +46,8 @@ def conflict_message(exc: ConflictError, names: UserNames | None = None) -> str:
     user, when = exc.params.get("user"), exc.params.get("when")
     if not user or user == "?":  # lost a race at the very last moment: who and when are unknown
         return QCoreApplication.translate(
-            "Errors", "Another user changed this record while you were editing it. Nothing was saved.")
+            "Errors", "Another user changed this record while you were editing it. Nothing was saved."
+        )
     try:
         when = fmt_datetime(datetime.strptime(str(when), CONFLICT_TIME_FORMAT).replace(tzinfo=UTC))
     except ValueError:
@@ -63,7 +64,9 @@ def merge_plan(base, theirs, mine) -> tuple[set[str], object | None]:
     """
     names = [f.name for f in fields(base)]
     yours = {n for n in names if getattr(mine, n) != getattr(base, n)}
-    clash = {n for n in yours if getattr(theirs, n) != getattr(base, n) and getattr(theirs, n) != getattr(mine, n)}
+    clash = {
+        n for n in yours if getattr(theirs, n) != getattr(base, n) and getattr(theirs, n) != getattr(mine, n)
+    }
     if clash:
         return yours, None
     return yours, replace(theirs, **{n: getattr(mine, n) for n in yours})
@@ -79,8 +82,14 @@ class ConflictModel(RowsModel[tuple[str, str, str]]):
         QT_TRANSLATE_NOOP("ConflictModel", "Your value"),
     )
 
-    def __init__(self, table: str, changes: dict, names: UserNames | None = None, parent=None,
-                 yours_changed: set[str] | None = None) -> None:
+    def __init__(
+        self,
+        table: str,
+        changes: dict,
+        names: UserNames | None = None,
+        parent=None,
+        yours_changed: set[str] | None = None,
+    ) -> None:
         """``yours_changed``: the fields this user edited, when known; the others read "(you did not
         change it)" instead of showing the old value as if the user were setting it back."""
         super().__init__(parent)
@@ -92,8 +101,10 @@ class ConflictModel(RowsModel[tuple[str, str, str]]):
                 return untouched
             return format_value(table, name, yours, names)
 
-        self.set_rows((field_label(table, name), format_value(table, name, theirs, names), yours_text(name, yours))
-                      for name, (theirs, yours) in changes.items())
+        self.set_rows(
+            (field_label(table, name), format_value(table, name, theirs, names), yours_text(name, yours))
+            for name, (theirs, yours) in changes.items()
+        )
 
     def cells(self, texts: tuple[str, str, str]) -> tuple[str, ...]:
         return tuple(shorten(text, 80) for text in texts)
@@ -111,9 +122,16 @@ class ConflictDialog(QDialog):
 
     RELOAD, KEEP, OVERWRITE, MERGE = "reload", "keep", "overwrite", "merge"
 
-    def __init__(self, exc: ConflictError, table: str, can_overwrite: bool, names: UserNames | None = None,
-                 parent: QWidget | None = None, yours_changed: set[str] | None = None,
-                 can_merge: bool = False) -> None:
+    def __init__(
+        self,
+        exc: ConflictError,
+        table: str,
+        can_overwrite: bool,
+        names: UserNames | None = None,
+        parent: QWidget | None = None,
+        yours_changed: set[str] | None = None,
+        can_merge: bool = False,
+    ) -> None:
         """``can_merge``: the two users changed different fields, so both changes can be kept: their
         version with this user's edits on top (the caller saves it)."""
         super().__init__(parent)
@@ -143,20 +161,29 @@ class ConflictDialog(QDialog):
             layout.addWidget(self.table)
         else:
             self.table.hide()
-            layout.addWidget(QLabel(self.tr(
-                "They did not change any field you were editing (they may have changed the status or "
-                "archived the record).")))
+            layout.addWidget(
+                QLabel(
+                    self.tr(
+                        "They did not change any field you were editing (they may have changed the status or "
+                        "archived the record)."
+                    )
+                )
+            )
         self.buttons = QDialogButtonBox(self)
         self.reload_button = QPushButton(self.tr("Reload their version"))
         self.reload_button.setToolTip(self.tr("Discard your edits and show the record as it is now."))
         self.keep_button = QPushButton(self.tr("Keep editing"))
-        self.keep_button.setToolTip(self.tr("Close this message. Nothing is saved; your edits stay in the form."))
+        self.keep_button.setToolTip(
+            self.tr("Close this message. Nothing is saved; your edits stay in the form.")
+        )
         self.buttons.addButton(self.reload_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.keep_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.overwrite_button: QPushButton | None = None
         if can_overwrite:
             self.overwrite_button = QPushButton(self.tr("Overwrite with mine"))
-            self.overwrite_button.setToolTip(self.tr("Save your version over theirs. Their changes are lost."))
+            self.overwrite_button.setToolTip(
+                self.tr("Save your version over theirs. Their changes are lost.")
+            )
             self.buttons.addButton(self.overwrite_button, QDialogButtonBox.ButtonRole.DestructiveRole)
             self.overwrite_button.clicked.connect(lambda: self._choose(self.OVERWRITE))
         self.reload_button.clicked.connect(lambda: self._choose(self.RELOAD))
@@ -165,8 +192,9 @@ class ConflictDialog(QDialog):
         self.merge_button: QPushButton | None = None
         if can_merge:
             self.merge_button = QPushButton(self.tr("Keep both changes"))
-            self.merge_button.setToolTip(self.tr(
-                "You changed other fields than they did: save their version with your edits on top."))
+            self.merge_button.setToolTip(
+                self.tr("You changed other fields than they did: save their version with your edits on top.")
+            )
             self.buttons.addButton(self.merge_button, QDialogButtonBox.ButtonRole.AcceptRole)
             self.merge_button.clicked.connect(lambda: self._choose(self.MERGE))
             self.merge_button.setDefault(True)
@@ -210,7 +238,9 @@ class RecordDialog(QDialog):
         self.message.setStyleSheet("color: #c0392b;")
         self.message.setWordWrap(True)
         self.message.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
 
@@ -226,8 +256,11 @@ class RecordDialog(QDialog):
         """Show the record without letting it be changed (a viewer's double-click)."""
         self.read_only = read_only
         self.form.set_read_only(read_only)
-        self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close if read_only else
-                                        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.setStandardButtons(
+            QDialogButtonBox.StandardButton.Close
+            if read_only
+            else QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
 
     # ----- for subclasses ---------------------------------------------------------------------------------
     def collect(self):  # pragma: no cover - abstract
@@ -303,8 +336,15 @@ class RecordDialog(QDialog):
         mine, errors = self.collect()
         if base is not None and theirs is not None and not errors:
             yours, merged = merge_plan(base, theirs, mine)
-        dialog = ConflictDialog(exc, self.table, self.can_overwrite(), self.names, self, yours_changed=yours,
-                                can_merge=merged is not None)
+        dialog = ConflictDialog(
+            exc,
+            self.table,
+            self.can_overwrite(),
+            self.names,
+            self,
+            yours_changed=yours,
+            can_merge=merged is not None,
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.conflict_dialog = dialog
         dialog.finished.connect(lambda _result: self._resolve(dialog.choice, exc, merged))

@@ -83,8 +83,16 @@ class ContactDialog(RecordDialog):
     table = "contacts"
     kind = "contact"
 
-    def __init__(self, ctx, franchisee_id: int, contact: ContactDTO | None = None, names: UserNames | None = None,
-                 read_only: bool = False, parent: QWidget | None = None, today: date | None = None) -> None:
+    def __init__(
+        self,
+        ctx,
+        franchisee_id: int,
+        contact: ContactDTO | None = None,
+        names: UserNames | None = None,
+        read_only: bool = False,
+        parent: QWidget | None = None,
+        today: date | None = None,
+    ) -> None:
         super().__init__(ctx, names, parent)
         self.setObjectName("contactDialog")
         self.franchisee_id = franchisee_id
@@ -140,7 +148,9 @@ class ContactDialog(RecordDialog):
         f.layout = right  # Form.add appends to form.layout: the rest goes into the right-hand column
         self.birthday = f.add("birthday", field_label("contacts", "birthday"), OptionalDateEdit())
         self.birthday.setMaximumDate(QDate(self.today.year, self.today.month, self.today.day))
-        self.birthday_lunar = f.add("birthday_lunar", "", QCheckBox(self.tr("Celebrates the lunar calendar birthday")))
+        self.birthday_lunar = f.add(
+            "birthday_lunar", "", QCheckBox(self.tr("Celebrates the lunar calendar birthday"))
+        )
         self.lunar_label = QLabel()
         self.lunar_label.setObjectName("lunarLabel")
         self.lunar_label.setStyleSheet("color: #5d6d7e;")
@@ -150,19 +160,24 @@ class ContactDialog(RecordDialog):
         self.anniversaries_model = AnniversariesModel(self)
         self.anniversaries = QTableView()
         self.anniversaries.setModel(self.anniversaries_model)
-        self.anniversaries.setItemDelegateForColumn(AnniversariesModel.LABEL,
-                                                    _AnniversaryNameDelegate(self.anniversaries))
-        self.anniversaries.setItemDelegateForColumn(AnniversariesModel.DAY,
-                                                    _AnniversaryDateDelegate(self.anniversaries))
+        self.anniversaries.setItemDelegateForColumn(
+            AnniversariesModel.LABEL, _AnniversaryNameDelegate(self.anniversaries)
+        )
+        self.anniversaries.setItemDelegateForColumn(
+            AnniversariesModel.DAY, _AnniversaryDateDelegate(self.anniversaries)
+        )
         self.anniversaries.verticalHeader().hide()
         self.anniversaries.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.anniversaries.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         header = self.anniversaries.horizontalHeader()
         header.setSectionResizeMode(AnniversariesModel.LABEL, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(AnniversariesModel.DAY, QHeaderView.ResizeMode.Fixed)  # see _fit_date_column
+        header.setSectionResizeMode(
+            AnniversariesModel.DAY, QHeaderView.ResizeMode.Fixed
+        )  # see _fit_date_column
         header.setSectionResizeMode(AnniversariesModel.LUNAR, QHeaderView.ResizeMode.ResizeToContents)
-        self.anniversaries.setFixedHeight(self.anniversaries.verticalHeader().defaultSectionSize() * 3
-                                          + header.sizeHint().height() + 4)
+        self.anniversaries.setFixedHeight(
+            self.anniversaries.verticalHeader().defaultSectionSize() * 3 + header.sizeHint().height() + 4
+        )
         f.add("anniversaries", field_label("contacts", "anniversaries"), self.anniversaries)
         row_buttons = QWidget()
         rb = QHBoxLayout(row_buttons)
@@ -223,20 +238,33 @@ class ContactDialog(RecordDialog):
         if not self.birthday.hasAcceptableInput():
             errors.append(FieldError("birthday", DATE_PROBLEM))
         data = ContactData(
-            name=self.name.text(), gender=Gender(self.gender.currentData()), honorific=self.honorific.currentText(),
-            role=ContactRole(self.role.currentData()), mobile=self.mobile.text(), phone=self.phone.text(),
-            email=self.email.text(), wechat_id=self.wechat_id.text(), birthday=self.birthday.date_value(),
-            birthday_lunar=self.birthday_lunar.isChecked(), anniversaries=self.anniversaries_model.anniversaries(),
-            hobbies=self.hobbies.toPlainText(), preferences=self.preferences.toPlainText(),
-            notes=self.notes.toPlainText(), is_primary=self.is_primary.isChecked())
+            name=self.name.text(),
+            gender=Gender(self.gender.currentData()),
+            honorific=self.honorific.currentText(),
+            role=ContactRole(self.role.currentData()),
+            mobile=self.mobile.text(),
+            phone=self.phone.text(),
+            email=self.email.text(),
+            wechat_id=self.wechat_id.text(),
+            birthday=self.birthday.date_value(),
+            birthday_lunar=self.birthday_lunar.isChecked(),
+            anniversaries=self.anniversaries_model.anniversaries(),
+            hobbies=self.hobbies.toPlainText(),
+            preferences=self.preferences.toPlainText(),
+            notes=self.notes.toPlainText(),
+            is_primary=self.is_primary.isChecked(),
+        )
         return data, errors
 
     def service_call(self, data: ContactData, overwrite: bool):
         contacts = self.ctx.services.contacts
         if self.contact is None:
             return contacts.add, (self.ctx.actor, self.franchisee_id, data), {}
-        return (contacts.update, (self.ctx.actor, self.contact.id, self.contact.version, data),
-                {"base": self.contact.data, "overwrite": overwrite})
+        return (
+            contacts.update,
+            (self.ctx.actor, self.contact.id, self.contact.version, data),
+            {"base": self.contact.data, "overwrite": overwrite},
+        )
 
     def base_data(self):
         return self.contact.data if self.contact is not None else None
@@ -257,10 +285,16 @@ class ContactDialog(RecordDialog):
         """The date column as wide as its longest date (lunar ones are longer), and never narrower than the
         date editor: the anniversary's name takes what is left."""
         view, column = self.anniversaries, AnniversariesModel.DAY
-        widest = max((view.fontMetrics().horizontalAdvance(str(self.anniversaries_model.index(row, column).data()))
-                      for row in range(self.anniversaries_model.rowCount())), default=0)
-        view.horizontalHeader().resizeSection(column, max(self._date_editor_width, widest + 16,
-                                                          view.horizontalHeader().sectionSizeHint(column)))
+        widest = max(
+            (
+                view.fontMetrics().horizontalAdvance(str(self.anniversaries_model.index(row, column).data()))
+                for row in range(self.anniversaries_model.rowCount())
+            ),
+            default=0,
+        )
+        view.horizontalHeader().resizeSection(
+            column, max(self._date_editor_width, widest + 16, view.horizontalHeader().sectionSizeHint(column))
+        )
 
     def _update_lunar(self) -> None:
         day = self.birthday.date_value()
@@ -291,8 +325,10 @@ class ContactDialog(RecordDialog):
         self._update_anniversary_buttons()
 
     def _update_anniversary_buttons(self, *_args) -> None:
-        has_row = bool(self.anniversaries.selectionModel().selectedRows()) or \
-            self.anniversaries.currentIndex().isValid()
+        has_row = (
+            bool(self.anniversaries.selectionModel().selectedRows())
+            or self.anniversaries.currentIndex().isValid()
+        )
         self.remove_anniversary_button.setEnabled(has_row and self.anniversaries_model.rowCount() > 0)
 
 

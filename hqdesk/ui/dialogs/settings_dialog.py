@@ -118,15 +118,18 @@ def _note(text: str = "", style: str = NOTE_STYLE) -> QLabel:
 class SettingsDialog(QDialog):
     DATABASE_TAB, LANGUAGE_TAB, LETTERHEAD_TAB = range(3)
 
-    def __init__(self, ctx: UiContext | None, settings: QSettings, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: UiContext | None, settings: QSettings, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx, self.settings, self.runner = ctx, settings, runner
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(560)
         # on the dialog: Form replaces a field's own style sheet when it marks or clears an error
-        self.setStyleSheet('QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"] { background: #f2f2f2; }')
+        self.setStyleSheet(
+            'QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"] { background: #f2f2f2; }'
+        )
         self._tasks: list[Task] = []
         self._test_task: Task | None = None
         self._company: CompanyProfileDTO | None = None
@@ -151,7 +154,9 @@ class SettingsDialog(QDialog):
         self.message.setObjectName("message")
         self.message.hide()
         layout.addWidget(self.message)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -172,7 +177,9 @@ class SettingsDialog(QDialog):
         intro = _note(self.tr("Where hqdesk keeps its data."))
         v.addWidget(intro)
         if self.ctx is not None:
-            current = _note(self.tr("Currently open: {database}").format(database=self.ctx.services.database_label))
+            current = _note(
+                self.tr("Currently open: {database}").format(database=self.ctx.services.database_label)
+            )
             current.setObjectName("currentDatabase")
             current.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             v.addWidget(current)
@@ -194,8 +201,9 @@ class SettingsDialog(QDialog):
         self.browse_button.setObjectName("browseButton")
         self.browse_button.clicked.connect(self._browse)
         _attach_beside(self.path_edit, self.browse_button)
-        self.sqlite_form.layout.addRow("", _note(self.tr("For one user. The file must be on this computer, "
-                                                         "not on a network share.")))
+        self.sqlite_form.layout.addRow(
+            "", _note(self.tr("For one user. The file must be on this computer, not on a network share."))
+        )
         v.addWidget(self.sqlite_box)
 
         v.addWidget(self.pg_radio)
@@ -282,8 +290,12 @@ class SettingsDialog(QDialog):
     def _browse(self) -> None:
         current = self.path_edit.text().strip() or self._default_sqlite_path or QDir.homePath()
         path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Database file"), current, self.tr("SQLite databases (*.sqlite3 *.db);;All files (*)"),
-            options=QFileDialog.Option.DontConfirmOverwrite)
+            self,
+            self.tr("Database file"),
+            current,
+            self.tr("SQLite databases (*.sqlite3 *.db);;All files (*)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
         if path:
             self.path_edit.setText(QDir.toNativeSeparators(path))
 
@@ -292,17 +304,25 @@ class SettingsDialog(QDialog):
         if self.sqlite_radio.isChecked():
             path = QDir.fromNativeSeparators(self.path_edit.text().strip())
             return bootstrap.database_url(bootstrap.DatabaseLocation("sqlite", path=path))
-        return bootstrap.database_url(bootstrap.DatabaseLocation(
-            "postgresql", host=self.host_edit.text().strip(), port=self.port_spin.value(),
-            database=self.database_edit.text().strip(), username=self.username_edit.text().strip(),
-            options=self._pg_options))
+        return bootstrap.database_url(
+            bootstrap.DatabaseLocation(
+                "postgresql",
+                host=self.host_edit.text().strip(),
+                port=self.port_spin.value(),
+                database=self.database_edit.text().strip(),
+                username=self.username_edit.text().strip(),
+                options=self._pg_options,
+            )
+        )
 
     def network_share_text(self, path: str) -> str:
         """The refusal of a file on a network share, worded for this tab (the user is already in the
         database settings: point at the choice just above, not at a menu)."""
-        return self.tr("{path} is on a network share. SQLite cannot lock files safely over a network, so several "
-                       "users would damage it. Keep the file on this computer, or choose “Shared server "
-                       "(PostgreSQL)” above.").format(path=path)
+        return self.tr(
+            "{path} is on a network share. SQLite cannot lock files safely over a network, so several "
+            "users would damage it. Keep the file on this computer, or choose “Shared server "
+            "(PostgreSQL)” above."
+        ).format(path=path)
 
     def _validate_database(self) -> bool:
         """Messages beside the empty or refused fields; True if the tab can be used."""
@@ -315,8 +335,13 @@ class SettingsDialog(QDialog):
             elif _is_unc(path):
                 _show_field_text(self.sqlite_form, "path", self.network_share_text(path))
             elif not Path(QDir.fromNativeSeparators(path)).is_absolute():
-                _show_field_text(self.sqlite_form, "path", self.tr(
-                    "Enter the full path of the file, starting with the drive (e.g. D:\\hqdesk\\hqdesk.sqlite3)."))
+                _show_field_text(
+                    self.sqlite_form,
+                    "path",
+                    self.tr(
+                        "Enter the full path of the file, starting with the drive (e.g. D:\\hqdesk\\hqdesk.sqlite3)."
+                    ),
+                )
             return not self.sqlite_form.errors["path"].text()
         ok = True
         if not self.host_edit.text().strip():
@@ -346,8 +371,13 @@ class SettingsDialog(QDialog):
         self.test_busy.show()
         self.test_result.setStyleSheet(NOTE_STYLE)
         self.test_result.setText(self.tr("Connecting…"))
-        self._test_task = self._submit(bootstrap.check_connection, self.database_url(), self._password(),
-                                       on_done=self._test_done, on_error=self._test_failed)
+        self._test_task = self._submit(
+            bootstrap.check_connection,
+            self.database_url(),
+            self._password(),
+            on_done=self._test_done,
+            on_error=self._test_failed,
+        )
 
     def _test_finished(self) -> None:
         self._test_task = None
@@ -401,8 +431,14 @@ class SettingsDialog(QDialog):
         # on the page, not the preview: Form replaces a field's own style sheet to mark errors
         page.setStyleSheet("QLabel#logo { border: 1px solid #ccc; background: white; color: #888; }")
         v = QVBoxLayout(page)
-        v.addWidget(_note(self.tr("The company's details at the top of letters. They are shared by every user "
-                                  "of this database.")))
+        v.addWidget(
+            _note(
+                self.tr(
+                    "The company's details at the top of letters. They are shared by every user "
+                    "of this database."
+                )
+            )
+        )
         self.letterhead_note = _note()
         self.letterhead_note.setObjectName("letterheadNote")
         self.letterhead_note.hide()
@@ -430,7 +466,9 @@ class SettingsDialog(QDialog):
         h.addWidget(self.remove_logo_button)
         h.addStretch(1)
         _attach_beside(self.logo_preview, logo_buttons, grow=False)
-        self.letterhead_form.layout.addRow("", _note(self.tr("PNG or JPG; wide logos are scaled to 600 pixels.")))
+        self.letterhead_form.layout.addRow(
+            "", _note(self.tr("PNG or JPG; wide logos are scaled to 600 pixels."))
+        )
         v.addLayout(self.letterhead_form.layout)
         v.addStretch(1)
         self._set_logo(None)
@@ -449,7 +487,9 @@ class SettingsDialog(QDialog):
 
     def _load_letterhead(self) -> None:
         self._show_letterhead_note(self.tr("Loading…"), NOTE_STYLE)
-        self._submit(self.ctx.services.company.get, on_done=self._letterhead_loaded, on_error=self._load_failed)
+        self._submit(
+            self.ctx.services.company.get, on_done=self._letterhead_loaded, on_error=self._load_failed
+        )
 
     def _load_failed(self, exc: BaseException) -> None:
         self._show_letterhead_note("", NOTE_STYLE)
@@ -478,16 +518,23 @@ class SettingsDialog(QDialog):
         pixmap = QPixmap()
         if png and pixmap.loadFromData(png):
             w, h = PREVIEW_SIZE
-            self.logo_preview.setPixmap(pixmap.scaled(w - 8, h - 8, Qt.AspectRatioMode.KeepAspectRatio,
-                                                      Qt.TransformationMode.SmoothTransformation))
+            self.logo_preview.setPixmap(
+                pixmap.scaled(
+                    w - 8,
+                    h - 8,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
         else:
             self.logo_preview.setPixmap(QPixmap())
             self.logo_preview.setText(self.tr("No logo"))
         self.remove_logo_button.setEnabled(png is not None and self._letterhead_allowed())
 
     def _choose_logo(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Logo"), QDir.homePath(),
-                                                    self.tr("Images (*.png *.jpg *.jpeg)"))
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Logo"), QDir.homePath(), self.tr("Images (*.png *.jpg *.jpeg)")
+        )
         if path:
             self.load_logo_file(path)
 
@@ -503,16 +550,23 @@ class SettingsDialog(QDialog):
         def failed(exc: BaseException) -> None:
             self.choose_logo_button.setEnabled(True)
             if isinstance(exc, UnreadableImage):
-                _show_field_text(self.letterhead_form, "logo", self.tr(
-                    "hqdesk cannot read this file as an image. Choose a PNG or JPG file."))
+                _show_field_text(
+                    self.letterhead_form,
+                    "logo",
+                    self.tr("hqdesk cannot read this file as an image. Choose a PNG or JPG file."),
+                )
             else:
                 show_error(self, exc)
 
         self._submit(logo_png_from_file, path, on_done=done, on_error=failed)
 
     def _letterhead_values(self) -> tuple[str, str, str, bytes | None]:
-        return (self.name_edit.text().strip(), self.address_edit.toPlainText().strip(),
-                self.phone_edit.text().strip(), self._logo)
+        return (
+            self.name_edit.text().strip(),
+            self.address_edit.toPlainText().strip(),
+            self.phone_edit.text().strip(),
+            self._logo,
+        )
 
     def _letterhead_changed(self) -> bool:
         c = self._company
@@ -531,8 +585,12 @@ class SettingsDialog(QDialog):
             return
         self._set_saving(True)
         if self._database_changed() and self.sqlite_radio.isChecked():
-            self._submit(bootstrap.refuse_network_share, self.database_url(),
-                         on_done=lambda _: self._save_letterhead(), on_error=self._database_refused)
+            self._submit(
+                bootstrap.refuse_network_share,
+                self.database_url(),
+                on_done=lambda _: self._save_letterhead(),
+                on_error=self._database_refused,
+            )
         else:
             self._save_letterhead()
 
@@ -555,8 +613,18 @@ class SettingsDialog(QDialog):
             self._save_local()
             return
         name, address, phone, logo = self._letterhead_values()
-        self._submit(self.ctx.services.company.update, self.ctx.actor, self._company.version, name, address, phone,
-                     logo, write=True, on_done=self._letterhead_saved, on_error=self._letterhead_failed)
+        self._submit(
+            self.ctx.services.company.update,
+            self.ctx.actor,
+            self._company.version,
+            name,
+            address,
+            phone,
+            logo,
+            write=True,
+            on_done=self._letterhead_saved,
+            on_error=self._letterhead_failed,
+        )
 
     def _letterhead_saved(self, company: CompanyProfileDTO) -> None:
         self._company = company
@@ -571,8 +639,14 @@ class SettingsDialog(QDialog):
             if rest:
                 self._show_letterhead_note(tr_error(ValidationError(rest)), ERROR_STYLE)
         elif isinstance(exc, ConflictError):
-            note = tr_error(exc) + "\n" + self.tr("The letterhead below is now the saved one; make your changes "
-                                                  "again if they are still needed, then press OK.")
+            note = (
+                tr_error(exc)
+                + "\n"
+                + self.tr(
+                    "The letterhead below is now the saved one; make your changes "
+                    "again if they are still needed, then press OK."
+                )
+            )
             self._letterhead_loaded(exc.current, note, ERROR_STYLE)
         else:
             show_error(self, exc)
@@ -589,8 +663,13 @@ class SettingsDialog(QDialog):
             LANGUAGE.set(self.settings, self.language_combo.currentData())
         self.settings.sync()
         if password:
-            self._submit(bootstrap.remember_password, self.database_url(), password,
-                         on_done=lambda _: self._finish(), on_error=self._password_not_stored)
+            self._submit(
+                bootstrap.remember_password,
+                self.database_url(),
+                password,
+                on_done=lambda _: self._finish(),
+                on_error=self._password_not_stored,
+            )
         else:
             self._finish()
 

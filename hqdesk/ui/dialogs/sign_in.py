@@ -39,7 +39,9 @@ class _AccountDialog(QDialog):
         self.message.setStyleSheet("color: #c0392b;")
         self.message.setWordWrap(True)
         self.layout_.addWidget(self.message)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
         self.layout_.addWidget(self.buttons)
@@ -68,8 +70,14 @@ class _AccountDialog(QDialog):
 
 
 class SignInDialog(_AccountDialog):
-    def __init__(self, users: UserService, runner: TaskRunner, settings, database_label: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        users: UserService,
+        runner: TaskRunner,
+        settings,
+        database_label: str,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(runner, parent)
         self.users, self.settings = users, settings
         self.setObjectName("signInDialog")
@@ -118,9 +126,12 @@ class FirstAdminDialog(_AccountDialog):
         self.users = users
         self.setObjectName("firstAdminDialog")
         self.setWindowTitle(self.tr("Create the first administrator"))
-        self.intro.setText(self.tr(
-            "This database has no users yet. Create the administrator account; the administrator then adds "
-            "the other users and their roles."))
+        self.intro.setText(
+            self.tr(
+                "This database has no users yet. Create the administrator account; the administrator then adds "
+                "the other users and their roles."
+            )
+        )
         self.username = self.form.add("username", self.tr("User name"), QLineEdit())
         self.display_name = self.form.add("display_name", self.tr("Full name"), QLineEdit())
         self.password = self.form.add("password", self.tr("Password"), QLineEdit())
@@ -136,6 +147,12 @@ class FirstAdminDialog(_AccountDialog):
             self.form.errors["repeat"].show()
             return
         self._busy(True)
-        self.runner.submit(self.users.create_first_admin, self.username.text().strip(),
-                           self.display_name.text().strip(), self.password.text(), write=True,
-                           on_done=self._done, on_error=self._failed)
+        self.runner.submit(
+            self.users.create_first_admin,
+            self.username.text().strip(),
+            self.display_name.text().strip(),
+            self.password.text(),
+            write=True,
+            on_done=self._done,
+            on_error=self._failed,
+        )

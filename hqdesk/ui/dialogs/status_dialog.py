@@ -20,20 +20,27 @@ DATE_PROBLEM = QT_TRANSLATE_NOOP("Validation", "Enter a date as yyyy-mm-dd.")
 
 
 def status_since(detail: FranchiseeDetail) -> str:
-    """"Active since 2024年3月1日" (or just "Active" when the date is unknown)."""
+    """ "Active since 2024年3月1日" (or just "Active" when the date is unknown)."""
     label = tr_enum(STATUS_LABELS[detail.status])
     if detail.status_changed_on is None:
         return label
     return QCoreApplication.translate("StatusDialog", "{status} since {date}").format(
-        status=label, date=fmt_date(detail.status_changed_on))
+        status=label, date=fmt_date(detail.status_changed_on)
+    )
 
 
 class StatusDialog(RecordDialog):
     table = "franchisees"
     kind = "franchisee"
 
-    def __init__(self, ctx, detail: FranchiseeDetail, names: UserNames | None = None,
-                 parent: QWidget | None = None, today: date | None = None) -> None:
+    def __init__(
+        self,
+        ctx,
+        detail: FranchiseeDetail,
+        names: UserNames | None = None,
+        parent: QWidget | None = None,
+        today: date | None = None,
+    ) -> None:
         super().__init__(ctx, names, parent)
         self.setObjectName("statusDialog")
         self.detail = detail
@@ -46,7 +53,9 @@ class StatusDialog(RecordDialog):
         self.form.layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.layout_.addLayout(self.form.layout)
         self.status = self.form.add("status", self.tr("New status"), QComboBox(), required=True)
-        self.changed_on = self.form.add("changed_on", self.tr("Effective on"), OptionalDateEdit(), required=True)
+        self.changed_on = self.form.add(
+            "changed_on", self.tr("Effective on"), OptionalDateEdit(), required=True
+        )
         self.changed_on.problem = DATE_PROBLEM  # a status change needs its date
         self.changed_on.setMaximumDate(QDate(self.today.year, self.today.month, self.today.day))
         self.changed_on.set_date_value(self.today)
@@ -72,13 +81,19 @@ class StatusDialog(RecordDialog):
         errors = []
         if not self.changed_on.hasAcceptableInput():
             errors.append(FieldError("changed_on", DATE_PROBLEM))
-        change = StatusChange(LifecycleStatus(self.status.currentData()), self.changed_on.date_value(),
-                              self.reason.toPlainText())
+        change = StatusChange(
+            LifecycleStatus(self.status.currentData()),
+            self.changed_on.date_value(),
+            self.reason.toPlainText(),
+        )
         return change, errors
 
     def service_call(self, change: StatusChange, overwrite: bool):
-        return (self.ctx.services.franchisees.change_status,
-                (self.ctx.actor, self.detail.id, self.detail.version, change), {})
+        return (
+            self.ctx.services.franchisees.change_status,
+            (self.ctx.actor, self.detail.id, self.detail.version, change),
+            {},
+        )
 
     def can_overwrite(self) -> bool:
         return False  # a status change is never forced over another user's change: reload and decide again

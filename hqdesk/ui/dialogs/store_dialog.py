@@ -23,16 +23,25 @@ class StoreDialog(RecordDialog):
     table = "stores"
     kind = "store"
 
-    def __init__(self, ctx, franchisee_id: int, store: StoreDTO | None = None, names: UserNames | None = None,
-                 read_only: bool = False, default_city: str = "", parent: QWidget | None = None,
-                 today: date | None = None) -> None:
+    def __init__(
+        self,
+        ctx,
+        franchisee_id: int,
+        store: StoreDTO | None = None,
+        names: UserNames | None = None,
+        read_only: bool = False,
+        default_city: str = "",
+        parent: QWidget | None = None,
+        today: date | None = None,
+    ) -> None:
         super().__init__(ctx, names, parent)
         self.setObjectName("storeDialog")
         self.franchisee_id = franchisee_id
         self.store = store
         self.today = today or date.today()
-        self.setWindowTitle(self.tr("New store") if store is None else
-                            self.tr("Store: {name}").format(name=store.data.name))
+        self.setWindowTitle(
+            self.tr("New store") if store is None else self.tr("Store: {name}").format(name=store.data.name)
+        )
         self.form.layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.layout_.addLayout(self.form.layout)
         f = self.form
@@ -70,17 +79,25 @@ class StoreDialog(RecordDialog):
             errors.append(FieldError("floor_area", AREA_PROBLEM))
         if not self.opened_on.hasAcceptableInput():
             errors.append(FieldError("opened_on", DATE_PROBLEM))
-        data = StoreData(name=self.name.text(), address=self.address.text(), city=self.city.text(),
-                         opened_on=self.opened_on.date_value(), status=StoreStatus(self.status.currentData()),
-                         floor_area=area)
+        data = StoreData(
+            name=self.name.text(),
+            address=self.address.text(),
+            city=self.city.text(),
+            opened_on=self.opened_on.date_value(),
+            status=StoreStatus(self.status.currentData()),
+            floor_area=area,
+        )
         return data, errors
 
     def service_call(self, data: StoreData, overwrite: bool):
         stores = self.ctx.services.stores
         if self.store is None:
             return stores.add, (self.ctx.actor, self.franchisee_id, data), {}
-        return (stores.update, (self.ctx.actor, self.store.id, self.store.version, data),
-                {"base": self.store.data, "overwrite": overwrite})
+        return (
+            stores.update,
+            (self.ctx.actor, self.store.id, self.store.version, data),
+            {"base": self.store.data, "overwrite": overwrite},
+        )
 
     def base_data(self):
         return self.store.data if self.store is not None else None

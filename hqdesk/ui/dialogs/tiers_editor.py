@@ -57,8 +57,12 @@ class TiersEditor(QWidget):
         self.service = ctx.services.tiers
         self.setObjectName("tiersEditor")
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("Tiers group franchisees for visit plans and credit. A tier that franchisees "
-                               "still have cannot be removed."))
+        intro = QLabel(
+            self.tr(
+                "Tiers group franchisees for visit plans and credit. A tier that franchisees "
+                "still have cannot be removed."
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.model = TierModel(self)
@@ -132,8 +136,12 @@ class TiersEditor(QWidget):
         tier = self.current()
         if tier is None:
             return
-        name, ok = QInputDialog.getText(self, self.tr("Rename tier"), self.tr("Name of tier {code}:").format(
-            code=tier.code), text=tier.name)
+        name, ok = QInputDialog.getText(
+            self,
+            self.tr("Rename tier"),
+            self.tr("Name of tier {code}:").format(code=tier.code),
+            text=tier.name,
+        )
         if ok:
             self._write(self.service.rename, tier.code, tier.version, name, select=tier.code)
 
@@ -153,6 +161,10 @@ class TiersEditor(QWidget):
         tier = self.current()
         if tier is None:
             return
-        if QMessageBox.question(self, self.tr("Remove tier"), self.tr("Remove the tier {code}?").format(
-                code=tier.code)) == QMessageBox.StandardButton.Yes:
+        if (
+            QMessageBox.question(
+                self, self.tr("Remove tier"), self.tr("Remove the tier {code}?").format(code=tier.code)
+            )
+            == QMessageBox.StandardButton.Yes
+        ):
             self._write(self.service.remove, tier.code, tier.version)

@@ -23,7 +23,7 @@ from hqdesk.ui.models.base import ROOT, RowsModel
 
 
 def lunar_suffix(day: date) -> str:
-    """" (农历 八月十五)": shown after a date celebrated by the lunar calendar."""
+    """ " (农历 八月十五)": shown after a date celebrated by the lunar calendar."""
     return QCoreApplication.translate("ContactsModel", "(lunar {date})").format(date=to_lunar(day).text)
 
 
@@ -57,16 +57,27 @@ class ContactsModel(RowsModel[ContactDTO]):
         today = self._today or date.today()
         self._birthday_tips = [
             QCoreApplication.translate("ContactsModel", "Next birthday: {date}").format(
-                date=fmt_date(next_birthday(c.data.birthday, c.data.birthday_lunar, today)))
-            if c.data.birthday else None
-            for c in contacts]
+                date=fmt_date(next_birthday(c.data.birthday, c.data.birthday_lunar, today))
+            )
+            if c.data.birthday
+            else None
+            for c in contacts
+        ]
         self.set_rows(contacts)
 
     def cells(self, c: ContactDTO) -> tuple[str, ...]:
         d = c.data
         name = f"{d.name} {d.honorific}" if d.honorific else d.name
-        return ("★" if d.is_primary else "", name, tr_enum(CONTACT_ROLE_LABELS[d.role]), d.mobile, d.phone,
-                d.email, d.wechat_id, birthday_text(d.birthday, d.birthday_lunar))
+        return (
+            "★" if d.is_primary else "",
+            name,
+            tr_enum(CONTACT_ROLE_LABELS[d.role]),
+            d.mobile,
+            d.phone,
+            d.email,
+            d.wechat_id,
+            birthday_text(d.birthday, d.birthday_lunar),
+        )
 
     def row_of(self, contact_id: int) -> int:
         return next((i for i, c in enumerate(self._rows) if c.id == contact_id), -1)
@@ -133,7 +144,7 @@ class AnniversariesModel(QAbstractTableModel):
         if parent.isValid() or count < 1 or row < 0 or row + count > len(self._rows):
             return False
         self.beginRemoveRows(QModelIndex(), row, row + count - 1)
-        del self._rows[row:row + count]
+        del self._rows[row : row + count]
         self.endRemoveRows()
         return True
 
@@ -169,14 +180,23 @@ class AnniversariesModel(QAbstractTableModel):
             return Qt.CheckState.Checked if lunar else Qt.CheckState.Unchecked
         return None
 
-    def setData(self, index: QModelIndex | QPersistentModelIndex, value,  # noqa: N802 - Qt override
-                role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        value,  # noqa: N802 - Qt override
+        role: int = Qt.ItemDataRole.EditRole,
+    ) -> bool:
         if not index.isValid() or not self.editable or not 0 <= index.row() < len(self._rows):
             return False
         row, col = index.row(), index.column()
         if col == self.LABEL and role == Qt.ItemDataRole.EditRole:
             self._rows[row][0] = str(value).strip()
-        elif col == self.DAY and role == Qt.ItemDataRole.EditRole and isinstance(value, QDate) and value.isValid():
+        elif (
+            col == self.DAY
+            and role == Qt.ItemDataRole.EditRole
+            and isinstance(value, QDate)
+            and value.isValid()
+        ):
             self._rows[row][1] = date(value.year(), value.month(), value.day())
         elif col == self.LUNAR and role == Qt.ItemDataRole.CheckStateRole:
             self._rows[row][2] = Qt.CheckState(value) == Qt.CheckState.Checked
@@ -187,9 +207,16 @@ class AnniversariesModel(QAbstractTableModel):
         self.dataChanged.emit(index, index)
         return True
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt override
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self.HEADERS):
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802 - Qt override
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ):
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.HEADERS)
+        ):
             return QCoreApplication.translate("AnniversariesModel", self.HEADERS[section])
         return None

@@ -56,8 +56,12 @@ EXPIRED_FOREGROUND = QColor("#9b1c1c")
 EXPIRED_BACKGROUND = QColor("#f8d3d0")
 
 # data() runs for every visible cell and role on each repaint: look these up once.
-_DISPLAY, _FOREGROUND, _BACKGROUND, _TOOLTIP = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole,
-                                                Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole)
+_DISPLAY, _FOREGROUND, _BACKGROUND, _TOOLTIP = (
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.BackgroundRole,
+    Qt.ItemDataRole.ToolTipRole,
+)
 _CONTRACT_END = LIST_COLUMNS.index("contract_end")
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -75,14 +79,18 @@ class FranchiseeListModel(QAbstractTableModel):
     fetch_requested = Signal(int, object)
     sort_requested = Signal(str, bool)
 
-    def __init__(self, parent=None, today: Callable[[], date] = date.today, page_size: int = PAGE_SIZE) -> None:
+    def __init__(
+        self, parent=None, today: Callable[[], date] = date.today, page_size: int = PAGE_SIZE
+    ) -> None:
         super().__init__(parent)
         self._today = today
         self._page_size = page_size
         self._ids: list[int] = []
         self._rows: list[FranchiseeRow] = []
         self._cells: list[tuple[str, ...] | None] = []  # display text of each row, made when first shown
-        self._warnings: list[int | None] = []  # days until the contract ends (< 0: ended), when that needs attention
+        self._warnings: list[
+            int | None
+        ] = []  # days until the contract ends (< 0: ended), when that needs attention
         self._row_of: dict[int, int] = {}
         self._generation = 0
         self._in_flight = False
@@ -100,8 +108,10 @@ class FranchiseeListModel(QAbstractTableModel):
         self._rows, self._cells, self._warnings, self._row_of = [], [], [], {}
         self.sort_column = result.sort_column
         self.descending = result.descending
-        if result.first_rows:  # the first page: the ids up to its last row (any missing ones leave the result)
-            self._take(self._ids[:self._ids.index(result.first_rows[-1].id) + 1], result.first_rows)
+        if (
+            result.first_rows
+        ):  # the first page: the ids up to its last row (any missing ones leave the result)
+            self._take(self._ids[: self._ids.index(result.first_rows[-1].id) + 1], result.first_rows)
         self.endResetModel()
 
     @property
@@ -148,7 +158,7 @@ class FranchiseeListModel(QAbstractTableModel):
         if self._in_flight or len(self._rows) >= self._wanted:
             return
         self._in_flight = True
-        self.fetch_requested.emit(self._generation, tuple(self._ids[len(self._rows):self._wanted]))
+        self.fetch_requested.emit(self._generation, tuple(self._ids[len(self._rows) : self._wanted]))
 
     def append_rows(self, generation: int, ids: Sequence[int], rows: Sequence[FranchiseeRow]) -> None:
         """The rows a ``fetch_requested`` asked for; ignored if a newer search replaced the result."""
@@ -156,7 +166,7 @@ class FranchiseeListModel(QAbstractTableModel):
             return
         self._in_flight = False
         start = len(self._rows)
-        if tuple(self._ids[start:start + len(ids)]) != tuple(ids):
+        if tuple(self._ids[start : start + len(ids)]) != tuple(ids):
             return  # not the continuation of what we hold (cannot happen within one generation)
         if rows:
             self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
@@ -177,7 +187,7 @@ class FranchiseeListModel(QAbstractTableModel):
         start = len(self._rows)
         if len(rows) != len(ids):
             got = {r.id for r in rows}
-            self._ids[start:start + len(ids)] = [i for i in ids if i in got]
+            self._ids[start : start + len(ids)] = [i for i in ids if i in got]
         today = self._today()
         for offset, row in enumerate(rows):
             self._row_of[row.id] = start + offset
@@ -192,8 +202,12 @@ class FranchiseeListModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt override
         return 0 if parent.isValid() else len(LIST_COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt override
-                   role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802 - Qt override
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(LIST_COLUMNS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -257,11 +271,17 @@ class FranchiseeListModel(QAbstractTableModel):
         elif column == "contract_end":
             days = self._warnings[r]
             if days is not None and days < 0:
-                lines.append(self.tr("The contract ended on {date}, %n day(s) ago.", "", -days).format(
-                    date=fmt_date(row.contract_end)))
+                lines.append(
+                    self.tr("The contract ended on {date}, %n day(s) ago.", "", -days).format(
+                        date=fmt_date(row.contract_end)
+                    )
+                )
             elif days is not None:
-                lines.append(self.tr("The contract ends today.") if days == 0
-                             else self.tr("The contract ends in %n day(s).", "", days))
+                lines.append(
+                    self.tr("The contract ends today.")
+                    if days == 0
+                    else self.tr("The contract ends in %n day(s).", "", days)
+                )
         if row.archived:
             lines.append(self.tr("Archived"))
         return "\n".join(lines) or None

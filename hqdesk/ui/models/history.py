@@ -99,8 +99,18 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
 # Bookkeeping columns that mean nothing to a user (the "who" and "when" columns already say the rest).
 HIDDEN_FIELDS = frozenset({"id", "franchisee_id", "contact_id", "changed_by", "recorded_at", "search_text"})
 
-DATE_FIELDS = frozenset({"join_date", "contract_start", "contract_end", "status_changed_on", "birthday",
-                         "opened_on", "changed_on", "day"})
+DATE_FIELDS = frozenset(
+    {
+        "join_date",
+        "contract_start",
+        "contract_end",
+        "status_changed_on",
+        "birthday",
+        "opened_on",
+        "changed_on",
+        "day",
+    }
+)
 BOOL_FIELDS = frozenset({"archived", "birthday_lunar", "is_primary", "lunar"})
 
 WHAT = {
@@ -148,8 +158,10 @@ class UserNames:
 
     @classmethod
     def of_users(cls, users) -> UserNames:
-        return cls({u.username: u.display_name or u.username for u in users},
-                   {u.id: u.display_name or u.username for u in users})
+        return cls(
+            {u.username: u.display_name or u.username for u in users},
+            {u.id: u.display_name or u.username for u in users},
+        )
 
     def name(self, username: str) -> str:
         return self.by_username.get(username) or username
@@ -210,7 +222,11 @@ def _enum_label(table: str, name: str, value) -> str | None:
 def format_value(table: str, name: str, value, names: UserNames | None = None) -> str:
     """A field's value as a user reads it; works on Python values (DTOs) and on JSON values (the audit trail)."""
     if name in BOOL_FIELDS:
-        return QCoreApplication.translate("History", "Yes") if value else QCoreApplication.translate("History", "No")
+        return (
+            QCoreApplication.translate("History", "Yes")
+            if value
+            else QCoreApplication.translate("History", "No")
+        )
     if value is None or value == "" or value == ():
         return EMPTY
     enum = _enum_label(table, name, value)
@@ -228,8 +244,11 @@ def format_value(table: str, name: str, value, names: UserNames | None = None) -
     if name == "account_manager_id":
         return (names or UserNames()).name_of_id(value)
     if name == "tags":
-        return ", ".join(value) if isinstance(value, (tuple, list)) else ", ".join(
-            t for t in str(value).split(",") if t)
+        return (
+            ", ".join(value)
+            if isinstance(value, (tuple, list))
+            else ", ".join(t for t in str(value).split(",") if t)
+        )
     if name == "anniversaries":
         return separator().join(_anniversary_text(a) for a in value)
     return str(value)
@@ -247,11 +266,15 @@ def shorten(text: str, limit: int = MAX_CELL) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def change_lines(entry: HistoryEntry, names: UserNames | None = None, limit: int | None = MAX_CELL) -> list[str]:
+def change_lines(
+    entry: HistoryEntry, names: UserNames | None = None, limit: int | None = MAX_CELL
+) -> list[str]:
     """One "field: old → new" line per changed field (inserts: "field: value"; deletes: "field: old value")."""
     lines = []
     order = list(FIELD_LABELS.get(entry.table_name, {}))  # as the form shows them, not alphabetically
-    for change in sorted(entry.changes, key=lambda c: order.index(c.field) if c.field in order else len(order)):
+    for change in sorted(
+        entry.changes, key=lambda c: order.index(c.field) if c.field in order else len(order)
+    ):
         if change.field in HIDDEN_FIELDS:
             continue
         label = field_label(entry.table_name, change.field)
@@ -285,12 +308,19 @@ def describe(entry: HistoryEntry, row_names: dict[tuple[str, str], str] | None =
     changed = _changed(entry)
     if entry.table_name == "franchisees" and entry.action == "update":
         if set(changed) == {"archived"}:
-            return (QCoreApplication.translate("History", "Archived") if changed["archived"].new
-                    else QCoreApplication.translate("History", "Restored from the archive"))
+            return (
+                QCoreApplication.translate("History", "Archived")
+                if changed["archived"].new
+                else QCoreApplication.translate("History", "Restored from the archive")
+            )
         if "status" in changed:
             return QCoreApplication.translate("History", "Status changed")
-    if entry.table_name == "franchisee_status_changes" and entry.action == "insert" and \
-            "from_status" in changed and not changed["from_status"].new:
+    if (
+        entry.table_name == "franchisee_status_changes"
+        and entry.action == "insert"
+        and "from_status" in changed
+        and not changed["from_status"].new
+    ):
         return QCoreApplication.translate("History", "Initial status")
     if entry.table_name == "contact_anniversaries" and entry.action in WHAT_ANNIVERSARY_OF:
         contact_id = _value(changed.get("contact_id"))
@@ -306,7 +336,9 @@ def describe(entry: HistoryEntry, row_names: dict[tuple[str, str], str] | None =
     return text
 
 
-def names_in_trail(entries, row_names: dict[tuple[str, str], str] | None = None) -> dict[tuple[str, str], str]:
+def names_in_trail(
+    entries, row_names: dict[tuple[str, str], str] | None = None
+) -> dict[tuple[str, str], str]:
     """Contact and store names by (table, row id): the current ones (``row_names``), and for rows deleted since,
     the last name their own entries recorded (an anniversary of a deleted contact still says whose it was)."""
     names: dict[tuple[str, str], str] = {}
@@ -329,11 +361,16 @@ def without_status_echoes(entries) -> list[HistoryEntry]:
     recorded = [e for e in entries if e.table_name == "franchisee_status_changes" and e.action == "insert"]
 
     def echo(e: HistoryEntry) -> bool:
-        if e.table_name != "franchisees" or e.action != "update" or \
-                not {c.field for c in e.changes} <= {"status", "status_changed_on"}:
+        if (
+            e.table_name != "franchisees"
+            or e.action != "update"
+            or not {c.field for c in e.changes} <= {"status", "status_changed_on"}
+        ):
             return False
-        return any(r.username == e.username and abs((r.occurred_at - e.occurred_at).total_seconds()) < 5
-                   for r in recorded)
+        return any(
+            r.username == e.username and abs((r.occurred_at - e.occurred_at).total_seconds()) < 5
+            for r in recorded
+        )
 
     return [e for e in entries if not echo(e)]
 
@@ -365,8 +402,9 @@ class HistoryModel(RowsModel[HistoryEntry]):
         self._names = UserNames()
         self._row_names: dict[tuple[str, str], str] | None = None
 
-    def set_entries(self, entries, names: UserNames | None = None,
-                    row_names: dict[tuple[str, str], str] | None = None) -> None:
+    def set_entries(
+        self, entries, names: UserNames | None = None, row_names: dict[tuple[str, str], str] | None = None
+    ) -> None:
         """``row_names`` names contacts and stores by (table, row id) for entries that do not carry the name."""
         entries = without_status_echoes(entries)
         self._names, self._row_names = names or UserNames(), names_in_trail(entries, row_names)
@@ -374,13 +412,19 @@ class HistoryModel(RowsModel[HistoryEntry]):
         self.set_rows(entries)
 
     def cells(self, e: HistoryEntry) -> tuple[str, ...]:
-        return (fmt_datetime(e.occurred_at), self._names.name(e.username), source_label(e.source),
-                describe(e, self._row_names), separator().join(change_lines(e, self._names)))
+        return (
+            fmt_datetime(e.occurred_at),
+            self._names.name(e.username),
+            source_label(e.source),
+            describe(e, self._row_names),
+            separator().join(change_lines(e, self._names)),
+        )
 
     def header_role_data(self, section: int, role: int):
         if section == self.SOURCE and role == Qt.ItemDataRole.ToolTipRole:
             return QCoreApplication.translate(
-                "HistoryModel", "Changes made outside hqdesk, directly in the database, are marked here.")
+                "HistoryModel", "Changes made outside hqdesk, directly in the database, are marked here."
+            )
         return None
 
     def details(self, row: int) -> str:
@@ -400,7 +444,9 @@ class HistoryModel(RowsModel[HistoryEntry]):
         entry = self._rows[row]
         if not entry.db_login or entry.db_login == entry.username:
             return None
-        return QCoreApplication.translate("HistoryModel", "database login: {login}").format(login=entry.db_login)
+        return QCoreApplication.translate("HistoryModel", "database login: {login}").format(
+            login=entry.db_login
+        )
 
     def role_data(self, row: int, column: int, role: int):
         from_db = self._rows[row].source == "db"
@@ -411,7 +457,8 @@ class HistoryModel(RowsModel[HistoryEntry]):
                 return self._login_note(row)
             if column == self.SOURCE and from_db:
                 return QCoreApplication.translate(
-                    "HistoryModel", "Changed directly in the database, not through hqdesk.")
+                    "HistoryModel", "Changed directly in the database, not through hqdesk."
+                )
             return None
         if role == Qt.ItemDataRole.ForegroundRole and column == self.SOURCE and from_db:
             from PySide6.QtGui import QColor
@@ -444,7 +491,13 @@ class StatusHistoryModel(RowsModel[StatusChangeDTO]):
     def cells(self, c: StatusChangeDTO) -> tuple[str, ...]:
         to = tr_enum(STATUS_LABELS[c.to_status])
         move = f"{tr_enum(STATUS_LABELS[c.from_status])} → {to}" if c.from_status else to
-        return fmt_date(c.changed_on), move, c.reason, self._names.name(c.changed_by), fmt_datetime(c.recorded_at)
+        return (
+            fmt_date(c.changed_on),
+            move,
+            c.reason,
+            self._names.name(c.changed_by),
+            fmt_datetime(c.recorded_at),
+        )
 
     def role_data(self, row: int, column: int, role: int):
         if role == Qt.ItemDataRole.ToolTipRole and column == self.REASON:

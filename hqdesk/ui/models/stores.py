@@ -27,14 +27,23 @@ class StoresModel(RowsModel[StoreDTO]):
         self.set_rows(stores)
 
     def cells(self, s: StoreDTO) -> tuple[str, ...]:
-        return (s.data.name, s.data.city, s.data.address, fmt_date(s.data.opened_on),
-                tr_enum(STORE_STATUS_LABELS[s.data.status]), fmt_decimal(s.data.floor_area))
+        return (
+            s.data.name,
+            s.data.city,
+            s.data.address,
+            fmt_date(s.data.opened_on),
+            tr_enum(STORE_STATUS_LABELS[s.data.status]),
+            fmt_decimal(s.data.floor_area),
+        )
 
     def role_data(self, row: int, column: int, role: int):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.AREA:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS and \
-                self._rows[row].data.status == StoreStatus.CLOSED:
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and column == self.STATUS
+            and self._rows[row].data.status == StoreStatus.CLOSED
+        ):
             from PySide6.QtGui import QColor
 
             return QColor("#7f8c8d")

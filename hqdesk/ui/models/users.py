@@ -25,7 +25,9 @@ class UsersModel(QAbstractTableModel):
         self.beginResetModel()
         self._users = list(users)
         if self._sort is not None:
-            self._users.sort(key=self._key(self._sort[0]), reverse=self._sort[1] == Qt.SortOrder.DescendingOrder)
+            self._users.sort(
+                key=self._key(self._sort[0]), reverse=self._sort[1] == Qt.SortOrder.DescendingOrder
+            )
         self.endResetModel()
 
     def user_at(self, row: int) -> UserDTO:
@@ -49,8 +51,13 @@ class UsersModel(QAbstractTableModel):
             return None
         if not 0 <= section < len(self.COLUMNS):
             return None
-        return (self.tr("User name"), self.tr("Full name"), self.tr("Role"), self.tr("E-mail"),
-                self.tr("Active"))[section]
+        return (
+            self.tr("User name"),
+            self.tr("Full name"),
+            self.tr("Role"),
+            self.tr("E-mail"),
+            self.tr("Active"),
+        )[section]
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._users):
@@ -88,7 +95,9 @@ class UsersModel(QAbstractTableModel):
         ids = [self._users[i.row()].id for i in old]
         self._users.sort(key=self._key(column), reverse=order == Qt.SortOrder.DescendingOrder)
         rows = {u.id: r for r, u in enumerate(self._users)}
-        self.changePersistentIndexList(old, [self.index(rows[i], p.column()) for i, p in zip(ids, old, strict=True)])
+        self.changePersistentIndexList(
+            old, [self.index(rows[i], p.column()) for i, p in zip(ids, old, strict=True)]
+        )
         self.layoutChanged.emit()
 
     def _key(self, column: int):

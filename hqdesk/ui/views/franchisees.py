@@ -55,7 +55,9 @@ SETTINGS_HEADER = "franchisees/header"
 COLUMN_CHARS = {"legal_name": 12, "city": 4, "account_manager": 3, "primary_contact": 4}  # 乌鲁木齐, 欧阳明月
 COLUMN_SAMPLES = {"code": "JX0000", "tier": "A", "primary_phone": "13800000000"}
 CELL_PADDING = 12  # the cell's margins on both sides
-HEADER_PADDING = 16  # the same for a title (sorting by a narrow column may shorten its title: the arrow shows it)
+HEADER_PADDING = (
+    16  # the same for a title (sorting by a narrow column may shorten its title: the arrow shows it)
+)
 # The profile editor beside the list needs about 520 px (at 12 px per Chinese character); by default the list gets
 # the width its columns need (all of them in view at 1440 px, in both languages) and the editor the rest.
 EDITOR_CHARS = 43
@@ -81,7 +83,7 @@ def _rows_in_chunks(service, actor, ids: tuple[int, ...]):
     """Runs in a worker thread: the list rows of ``ids``, a few hundred per query."""
     rows = []
     for start in range(0, len(ids), ROWS_PER_QUERY):
-        rows.extend(service.rows(actor, ids[start:start + ROWS_PER_QUERY]))
+        rows.extend(service.rows(actor, ids[start : start + ROWS_PER_QUERY]))
     return tuple(rows)
 
 
@@ -112,7 +114,9 @@ class FranchiseesView(QWidget):
         self.splitter.setCollapsible(0, False)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self._default_split: list[int] | None = None  # the sizes set by default, until the user moves the splitter
+        self._default_split: list[int] | None = (
+            None  # the sizes set by default, until the user moves the splitter
+        )
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -164,18 +168,29 @@ class FranchiseesView(QWidget):
         self.count_label.setObjectName("countLabel")
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.count_label.setMinimumWidth(  # no jumping filters when the count changes
-            self.fontMetrics().horizontalAdvance(self.tr("%n franchisee(s)", "", 8888)))
+            self.fontMetrics().horizontalAdvance(self.tr("%n franchisee(s)", "", 8888))
+        )
         self.new_button = QPushButton(self.tr("New franchisee"), self)
         self.new_button.setObjectName("newFranchisee")
-        self.new_button.setToolTip(self.tr("New franchisee ({key})").format(
-            key=QKeySequence(QKeySequence.StandardKey.New).toString(QKeySequence.SequenceFormat.NativeText)))
+        self.new_button.setToolTip(
+            self.tr("New franchisee ({key})").format(
+                key=QKeySequence(QKeySequence.StandardKey.New).toString(
+                    QKeySequence.SequenceFormat.NativeText
+                )
+            )
+        )
         self.new_button.setVisible(self.ctx.can(Action.CREATE_FRANCHISEE))
 
         bar = QHBoxLayout()
         bar.setSpacing(6)
         bar.addWidget(self.search_box, 1)
-        for widget in (self.tier_combo, self.status_combo, self.region_combo, self.manager_combo,
-                       self.archived_check):
+        for widget in (
+            self.tier_combo,
+            self.status_combo,
+            self.region_combo,
+            self.manager_combo,
+            self.archived_check,
+        ):
             bar.addWidget(widget)
         bar.addSpacing(8)
         bar.addWidget(self.count_label)
@@ -257,10 +272,17 @@ class FranchiseesView(QWidget):
         content = {name: int(chars * char) for name, chars in COLUMN_CHARS.items()}
         content.update({name: cells.horizontalAdvance(text) for name, text in COLUMN_SAMPLES.items()})
         content["status"] = max(cells.horizontalAdvance(tr_enum(label)) for label in STATUS_LABELS.values())
-        content["contract_end"] = max(cells.horizontalAdvance(fmt_date(date(2026, month, 28))) for month in range(1, 13))
-        return [max(content[name] + CELL_PADDING, titles.horizontalAdvance(
-            self.model.headerData(column, Qt.Orientation.Horizontal)) + HEADER_PADDING)
-            for column, name in enumerate(LIST_COLUMNS)]
+        content["contract_end"] = max(
+            cells.horizontalAdvance(fmt_date(date(2026, month, 28))) for month in range(1, 13)
+        )
+        return [
+            max(
+                content[name] + CELL_PADDING,
+                titles.horizontalAdvance(self.model.headerData(column, Qt.Orientation.Horizontal))
+                + HEADER_PADDING,
+            )
+            for column, name in enumerate(LIST_COLUMNS)
+        ]
 
     def _connect(self) -> None:
         self.search_box.textChanged.connect(lambda: self._debounce.start())
@@ -277,8 +299,12 @@ class FranchiseesView(QWidget):
         self.editor.saved.connect(self._editor_saved)
         self.ctx.bus.changed.connect(self._bus_changed)
         header = self.table.horizontalHeader()
-        for signal in (header.sectionResized, header.sectionMoved, header.sortIndicatorChanged,
-                       self.splitter.splitterMoved):
+        for signal in (
+            header.sectionResized,
+            header.sectionMoved,
+            header.sortIndicatorChanged,
+            self.splitter.splitterMoved,
+        ):
             signal.connect(lambda *_: self._save_timer.start())  # not start(msec) with the signal's ints
         self.splitter.splitterMoved.connect(self._splitter_moved)
 
@@ -292,7 +318,8 @@ class FranchiseesView(QWidget):
             statuses=(LifecycleStatus(status),) if status else (),
             region=self.region_combo.currentData() or "",
             account_manager_id=self.manager_combo.currentData(),
-            include_archived=self.archived_check.isChecked())
+            include_archived=self.archived_check.isChecked(),
+        )
 
     def search_now(self) -> None:
         """Search at once with the current text and filters (the debounce timer's job, without waiting)."""
@@ -312,10 +339,15 @@ class FranchiseesView(QWidget):
         generation = self._generation
         self._set_busy(True)
         self.ctx.runner.submit(
-            self.ctx.services.franchisees.search, self.ctx.actor, criteria, self.model.sort_column,
-            self.model.descending, page_size=PAGE_SIZE,
+            self.ctx.services.franchisees.search,
+            self.ctx.actor,
+            criteria,
+            self.model.sort_column,
+            self.model.descending,
+            page_size=PAGE_SIZE,
             on_done=_weakly(self._show_result, generation, scroll),
-            on_error=_weakly(self._search_failed, generation))
+            on_error=_weakly(self._search_failed, generation),
+        )
 
     def _show_result(self, generation: int, scroll: bool, result: SearchResult) -> None:
         if generation != self._generation:
@@ -380,9 +412,14 @@ class FranchiseesView(QWidget):
             hints.append(self.tr("Set some of the filters back to “All”."))
         else:
             title = self.tr("No franchisee matches “{text}”.").format(text=criteria.text)
-            with_filters = criteria != SearchCriteria(text=criteria.text, include_archived=criteria.include_archived)
-            hints.append(self.tr("Check the spelling, or clear the search and set the filters to “All”.") if with_filters
-                         else self.tr("Check the spelling, or search for a shorter part of the name."))
+            with_filters = criteria != SearchCriteria(
+                text=criteria.text, include_archived=criteria.include_archived
+            )
+            hints.append(
+                self.tr("Check the spelling, or clear the search and set the filters to “All”.")
+                if with_filters
+                else self.tr("Check the spelling, or search for a shorter part of the name.")
+            )
         if not criteria.include_archived:
             hints.append(self.tr("Archived franchisees are hidden: tick “Show archived” to include them."))
         self._show_message(title, "\n".join(hints), clear=filtered)
@@ -396,8 +433,14 @@ class FranchiseesView(QWidget):
 
     def clear_filters(self) -> None:
         """Empty the search box and set every filter back to All (one search, not one per box)."""
-        widgets = (self.search_box, self.tier_combo, self.status_combo, self.region_combo, self.manager_combo,
-                   self.archived_check)
+        widgets = (
+            self.search_box,
+            self.tier_combo,
+            self.status_combo,
+            self.region_combo,
+            self.manager_combo,
+            self.archived_check,
+        )
         for widget in widgets:
             widget.blockSignals(True)
         try:
@@ -416,8 +459,12 @@ class FranchiseesView(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         # Down in the search box goes to the list, so a search can be followed by the keyboard alone.
-        if watched is self.search_box and event.type() == QEvent.Type.KeyPress \
-                and event.key() == Qt.Key.Key_Down and self.model.rowCount():
+        if (
+            watched is self.search_box
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Down
+            and self.model.rowCount()
+        ):
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)
             if not self.table.selectionModel().hasSelection():
                 self.table.selectRow(0)
@@ -427,9 +474,13 @@ class FranchiseesView(QWidget):
     # ----- pages of rows -------------------------------------------------------------------------
     def _fetch_rows(self, generation: int, ids: tuple[int, ...]) -> None:
         self.ctx.runner.submit(
-            _rows_in_chunks, self.ctx.services.franchisees, self.ctx.actor, ids,
+            _rows_in_chunks,
+            self.ctx.services.franchisees,
+            self.ctx.actor,
+            ids,
             on_done=_weakly(self.model.append_rows, generation, ids),
-            on_error=_weakly(self._fetch_failed, generation))
+            on_error=_weakly(self._fetch_failed, generation),
+        )
 
     def _fetch_failed(self, generation: int, exc: BaseException) -> None:
         if generation != self.model.generation:
@@ -458,8 +509,10 @@ class FranchiseesView(QWidget):
             else:
                 self._pending_select = None
                 index = self.model.index(row, 0)
-                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                                          | QItemSelectionModel.SelectionFlag.Rows)
+                selection.setCurrentIndex(
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+                )
                 if scroll:
                     self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
         finally:
@@ -530,9 +583,11 @@ class FranchiseesView(QWidget):
     def _load_filter_options(self) -> None:
         # A failure here comes with the search's own failure and message; one dialog is enough.
         self.ctx.runner.submit(
-            self.ctx.services.franchisees.filter_options, self.ctx.actor,
+            self.ctx.services.franchisees.filter_options,
+            self.ctx.actor,
             on_done=_weakly(self._set_filter_options),
-            on_error=lambda exc: log.warning("filter options not loaded: %s", exc))
+            on_error=lambda exc: log.warning("filter options not loaded: %s", exc),
+        )
 
     def _may_own_franchisees(self, managers=()) -> bool:
         """Whether "My franchisees" can find anything: for account managers, and for anyone (an admin) who has
@@ -544,10 +599,15 @@ class FranchiseesView(QWidget):
         before = self.criteria()
         self._fill(self.tier_combo, [(self.tr("Tier {tier}").format(tier=t), t) for t in options.tiers])
         self._fill(self.region_combo, [(r, r) for r in options.regions])
-        mine = [(self.tr("My franchisees"), self.ctx.actor.user_id)] \
-            if self._may_own_franchisees(options.account_managers) else []
-        self._fill(self.manager_combo,
-                   mine + [(u.display_name or u.username, u.id) for u in options.account_managers])
+        mine = (
+            [(self.tr("My franchisees"), self.ctx.actor.user_id)]
+            if self._may_own_franchisees(options.account_managers)
+            else []
+        )
+        self._fill(
+            self.manager_combo,
+            mine + [(u.display_name or u.username, u.id) for u in options.account_managers],
+        )
         if self.criteria() != before:  # a chosen value went away (a region emptied): show what the boxes say
             self.search_now()
 
@@ -570,7 +630,11 @@ class FranchiseesView(QWidget):
     def _restore_state(self) -> None:
         settings = self.ctx.settings
         splitter = settings.value(SETTINGS_SPLITTER)
-        if not (isinstance(splitter, QByteArray) and not splitter.isEmpty() and self.splitter.restoreState(splitter)):
+        if not (
+            isinstance(splitter, QByteArray)
+            and not splitter.isEmpty()
+            and self.splitter.restoreState(splitter)
+        ):
             self._default_split = []
             self._apply_default_split()
         header = settings.value(SETTINGS_HEADER)
@@ -592,11 +656,23 @@ class FranchiseesView(QWidget):
         if total <= 0:
             return None
         header = self.table.horizontalHeader()
-        last = header.logicalIndex(header.count() - 1)  # stretched to the edge: count what it needs, not its size
-        columns = sum(header.sectionSize(i) for i in range(header.count()) if i != last and not header.isSectionHidden(i))
-        needs = (columns + self.default_column_widths[last] + 2 * self.table.frameWidth()
-                 + self.table.verticalScrollBar().sizeHint().width())
-        editor = max(self.editor.minimumSizeHint().width(), EDITOR_CHARS * self.fontMetrics().horizontalAdvance("中"))
+        last = header.logicalIndex(
+            header.count() - 1
+        )  # stretched to the edge: count what it needs, not its size
+        columns = sum(
+            header.sectionSize(i)
+            for i in range(header.count())
+            if i != last and not header.isSectionHidden(i)
+        )
+        needs = (
+            columns
+            + self.default_column_widths[last]
+            + 2 * self.table.frameWidth()
+            + self.table.verticalScrollBar().sizeHint().width()
+        )
+        editor = max(
+            self.editor.minimumSizeHint().width(), EDITOR_CHARS * self.fontMetrics().horizontalAdvance("中")
+        )
         width = max(min(needs, total - editor), total // 2)
         return [width, total - width]
 
@@ -622,7 +698,9 @@ class FranchiseesView(QWidget):
     def save_state(self) -> None:
         self._save_timer.stop()
         # A default split is not remembered: the next start fits it to that window. One set otherwise is.
-        if self._default_split is None or (self._default_split and self.splitter.sizes() != self._default_split):
+        if self._default_split is None or (
+            self._default_split and self.splitter.sizes() != self._default_split
+        ):
             self.ctx.settings.setValue(SETTINGS_SPLITTER, self.splitter.saveState())
         self.ctx.settings.setValue(SETTINGS_HEADER, self.table.horizontalHeader().saveState())
 

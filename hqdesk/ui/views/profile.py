@@ -126,8 +126,9 @@ def fetch_profile(services, actor, franchisee_id: int, with_choices: bool) -> Pr
     if actor.can(Action.VIEW_HISTORY):
         history = services.franchisees.history(actor, franchisee_id)
         statuses = services.franchisees.status_history(actor, franchisee_id)
-    return ProfileBundle(detail, contacts, stores, history, statuses,
-                         fetch_choices(services, actor) if with_choices else None)
+    return ProfileBundle(
+        detail, contacts, stores, history, statuses, fetch_choices(services, actor) if with_choices else None
+    )
 
 
 # ----- small widgets ---------------------------------------------------------------------------------------
@@ -155,8 +156,10 @@ def _badge(object_name: str) -> QLabel:
 
 def _set_badge(label: QLabel, text: str, background: str) -> None:
     label.setText(text)
-    label.setStyleSheet(f"QLabel {{ background: {background}; color: white; border-radius: 9px;"
-                        " padding: 2px 10px; font-weight: bold; }")
+    label.setStyleSheet(
+        f"QLabel {{ background: {background}; color: white; border-radius: 9px;"
+        " padding: 2px 10px; font-weight: bold; }"
+    )
 
 
 class PaddedDelegate(QStyledItemDelegate):
@@ -233,8 +236,10 @@ class ProfileEditor(QWidget):
         self.stack.addWidget(self.empty_label)
         page = QWidget()
         page.setObjectName("profilePage")
-        page.setStyleSheet("QLineEdit[readOnly=\"true\"], QPlainTextEdit[readOnly=\"true\"], "
-                           "QAbstractSpinBox[readOnly=\"true\"] { background: palette(window); }")
+        page.setStyleSheet(
+            'QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"], '
+            'QAbstractSpinBox[readOnly="true"] { background: palette(window); }'
+        )
         self.stack.addWidget(page)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(12, 10, 12, 6)
@@ -283,7 +288,13 @@ class ProfileEditor(QWidget):
         self.unsaved_label = QLabel("• " + self.tr("unsaved"))
         self.unsaved_label.setObjectName("unsavedLabel")
         self.unsaved_label.setStyleSheet("color: #ca6f1e; font-weight: bold;")
-        for w in (self.code_label, self.status_badge, self.tier_badge, self.archived_badge, self.unsaved_label):
+        for w in (
+            self.code_label,
+            self.status_badge,
+            self.tier_badge,
+            self.archived_badge,
+            self.unsaved_label,
+        ):
             row.addWidget(w)
         row.addStretch(1)
         self._badges, self._actions = row, actions
@@ -299,8 +310,13 @@ class ProfileEditor(QWidget):
         self.cancel_button.setObjectName("cancelButton")
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setObjectName("saveButton")
-        self.save_button.setToolTip(self.tr("Save ({key})").format(
-            key=QKeySequence(QKeySequence.StandardKey.Save).toString(QKeySequence.SequenceFormat.NativeText)))
+        self.save_button.setToolTip(
+            self.tr("Save ({key})").format(
+                key=QKeySequence(QKeySequence.StandardKey.Save).toString(
+                    QKeySequence.SequenceFormat.NativeText
+                )
+            )
+        )
         self.save_button.setDefault(True)
         for b in (self.status_button, self.archive_button, self.cancel_button, self.save_button):
             actions.addWidget(b)
@@ -375,7 +391,9 @@ class ProfileEditor(QWidget):
         self.uscc.setPlaceholderText(self.tr("18 characters"))
         self.legal_representative = f.add("legal_representative", label("legal_representative"), QLineEdit())
         self.legal_representative.setMaxLength(MAX_LENGTHS["legal_representative"])
-        self.registered_capital = f.add("registered_capital", self.tr("Registered capital (¥)"), DecimalEdit(2))
+        self.registered_capital = f.add(
+            "registered_capital", self.tr("Registered capital (¥)"), DecimalEdit(2)
+        )
         self.business_scope = f.add("business_scope", label("business_scope"), _text_box(3))
         self.tags = f.add("tags", label("tags"), QLineEdit())
         self.tags.setMaxLength(TAGS_MAX_LENGTH)  # the tags as stored are never longer than as typed
@@ -421,7 +439,12 @@ class ProfileEditor(QWidget):
         self.edit_contact_button = QPushButton(self.tr("Edit…"))
         self.delete_contact_button = QPushButton(self.tr("Delete"))
         self.primary_button = QPushButton(self.tr("Make primary"))
-        for b in (self.add_contact_button, self.edit_contact_button, self.delete_contact_button, self.primary_button):
+        for b in (
+            self.add_contact_button,
+            self.edit_contact_button,
+            self.delete_contact_button,
+            self.primary_button,
+        ):
             buttons.addWidget(b)
         buttons.addStretch(1)
         v.addLayout(buttons)
@@ -520,8 +543,11 @@ class ProfileEditor(QWidget):
             self._previous_id = None
         self._current_id = None
         if not self.ctx.can(Action.CREATE_FRANCHISEE):
-            self._show_empty(self.tr("Your role ({role}) cannot add franchisees.").format(
-                role=tr_enum(ROLE_LABELS[self.ctx.actor.role])))
+            self._show_empty(
+                self.tr("Your role ({role}) cannot add franchisees.").format(
+                    role=tr_enum(ROLE_LABELS[self.ctx.actor.role])
+                )
+            )
             return
         if self._choices is not None:
             self._start_new()
@@ -533,8 +559,13 @@ class ProfileEditor(QWidget):
             if seq == self._seq:
                 self._start_new()
 
-        self.ctx.runner.submit(fetch_choices, self.ctx.services, self.ctx.actor, on_done=done,
-                               on_error=lambda exc: show_error(self, exc))
+        self.ctx.runner.submit(
+            fetch_choices,
+            self.ctx.services,
+            self.ctx.actor,
+            on_done=done,
+            on_error=lambda exc: show_error(self, exc),
+        )
 
     def has_unsaved_changes(self) -> bool:
         return self._mode != EMPTY and self._can_edit and self._raw() != self._clean
@@ -558,9 +589,13 @@ class ProfileEditor(QWidget):
             self._revert()
 
     def _ask_discard(self) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Discard changes"),
-                          self.tr("Discard your unsaved changes to {name}?").format(name=self._display_name()),
-                          QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Discard changes"),
+            self.tr("Discard your unsaved changes to {name}?").format(name=self._display_name()),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            self,
+        )
         box.setObjectName("discardChangesBox")
         box.setDefaultButton(QMessageBox.StandardButton.Discard)  # Esc again answers Cancel: edits kept
         return box.exec() == QMessageBox.StandardButton.Discard
@@ -584,10 +619,15 @@ class ProfileEditor(QWidget):
         """Before the caller drops the record: Save / Discard / Cancel. True when it may go on."""
         if not self.has_unsaved_changes():
             return True
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unsaved changes"),
-                          self.tr("Save your changes to {name}?").format(name=self._display_name()),
-                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                          | QMessageBox.StandardButton.Cancel, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Unsaved changes"),
+            self.tr("Save your changes to {name}?").format(name=self._display_name()),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            self,
+        )
         box.setObjectName("unsavedChangesBox")
         box.setInformativeText(self.tr("If you don't save, your changes are lost."))
         box.setDefaultButton(QMessageBox.StandardButton.Save)
@@ -619,11 +659,15 @@ class ProfileEditor(QWidget):
         archive = not detail.archived
         if archive:
             answer = QMessageBox.question(
-                self, self.tr("Archive franchisee"),
-                self.tr("Archive {name}? It disappears from the list unless archived franchisees are shown; "
-                        "nothing is deleted and it can be restored.").format(name=self._display_name()),
+                self,
+                self.tr("Archive franchisee"),
+                self.tr(
+                    "Archive {name}? It disappears from the list unless archived franchisees are shown; "
+                    "nothing is deleted and it can be restored."
+                ).format(name=self._display_name()),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel)
+                QMessageBox.StandardButton.Cancel,
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self._busy(True)
@@ -633,8 +677,16 @@ class ProfileEditor(QWidget):
             self._emit_changed("franchisee", result.id)
             self._status_saved(result)
 
-        self.ctx.runner.submit(self.ctx.services.franchisees.set_archived, self.ctx.actor, detail.id, detail.version,
-                               archive, write=True, on_done=done, on_error=self._action_failed)
+        self.ctx.runner.submit(
+            self.ctx.services.franchisees.set_archived,
+            self.ctx.actor,
+            detail.id,
+            detail.version,
+            archive,
+            write=True,
+            on_done=done,
+            on_error=self._action_failed,
+        )
 
     def add_contact(self) -> None:
         if self._mode != EDIT or not self._can_edit:
@@ -648,8 +700,9 @@ class ProfileEditor(QWidget):
         contact = self._selected(self.contacts_view, self.contacts_model.row)
         if contact is None:
             return
-        dialog = ContactDialog(self.ctx, self._detail.id, contact, self._names, read_only=not self._can_edit,
-                               parent=self)
+        dialog = ContactDialog(
+            self.ctx, self._detail.id, contact, self._names, read_only=not self._can_edit, parent=self
+        )
         dialog.saved.connect(lambda dto: self._refresh_selecting("contact", dto.id))
         dialog.reloaded.connect(lambda _dto: self._refresh())
         self._open(dialog)
@@ -658,8 +711,9 @@ class ProfileEditor(QWidget):
         contact = self._selected(self.contacts_view, self.contacts_model.row)
         if contact is None or not self._can_edit:
             return
-        if not self._ask(self.tr("Delete contact"), self.tr("Delete the contact {name}?").format(
-                name=contact.data.name)):
+        if not self._ask(
+            self.tr("Delete contact"), self.tr("Delete the contact {name}?").format(name=contact.data.name)
+        ):
             return
         self._row_write("contact", contact.id, self.ctx.services.contacts.delete, contact.id, contact.version)
 
@@ -667,13 +721,16 @@ class ProfileEditor(QWidget):
         contact = self._selected(self.contacts_view, self.contacts_model.row)
         if contact is None or not self._can_edit or contact.data.is_primary:
             return
-        self._row_write("contact", contact.id, self.ctx.services.contacts.make_primary, contact.id, keep_selected=True)
+        self._row_write(
+            "contact", contact.id, self.ctx.services.contacts.make_primary, contact.id, keep_selected=True
+        )
 
     def add_store(self) -> None:
         if self._mode != EDIT or not self._can_edit:
             return
-        dialog = StoreDialog(self.ctx, self._detail.id, None, self._names, default_city=self._detail.data.city,
-                             parent=self)
+        dialog = StoreDialog(
+            self.ctx, self._detail.id, None, self._names, default_city=self._detail.data.city, parent=self
+        )
         dialog.saved.connect(lambda dto: self._refresh_selecting("store", dto.id))
         dialog.reloaded.connect(lambda _dto: self._refresh())
         self._open(dialog)
@@ -682,8 +739,9 @@ class ProfileEditor(QWidget):
         store = self._selected(self.stores_view, self.stores_model.row)
         if store is None:
             return
-        dialog = StoreDialog(self.ctx, self._detail.id, store, self._names, read_only=not self._can_edit,
-                             parent=self)
+        dialog = StoreDialog(
+            self.ctx, self._detail.id, store, self._names, read_only=not self._can_edit, parent=self
+        )
         dialog.saved.connect(lambda dto: self._refresh_selecting("store", dto.id))
         dialog.reloaded.connect(lambda _dto: self._refresh())
         self._open(dialog)
@@ -692,7 +750,9 @@ class ProfileEditor(QWidget):
         store = self._selected(self.stores_view, self.stores_model.row)
         if store is None or not self._can_edit:
             return
-        if not self._ask(self.tr("Delete store"), self.tr("Delete the store {name}?").format(name=store.data.name)):
+        if not self._ask(
+            self.tr("Delete store"), self.tr("Delete the store {name}?").format(name=store.data.name)
+        ):
             return
         self._row_write("store", store.id, self.ctx.services.stores.delete, store.id, store.version)
 
@@ -705,10 +765,15 @@ class ProfileEditor(QWidget):
         seq = self._seq
         if not refresh and self._mode == EMPTY:
             self.empty_label.setText(self.tr("Loading…"))
-        self.ctx.runner.submit(fetch_profile, self.ctx.services, self.ctx.actor, self._current_id,
-                               self._choices is None,
-                               on_done=lambda bundle: self._loaded(seq, bundle, refresh),
-                               on_error=lambda exc: self._load_failed(seq, exc))
+        self.ctx.runner.submit(
+            fetch_profile,
+            self.ctx.services,
+            self.ctx.actor,
+            self._current_id,
+            self._choices is None,
+            on_done=lambda bundle: self._loaded(seq, bundle, refresh),
+            on_error=lambda exc: self._load_failed(seq, exc),
+        )
 
     def _refresh(self) -> None:
         self._fetch(refresh=True)
@@ -727,9 +792,13 @@ class ProfileEditor(QWidget):
         same = self._mode == EDIT and self._detail is not None and self._detail.id == detail.id
         if refresh and same and (self.has_unsaved_changes() or self._saving):
             if detail.version != self._detail.version:
-                self._show_message(self.tr(
-                    "{user} changed this franchisee after you opened it. When you save, you will see what they "
-                    "changed.").format(user=self._names.name(detail.updated_by)), warning=True)
+                self._show_message(
+                    self.tr(
+                        "{user} changed this franchisee after you opened it. When you save, you will see what they "
+                        "changed."
+                    ).format(user=self._names.name(detail.updated_by)),
+                    warning=True,
+                )
         elif not (refresh and same and detail.version == self._detail.version):
             self._detail = detail
             self._mode = EDIT
@@ -813,11 +882,20 @@ class ProfileEditor(QWidget):
     def _populate(self, data: FranchiseeData, manager_name: str = "") -> None:
         self._populating = True
         try:
-            for name in ("code", "legal_name", "store_brand_name", "uscc", "legal_representative", "province",
-                         "city", "address"):
+            for name in (
+                "code",
+                "legal_name",
+                "store_brand_name",
+                "uscc",
+                "legal_representative",
+                "province",
+                "city",
+                "address",
+            ):
                 self.form.fields[name].setText(getattr(data, name))
-            self.registered_capital.setText("" if data.registered_capital is None else
-                                            f"{data.registered_capital:,.2f}")  # readable: 10,000,000.00
+            self.registered_capital.setText(
+                "" if data.registered_capital is None else f"{data.registered_capital:,.2f}"
+            )  # readable: 10,000,000.00
             self.business_scope.setPlainText(data.business_scope)
             self.tags.setText(", ".join(data.tags))
             self.region.setCurrentText(data.region)
@@ -861,19 +939,33 @@ class ProfileEditor(QWidget):
             if not self.form.fields[name].hasAcceptableInput():
                 errors.append(FieldError(name, DATE_PROBLEM))
         data = FranchiseeData(
-            code=self.code.text(), legal_name=self.legal_name.text(), store_brand_name=self.store_brand_name.text(),
-            uscc=self.uscc.text(), legal_representative=self.legal_representative.text(),
-            registered_capital=capital, business_scope=self.business_scope.toPlainText(),
-            region=self.region.currentText(), province=self.province.text(), city=self.city.text(),
-            address=self.address.text(), tier=self.tier.currentData() or "",
-            join_date=self.join_date.date_value(), contract_start=self.contract_start.date_value(),
-            contract_end=self.contract_end.date_value(), account_manager_id=self.account_manager.currentData(),
-            tags=normalize_tags(self.tags.text()), notes=self.notes.toPlainText())
+            code=self.code.text(),
+            legal_name=self.legal_name.text(),
+            store_brand_name=self.store_brand_name.text(),
+            uscc=self.uscc.text(),
+            legal_representative=self.legal_representative.text(),
+            registered_capital=capital,
+            business_scope=self.business_scope.toPlainText(),
+            region=self.region.currentText(),
+            province=self.province.text(),
+            city=self.city.text(),
+            address=self.address.text(),
+            tier=self.tier.currentData() or "",
+            join_date=self.join_date.date_value(),
+            contract_start=self.contract_start.date_value(),
+            contract_end=self.contract_end.date_value(),
+            account_manager_id=self.account_manager.currentData(),
+            tags=normalize_tags(self.tags.text()),
+            notes=self.notes.toPlainText(),
+        )
         if errors and self._choices is not None:
             # show the rest of what is wrong at the same time, not one round trip per problem
             flagged = {e.field for e in errors}
-            errors += [e for e in validate_franchisee(clean_franchisee(data), self._choices.tiers)
-                       if e.field not in flagged]
+            errors += [
+                e
+                for e in validate_franchisee(clean_franchisee(data), self._choices.tiers)
+                if e.field not in flagged
+            ]
         return data, errors
 
     def _edited(self, *_args) -> None:
@@ -894,8 +986,9 @@ class ProfileEditor(QWidget):
         self._submit_save(data, overwrite=False, finished=finished)
         return True
 
-    def _submit_save(self, data: FranchiseeData, overwrite: bool,
-                     finished: Callable[[bool], None] | None = None) -> None:
+    def _submit_save(
+        self, data: FranchiseeData, overwrite: bool, finished: Callable[[bool], None] | None = None
+    ) -> None:
         franchisees = self.ctx.services.franchisees
         if self._mode == NEW:
             fn, args, kwargs = franchisees.create, (self.ctx.actor, data), {}
@@ -963,7 +1056,9 @@ class ProfileEditor(QWidget):
         if placed:
             self.profile_scroll.ensureWidgetVisible(self.form.fields[placed[0].field])
         text = "\n".join(tr_field_error(e) for e in rest)
-        self._show_message(text or self.tr("Nothing was saved: correct the fields marked in red."), error=True)
+        self._show_message(
+            text or self.tr("Nothing was saved: correct the fields marked in red."), error=True
+        )
         self._message_fields = not text
 
     def _conflict(self, exc: ConflictError) -> None:
@@ -971,12 +1066,21 @@ class ProfileEditor(QWidget):
         mine, errors = self._read_form()
         if self._detail is not None and not errors and getattr(exc.current, "data", None) is not None:
             yours, merged = merge_plan(self._detail.data, exc.current.data, mine)
-        dialog = ConflictDialog(exc, "franchisees", self.ctx.can(Action.OVERWRITE_CONFLICT), self._names, self,
-                                yours_changed=yours, can_merge=merged is not None)
+        dialog = ConflictDialog(
+            exc,
+            "franchisees",
+            self.ctx.can(Action.OVERWRITE_CONFLICT),
+            self._names,
+            self,
+            yours_changed=yours,
+            can_merge=merged is not None,
+        )
         dialog.finished.connect(lambda _result: self._resolve_conflict(dialog.choice, exc, merged))
         self._open(dialog)
 
-    def _resolve_conflict(self, choice: str, exc: ConflictError, merged: FranchiseeData | None = None) -> None:
+    def _resolve_conflict(
+        self, choice: str, exc: ConflictError, merged: FranchiseeData | None = None
+    ) -> None:
         if choice == ConflictDialog.MERGE and merged is not None:
             # their version becomes the base, the form shows both changes, and the save goes out at once
             self._apply_detail(exc.current, force=True)
@@ -993,8 +1097,10 @@ class ProfileEditor(QWidget):
             else:
                 self._submit_save(data, overwrite=True)
         else:
-            self._show_message(self.tr("Not saved. Saving again shows the same conflict until you reload their "
-                                       "version."), warning=True)
+            self._show_message(
+                self.tr("Not saved. Saving again shows the same conflict until you reload their version."),
+                warning=True,
+            )
 
     # ----- status and archive --------------------------------------------------------------------------------
     def _status_saved(self, detail: FranchiseeDetail) -> None:
@@ -1058,7 +1164,9 @@ class ProfileEditor(QWidget):
 
     @staticmethod
     def _select_id(view: QTableView, model, row_id: int | None) -> None:
-        row = next((i for i, r in enumerate(model.rows()) if r.id == row_id), -1) if row_id is not None else -1
+        row = (
+            next((i for i, r in enumerate(model.rows()) if r.id == row_id), -1) if row_id is not None else -1
+        )
         if row >= 0:
             view.selectRow(row)
             view.scrollTo(model.index(row, 0))
@@ -1094,7 +1202,9 @@ class ProfileEditor(QWidget):
             self.edit_store_button.setText(self.tr("Edit…"))
 
     def _show_history_details(self, current, _previous=None) -> None:
-        self.history_details.setPlainText(self.history_model.details(current.row()) if current.isValid() else "")
+        self.history_details.setPlainText(
+            self.history_model.details(current.row()) if current.isValid() else ""
+        )
 
     # ----- state shown ----------------------------------------------------------------------------------------
     def _may(self, action: Action) -> bool:
@@ -1115,13 +1225,21 @@ class ProfileEditor(QWidget):
         self.cancel_button.setVisible(self._can_edit)
         self.save_button.setEnabled(dirty and not self._saving)
         self.cancel_button.setEnabled((dirty or self._mode == NEW) and not self._saving)
-        self.cancel_button.setToolTip(self.tr("Leave the new franchisee without saving it (Esc)") if self._mode == NEW
-                                      else self.tr("Undo the changes you have not saved (Esc)"))
+        self.cancel_button.setToolTip(
+            self.tr("Leave the new franchisee without saving it (Esc)")
+            if self._mode == NEW
+            else self.tr("Undo the changes you have not saved (Esc)")
+        )
         self.unsaved_label.setVisible(dirty)
         self.status_button.setVisible(editing and self._may(Action.CHANGE_STATUS))
         self.archive_button.setVisible(editing and self.ctx.can(Action.ARCHIVE_FRANCHISEE))
-        for b in (self.add_contact_button, self.delete_contact_button, self.primary_button, self.add_store_button,
-                  self.delete_store_button):
+        for b in (
+            self.add_contact_button,
+            self.delete_contact_button,
+            self.primary_button,
+            self.add_store_button,
+            self.delete_store_button,
+        ):
             b.setVisible(self._can_edit and editing)
         self._update_row_buttons()
         for tab in (self.contacts_tab, self.stores_tab, self.history_tab):
@@ -1130,21 +1248,29 @@ class ProfileEditor(QWidget):
             self.tabs.setTabToolTip(index, "" if editing else self.tr("Save the new franchisee first."))
         self.tabs.setTabVisible(self.tabs.indexOf(self.history_tab), self.ctx.can(Action.VIEW_HISTORY))
         n_contacts, n_stores = self.contacts_model.rowCount(), self.stores_model.rowCount()
-        self.tabs.setTabText(self.tabs.indexOf(self.contacts_tab),
-                             self.tr("Contacts (%n)", "", n_contacts) if editing else self.tr("Contacts"))
-        self.tabs.setTabText(self.tabs.indexOf(self.stores_tab),
-                             self.tr("Stores (%n)", "", n_stores) if editing else self.tr("Stores"))
+        self.tabs.setTabText(
+            self.tabs.indexOf(self.contacts_tab),
+            self.tr("Contacts (%n)", "", n_contacts) if editing else self.tr("Contacts"),
+        )
+        self.tabs.setTabText(
+            self.tabs.indexOf(self.stores_tab),
+            self.tr("Stores (%n)", "", n_stores) if editing else self.tr("Stores"),
+        )
 
         if self._mode == NEW:
             self.title.setText(self.tr("New franchisee"))
             self.code_label.setText("")
             self.code_label.hide()
-            _set_badge(self.status_badge, tr_enum(STATUS_LABELS[LifecycleStatus.PROSPECT]),
-                       STATUS_COLORS[LifecycleStatus.PROSPECT])
+            _set_badge(
+                self.status_badge,
+                tr_enum(STATUS_LABELS[LifecycleStatus.PROSPECT]),
+                STATUS_COLORS[LifecycleStatus.PROSPECT],
+            )
             self.tier_badge.hide()
             self.archived_badge.hide()
-            self.status_line.setText(self.tr("A new franchisee starts as a prospect; change the status after "
-                                              "saving."))
+            self.status_line.setText(
+                self.tr("A new franchisee starts as a prospect; change the status after saving.")
+            )
         elif editing:
             d = self._detail
             self.title.setText(d.data.legal_name)
@@ -1213,12 +1339,16 @@ class ProfileEditor(QWidget):
         role = self.ctx.actor.role
         if role != Role.ACCOUNT_MANAGER or self._detail is None:
             return self.tr("Read only: your role ({role}) can view franchisees but not change them.").format(
-                role=tr_enum(ROLE_LABELS[role]))
+                role=tr_enum(ROLE_LABELS[role])
+            )
         if self._detail.data.account_manager_id is None:
-            return self.tr("Read only: this franchisee has no account manager yet. An administrator can assign it "
-                           "to you.")
-        return self.tr("Read only: {manager} looks after this franchisee; only they or an administrator can "
-                       "change it.").format(manager=self._detail.account_manager_name or self.tr("another user"))
+            return self.tr(
+                "Read only: this franchisee has no account manager yet. An administrator can assign it "
+                "to you."
+            )
+        return self.tr(
+            "Read only: {manager} looks after this franchisee; only they or an administrator can change it."
+        ).format(manager=self._detail.account_manager_name or self.tr("another user"))
 
     def _display_name(self) -> str:
         if self._mode == NEW:
@@ -1261,9 +1391,13 @@ class ProfileEditor(QWidget):
         self._update_state()
 
     def _ask(self, title: str, text: str) -> bool:
-        answer = QMessageBox.question(self, title, text,
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                                      QMessageBox.StandardButton.Cancel)
+        answer = QMessageBox.question(
+            self,
+            title,
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     def _open(self, dialog: QDialog) -> None:

@@ -66,7 +66,9 @@ class _WriteDialog(QDialog):
         self.layout_.addLayout(self.form.layout)
         self.message = _message_label()
         self.layout_.addWidget(self.message)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         self.layout_.addWidget(self.buttons)
@@ -84,8 +86,9 @@ class _WriteDialog(QDialog):
         self.form.clear_errors()
         self._show_message("")
         self._set_busy(True)
-        self._task = self.ctx.runner.submit(fn, *args, write=True, on_done=self._written, on_error=self._failed,
-                                            **kwargs)
+        self._task = self.ctx.runner.submit(
+            fn, *args, write=True, on_done=self._written, on_error=self._failed, **kwargs
+        )
 
     def _written(self, result) -> None:
         self._set_busy(False)
@@ -106,7 +109,9 @@ class _WriteDialog(QDialog):
             return True
         self.form.clear_errors()
         # translate() with a fixed context: self.tr() in a base class would look under the subclass's name
-        _show_beside(self.form, "repeat", QCoreApplication.translate("UserDialog", "The passwords do not match."))
+        _show_beside(
+            self.form, "repeat", QCoreApplication.translate("UserDialog", "The passwords do not match.")
+        )
         return False
 
     def done(self, result: int) -> None:
@@ -130,8 +135,11 @@ class UserDialog(_WriteDialog):
         self.setMinimumWidth(440)
         # on the dialog: Form replaces a field's own style sheet when it marks or clears an error
         self.setStyleSheet('QLineEdit[readOnly="true"] { background: #f2f2f2; color: #555; }')
-        self.setWindowTitle(self.tr("New user") if user is None else self.tr("Edit user {username}").format(
-            username=user.username))
+        self.setWindowTitle(
+            self.tr("New user")
+            if user is None
+            else self.tr("Edit user {username}").format(username=user.username)
+        )
         f = self.form
         self.username = f.add("username", self.tr("User name"), QLineEdit())
         self.username.setMaxLength(64)
@@ -169,20 +177,37 @@ class UserDialog(_WriteDialog):
         email = self.email.text().strip()
         if email and ("@" not in email or " " in email):
             self.form.clear_errors()
-            _show_beside(self.form, "email", self.tr("Enter an e-mail address like name@example.com, or leave it "
-                                                     "empty."))
+            _show_beside(
+                self.form,
+                "email",
+                self.tr("Enter an e-mail address like name@example.com, or leave it empty."),
+            )
             return
         users, actor = self.ctx.services.users, self.ctx.actor
         role = self.role.currentData()
         if self.user is None:
             if not self._passwords_match(self.password, self.repeat):
                 return
-            self._run(users.create_user, actor, self.username.text().strip(), self.display_name.text().strip(),
-                      role, self.password.text(), email)
+            self._run(
+                users.create_user,
+                actor,
+                self.username.text().strip(),
+                self.display_name.text().strip(),
+                role,
+                self.password.text(),
+                email,
+            )
         else:
-            self._run(users.update_user, actor, self.user.id, self.user.version,
-                      display_name=self.display_name.text().strip(), role=role, active=self.active.isChecked(),
-                      email=email)
+            self._run(
+                users.update_user,
+                actor,
+                self.user.id,
+                self.user.version,
+                display_name=self.display_name.text().strip(),
+                role=role,
+                active=self.active.isChecked(),
+                email=email,
+            )
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, UsernameTaken):
@@ -191,8 +216,13 @@ class UserDialog(_WriteDialog):
         elif isinstance(exc, ConflictError):
             self._set_busy(False)
             self._fill(exc.current)
-            self._show_message(tr_error(exc) + "\n" + self.tr(
-                "The form now shows the saved user; make your changes again if they are still needed."))
+            self._show_message(
+                tr_error(exc)
+                + "\n"
+                + self.tr(
+                    "The form now shows the saved user; make your changes again if they are still needed."
+                )
+            )
         else:
             super()._failed(exc)
 
@@ -207,8 +237,11 @@ class ResetPasswordDialog(_WriteDialog):
         self.setObjectName("resetPasswordDialog")
         self.setMinimumWidth(400)
         self.setWindowTitle(self.tr("Reset password"))
-        intro = QLabel(self.tr("New password for {name} ({username}).").format(
-            name=user.display_name or user.username, username=user.username))
+        intro = QLabel(
+            self.tr("New password for {name} ({username}).").format(
+                name=user.display_name or user.username, username=user.username
+            )
+        )
         intro.setWordWrap(True)
         self.layout_.insertWidget(0, intro)
         self.password = self.form.add("password", self.tr("New password"), QLineEdit())
@@ -219,7 +252,9 @@ class ResetPasswordDialog(_WriteDialog):
 
     def submit(self) -> None:
         if self._passwords_match(self.password, self.repeat):
-            self._run(self.ctx.services.users.set_password, self.ctx.actor, self.user.id, self.password.text())
+            self._run(
+                self.ctx.services.users.set_password, self.ctx.actor, self.user.id, self.password.text()
+            )
 
 
 class UsersView(QWidget):
@@ -290,8 +325,12 @@ class UsersView(QWidget):
         if self._loading is not None:
             self._loading.cancel()
         self.status.setText(self.tr("Loading…"))
-        self._loading = self.ctx.runner.submit(self.ctx.services.users.list_users, self.ctx.actor,
-                                               on_done=self._loaded, on_error=self._load_failed)
+        self._loading = self.ctx.runner.submit(
+            self.ctx.services.users.list_users,
+            self.ctx.actor,
+            on_done=self._loaded,
+            on_error=self._load_failed,
+        )
 
     def _loaded(self, users: list[UserDTO]) -> None:
         self._loading = None
@@ -300,7 +339,8 @@ class UsersView(QWidget):
         status = self.tr("%n user(s), {active} active", "", len(users)).format(active=active)
         if self._password_changed_for:
             status += " · " + self.tr("The password of {username} was changed.").format(
-                username=self._password_changed_for)
+                username=self._password_changed_for
+            )
             self._password_changed_for = ""
         self.status.setText(status)
         if self._select_after_load is not None:
