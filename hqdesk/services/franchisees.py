@@ -23,6 +23,7 @@ from hqdesk.domain.franchisee import (
 )
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.domain.roles import Action, Actor
+from hqdesk.domain.search import franchisee_search_text
 from hqdesk.persistence.models import AuditEntry, Contact, Franchisee, StatusChangeRecord, Tier, User
 from hqdesk.persistence.sorting import pinyin_key
 from hqdesk.services.base import Service, StaleDataError, conflict_error, diff, raise_if_invalid
@@ -77,10 +78,7 @@ def _apply(row: Franchisee, data: FranchiseeData) -> None:
 
 
 def search_text_of(row: Franchisee, contacts) -> str:
-    parts = [row.code, row.legal_name, row.store_brand_name, row.city, row.province]
-    for c in contacts:
-        parts += [c.name, c.mobile, c.phone]
-    return " ".join(p for p in parts if p).lower()
+    return franchisee_search_text(row, contacts)
 
 
 def refresh_search_text(session: Session, franchisee_id: int) -> None:

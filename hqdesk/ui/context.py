@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
+from hqdesk.domain.changes import Changes
 from hqdesk.domain.roles import Action, Actor
 from hqdesk.services.bootstrap import Services
 from hqdesk.ui.tasks import TaskRunner
@@ -14,10 +15,14 @@ from hqdesk.ui.tasks import TaskRunner
 class ChangeBus(QObject):
     """After a write, say what changed; each view decides whether to reload (Anki's OpChanges).
 
-    ``changed(kind, id)``: kind is 'franchisee', 'contact', 'store', 'user', 'company'; id 0 = many/unknown.
+    ``changed(Changes)``: see hqdesk.domain.changes. Pages and tabs declare the entity kinds they show and
+    reload only on those (``Changes.touches``).
     """
 
-    changed = Signal(str, int)
+    changed = Signal(object)
+
+    def notify(self, changes: Changes) -> None:
+        self.changed.emit(changes)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import QDate, Qt
 
+from hqdesk.domain.changes import Entity
 from hqdesk.domain.contact import Anniversary, ContactData, StoreData, StoreStatus
 from hqdesk.domain.errors import ConflictError
 from hqdesk.domain.franchisee import LifecycleStatus, StatusChange
@@ -267,7 +268,7 @@ def test_status_dialog_needs_a_reason_and_offers_only_allowed_moves(
     dialog.reason.setPlainText("签约")
     with qtbot.waitSignal(dialog.ctx.bus.changed) as changed:
         dialog.save_button.click()
-    assert changed.args == ["franchisee", f.id]
+    assert changed.args[0].entities == {Entity.FRANCHISEE} and changed.args[0].ids == {f.id}
     assert dialog.result_value.status == LifecycleStatus.ACTIVE
 
 

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 
+from hqdesk.domain.changes import Changes, Entity
 from hqdesk.domain.franchisee import FranchiseeData, LifecycleStatus, StatusChange
 from hqdesk.services.dto import LIST_COLUMNS, FranchiseeRow, SearchCriteria, SearchResult
 from hqdesk.ui.models.franchisee_list import (
@@ -392,8 +393,8 @@ def test_changes_elsewhere_refresh_the_list(qtbot, ui_services, ui_users, sample
         chengdu.version,
         FranchiseeData(**{**chengdu.data.__dict__, "legal_name": "成都新名字有限公司"}),
     )
-    view.ctx.bus.changed.emit("franchisee", chengdu.id)
-    view.ctx.bus.changed.emit("contact", 0)  # a burst of changes: one search
+    view.ctx.bus.notify(Changes.of(Entity.FRANCHISEE, [chengdu.id]))
+    view.ctx.bus.notify(Changes.of(Entity.CONTACT))  # a burst of changes: one search
     qtbot.waitUntil(
         lambda: (
             "成都新名字有限公司"

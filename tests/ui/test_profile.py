@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
+from hqdesk.domain.changes import Changes, Entity
 from hqdesk.domain.franchisee import LifecycleStatus
 from hqdesk.ui.dialogs.conflict_dialog import ConflictDialog
 from hqdesk.ui.dialogs.contact_dialog import ContactDialog
@@ -102,7 +103,8 @@ def test_editing_the_city_and_ctrl_s_saves(qtbot, open_editor, ui_users, ui_serv
     with qtbot.waitSignal(editor.saved) as saved, qtbot.waitSignal(editor.ctx.bus.changed) as changed:
         qtbot.keyClick(editor.city, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert saved.args == [f.id]
-    assert changed.args == ["franchisee", f.id]
+    (changes,) = changed.args
+    assert changes.entities == {Entity.FRANCHISEE} and changes.ids == {f.id}
     assert ui_services.franchisees.get(ui_users["admin"], f.id).data.city == "宁波"
     assert not editor.has_unsaved_changes() and not editor.unsaved_label.isVisible()
     # the History tab tells who changed what
@@ -451,7 +453,7 @@ def test_adding_a_contact_shows_it_in_the_contacts_tab(
     dialog.mobile.setText("139 0000 2222")
     with qtbot.waitSignal(editor.ctx.bus.changed) as changed:
         dialog.save_button.click()
-    assert changed.args[0] == "contact"
+    assert changed.args[0].entities == {Entity.CONTACT}
     assert not dialog.isVisible()
     assert column(editor.contacts_model, editor.contacts_model.NAME) == ["王芳", "赵强 总"]
     assert column(editor.contacts_model, editor.contacts_model.MOBILE)[1] == "13900002222"
@@ -522,11 +524,11 @@ def test_a_change_elsewhere_reloads_a_clean_editor_but_not_a_dirty_one(
     f = sample_franchisees[0]
     editor = open_editor(ui_users["zhang"], f.id)
     _change_city_behind_the_editor(ui_services, ui_users["admin"], f.id, "温州")
-    editor.ctx.bus.changed.emit("franchisee", f.id)  # as the list view would after its own write
+    editor.ctx.bus.notify(Changes.of(Entity.FRANCHISEE, [f.id]))  # as the list view would after its own write
     assert editor.city.text() == "温州"
     editor.notes.setPlainText("我的笔记")
     _change_city_behind_the_editor(ui_services, ui_users["admin"], f.id, "台州")
-    editor.ctx.bus.changed.emit("franchisee", f.id)
+    editor.ctx.bus.notify(Changes.of(Entity.FRANCHISEE, [f.id]))
     assert editor.city.text() == "温州" and editor.notes.toPlainText() == "我的笔记"
     assert "管理员 changed this franchisee after you opened it" in editor.message.text()
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QTimer
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 
+from hqdesk.domain.changes import Entity
 from hqdesk.domain.errors import NetworkShareRefused
 from hqdesk.services import bootstrap
 from hqdesk.ui.dialogs.settings_dialog import SettingsDialog
@@ -252,7 +253,7 @@ def test_letterhead_is_saved_by_an_admin(qtbot, make_ctx, ui_services, ui_users,
     assert dialog.remove_logo_button.isEnabled()
     with qtbot.waitSignal(ctx.bus.changed) as changed:
         _ok(qtbot, dialog)
-    assert changed.args == ["company", 0]
+    assert changed.args[0].entities == {Entity.COMPANY}
     assert dialog.result() == QDialog.DialogCode.Accepted
     saved = ui_services.company.get()
     assert (saved.name, saved.address, saved.phone) == (

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
+from hqdesk.domain.changes import Changes, Entity
 from hqdesk.domain.errors import AuthenticationFailed
 from hqdesk.domain.roles import Role
 from hqdesk.ui.models.users import UsersModel
@@ -95,7 +96,7 @@ def test_create_a_user_through_the_dialog(qtbot, view, admin_ctx, ui_services):
     assert view.selected_user().username == "wang.fang"  # the new user is selected
     actor = ui_services.users.sign_in("wang.fang", "new-user-pass-1")
     assert actor.role == Role.CREDIT_MANAGER and actor.display_name == "王芳"
-    assert changed.args == ["user", actor.user_id]
+    assert changed.args[0].entities == {Entity.USER} and changed.args[0].ids == {actor.user_id}
 
 
 def test_duplicate_username_is_shown_beside_the_field(qtbot, view, ui_services):
@@ -154,7 +155,7 @@ def test_edit_role_and_deactivate(qtbot, view, admin_ctx, ui_services):
     assert _row(view, "zhang")[2:] == ["Viewer", "", "No"]
     zhang = next(u for u in ui_services.users.list_users(admin_ctx.actor) if u.username == "zhang")
     assert zhang.role == Role.VIEWER and not zhang.active
-    assert changed.args == ["user", zhang.id]
+    assert changed.args[0].entities == {Entity.USER} and changed.args[0].ids == {zhang.id}
     with pytest.raises(AuthenticationFailed):
         ui_services.users.sign_in("zhang", "password-1")
 
@@ -231,7 +232,7 @@ def test_reset_password(qtbot, view, admin_ctx, ui_services):
 def test_reloads_when_another_view_changes_users(view, admin_ctx, ui_services, ui_users):
     ui_services.users.create_user(ui_users["admin"], "sun", "孙丽", Role.VIEWER, "password-1")
     assert "sun" not in [r[0] for r in _rows(view)]
-    admin_ctx.bus.changed.emit("user", 0)
+    admin_ctx.bus.notify(Changes.of(Entity.USER))
     assert "sun" in [r[0] for r in _rows(view)]
 
 

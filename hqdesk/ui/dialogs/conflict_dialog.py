@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hqdesk.domain.changes import Changes, Entity
 from hqdesk.domain.errors import CONFLICT_TIME_FORMAT, ConflictError, FieldError, ValidationError
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.domain.roles import Action
@@ -309,7 +310,17 @@ class RecordDialog(QDialog):
     def _done(self, result) -> None:
         self._busy(False)
         self.result_value = result
-        self.ctx.bus.changed.emit(self.kind, self.changed_id(result))
+        self.ctx.bus.notify(
+            Changes.of(
+                Entity(self.kind),
+                [self.changed_id(result)],
+                [
+                    getattr(result, "franchisee_id", 0)
+                    or (self.changed_id(result) if self.kind == "franchisee" else 0)
+                ],
+                origin=self,
+            )
+        )
         self.saved.emit(result)
         self.accept()
 

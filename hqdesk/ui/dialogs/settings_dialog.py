@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hqdesk.domain.changes import Changes, Entity
 from hqdesk.domain.errors import ConflictError, HqdeskError, NetworkShareRefused, ValidationError
 from hqdesk.domain.roles import Action
 from hqdesk.resources import default_database_url
@@ -628,7 +629,7 @@ class SettingsDialog(QDialog):
 
     def _letterhead_saved(self, company: CompanyProfileDTO) -> None:
         self._company = company
-        self.ctx.bus.changed.emit("company", 0)
+        self.ctx.bus.notify(Changes.of(Entity.COMPANY, origin=self))
         self._save_local()
 
     def _letterhead_failed(self, exc: BaseException) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hqdesk.domain.changes import Changes, Entity
 from hqdesk.domain.errors import HqdeskError
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.domain.roles import Action
@@ -123,7 +124,7 @@ class TiersEditor(QWidget):
 
         def done(_):
             self.reload(select)
-            self.ctx.bus.changed.emit("tier", 0)
+            self.ctx.bus.notify(Changes.of(Entity.TIER, origin=self))
 
         self.ctx.runner.submit(fn, self.ctx.actor, *args, write=True, on_done=done, on_error=failed)
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from hqdesk.domain.changes import Changes, Entity
 from hqdesk.domain.franchisee import STATUS_LABELS, LifecycleStatus
 from hqdesk.domain.roles import Action, Role
 from hqdesk.services.dto import LIST_COLUMNS, FilterOptions, SearchCriteria, SearchResult
@@ -44,8 +45,10 @@ log = logging.getLogger(__name__)
 SEARCH_DELAY_MS = 150  # search-as-you-type: wait for a pause in typing
 BUSY_DELAY_MS = 250  # say "Loading…" only for searches slow enough to notice (no flicker while typing)
 ROWS_PER_QUERY = 500  # loading many pages at once (to reach a row): keep each IN (...) list modest
-LIST_KINDS = frozenset({"franchisee", "contact"})  # bus changes that can change what the list shows
-FILTER_KINDS = frozenset({"franchisee", "user"})  # ... and what its filter boxes offer
+# bus changes that can change what the list shows ...
+LIST_KINDS = (Entity.FRANCHISEE, Entity.STATUS, Entity.CONTACT, Entity.USER)
+# ... and what its filter boxes offer (tiers and account managers added or renamed in Settings or Users)
+FILTER_KINDS = (Entity.FRANCHISEE, Entity.USER, Entity.TIER)
 
 SETTINGS_SPLITTER = "franchisees/splitter"
 SETTINGS_HEADER = "franchisees/header"
@@ -560,12 +563,12 @@ class FranchiseesView(QWidget):
         self._refresh_options = True
         self._refresh_timer.start()
 
-    def _bus_changed(self, kind: str, _id: int) -> None:
+    def _bus_changed(self, changes: Changes) -> None:
         # The selection stays on what the editor shows: a change made elsewhere does not move the user.
-        if kind in FILTER_KINDS:
+        if changes.touches(*FILTER_KINDS):
             self._refresh_options = True
             self._refresh_timer.start()
-        if kind in LIST_KINDS:
+        if changes.touches(*LIST_KINDS):
             self._refresh_timer.start()
 
     def refresh(self) -> None:

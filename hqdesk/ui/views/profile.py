@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hqdesk.domain.changes import Changes, Entity
 from hqdesk.domain.errors import ConflictError, FieldError, NotFound, ValidationError
 from hqdesk.domain.franchisee import (
     MAX_LENGTHS,
@@ -1414,20 +1415,23 @@ class ProfileEditor(QWidget):
     # ----- the change bus -------------------------------------------------------------------------------------
     def _emit_changed(self, kind: str, row_id: int) -> None:
         self._emitting = True
+        franchisee_id = (
+            self._detail.id if self._detail is not None else (row_id if kind == "franchisee" else 0)
+        )
         try:
-            self.ctx.bus.changed.emit(kind, row_id)
+            self.ctx.bus.notify(Changes.of(Entity(kind), [row_id], [franchisee_id], origin=self))
         finally:
             self._emitting = False
 
-    def _on_bus_changed(self, kind: str, row_id: int) -> None:
+    def _on_bus_changed(self, changes: Changes) -> None:
         """Another view (or another of our dialogs) wrote something: refresh what we show of it."""
         if self._emitting or self._mode != EDIT or self._detail is None or self._dialog is not None:
             return  # our own writes refresh themselves
-        if kind == "franchisee" and row_id in (0, self._detail.id):
+        if changes.touches(Entity.TIER, Entity.USER):  # the tier and account-manager choices
             self._refresh()
-        elif kind == "contact" and (row_id == 0 or self.contacts_model.row_of(row_id) >= 0):
-            self._refresh()
-        elif kind == "store" and (row_id == 0 or any(s.id == row_id for s in self.stores_model.rows())):
+        elif changes.touches(
+            Entity.FRANCHISEE, Entity.STATUS, Entity.CONTACT, Entity.STORE
+        ) and changes.touches_franchisee(self._detail.id):
             self._refresh()
 
 

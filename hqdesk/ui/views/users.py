@@ -1,7 +1,7 @@
 """Users and their roles (administrators only): the list, new user, edit, reset password.
 
 Dialogs open window-modal with ``open()`` (the view never blocks in ``exec()``); after each write the view
-reloads the list and says ``bus.changed('user', id)``.
+reloads the list and says so on the change bus (``Changes.of(Entity.USER, [id])``).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hqdesk.domain.changes import Changes, Entity
 from hqdesk.domain.errors import ConflictError, ValidationError
 from hqdesk.domain.roles import ROLE_LABELS, Action, Role
 from hqdesk.services.dto import UserDTO
@@ -355,8 +356,8 @@ class UsersView(QWidget):
         self.status.setText("")
         show_error(self, exc)
 
-    def _on_changed(self, kind: str, _id: int) -> None:
-        if kind == "user" and not self._own_change:
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(Entity.USER) and not self._own_change:
             self.reload()
 
     # ----- actions ----------------------------------------------------------------------------------------
@@ -399,7 +400,7 @@ class UsersView(QWidget):
         self.reload(select_id=user_id)
         self._own_change = True
         try:
-            self.ctx.bus.changed.emit("user", user_id)
+            self.ctx.bus.notify(Changes.of(Entity.USER, [user_id], origin=self))
         finally:
             self._own_change = False
 
