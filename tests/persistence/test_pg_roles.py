@@ -368,7 +368,7 @@ def test_create_login_refusals(pg_server, capsys, owned_db, monkeypatch):
         out, err = capsys.readouterr()
         assert out == "" and message in err and err.count("\n") == 1
     assert not run_sql(
-        url, "select 1 from pg_roles where rolname in ('nobody_here', 'am')"
+        url, "select 1 from pg_roles where rolname = 'nobody_here'"
     )  # nothing created
 
     monkeypatch.setitem(dbadmin.GROUP_ROLES, Role.VIEWER, "hqdesk_no_such_group")
