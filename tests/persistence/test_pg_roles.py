@@ -367,9 +367,7 @@ def test_create_login_refusals(pg_server, capsys, owned_db, monkeypatch):
         assert main(["db", "create-login", *argv, "--db", url]) == code
         out, err = capsys.readouterr()
         assert out == "" and message in err and err.count("\n") == 1
-    assert not run_sql(
-        url, "select 1 from pg_roles where rolname = 'nobody_here'"
-    )  # nothing created
+    assert not run_sql(url, "select 1 from pg_roles where rolname = 'nobody_here'")  # nothing created
 
     monkeypatch.setitem(dbadmin.GROUP_ROLES, Role.VIEWER, "hqdesk_no_such_group")
     add_user(owned_db, "y_no_group", "viewer")
