@@ -274,16 +274,19 @@ def cmd_user_list(args) -> int:
 
 
 def cmd_import_franchisees(args) -> int:
+    from hqdesk.services.errors import LoginBoundToUser
     from hqdesk.services.importer import FranchiseeImporter
 
     services = _open(args)
     try:
-        actor = SYSTEM_ACTOR
+        actor = services.users.login_actor() or SYSTEM_ACTOR  # a personal login acts as its own user
         if args.as_user:
             try:
                 actor = services.users.actor(args.as_user)
             except NotFound:
                 raise Refused(f"--as: there is no active user {args.as_user}") from None
+            except LoginBoundToUser as exc:
+                raise Refused(f"--as: {exc.english()}") from None
         result = FranchiseeImporter(services.db).import_file(actor, args.file, dry_run=args.dry_run)
     finally:
         services.close()

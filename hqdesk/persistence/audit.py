@@ -2,7 +2,16 @@
 
 Runs in ``after_flush`` (ids known, attribute history still there), in the same transaction as the
 change. On PostgreSQL the trigger from the migrations writes the trail instead (it also sees changes
-made outside the app), so this writer stays quiet there.
+made outside the app), so this writer stays quiet there. Both follow the same rules:
+
+- an update records the business columns that changed, old and new;
+- secrets (the password hash, the logo's bytes) are never written: a change of one is recorded as
+  ``{"credentials": "changed"}`` (``{"logo_png": "changed"}``), so password resets are in the trail;
+- an update that changes only bookkeeping columns (``updated_by``, ``version``, ``updated_at``,
+  ``created_at``, the search text) is recorded with those columns, so "last changed by" cannot be set
+  quietly. The one exception: the search text refreshed after an audited change of the same franchisee
+  in the same transaction (the app's own refresh; it adds nothing a user needs to read).
+- bulk Core inserts with explicit ids (the demo generator) are recorded like ORM inserts.
 """
 
 from __future__ import annotations
@@ -11,7 +20,7 @@ import json
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import event, insert, inspect
+from sqlalchemy import event, insert, inspect, select
 from sqlalchemy.orm import Session
 
 from hqdesk.persistence.models import (
@@ -22,6 +31,12 @@ from hqdesk.persistence.models import (
     ContactAnniversary,
 )
 from hqdesk.persistence.types import utcnow
+
+SECRETS = {"password_hash": "credentials", "logo_png": "logo_png"}
+"""Columns whose values never reach the trail; a change is recorded under the key given here."""
+BOOKKEEPING = AUDIT_EXCLUDED_COLUMNS - set(SECRETS)
+CHANGED = "changed"
+_AUDITED_KEY = "hqdesk_audited_franchisees"
 
 
 def to_json_value(value):
@@ -34,14 +49,23 @@ def to_json_value(value):
     return value
 
 
-def _columns(obj):
+def _columns(obj, excluded=AUDIT_EXCLUDED_COLUMNS):
     mapper = inspect(obj).mapper
     return [
         (attr.key, col.name)
         for attr in mapper.column_attrs
         for col in attr.columns
-        if col.name not in AUDIT_EXCLUDED_COLUMNS
+        if col.name not in excluded
     ]
+
+
+def _changed(state, key) -> tuple[bool, object, object]:
+    history = state.attrs[key].history
+    if not history.has_changes():
+        return False, None, None
+    before = history.deleted[0] if history.deleted else None
+    after = history.added[0] if history.added else None
+    return to_json_value(before) != to_json_value(after), before, after
 
 
 def _franchisee_id(session: Session, obj) -> int | None:
@@ -78,14 +102,34 @@ def _entries(session: Session, username: str):
                         if history.unchanged
                         else (history.deleted[0] if history.deleted else None)
                     )
-                elif history.has_changes():
-                    before = history.deleted[0] if history.deleted else None
-                    after = history.added[0] if history.added else None
-                    if to_json_value(before) != to_json_value(after):
+                else:
+                    changed, before, after = _changed(state, key)
+                    if changed:
                         old[column] = to_json_value(before)
                         new[column] = to_json_value(after)
-            if action == "update" and not new:
-                continue
+            fid = _franchisee_id(session, obj)
+            if action == "update":
+                for key, column in _columns(obj, excluded=()):
+                    if column in SECRETS and _changed(state, key)[0]:
+                        new[SECRETS[column]] = CHANGED
+                if not new:
+                    # only bookkeeping changed: recorded too, so "last changed by" cannot be set quietly
+                    for key, column in _columns(obj, excluded=()):
+                        if column in BOOKKEEPING:
+                            changed, before, after = _changed(state, key)
+                            if changed:
+                                old[column] = to_json_value(before)
+                                new[column] = to_json_value(after)
+                    if not new:
+                        continue
+                    if (
+                        set(new) == {"search_text"}
+                        and table.name == "franchisees"
+                        and fid in session.info.get(_AUDITED_KEY, ())
+                    ):
+                        continue  # the app's own refresh after an audited change of this franchisee
+            if fid is not None:
+                session.info.setdefault(_AUDITED_KEY, set()).add(fid)
             yield {
                 "occurred_at": utcnow(),
                 "username": username,
@@ -93,7 +137,7 @@ def _entries(session: Session, username: str):
                 "action": action,
                 "table_name": table.name,
                 "row_id": _row_id(obj),
-                "franchisee_id": _franchisee_id(session, obj),
+                "franchisee_id": fid,
                 "old_values": json.dumps(old, ensure_ascii=False, sort_keys=True) if old else None,
                 "new_values": json.dumps(new, ensure_ascii=False, sort_keys=True) if new else None,
             }
@@ -130,8 +174,39 @@ def audit_bulk_inserts(
         session.execute(insert(AuditEntry), entries[i : i + batch])
 
 
+def _audit_core_insert(state) -> None:
+    """``do_orm_execute``: a Core INSERT of an audited table whose rows carry their ids (the demo
+    generator's bulk rows) is recorded like ORM inserts. Rows without ids (the importer's, which records
+    them itself with ``audit_bulk_inserts`` once their ids are known) are left alone."""
+    session = state.session
+    username = session.info.get("username")
+    if not username or not state.is_insert or session.get_bind().dialect.name == "postgresql":
+        return
+    table = getattr(state.statement, "table", None)
+    if table is None or table.name not in AUDITED_TABLES or table.name == "audit_log":
+        return
+    params = state.parameters
+    rows = [params] if isinstance(params, dict) else list(params or ())
+    if not rows or any(not isinstance(r, dict) or r.get("id") is None for r in rows):
+        return
+    model = next((m for m in (m.class_ for m in AuditEntry.registry.mappers) if m.__table__ is table), None)
+    if model is None:
+        return
+    if table.name == "contact_anniversaries":
+        contact_ids = {r["contact_id"] for r in rows}
+        owners = dict(
+            session.execute(
+                select(Contact.id, Contact.franchisee_id).where(Contact.id.in_(contact_ids))
+            ).all()
+        )
+        rows = [{**r, "franchisee_id": owners.get(r["contact_id"])} for r in rows]
+    audit_bulk_inserts(session, model, rows, [r["id"] for r in rows], username)
+
+
 def install(session_factory) -> None:
     """Attach the audit writer to sessions made by ``session_factory``."""
+
+    event.listen(session_factory, "do_orm_execute", _audit_core_insert)
 
     @event.listens_for(session_factory, "after_flush")
     def after_flush(session: Session, _ctx) -> None:

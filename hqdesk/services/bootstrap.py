@@ -66,6 +66,10 @@ def open_services(url: str, *, password: str | None = None, upgrade: bool = True
 
             raise PasswordRefused(user=make_url(url).username or "") from exc
         raise
+    if db.dialect == "postgresql":
+        from hqdesk.persistence.pg_rights import install_refusal_mapping
+
+        install_refusal_mapping(db.engine)  # the server's refusals reach the user in words
     return Services(
         db,
         UserService(db),

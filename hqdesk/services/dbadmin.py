@@ -1,26 +1,19 @@
 """Database administration for ``hqdesk-admin``: schema status, PostgreSQL roles and logins.
 
 PostgreSQL least privilege. hqdesk's four roles become NOLOGIN group roles; each person connects with a
-LOGIN role that is a member of one group:
+personal LOGIN role of the same name as their hqdesk user, a member of the group of that user's role. What a
+group may change is generated from the app's own rules (``hqdesk.persistence.pg_rights``): table and column
+privileges plus row-level security policies, so an account manager's login writes only that manager's own
+franchisees (and their contacts, anniversaries, stores and status changes), with any client.
 
-==========================  =====================================================================
-group                        may write (INSERT/UPDATE/DELETE; everybody may SELECT every table)
-==========================  =====================================================================
-hqdesk_admin                every table except audit_log and alembic_version
-hqdesk_account_manager      franchisees, contacts, contact_anniversaries, stores,
-                            franchisee_status_changes
-hqdesk_credit_manager       nothing yet (the credit tables of later releases go in CREDIT_MANAGER_TABLES)
-hqdesk_viewer               nothing
-==========================  =====================================================================
-
-Nobody gets INSERT/UPDATE/DELETE on audit_log (nor TRUNCATE anywhere): the trail is written by the
-SECURITY DEFINER trigger ``hqdesk_audit()`` from the migrations, which runs with its owner's rights, so the
-changes of every login are still recorded. Everybody needs SELECT on users (sign-in checks the password
-hash) and alembic_version (the app checks the schema revision when it starts).
+Everybody may SELECT every table except the password hashes (``users.password_hash``: sign-in reads the own
+hash through a SECURITY DEFINER function). Nobody gets INSERT/UPDATE/DELETE on audit_log (nor TRUNCATE
+anywhere): the trail is written by the SECURITY DEFINER trigger ``hqdesk_audit()`` from the migrations.
+Tables the rules do not name (added by later releases before their rules) are written by hqdesk_admin only.
 
 ``apply_privileges`` first revokes every privilege the groups hold in the schema and then grants the
-matrix above, in one transaction, so running it again (``db create-roles`` twice, or after an upgrade
-added tables) always ends in exactly this state.
+rules, in one transaction, so running it again (``db create-roles`` twice, or after an upgrade added tables)
+always ends in exactly this state.
 """
 
 from __future__ import annotations
@@ -32,18 +25,14 @@ from sqlalchemy import Connection, func, select, text
 from sqlalchemy.engine import make_url
 
 from hqdesk.domain.errors import HqdeskError
+from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.domain.roles import Role
 from hqdesk.persistence.database import Database
 from hqdesk.persistence.engine import build_engine, sqlite_path
 from hqdesk.persistence.migrate import current_revision, script_revisions
-from hqdesk.persistence.models import Franchisee
+from hqdesk.persistence.models import Franchisee, User
+from hqdesk.persistence.pg_rights import GROUP_ROLES, NOBODY_WRITES, RULES_BY_TABLE, apply_rights
 
-GROUP_ROLES: dict[Role, str] = {
-    Role.ADMIN: "hqdesk_admin",
-    Role.CREDIT_MANAGER: "hqdesk_credit_manager",
-    Role.ACCOUNT_MANAGER: "hqdesk_account_manager",
-    Role.VIEWER: "hqdesk_viewer",
-}
 ACCOUNT_MANAGER_TABLES = (
     "franchisees",
     "contacts",
@@ -51,8 +40,8 @@ ACCOUNT_MANAGER_TABLES = (
     "stores",
     "franchisee_status_changes",
 )
+"""The tables an account manager's login may write (rows of their own franchisees only)."""
 CREDIT_MANAGER_TABLES: tuple[str, ...] = ()
-NOBODY_WRITES = ("audit_log", "alembic_version")
 LOGIN_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
 
@@ -208,10 +197,14 @@ def _apply(conn: Connection) -> tuple[int, str]:
     # ``db upgrade`` (which calls apply_privileges when the groups exist) or ``db create-roles``
     run(f"ALTER DEFAULT PRIVILEGES IN SCHEMA {s} GRANT SELECT ON TABLES TO {groups}")
 
+    # the tables the rules name: privileges and row-level security generated from them
+    inserts = apply_rights(conn, schema, tables)
+    # tables the rules do not name yet (a later release's new table): the administrators write them
+    unruled = [t for t in tables if t not in NOBODY_WRITES and t not in RULES_BY_TABLE]
     writers = {
-        Role.ADMIN: [t for t in tables if t not in NOBODY_WRITES],
-        Role.ACCOUNT_MANAGER: [t for t in ACCOUNT_MANAGER_TABLES if t in tables],
-        Role.CREDIT_MANAGER: [t for t in CREDIT_MANAGER_TABLES if t in tables],
+        Role.ADMIN: unruled,
+        Role.ACCOUNT_MANAGER: [],
+        Role.CREDIT_MANAGER: [t for t in CREDIT_MANAGER_TABLES if t in unruled],
         Role.VIEWER: [],
     }
     for role, writable in writers.items():
@@ -219,15 +212,44 @@ def _apply(conn: Connection) -> tuple[int, str]:
         if writable:
             names = ", ".join(f"{s}.{q(conn, t)}" for t in writable)
             run(f"GRANT INSERT, UPDATE, DELETE ON {names} TO {group}")
-        seqs = [f"{s}.{q(conn, seq)}" for t in writable for seq in sequences.get(t, [])]
+        seqs = [
+            f"{s}.{q(conn, seq)}"
+            for t in sorted(set(writable) | inserts[role])
+            for seq in sequences.get(t, [])
+        ]
         if seqs:
             run(f"GRANT USAGE ON SEQUENCE {', '.join(seqs)} TO {group}")
     return len(tables), database
 
 
+class LoginWithoutUser(AdminRefused):
+    exit_code = 2
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "There is no hqdesk user {name}: a personal login belongs to the hqdesk user of the same name. "
+        "Add the user first (hqdesk-admin user add {name} --role {role}); nothing was changed.",
+    )
+
+
+class LoginRoleMismatch(AdminRefused):
+    exit_code = 2
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "The hqdesk user {name} is {user_role}, not {role}: the login's group follows the user's role. "
+        "Nothing was changed.",
+    )
+
+
+class LoginUserInactive(AdminRefused):
+    exit_code = 2
+    message = QT_TRANSLATE_NOOP("Errors", "The hqdesk user {name} is deactivated; nothing was changed.")
+
+
 def create_login(db: Database, name: str, role: Role, password: str | None) -> None:
-    """A LOGIN role ``name`` in ``role``'s group. The password is sent as a SCRAM verifier computed here
-    (libpq's PQencryptPasswordConn), so the plain password never reaches the server or its logs."""
+    """A LOGIN role ``name`` in ``role``'s group, tied to the hqdesk user ``name``, who must exist, be active
+    and have ``role`` (refused otherwise, nothing created). The password is sent as a SCRAM verifier
+    computed here (libpq's PQencryptPasswordConn), so the plain password never reaches the server or its
+    logs."""
     _require_postgresql(db, "create-login")
     if not LOGIN_NAME.match(name) or name.startswith("pg_") or name in GROUP_ROLES.values():
         raise AdminRefused(
@@ -237,6 +259,13 @@ def create_login(db: Database, name: str, role: Role, password: str | None) -> N
         )
     group = GROUP_ROLES[Role(role)]
     with db.engine.begin() as conn:
+        user = conn.execute(select(User.role, User.active).where(User.username == name)).first()
+        if user is None:
+            raise LoginWithoutUser(name=name, role=Role(role).value)
+        if user.role != Role(role).value:
+            raise LoginRoleMismatch(name=name, user_role=user.role, role=Role(role).value)
+        if not user.active:
+            raise LoginUserInactive(name=name)
         if not _role_exists(conn, group):
             raise AdminFailed(
                 "The group role {group} does not exist: run hqdesk-admin db create-roles first.", group=group
@@ -274,4 +303,7 @@ __all__ = [
     "create_login",
     "AdminRefused",
     "AdminFailed",
+    "LoginWithoutUser",
+    "LoginRoleMismatch",
+    "LoginUserInactive",
 ]

@@ -1,4 +1,11 @@
-"""Users, roles, passwords (argon2) and signing in."""
+"""Users, roles, passwords (argon2) and signing in.
+
+On PostgreSQL with a personal login (a login in one of the hqdesk groups, named like its hqdesk user) the
+services act only as that login's user: signing in, the demo sign-in and the command line's ``--as`` as
+anybody else are refused (``LoginBoundToUser``). The sign-in still checks the user's hqdesk password, read
+through ``hqdesk_password_hash`` (no group may read the hashes). A role change or a deactivation follows to
+the login (``pg_rights.sync_login``) in the same transaction.
+"""
 
 from __future__ import annotations
 
@@ -11,9 +18,11 @@ from sqlalchemy import func, select
 from hqdesk.domain.errors import AuthenticationFailed, FieldError, HqdeskError, NotFound
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.domain.roles import Action, Actor, Role
+from hqdesk.persistence import pg_rights
 from hqdesk.persistence.models import User
 from hqdesk.services.base import Service, conflict_error, raise_if_invalid
 from hqdesk.services.dto import UserDTO, UserName
+from hqdesk.services.errors import LoginBoundToUser
 
 _hasher = PasswordHasher()
 USERNAME = re.compile(r"^[A-Za-z0-9_.\-]{2,64}$")
@@ -77,7 +86,34 @@ class FirstAdminExists(HqdeskError):
     message = QT_TRANSLATE_NOOP("Errors", "This database already has users; sign in instead.")
 
 
+_UNKNOWN = object()
+
+
 class UserService(Service):
+    _bound: object = _UNKNOWN
+
+    def bound_login(self, s=None) -> str | None:
+        """The user name this database connection is bound to (a personal PostgreSQL login), else None.
+        A login does not change while the app runs: asked once."""
+        if self._bound is _UNKNOWN:
+            if s is None:
+                with self.db.read() as fresh:
+                    self._bound = pg_rights.bound_login(fresh)
+            else:
+                self._bound = pg_rights.bound_login(s)
+        return self._bound  # type: ignore[return-value]
+
+    def _refuse_other_user(self, s, username: str) -> str | None:
+        bound = self.bound_login(s)
+        if bound is not None and username != bound:
+            raise LoginBoundToUser(login=bound, username=username)
+        return bound
+
+    def login_actor(self) -> Actor | None:
+        """The actor of a personal login's user (the command line acts as it by default), else None."""
+        bound = self.bound_login()
+        return None if bound is None else self.actor(bound)
+
     def has_users(self) -> bool:
         with self.db.read() as s:
             return bool(s.scalar(select(func.count()).select_from(User)))
@@ -101,12 +137,16 @@ class UserService(Service):
 
     def sign_in(self, username: str, password: str) -> Actor:
         with self.db.read() as s:
+            bound = self._refuse_other_user(s, username)
             user = s.scalar(select(User).where(User.username == username))
             if user is None or not user.active:
                 _hasher.hash(password)  # same cost whether or not the user exists
                 raise AuthenticationFailed()
+            stored = pg_rights.password_hash_of_login(s, username) if bound else user.password_hash
             try:
-                _hasher.verify(user.password_hash, password)
+                if stored is None:
+                    raise InvalidHashError()
+                _hasher.verify(stored, password)
             except (VerificationError, InvalidHashError):
                 raise AuthenticationFailed() from None
             return actor_of(user)
@@ -114,6 +154,7 @@ class UserService(Service):
     def actor(self, username: str) -> Actor:
         """The actor for a known active user (the demo sign-in, the command line's --as)."""
         with self.db.read() as s:
+            self._refuse_other_user(s, username)
             user = s.scalar(select(User).where(User.username == username, User.active.is_(True)))
             if user is None:
                 raise NotFound()
@@ -200,7 +241,10 @@ class UserService(Service):
             )
             user.updated_by = actor.username
             self.flush_or_conflict(s, lambda fresh: _user_conflict(fresh, user_id))
-            return to_dto(user)
+            pg_rights.sync_login(s, user.username)  # the login's group and LOGIN follow the user
+            dto = to_dto(user)
+            s.commit()
+            return dto
 
     def set_password(self, actor: Actor, user_id: int, password: str) -> None:
         if actor.user_id != user_id:
@@ -221,3 +265,4 @@ class UserService(Service):
                 raise NotFound()
             user.password_hash = hash_password(password)
             user.updated_by = actor.username
+            s.commit()

@@ -435,6 +435,26 @@
         <source>Your account has been disabled or removed by an administrator. Nothing was changed.</source>
         <translation>您的账号已被管理员停用或删除。未做任何更改。</translation>
     </message>
+    <message>
+        <source>The database refused this change: your database login may not make it. Nothing was changed.</source>
+        <translation>数据库拒绝了此更改：您的数据库登录账号无权进行此操作。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>There is no hqdesk user {name}: a personal login belongs to the hqdesk user of the same name. Add the user first (hqdesk-admin user add {name} --role {role}); nothing was changed.</source>
+        <translation>没有名为 {name} 的 hqdesk 用户：个人登录账号属于同名的 hqdesk 用户。请先添加该用户（hqdesk-admin user add {name} --role {role}）；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The hqdesk user {name} is {user_role}, not {role}: the login's group follows the user's role. Nothing was changed.</source>
+        <translation>hqdesk 用户 {name} 的角色是 {user_role}，不是 {role}：登录账号所属的组随用户角色而定。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The hqdesk user {name} is deactivated; nothing was changed.</source>
+        <translation>hqdesk 用户 {name} 已停用；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>This database connection uses the personal login {login}: only the user {login} can sign in on it. To work as {username}, connect with {username}'s own database login.</source>
+        <translation>此数据库连接使用个人登录账号 {login}：只有用户 {login} 可以在此登录。如需以 {username} 身份工作，请使用 {username} 自己的数据库登录账号连接。</translation>
+    </message>
 </context>
 <context>
     <name>Fields</name>

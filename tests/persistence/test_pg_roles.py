@@ -73,9 +73,20 @@ def owned_db(pg_server, capsys):
     return {"url": url, "name": name, "owner": owner, "franchisee_id": franchisee.id}
 
 
+def add_user(db, name: str, role: str) -> None:
+    sv = open_services(db["url"])
+    try:
+        if not sv.users.has_users():
+            sv.users.create_first_admin("admin", "管理员", "admin-pass-1")
+        sv.users.create_user(sv.users.actor("admin"), name, name.upper(), Role(role), "password-1")
+    finally:
+        sv.close()
+
+
 def login(pg_server, capsys, db, role: str) -> str:
-    """A new login in ``role``'s group, made with the CLI; returns its URL."""
+    """A new hqdesk user and its personal login in ``role``'s group, made with the CLI; returns its URL."""
     name = unique(role.replace("_", ""))
+    add_user(db, name, role)
     assert main(["db", "create-login", name, "--role", role, "--no-password", "--db", db["url"]]) == 0
     out, err = capsys.readouterr()
     assert (out, err) == (f"created login {name} in {dbadmin.GROUP_ROLES[Role(role)]}\n", "")
@@ -133,15 +144,34 @@ def test_create_roles_is_idempotent_and_grants_exactly_the_matrix(pg_server, cap
     ]
     assert privileges(url) == first
 
-    business = {"franchisees", "contacts", "contact_anniversaries", "stores", "franchisee_status_changes"}
+    # table-level privileges (column-level ones: users' SELECT without the hash, the account manager's
+    # UPDATE of franchisees without the manager and archived columns, everybody's own password)
+    everyone_reads = {t: {"SELECT"} for t in TABLES} | {"users": set()}
+    expected = {
+        "hqdesk_admin": everyone_reads
+        | {
+            "company_profile": {"SELECT", "UPDATE"},
+            "contact_anniversaries": {"SELECT"} | WRITE,
+            "contacts": {"SELECT"} | WRITE,
+            "stores": {"SELECT"} | WRITE,
+            "tiers": {"SELECT"} | WRITE,
+            "franchisee_status_changes": {"SELECT", "INSERT"},
+            "franchisees": {"SELECT", "INSERT", "UPDATE"},  # nobody deletes a franchisee
+            "users": {"INSERT", "UPDATE"},
+        },
+        "hqdesk_account_manager": everyone_reads
+        | {
+            "contact_anniversaries": {"SELECT"} | WRITE,
+            "contacts": {"SELECT"} | WRITE,
+            "stores": {"SELECT"} | WRITE,
+            "franchisee_status_changes": {"SELECT", "INSERT"},
+            "franchisees": {"SELECT", "INSERT"},
+        },
+        "hqdesk_credit_manager": everyone_reads,
+        "hqdesk_viewer": everyone_reads,
+    }
     for (group, table), granted in first.items():
-        if group == "hqdesk_admin" and table not in ("audit_log", "alembic_version"):
-            expected = {"SELECT"} | WRITE
-        elif group == "hqdesk_account_manager" and table in business:
-            expected = {"SELECT"} | WRITE
-        else:
-            expected = {"SELECT"}
-        assert granted == expected, (group, table)
+        assert granted == expected[group][table], (group, table)
     rows = run_sql(
         url, "select rolname, rolcanlogin from pg_roles where rolname like 'hqdesk\\_%' order by 1"
     )
@@ -152,6 +182,12 @@ def test_an_account_manager_login_edits_franchisees_and_contacts_and_is_audited(
     url = login(pg_server, capsys, owned_db, "account_manager")
     login_name = url.split("://")[1].split("@")[0]
     fid = owned_db["franchisee_id"]
+    run_sql(
+        owned_db["url"],
+        "update franchisees set account_manager_id = (select id from users where username = :u) where id = :i",
+        u=login_name,
+        i=fid,
+    )
 
     # straight SQL as that login: allowed, and the trigger records the login as the user
     assert run_sql(url, "update franchisees set city = '杭州' where id = :i", i=fid) == 1
@@ -172,7 +208,7 @@ def test_an_account_manager_login_edits_franchisees_and_contacts_and_is_audited(
     # through the app's services on that login: the app user is recorded
     sv = open_services(url)
     try:
-        am = sv.users.actor("admin")
+        am = sv.users.actor(login_name)
         detail = sv.franchisees.get(am, fid)
         from dataclasses import replace
 
@@ -180,8 +216,8 @@ def test_an_account_manager_login_edits_franchisees_and_contacts_and_is_audited(
         sv.contacts.add(am, fid, ContactData(name="赵六", mobile="13812345678"))
     finally:
         sv.close()
-    assert audit_rows(owned_db, "franchisees")[-1] == ("admin", "app", "update")
-    assert audit_rows(owned_db, "contacts")[-1] == ("admin", "app", "insert")
+    assert audit_rows(owned_db, "franchisees")[-1] == (login_name, "app", "update")
+    assert audit_rows(owned_db, "contacts")[-1] == (login_name, "app", "insert")
 
     # but not users, tiers, the letterhead or the audit trail
     denied(
@@ -207,8 +243,9 @@ def test_viewer_and_credit_manager_logins_only_read(pg_server, capsys, owned_db)
     fid = owned_db["franchisee_id"]
     for role in ("viewer", "credit_manager"):
         url = login(pg_server, capsys, owned_db, role)
+        name = url.split("://")[1].split("@")[0]
         assert run_sql(url, "select code from franchisees") == [("F1",)]
-        assert run_sql(url, "select count(*) from users")[0][0] == 2  # signing in reads the users
+        assert run_sql(url, "select count(*) from users")[0][0] >= 3  # signing in reads the users
         denied(url, "update franchisees set city = 'x' where id = :i", i=fid)
         denied(url, "delete from franchisees where id = :i", i=fid)
         denied(
@@ -220,7 +257,7 @@ def test_viewer_and_credit_manager_logins_only_read(pg_server, capsys, owned_db)
         # the app opens the database (schema check) and signs in on such a login
         sv = open_services(url)
         try:
-            assert sv.users.sign_in("am", "password-1").role == Role.ACCOUNT_MANAGER
+            assert sv.users.sign_in(name, "password-1").role == Role(role)
         finally:
             sv.close()
     assert run_sql(owned_db["url"], "select city from franchisees where id = :i", i=fid) == [("上海",)]
@@ -230,13 +267,14 @@ def test_an_admin_login_writes_users_and_settings_but_never_the_audit_trail(pg_s
     url = login(pg_server, capsys, owned_db, "admin")
     assert run_sql(url, "update tiers set name = '金牌' where code = 'A'") == 1
     assert run_sql(url, "update company_profile set name = '总部' where id = 1") == 1
+    name = url.split("://")[1].split("@")[0]
     sv = open_services(url)
     try:
-        admin = sv.users.actor("admin")
+        admin = sv.users.actor(name)
         sv.users.create_user(admin, "newbie", "新人", Role.VIEWER, "password-1")
     finally:
         sv.close()
-    assert ("admin", "app", "insert") in audit_rows(owned_db, "users")
+    assert (name, "app", "insert") in audit_rows(owned_db, "users")
     denied(
         url,
         "insert into audit_log (occurred_at, username, source, action, table_name, row_id) "
@@ -274,6 +312,7 @@ def test_create_login_reads_the_password_from_stdin_and_stores_only_a_scram_veri
     pg_server, capsys, owned_db, monkeypatch
 ):
     name = unique("anna")
+    add_user(owned_db, name, "account_manager")
     monkeypatch.setattr(sys, "stdin", io.StringIO("Geheim-密码-123\n"))
     assert (
         main(
@@ -319,15 +358,20 @@ def test_create_login_refusals(pg_server, capsys, owned_db, monkeypatch):
         ),
         ([unique("x"), "--role", "viewer"], 2, "no password: pipe it in with --password-stdin"),
         ([unique("x"), "--role", "boss", "--no-password"], 2, "invalid choice"),
+        # a personal login belongs to the hqdesk user of the same name, with the same role
+        (["nobody_here", "--role", "viewer", "--no-password"], 2, "There is no hqdesk user nobody_here"),
+        (["am", "--role", "viewer", "--no-password"], 2, "The hqdesk user am is account_manager, not viewer"),
     ]
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))
     for argv, code, message in cases:
         assert main(["db", "create-login", *argv, "--db", url]) == code
         out, err = capsys.readouterr()
         assert out == "" and message in err and err.count("\n") == 1
+    assert not run_sql(url, "select 1 from pg_roles where rolname = 'nobody_here'")  # nothing created
 
     monkeypatch.setitem(dbadmin.GROUP_ROLES, Role.VIEWER, "hqdesk_no_such_group")
-    assert main(["db", "create-login", unique("y"), "--role", "viewer", "--no-password", "--db", url]) == 1
+    add_user(owned_db, "y_no_group", "viewer")
+    assert main(["db", "create-login", "y_no_group", "--role", "viewer", "--no-password", "--db", url]) == 1
     assert capsys.readouterr().err == (
         "hqdesk-admin: The group role hqdesk_no_such_group does not exist: run "
         "hqdesk-admin db create-roles first.\n"
@@ -354,7 +398,7 @@ def test_db_upgrade_gives_the_existing_roles_their_privileges_on_a_new_database(
     assert main(["db", "upgrade", "--db", url]) == 0
     out, err = capsys.readouterr()
     assert err == "" and out.splitlines() == [
-        "database at revision 0001 (upgraded from none)",
+        "database at revision 0003 (upgraded from none)",
         f"privileges of the hqdesk_* roles updated on {len(TABLES)} tables",
     ]
     viewer = login(pg_server, capsys, {**owned_db, "name": name, "url": url}, "viewer")
