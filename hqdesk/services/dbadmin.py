@@ -31,12 +31,12 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, func, select, text
 from sqlalchemy.engine import make_url
 
-from hqdesk.domain.errors import HqdeskError
 from hqdesk.domain.roles import Role
 from hqdesk.persistence.database import Database
 from hqdesk.persistence.engine import build_engine, sqlite_path
 from hqdesk.persistence.migrate import current_revision, script_revisions
 from hqdesk.persistence.models import Franchisee
+from hqdesk.services.errors import AdminFailed, AdminRefused  # moved there; importable from here
 
 GROUP_ROLES: dict[Role, str] = {
     Role.ADMIN: "hqdesk_admin",
@@ -54,14 +54,6 @@ ACCOUNT_MANAGER_TABLES = (
 CREDIT_MANAGER_TABLES: tuple[str, ...] = ()
 NOBODY_WRITES = ("audit_log", "alembic_version")
 LOGIN_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
-
-
-class AdminRefused(HqdeskError):
-    """The request cannot be done as asked (wrong database type, a bad name...): exit code 2."""
-
-
-class AdminFailed(HqdeskError):
-    """The database is not in a state that allows it (roles missing...): exit code 1."""
 
 
 # ----- schema status ---------------------------------------------------------------------------------------
