@@ -73,7 +73,7 @@ class FieldError:
 class ValidationError(HqdeskError):
     context = VALIDATION
     exit_code = EXIT_REFUSED
-    message = QT_TRANSLATE_NOOP("Errors", "Some fields are not valid.")
+    message = QT_TRANSLATE_NOOP("Validation", "Some fields are not valid.")
 
     def __init__(self, errors: list[FieldError]) -> None:
         self.errors = list(errors)
@@ -85,7 +85,9 @@ class ValidationError(HqdeskError):
         )
 
     def text(self, translate: Translate) -> str:
-        return "\n".join(e.text(translate) for e in self.errors)
+        return "\n".join(e.text(translate) for e in self.errors) or fill(
+            translate, self.context, self.message
+        )
 
 
 def _member(enum: type, value: Any) -> Any:
