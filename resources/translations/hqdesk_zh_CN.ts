@@ -1305,10 +1305,6 @@ Franchisee relationships and credit management for headquarters.</source>
         <translation>变更记录</translation>
     </message>
     <message>
-        <source>Your role ({role}) cannot add franchisees.</source>
-        <translation>您的角色（{role}）无权新建加盟商。</translation>
-    </message>
-    <message>
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
@@ -1431,22 +1427,6 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>archived</source>
         <translation>已归档</translation>
-    </message>
-    <message>
-        <source>Read only: your role ({role}) can view franchisees but not change them.</source>
-        <translation>只读：您的角色（{role}）可查看加盟商，但不能修改。</translation>
-    </message>
-    <message>
-        <source>Read only: this franchisee has no account manager yet. An administrator can assign it to you.</source>
-        <translation>只读：此加盟商尚未分配客户经理，可由管理员分配给您。</translation>
-    </message>
-    <message>
-        <source>Read only: {manager} looks after this franchisee; only they or an administrator can change it.</source>
-        <translation>只读：此加盟商由 {manager} 负责，仅其本人或管理员可以修改。</translation>
-    </message>
-    <message>
-        <source>another user</source>
-        <translation>其他用户</translation>
     </message>
     <message>
         <source>the new franchisee</source>
