@@ -44,7 +44,8 @@ def all_error_classes() -> list[type[HqdeskError]]:
     found, todo = [], [HqdeskError]
     while todo:
         cls = todo.pop()
-        found.append(cls)
+        if cls.__module__.startswith("hqdesk."):  # (not the stand-ins other tests define)
+            found.append(cls)
         todo.extend(cls.__subclasses__())
     return found
 
