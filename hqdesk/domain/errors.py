@@ -198,7 +198,7 @@ _DATABASE_REASONS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
     ),
     (
-        re.compile(r"could not parse|invalid .*url|url", re.I),
+        re.compile(r"could not parse .*url|invalid literal for int", re.I),
         QT_TRANSLATE_NOOP("Errors", "The database could not be opened: the database address is not valid."),
     ),
 )
@@ -209,7 +209,7 @@ class DatabaseError(HqdeskError):
     it, the UI says why in the user's language and keeps the driver's words for "Details"."""
 
     message = QT_TRANSLATE_NOOP(
-        "Errors", "The database could not be opened. The details below say what the server or file reported."
+        "Errors", "The database could not be opened. The details say what the server or the file reported."
     )
 
     def __init__(self, message: str | None = None, **params: Any) -> None:

@@ -70,8 +70,11 @@ def describe(exc: BaseException) -> ErrorReport:
 
 
 def user_message(exc: BaseException) -> tuple[str, bool]:
-    """(text for the user, expected?) for any exception."""
+    """(text for the user, expected?) for any exception; its technical details go to the log (a caller
+    that shows the text in a label has no "Details" button)."""
     report = describe(exc)
+    if report.details:
+        log.warning("%s (%s)", report.text, report.details)
     return report.text, report.expected
 
 

@@ -406,10 +406,6 @@
         <translation>无法打开数据库：数据库地址无效。</translation>
     </message>
     <message>
-        <source>The database could not be opened. The details below say what the server or file reported.</source>
-        <translation>无法打开数据库。下方的详细信息列出了服务器或文件报告的原因。</translation>
-    </message>
-    <message>
         <source>Your role ({role}) cannot add franchisees.</source>
         <translation>您的角色（{role}）无权新建加盟商。</translation>
     </message>
@@ -432,6 +428,10 @@
     <message>
         <source>This database was written by a newer version of hqdesk (schema {db_revision}). Nothing was changed. Install the newer hqdesk to open it.</source>
         <translation>此数据库由更高版本的 hqdesk 写入（结构版本 {db_revision}），未做任何更改。请安装新版 hqdesk 后再打开。</translation>
+    </message>
+    <message>
+        <source>The database could not be opened. The details say what the server or the file reported.</source>
+        <translation>无法打开数据库。详细信息中列出了服务器或文件报告的原因。</translation>
     </message>
     <message>
         <source>The database file {path} is on a network share. SQLite cannot lock files safely over a network, so several users would corrupt it. Keep the file on this computer, or use a shared PostgreSQL server (Settings &gt; Database).</source>

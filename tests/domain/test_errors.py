@@ -139,6 +139,8 @@ def test_a_database_error_says_why_in_words_and_keeps_the_driver_text_as_details
     )
     assert exc.details == driver
     assert "has no database hq" in DatabaseError(detail='FATAL:  database "hq" does not exist').text(english)
+    bad_url = DatabaseError(detail="Could not parse SQLAlchemy URL from given URL string")
+    assert bad_url.text(english) == "The database could not be opened: the database address is not valid."
     other = DatabaseError(detail="(sqlite3.Weird) something new")
     assert "sqlite3" not in other.text(english) and other.details == "(sqlite3.Weird) something new"
 
