@@ -608,3 +608,93 @@ def test_demo_same_seed_and_today_give_the_same_data_another_today_moves_the_dat
     assert min(joins) < earliest <= min(later_joins)
     openings = [r["opened_on"] for r in next_year["stores"] if r["opened_on"]]
     assert min(openings) >= earliest and max(openings) > day
+
+
+# ----- the package and its generic error reporting ---------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+NO_SERVER = "postgresql+psycopg://hq:s3cret-pw@/hqdesk?host={tmp}/no-server"
+
+
+def test_the_command_line_is_a_package_with_a_module_per_command_group():
+    import importlib
+    import tomllib
+
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
+    module, _, function = scripts["hqdesk-admin"].partition(":")
+    assert getattr(importlib.import_module(module), function) is main
+    package = importlib.import_module("hqdesk.cli")
+    assert package.__path__  # a package, not the old cli.py
+    for group in ("db", "user", "imports", "demo", "output"):
+        importlib.import_module(f"hqdesk.cli.{group}")
+
+
+def test_python_dash_m_runs_it(tmp_path):
+    """`python -m hqdesk.cli` as documented (the --db positions are checked in-process above)."""
+    import subprocess
+
+    url = "sqlite:///" + (tmp_path / "m.sqlite3").as_posix()
+    result = subprocess.run(
+        [sys.executable, "-m", "hqdesk.cli", "db", "--db", url, "current"],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (
+        0,
+        "none (empty database: run db upgrade)\n",
+        "",
+    )
+
+
+def test_an_error_is_reported_from_its_own_exit_code_and_english_line(capsys, monkeypatch, tmp_path):
+    """No table of error classes in the command line: a new error class says its exit code itself."""
+    from hqdesk.domain.errors import HqdeskError
+    from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
+
+    class NewRefusal(HqdeskError):
+        exit_code = 2
+        message = QT_TRANSLATE_NOOP("Errors", "The {thing} is refused.")
+
+    def refuse(url):
+        raise NewRefusal(thing="widget")
+
+    monkeypatch.setattr("hqdesk.services.dbadmin.schema_status", refuse)
+    url = "sqlite:///" + (tmp_path / "e.sqlite3").as_posix()
+    assert cli(capsys, "db", "current", "--db", url) == (2, "", "hqdesk-admin: The widget is refused.\n")
+    NewRefusal.exit_code = 1
+    assert cli(capsys, "db", "current", "--db", url)[0] == 1
+
+
+def test_a_bug_is_not_dressed_up_as_an_expected_error(monkeypatch, tmp_path):
+    def broken(url):
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr("hqdesk.services.dbadmin.schema_status", broken)
+    with pytest.raises(ZeroDivisionError):
+        main(["db", "current", "--db", "sqlite:///" + (tmp_path / "b.sqlite3").as_posix()])
+
+
+def test_verbose_adds_the_technical_details_of_a_database_error(tmp_path):
+    import subprocess
+
+    url = NO_SERVER.format(tmp=tmp_path)
+    runs = {}
+    for flag in ([], ["-v"]):
+        result = subprocess.run(
+            [sys.executable, "-m", "hqdesk.cli", "user", "list", *flag, "--db", url],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        runs[bool(flag)] = (result.returncode, result.stderr.splitlines())
+    code, lines = runs[False]
+    assert code == 1 and len(lines) == 1 and lines[0].startswith("hqdesk-admin: database error on ")
+    code, lines = runs[True]
+    assert code == 1 and lines[0] == runs[False][1][0]
+    assert len(lines) >= 2 and "details: psycopg.OperationalError: " in lines[1]
+    assert "s3cret-pw" not in "\n".join(lines)

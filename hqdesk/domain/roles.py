@@ -14,6 +14,11 @@ class Role(StrEnum):
     ACCOUNT_MANAGER = "account_manager"
     VIEWER = "viewer"
 
+    @property
+    def label(self) -> str:
+        """The display name (English source, context "Enums"): what a translated message shows."""
+        return ROLE_LABELS[self]
+
 
 ROLE_LABELS = {
     Role.ADMIN: QT_TRANSLATE_NOOP("Enums", "Administrator"),
@@ -36,6 +41,11 @@ class Action(StrEnum):
     VIEW_HISTORY = "view history"
     OVERWRITE_CONFLICT = "overwrite another user's changes"
     CONFIGURE_TIERS = "configure tiers"
+
+    @property
+    def label(self) -> str:
+        """The display name (English source, context "Enums"): what a translated refusal shows."""
+        return ACTION_LABELS[self]
 
 
 ACTION_LABELS = {

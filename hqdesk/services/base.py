@@ -12,20 +12,13 @@ from sqlalchemy.orm.exc import StaleDataError
 from hqdesk.domain.errors import (
     CONFLICT_TIME_FORMAT,
     ConflictError,
-    HqdeskError,
     PermissionDenied,
     ValidationError,
 )
-from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.domain.roles import Action, Actor, Role
 from hqdesk.persistence.database import Database
 from hqdesk.persistence.models import User
-
-
-class AccountDisabled(HqdeskError):
-    message = QT_TRANSLATE_NOOP(
-        "Errors", "Your account has been disabled or removed by an administrator. Nothing was changed."
-    )
+from hqdesk.services.errors import AccountDisabled  # moved there; still importable from here
 
 
 def require(actor: Actor, action: Action, owner_id: int | None = None) -> None:

@@ -24,14 +24,19 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, func, select, text
 from sqlalchemy.engine import make_url
 
-from hqdesk.domain.errors import HqdeskError
-from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.domain.roles import Role
 from hqdesk.persistence.database import Database
 from hqdesk.persistence.engine import build_engine, sqlite_path
 from hqdesk.persistence.migrate import current_revision, script_revisions
 from hqdesk.persistence.models import Franchisee, User
 from hqdesk.persistence.pg_rights import GROUP_ROLES, NOBODY_WRITES, RULES_BY_TABLE, apply_rights
+from hqdesk.services.errors import (  # moved there; importable from here
+    AdminFailed,
+    AdminRefused,
+    LoginRoleMismatch,
+    LoginUserInactive,
+    LoginWithoutUser,
+)
 
 ACCOUNT_MANAGER_TABLES = (
     "franchisees",
@@ -43,14 +48,6 @@ ACCOUNT_MANAGER_TABLES = (
 """The tables an account manager's login may write (rows of their own franchisees only)."""
 CREDIT_MANAGER_TABLES: tuple[str, ...] = ()
 LOGIN_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
-
-
-class AdminRefused(HqdeskError):
-    """The request cannot be done as asked (wrong database type, a bad name...): exit code 2."""
-
-
-class AdminFailed(HqdeskError):
-    """The database is not in a state that allows it (roles missing...): exit code 1."""
 
 
 # ----- schema status ---------------------------------------------------------------------------------------
@@ -220,29 +217,6 @@ def _apply(conn: Connection) -> tuple[int, str]:
         if seqs:
             run(f"GRANT USAGE ON SEQUENCE {', '.join(seqs)} TO {group}")
     return len(tables), database
-
-
-class LoginWithoutUser(AdminRefused):
-    exit_code = 2
-    message = QT_TRANSLATE_NOOP(
-        "Errors",
-        "There is no hqdesk user {name}: a personal login belongs to the hqdesk user of the same name. "
-        "Add the user first (hqdesk-admin user add {name} --role {role}); nothing was changed.",
-    )
-
-
-class LoginRoleMismatch(AdminRefused):
-    exit_code = 2
-    message = QT_TRANSLATE_NOOP(
-        "Errors",
-        "The hqdesk user {name} is {user_role}, not {role}: the login's group follows the user's role. "
-        "Nothing was changed.",
-    )
-
-
-class LoginUserInactive(AdminRefused):
-    exit_code = 2
-    message = QT_TRANSLATE_NOOP("Errors", "The hqdesk user {name} is deactivated; nothing was changed.")
 
 
 def create_login(db: Database, name: str, role: Role, password: str | None) -> None:

@@ -15,14 +15,14 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 
-from hqdesk.domain.errors import AuthenticationFailed, FieldError, HqdeskError, NotFound
+from hqdesk.domain.errors import AuthenticationFailed, FieldError, NotFound
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.domain.roles import Action, Actor, Role
 from hqdesk.persistence import pg_rights
 from hqdesk.persistence.models import User
 from hqdesk.services.base import Service, conflict_error, raise_if_invalid
 from hqdesk.services.dto import UserDTO, UserName
-from hqdesk.services.errors import LoginBoundToUser
+from hqdesk.services.errors import FirstAdminExists, LoginBoundToUser, UsernameTaken  # importable from here
 
 _hasher = PasswordHasher()
 USERNAME = re.compile(r"^[A-Za-z0-9_.\-]{2,64}$")
@@ -76,14 +76,6 @@ def _validate(username: str, display_name: str, password: str | None, role: str)
     if role not in {r.value for r in Role}:
         errors.append(FieldError("role", QT_TRANSLATE_NOOP("Validation", "Choose a role.")))
     return errors
-
-
-class UsernameTaken(HqdeskError):
-    message = QT_TRANSLATE_NOOP("Errors", "The user name {username} is taken.")
-
-
-class FirstAdminExists(HqdeskError):
-    message = QT_TRANSLATE_NOOP("Errors", "This database already has users; sign in instead.")
 
 
 _UNKNOWN = object()

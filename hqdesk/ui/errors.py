@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import sys
 import threading
+import traceback
+from dataclasses import dataclass
 from logging.handlers import RotatingFileHandler
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from hqdesk.domain.errors import HqdeskError
 from hqdesk.resources import user_log_dir
+from hqdesk.services.errors import explain
 from hqdesk.ui.i18n import tr_error
 
 log = logging.getLogger(__name__)
@@ -31,36 +34,71 @@ def setup_logging(level: int = logging.INFO) -> str:
     return str(path)
 
 
-def user_message(exc: BaseException) -> tuple[str, bool]:
-    """(text for the user, expected?) for any exception."""
-    if isinstance(exc, HqdeskError):
-        return tr_error(exc), True
-    name = type(exc).__module__ + "." + type(exc).__name__
-    if "OperationalError" in name or "InterfaceError" in name:
-        return QCoreApplication.translate(
-            "Errors",
-            "The database could not be reached. Check the connection and try again; nothing was saved.",
-        ), False
-    return QCoreApplication.translate(
+@dataclass(frozen=True)
+class ErrorReport:
+    """What the user is told about an exception: ``text`` in the UI language (never a class name or a
+    driver's English), ``details`` the technical words for the "Details" button (empty when there are
+    none), ``expected`` whether it is an hqdesk error rather than a bug."""
+
+    text: str
+    details: str
+    expected: bool
+
+
+def _technical(exc: BaseException) -> str:
+    name = f"{type(exc).__module__}.{type(exc).__qualname__}"
+    return f"{name}: {exc}" if str(exc) else name
+
+
+def describe(exc: BaseException) -> ErrorReport:
+    """The one mapping from an exception to words, generic over the error classes: an hqdesk error says
+    itself in the user's language (``HqdeskError.text``); a database failure is explained by the services
+    (``hqdesk.services.errors.explain``); anything else is a bug, shown as such with its traceback."""
+    explained = explain(exc)
+    if explained is not None:
+        details = explained.details or ""
+        cause = explained.__cause__ if explained is not exc else exc.__cause__
+        if not details and cause is not None:
+            details = _technical(cause)
+        return ErrorReport(tr_error(explained), details, isinstance(exc, HqdeskError))
+    text = QCoreApplication.translate(
         "Errors",
         "Something went wrong and the action was not completed. The details are in the log file:\n{path}",
-    ).format(path=str(user_log_dir() / "hqdesk.log")), False
+    ).format(path=str(user_log_dir() / "hqdesk.log"))
+    details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)).strip()
+    return ErrorReport(text, details, False)
 
 
-def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
-    text, expected = user_message(exc)
-    if not expected:
+def user_message(exc: BaseException) -> tuple[str, bool]:
+    """(text for the user, expected?) for any exception; its technical details go to the log (a caller
+    that shows the text in a label has no "Details" button)."""
+    report = describe(exc)
+    if report.details:
+        log.warning("%s (%s)", report.text, report.details)
+    return report.text, report.expected
+
+
+def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> QMessageBox:
+    """The one error dialog: the message in the user's language; the technical details in the log file and
+    behind the dialog's "Show Details..." button."""
+    report = describe(exc)
+    if not report.expected:
         log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
+    elif report.details:
+        log.warning("%s (%s)", exc, report.details)
     box = QMessageBox(
-        QMessageBox.Icon.Warning if expected else QMessageBox.Icon.Critical,
+        QMessageBox.Icon.Warning if report.expected else QMessageBox.Icon.Critical,
         title or QCoreApplication.translate("Errors", "hqdesk"),
-        text,
+        report.text,
         QMessageBox.StandardButton.Ok,
         parent,
     )
     box.setObjectName("errorBox")
+    if report.details:
+        box.setDetailedText(report.details)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
+    return box
 
 
 class _Forwarder(QObject):
@@ -102,4 +140,4 @@ def install_excepthooks() -> None:
     threading.excepthook = thread_hook
 
 
-__all__ = ["setup_logging", "show_error", "install_excepthooks", "user_message"]
+__all__ = ["setup_logging", "show_error", "install_excepthooks", "user_message", "describe", "ErrorReport"]

@@ -68,17 +68,18 @@ def tr_message(context: str, template: str, params: dict | None = None) -> str:
     return text
 
 
+def translate(context: str, text: str) -> str:
+    """The ``hqdesk.domain.i18n.Translate`` of the UI: Qt's translation in the current language."""
+    return QCoreApplication.translate(context, text)
+
+
 def tr_field_error(error) -> str:
-    return tr_message("Validation", error.message, error.params)
+    return error.text(translate)
 
 
 def tr_error(exc) -> str:
-    """The translated message of an HqdeskError."""
-    from hqdesk.domain.errors import ValidationError
-
-    if isinstance(exc, ValidationError):
-        return "\n".join(tr_field_error(e) for e in exc.errors)
-    return tr_message("Errors", exc.message, exc.params)
+    """The translated message of an HqdeskError, its roles and actions in words (``HqdeskError.text``)."""
+    return exc.text(translate)
 
 
 def is_chinese() -> bool:

@@ -138,10 +138,10 @@ class AppController(QObject):
         self.progress.setMinimumDuration(500)
 
     def _open_failed(self, exc: BaseException) -> None:
-        from hqdesk.ui.errors import user_message
+        from hqdesk.ui.errors import describe
 
         self._busy(None)
-        text, _expected = user_message(exc)
+        report = describe(exc)
         from hqdesk.services.bootstrap import PasswordRefused  # loaded by the worker by now: no start-up cost
 
         if isinstance(exc, PasswordRefused):
@@ -157,7 +157,8 @@ class AppController(QObject):
                 self.password = password
                 self.start()
                 return
-        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("hqdesk cannot open the database"), text)
+        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("hqdesk cannot open the database"), report.text)
+        box.setDetailedText(report.details)  # the driver's words, behind "Show Details..."
         settings_button = box.addButton(self.tr("Database settings…"), QMessageBox.ButtonRole.ActionRole)
         box.addButton(self.tr("Quit"), QMessageBox.ButtonRole.RejectRole)
         box.exec()

@@ -358,10 +358,6 @@
         <translation>操作失败。</translation>
     </message>
     <message>
-        <source>Some fields are not valid.</source>
-        <translation>部分字段填写有误。</translation>
-    </message>
-    <message>
         <source>Your role ({role}) may not {action}.</source>
         <translation>您的角色（{role}）无权{action}。</translation>
     </message>
@@ -378,12 +374,64 @@
         <translation>在您编辑期间，{user} 于 {when} 修改了此记录。未保存任何内容。</translation>
     </message>
     <message>
-        <source>The database could not be opened: {detail}</source>
-        <translation>无法打开数据库：{detail}</translation>
+        <source>The database could not be opened: the server has no database {name}.</source>
+        <translation>无法打开数据库：服务器上没有名为 {name} 的数据库。</translation>
+    </message>
+    <message>
+        <source>The database could not be opened: the server has no database user {name}.</source>
+        <translation>无法打开数据库：服务器上没有数据库用户 {name}。</translation>
+    </message>
+    <message>
+        <source>The database could not be opened: this database user may not connect to it.</source>
+        <translation>无法打开数据库：此数据库用户无权连接该数据库。</translation>
+    </message>
+    <message>
+        <source>The database could not be opened: the server at {where} does not answer. Check the address and that the server is running.</source>
+        <translation>无法打开数据库：位于 {where} 的服务器没有响应。请检查地址，并确认服务器正在运行。</translation>
+    </message>
+    <message>
+        <source>The database could not be opened: the server does not answer. Check the address and that the server is running.</source>
+        <translation>无法打开数据库：服务器没有响应。请检查地址，并确认服务器正在运行。</translation>
+    </message>
+    <message>
+        <source>The database could not be opened: the file cannot be opened or written. Check the folder and your rights to it.</source>
+        <translation>无法打开数据库：无法打开或写入该文件。请检查文件夹以及您对它的访问权限。</translation>
+    </message>
+    <message>
+        <source>The database could not be opened: hqdesk works with SQLite and PostgreSQL only.</source>
+        <translation>无法打开数据库：hqdesk 只支持 SQLite 和 PostgreSQL 数据库。</translation>
+    </message>
+    <message>
+        <source>The database could not be opened: the database address is not valid.</source>
+        <translation>无法打开数据库：数据库地址无效。</translation>
+    </message>
+    <message>
+        <source>Your role ({role}) cannot add franchisees.</source>
+        <translation>您的角色（{role}）无权新建加盟商。</translation>
+    </message>
+    <message>
+        <source>Read only: your role ({role}) can view franchisees but not change them.</source>
+        <translation>只读：您的角色（{role}）可以查看加盟商，但不能修改。</translation>
+    </message>
+    <message>
+        <source>Read only: this franchisee has no account manager yet. An administrator can assign it to you.</source>
+        <translation>只读：此加盟商尚未分配客户经理。管理员可以将其分配给您。</translation>
+    </message>
+    <message>
+        <source>Read only: {manager} looks after this franchisee; only they or an administrator can change it.</source>
+        <translation>只读：此加盟商由{manager}负责；只有其本人或管理员可以修改。</translation>
+    </message>
+    <message>
+        <source>Read only: another user looks after this franchisee; only they or an administrator can change it.</source>
+        <translation>只读：此加盟商由其他用户负责；只有其本人或管理员可以修改。</translation>
     </message>
     <message>
         <source>This database was written by a newer version of hqdesk (schema {db_revision}). Nothing was changed. Install the newer hqdesk to open it.</source>
         <translation>此数据库由更高版本的 hqdesk 写入（结构版本 {db_revision}），未做任何更改。请安装新版 hqdesk 后再打开。</translation>
+    </message>
+    <message>
+        <source>The database could not be opened. The details say what the server or the file reported.</source>
+        <translation>无法打开数据库。详细信息中列出了服务器或文件报告的原因。</translation>
     </message>
     <message>
         <source>The database file {path} is on a network share. SQLite cannot lock files safely over a network, so several users would corrupt it. Keep the file on this computer, or use a shared PostgreSQL server (Settings &gt; Database).</source>
@@ -418,8 +466,16 @@
         <translation>在您编辑期间，其他用户修改了此记录。未保存任何内容。</translation>
     </message>
     <message>
+        <source>The database could not complete the action; nothing was saved. The details say why.</source>
+        <translation>数据库未能完成此操作，未保存任何内容。详细信息中说明了原因。</translation>
+    </message>
+    <message>
         <source>The database could not be reached. Check the connection and try again; nothing was saved.</source>
         <translation>无法连接数据库。请检查网络连接后重试；未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The database refused this to your database login; nothing was saved. An administrator can check the hqdesk roles (hqdesk-admin db create-roles).</source>
+        <translation>数据库拒绝了您的数据库登录执行此操作，未保存任何内容。管理员可以检查 hqdesk 角色（hqdesk-admin db create-roles）。</translation>
     </message>
     <message>
         <source>Something went wrong and the action was not completed. The details are in the log file:
@@ -1269,10 +1325,6 @@ Franchisee relationships and credit management for headquarters.</source>
         <translation>变更记录</translation>
     </message>
     <message>
-        <source>Your role ({role}) cannot add franchisees.</source>
-        <translation>您的角色（{role}）无权新建加盟商。</translation>
-    </message>
-    <message>
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
@@ -1395,22 +1447,6 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>archived</source>
         <translation>已归档</translation>
-    </message>
-    <message>
-        <source>Read only: your role ({role}) can view franchisees but not change them.</source>
-        <translation>只读：您的角色（{role}）可查看加盟商，但不能修改。</translation>
-    </message>
-    <message>
-        <source>Read only: this franchisee has no account manager yet. An administrator can assign it to you.</source>
-        <translation>只读：此加盟商尚未分配客户经理，可由管理员分配给您。</translation>
-    </message>
-    <message>
-        <source>Read only: {manager} looks after this franchisee; only they or an administrator can change it.</source>
-        <translation>只读：此加盟商由 {manager} 负责，仅其本人或管理员可以修改。</translation>
-    </message>
-    <message>
-        <source>another user</source>
-        <translation>其他用户</translation>
     </message>
     <message>
         <source>the new franchisee</source>
@@ -2156,6 +2192,10 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>Enter an amount in yuan, e.g. 1000000.00.</source>
         <translation>请填写金额（元），如 1000000.00。</translation>
+    </message>
+    <message>
+        <source>Some fields are not valid.</source>
+        <translation>部分字段填写有误。</translation>
     </message>
 </context>
 </TS>

@@ -83,7 +83,7 @@ def test_start_up_asks_for_the_database_password_when_the_server_wants_one(qapp,
     monkeypatch.setattr(
         QInputDialog, "getText", staticmethod(lambda *a, **k: (asked.append(a[2]), ("s3cret", True))[1])
     )
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: boxes.append(box.text()) or 0)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: boxes.append((box.text(), box.detailedText())) or 0)
     monkeypatch.setattr(qapp, "quit", lambda: None)
 
     controller._open_failed(PasswordRefused(user="anna"))
@@ -92,5 +92,6 @@ def test_start_up_asks_for_the_database_password_when_the_server_wants_one(qapp,
 
     controller._open_failed(DatabaseError(detail="connection refused"))
     assert starts == ["s3cret"] and len(asked) == 1  # not asked again
-    assert boxes and "connection refused" in boxes[0]
+    # the reason in words; the driver's own words under "Details"
+    assert boxes and "server does not answer" in boxes[0][0] and "connection refused" in boxes[0][1]
     controller.runner.wait(1000)

@@ -53,7 +53,14 @@ from PySide6.QtWidgets import (
 )
 
 from hqdesk.domain.changes import Changes, Entity
-from hqdesk.domain.errors import ConflictError, FieldError, NotFound, ValidationError
+from hqdesk.domain.errors import (
+    ConflictError,
+    FieldError,
+    NotFound,
+    ValidationError,
+    cannot_create_franchisee,
+    read_only_reason,
+)
 from hqdesk.domain.franchisee import (
     MAX_LENGTHS,
     REGIONS,
@@ -66,14 +73,14 @@ from hqdesk.domain.franchisee import (
     validate_franchisee,
 )
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
-from hqdesk.domain.roles import ROLE_LABELS, Action, Role
+from hqdesk.domain.roles import Action
 from hqdesk.services.dto import ContactDTO, FranchiseeDetail, StoreDTO, UserDTO
 from hqdesk.ui.dialogs.conflict_dialog import ConflictDialog, merge_plan
 from hqdesk.ui.dialogs.contact_dialog import ContactDialog
 from hqdesk.ui.dialogs.status_dialog import StatusDialog, status_since
 from hqdesk.ui.dialogs.store_dialog import StoreDialog
 from hqdesk.ui.errors import show_error
-from hqdesk.ui.i18n import tr_enum, tr_field_error
+from hqdesk.ui.i18n import tr_enum, tr_field_error, translate
 from hqdesk.ui.models.contacts import ContactsModel
 from hqdesk.ui.models.history import HistoryModel, StatusHistoryModel, UserNames, field_label
 from hqdesk.ui.models.stores import StoresModel
@@ -544,11 +551,7 @@ class ProfileEditor(QWidget):
             self._previous_id = None
         self._current_id = None
         if not self.ctx.can(Action.CREATE_FRANCHISEE):
-            self._show_empty(
-                self.tr("Your role ({role}) cannot add franchisees.").format(
-                    role=tr_enum(ROLE_LABELS[self.ctx.actor.role])
-                )
-            )
+            self._show_empty(cannot_create_franchisee(self.ctx.actor).text(translate))
             return
         if self._choices is not None:
             self._start_new()
@@ -1337,19 +1340,9 @@ class ProfileEditor(QWidget):
     def _read_only_reason(self) -> str:
         if self._can_edit or self._mode == EMPTY:
             return ""
-        role = self.ctx.actor.role
-        if role != Role.ACCOUNT_MANAGER or self._detail is None:
-            return self.tr("Read only: your role ({role}) can view franchisees but not change them.").format(
-                role=tr_enum(ROLE_LABELS[role])
-            )
-        if self._detail.data.account_manager_id is None:
-            return self.tr(
-                "Read only: this franchisee has no account manager yet. An administrator can assign it "
-                "to you."
-            )
-        return self.tr(
-            "Read only: {manager} looks after this franchisee; only they or an administrator can change it."
-        ).format(manager=self._detail.account_manager_name or self.tr("another user"))
+        d = self._detail  # the role-specific wording is decided in the domain (one place)
+        manager = (d.data.account_manager_id, d.account_manager_name) if d is not None else (None, None)
+        return read_only_reason(self.ctx.actor, *manager).text(translate)
 
     def _display_name(self) -> str:
         if self._mode == NEW:

@@ -1,0 +1,103 @@
+"""What every command of ``hqdesk-admin`` shares: exit codes, one-line errors, the database to open,
+passwords, tables.
+
+Errors go to stderr as one English line each, never a traceback for an expected error; database URLs are
+shown without their password.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import unicodedata
+from collections.abc import Sequence
+
+from hqdesk.domain.errors import EXIT_FAILED, EXIT_REFUSED
+
+PROG = "hqdesk-admin"
+OK, FAILED, REFUSED = 0, EXIT_FAILED, EXIT_REFUSED
+
+
+class CommandError(Exception):
+    """A command's own refusal or failure, worded in English for the terminal; ``exit_code`` says which."""
+
+    exit_code = FAILED
+
+
+class Refused(CommandError):
+    """Input the command will not take (exit code 2)."""
+
+    exit_code = REFUSED
+
+
+class Failed(CommandError):
+    """An operational problem (exit code 1)."""
+
+    exit_code = FAILED
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that reports a bad argument in one line (exit code 2 like argparse's own)."""
+
+    def error(self, message: str):
+        self.exit(REFUSED, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def error(message: str) -> None:
+    print(f"{PROG}: {message}", file=sys.stderr)
+
+
+def database_url(args) -> str:
+    from hqdesk.resources import default_database_url
+
+    return getattr(args, "db", None) or default_database_url()
+
+
+def safe(url: str) -> str:
+    from hqdesk.persistence.engine import safe_url
+
+    try:
+        return safe_url(url)
+    except Exception:
+        return "(the given database URL)"
+
+
+def open_services(args):
+    """The services on --db, its schema created or upgraded as the app does when it starts."""
+    from hqdesk.services.bootstrap import open_services as open_
+
+    return open_(database_url(args))
+
+
+def read_password(args, *, confirm_prompt: bool = True) -> str | None:
+    """From stdin with --password-stdin, else asked on the terminal; None when neither is possible."""
+    if getattr(args, "password_stdin", False):
+        line = sys.stdin.readline()
+        return line.rstrip("\r\n")
+    if sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
+        first = getpass.getpass("Password: ")
+        if confirm_prompt and getpass.getpass("Password again: ") != first:
+            raise Refused("the two passwords differ; nothing was changed")
+        return first
+    return None
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def table(header: Sequence[str], rows: list[Sequence[str]]) -> str:
+    widths = [max(_width(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    lines = []
+    for r in [header, *rows]:
+        cells = [str(c) + " " * (w - _width(str(c))) for c, w in zip(r, widths, strict=True)]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines)
+
+
+def first_line(exc: BaseException) -> str:
+    from hqdesk.persistence.errors import first_line as first
+
+    return first(exc)
