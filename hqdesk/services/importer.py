@@ -1018,10 +1018,12 @@ class FranchiseeImporter(Service):
 
         try:
             with self.db.write(actor.username) as s:
+                self.require(actor, Action.IMPORT_FRANCHISEES, s=s)  # the rights as they are now
                 _check_rows(s, rows, problems)
                 if problems:
                     return self._result(path, rows, 0, dry_run, problems)
                 imported = _write(s, rows, actor, today, f"import: {path.name}"[:200])
+                s.commit()
         except IntegrityError as exc:
             raise ImportConflict() from exc
         return self._result(path, rows, imported, dry_run, problems)

@@ -25,6 +25,7 @@ from hqdesk.services.dto import SearchCriteria
 from hqdesk.services.franchisees import FranchiseeService
 
 TODAY = date(2026, 11, 23)
+CREATED = date(2026, 1, 2)  # when the test profiles were entered: before their status changes
 
 
 @pytest.fixture(autouse=True)
@@ -50,6 +51,7 @@ class Office:
             FranchiseeData(
                 code="HZ-1", legal_name="杭州味道餐饮", city="杭州", account_manager_id=self.alice.user_id
             ),
+            today=CREATED,
         ).id
         self.contact_id = self.one.contacts.add(
             admin, self.fid, ContactData(name="王芳", mobile="13800138000")

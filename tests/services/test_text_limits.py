@@ -16,13 +16,14 @@ from hqdesk.domain.franchisee import FranchiseeData, LifecycleStatus, StatusChan
 from hqdesk.services.dto import SearchCriteria
 
 TODAY = date(2026, 11, 23)
+CREATED = date(2026, 1, 2)  # when the test profiles were entered: before their status changes
 TAGS_526 = tuple(f"{i:02d}" + "标" * 28 for i in range(17))  # 17 tags of 30 characters, 16 commas
 
 
 @pytest.fixture
 def fid(services, admin) -> int:
     return services.franchisees.create(
-        admin, FranchiseeData(code="HZ-1", legal_name="杭州味道", city="杭州", tier="A")
+        admin, FranchiseeData(code="HZ-1", legal_name="杭州味道", city="杭州", tier="A"), today=CREATED
     ).id
 
 
