@@ -55,6 +55,86 @@
     </message>
 </context>
 <context>
+    <name>BulkActions</name>
+    <message>
+        <source>Reassign to…</source>
+        <translation>转交给…</translation>
+    </message>
+    <message>
+        <source>Add or remove tags…</source>
+        <translation>添加或移除标签…</translation>
+    </message>
+    <message>
+        <source>Change status…</source>
+        <translation>变更状态…</translation>
+    </message>
+    <message>
+        <source>Bulk actions</source>
+        <translation>批量操作</translation>
+    </message>
+    <message>
+        <source>Act on all selected franchisees (Ctrl+click or Shift+click to select)</source>
+        <translation>对所有选中的加盟商操作（按住 Ctrl 或 Shift 单击可多选）</translation>
+    </message>
+    <message>
+        <source>Reassign to another account manager</source>
+        <translation>转交给其他客户经理</translation>
+    </message>
+    <message>
+        <source>New account manager</source>
+        <translation>新客户经理</translation>
+    </message>
+    <message>
+        <source>Add or remove tags</source>
+        <translation>添加或移除标签</translation>
+    </message>
+    <message>
+        <source>Add tags</source>
+        <translation>添加标签</translation>
+    </message>
+    <message>
+        <source>Separated by commas, e.g. 重点, 新店</source>
+        <translation>以逗号分隔，例如：重点, 新店</translation>
+    </message>
+    <message>
+        <source>Remove tags</source>
+        <translation>移除标签</translation>
+    </message>
+    <message>
+        <source>Enter the tags to add or to remove.</source>
+        <translation>请输入要添加或移除的标签。</translation>
+    </message>
+    <message>
+        <source>Change the status</source>
+        <translation>变更状态</translation>
+    </message>
+    <message>
+        <source>New status</source>
+        <translation>新状态</translation>
+    </message>
+    <message>
+        <source>Effective date</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n franchisee(s) changed.</source>
+        <translation>
+            <numerusform>已更改 %n 个加盟商。</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>BulkDialog</name>
+    <message numerus="yes">
+        <source>Applies to %n selected franchisee(s). All of them change, or none.</source>
+        <translation>
+            <numerusform>作用于选中的 %n 个加盟商：要么全部更改，要么都不更改。</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Someone else changed this record</source>
@@ -390,6 +470,14 @@
         <translation>数据库文件 {path} 位于网络共享位置。SQLite 无法通过网络安全地锁定文件，多人同时使用会损坏数据。请将文件保存在本机，或使用共享的 PostgreSQL 服务器（设置 &gt; 数据库）。</translation>
     </message>
     <message>
+        <source>This franchisee is archived, so it can no longer be changed. Nothing was saved. An administrator can restore it from the archive first.</source>
+        <translation>该加盟商已归档，不能再修改，未保存任何内容。管理员可先将其从归档中恢复。</translation>
+    </message>
+    <message>
+        <source>This franchisee still has open business. Archive it anyway? Nothing was changed yet.</source>
+        <translation>该加盟商仍有未结业务。仍要归档吗？目前尚未做任何更改。</translation>
+    </message>
+    <message>
         <source>The database server did not accept the password for {user}.</source>
         <translation>数据库服务器不接受 {user} 的密码。</translation>
     </message>
@@ -434,6 +522,18 @@
     <message>
         <source>Your account has been disabled or removed by an administrator. Nothing was changed.</source>
         <translation>您的账号已被管理员停用或删除。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Its status is Active: it still trades under the brand. Terminate it first if it has left.</source>
+        <translation>其状态为“合作中”：仍在使用本品牌经营。如已退出，请先将其终止。</translation>
+    </message>
+    <message>
+        <source>Its status is Suspended: the franchise has not been terminated.</source>
+        <translation>其状态为“暂停合作”：加盟关系尚未终止。</translation>
+    </message>
+    <message>
+        <source>Its contract has not ended yet.</source>
+        <translation>其合同尚未到期。</translation>
     </message>
 </context>
 <context>
@@ -1867,6 +1967,23 @@ Franchisee relationships and credit management for headquarters.</source>
         <translation>用户名不可更改。</translation>
     </message>
     <message>
+        <source>Hand franchisees over to</source>
+        <translation>将加盟商转交给</translation>
+    </message>
+    <message>
+        <source>Nobody: they keep this manager, shown as inactive</source>
+        <translation>不转交：保留该客户经理，显示为已停用</translation>
+    </message>
+    <message>
+        <source>The franchisees this user manages go to the chosen account manager when you save.</source>
+        <translation>保存时，该用户负责的加盟商将转交给所选的客户经理。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Hand their %n franchisee(s) over to</source>
+        <translation>
+            <numerusform>将其负责的 %n 个加盟商转交给</numerusform></translation>
+    </message>
+    <message>
         <source>Enter an e-mail address like name@example.com, or leave it empty.</source>
         <translation>请填写邮箱地址，如 name@example.com，或留空。</translation>
     </message>
@@ -1958,6 +2075,10 @@ Franchisee relationships and credit management for headquarters.</source>
         <translation>文本中含有 NUL 字符（编码为 0 的不可见控制字符），无法保存。请将其删除。</translation>
     </message>
     <message>
+        <source>The text contains a broken character (half of a character pair, as a damaged copy and paste can leave), which cannot be stored. Type the text again or remove the broken character.</source>
+        <translation>文本中含有损坏的字符（半个字符对，常见于复制粘贴出错），无法保存。请重新输入或删除该字符。</translation>
+    </message>
+    <message>
         <source>A mainland mobile number has 11 digits and starts with 13-19.</source>
         <translation>大陆手机号为 11 位数字，以 13-19 开头。</translation>
     </message>
@@ -2016,6 +2137,10 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>The date cannot be in the future.</source>
         <translation>日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <source>The current status began on {since}: a change cannot be dated before that.</source>
+        <translation>当前状态始于 {since}，变更日期不能早于该日期。</translation>
     </message>
     <message>
         <source>Enter the franchisee code.</source>
@@ -2082,6 +2207,10 @@ Franchisee relationships and credit management for headquarters.</source>
         <translation>Logo 文件超过 2 MB。</translation>
     </message>
     <message>
+        <source>Franchisee {code} cannot be changed this way; nothing was changed:</source>
+        <translation>加盟商 {code} 不能这样更改，所有加盟商均未更改：</translation>
+    </message>
+    <message>
         <source>Another franchisee already has the code {code}.</source>
         <translation>编码 {code} 已被其他加盟商使用。</translation>
     </message>
@@ -2136,6 +2265,18 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>Enter an amount in yuan, e.g. 1000000.00.</source>
         <translation>请填写金额（元），如 1000000.00。</translation>
+    </message>
+    <message>
+        <source>Enter a date between {earliest} and {latest}.</source>
+        <translation>请输入 {earliest} 至 {latest} 之间的日期。</translation>
+    </message>
+    <message>
+        <source>Enter a number such as 1234567.89 or 1,234,567.89 (commas only between groups of three digits).</source>
+        <translation>请输入数字，例如 1234567.89 或 1,234,567.89（逗号只能用于每三位数字之间）。</translation>
+    </message>
+    <message>
+        <source>At most {limit} characters; this text has {length}. Nothing was cut off: shorten it.</source>
+        <translation>最多 {limit} 个字符，此文本有 {length} 个。内容未被截断，请自行缩短。</translation>
     </message>
 </context>
 </TS>
