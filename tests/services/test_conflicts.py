@@ -233,8 +233,8 @@ def test_real_concurrent_save_on_postgresql(office, monkeypatch):
     real_validate = FranchiseeService._validate
     fired = []
 
-    def validate_then_alice_saves(self, s, data, exclude_id):
-        real_validate(self, s, data, exclude_id)
+    def validate_then_alice_saves(self, s, data, exclude_id, manager_changed=True):
+        real_validate(self, s, data, exclude_id, manager_changed)
         if not fired:
             fired.append(True)
             one.franchisees.update(office.alice, office.fid, view.version, replace(view.data, city="宁波"))
@@ -457,8 +457,8 @@ def test_two_users_taking_the_same_code_at_once_get_a_field_error_on_postgresql(
     real_validate = FranchiseeService._validate
     alice_creates = []  # what Alice saves right after Bob's duplicate check passed
 
-    def validate_then_alice_creates(self, s, data, exclude_id):
-        real_validate(self, s, data, exclude_id)
+    def validate_then_alice_creates(self, s, data, exclude_id, manager_changed=True):
+        real_validate(self, s, data, exclude_id, manager_changed)
         if alice_creates:
             one.franchisees.create(office.alice, alice_creates.pop())
 
