@@ -67,7 +67,7 @@ def _validate(
                 {"n": MIN_PASSWORD},
             )
         )
-    for name, value in (("display_name", display_name), ("email", email)):
+    for name, value in (("display_name", display_name), ("email", email), ("password", password or "")):
         if problem := text_problem(value):
             errors.append(FieldError(name, problem))
     if role not in {r.value for r in Role}:
@@ -245,6 +245,8 @@ class UserService(Service):
             )
 
     def set_password(self, actor: Actor, user_id: int, password: str) -> None:
+        if problem := text_problem(password):  # a lone surrogate cannot be hashed (no UTF-8 for it)
+            raise_if_invalid([FieldError("password", problem)])
         if len(password) < MIN_PASSWORD:
             raise_if_invalid(
                 [
