@@ -15,6 +15,7 @@ from hqdesk.domain.text import text_problem
 from hqdesk.persistence.models import Franchisee, User
 from hqdesk.services.base import Service, conflict_error, raise_if_invalid
 from hqdesk.services.dto import UserDTO, UserName
+from hqdesk.services.franchisee_bulk import manager_problem, reassign_rows
 
 _hasher = PasswordHasher()
 USERNAME = re.compile(r"^[A-Za-z0-9_.\-]{2,64}$")
@@ -221,9 +222,7 @@ class UserService(Service):
 
     @staticmethod
     def _hand_over(s, actor: Actor, from_id: int, to_id: int) -> None:
-        from hqdesk.services.franchisees import _manager_problem, reassign_rows
-
-        problem = _manager_problem(s, to_id)
+        problem = manager_problem(s, to_id)
         if problem is not None:
             raise_if_invalid([FieldError("hand_over_to", problem.message)])
         rows = s.scalars(
