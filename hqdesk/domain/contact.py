@@ -8,6 +8,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from hqdesk.domain.dates import out_of_range, range_error, range_problems
 from hqdesk.domain.errors import FieldError
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.domain.text import nul_problems, too_long
@@ -169,6 +170,8 @@ def validate_contact(data: ContactData, today: date) -> list[FieldError]:
                     {"limit": ANNIVERSARY_LABEL_MAX_LENGTH},
                 )
             )
+    if any(out_of_range(a.day) for a in data.anniversaries):
+        errors.append(range_error("anniversaries"))
     errors.extend(nul_problems(data, {"anniversaries": [a.label for a in data.anniversaries]}))
     return errors
 
@@ -201,5 +204,6 @@ def validate_store(data: StoreData, today: date) -> list[FieldError]:
                 ),
             )
         )
+    errors.extend(range_problems(data, ("opened_on",)))
     errors.extend(nul_problems(data))
     return errors

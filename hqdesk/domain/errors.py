@@ -296,3 +296,32 @@ def read_only_reason(
             "Read only: another user looks after this franchisee; only they or an administrator can change it.",
         ),
     )
+
+
+class ArchivedReadOnly(HqdeskError):
+    """A write to an archived franchisee (its profile, status, contacts or stores): archived is read-only
+    until an administrator restores it from the archive."""
+
+    exit_code = EXIT_REFUSED
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "This franchisee is archived, so it can no longer be changed. Nothing was saved. An administrator "
+        "can restore it from the archive first.",
+    )
+
+
+class OpenBusiness(HqdeskError):
+    """Archiving a franchisee that still does business: the caller asks the user and retries with
+    ``confirm_open_business=True``. ``reasons``: translatable English texts (context "Errors")."""
+
+    exit_code = EXIT_REFUSED
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "This franchisee still has open business. Archive it anyway? Nothing was changed yet."
+    )
+
+    def __init__(self, reasons: tuple[str, ...]) -> None:
+        self.reasons = tuple(reasons)
+        super().__init__()
+
+    def english(self) -> str:
+        return " ".join([self.message, *self.reasons])

@@ -9,9 +9,10 @@ from decimal import Decimal
 from enum import StrEnum
 
 from hqdesk.domain import uscc
+from hqdesk.domain.dates import EARLIEST, STATUS_DATE_LEAD, iso, out_of_range, range_error, range_problems
 from hqdesk.domain.errors import FieldError
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
-from hqdesk.domain.text import HAS_NUL, has_nul, nul_problems, too_long
+from hqdesk.domain.text import nul_problems, text_problem, too_long
 
 DEFAULT_TIERS = ("A", "B", "C")
 
@@ -43,8 +44,19 @@ ALLOWED_TRANSITIONS: dict[LifecycleStatus, frozenset[LifecycleStatus]] = {
 
 
 def transition_problem(
-    old: LifecycleStatus, new: LifecycleStatus, reason: str, on: date | None, today: date
+    old: LifecycleStatus,
+    new: LifecycleStatus,
+    reason: str,
+    on: date | None,
+    today: date,
+    since: date | None = None,
 ) -> list[FieldError]:
+    """Every problem with changing the status from ``old`` to ``new`` on the date ``on``.
+
+    ``since``: the day the current status began. A change dated before it would run the timeline backwards;
+    a change after today (plus STATUS_DATE_LEAD, zero days) has not happened yet; and any date lies in the
+    business range (domain.dates).
+    """
     errors: list[FieldError] = []
     if new == old:
         errors.append(
@@ -62,17 +74,52 @@ def transition_problem(
         errors.append(
             FieldError("reason", QT_TRANSLATE_NOOP("Validation", "Give a reason for the status change."))
         )
-    elif has_nul(reason):
-        errors.append(FieldError("reason", HAS_NUL))
+    elif problem := text_problem(reason):
+        errors.append(FieldError("reason", problem))
     if on is None:
         errors.append(
             FieldError("changed_on", QT_TRANSLATE_NOOP("Validation", "Give the date of the change."))
         )
-    elif on > today:
+    elif on > today + STATUS_DATE_LEAD:
         errors.append(
             FieldError("changed_on", QT_TRANSLATE_NOOP("Validation", "The date cannot be in the future."))
         )
+    elif out_of_range(on):
+        errors.append(range_error("changed_on", EARLIEST, today + STATUS_DATE_LEAD))
+    elif since is not None and on < since:
+        errors.append(
+            FieldError(
+                "changed_on",
+                QT_TRANSLATE_NOOP(
+                    "Validation",
+                    "The current status began on {since}: a change cannot be dated before that.",
+                ),
+                {"since": iso(since)},
+            )
+        )
     return errors
+
+
+OPEN_BUSINESS_REASONS = {
+    LifecycleStatus.ACTIVE: QT_TRANSLATE_NOOP(
+        "Errors", "Its status is Active: it still trades under the brand. Terminate it first if it has left."
+    ),
+    LifecycleStatus.SUSPENDED: QT_TRANSLATE_NOOP(
+        "Errors", "Its status is Suspended: the franchise has not been terminated."
+    ),
+}
+CONTRACT_RUNNING = QT_TRANSLATE_NOOP("Errors", "Its contract has not ended yet.")
+
+
+def open_business_reasons(status: LifecycleStatus, contract_end: date | None, today: date) -> tuple[str, ...]:
+    """Why archiving this franchisee deserves a question (empty: nothing is open). An active or suspended
+    franchisee still does business with the brand; an archive hides it from the list and freezes it."""
+    reasons = []
+    if status in OPEN_BUSINESS_REASONS:
+        reasons.append(OPEN_BUSINESS_REASONS[status])
+        if contract_end is not None and contract_end >= today:
+            reasons.append(CONTRACT_RUNNING)
+    return tuple(reasons)
 
 
 @dataclass(frozen=True)
@@ -121,6 +168,8 @@ MAX_LENGTHS = {
 TAG_MAX_LENGTH = 30
 TAGS_MAX_LENGTH = 500
 """All tags as stored, joined by commas: the width of the tags column."""
+
+DATE_FIELDS = ("join_date", "contract_start", "contract_end")
 
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 
@@ -187,6 +236,7 @@ def validate_franchisee(data: FranchiseeData, tiers: tuple[str, ...]) -> list[Fi
                     "registered_capital", QT_TRANSLATE_NOOP("Validation", "Registered capital is too large.")
                 )
             )
+    errors.extend(range_problems(data, DATE_FIELDS))
     if data.contract_start and data.contract_end and data.contract_end < data.contract_start:
         errors.append(
             FieldError(

@@ -59,7 +59,11 @@ class Database:
 
     @contextmanager
     def write(self, username: str) -> Iterator[Session]:
-        """One unit of work: committed if the block finishes, rolled back if it raises.
+        """One unit of work: rolled back unless the block commits it itself.
+
+        The block calls ``s.commit()`` as its last statement. Leaving it any other way (an exception, an early
+        ``return``, a ``break``) rolls everything back, so half a use case is never stored
+        (cosmicpython's unit of work: commit is explicit, rollback is the default).
 
         ``username`` goes into the audit trail (SQLite: the app's writer; PostgreSQL: ``app.hq_user``
         read by the trigger, set with SET LOCAL so it ends with the transaction).
@@ -70,11 +74,9 @@ class Database:
             if self.dialect == "postgresql":
                 session.execute(text("select set_config('app.hq_user', :u, true)"), {"u": username})
             yield session
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise
         finally:
+            # after the block's own commit there is nothing left to roll back; otherwise this undoes it all
+            session.rollback()
             session.close()
 
     def close(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from hqdesk.domain.errors import ConflictError, FieldError
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.domain.roles import Action, Actor
+from hqdesk.domain.text import text_problem
 from hqdesk.persistence.models import CompanyProfile
 from hqdesk.services.base import Service, conflict_error, raise_if_invalid
 from hqdesk.services.dto import CompanyProfileDTO
@@ -28,7 +29,6 @@ class CompanyService(Service):
     def update(
         self, actor: Actor, version: int, name: str, address: str, phone: str, logo_png: bytes | None
     ) -> CompanyProfileDTO:
-        self.require(actor, Action.EDIT_COMPANY_SETTINGS)
         errors = []
         if len(name.strip()) > 200:
             errors.append(
@@ -36,16 +36,22 @@ class CompanyService(Service):
                     "name", QT_TRANSLATE_NOOP("Validation", "At most {limit} characters."), {"limit": 200}
                 )
             )
+        for field, value in (("name", name), ("address", address), ("phone", phone)):
+            if problem := text_problem(value):
+                errors.append(FieldError(field, problem))
         if logo_png is not None and len(logo_png) > MAX_LOGO_BYTES:
             errors.append(
                 FieldError("logo", QT_TRANSLATE_NOOP("Validation", "The logo file is larger than 2 MB."))
             )
         raise_if_invalid(errors)
         with self.db.write(actor.username) as s:
+            self.require(actor, Action.EDIT_COMPANY_SETTINGS, s=s)
             p = s.get(CompanyProfile, 1)
             if p.version != version:
                 raise _conflict(p)
             p.name, p.address, p.phone, p.logo_png = name.strip(), address.strip(), phone.strip(), logo_png
             p.updated_by = actor.username
             self.flush_or_conflict(s, lambda fresh: _conflict(fresh.get(CompanyProfile, 1)))
-            return _dto(p)
+            dto = _dto(p)
+            s.commit()
+        return dto

@@ -18,7 +18,7 @@ from hqdesk.domain.contact import (
     validate_contact,
     validate_store,
 )
-from hqdesk.domain.errors import ConflictError, NotFound
+from hqdesk.domain.errors import ArchivedReadOnly, ConflictError, NotFound
 from hqdesk.domain.roles import Action, Actor
 from hqdesk.persistence.models import Contact, ContactAnniversary, Franchisee, Store
 from hqdesk.persistence.types import utcnow
@@ -110,6 +110,8 @@ class ContactService(Service):
         if f is None:
             raise NotFound()
         self.require(actor, Action.EDIT_FRANCHISEE, f.account_manager_id, s)
+        if f.archived:
+            raise ArchivedReadOnly()
         return f
 
     def _contact(self, s, actor: Actor, contact_id: int) -> Contact:
@@ -166,7 +168,9 @@ class ContactService(Service):
             s.add(c)
             s.flush()
             refresh_search_text(s, franchisee_id)
-            return ContactDTO(c.id, c.franchisee_id, c.version, contact_data(c))
+            dto = ContactDTO(c.id, c.franchisee_id, c.version, contact_data(c))
+            s.commit()
+        return dto
 
     def update(
         self,
@@ -197,7 +201,9 @@ class ContactService(Service):
             c.updated_by = actor.username
             self.flush_or_conflict(s, self._conflict_as_now(contact_id, base, data))
             refresh_search_text(s, c.franchisee_id)
-            return ContactDTO(c.id, c.franchisee_id, c.version, contact_data(c))
+            saved = ContactDTO(c.id, c.franchisee_id, c.version, contact_data(c))
+            s.commit()
+        return saved
 
     def make_primary(self, actor: Actor, contact_id: int) -> ContactDTO:
         with self.db.write(actor.username) as s:
@@ -206,7 +212,9 @@ class ContactService(Service):
             c.is_primary = True
             c.updated_by = actor.username
             s.flush()
-            return ContactDTO(c.id, c.franchisee_id, c.version, contact_data(c))
+            dto = ContactDTO(c.id, c.franchisee_id, c.version, contact_data(c))
+            s.commit()
+        return dto
 
     def delete(self, actor: Actor, contact_id: int, version: int) -> None:
         with self.db.write(actor.username) as s:
@@ -226,6 +234,7 @@ class ContactService(Service):
                     nxt.is_primary = True
                     s.flush()
             refresh_search_text(s, f.id)
+            s.commit()
 
 
 class StoreService(Service):
@@ -248,10 +257,12 @@ class StoreService(Service):
             return [StoreDTO(st.id, st.franchisee_id, st.version, store_data(st)) for st in rows]
 
     def _franchisee(self, s, actor: Actor, franchisee_id: int) -> Franchisee:
-        f = s.get(Franchisee, franchisee_id)
+        f = s.get(Franchisee, franchisee_id, with_for_update=True)
         if f is None:
             raise NotFound()
         self.require(actor, Action.EDIT_FRANCHISEE, f.account_manager_id, s)
+        if f.archived:
+            raise ArchivedReadOnly()
         return f
 
     def add(self, actor: Actor, franchisee_id: int, data: StoreData, today: date | None = None) -> StoreDTO:
@@ -271,7 +282,9 @@ class StoreService(Service):
             )
             s.add(st)
             s.flush()
-            return StoreDTO(st.id, st.franchisee_id, st.version, store_data(st))
+            dto = StoreDTO(st.id, st.franchisee_id, st.version, store_data(st))
+            s.commit()
+        return dto
 
     def update(
         self,
@@ -298,7 +311,9 @@ class StoreService(Service):
             st.name, st.address, st.city, st.opened_on = data.name, data.address, data.city, data.opened_on
             st.status, st.floor_area, st.updated_by = data.status.value, data.floor_area, actor.username
             self.flush_or_conflict(s, self._conflict_as_now(store_id, base, data))
-            return StoreDTO(st.id, st.franchisee_id, st.version, store_data(st))
+            saved = StoreDTO(st.id, st.franchisee_id, st.version, store_data(st))
+            s.commit()
+        return saved
 
     def delete(self, actor: Actor, store_id: int, version: int) -> None:
         with self.db.write(actor.username) as s:
@@ -312,6 +327,7 @@ class StoreService(Service):
             as_loaded = store_data(st)
             s.delete(st)
             self.flush_or_conflict(s, self._conflict_as_now(store_id, None, as_loaded))
+            s.commit()
 
 
 __all__ = ["ContactService", "StoreService", "contact_data", "store_data"]

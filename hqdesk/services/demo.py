@@ -977,6 +977,7 @@ def generate_demo(
             "users": s.scalar(select(func.count()).select_from(User)) or 0,
             **{key: len(getattr(data, key)) for key, _ in TABLES},
         }
+        s.commit()
     log.info(
         "demo data (seed %s, %s franchisees): built in %.2f s, written in %.2f s: %s",
         seed,

@@ -95,6 +95,7 @@ class FranchiseeDetail:
     account_manager_name: str
     updated_at: datetime
     updated_by: str
+    account_manager_active: bool = True  # False: the manager's account was deactivated (shown as such)
 
 
 @dataclass(frozen=True)

@@ -11,13 +11,14 @@ from sqlalchemy import and_, case, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
-from hqdesk.domain.errors import FieldError, NotFound
+from hqdesk.domain.errors import ArchivedReadOnly, FieldError, NotFound, OpenBusiness
 from hqdesk.domain.franchisee import (
     FranchiseeData,
     LifecycleStatus,
     StatusChange,
     clean_franchisee,
     normalize_tags,
+    open_business_reasons,
     transition_problem,
     validate_franchisee,
 )
@@ -37,6 +38,7 @@ from hqdesk.services.dto import (
     SearchResult,
     StatusChangeDTO,
 )
+from hqdesk.services.franchisee_bulk import FranchiseeBulkActions, manager_problem
 from hqdesk.services.users import to_dto as user_dto
 
 PAGE_SIZE = 200
@@ -174,7 +176,7 @@ def _to_row(r) -> FranchiseeRow:
     )
 
 
-class FranchiseeService(Service):
+class FranchiseeService(FranchiseeBulkActions, Service):
     # ----- reading -------------------------------------------------------------------------------
     def filter_options(self, actor: Actor) -> FilterOptions:
         self.require(actor, Action.VIEW_FRANCHISEES)
@@ -279,10 +281,15 @@ class FranchiseeService(Service):
             (manager.display_name or manager.username) if manager else "",
             row.updated_at,
             row.updated_by,
+            manager.active if manager else True,
         )
 
     # ----- writing -------------------------------------------------------------------------------
-    def _validate(self, s: Session, data: FranchiseeData, exclude_id: int | None) -> None:
+    def _validate(
+        self, s: Session, data: FranchiseeData, exclude_id: int | None, manager_changed: bool = True
+    ) -> None:
+        """``manager_changed``: whether this save sets the account manager. An unchanged manager is not
+        checked: a deactivated manager's franchisees stay editable (their notes, their address...)."""
         tiers = tuple(s.scalars(select(Tier.code)))
         errors = validate_franchisee(data, tiers)
         if data.code:
@@ -310,15 +317,10 @@ class FranchiseeService(Service):
                         {"code": other},
                     )
                 )
-        if data.account_manager_id is not None:
-            manager = s.get(User, data.account_manager_id)
-            if manager is None or not manager.active:
-                errors.append(
-                    FieldError(
-                        "account_manager_id",
-                        QT_TRANSLATE_NOOP("Validation", "Choose an active user as account manager."),
-                    )
-                )
+        if manager_changed and data.account_manager_id is not None:
+            problem = manager_problem(s, data.account_manager_id)
+            if problem is not None:
+                errors.append(problem)
         raise_if_invalid(errors)
 
     def create(
@@ -328,12 +330,13 @@ class FranchiseeService(Service):
         status: LifecycleStatus = LifecycleStatus.PROSPECT,
         today: date | None = None,
     ) -> FranchiseeDetail:
-        self.require(actor, Action.CREATE_FRANCHISEE)
         data = clean_franchisee(data)
-        if not actor.can(Action.ASSIGN_ACCOUNT_MANAGER):
-            data = replace(data, account_manager_id=actor.user_id)  # an account manager creates their own
         today = today or date.today()
         with self.db.write(actor.username) as s:
+            now = self.require(actor, Action.CREATE_FRANCHISEE, s=s)
+            if not now.can(Action.ASSIGN_ACCOUNT_MANAGER):
+                # an account manager creates their own; decided with the role as it is now, not at sign-in
+                data = replace(data, account_manager_id=actor.user_id)
             self._validate(s, data, None)
             row = Franchisee(status=status.value, status_changed_on=today, updated_by=actor.username)
             _apply(row, data)
@@ -351,7 +354,9 @@ class FranchiseeService(Service):
             )
             s.flush()
             refresh_search_text(s, row.id)
-            return self._detail(s, row)
+            detail = self._detail(s, row)
+            s.commit()
+        return detail
 
     def update(
         self,
@@ -363,23 +368,29 @@ class FranchiseeService(Service):
         overwrite: bool = False,
     ) -> FranchiseeDetail:
         """Save an edited profile. ``version`` is the one the user loaded; if the record moved on since,
-        ConflictError says what the other user changed. ``overwrite`` (admins) saves over it anyway."""
+        ConflictError says what the other user changed. ``overwrite`` (admins) saves over it anyway.
+        An archived franchisee is read-only (ArchivedReadOnly)."""
         data = clean_franchisee(data)
         with self.db.write(actor.username) as s:
             row = self._load(s, franchisee_id)
             self.require(actor, Action.EDIT_FRANCHISEE, row.account_manager_id, s)
+            if row.archived:
+                raise ArchivedReadOnly()
             if overwrite:
                 self.require(actor, Action.OVERWRITE_CONFLICT, s=s)
             elif row.version != version:
                 self._conflict(s, row, base, data)
-            if data.account_manager_id != row.account_manager_id:
+            manager_changed = data.account_manager_id != row.account_manager_id
+            if manager_changed:
                 self.require(actor, Action.ASSIGN_ACCOUNT_MANAGER, s=s)
-            self._validate(s, data, row.id)
+            self._validate(s, data, row.id, manager_changed)
             _apply(row, data)
             row.updated_by = actor.username
             self._flush_or_conflict(s, franchisee_id, base, data)
             refresh_search_text(s, row.id)
-            return self._detail(s, row)
+            detail = self._detail(s, row)
+            s.commit()
+        return detail
 
     def _flush_or_conflict(
         self, s: Session, franchisee_id: int | None, base: FranchiseeData | None, mine: FranchiseeData
@@ -399,7 +410,7 @@ class FranchiseeService(Service):
         except IntegrityError:
             s.rollback()
             with self.db.read() as fresh:
-                self._validate(fresh, mine, franchisee_id)
+                self._validate(fresh, mine, franchisee_id, manager_changed=False)
             raise  # not a duplicate after all
 
     def _conflict(self, s: Session, row: Franchisee, base: FranchiseeData | None, mine: FranchiseeData):
@@ -413,42 +424,67 @@ class FranchiseeService(Service):
         with self.db.write(actor.username) as s:
             row = self._load(s, franchisee_id)
             self.require(actor, Action.CHANGE_STATUS, row.account_manager_id, s)
+            if row.archived:
+                raise ArchivedReadOnly()
             if row.version != version:
                 self._conflict(s, row, None, data_of(row))
-            old = LifecycleStatus(row.status)
-            raise_if_invalid(
-                transition_problem(old, change.new_status, change.reason, change.changed_on, today)
-            )
             as_loaded = data_of(row)
-            row.status = change.new_status.value
-            row.status_changed_on = change.changed_on
-            row.updated_by = actor.username
-            s.add(
-                StatusChangeRecord(
-                    franchisee_id=row.id,
-                    from_status=old.value,
-                    to_status=change.new_status.value,
-                    changed_on=change.changed_on,
-                    reason=change.reason.strip(),
-                    changed_by=actor.username,
-                )
-            )
+            self._set_status(s, row, change, actor, today)
             self._flush_or_conflict(s, franchisee_id, None, as_loaded)
-            return self._detail(s, row)
+            detail = self._detail(s, row)
+            s.commit()
+        return detail
+
+    @staticmethod
+    def _set_status(s: Session, row: Franchisee, change: StatusChange, actor: Actor, today: date) -> None:
+        old = LifecycleStatus(row.status)
+        raise_if_invalid(
+            transition_problem(
+                old, change.new_status, change.reason, change.changed_on, today, row.status_changed_on
+            )
+        )
+        row.status = change.new_status.value
+        row.status_changed_on = change.changed_on
+        row.updated_by = actor.username
+        s.add(
+            StatusChangeRecord(
+                franchisee_id=row.id,
+                from_status=old.value,
+                to_status=change.new_status.value,
+                changed_on=change.changed_on,
+                reason=change.reason.strip(),
+                changed_by=actor.username,
+            )
+        )
 
     def set_archived(
-        self, actor: Actor, franchisee_id: int, version: int, archived: bool
+        self,
+        actor: Actor,
+        franchisee_id: int,
+        version: int,
+        archived: bool,
+        confirm_open_business: bool = False,
+        today: date | None = None,
     ) -> FranchiseeDetail:
-        self.require(actor, Action.ARCHIVE_FRANCHISEE)
+        """Archive (read-only, out of the list) or restore a franchisee. Archiving one that still does
+        business (active or suspended) raises OpenBusiness unless ``confirm_open_business``: the UI asks."""
+        today = today or date.today()
         with self.db.write(actor.username) as s:
+            self.require(actor, Action.ARCHIVE_FRANCHISEE, s=s)
             row = self._load(s, franchisee_id)
             if row.version != version:
                 self._conflict(s, row, None, data_of(row))
+            if archived and not row.archived and not confirm_open_business:
+                reasons = open_business_reasons(LifecycleStatus(row.status), row.contract_end, today)
+                if reasons:
+                    raise OpenBusiness(reasons)
             as_loaded = data_of(row)
             row.archived = archived
             row.updated_by = actor.username
             self._flush_or_conflict(s, franchisee_id, None, as_loaded)
-            return self._detail(s, row)
+            detail = self._detail(s, row)
+            s.commit()
+        return detail
 
     # ----- history -------------------------------------------------------------------------------
     def status_history(self, actor: Actor, franchisee_id: int) -> list[StatusChangeDTO]:

@@ -52,6 +52,7 @@ from hqdesk.domain.franchisee import (
     validate_franchisee,
 )
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP, VALIDATION
+from hqdesk.domain.money import AmountTextError, parse_amount
 from hqdesk.domain.roles import Action, Actor, Role
 from hqdesk.domain.text import HAS_NUL, has_nul
 from hqdesk.persistence.audit import audit_bulk_inserts
@@ -620,16 +621,16 @@ def _decimal(value: Any) -> Decimal | None:
         text = unicodedata.normalize("NFKC", str(value)).strip()
         if not text:
             return None
-        plain = re.sub(r"[,\s]", "", text).removeprefix("¥").removeprefix("￥").removesuffix("元")
-        if not AMOUNT_TEXT.match(plain):
+        try:  # domain.money: commas only between groups of three ("1,2,3.4" is no amount), the sign kept
+            amount = parse_amount(re.sub(r"\s", "", text))
+        except AmountTextError:
             raise _CellProblem(
                 QT_TRANSLATE_NOOP(
                     "Import",
                     "Not an amount: {value}. Write the amount in yuan, such as 1000000 or 1,000,000.00.",
                 ),
                 value=text,
-            )
-        amount = Decimal(plain)  # the pattern lets through only what Decimal reads
+            ) from None
     if amount.as_tuple().exponent < -2 and amount != amount.quantize(Decimal("0.01")):
         raise _CellProblem(QT_TRANSLATE_NOOP("Import", "At most 2 decimal places (fen)."))
     return amount.quantize(Decimal("0.01")) if amount.as_tuple().exponent < -2 else amount
@@ -1019,10 +1020,12 @@ class FranchiseeImporter(Service):
 
         try:
             with self.db.write(actor.username) as s:
+                self.require(actor, Action.IMPORT_FRANCHISEES, s=s)  # the rights as they are now
                 _check_rows(s, rows, problems)
                 if problems:
                     return self._result(path, rows, 0, dry_run, problems)
                 imported = _write(s, rows, actor, today, f"import: {path.name}"[:200])
+                s.commit()
         except IntegrityError as exc:
             raise ImportConflict() from exc
         return self._result(path, rows, imported, dry_run, problems)

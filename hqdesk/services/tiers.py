@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from hqdesk.domain.errors import ConflictError, FieldError, NotFound
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.domain.roles import Action, Actor
+from hqdesk.domain.text import text_problem
 from hqdesk.persistence.models import Franchisee, Tier
 from hqdesk.services.base import Service, conflict_error, raise_if_invalid
 
@@ -29,6 +30,8 @@ def _check(code: str, name: str) -> list[FieldError]:
         errors.append(
             FieldError("code", QT_TRANSLATE_NOOP("Validation", "A tier code has 1 to 10 letters or digits."))
         )
+    if problem := text_problem(name):
+        errors.append(FieldError("name", problem))
     if len(name) > 50:
         errors.append(
             FieldError("name", QT_TRANSLATE_NOOP("Validation", "At most {limit} characters."), {"limit": 50})
@@ -46,10 +49,10 @@ class TierService(Service):
             ]
 
     def add(self, actor: Actor, code: str, name: str = "") -> TierDTO:
-        self.require(actor, Action.CONFIGURE_TIERS)
         code, name = code.strip().upper(), name.strip()
         raise_if_invalid(_check(code, name))
         with self.db.write(actor.username) as s:
+            self.require(actor, Action.CONFIGURE_TIERS, s=s)
             if s.get(Tier, code) is not None:
                 raise_if_invalid(
                     [
@@ -64,12 +67,14 @@ class TierService(Service):
             tier = Tier(code=code, name=name or code, sort_order=last + 1, updated_by=actor.username)
             s.add(tier)
             s.flush()
-            return TierDTO(tier.code, tier.name, tier.sort_order, tier.version, 0)
+            dto = TierDTO(tier.code, tier.name, tier.sort_order, tier.version, 0)
+            s.commit()
+        return dto
 
     def rename(self, actor: Actor, code: str, version: int, name: str) -> None:
-        self.require(actor, Action.CONFIGURE_TIERS)
         raise_if_invalid(_check(code, name.strip()))
         with self.db.write(actor.username) as s:
+            self.require(actor, Action.CONFIGURE_TIERS, s=s)
             tier = s.get(Tier, code)
             if tier is None:
                 raise NotFound()
@@ -78,12 +83,13 @@ class TierService(Service):
             tier.name = name.strip() or code
             tier.updated_by = actor.username
             self.flush_or_conflict(s, lambda fresh: _latest_change(fresh, {"name": (tier.name, name)}))
+            s.commit()
 
     def reorder(self, actor: Actor, codes: list[str], versions: Mapping[str, int] | None = None) -> None:
         """Put the tiers in this order. ``versions`` (code -> version as the caller saw them): refused
         with a ConflictError if another admin has changed a tier since, instead of undoing their change."""
-        self.require(actor, Action.CONFIGURE_TIERS)
         with self.db.write(actor.username) as s:
+            self.require(actor, Action.CONFIGURE_TIERS, s=s)
             tiers = {t.code: t for t in s.scalars(select(Tier))}
             if set(codes) != set(tiers):
                 raise NotFound()
@@ -95,12 +101,13 @@ class TierService(Service):
                     tiers[code].sort_order = i
                     tiers[code].updated_by = actor.username
             self.flush_or_conflict(s, lambda fresh: _latest_change(fresh, {}))
+            s.commit()
 
     def remove(self, actor: Actor, code: str, version: int | None = None) -> None:
         """Remove an unused tier; a tier that franchisees still have is refused (nothing is lost), and so is
         one another admin has changed since the caller saw it at ``version``."""
-        self.require(actor, Action.CONFIGURE_TIERS)
         with self.db.write(actor.username) as s:
+            self.require(actor, Action.CONFIGURE_TIERS, s=s)
             tier = s.get(Tier, code)
             if tier is None:
                 raise NotFound()
@@ -121,6 +128,7 @@ class TierService(Service):
                     ]
                 )
             s.delete(tier)
+            s.commit()
 
 
 def _changed(tier: Tier, changes: dict) -> ConflictError:

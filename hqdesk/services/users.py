@@ -18,11 +18,13 @@ from sqlalchemy import func, select
 from hqdesk.domain.errors import AuthenticationFailed, FieldError, NotFound
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.domain.roles import Action, Actor, Role
+from hqdesk.domain.text import text_problem
 from hqdesk.persistence import pg_rights
-from hqdesk.persistence.models import User
+from hqdesk.persistence.models import Franchisee, User
 from hqdesk.services.base import Service, conflict_error, raise_if_invalid
 from hqdesk.services.dto import UserDTO, UserName
 from hqdesk.services.errors import FirstAdminExists, LoginBoundToUser, UsernameTaken  # importable from here
+from hqdesk.services.franchisee_bulk import manager_problem, reassign_rows
 
 _hasher = PasswordHasher()
 USERNAME = re.compile(r"^[A-Za-z0-9_.\-]{2,64}$")
@@ -51,7 +53,9 @@ def hash_password(password: str) -> str:
     return _hasher.hash(password)
 
 
-def _validate(username: str, display_name: str, password: str | None, role: str) -> list[FieldError]:
+def _validate(
+    username: str, display_name: str, password: str | None, role: str, email: str = ""
+) -> list[FieldError]:
     errors = []
     if not USERNAME.match(username):
         errors.append(
@@ -73,6 +77,9 @@ def _validate(username: str, display_name: str, password: str | None, role: str)
                 {"n": MIN_PASSWORD},
             )
         )
+    for name, value in (("display_name", display_name), ("email", email), ("password", password or "")):
+        if problem := text_problem(value):
+            errors.append(FieldError(name, problem))
     if role not in {r.value for r in Role}:
         errors.append(FieldError("role", QT_TRANSLATE_NOOP("Validation", "Choose a role.")))
     return errors
@@ -125,7 +132,9 @@ class UserService(Service):
             )
             s.add(user)
             s.flush()
-            return actor_of(user)
+            first = actor_of(user)
+            s.commit()
+        return first
 
     def sign_in(self, username: str, password: str) -> Actor:
         with self.db.read() as s:
@@ -177,9 +186,9 @@ class UserService(Service):
     def create_user(
         self, actor: Actor, username: str, display_name: str, role: Role, password: str, email: str = ""
     ) -> UserDTO:
-        self.require(actor, Action.MANAGE_USERS)
-        raise_if_invalid(_validate(username, display_name, password, str(role)))
+        raise_if_invalid(_validate(username, display_name, password, str(role), email))
         with self.db.write(actor.username) as s:
+            self.require(actor, Action.MANAGE_USERS, s=s)
             if s.scalar(select(User.id).where(User.username == username)):
                 raise UsernameTaken(username=username)
             user = User(
@@ -192,7 +201,9 @@ class UserService(Service):
             )
             s.add(user)
             s.flush()
-            return to_dto(user)
+            dto = to_dto(user)
+            s.commit()
+        return dto
 
     def update_user(
         self,
@@ -204,14 +215,17 @@ class UserService(Service):
         role: Role,
         active: bool,
         email: str = "",
+        hand_over_to: int | None = None,
     ) -> UserDTO:
-        self.require(actor, Action.MANAGE_USERS)
-
+        """Change an account. ``hand_over_to``: another active account manager (or admin) who takes over the
+        franchisees this user manages, in the same transaction (deactivating or demoting an account manager).
+        Without it their franchisees keep them as manager, shown as inactive, and stay editable."""
         with self.db.write(actor.username) as s:
+            self.require(actor, Action.MANAGE_USERS, s=s)
             user = s.get(User, user_id)
             if user is None:
                 raise NotFound()
-            raise_if_invalid(_validate(user.username, display_name, None, str(role)))
+            raise_if_invalid(_validate(user.username, display_name, None, str(role), email))
             if user.version != version:
                 raise conflict_error(to_dto(user), {}, user)
             if user.id == actor.user_id and (Role(role) != Role.ADMIN or not active):
@@ -234,13 +248,38 @@ class UserService(Service):
             user.updated_by = actor.username
             self.flush_or_conflict(s, lambda fresh: _user_conflict(fresh, user_id))
             pg_rights.sync_login(s, user.username)  # the login's group and LOGIN follow the user
+            if hand_over_to is not None and hand_over_to != user_id:
+                self._hand_over(s, actor, user_id, hand_over_to)
             dto = to_dto(user)
             s.commit()
-            return dto
+        return dto
+
+    @staticmethod
+    def _hand_over(s, actor: Actor, from_id: int, to_id: int) -> None:
+        problem = manager_problem(s, to_id)
+        if problem is not None:
+            raise_if_invalid([FieldError("hand_over_to", problem.message)])
+        rows = s.scalars(
+            select(Franchisee).where(Franchisee.account_manager_id == from_id).order_by(Franchisee.id)
+        )
+        reassign_rows(s, list(rows), to_id, actor.username)
+
+    def managed_count(self, actor: Actor, user_id: int) -> int:
+        """How many franchisees ``user_id`` manages (archived ones included): whether to offer a hand-over."""
+        with self.db.read() as s:
+            self.require(actor, Action.MANAGE_USERS, s=s)
+            return (
+                s.scalar(
+                    select(func.count())
+                    .select_from(Franchisee)
+                    .where(Franchisee.account_manager_id == user_id)
+                )
+                or 0
+            )
 
     def set_password(self, actor: Actor, user_id: int, password: str) -> None:
-        if actor.user_id != user_id:
-            self.require(actor, Action.MANAGE_USERS)
+        if problem := text_problem(password):  # a lone surrogate cannot be hashed (no UTF-8 for it)
+            raise_if_invalid([FieldError("password", problem)])
         if len(password) < MIN_PASSWORD:
             raise_if_invalid(
                 [
@@ -252,6 +291,10 @@ class UserService(Service):
                 ]
             )
         with self.db.write(actor.username) as s:
+            if actor.user_id != user_id:
+                self.require(actor, Action.MANAGE_USERS, s=s)
+            else:
+                self.current(actor, s)  # a disabled account cannot change even its own password
             user = s.get(User, user_id)
             if user is None:
                 raise NotFound()

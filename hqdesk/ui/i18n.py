@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTranslator
 
+from hqdesk.domain.money import format_amount, format_money
 from hqdesk.resources import resource_path
 
 log = logging.getLogger(__name__)
@@ -101,12 +102,15 @@ def fmt_datetime(value: datetime | None) -> str:
 
 
 def fmt_money(value: Decimal | None, symbol: str = "¥") -> str:
+    """Money in the UI's locale, computed from the Decimal itself (no float: 0.1 + 0.2 stays 0.30)."""
     if value is None:
         return ""
-    return QLocale().toCurrencyString(float(value), symbol, 2)
+    locale = QLocale()
+    return format_money(value, symbol, 2, locale.groupSeparator(), locale.decimalPoint())
 
 
 def fmt_decimal(value: Decimal | None, decimals: int = 2) -> str:
     if value is None:
         return ""
-    return QLocale().toString(float(value), "f", decimals)
+    locale = QLocale()
+    return format_amount(value, decimals, locale.groupSeparator(), locale.decimalPoint())

@@ -6,10 +6,10 @@ import html
 import re
 import unicodedata
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QPoint, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap, QRegularExpressionValidator
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, QPoint, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCalendarWidget,
@@ -25,12 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hqdesk.domain import dates
 from hqdesk.domain.errors import FieldError
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
+from hqdesk.domain.money import AMOUNT_PROBLEM, AmountTextError, parse_amount
 from hqdesk.ui.i18n import tr_field_error
 
 DATE_FORMAT = "%Y-%m-%d"  # how every date field shows its date, whatever the language
-EARLIEST_DATE = date(1900, 1, 1)
+EARLIEST_DATE = dates.EARLIEST  # the business date range (domain.dates): 1900-01-01 .. 2100-12-31
+LATEST_DATE = dates.LATEST
 DATE_PROBLEM = QT_TRANSLATE_NOOP("Validation", "Enter a date as yyyy-mm-dd, or leave the field empty.")
 ERROR_COLOR = "#c0392b"
 
@@ -117,6 +120,9 @@ class OptionalDateEdit(QLineEdit):
 
     Text that is not a date stays as it was typed: ``hasAcceptableInput()`` is False, ``date_value()`` None,
     and a Form shows ``problem`` under the field when it is left, so nothing is dropped silently.
+    A real date outside the field's range (1899-01-01, 2999-01-01) is a date all the same: ``date_value()``
+    returns it, and a Form says on leaving the field that it is out of range (``range_problem()``), as the
+    service's validation does on saving; it is never called a format problem, nor moved into the range.
     ``date_changed(date | None)`` whenever the date the text stands for changes.
     """
 
@@ -126,7 +132,8 @@ class OptionalDateEdit(QLineEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._minimum = EARLIEST_DATE
-        self._maximum = date.max
+        self._maximum = LATEST_DATE
+        self._bounded = False  # limits set by the caller, not only the business range
         self._value: date | None = None
         self._popup: CalendarPopup | None = None
         self._hint = QCoreApplication.translate("OptionalDateEdit", "yyyy-mm-dd")
@@ -150,35 +157,44 @@ class OptionalDateEdit(QLineEdit):
         return self._value
 
     def set_date_value(self, value: date | None) -> None:
-        if value is not None:
+        """Show ``value``. Within limits the caller set (setMinimumDate/setMaximumDate: a status date not
+        after today) it is kept in them, as QDateEdit does; against the default business range a stored date
+        is shown as it is, never moved into the range silently (range_problem() says what is wrong)."""
+        if value is not None and self._bounded:
             value = min(max(value, self._minimum), self._maximum)
-        self.setText("" if value is None else value.strftime(DATE_FORMAT))
+        self.setText("" if value is None else dates.iso(value))
 
     def hasAcceptableInput(self) -> bool:  # noqa: N802 - Qt's name
-        """Empty, or a date from the minimum date on (a date past the maximum is for the validation to refuse)."""
+        """Empty, or a date (one outside the range is for range_problem() and the validation to refuse)."""
         text = self.text().strip()
         return not text or self._value is not None
 
+    def range_problem(self) -> FieldError | None:
+        """The date shown lies outside the field's range: the message that says so (with the range)."""
+        if dates.out_of_range(self._value, self._minimum, self._maximum):
+            return dates.range_error(self.objectName(), self._minimum, self._maximum)
+        return None
+
     def setMinimumDate(self, value: QDate | date) -> None:  # noqa: N802 - QDateEdit's name
         self._minimum = _to_date(value)
+        self._bounded = True
         self._text_changed(self.text())
 
     def setMaximumDate(self, value: QDate | date) -> None:  # noqa: N802 - QDateEdit's name
         """The latest date the calendar offers and set_date_value() takes (a typed later date is kept as typed)."""
         self._maximum = _to_date(value)
+        self._bounded = True
 
     def _text_changed(self, text: str) -> None:
         value = parse_date(text)
-        if value is not None and value < self._minimum:
-            value = None
         if value != self._value:
             self._value = value
             self.date_changed.emit(value)
 
     def _tidy(self) -> None:
         """On leaving the field: 2026-3-1 becomes 2026-03-01 (text that is not a date stays as typed)."""
-        if self._value is not None and self.text() != self._value.strftime(DATE_FORMAT):
-            self.setText(self._value.strftime(DATE_FORMAT))
+        if self._value is not None and self.text() != dates.iso(self._value):
+            self.setText(dates.iso(self._value))
 
     def setReadOnly(self, read_only: bool) -> None:  # noqa: N802 - Qt override
         super().setReadOnly(read_only)
@@ -231,25 +247,32 @@ class OptionalDateEdit(QLineEdit):
 
 
 class DecimalEdit(QLineEdit):
-    """A decimal number (money, area); empty means none. Invalid text is caught by validation."""
+    """A decimal number (money, area); empty means none.
+
+    No keystroke is swallowed: a typed or pasted minus sign stays (the field's rule then refuses a negative
+    capital in words), and text that is not a number ("1,2,3.4") is not read as one: ``decimal_value()`` is
+    None, ``hasAcceptableInput()`` False, and a Form shows ``problem`` under the field when it is left.
+    """
+
+    problem = AMOUNT_PROBLEM
 
     def __init__(self, decimals: int = 2, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from PySide6.QtCore import QRegularExpression
-
-        self.setValidator(
-            QRegularExpressionValidator(QRegularExpression(rf"^[0-9,]*(\.[0-9]{{0,{decimals}}})?$"), self)
-        )
+        self.decimals = decimals
         self.setAlignment(Qt.AlignmentFlag.AlignRight)
 
     def decimal_value(self) -> Decimal | None:
-        text = self.text().replace(",", "").strip()
-        if not text:
-            return None
         try:
-            return Decimal(text)
-        except InvalidOperation:
+            return parse_amount(self.text())
+        except AmountTextError:
             return None
+
+    def hasAcceptableInput(self) -> bool:  # noqa: N802 - Qt's name
+        try:
+            parse_amount(self.text())
+        except AmountTextError:
+            return False
+        return True
 
     def set_decimal_value(self, value: Decimal | None) -> None:
         self.setText("" if value is None else f"{value:f}")
@@ -285,6 +308,46 @@ def beside_buttons(layout: QVBoxLayout, note: QWidget, buttons: QWidget) -> None
     row.addStretch(1)
     row.addWidget(buttons)
     layout.addLayout(row)
+
+
+class _LengthGuard(QObject):
+    """Keeps a line edit's ``maxLength`` from cutting a paste silently.
+
+    Qt drops whatever goes past ``maxLength`` without a word. The forms set the limit after adding the field,
+    so when the field is first shown or focused the guard takes the limit over: Qt's limit is lifted, and text
+    longer than the limit stays as typed with "At most N characters." under the field (the services refuse
+    it on saving, as they refuse any text too long for its column).
+    """
+
+    def __init__(self, form: Form, name: str, edit: QLineEdit) -> None:
+        super().__init__(edit)
+        self.form, self.name, self.edit = form, name, edit
+        self.limit: int | None = None
+        edit.installEventFilter(self)
+        edit.textChanged.connect(self._check)  # a paste, or text set by code
+        edit.textEdited.connect(self._check)  # after the Form cleared the field's old message on an edit
+
+    def take_over(self) -> None:
+        if self.limit is None and self.edit.maxLength() < QT_DEFAULT_MAX_LENGTH:
+            self.limit = self.edit.maxLength()
+            self.edit.setMaxLength(QT_DEFAULT_MAX_LENGTH)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() in (QEvent.Type.Show, QEvent.Type.FocusIn, QEvent.Type.DragEnter, QEvent.Type.Polish):
+            self.take_over()
+        return False
+
+    def _check(self, text: str) -> None:
+        if self.limit is not None and len(text) > self.limit:
+            self.form.add_error(
+                FieldError(self.name, TOO_LONG_TYPED, {"limit": self.limit, "length": len(text)})
+            )
+
+
+QT_DEFAULT_MAX_LENGTH = 32767
+TOO_LONG_TYPED = QT_TRANSLATE_NOOP(
+    "Validation", "At most {limit} characters; this text has {length}. Nothing was cut off: shorten it."
+)
 
 
 class Form:
@@ -368,9 +431,21 @@ class Form:
                 signal.connect(edited)
         if isinstance(widget, OptionalDateEdit):
             widget.editingFinished.connect(lambda: self._check_date(name, widget))
+        elif isinstance(widget, DecimalEdit):
+            widget.editingFinished.connect(lambda: self._check_amount(name, widget))
+        edit = widget.lineEdit() if isinstance(widget, QComboBox) else widget
+        if isinstance(edit, QLineEdit):
+            _LengthGuard(self, name, edit)
 
     def _check_date(self, name: str, widget: OptionalDateEdit) -> None:
-        """Leaving a date field whose text is not a date: say so now, not only when saving."""
+        """Leaving a date field whose text is not a date, or a date out of range: say so now, not only when
+        saving (and say which: the range is not a format problem)."""
+        if not widget.hasAcceptableInput():
+            self.add_error(FieldError(name, widget.problem))
+        elif (problem := widget.range_problem()) is not None:
+            self.add_error(FieldError(name, problem.message, problem.params))
+
+    def _check_amount(self, name: str, widget: DecimalEdit) -> None:
         if not widget.hasAcceptableInput():
             self.add_error(FieldError(name, widget.problem))
 

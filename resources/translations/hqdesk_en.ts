@@ -1,6 +1,22 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>BulkActions</name>
+    <message numerus="yes">
+        <source>%n franchisee(s) changed.</source>
+        <translation>
+            <numerusform>%n franchisee changed.</numerusform><numerusform>%n franchisees changed.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>BulkDialog</name>
+    <message numerus="yes">
+        <source>Applies to %n selected franchisee(s). All of them change, or none.</source>
+        <translation>
+            <numerusform>Applies to %n selected franchisee. All of them change, or none.</numerusform><numerusform>Applies to %n selected franchisees. All of them change, or none.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message numerus="yes">
         <source>Next birthday: {date}, in %n day(s)</source>
@@ -40,6 +56,14 @@
         <source>Stores (%n)</source>
         <translation>
             <numerusform>Stores (%n)</numerusform><numerusform>Stores (%n)</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message numerus="yes">
+        <source>Hand their %n franchisee(s) over to</source>
+        <translation>
+            <numerusform>Hand their %n franchisee over to</numerusform><numerusform>Hand their %n franchisees over to</numerusform></translation>
     </message>
 </context>
 <context>

@@ -33,6 +33,7 @@ def test_decimal_money_round_trips_exactly(db):
     with db.write("t") as s:
         for i, amount in enumerate(AMOUNTS):
             s.add(Franchisee(code=f"M{i}", legal_name="x", city="y", tier="A", registered_capital=amount))
+        s.commit()
     with db.read() as s:
         back = s.scalars(select(Franchisee.registered_capital).order_by(Franchisee.code)).all()
     assert back == AMOUNTS
@@ -46,6 +47,7 @@ def test_sum_in_sql_is_exact_to_the_cent(db):
         s.flush()
         fid = s.scalar(select(Franchisee.id))
         s.add_all([Store(franchisee_id=fid, name=f"s{i}", floor_area=Decimal("0.10")) for i in range(3)])
+        s.commit()
     with db.read() as s:
         assert s.scalar(select(func.sum(Store.floor_area))) == Decimal("0.30")
 
@@ -63,6 +65,7 @@ def test_timestamps_come_back_timezone_aware_utc(db):
                 row_id="1",
             )
         )
+        s.commit()
     with db.read() as s:
         created = s.scalar(select(Franchisee.created_at))
         occurred = s.scalar(select(AuditEntry.occurred_at).where(AuditEntry.table_name == "x"))
@@ -79,3 +82,4 @@ def test_naive_timestamp_is_refused(db):
                 occurred_at=datetime(2026, 3, 1, 8, 30), username="u", action="x", table_name="x", row_id="1"
             )
         )
+        s.commit()

@@ -84,6 +84,7 @@ def test_postgresql_restart_between_two_actions_is_survived(pg_server):
             assert s.scalars(select(Tier.code).order_by(Tier.code)).all() == ["A", "B", "C"]
         with db.write("admin") as s:
             s.execute(text("update company_profile set name = 'after restart'"))
+            s.commit()
         with db.engine.connect() as conn:
             assert conn.execute(text("select pg_backend_pid()")).scalar() != backend_before
     finally:

@@ -85,6 +85,7 @@ def test_opening_again_keeps_the_data(db_url):
     db = Database.open(db_url)
     with db.write("setup") as s:
         s.execute(text("update company_profile set name = 'HQ' where id = 1"))
+        s.commit()
     db.close()
     before = snapshot(db_url)
     db = Database.open(db_url)
@@ -135,8 +136,10 @@ def test_a_code_is_unique_whatever_its_case(db_url):
         now = datetime.now(UTC)
         with db.write("test") as s:
             s.execute(insert, {"code": "JX0001", "now": now})
+            s.commit()
         with pytest.raises(IntegrityError), db.write("test") as s:
             s.execute(insert, {"code": "jx0001", "now": now})
+            s.commit()
         with db.read() as s:
             assert s.scalar(text("select count(*) from franchisees")) == 1
     finally:

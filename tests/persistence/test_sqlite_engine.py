@@ -45,6 +45,7 @@ def test_four_writers_doing_read_then_write_lose_nothing(sqlite_db):
     """4 threads x 50 transactions, each reading the counter and writing it back plus one."""
     with sqlite_db.write("setup") as s:
         s.get(CompanyProfile, 1).phone = "0"
+        s.commit()
     errors: list[BaseException] = []
     start = threading.Barrier(4)
 
@@ -55,6 +56,7 @@ def test_four_writers_doing_read_then_write_lose_nothing(sqlite_db):
                 with sqlite_db.write(f"writer{n}") as s:
                     profile = s.get(CompanyProfile, 1)
                     profile.phone = str(int(profile.phone) + 1)
+                    s.commit()
             except BaseException as exc:  # noqa: B036 - collected and reported below
                 errors.append(exc)
 

@@ -19,6 +19,7 @@ from hqdesk.domain.roles import Role
 from hqdesk.persistence.models import AuditEntry
 
 TODAY = date(2026, 11, 23)
+CREATED = date(2026, 10, 8)  # the profile was entered before its status changed
 
 
 @pytest.fixture(autouse=True)
@@ -39,7 +40,7 @@ def franchisee(services, am):
     return services.franchisees.create(
         am,
         FranchiseeData(code="HZ-1", legal_name="杭州味道", city="杭州", registered_capital=Decimal("12.30")),
-        today=TODAY,
+        today=CREATED,
     )
 
 
@@ -131,7 +132,7 @@ def test_status_change_is_recorded(services, am, franchisee):
     assert update.username == "li"
     assert changes(update) == {
         "status": ("prospect", "active"),
-        "status_changed_on": ("2026-11-23", "2026-11-01"),
+        "status_changed_on": ("2026-10-08", "2026-11-01"),
     }
     record = next(
         h

@@ -25,6 +25,7 @@ from hqdesk.services.dto import SearchCriteria
 from hqdesk.services.franchisees import FranchiseeService
 
 TODAY = date(2026, 11, 23)
+CREATED = date(2026, 1, 2)  # when the test profiles were entered: before their status changes
 
 
 @pytest.fixture(autouse=True)
@@ -50,6 +51,7 @@ class Office:
             FranchiseeData(
                 code="HZ-1", legal_name="杭州味道餐饮", city="杭州", account_manager_id=self.alice.user_id
             ),
+            today=CREATED,
         ).id
         self.contact_id = self.one.contacts.add(
             admin, self.fid, ContactData(name="王芳", mobile="13800138000")
@@ -231,8 +233,8 @@ def test_real_concurrent_save_on_postgresql(office, monkeypatch):
     real_validate = FranchiseeService._validate
     fired = []
 
-    def validate_then_alice_saves(self, s, data, exclude_id):
-        real_validate(self, s, data, exclude_id)
+    def validate_then_alice_saves(self, s, data, exclude_id, manager_changed=True):
+        real_validate(self, s, data, exclude_id, manager_changed)
         if not fired:
             fired.append(True)
             one.franchisees.update(office.alice, office.fid, view.version, replace(view.data, city="宁波"))
@@ -455,8 +457,8 @@ def test_two_users_taking_the_same_code_at_once_get_a_field_error_on_postgresql(
     real_validate = FranchiseeService._validate
     alice_creates = []  # what Alice saves right after Bob's duplicate check passed
 
-    def validate_then_alice_creates(self, s, data, exclude_id):
-        real_validate(self, s, data, exclude_id)
+    def validate_then_alice_creates(self, s, data, exclude_id, manager_changed=True):
+        real_validate(self, s, data, exclude_id, manager_changed)
         if alice_creates:
             one.franchisees.create(office.alice, alice_creates.pop())
 

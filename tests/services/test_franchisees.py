@@ -14,6 +14,7 @@ from hqdesk.domain.franchisee import FranchiseeData, LifecycleStatus, StatusChan
 from hqdesk.services.dto import LIST_COLUMNS, SearchCriteria
 
 TODAY = date(2026, 11, 23)
+CREATED = date(2026, 1, 2)  # when the test profiles were entered: before their status changes
 
 
 @pytest.fixture(autouse=True)
@@ -413,7 +414,7 @@ INVALID_CHANGES = {
 
 
 def test_invalid_status_change_is_refused_and_not_recorded(services, admin):
-    f = services.franchisees.create(admin, profile("HZ-1"))
+    f = services.franchisees.create(admin, profile("HZ-1"), today=CREATED)
     refused_on = {}
     for name, (change, _fields) in INVALID_CHANGES.items():
         with pytest.raises(ValidationError) as err:
@@ -436,7 +437,7 @@ def test_status_change_on_an_old_version_is_a_conflict(services, admin):
 
 
 def test_terminated_franchisee_can_sign_again(services, admin):
-    f = services.franchisees.create(admin, profile("HZ-1"), status=LifecycleStatus.TERMINATED)
+    f = services.franchisees.create(admin, profile("HZ-1"), status=LifecycleStatus.TERMINATED, today=CREATED)
     again = services.franchisees.change_status(
         admin, f.id, f.version, StatusChange(LifecycleStatus.ACTIVE, TODAY, "re-signed"), today=TODAY
     )

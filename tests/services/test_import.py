@@ -440,6 +440,22 @@ def test_decimals_beyond_the_fen_are_refused(services, users, tmp_path):
     ]
 
 
+def test_misplaced_commas_are_no_amount(services, users, tmp_path):
+    """ "1,2,3.4" is not read as 123.4: commas only between groups of three digits (domain.money)."""
+    path = write_csv(
+        tmp_path / "f.csv",
+        [
+            ["code", "legal_name", "city", "tier", "registered_capital"],
+            ["A1", "甲", "上海", "A", "1,2,3.4"],
+            ["A2", "乙", "上海", "A", "1,234,567.80"],
+        ],
+    )
+    assert lines(run(services, path)) == [
+        "row 2, column registered_capital: Not an amount: 1,2,3.4. Write the amount in yuan, such as 1000000 or "
+        "1,000,000.00."
+    ]
+
+
 # ----- all or nothing, speed -------------------------------------------------------------------------------
 
 

@@ -19,6 +19,7 @@ from hqdesk.domain.roles import Role
 from hqdesk.services.dto import SearchCriteria
 
 TODAY = date(2026, 11, 23)
+CREATED = date(2026, 1, 2)  # when the test profiles were entered: before their status changes
 
 
 @pytest.fixture(autouse=True)
@@ -83,6 +84,7 @@ class Attempt:
             FranchiseeData(
                 code=f"P{n}", legal_name=f"P{n} 餐饮", city="杭州", account_manager_id=users["am"].user_id
             ),
+            today=CREATED,
         ).id
         self.contact = services.contacts.add(admin, self.fid, ContactData(name="王芳"))
         self.store = services.stores.add(admin, self.fid, StoreData(name="西湖店"))

@@ -7,11 +7,13 @@ from datetime import date
 from hqdesk.domain.franchisee import FranchiseeData, LifecycleStatus, StatusChange
 from hqdesk.services.dto import SearchCriteria
 
+CREATED = date(2026, 1, 2)  # when the test profiles were entered: before their status changes
+
 
 def _make(services, admin, names_and_cities):
     for i, (name, city) in enumerate(names_and_cities):
         services.franchisees.create(
-            admin, FranchiseeData(code=f"P{i:03d}", legal_name=name, city=city, tier="A")
+            admin, FranchiseeData(code=f"P{i:03d}", legal_name=name, city=city, tier="A"), today=CREATED
         )
 
 

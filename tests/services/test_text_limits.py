@@ -6,6 +6,7 @@ or text fields cannot contain NUL) while SQLite silently stored the text.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -16,13 +17,14 @@ from hqdesk.domain.franchisee import FranchiseeData, LifecycleStatus, StatusChan
 from hqdesk.services.dto import SearchCriteria
 
 TODAY = date(2026, 11, 23)
+CREATED = date(2026, 1, 2)  # when the test profiles were entered: before their status changes
 TAGS_526 = tuple(f"{i:02d}" + "标" * 28 for i in range(17))  # 17 tags of 30 characters, 16 commas
 
 
 @pytest.fixture
 def fid(services, admin) -> int:
     return services.franchisees.create(
-        admin, FranchiseeData(code="HZ-1", legal_name="杭州味道", city="杭州", tier="A")
+        admin, FranchiseeData(code="HZ-1", legal_name="杭州味道", city="杭州", tier="A"), today=CREATED
     ).id
 
 
@@ -105,3 +107,25 @@ def test_store_texts_the_database_cannot_hold(services, admin, fid, field, limit
     ]
     stored = services.stores.add(admin, fid, StoreData(**{**data, field: "店" * limit}), today=TODAY)
     assert getattr(services.stores.list(admin, fid)[0].data, field) == getattr(stored.data, field)
+
+
+FORMULAS = ('=HYPERLINK("http://x","点我")', "+cmd|' /C calc'!A0", "@SUM(A1:A9)", "-2+3")
+
+
+def test_formula_like_text_is_stored_exactly_as_typed(services, admin, fid):
+    current = services.franchisees.get(admin, fid)
+    for text in FORMULAS:
+        current = services.franchisees.update(admin, fid, current.version, replace(current.data, notes=text))
+        assert services.franchisees.get(admin, fid).data.notes == text
+
+
+def test_a_lone_surrogate_is_a_field_error_not_an_encoding_crash(services, admin, fid):
+    current = services.franchisees.get(admin, fid)
+    edited = replace(current.data, address="西湖区\ud800文三路")
+    assert [
+        f for f, _m in refused(lambda: services.franchisees.update(admin, fid, current.version, edited))
+    ] == ["address"]
+    assert [
+        f for f, _m in refused(lambda: services.contacts.add(admin, fid, ContactData(name="王\udc00")))
+    ] == ["name"]
+    assert services.franchisees.get(admin, fid).data.address == current.data.address

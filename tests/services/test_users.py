@@ -159,3 +159,15 @@ def test_account_managers_lists_active_managers_and_admins(services, admin):
         admin, gone.id, gone.version, display_name="Left", role=Role.ACCOUNT_MANAGER, active=False
     )
     assert {u.username for u in services.users.account_managers()} == {"admin", "am"}
+
+
+def test_a_broken_character_in_a_name_or_password_is_a_field_error(services, admin):
+    from hqdesk.domain.errors import ValidationError
+    from hqdesk.domain.roles import Role
+
+    with pytest.raises(ValidationError) as err:
+        services.users.create_user(admin, "wang", "王\ud800", Role.VIEWER, "password-\udc00")
+    assert sorted(e.field for e in err.value.errors) == ["display_name", "password"]
+    with pytest.raises(ValidationError) as err:
+        services.users.set_password(admin, admin.user_id, "long-enough-\ud800")
+    assert [e.field for e in err.value.errors] == ["password"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -45,6 +46,9 @@ def ui_users(ui_services):
     return out
 
 
+ENTERED = date(2026, 1, 2)  # when the sample profiles were entered: status changes are dated after it
+
+
 @pytest.fixture
 def sample_franchisees(ui_services, ui_users):
     """Three franchisees with contacts: two for zhang, one for li."""
@@ -66,6 +70,7 @@ def sample_franchisees(ui_services, ui_users):
                 registered_capital=Decimal("1000000.00"),
                 account_manager_id=ui_users[am].user_id,
             ),
+            today=ENTERED,
         )
         sv.contacts.add(admin, d.id, ContactData(name=contact, mobile=mobile, role=ContactRole.OWNER))
         made.append(d)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
@@ -148,6 +149,57 @@ def test_the_calendar_opens_on_the_date_shown_and_not_past_the_latest_date(qtbot
     assert field.date_value() == date(2024, 7, 17)
     field.set_date_value(date(2027, 1, 1))
     assert field.date_value() == date(2026, 3, 1)  # set by the program: kept within range, as QDateEdit did
+
+
+def test_a_stored_date_outside_the_business_range_is_shown_as_it_is(qtbot, form):
+    field = form.fields["opened"]
+    field.set_date_value(date(2999, 1, 1))  # never moved into the range silently; the range is said instead
+    assert field.date_value() == date(2999, 1, 1) and field.text() == "2999-01-01"
+    assert field.range_problem().english() == "Enter a date between 1900-01-01 and 2100-12-31."
+
+
+@pytest.mark.parametrize(("typed", "latest"), [("1899-01-01", "2100-12-31"), ("2999-01-01", "2100-12-31")])
+def test_a_date_out_of_range_is_refused_for_its_range_not_its_format(qtbot, form, typed, latest):
+    field = form.fields["opened"]
+    _type_into_empty(qtbot, field, typed)
+    _leave(form)
+    assert field.text() == typed and field.hasAcceptableInput()
+    assert form.error_text("opened") == f"Enter a date between 1900-01-01 and {latest}."
+
+
+def test_a_pasted_over_long_text_is_not_cut_silently(qtbot):
+    page = QWidget()
+    qtbot.addWidget(page)
+    form = Form(QFormLayout(page))
+    field = form.add("name", "Name", QLineEdit())
+    field.setMaxLength(10)  # as the dialogs do: the column's width, set after adding the field
+    with qtbot.waitExposed(page):
+        page.show()
+    field.setFocus()
+    QApplication.clipboard().setText("杭州金辉珠宝有限公司分公司")  # 13 characters
+    field.paste()
+    assert field.text() == "杭州金辉珠宝有限公司分公司"  # nothing cut off
+    assert (
+        form.error_text("name") == "At most 10 characters; this text has 13. Nothing was cut off: shorten it."
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "value", "acceptable"),
+    [
+        ("5,000,000.00", Decimal("5000000.00"), True),
+        ("-5000000", Decimal("-5000000"), True),  # the sign stays: the capital's rule refuses it in words
+        ("1,2,3.4", None, False),  # not 123.4
+    ],
+)
+def test_amounts_keep_what_was_typed(qtbot, typed, value, acceptable):
+    from hqdesk.ui.widgets import DecimalEdit
+
+    field = DecimalEdit(2)
+    qtbot.addWidget(field)
+    qtbot.keyClicks(field, typed)
+    assert field.text() == typed
+    assert field.decimal_value() == value and field.hasAcceptableInput() is acceptable
 
 
 def test_a_read_only_date_field_offers_no_calendar_clear_button_or_format_hint(qtbot, form):

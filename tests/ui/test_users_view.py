@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
@@ -257,3 +259,42 @@ def test_users_model_passes_qtmodeltester(qtmodeltester, ui_services, ui_users):
     model.set_users(users[:2])
     assert model.rowCount() == 2
     model.sort(4)
+
+
+def test_deactivating_an_account_manager_offers_to_hand_their_franchisees_over(
+    qtbot, view, admin_ctx, ui_services, ui_users, sample_franchisees
+):
+    _select(qtbot, view, "zhang")
+    qtbot.mouseClick(view.edit_button, LEFT)
+    dialog = view.dialog
+    assert not dialog.hand_over_offered()  # still active: nothing to hand over
+    dialog.active.setChecked(False)
+    assert dialog.hand_over_offered() and dialog.hand_over.isVisibleTo(dialog)
+    assert dialog.form.labels["hand_over_to"].text() == "Hand their 2 franchisees over to"
+    choices = [dialog.hand_over.itemData(i) for i in range(dialog.hand_over.count())]
+    assert (
+        choices[0] is None and ui_users["li"].user_id in choices and ui_users["zhang"].user_id not in choices
+    )
+    dialog.hand_over.setCurrentIndex(dialog.hand_over.findData(ui_users["li"].user_id))
+    with qtbot.waitSignal(admin_ctx.bus.changed) as changed:
+        _ok(qtbot, dialog)
+    assert Entity.FRANCHISEE in changed.args[0].entities
+    admin = ui_users["admin"]
+    managers = {ui_services.franchisees.get(admin, f.id).data.account_manager_id for f in sample_franchisees}
+    assert managers == {ui_users["li"].user_id}
+
+
+def test_deactivating_without_a_hand_over_keeps_the_franchisees_editable(
+    qtbot, view, admin_ctx, ui_services, ui_users, sample_franchisees
+):
+    _select(qtbot, view, "zhang")
+    qtbot.mouseClick(view.edit_button, LEFT)
+    dialog = view.dialog
+    dialog.active.setChecked(False)
+    with qtbot.waitSignal(admin_ctx.bus.changed):
+        _ok(qtbot, dialog)
+    admin, first = ui_users["admin"], sample_franchisees[0]
+    shown = ui_services.franchisees.get(admin, first.id)
+    assert shown.data.account_manager_id == ui_users["zhang"].user_id and not shown.account_manager_active
+    saved = ui_services.franchisees.update(admin, first.id, shown.version, replace(shown.data, notes="备注"))
+    assert saved.data.notes == "备注"

@@ -7,7 +7,6 @@ closing, and route a ConflictError to the ConflictDialog. Nothing is ever overwr
 
 from __future__ import annotations
 
-from dataclasses import fields, replace
 from datetime import UTC, datetime
 
 from PySide6.QtCore import (
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 from hqdesk.domain.changes import Changes, Entity
 from hqdesk.domain.errors import CONFLICT_TIME_FORMAT, ConflictError, FieldError, ValidationError
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
+from hqdesk.domain.merge import merge_plan  # the rule lives in domain; re-exported for the views
 from hqdesk.domain.roles import Action
 from hqdesk.ui.errors import show_error
 from hqdesk.ui.i18n import fmt_datetime, tr_field_error, tr_message
@@ -54,23 +54,6 @@ def conflict_message(exc: ConflictError, names: UserNames | None = None) -> str:
     except ValueError:
         pass
     return tr_message("Errors", exc.message, {"user": (names or UserNames()).name(user), "when": when})
-
-
-def merge_plan(base, theirs, mine) -> tuple[set[str], object | None]:
-    """What a user's edits and another user's save have in common, for three versions of one record's data
-    (a dataclass): the one both started from, theirs as saved, and the user's own.
-
-    Returns (the fields the user changed, their version with the user's edits on top); the merged value is
-    None when both changed the same field to different values: then only a person can choose.
-    """
-    names = [f.name for f in fields(base)]
-    yours = {n for n in names if getattr(mine, n) != getattr(base, n)}
-    clash = {
-        n for n in yours if getattr(theirs, n) != getattr(base, n) and getattr(theirs, n) != getattr(mine, n)
-    }
-    if clash:
-        return yours, None
-    return yours, replace(theirs, **{n: getattr(mine, n) for n in yours})
 
 
 class ConflictModel(RowsModel[tuple[str, str, str]]):

@@ -26,6 +26,7 @@ from hqdesk.domain.contact import (
     StoreStatus,
 )
 from hqdesk.domain.franchisee import STATUS_LABELS, LifecycleStatus
+from hqdesk.domain.history import without_status_echoes  # the rule lives in domain
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.services.dto import FieldChange, HistoryEntry, StatusChangeDTO
 from hqdesk.ui.i18n import fmt_date, fmt_datetime, fmt_decimal, fmt_money, tr_enum
@@ -349,30 +350,6 @@ def names_in_trail(
                 names[(e.table_name, e.row_id)] = str(name)
     names.update(row_names or {})
     return names
-
-
-def without_status_echoes(entries) -> list[HistoryEntry]:
-    """Drop the profile row's "status changed" entry that a recorded status change already tells about.
-
-    A status change writes two audit rows (the franchisee's status columns, and the status change with its
-    reason); the user sees it once. Changes made outside the app have no status record and stay.
-    """
-    entries = list(entries)
-    recorded = [e for e in entries if e.table_name == "franchisee_status_changes" and e.action == "insert"]
-
-    def echo(e: HistoryEntry) -> bool:
-        if (
-            e.table_name != "franchisees"
-            or e.action != "update"
-            or not {c.field for c in e.changes} <= {"status", "status_changed_on"}
-        ):
-            return False
-        return any(
-            r.username == e.username and abs((r.occurred_at - e.occurred_at).total_seconds()) < 5
-            for r in recorded
-        )
-
-    return [e for e in entries if not echo(e)]
 
 
 def source_label(source: str) -> str:

@@ -38,6 +38,7 @@ from hqdesk.ui.context import UiContext
 from hqdesk.ui.errors import show_error
 from hqdesk.ui.i18n import fmt_date, tr_enum
 from hqdesk.ui.models.franchisee_list import PAGE_SIZE, FranchiseeListModel
+from hqdesk.ui.views.bulk_actions import install_bulk_actions
 from hqdesk.ui.views.profile import ProfileEditor
 
 log = logging.getLogger(__name__)
@@ -146,6 +147,7 @@ class FranchiseesView(QWidget):
         self._connect()
         self.search_now()
         self._load_filter_options()
+        install_bulk_actions(self)  # administrators: reassign, tag, change status of the selection
 
     # ----- building ------------------------------------------------------------------------------
     def _build_filter_bar(self) -> None:

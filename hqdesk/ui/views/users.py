@@ -164,7 +164,52 @@ class UserDialog(_WriteDialog):
             self.username.setReadOnly(True)
             self.username.setToolTip(self.tr("A user name cannot be changed."))
             self._fill(user)
+            self._build_hand_over(user)
         (self.username if user is None else self.display_name).setFocus()
+
+    # ----- handing an account manager's franchisees over ---------------------------------------------------
+    def _build_hand_over(self, user: UserDTO) -> None:
+        """Deactivating (or demoting) someone who manages franchisees: offer to hand them over to another
+        active account manager. Their franchisees stay editable either way."""
+        self.managed = 0
+        self.hand_over = self.form.add("hand_over_to", self.tr("Hand franchisees over to"), QComboBox())
+        self.hand_over.addItem(self.tr("Nobody: they keep this manager, shown as inactive"), None)
+        self.hand_over.setToolTip(
+            self.tr("The franchisees this user manages go to the chosen account manager when you save.")
+        )
+        self._show_hand_over()
+        self.active.toggled.connect(self._show_hand_over)
+        self.role.currentIndexChanged.connect(self._show_hand_over)
+        users = self.ctx.services.users
+
+        def look_up(actor, user_id):  # in the background
+            return users.managed_count(actor, user_id), users.account_managers()
+
+        self.ctx.runner.submit(
+            look_up, self.ctx.actor, user.id, on_done=self._hand_over_loaded, on_error=lambda exc: None
+        )
+
+    def _hand_over_loaded(self, found) -> None:
+        count, managers = found
+        self.managed = count
+        for manager in managers:
+            if manager.id != self.user.id:
+                self.hand_over.addItem(manager.display_name or manager.username, manager.id)
+        self.form.labels["hand_over_to"].setText(self.tr("Hand their %n franchisee(s) over to", "", count))
+        self._show_hand_over()
+
+    def hand_over_offered(self) -> bool:
+        """Whether the dialog offers the hand-over now: the user manages franchisees and will no longer."""
+        if self.user is None or not getattr(self, "managed", 0):
+            return False
+        keeps_managing = self.active.isChecked() and self.role.currentData() in (
+            Role.ACCOUNT_MANAGER,
+            Role.ADMIN,
+        )
+        return not keeps_managing
+
+    def _show_hand_over(self, *_args) -> None:
+        self.form.layout.setRowVisible(self.form.labels["hand_over_to"], self.hand_over_offered())
 
     def _fill(self, user: UserDTO) -> None:
         self.user = user
@@ -208,7 +253,12 @@ class UserDialog(_WriteDialog):
                 role=role,
                 active=self.active.isChecked(),
                 email=email,
+                hand_over_to=self.handed_over_to(),
             )
+
+    def handed_over_to(self) -> int | None:
+        """The account manager chosen to take this user's franchisees over (None: nobody)."""
+        return self.hand_over.currentData() if self.hand_over_offered() else None
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, UsernameTaken):
@@ -400,7 +450,10 @@ class UsersView(QWidget):
         self.reload(select_id=user_id)
         self._own_change = True
         try:
-            self.ctx.bus.notify(Changes.of(Entity.USER, [user_id], origin=self))
+            kinds = [Entity.USER]
+            if isinstance(dialog, UserDialog) and dialog.user is not None and dialog.handed_over_to():
+                kinds.append(Entity.FRANCHISEE)  # their franchisees changed hands
+            self.ctx.bus.notify(Changes.of(kinds, [user_id], origin=self))
         finally:
             self._own_change = False
 
