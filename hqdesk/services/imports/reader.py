@@ -168,7 +168,7 @@ def _sheet_rows(path: Path, data_only: bool) -> tuple[dict[int, list[Any]], int 
             except Refused:
                 raise
             except Exception as exc:  # whatever the XML or a cell in it does to the parser
-                log.warning("reading %s after row %s", path, number, exc_info=True)
+                log.info("reading %s after row %s", path, number, exc_info=True)
                 raise _refused(
                     QT_TRANSLATE_NOOP(
                         "Import",
@@ -192,7 +192,10 @@ def _sheet_rows(path: Path, data_only: bool) -> tuple[dict[int, list[Any]], int 
 
 def _detail(exc: BaseException) -> str:
     text = str(exc).splitlines()[0] if str(exc) else ""
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    name = type(exc).__name__
+    if name == "error":  # zlib.error, struct.error: the module says what it is
+        name = f"{type(exc).__module__}.{name}"
+    return f"{name}: {text}" if text else name
 
 
 def read_xlsx(path: Path) -> Table:
@@ -215,7 +218,7 @@ def read_xlsx(path: Path) -> Table:
     except Refused:
         raise
     except Exception as exc:  # a broken archive, a missing part, bad XML, an unknown declared encoding...
-        log.warning("reading %s", path, exc_info=True)
+        log.info("reading %s", path, exc_info=True)
         raise _refused(UNREADABLE_WORKBOOK, file=path.name, detail=_detail(exc)) from None
     return Table(path.name, sorted(values.items()), formulas)
 
