@@ -127,7 +127,9 @@ def audit_bulk_inserts(
             }
         )
     for i in range(0, len(entries), batch):
-        session.execute(insert(AuditEntry), entries[i : i + batch])
+        session.connection().execute(
+            AuditEntry.__table__.insert(), entries[i : i + batch]
+        )  # Core: no ORM cost
 
 
 def install(session_factory) -> None:

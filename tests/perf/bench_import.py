@@ -82,8 +82,11 @@ def write_file(path: Path, rows: int) -> Path:
     return path
 
 
-def run(url: str, path: Path, rows: int) -> tuple[float, float]:
-    """(rows/s of the whole import, rows/s of the write transaction)."""
+def run(url: str, path: Path, rows: int) -> tuple[float, float, float]:
+    """(rows/s of the whole import, rows/s of the write transaction, rows per CPU second of the process).
+
+    The CPU figure is the one to compare on a shared machine: wall time grows with the other processes' load
+    (on SQLite the whole import runs in this process; on PostgreSQL the server's share is not in it)."""
     from hqdesk.domain.roles import SYSTEM_ACTOR
     from hqdesk.services.bootstrap import open_services
     from hqdesk.services.importer import FranchiseeImporter
@@ -107,12 +110,13 @@ def run(url: str, path: Path, rows: int) -> tuple[float, float]:
             return wrapper()
 
         services.db.write = timed_write
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         result = importer.import_file(SYSTEM_ACTOR, path, today=TODAY)
         total = time.perf_counter() - started
+        timings["cpu"] = time.process_time() - cpu
         if not result.ok or result.imported != rows:
             raise SystemExit(f"import failed: {[p.line() for p in result.errors[:5]]}")
-        return rows / total, rows / timings["write"]
+        return rows / total, rows / timings["write"], rows / timings["cpu"]
     finally:
         services.close()
 
@@ -137,13 +141,14 @@ def main(argv: list[str]) -> int:
                 urls.append(("postgresql", url))
         try:
             for name, url in urls:
-                whole, write = run(url, path, args.rows)
+                whole, write, cpu = run(url, path, args.rows)
                 passed = whole >= TARGET_ROWS_PER_S
                 if name == "sqlite":
                     ok = ok and passed
                 print(
                     f"{name:10} {args.rows} rows: {whole:8.0f} rows/s whole import, {write:8.0f} rows/s in the "
-                    f"write transaction ({args.rows / write:.2f} s holding the lock); target "
+                    f"write transaction ({args.rows / write:.2f} s holding the lock), {cpu:8.0f} rows per CPU "
+                    f"second; target "
                     f"{TARGET_ROWS_PER_S} rows/s: {'PASS' if passed else 'FAIL'}"
                 )
         finally:

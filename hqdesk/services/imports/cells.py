@@ -60,8 +60,18 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
+_PLAIN_TEXT = frozenset({"text", "tags", "code", "digits"})
+_NFKC = frozenset({"code", "digits"})  # full-width letters and digits typed in a Chinese IME
+
+
 def convert(column: Column, value: Any) -> Any:
     """The cell's value for ``column`` (None or "" when empty); raises CellProblem."""
+    if type(value) is str and column.kind in _PLAIN_TEXT:
+        # the common case, taken without the checks that cannot apply: a text cell in a text column that is
+        # no Excel error (they all start with #) and holds no NUL
+        text = value.strip()
+        if not text.startswith("#") and "\x00" not in text:
+            return unicodedata.normalize("NFKC", text) if column.kind in _NFKC else text
     try:
         return _convert(column, value)
     except CellProblem:

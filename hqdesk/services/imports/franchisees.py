@@ -24,7 +24,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hqdesk.domain import uscc as uscc_rules
@@ -157,8 +157,7 @@ def _check_rows(s: Session, rows: list[_Row], problems: list[ImportProblem]) -> 
 
     for row in rows:
         found: list[ImportProblem] = []
-        if row.data.tier.lower() in tiers:
-            row.data = replace(row.data, tier=tiers[row.data.tier.lower()])
+        tier = tiers.get(row.data.tier.lower(), row.data.tier)
         manager_id = None
         if row.manager:
             candidates = (
@@ -202,7 +201,8 @@ def _check_rows(s: Session, rows: list[_Row], problems: list[ImportProblem]) -> 
                 )
             else:
                 manager_id = candidates[0].id
-        row.data = replace(row.data, account_manager_id=manager_id)
+        if tier != row.data.tier or manager_id != row.data.account_manager_id:  # one copy, only if needed
+            row.data = replace(row.data, tier=tier, account_manager_id=manager_id)
         for error in validate_franchisee(row.data, known_tiers):
             column = FRANCHISEE_FIELDS.get(error.field, error.field)
             if column not in row.bad_columns:
@@ -302,17 +302,17 @@ def _write(s: Session, rows: list[_Row], actor: Actor, today: date, reason: str)
                 **stamp,
             )
         )
-    _insert(s, Franchisee, franchisees, actor)
-    ids_by_code: dict[str, int] = {}
-    codes = [r["code"] for r in franchisees]
-    for i in range(0, len(codes), BATCH):  # cheaper than RETURNING, and the codes are unique
-        ids_by_code.update(
-            s.execute(
-                select(Franchisee.code, Franchisee.id).where(Franchisee.code.in_(codes[i : i + BATCH]))
-            ).all()
-        )
-    ids = [ids_by_code[code] for code in codes]
-    _audit_inserts(s, Franchisee, franchisees, ids, actor)
+    ids = _insert(s, Franchisee, franchisees, actor)
+    if ids is None:  # PostgreSQL: the sequence gave the ids; look them up by code (cheaper than RETURNING)
+        ids_by_code: dict[str, int] = {}
+        codes = [r["code"] for r in franchisees]
+        for i in range(0, len(codes), BATCH):
+            ids_by_code.update(
+                s.execute(
+                    select(Franchisee.code, Franchisee.id).where(Franchisee.code.in_(codes[i : i + BATCH]))
+                ).all()
+            )
+        ids = [ids_by_code[code] for code in codes]
     _insert(
         s,
         StatusChangeRecord,
@@ -353,25 +353,29 @@ def _with_defaults(model, rows: list[dict]) -> list[dict]:
     return [{**defaults, **r} for r in rows]
 
 
-def _insert(s: Session, model, rows: list[dict], actor: Actor) -> None:
-    """Bulk-insert ``rows``. Bulk INSERTs pass by the app's SQLite audit writer, so on SQLite the rows come
-    back with their ids (RETURNING) and the trail is written here; on PostgreSQL the trigger writes it."""
+def _insert(s: Session, model, rows: list[dict], actor: Actor) -> list[int] | None:
+    """Bulk-insert ``rows`` with Core executemany (the ORM's bulk path costs as much again in Python).
+
+    PostgreSQL: the sequences give the ids and the audit trigger writes the trail; returns None. SQLite: the
+    ids are given here, after the highest one (the write transaction holds SQLite's lock from BEGIN
+    IMMEDIATE, so no other writer can take them), and the trail is written here, as the app's audit writer
+    would for ORM inserts (bulk INSERTs pass it by); returns the ids."""
     rows = _with_defaults(model, rows)
     if not rows:
-        return
-    if model is Franchisee or s.get_bind().dialect.name == "postgresql":
-        s.execute(insert(model), rows)
-        return
-    ids: list[int] = []
+        return []
+    table = model.__table__
+    connection = s.connection()
+    if connection.dialect.name == "postgresql":
+        for i in range(0, len(rows), BATCH):
+            connection.execute(table.insert(), rows[i : i + BATCH])
+        return None
+    first = connection.scalar(select(func.coalesce(func.max(table.c.id), 0)))
+    ids = list(range(first + 1, first + 1 + len(rows)))
+    rows = [{**row, "id": row_id} for row, row_id in zip(rows, ids, strict=True)]
     for i in range(0, len(rows), BATCH):
-        ids += s.scalars(
-            insert(model).returning(model.id, sort_by_parameter_order=True), rows[i : i + BATCH]
-        ).all()
-    _audit_inserts(s, model, rows, ids, actor)
-
-
-def _audit_inserts(s: Session, model, rows: list[dict], ids: list[int], actor: Actor) -> None:
-    audit_bulk_inserts(s, model, _with_defaults(model, rows), ids, actor.username)
+        connection.execute(table.insert(), rows[i : i + BATCH])
+    audit_bulk_inserts(s, model, rows, ids, actor.username)
+    return ids
 
 
 # ----- the service -----------------------------------------------------------------------------------------
