@@ -78,8 +78,7 @@ def convert(column: Column, value: Any) -> Any:
         raise
     except (ArithmeticError, ValueError, TypeError, OverflowError) as exc:  # a value no rule foresaw
         raise CellProblem(
-            QT_TRANSLATE_NOOP("Import", "The cell cannot be read as {kind}: {value}"),
-            kind=column.kind,
+            QT_TRANSLATE_NOOP("Import", "The cell cannot be read: {value}"),
             value=shown(_text(value)),
         ) from exc
 
