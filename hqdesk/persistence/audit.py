@@ -14,6 +14,7 @@ from decimal import Decimal
 from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session
 
+from hqdesk.persistence.bulk import insert_many
 from hqdesk.persistence.models import (
     AUDIT_EXCLUDED_COLUMNS,
     AUDITED_TABLES,
@@ -99,6 +100,9 @@ def _entries(session: Session, username: str):
             }
 
 
+_JSON_AS_IS = frozenset({str, int, bool, float, type(None)})
+
+
 def audit_bulk_inserts(
     session: Session, model, rows: list[dict], ids: list[int], username: str, batch: int = 1000
 ) -> None:
@@ -112,7 +116,10 @@ def audit_bulk_inserts(
     entries = []
     for row_id, row in zip(ids, rows, strict=True):
         values = {**row, "id": row_id}
-        new = {name: to_json_value(values.get(name)) for name in columns}
+        new = {}
+        for name in columns:
+            value = values.get(name)
+            new[name] = value if type(value) in _JSON_AS_IS else to_json_value(value)  # most are: no call
         entries.append(
             {
                 "occurred_at": now,
@@ -126,10 +133,7 @@ def audit_bulk_inserts(
                 "new_values": json.dumps(new, ensure_ascii=False, sort_keys=True),
             }
         )
-    for i in range(0, len(entries), batch):
-        session.connection().execute(
-            AuditEntry.__table__.insert(), entries[i : i + batch]
-        )  # Core: no ORM cost
+    insert_many(session.connection(), AuditEntry.__table__, entries, batch)
 
 
 def install(session_factory) -> None:

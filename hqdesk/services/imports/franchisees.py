@@ -39,6 +39,7 @@ from hqdesk.domain.franchisee import (
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP, VALIDATION
 from hqdesk.domain.roles import Action, Actor, Role
 from hqdesk.persistence.audit import audit_bulk_inserts
+from hqdesk.persistence.bulk import insert_many
 from hqdesk.persistence.mappers import ContactMapper, FranchiseeMapper
 from hqdesk.persistence.models import Contact, Franchisee, StatusChangeRecord, Tier, User
 from hqdesk.persistence.types import utcnow
@@ -366,14 +367,12 @@ def _insert(s: Session, model, rows: list[dict], actor: Actor) -> list[int] | No
     table = model.__table__
     connection = s.connection()
     if connection.dialect.name == "postgresql":
-        for i in range(0, len(rows), BATCH):
-            connection.execute(table.insert(), rows[i : i + BATCH])
+        insert_many(connection, table, rows)
         return None
     first = connection.scalar(select(func.coalesce(func.max(table.c.id), 0)))
     ids = list(range(first + 1, first + 1 + len(rows)))
     rows = [{**row, "id": row_id} for row, row_id in zip(rows, ids, strict=True)]
-    for i in range(0, len(rows), BATCH):
-        connection.execute(table.insert(), rows[i : i + BATCH])
+    insert_many(connection, table, rows)
     audit_bulk_inserts(s, model, rows, ids, actor.username)
     return ids
 
