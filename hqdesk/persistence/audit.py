@@ -23,6 +23,7 @@ from decimal import Decimal
 from sqlalchemy import event, insert, inspect, select
 from sqlalchemy.orm import Session
 
+from hqdesk.persistence.bulk import insert_many
 from hqdesk.persistence.models import (
     AUDIT_EXCLUDED_COLUMNS,
     AUDITED_TABLES,
@@ -143,6 +144,9 @@ def _entries(session: Session, username: str):
             }
 
 
+_JSON_AS_IS = frozenset({str, int, bool, float, type(None)})
+
+
 def audit_bulk_inserts(
     session: Session, model, rows: list[dict], ids: list[int], username: str, batch: int = 1000
 ) -> None:
@@ -156,7 +160,10 @@ def audit_bulk_inserts(
     entries = []
     for row_id, row in zip(ids, rows, strict=True):
         values = {**row, "id": row_id}
-        new = {name: to_json_value(values.get(name)) for name in columns}
+        new = {}
+        for name in columns:
+            value = values.get(name)
+            new[name] = value if type(value) in _JSON_AS_IS else to_json_value(value)  # most are: no call
         entries.append(
             {
                 "occurred_at": now,
@@ -170,8 +177,7 @@ def audit_bulk_inserts(
                 "new_values": json.dumps(new, ensure_ascii=False, sort_keys=True),
             }
         )
-    for i in range(0, len(entries), batch):
-        session.execute(insert(AuditEntry), entries[i : i + batch])
+    insert_many(session.connection(), AuditEntry.__table__, entries, batch)
 
 
 def _audit_core_insert(state) -> None:

@@ -7,12 +7,8 @@ from datetime import date
 from sqlalchemy import select
 
 from hqdesk.domain.contact import (
-    Anniversary,
     ContactData,
-    ContactRole,
-    Gender,
     StoreData,
-    StoreStatus,
     clean_contact,
     clean_store,
     validate_contact,
@@ -20,69 +16,15 @@ from hqdesk.domain.contact import (
 )
 from hqdesk.domain.errors import ArchivedReadOnly, ConflictError, NotFound
 from hqdesk.domain.roles import Action, Actor
-from hqdesk.persistence.models import Contact, ContactAnniversary, Franchisee, Store
-from hqdesk.persistence.types import utcnow
+from hqdesk.persistence.mappers import ContactMapper, StoreMapper
+from hqdesk.persistence.models import Contact, Franchisee, Store
 from hqdesk.services.base import Service, conflict_error, diff, raise_if_invalid
 from hqdesk.services.dto import ContactDTO, StoreDTO
 from hqdesk.services.franchisees import refresh_search_text
 
-
-def contact_data(c: Contact) -> ContactData:
-    return ContactData(
-        name=c.name,
-        gender=Gender(c.gender),
-        honorific=c.honorific,
-        role=ContactRole(c.role),
-        mobile=c.mobile,
-        phone=c.phone,
-        email=c.email,
-        wechat_id=c.wechat_id,
-        birthday=c.birthday,
-        birthday_lunar=c.birthday_lunar,
-        anniversaries=tuple(Anniversary(a.label, a.day, a.lunar) for a in c.anniversaries),
-        hobbies=c.hobbies,
-        preferences=c.preferences,
-        notes=c.notes,
-        is_primary=c.is_primary,
-    )
-
-
-def store_data(st: Store) -> StoreData:
-    return StoreData(
-        name=st.name,
-        address=st.address,
-        city=st.city,
-        opened_on=st.opened_on,
-        status=StoreStatus(st.status),
-        floor_area=st.floor_area,
-    )
-
-
-def _apply_contact(c: Contact, data: ContactData) -> None:
-    for name in (
-        "name",
-        "honorific",
-        "mobile",
-        "phone",
-        "email",
-        "wechat_id",
-        "birthday",
-        "birthday_lunar",
-        "hobbies",
-        "preferences",
-        "notes",
-    ):
-        setattr(c, name, getattr(data, name))
-    c.gender = data.gender.value
-    c.role = data.role.value
-    wanted = [(a.label.strip(), a.day, a.lunar) for a in data.anniversaries]
-    if [(a.label, a.day, a.lunar) for a in c.anniversaries] != wanted:
-        c.anniversaries = [
-            ContactAnniversary(label=label, day=day, lunar=lunar) for label, day, lunar in wanted
-        ]
-        # the anniversaries are part of the contact: changing only them must move the contact's version too
-        # (the ORM bumps it only when a column of the contact's own row changes)
-        c.updated_at = utcnow()
+# The mapping lives in persistence.mappers (one per aggregate); the names stay for callers.
+contact_data = ContactMapper.data
+store_data = StoreMapper.data
 
 
 def _conflict(row, dto, base, mine) -> ConflictError:
@@ -163,7 +105,7 @@ class ContactService(Service):
             if data.is_primary:
                 self._clear_primary(s, franchisee_id, None)
             c = Contact(franchisee_id=franchisee_id, updated_by=actor.username)
-            _apply_contact(c, data)
+            ContactMapper.apply(c, data)
             c.is_primary = data.is_primary or not has_primary  # the first contact is the primary one
             s.add(c)
             s.flush()
@@ -193,7 +135,7 @@ class ContactService(Service):
                 raise _conflict(c, dto, base, data)
             if data.is_primary and not c.is_primary:
                 self._clear_primary(s, c.franchisee_id, c.id)
-            _apply_contact(c, data)
+            ContactMapper.apply(c, data)
             if not data.is_primary and dto.data.is_primary:
                 c.is_primary = True  # a franchisee keeps a primary contact: make another one primary instead
             else:
@@ -270,16 +212,7 @@ class StoreService(Service):
         raise_if_invalid(validate_store(data, today or date.today()))
         with self.db.write(actor.username) as s:
             self._franchisee(s, actor, franchisee_id)
-            st = Store(
-                franchisee_id=franchisee_id,
-                updated_by=actor.username,
-                name=data.name,
-                address=data.address,
-                city=data.city,
-                opened_on=data.opened_on,
-                status=data.status.value,
-                floor_area=data.floor_area,
-            )
+            st = Store(franchisee_id=franchisee_id, updated_by=actor.username, **StoreMapper.values(data))
             s.add(st)
             s.flush()
             dto = StoreDTO(st.id, st.franchisee_id, st.version, store_data(st))
@@ -308,8 +241,8 @@ class StoreService(Service):
                 self.require(actor, Action.OVERWRITE_CONFLICT, s=s)
             elif st.version != version:
                 raise _conflict(st, dto, base, data)
-            st.name, st.address, st.city, st.opened_on = data.name, data.address, data.city, data.opened_on
-            st.status, st.floor_area, st.updated_by = data.status.value, data.floor_area, actor.username
+            StoreMapper.apply(st, data)
+            st.updated_by = actor.username
             self.flush_or_conflict(s, self._conflict_as_now(store_id, base, data))
             saved = StoreDTO(st.id, st.franchisee_id, st.version, store_data(st))
             s.commit()

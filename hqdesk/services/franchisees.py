@@ -17,14 +17,13 @@ from hqdesk.domain.franchisee import (
     LifecycleStatus,
     StatusChange,
     clean_franchisee,
-    normalize_tags,
     open_business_reasons,
     transition_problem,
     validate_franchisee,
 )
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.domain.roles import Action, Actor
-from hqdesk.domain.search import franchisee_search_text
+from hqdesk.persistence.mappers import FranchiseeMapper
 from hqdesk.persistence.models import AuditEntry, Contact, Franchisee, StatusChangeRecord, Tier, User
 from hqdesk.persistence.sorting import pinyin_key
 from hqdesk.services.base import Service, StaleDataError, conflict_error, diff, raise_if_invalid
@@ -46,41 +45,8 @@ PAGE_SIZE = 200
 _primary = aliased(Contact)
 
 
-def data_of(row: Franchisee) -> FranchiseeData:
-    return FranchiseeData(
-        code=row.code,
-        legal_name=row.legal_name,
-        store_brand_name=row.store_brand_name,
-        uscc=row.uscc or "",
-        legal_representative=row.legal_representative,
-        registered_capital=row.registered_capital,
-        business_scope=row.business_scope,
-        region=row.region,
-        province=row.province,
-        city=row.city,
-        address=row.address,
-        tier=row.tier,
-        join_date=row.join_date,
-        contract_start=row.contract_start,
-        contract_end=row.contract_end,
-        account_manager_id=row.account_manager_id,
-        tags=normalize_tags(row.tags),
-        notes=row.notes,
-    )
-
-
-def _apply(row: Franchisee, data: FranchiseeData) -> None:
-    for name in FranchiseeData.field_names():
-        value = getattr(data, name)
-        if name == "tags":
-            value = ",".join(value)
-        elif name == "uscc":
-            value = value or None
-        setattr(row, name, value)
-
-
-def search_text_of(row: Franchisee, contacts) -> str:
-    return franchisee_search_text(row, contacts)
+# The mapping lives in persistence.mappers (one per aggregate); the name stays for callers.
+data_of = FranchiseeMapper.data
 
 
 def refresh_search_text(session: Session, franchisee_id: int) -> None:
@@ -97,7 +63,7 @@ def refresh_search_text(session: Session, franchisee_id: int) -> None:
     session.execute(
         update(Franchisee)
         .where(Franchisee.id == franchisee_id)
-        .values(search_text=search_text_of(row, contacts), updated_at=Franchisee.updated_at)
+        .values(search_text=FranchiseeMapper.search_text(row, contacts), updated_at=Franchisee.updated_at)
         .execution_options(synchronize_session=False)
     )
 
@@ -339,7 +305,7 @@ class FranchiseeService(FranchiseeBulkActions, Service):
                 data = replace(data, account_manager_id=actor.user_id)
             self._validate(s, data, None)
             row = Franchisee(status=status.value, status_changed_on=today, updated_by=actor.username)
-            _apply(row, data)
+            FranchiseeMapper.apply(row, data)
             s.add(row)
             self._flush_or_conflict(s, None, None, data)
             s.add(
@@ -384,7 +350,7 @@ class FranchiseeService(FranchiseeBulkActions, Service):
             if manager_changed:
                 self.require(actor, Action.ASSIGN_ACCOUNT_MANAGER, s=s)
             self._validate(s, data, row.id, manager_changed)
-            _apply(row, data)
+            FranchiseeMapper.apply(row, data)
             row.updated_by = actor.username
             self._flush_or_conflict(s, franchisee_id, base, data)
             refresh_search_text(s, row.id)

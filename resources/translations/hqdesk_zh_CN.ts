@@ -1046,16 +1046,32 @@
         <translation>导入期间其他用户添加了编码或信用代码相同的加盟商。未导入任何数据；请重新导入以查看是哪些行。</translation>
     </message>
     <message>
-        <source>The file is neither UTF-8 nor GBK/GB18030 text. In Excel, save it as "CSV UTF-8" or "CSV (逗号分隔)".</source>
-        <translation>该文件既不是 UTF-8 也不是 GBK/GB18030 文本。请在 Excel 中另存为“CSV UTF-8”或“CSV (逗号分隔)”。</translation>
+        <source>{file} is not a workbook that can be read ({detail}). Open it in Excel and save it again as .xlsx.</source>
+        <translation>{file} 不是可读取的工作簿（{detail}）。请在 Excel 中打开并重新另存为 .xlsx。</translation>
     </message>
     <message>
-        <source>The file is not valid CSV: {detail}</source>
-        <translation>该文件不是有效的 CSV：{detail}</translation>
+        <source>{file} is neither UTF-8 nor GBK/GB18030 text. In Excel, save it as "CSV UTF-8" or "CSV (逗号分隔)".</source>
+        <translation>{file} 既不是 UTF-8 文本，也不是 GBK/GB18030 文本。请在 Excel 中另存为“CSV UTF-8”或“CSV (逗号分隔)”。</translation>
     </message>
     <message>
-        <source>The file is not a workbook that can be read ({detail}). Save it from Excel as .xlsx.</source>
-        <translation>无法读取该工作簿（{detail}）。请在 Excel 中另存为 .xlsx。</translation>
+        <source>{file} is not valid CSV after row {row}: {detail}</source>
+        <translation>{file} 在第 {row} 行之后不是有效的 CSV：{detail}</translation>
+    </message>
+    <message>
+        <source>{file} has no worksheet.</source>
+        <translation>{file} 中没有工作表。</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: its worksheet stores row {row} twice. Open it in Excel and save it again.</source>
+        <translation>{file} 已损坏：其工作表中第 {row} 行出现了两次。请在 Excel 中打开并重新保存。</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read after row {row} ({detail}). Open it in Excel and save it again as .xlsx.</source>
+        <translation>{file} 在第 {row} 行之后无法读取（{detail}）。请在 Excel 中打开并重新另存为 .xlsx。</translation>
+    </message>
+    <message>
+        <source>The cell holds {length} characters; a cell may hold at most {limit}.</source>
+        <translation>该单元格有 {length} 个字符；一个单元格最多 {limit} 个字符。</translation>
     </message>
     <message>
         <source>Only .csv, .xlsx and .xlsm files can be imported; save the file from Excel as .xlsx or CSV.</source>
@@ -1118,6 +1134,10 @@
         <translation>未知联系人角色 {value}；请使用 owner、manager、finance、purchasing、store_manager 或 other。</translation>
     </message>
     <message>
+        <source>The cell cannot be read: {value}</source>
+        <translation>无法读取该单元格：{value}</translation>
+    </message>
+    <message>
         <source>A number ({value}) where a date belongs: format the cell as a date in Excel, or write the date as YYYY-MM-DD.</source>
         <translation>此处应为日期，却是数字（{value}）：请在 Excel 中把单元格设为日期格式，或写成 YYYY-MM-DD。</translation>
     </message>
@@ -1128,6 +1148,10 @@
     <message>
         <source>Not an amount: {value}. Write the amount in yuan, such as 1000000 or 1,000,000.00.</source>
         <translation>不是金额：{value}。请以元为单位填写，例如 1000000 或 1,000,000.00。</translation>
+    </message>
+    <message>
+        <source>Not an amount that can be stored: {value}.</source>
+        <translation>不是可以保存的金额：{value}。</translation>
     </message>
     <message>
         <source>At most 2 decimal places (fen).</source>

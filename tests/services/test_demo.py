@@ -8,12 +8,21 @@ import os
 import statistics
 import time
 from collections import Counter, defaultdict
-from datetime import date, timedelta
+from datetime import UTC, date, timedelta
 
 import pytest
 from argon2 import PasswordHasher
 from sqlalchemy import case, func, select
 
+from hqdesk.demo import (
+    ACCOUNT_MANAGERS,
+    DEMO_USERS,
+    DemoOptionError,
+    DemoRefused,
+    DemoRefusedUsers,
+    build_demo_data,
+    generate_demo,
+)
 from hqdesk.domain import uscc
 from hqdesk.domain.contact import (
     MOBILE_CN,
@@ -34,6 +43,7 @@ from hqdesk.domain.franchisee import (
     validate_franchisee,
 )
 from hqdesk.domain.roles import Role
+from hqdesk.persistence.mappers import ContactMapper, FranchiseeMapper, StoreMapper
 from hqdesk.persistence.models import (
     AuditEntry,
     Contact,
@@ -43,18 +53,7 @@ from hqdesk.persistence.models import (
     Store,
     User,
 )
-from hqdesk.services.contacts import contact_data, store_data
-from hqdesk.services.demo import (
-    ACCOUNT_MANAGERS,
-    DEMO_USERS,
-    DemoOptionError,
-    DemoRefused,
-    DemoRefusedUsers,
-    build_demo_data,
-    generate_demo,
-)
 from hqdesk.services.dto import SearchCriteria
-from hqdesk.services.franchisees import data_of
 
 TODAY = date(2026, 6, 15)
 COUNTED = {
@@ -200,7 +199,7 @@ def test_demo_data_passes_the_apps_own_rules(services):
             history[r.franchisee_id].append(r)
         managers = {uid: name for uid, name in s.execute(select(User.id, User.username))}
         for f in franchisees:
-            assert validate_franchisee(data_of(f), DEFAULT_TIERS) == [], f.code
+            assert validate_franchisee(FranchiseeMapper.data(f), DEFAULT_TIERS) == [], f.code
             assert f.region in REGIONS and f.province and f.city in f.address
             assert managers[f.account_manager_id] in ACCOUNT_MANAGERS
             steps = history[f.id]
@@ -216,13 +215,13 @@ def test_demo_data_passes_the_apps_own_rules(services):
                 assert f.join_date and f.contract_start and f.contract_end
                 assert f.join_date <= f.contract_start < f.contract_end and f.join_date <= TODAY
         for c in contacts:
-            assert validate_contact(contact_data(c), TODAY) == [], c.name
+            assert validate_contact(ContactMapper.data(c), TODAY) == [], c.name
             assert c.honorific in ("先生", "女士", "总")
             assert c.honorific == "总" or (c.honorific == "先生") == (c.gender == "male")
             if c.birthday:
                 assert 25 <= (TODAY - c.birthday).days / 365.25 <= 66
         for st in stores:
-            assert validate_store(store_data(st), TODAY) == [], st.name
+            assert validate_store(StoreMapper.data(st), TODAY) == [], st.name
             assert st.status == "planned" or st.opened_on <= TODAY
             assert 40 <= st.floor_area <= 400
 
@@ -270,7 +269,7 @@ def test_refused_on_a_database_with_users_and_no_franchisees_nothing_written(ser
 
 def test_refused_when_a_user_appears_while_the_rows_are_built(services, monkeypatch):
     """The check is repeated in the writing transaction: a user added meanwhile still stops it."""
-    from hqdesk.services import demo
+    from hqdesk.demo import generate as demo
 
     def build_while_someone_adds_a_user(**kwargs):
         services.users.create_first_admin("boss", "王总", "boss-pass-1")
@@ -306,7 +305,8 @@ def test_options_it_cannot_honour_are_refused_before_anything_is_written(service
 
 
 def test_each_password_is_hashed_once(services, monkeypatch):
-    from hqdesk.services import demo, users
+    from hqdesk.demo import generate as demo
+    from hqdesk.services import users
 
     hashed = []
     monkeypatch.setattr(demo, "hash_password", lambda pw: hashed.append(pw) or users.hash_password(pw))
@@ -449,3 +449,44 @@ def test_every_character_of_the_pools_is_in_the_letter_font():
     ).face.charToGlyph
     assert len(chars) > 500
     assert sorted(c for c in chars if ord(c) > 127 and ord(c) not in cmap) == []
+
+
+# ----- the same output as before the generator moved to hqdesk.demo -----------------------------------------
+
+GOLDEN = {
+    # sha256 of every generated row (search text left out: domain.search decides it, and may grow), taken from
+    # hqdesk/services/demo.py before it became the hqdesk.demo package with one builder per aggregate
+    (300, 1): "fe2af1e4e833d56aaaba00c64765742d66acc85c11c881b5c5cea9f4f322701a",
+    (1000, 7): "580d976eec9d05d2d3f3f0ac4a26338cf2d5ba75a9ec8d0ca183f6d42244fd7c",
+}
+
+
+@pytest.mark.parametrize("franchisees, seed", sorted(GOLDEN))
+def test_the_builders_give_the_same_rows_as_the_generator_before_the_split(franchisees, seed):
+    import hashlib
+    import json
+    from datetime import datetime
+
+    data = build_demo_data(
+        franchisees=franchisees,
+        years=5,
+        seed=seed,
+        today=date(2026, 11, 23),
+        now=datetime(2026, 11, 23, 8, 0, tzinfo=UTC),
+    )
+    digest = hashlib.sha256()
+    for key in ("franchisees", "account_managers", "status_changes", "contacts", "anniversaries", "stores"):
+        rows = [
+            {k: v for k, v in r.items() if k != "search_text"} if isinstance(r, dict) else r
+            for r in getattr(data, key)
+        ]
+        digest.update(json.dumps(rows, sort_keys=True, default=str, ensure_ascii=False).encode())
+    assert digest.hexdigest() == GOLDEN[(franchisees, seed)]
+
+
+def test_the_search_text_is_the_mappers():
+    """The generator's rows are found as the service's are: the franchisee mapper made their search text."""
+    data = build_demo_data(franchisees=20, years=5, seed=3, today=TODAY)
+    for row in data.franchisees:
+        contacts = [c for c in data.contacts if c["franchisee_id"] == row["id"]]
+        assert row["search_text"] == FranchiseeMapper.search_text(row, contacts)

@@ -1,4 +1,4 @@
-"""The franchisee importer (hqdesk.services.importer) on SQLite and PostgreSQL.
+"""The franchisee importer (hqdesk.services.imports) on SQLite and PostgreSQL.
 
 Files are built in each test: CSV as UTF-8 with BOM and as GBK (what Chinese Excel writes), XLSX with
 openpyxl, including the cells Excel produces when a column is not formatted as text.
@@ -23,7 +23,7 @@ from hqdesk.domain.franchisee import FranchiseeData, LifecycleStatus
 from hqdesk.domain.roles import SYSTEM_ACTOR
 from hqdesk.persistence.models import AuditEntry, Contact, Franchisee, StatusChangeRecord
 from hqdesk.services.dto import SearchCriteria
-from hqdesk.services.importer import FranchiseeImporter
+from hqdesk.services.imports import FranchiseeImporter
 
 TODAY = date(2026, 11, 23)
 
@@ -405,9 +405,9 @@ def test_credit_code_that_went_through_excel_as_a_number_in_csv(services, users,
 @pytest.mark.parametrize(
     "name, content, message",
     [
-        ("f.csv", b"code,legal_name\n\xff\xfe\xff,x\n", "The file is neither UTF-8 nor GBK/GB18030 text."),
+        ("f.csv", b"code,legal_name\n\xff\xfe\xff,x\n", "f.csv is neither UTF-8 nor GBK/GB18030 text."),
         ("f.csv", b"", "The file is empty: its first row must hold the column names."),
-        ("f.xlsx", b"not a zip", "The file is not a workbook that can be read"),
+        ("f.xlsx", b"not a zip", "f.xlsx is not a workbook that can be read"),
         ("f.xls", b"\xd0\xcf\x11\xe0", "Only .csv, .xlsx and .xlsm files can be imported"),
     ],
 )
@@ -461,7 +461,7 @@ def test_misplaced_commas_are_no_amount(services, users, tmp_path):
 
 def test_a_failure_in_the_middle_of_the_write_leaves_nothing(services, users, tmp_path, monkeypatch):
     """The franchisees are already inserted (same transaction) when writing the status records fails."""
-    import hqdesk.services.importer as importer
+    import hqdesk.services.imports.franchisees as importer
 
     real = importer._insert
     seen = []

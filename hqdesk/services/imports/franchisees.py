@@ -1,0 +1,435 @@
+"""Import franchisees from hqdesk's own template: a CSV or XLSX file with a header row.
+
+The use case behind ``hqdesk-admin import franchisees`` and, later, the GUI import wizard:
+
+1. read the file (``reader``: CSV or XLSX, encodings, damaged files refused in words);
+2. map the header row to the template's columns (``columns``: any order, case-insensitive, English or Chinese
+   names);
+3. check EVERY row - conversion of each cell (``cells``), the domain rules (``validate_franchisee``,
+   ``validate_contact``), duplicates within the file, codes and credit codes already in the database, account
+   managers - and collect every problem with the row number the user sees in Excel (the header is row 1);
+4. if there is any problem, write nothing; otherwise insert every franchisee (with its status record and
+   optional primary contact) in ONE unit of work: all rows land or none.
+
+The checks against the database run inside the same write transaction as the inserts (SQLite holds its
+write lock from BEGIN IMMEDIATE), so a code cannot be taken between the check and the insert. The rows are
+built by the aggregates' mappers (persistence.mappers), search text included, and go in as bulk INSERTs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from hqdesk.domain import uscc as uscc_rules
+from hqdesk.domain.contact import ContactData, ContactRole, clean_contact, validate_contact
+from hqdesk.domain.franchisee import (
+    FranchiseeData,
+    LifecycleStatus,
+    clean_franchisee,
+    normalize_tags,
+    validate_franchisee,
+)
+from hqdesk.domain.i18n import QT_TRANSLATE_NOOP, VALIDATION
+from hqdesk.domain.roles import Action, Actor, Role
+from hqdesk.persistence.audit import audit_bulk_inserts
+from hqdesk.persistence.bulk import insert_many
+from hqdesk.persistence.mappers import ContactMapper, FranchiseeMapper
+from hqdesk.persistence.models import Contact, Franchisee, StatusChangeRecord, Tier, User
+from hqdesk.persistence.types import utcnow
+from hqdesk.services.base import Service
+from hqdesk.services.imports.cells import convert
+from hqdesk.services.imports.columns import FRANCHISEE_TEMPLATE, Column
+from hqdesk.services.imports.problems import (
+    CellProblem,
+    ImportConflict,
+    ImportProblem,
+    ImportResult,
+    Refused,
+)
+from hqdesk.services.imports.reader import Table, blank, read_table
+
+# ----- rows ------------------------------------------------------------------------------------------------
+
+CONTACT_FIELDS = {"name": "contact_name", "mobile": "contact_mobile", "role": "contact_role"}
+FRANCHISEE_FIELDS = {"account_manager_id": "account_manager"}
+
+
+@dataclass
+class _Row:
+    number: int
+    data: FranchiseeData
+    status: LifecycleStatus
+    manager: str | None
+    contact: ContactData | None
+    bad_columns: frozenset[str] = frozenset()  # already reported: no second message from the rules
+
+
+def _parse_rows(
+    mapping: dict[int, Column],
+    data: list[tuple[int, list[Any]]],
+    table: Table,
+    today: date,
+    problems: list[ImportProblem],
+) -> list[_Row]:
+    rows: list[_Row] = []
+    for number, cells in data:
+        if all(blank(c) for c in cells) and not any((number, i) in table.formulas for i in mapping):
+            continue  # blank lines (Excel keeps some at the end)
+        values: dict[str, Any] = {}
+        row_problems: list[ImportProblem] = []
+        for index, column in mapping.items():
+            cell = cells[index] if index < len(cells) else None
+            if cell is None and (number, index) in table.formulas:
+                row_problems.append(
+                    ImportProblem(
+                        number,
+                        column.name,
+                        QT_TRANSLATE_NOOP(
+                            "Import",
+                            "The cell holds a formula without a saved result (the file was not saved by "
+                            "Excel). Open the file in Excel, save it and import again.",
+                        ),
+                    )
+                )
+                continue
+            try:
+                values[column.name] = convert(column, cell)
+            except CellProblem as exc:
+                row_problems.append(ImportProblem(number, column.name, exc.message, exc.params, exc.context))
+        fields = {name: values[name] for name in FranchiseeData.field_names() if name in values}
+        if "tags" in values:
+            fields["tags"] = normalize_tags(values["tags"])
+        data_ = clean_franchisee(FranchiseeData(**{"tier": "", **fields}))
+        contact = None
+        if any(values.get(name) for name in CONTACT_FIELDS.values()):
+            contact = clean_contact(
+                ContactData(
+                    name=values.get("contact_name") or "",
+                    mobile=values.get("contact_mobile") or "",
+                    role=values.get("contact_role") or ContactRole.OWNER,
+                    is_primary=True,
+                )
+            )
+            for error in validate_contact(contact, today):
+                column = CONTACT_FIELDS.get(error.field, "contact_" + error.field)
+                if column not in {p.column for p in row_problems}:
+                    row_problems.append(
+                        ImportProblem(number, column, error.message, error.params, VALIDATION)
+                    )
+        problems.extend(row_problems)
+        rows.append(
+            _Row(
+                number,
+                data_,
+                values.get("status") or LifecycleStatus.PROSPECT,
+                values.get("account_manager"),
+                contact,
+                frozenset(p.column for p in row_problems),
+            )
+        )
+    return rows
+
+
+def _check_rows(s: Session, rows: list[_Row], problems: list[ImportProblem]) -> None:
+    """The domain rules and every check that needs the file as a whole or the database."""
+    tiers = {code.lower(): code for code in s.scalars(select(Tier.code).order_by(Tier.sort_order, Tier.code))}
+    known_tiers = tuple(tiers.values())
+    users = s.execute(select(User.id, User.username, User.display_name, User.role, User.active)).all()
+    by_username = {u.username: u for u in users}
+    by_username_ci: dict[str, list] = {}
+    by_display: dict[str, list] = {}
+    for u in users:
+        by_username_ci.setdefault(u.username.lower(), []).append(u)
+        if u.display_name:
+            by_display.setdefault(u.display_name, []).append(u)
+    existing_codes = set(s.scalars(select(func.lower(Franchisee.code))))
+    existing_uscc = dict(
+        s.execute(select(Franchisee.uscc, Franchisee.code).where(Franchisee.uscc.is_not(None))).all()
+    )
+    first_code: dict[str, int] = {}
+    first_uscc: dict[str, int] = {}
+
+    for row in rows:
+        found: list[ImportProblem] = []
+        tier = tiers.get(row.data.tier.lower(), row.data.tier)
+        manager_id = None
+        if row.manager:
+            candidates = (
+                [by_username[row.manager]]
+                if row.manager in by_username
+                else by_username_ci.get(row.manager.lower()) or by_display.get(row.manager) or []
+            )
+            if not candidates:
+                found.append(
+                    ImportProblem(
+                        row.number,
+                        "account_manager",
+                        QT_TRANSLATE_NOOP("Import", "No user has the user name or display name {name}."),
+                        {"name": row.manager},
+                    )
+                )
+            elif len(candidates) > 1:
+                found.append(
+                    ImportProblem(
+                        row.number,
+                        "account_manager",
+                        QT_TRANSLATE_NOOP("Import", "Several users are called {name}: use the user name."),
+                        {"name": row.manager},
+                    )
+                )
+            elif not candidates[0].active or candidates[0].role not in (
+                Role.ACCOUNT_MANAGER.value,
+                Role.ADMIN.value,
+            ):
+                found.append(
+                    ImportProblem(
+                        row.number,
+                        "account_manager",
+                        QT_TRANSLATE_NOOP(
+                            "Import",
+                            "{name} cannot be given franchisees: only active account managers and "
+                            "administrators can.",
+                        ),
+                        {"name": row.manager},
+                    )
+                )
+            else:
+                manager_id = candidates[0].id
+        if tier != row.data.tier or manager_id != row.data.account_manager_id:  # one copy, only if needed
+            row.data = replace(row.data, tier=tier, account_manager_id=manager_id)
+        for error in validate_franchisee(row.data, known_tiers):
+            column = FRANCHISEE_FIELDS.get(error.field, error.field)
+            if column not in row.bad_columns:
+                found.append(ImportProblem(row.number, column, error.message, error.params, VALIDATION))
+        code = row.data.code.lower()
+        if code:
+            if code in first_code:
+                found.append(
+                    ImportProblem(
+                        row.number,
+                        "code",
+                        QT_TRANSLATE_NOOP("Import", "The code {code} is also on row {row}."),
+                        {"code": row.data.code, "row": first_code[code]},
+                    )
+                )
+            else:
+                first_code[code] = row.number
+                if code in existing_codes:
+                    found.append(
+                        ImportProblem(
+                            row.number,
+                            "code",
+                            QT_TRANSLATE_NOOP(
+                                "Validation", "Another franchisee already has the code {code}."
+                            ),
+                            {"code": row.data.code},
+                            VALIDATION,
+                        )
+                    )
+        uscc = row.data.uscc
+        if uscc:
+            if uscc in first_uscc:
+                found.append(
+                    ImportProblem(
+                        row.number,
+                        "uscc",
+                        QT_TRANSLATE_NOOP("Import", "The credit code {uscc} is also on row {row}."),
+                        {"uscc": uscc, "row": first_uscc[uscc]},
+                    )
+                )
+            else:
+                first_uscc[uscc] = row.number
+                if uscc in existing_uscc:
+                    found.append(
+                        ImportProblem(
+                            row.number,
+                            "uscc",
+                            QT_TRANSLATE_NOOP(
+                                "Validation", "Franchisee {code} already has this credit code."
+                            ),
+                            {"code": existing_uscc[uscc]},
+                            VALIDATION,
+                        )
+                    )
+        if (
+            len(uscc) == 18
+            and uscc.isdigit()
+            and uscc.endswith("000")
+            and uscc_rules.check_character(uscc[:17]) != uscc[17]
+        ):
+            # the typo message would mislead: Excel turned the code into a number and zeroed its last digits
+            found = [p for p in found if p.column != "uscc"] + [
+                ImportProblem(
+                    row.number,
+                    "uscc",
+                    QT_TRANSLATE_NOOP(
+                        "Import",
+                        "The check character does not match, and the code ends in 000: Excel probably stored it "
+                        "as a number and kept only 15 digits. Format the uscc column as Text, type the codes "
+                        "again and save.",
+                    ),
+                )
+            ]
+        problems.extend(found)
+
+
+BATCH = 1000
+
+
+def _write(s: Session, rows: list[_Row], actor: Actor, today: date, reason: str) -> int:
+    """Insert the franchisees, their status records and primary contacts as bulk INSERTs inside the
+    caller's transaction (the unit of work costs several times as much for 5,000 rows). Every row is built by
+    its aggregate's mapper; the search text is computed once per franchisee, from it and its contact."""
+    now = utcnow()
+    stamp = {"version": 1, "created_at": now, "updated_at": now, "updated_by": actor.username}
+    franchisees = []
+    contacts: list[dict | None] = []
+    for row in rows:
+        contact = {**ContactMapper.values(row.contact), "is_primary": True} if row.contact else None
+        contacts.append(contact)
+        franchisees.append(
+            FranchiseeMapper.insert_values(
+                row.data,
+                status=row.status,
+                status_changed_on=today,
+                contacts=[contact] if contact else (),
+                **stamp,
+            )
+        )
+    ids = _insert(s, Franchisee, franchisees, actor)
+    if ids is None:  # PostgreSQL: the sequence gave the ids; look them up by code (cheaper than RETURNING)
+        ids_by_code: dict[str, int] = {}
+        codes = [r["code"] for r in franchisees]
+        for i in range(0, len(codes), BATCH):
+            ids_by_code.update(
+                s.execute(
+                    select(Franchisee.code, Franchisee.id).where(Franchisee.code.in_(codes[i : i + BATCH]))
+                ).all()
+            )
+        ids = [ids_by_code[code] for code in codes]
+    _insert(
+        s,
+        StatusChangeRecord,
+        [
+            {
+                "franchisee_id": franchisee_id,
+                "from_status": None,
+                "to_status": row.status.value,
+                "changed_on": today,
+                "reason": reason,
+                "changed_by": actor.username,
+                "recorded_at": now,
+            }
+            for franchisee_id, row in zip(ids, rows, strict=True)
+        ],
+        actor,
+    )
+    _insert(
+        s,
+        Contact,
+        [
+            {**contact, "franchisee_id": franchisee_id, **stamp}
+            for franchisee_id, contact in zip(ids, contacts, strict=True)
+            if contact is not None
+        ],
+        actor,
+    )
+    return len(ids)
+
+
+def _with_defaults(model, rows: list[dict]) -> list[dict]:
+    """Every column given (the models' scalar defaults fill the rest): what is stored is what is audited."""
+    defaults = {
+        c.name: (c.default.arg if c.default is not None and c.default.is_scalar else None)
+        for c in model.__table__.columns
+        if c.name != "id"
+    }
+    return [{**defaults, **r} for r in rows]
+
+
+def _insert(s: Session, model, rows: list[dict], actor: Actor) -> list[int] | None:
+    """Bulk-insert ``rows`` with Core executemany (the ORM's bulk path costs as much again in Python).
+
+    PostgreSQL: the sequences give the ids and the audit trigger writes the trail; returns None. SQLite: the
+    ids are given here, after the highest one (the write transaction holds SQLite's lock from BEGIN
+    IMMEDIATE, so no other writer can take them), and the trail is written here, as the app's audit writer
+    would for ORM inserts (bulk INSERTs pass it by); returns the ids."""
+    rows = _with_defaults(model, rows)
+    if not rows:
+        return []
+    table = model.__table__
+    connection = s.connection()
+    if connection.dialect.name == "postgresql":
+        insert_many(connection, table, rows)
+        return None
+    first = connection.scalar(select(func.coalesce(func.max(table.c.id), 0)))
+    ids = list(range(first + 1, first + 1 + len(rows)))
+    rows = [{**row, "id": row_id} for row, row_id in zip(rows, ids, strict=True)]
+    insert_many(connection, table, rows)
+    audit_bulk_inserts(s, model, rows, ids, actor.username)
+    return ids
+
+
+# ----- the service -----------------------------------------------------------------------------------------
+
+
+class FranchiseeImporter(Service):
+    """Import franchisees from a CSV/XLSX file (all rows or none). See the module docstring."""
+
+    def import_file(
+        self, actor: Actor, path: str | Path, *, dry_run: bool = False, today: date | None = None
+    ) -> ImportResult:
+        """Check ``path`` and, unless ``dry_run`` or a row is bad, import every row in one transaction.
+
+        Problems with the file or its rows come back in ``ImportResult.errors`` (nothing written); raises
+        PermissionDenied, ImportConflict (a concurrent import took a code), and database errors.
+        """
+        self.require(
+            actor, Action.IMPORT_FRANCHISEES
+        )  # early, before the file is read; again in the transaction
+        path = Path(path)
+        today = today or date.today()
+        try:
+            table = read_table(path)
+            _header_row, mapping, data = FRANCHISEE_TEMPLATE.map_header(table)
+        except Refused as refused:
+            return ImportResult(str(path), 0, 0, dry_run, refused.problems)
+        problems: list[ImportProblem] = []
+        rows = _parse_rows(mapping, data, table, today, problems)
+        if dry_run:
+            with self.db.read() as s:
+                self.require(actor, Action.IMPORT_FRANCHISEES, s=s)
+                _check_rows(s, rows, problems)
+            return self._result(path, rows, 0, dry_run, problems)
+        from sqlalchemy.exc import IntegrityError
+
+        try:
+            with self.db.write(actor.username) as s:
+                self.require(actor, Action.IMPORT_FRANCHISEES, s=s)
+                _check_rows(s, rows, problems)
+                if problems:
+                    s.rollback()  # nothing was written; said explicitly (the unit of work commits only on request)
+                    return self._result(path, rows, 0, dry_run, problems)
+                imported = _write(s, rows, actor, today, f"import: {path.name}"[:200])
+                s.commit()
+        except IntegrityError as exc:
+            raise ImportConflict() from exc
+        return self._result(path, rows, imported, dry_run, problems)
+
+    @staticmethod
+    def _result(
+        path: Path, rows: list[_Row], imported: int, dry_run: bool, problems: Iterable[ImportProblem]
+    ) -> ImportResult:
+        order = FRANCHISEE_TEMPLATE.order
+        ordered = sorted(problems, key=lambda p: (p.row or 0, order.get(p.column or "", len(order))))
+        return ImportResult(str(path), len(rows), imported, dry_run, tuple(ordered))
+
+
+__all__ = ["FranchiseeImporter", "ImportResult", "ImportProblem", "ImportConflict"]

@@ -1,0 +1,270 @@
+"""Reading a CSV or XLSX file into rows of cells, for any import (franchisees today, the ERP ledger later).
+
+- CSV: strictly UTF-8 with or without BOM, else GB18030 (which covers the GBK that Chinese Excel writes for
+  "CSV (逗号分隔)"); UTF-16 with a BOM is read as such.
+- XLSX/XLSM: openpyxl, first worksheet, cached values. Rows are placed by the row number stored with each
+  row (``<row r="7">``), not by the order they appear in, so a sheet whose rows are stored out of order loses
+  none; every row read is counted against the rows placed, and a row number stored twice is refused.
+
+Whatever a damaged file makes the parsers raise (a broken archive, a corrupt deflate stream, bad XML, an
+unknown encoding declared in the XML, a missing part...) comes back as a ``Refused`` naming the file and,
+where there is one, the row: never a traceback. The details go to the log.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import logging
+import sys
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
+from hqdesk.services.imports.problems import ImportProblem, Refused
+
+log = logging.getLogger(__name__)
+
+SUFFIXES = (".csv", ".xlsx", ".xlsm")
+MAX_CELL_CHARS = 131_072
+"""The longest cell accepted (Python's csv default; Excel's own limit is 32,767): longer means a broken file."""
+MAX_COLUMNS = 16_384  # Excel's last column, XFD
+
+_csv_limit = threading.Lock()
+
+
+@dataclass
+class Table:
+    """The file's rows as (row number as Excel shows it, cells), in row order, header first."""
+
+    file: str
+    rows: list[tuple[int, list[Any]]]
+    formulas: set[tuple[int, int]] = field(default_factory=set)  # (row, column index) with no saved result
+
+
+def blank(cell: Any) -> bool:
+    return cell is None or (isinstance(cell, str) and not cell.strip())
+
+
+def letter(index: int) -> str:
+    """The spreadsheet letter of the 0-based column ``index``: 0 -> A, 26 -> AA."""
+    name = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = chr(65 + rest) + name
+    return name
+
+
+def _refused(message: str, **params: Any) -> Refused:
+    return Refused(ImportProblem(None, None, message, params))
+
+
+UNREADABLE_WORKBOOK = QT_TRANSLATE_NOOP(
+    "Import",
+    "{file} is not a workbook that can be read ({detail}). Open it in Excel and save it again as .xlsx.",
+)
+
+
+# ----- CSV -------------------------------------------------------------------------------------------------
+
+
+def _decode(raw: bytes, name: str) -> str:
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    else:
+        for encoding in ("utf-8-sig", "gb18030"):
+            try:
+                return raw.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+    raise _refused(
+        QT_TRANSLATE_NOOP(
+            "Import",
+            '{file} is neither UTF-8 nor GBK/GB18030 text. In Excel, save it as "CSV UTF-8" or '
+            '"CSV (逗号分隔)".',
+        ),
+        file=name,
+    )
+
+
+def read_csv(path: Path) -> Table:
+    text = _decode(path.read_bytes(), path.name)
+    rows: list[tuple[int, list[Any]]] = []
+    # The limit is the module's, for every thread: raised only while this file is read, under a lock; cells
+    # over MAX_CELL_CHARS are then refused below with their row and column instead of "field larger than".
+    with _csv_limit:
+        before = csv.field_size_limit(sys.maxsize)
+        try:
+            # A CSV record is one Excel row even when a quoted cell holds line breaks.
+            for number, cells in enumerate(csv.reader(io.StringIO(text, newline="")), start=1):
+                rows.append((number, list(cells)))
+        except csv.Error as exc:
+            raise _refused(
+                QT_TRANSLATE_NOOP("Import", "{file} is not valid CSV after row {row}: {detail}"),
+                file=path.name,
+                row=len(rows),
+                detail=str(exc),
+            ) from None
+        finally:
+            csv.field_size_limit(before)
+    return Table(path.name, rows)
+
+
+# ----- XLSX ------------------------------------------------------------------------------------------------
+
+
+def _sheet_rows(path: Path, data_only: bool) -> tuple[dict[int, list[Any]], int | None]:
+    """{row number: cells} of the first worksheet, and the last row its dimension declares (None: none)."""
+    from openpyxl import load_workbook
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    workbook = load_workbook(path, read_only=True, data_only=data_only)
+    try:
+        if not workbook.worksheets:
+            raise _refused(QT_TRANSLATE_NOOP("Import", "{file} has no worksheet."), file=path.name)
+        sheet = workbook.worksheets[0]
+        declared = sheet.max_row  # from <dimension ref="A1:V3"/>, read when the sheet was opened
+        rows: dict[int, list[Any]] = {}
+        read = 0
+        # openpyxl's own row iterator drops a row stored after a later one (it counts rows as they come);
+        # its parser gives each row's number, so rows are placed by that number.
+        with sheet._get_source() as source:
+            parser = WorkSheetParser(
+                source,
+                sheet._shared_strings,
+                data_only=workbook.data_only,
+                epoch=workbook.epoch,
+                date_formats=workbook._date_formats,
+                timedelta_formats=workbook._timedelta_formats,
+            )
+            number = 0
+            try:
+                for number, cells in parser.parse():
+                    read += 1
+                    if number in rows:
+                        raise _refused(
+                            QT_TRANSLATE_NOOP(
+                                "Import",
+                                "{file} is damaged: its worksheet stores row {row} twice. Open it in Excel "
+                                "and save it again.",
+                            ),
+                            file=path.name,
+                            row=number,
+                        )
+                    width = max((c["column"] for c in cells), default=0)
+                    if width > MAX_COLUMNS:
+                        raise _refused(UNREADABLE_WORKBOOK, file=path.name, detail=f"column {width}")
+                    values: list[Any] = [None] * width
+                    for c in cells:
+                        values[c["column"] - 1] = c["value"]
+                    rows[number] = values
+            except Refused:
+                raise
+            except Exception as exc:  # whatever the XML or a cell in it does to the parser
+                log.info("reading %s after row %s", path, number, exc_info=True)
+                raise _refused(
+                    QT_TRANSLATE_NOOP(
+                        "Import",
+                        "{file} cannot be read after row {row} ({detail}). Open it in Excel and save it "
+                        "again as .xlsx.",
+                    ),
+                    file=path.name,
+                    row=number,
+                    detail=_detail(exc),
+                ) from None
+        if read != len(rows):  # cannot happen with the check above; says so loudly if it ever does
+            raise _refused(
+                UNREADABLE_WORKBOOK, file=path.name, detail=f"{read} rows read, {len(rows)} placed"
+            )
+        if declared is not None and rows and max(rows) != declared:
+            log.info("%s: the sheet declares %s rows and holds %s", path, declared, max(rows))
+        return rows, declared
+    finally:
+        workbook.close()
+
+
+def _detail(exc: BaseException) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else ""
+    name = type(exc).__name__
+    if name == "error":  # zlib.error, struct.error: the module says what it is
+        name = f"{type(exc).__module__}.{name}"
+    return f"{name}: {text}" if text else name
+
+
+def read_xlsx(path: Path) -> Table:
+    try:
+        values, _declared = _sheet_rows(path, True)
+        formulas: set[tuple[int, int]] = set()
+        # A formula that was never calculated (a file written by a program, not saved by Excel) has no
+        # value: look for formulas only where a value is missing, so such a cell is not taken for empty.
+        if any(cell is None for cells in values.values() for cell in cells):
+            written, _ = _sheet_rows(path, False)
+            for number, cells in written.items():
+                have = values.get(number, [])
+                for index, cell in enumerate(cells):
+                    if (
+                        isinstance(cell, str)
+                        and cell.startswith("=")
+                        and (index >= len(have) or have[index] is None)
+                    ):
+                        formulas.add((number, index))
+    except Refused:
+        raise
+    except Exception as exc:  # a broken archive, a missing part, bad XML, an unknown declared encoding...
+        log.info("reading %s", path, exc_info=True)
+        raise _refused(UNREADABLE_WORKBOOK, file=path.name, detail=_detail(exc)) from None
+    return Table(path.name, sorted(values.items()), formulas)
+
+
+# ----- any file --------------------------------------------------------------------------------------------
+
+
+def _refuse_huge_cells(table: Table) -> None:
+    problems = [
+        ImportProblem(
+            number,
+            letter(index),
+            QT_TRANSLATE_NOOP(
+                "Import", "The cell holds {length} characters; a cell may hold at most {limit}."
+            ),
+            {"length": len(cell), "limit": MAX_CELL_CHARS},
+        )
+        for number, cells in table.rows
+        for index, cell in enumerate(cells)
+        if isinstance(cell, str) and len(cell) > MAX_CELL_CHARS
+    ]
+    if problems:
+        raise Refused(*problems)
+
+
+def read_table(path: Path) -> Table:
+    """The rows of ``path`` (.csv, .xlsx, .xlsm); raises Refused with what is wrong with the file."""
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise _refused(
+            QT_TRANSLATE_NOOP(
+                "Import",
+                "Only .csv, .xlsx and .xlsm files can be imported; save the file from Excel as .xlsx or CSV.",
+            )
+        )
+    if not path.is_file():
+        raise _refused(QT_TRANSLATE_NOOP("Import", "There is no file {path}."), path=str(path))
+    try:
+        table = read_csv(path) if suffix == ".csv" else read_xlsx(path)
+    except OSError as exc:
+        raise _refused(
+            QT_TRANSLATE_NOOP("Import", "The file cannot be read: {detail}"),
+            detail=exc.strerror or str(exc),
+        ) from None
+    _refuse_huge_cells(table)
+    return table
+
+
+__all__ = ["Table", "read_table", "read_csv", "read_xlsx", "blank", "letter", "SUFFIXES", "MAX_CELL_CHARS"]
