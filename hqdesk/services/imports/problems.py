@@ -78,6 +78,7 @@ class ImportResult:
 
 
 class ImportConflict(HqdeskError):
+    context = "Import"  # its message is translated there
     message = QT_TRANSLATE_NOOP(
         "Import",
         "Another user added franchisees with the same codes or credit codes during the import. "
