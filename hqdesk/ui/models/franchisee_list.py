@@ -121,6 +121,11 @@ class FranchiseeListModel(QAbstractTableModel):
         """How many franchisees the search matched (loaded or not)."""
         return max(self._total, len(self._rows))
 
+    @property
+    def fetching(self) -> bool:
+        """Whether a page is on its way."""
+        return self._in_flight
+
     def franchisee_id(self, row: int) -> int | None:
         return self._rows[row].id if 0 <= row < len(self._rows) else None
 

@@ -385,6 +385,10 @@ class FranchiseesView(QWidget):
             tags=(tag,) if tag else (),
         )
 
+    def editor_franchisee_id(self) -> int | None:
+        """The franchisee the editor shows (None: a new one, or none)."""
+        return self._current_id
+
     def selected_ids(self) -> list[int]:
         """The franchisees of the selected rows, top to bottom (for bulk actions)."""
         rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
