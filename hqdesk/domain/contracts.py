@@ -6,7 +6,8 @@ from datetime import date
 
 from hqdesk.domain.franchisee import LifecycleStatus
 
-CONTRACT_WARNING_DAYS = 90  # a contract ending within this many days is flagged (the renewal talk takes that long)
+# A contract ending within this many days is flagged: the renewal talk takes about that long.
+CONTRACT_WARNING_DAYS = 90
 
 
 def contract_warning(

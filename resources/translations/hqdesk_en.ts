@@ -28,6 +28,11 @@
         <translation>
             <numerusform>%n franchisee</numerusform><numerusform>%n franchisees</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>%n statuses</source>
+        <translation>
+            <numerusform>%n statuses</numerusform><numerusform>%n statuses</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>ProfileEditor</name>

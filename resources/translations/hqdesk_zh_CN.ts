@@ -723,10 +723,6 @@
 <context>
     <name>FranchiseesView</name>
     <message>
-        <source>Search name, code, city, contact or phone</source>
-        <translation>搜索名称、编码、城市、联系人或电话</translation>
-    </message>
-    <message>
         <source>All tiers</source>
         <translation>全部等级</translation>
     </message>
@@ -737,6 +733,18 @@
     <message>
         <source>All regions</source>
         <translation>全部大区</translation>
+    </message>
+    <message>
+        <source>Search name or pinyin, code, city, contact, phone, tag…</source>
+        <translation>搜索名称或拼音、编号、城市、联系人、电话、标签…</translation>
+    </message>
+    <message>
+        <source>Finds part of a name in Chinese, in pinyin (changsha) or by pinyin initials (cs); the code, credit code, address, a tag; a contact's name, phone, WeChat ID or e-mail.</source>
+        <translation>可按名称的部分汉字、拼音（changsha）或拼音首字母（cs）查找；也可按编号、统一社会信用代码、地址、标签，以及联系人的姓名、电话、微信号或邮箱查找。</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>全部标签</translation>
     </message>
     <message>
         <source>All account managers</source>
@@ -757,6 +765,11 @@
     <message>
         <source>New franchisee ({key})</source>
         <translation>新建加盟商（{key}）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n statuses</source>
+        <translation>
+            <numerusform>%n 种状态</numerusform></translation>
     </message>
     <message>
         <source>Clear search and filters</source>
