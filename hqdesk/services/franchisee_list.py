@@ -23,7 +23,7 @@ from hqdesk.persistence.sorting import pinyin_key, pinyin_key_py
 from hqdesk.services.dto import FranchiseeRow, ListPage, PageKey, SearchCriteria
 
 PAGE_SIZE = 200
-SPARSE_MATCHES = 5000  # a text search matching at most this many: its first page is read by id
+SPARSE_MATCHES = 1000  # a text search matching at most this many: its first page is read by id
 
 _primary = aliased(Contact, name="primary_contact")
 _is_primary = and_(_primary.franchisee_id == Franchisee.id, _primary.is_primary == true())
@@ -146,23 +146,11 @@ def row_select():
     )
 
 
+_STATUS = {s.value: s for s in LifecycleStatus}
+
+
 def to_row(r) -> FranchiseeRow:
-    return FranchiseeRow(
-        r[0],
-        r[1],
-        r[2],
-        r[3],
-        r[4],
-        r[5],
-        r[6],
-        r[7],
-        LifecycleStatus(r[8]),
-        r[9],
-        r[10],
-        r[11],
-        r[12],
-        r[13],
-    )
+    return FranchiseeRow(*r[:8], _STATUS[r[8]], *r[9:14])
 
 
 def _after(segment: Segment, key: PageKey, descending: bool):
