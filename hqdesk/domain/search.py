@@ -49,14 +49,14 @@ def pinyin_forms(name: str) -> tuple[str, str]:
     Cached: the same names (cities, surnames with given names) come back many times in an import."""
     if not _HAN.search(name):
         return "", ""
-    from pypinyin import Style, lazy_pinyin  # imported when first needed: about 0.15 s
+    from pypinyin import lazy_pinyin  # imported when first needed: about 0.15 s
 
-    syllables = [s for s in lazy_pinyin(name, errors="ignore") if s.strip()]
-    full = "".join(syllables).lower()
+    syllables = [_ascii_only(s.lower()) for s in lazy_pinyin(name, errors="ignore")]
+    full = "".join(syllables)
     initials = "".join(
-        s[0] for s in lazy_pinyin(name, style=Style.FIRST_LETTER, errors="ignore") if s.strip()
-    ).lower()
-    return _ascii_only(full), _ascii_only(initials)
+        s[0] for s in syllables if s
+    )  # one conversion for both: it is most of an import's time
+    return full, initials
 
 
 def _ascii_only(text: str) -> str:

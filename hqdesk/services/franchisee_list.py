@@ -211,8 +211,11 @@ def page(
             .order_by(*(c.desc() for c in order) if descending else order)
             .limit(limit - len(rows))
         )
-        for r in s.execute(query):
-            rows.append(to_row(r))
+        # Core, not the ORM's result machinery: plain rows, thousands of them when the user scrolls on
+        got = s.connection().execute(query).all()
+        if got:
+            rows.extend(map(to_row, got))
+            r = got[-1]
             last = PageKey(number, None if segment.key is None else r[-2], r[-1])
     if len(rows) < limit:
         last = None  # the whole order has been read

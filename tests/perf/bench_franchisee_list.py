@@ -395,7 +395,7 @@ class Bench:
                 self.settle()
                 out.append(ms)
                 print(
-                    f"  sort by {name:<16} {'desc' if order else 'asc ':<4} {ms:6.1f} ms   {count} franchisees"
+                    f"  sort by {name:<16} {'desc' if order == Qt.SortOrder.DescendingOrder else 'asc':<4} {ms:6.1f} ms   {count} franchisees"
                 )
         view.table.sortByColumn(LIST_COLUMNS.index("legal_name"), Qt.SortOrder.AscendingOrder)
         self.settle()
