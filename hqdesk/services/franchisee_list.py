@@ -222,6 +222,22 @@ def page(
     return ListPage(tuple(rows), last)
 
 
+def all_ids(s: Session, criteria: SearchCriteria, column: str, descending: bool) -> list[int]:
+    """Every matching id in the order of ``column`` (the command line and batch work; not the list)."""
+    where = conditions(criteria)
+    out: list[int] = []
+    for segment in segments(s, column, descending):
+        query = select(Franchisee.id).select_from(Franchisee)
+        if _uses_primary(column):
+            query = query.outerjoin(_primary, _is_primary)
+        order = segment.order
+        query = query.where(*where, *segment.where).order_by(
+            *(c.desc() for c in order) if descending else order
+        )
+        out.extend(s.scalars(query))
+    return out
+
+
 def count(s: Session, criteria: SearchCriteria) -> int:
     return s.scalar(select(func.count()).select_from(Franchisee).where(*conditions(criteria))) or 0
 
@@ -269,6 +285,7 @@ __all__ = [
     "conditions",
     "row_select",
     "to_row",
+    "all_ids",
     "first",
     "page",
     "count",

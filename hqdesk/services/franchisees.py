@@ -175,18 +175,14 @@ class FranchiseeService(Service):
         """Every matching id in display order, and the first ``page_size`` rows (the command line, batch
         work and tests; the list reads page by page: list_first, list_page)."""
         self.require(actor, Action.VIEW_FRANCHISEES)
-        rows: list[FranchiseeRow] = []
         with self.db.read() as s:
-            after = None
-            while True:
-                got = franchisee_list.page(s, criteria, sort_column, descending, after, 5000)
-                rows.extend(got.rows)
-                after = got.next
-                if after is None:
-                    break
-        return SearchResult(
-            criteria, sort_column, descending, tuple(r.id for r in rows), tuple(rows[:page_size])
-        )
+            ids = tuple(franchisee_list.all_ids(s, criteria, sort_column, descending))
+            first = (
+                franchisee_list.page(s, criteria, sort_column, descending, None, page_size)
+                if page_size
+                else None
+            )
+        return SearchResult(criteria, sort_column, descending, ids, first.rows if first else ())
 
     def rows(self, actor: Actor, ids) -> tuple[FranchiseeRow, ...]:
         """The list rows for ``ids``, in that order."""
