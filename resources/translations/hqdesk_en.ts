@@ -9,6 +9,14 @@
     </message>
 </context>
 <context>
+    <name>FranchiseeFilterBar</name>
+    <message numerus="yes">
+        <source>%n statuses</source>
+        <translation>
+            <numerusform>%n statuses</numerusform><numerusform>%n statuses</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>FranchiseeListModel</name>
     <message numerus="yes">
         <source>The contract ended on {date}, %n day(s) ago.</source>
@@ -27,11 +35,6 @@
         <source>%n franchisee(s)</source>
         <translation>
             <numerusform>%n franchisee</numerusform><numerusform>%n franchisees</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n statuses</source>
-        <translation>
-            <numerusform>%n statuses</numerusform><numerusform>%n statuses</numerusform></translation>
     </message>
 </context>
 <context>

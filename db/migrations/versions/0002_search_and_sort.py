@@ -37,7 +37,10 @@ contacts = sa.table(
 
 def _recompute_search_text(bind) -> None:
     """Every franchisee's search text by the current rules, in batches by id (Core: no version bump, no
-    updated_at change, so on PostgreSQL the audit trigger records nothing for this derived column)."""
+    updated_at change, so on PostgreSQL the audit trigger records nothing for this derived column).
+
+    The rules are imported, not frozen here like the schema: the text is derived data, and what matters is
+    that it is what the app computes now. A later change of the rules recomputes it in a migration of its own."""
     from types import SimpleNamespace
 
     from hqdesk.domain.search import franchisee_search_text

@@ -11,22 +11,17 @@ import weakref
 from datetime import date
 
 from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QComboBox,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QMenu,
     QPushButton,
     QSplitter,
     QStackedWidget,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,12 +29,13 @@ from shiboken6 import isValid
 
 from hqdesk.domain.changes import Changes, Entity
 from hqdesk.domain.franchisee import STATUS_LABELS, LifecycleStatus
-from hqdesk.domain.roles import Action, Role
+from hqdesk.domain.roles import Action
 from hqdesk.services.dto import LIST_COLUMNS, FilterOptions, ListPage, ListResult, PageKey, SearchCriteria
 from hqdesk.ui.context import UiContext
 from hqdesk.ui.errors import show_error
 from hqdesk.ui.i18n import fmt_date, tr_enum
 from hqdesk.ui.models.franchisee_list import PAGE_SIZE, FranchiseeListModel
+from hqdesk.ui.views.franchisee_filters import FranchiseeFilterBar
 from hqdesk.ui.views.profile import ProfileEditor
 
 log = logging.getLogger(__name__)
@@ -84,17 +80,6 @@ def _weakly(method, *first):
             bound(*first, result)
 
     return call
-
-
-class _StayOpenMenu(QMenu):
-    """A menu of check boxes that stays open while the user ticks several."""
-
-    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt override
-        action = self.activeAction()
-        if action is not None and action.isCheckable() and action.isEnabled():
-            action.trigger()
-            return
-        super().mouseReleaseEvent(event)
 
 
 class FranchiseesView(QWidget):
@@ -156,28 +141,20 @@ class FranchiseesView(QWidget):
 
     # ----- building ------------------------------------------------------------------------------
     def _build_filter_bar(self) -> None:
-        self.search_box = QLineEdit(self)
-        self.search_box.setObjectName("searchBox")
-        self.search_box.setPlaceholderText(self.tr("Search name or pinyin, code, city, contact, phone, tag…"))
-        self.search_box.setToolTip(
-            self.tr(
-                "Finds part of a name in Chinese, in pinyin (changsha) or by pinyin initials (cs); the code, "
-                "credit code, address, a tag; a contact's name, phone, WeChat ID or e-mail."
-            )
+        self.filters = FranchiseeFilterBar(self.ctx, self)
+        bar = self.filters  # its boxes, by the names the tests and benchmarks use
+        self.search_box, self.tier_combo, self.tag_combo = bar.search_box, bar.tier_combo, bar.tag_combo
+        self.region_combo, self.manager_combo, self.archived_check = (
+            bar.region_combo,
+            bar.manager_combo,
+            bar.archived_check,
         )
-        self.search_box.setClearButtonEnabled(True)
-        self.search_box.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 16)
+        self.status_button, self.status_actions, self.status_all_action = (
+            bar.status_button,
+            bar.status_actions,
+            bar.status_all_action,
+        )
         self.search_box.installEventFilter(self)
-
-        self.tier_combo = self._combo("tierFilter", self.tr("All tiers"))
-        self._build_status_filter()
-        self.tag_combo = self._combo("tagFilter", self.tr("All tags"))
-        self.region_combo = self._combo("regionFilter", self.tr("All regions"))
-        self.manager_combo = self._combo("managerFilter", self.tr("All account managers"))
-        if self._may_own_franchisees():
-            self.manager_combo.addItem(self.tr("My franchisees"), self.ctx.actor.user_id)
-        self.archived_check = QCheckBox(self.tr("Show archived"), self)
-        self.archived_check.setObjectName("showArchived")
 
         self.count_label = QLabel(self)
         self.count_label.setObjectName("countLabel")
@@ -198,73 +175,11 @@ class FranchiseesView(QWidget):
 
         bar = QHBoxLayout()
         bar.setSpacing(6)
-        bar.addWidget(self.search_box, 1)
-        for widget in (
-            self.tier_combo,
-            self.status_button,
-            self.tag_combo,
-            self.region_combo,
-            self.manager_combo,
-            self.archived_check,
-        ):
-            bar.addWidget(widget)
+        bar.addWidget(self.filters, 1)
         bar.addSpacing(8)
         bar.addWidget(self.count_label)
         bar.addWidget(self.new_button)
         self.filter_bar = bar
-
-    def _build_status_filter(self) -> None:
-        """Several statuses at once (active and suspended, say): a button with a menu of check boxes."""
-        self.status_button = QToolButton(self)
-        self.status_button.setObjectName("statusFilter")
-        self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.status_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        menu = _StayOpenMenu(self.status_button)
-        self.status_all_action = menu.addAction(self.tr("All statuses"))
-        self.status_all_action.triggered.connect(lambda: self.set_statuses(()))
-        menu.addSeparator()
-        self.status_actions: dict[LifecycleStatus, QAction] = {}
-        for status in LifecycleStatus:
-            action = menu.addAction(tr_enum(STATUS_LABELS[status]))
-            action.setCheckable(True)
-            action.toggled.connect(self._statuses_changed)
-            self.status_actions[status] = action
-        self.status_button.setMenu(menu)
-        self._update_status_text()
-
-    def statuses(self) -> tuple[LifecycleStatus, ...]:
-        """The statuses ticked in the status filter (none: all)."""
-        return tuple(s for s, action in self.status_actions.items() if action.isChecked())
-
-    def set_statuses(self, statuses) -> None:
-        """Tick exactly ``statuses`` in the status filter (one search)."""
-        for status, action in self.status_actions.items():
-            action.blockSignals(True)
-            action.setChecked(status in statuses)
-            action.blockSignals(False)
-        self._statuses_changed()
-
-    def _statuses_changed(self) -> None:
-        self._update_status_text()
-        self.search_now()
-
-    def _update_status_text(self) -> None:
-        chosen = self.statuses()
-        if not chosen:
-            text = self.tr("All statuses")
-        elif len(chosen) == 1:
-            text = tr_enum(STATUS_LABELS[chosen[0]])
-        else:
-            text = self.tr("%n statuses", "", len(chosen))
-        self.status_button.setText(text)
-        self.status_button.setToolTip(", ".join(tr_enum(STATUS_LABELS[s]) for s in chosen))
-
-    def _combo(self, name: str, all_text: str) -> QComboBox:
-        combo = QComboBox(self)
-        combo.setObjectName(name)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        combo.addItem(all_text, None)
-        return combo
 
     def _build_list(self) -> None:
         self.model = FranchiseeListModel(self)
@@ -348,11 +263,9 @@ class FranchiseesView(QWidget):
         ]
 
     def _connect(self) -> None:
-        self.search_box.textChanged.connect(lambda: self._debounce.start())
+        self.filters.typed.connect(lambda: self._debounce.start())
+        self.filters.changed.connect(self.search_now)
         self.search_box.returnPressed.connect(self.search_now)
-        for combo in (self.tier_combo, self.tag_combo, self.region_combo, self.manager_combo):
-            combo.currentIndexChanged.connect(self.search_now)
-        self.archived_check.toggled.connect(self.search_now)
         self.new_button.clicked.connect(self.new_franchisee)
         self.clear_filters_button.clicked.connect(self.clear_filters)
         self.model.fetch_requested.connect(self._fetch_rows)
@@ -374,16 +287,15 @@ class FranchiseesView(QWidget):
     # ----- searching -----------------------------------------------------------------------------
     def criteria(self) -> SearchCriteria:
         """What the search box and filters ask for."""
-        tier, tag = self.tier_combo.currentData(), self.tag_combo.currentData()
-        return SearchCriteria(
-            text=self.search_box.text().strip(),
-            tiers=(tier,) if tier else (),
-            statuses=self.statuses(),
-            region=self.region_combo.currentData() or "",
-            account_manager_id=self.manager_combo.currentData(),
-            include_archived=self.archived_check.isChecked(),
-            tags=(tag,) if tag else (),
-        )
+        return self.filters.criteria()
+
+    def statuses(self) -> tuple[LifecycleStatus, ...]:
+        """The statuses ticked in the status filter (none: all)."""
+        return self.filters.statuses()
+
+    def set_statuses(self, statuses) -> None:
+        """Tick exactly ``statuses`` in the status filter (one search)."""
+        self.filters.set_statuses(statuses)
 
     def editor_franchisee_id(self) -> int | None:
         """The franchisee the editor shows (None: a new one, or none)."""
@@ -506,28 +418,7 @@ class FranchiseesView(QWidget):
 
     def clear_filters(self) -> None:
         """Empty the search box and set every filter back to All (one search, not one per box)."""
-        widgets = (
-            self.search_box,
-            self.tier_combo,
-            self.tag_combo,
-            self.region_combo,
-            self.manager_combo,
-            self.archived_check,
-            *self.status_actions.values(),
-        )
-        for widget in widgets:
-            widget.blockSignals(True)
-        try:
-            self.search_box.clear()
-            for combo in widgets[1:5]:
-                combo.setCurrentIndex(0)
-            self.archived_check.setChecked(False)
-            for action in self.status_actions.values():
-                action.setChecked(False)
-        finally:
-            for widget in widgets:
-                widget.blockSignals(False)
-        self._update_status_text()
+        self.filters.clear()
         self.search_now()
 
     def focus_search(self) -> None:
@@ -697,43 +588,9 @@ class FranchiseesView(QWidget):
             on_error=lambda exc: log.warning("filter options not loaded: %s", exc),
         )
 
-    def _may_own_franchisees(self, managers=()) -> bool:
-        """Whether "My franchisees" can find anything: for account managers, and for anyone (an admin) who has
-        been made a franchisee's account manager; not for credit managers and viewers, where it always gives 0."""
-        actor = self.ctx.actor
-        return actor.role == Role.ACCOUNT_MANAGER or any(u.id == actor.user_id for u in managers)
-
     def _set_filter_options(self, options: FilterOptions) -> None:
-        before = self.criteria()
-        self._fill(self.tier_combo, [(self.tr("Tier {tier}").format(tier=t), t) for t in options.tiers])
-        self._fill(self.tag_combo, [(t, t) for t in options.tags])
-        self._fill(self.region_combo, [(r, r) for r in options.regions])
-        mine = (
-            [(self.tr("My franchisees"), self.ctx.actor.user_id)]
-            if self._may_own_franchisees(options.account_managers)
-            else []
-        )
-        self._fill(
-            self.manager_combo,
-            mine + [(u.display_name or u.username, u.id) for u in options.account_managers],
-        )
-        if self.criteria() != before:  # a chosen value went away (a region emptied): show what the boxes say
+        if self.filters.set_options(options):  # a chosen value went away (a region emptied)
             self.search_now()
-
-    @staticmethod
-    def _fill(combo: QComboBox, items: list[tuple[str, object]]) -> None:
-        """Replace the items after the first ("All ..."), keeping the choice if still there."""
-        current = combo.currentData()
-        combo.blockSignals(True)
-        try:
-            while combo.count() > 1:
-                combo.removeItem(combo.count() - 1)
-            for text, data in items:
-                combo.addItem(text, data)
-            index = combo.findData(current) if current is not None else 0
-            combo.setCurrentIndex(max(index, 0))
-        finally:
-            combo.blockSignals(False)
 
     # ----- remembered layout ---------------------------------------------------------------------
     def _restore_state(self) -> None:
