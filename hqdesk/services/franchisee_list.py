@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import and_, func, or_, select, true
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql.functions import FunctionElement
 
 from hqdesk.domain.franchisee import LifecycleStatus, normalize_tags
 from hqdesk.domain.search import normalize, search_terms
@@ -103,19 +105,50 @@ def _contains(column, term: str):
     return column.like(f"%{_like_escape(term)}%", escape="\\")
 
 
-def conditions(criteria: SearchCriteria) -> list:
-    """The WHERE terms of ``criteria`` (on the franchisees table alone)."""
+class _Unindexed(FunctionElement):
+    """A column the query must not look up by its index (SQLite: ``+column``, a no-op that hides the index).
+
+    SQLite has no statistics unless someone runs ANALYZE, and takes any index on a filtered column to be
+    selective: filtering 50,000 franchisees by a tier or two statuses, it would read the filter's index and
+    sort every match by name (100 ms and more) instead of following the name's index to the first 200 matches.
+    When the filter matches many rows (``page`` probes), its columns are wrapped in this."""
+
+    inherit_cache = True
+    name = "unindexed"
+
+    def __init__(self, column) -> None:
+        super().__init__(column)
+        self.type = column.type
+
+
+@compiles(_Unindexed)
+def _unindexed_plain(element, compiler, **kw):
+    return compiler.process(element.clauses, **kw)
+
+
+@compiles(_Unindexed, "sqlite")
+def _unindexed_sqlite(element, compiler, **kw):
+    return "+" + compiler.process(element.clauses, **kw)
+
+
+def conditions(criteria: SearchCriteria, unindexed: bool = False) -> list:
+    """The WHERE terms of ``criteria`` (on the franchisees table alone); ``unindexed``: filters that may not
+    choose the index (the sort order's index should, see _Unindexed)."""
+
+    def column(c):
+        return _Unindexed(c) if unindexed else c
+
     out = []
     for alternatives in search_terms(criteria.text):
         out.append(or_(*(_contains(Franchisee.search_text, a) for a in alternatives)))
     if criteria.tiers:
-        out.append(Franchisee.tier.in_(criteria.tiers))
+        out.append(column(Franchisee.tier).in_(criteria.tiers))
     if criteria.statuses:
-        out.append(Franchisee.status.in_([s.value for s in criteria.statuses]))
+        out.append(column(Franchisee.status).in_([s.value for s in criteria.statuses]))
     if criteria.region:
-        out.append(Franchisee.region == criteria.region)
+        out.append(column(Franchisee.region) == criteria.region)
     if criteria.account_manager_id is not None:
-        out.append(Franchisee.account_manager_id == criteria.account_manager_id)
+        out.append(column(Franchisee.account_manager_id) == criteria.account_manager_id)
     for tag in criteria.tags:
         out.append(_contains("," + Franchisee.tags + ",", f",{tag.strip()},"))
     if not criteria.include_archived:
@@ -195,7 +228,7 @@ def page(
     ``where``: conditions that select the same rows as ``criteria``, if there are cheaper ones."""
     parts = segments(s, column, descending)
     if where is None:
-        where = conditions(criteria)
+        where = conditions(criteria, unindexed=_many_match(s, criteria))
     rows: list[FranchiseeRow] = []
     last: PageKey | None = None
     for number in range(after.segment if after else 0, len(parts)):
@@ -236,6 +269,22 @@ def all_ids(s: Session, criteria: SearchCriteria, column: str, descending: bool)
         )
         out.extend(s.scalars(query))
     return out
+
+
+def _many_match(s: Session, criteria: SearchCriteria) -> bool:
+    """Whether the filters (tier, status, region, manager) match so many rows that the sort order's index
+    finds a page faster than theirs: a bounded probe of their index (reads at most SPARSE_MATCHES + 1)."""
+    plain = SearchCriteria(
+        tiers=criteria.tiers,
+        statuses=criteria.statuses,
+        region=criteria.region,
+        account_manager_id=criteria.account_manager_id,
+        include_archived=True,
+    )
+    if plain == SearchCriteria(include_archived=True) or s.get_bind().dialect.name != "sqlite":
+        return False
+    probe = select(Franchisee.id).where(*conditions(plain)).limit(SPARSE_MATCHES + 1).subquery()
+    return (s.scalar(select(func.count()).select_from(probe)) or 0) > SPARSE_MATCHES
 
 
 def count(s: Session, criteria: SearchCriteria) -> int:

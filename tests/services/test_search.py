@@ -272,3 +272,21 @@ def test_migration_0002_recomputes_the_search_text_of_existing_rows(db_url):
         )
     finally:
         services.close()
+
+
+@pytest.mark.parametrize("column", ["legal_name", "status", "tier"])
+def test_filters_that_match_many_rows_read_the_same_pages(services, admin, thirty, monkeypatch, column):
+    """Filters matching more than SPARSE_MATCHES rows hide their index from SQLite's planner (the sort
+    order's index finds a page sooner): the same rows in the same order either way."""
+    from hqdesk.services import franchisee_list
+
+    criteria = SearchCriteria(tiers=("A", "B"), statuses=(LifecycleStatus.ACTIVE, LifecycleStatus.PROSPECT))
+    few = read_by_pages(services, admin, criteria, column, False, 3)[1]
+    monkeypatch.setattr(franchisee_list, "SPARSE_MATCHES", 2)
+    many = read_by_pages(services, admin, criteria, column, False, 3)[1]
+    assert (
+        [r.id for r in many]
+        == [r.id for r in few]
+        == list(services.franchisees.search(admin, criteria, column).ids)
+    )
+    assert 0 < len(few) < 30 and {r.tier for r in few} == {"A", "B"}
