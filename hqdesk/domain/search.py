@@ -2,23 +2,137 @@
 
 One function for the service, the importer and the demo generator (through the franchisee mapper), so a
 franchisee is found the same way however it was written.
+
+What an HQ desk types to find a franchisee: part of the company, brand, city or a contact's name, in Chinese
+or in pinyin (``changsha``, ``zhangwei``) or pinyin initials (``cs``, ``zw``); the code, the unified social
+credit code, part of the address, a tag, a WeChat ID or an e-mail address; a phone number as it is written
+on a business card (``+86 138-0013-8000``, ``0731 8888 1234``). Both sides are normalised the same way:
+NFKC (full-width ``ＪＸ００１７`` is ``jx0017``), lower case, and phone numbers as digits only, without the
+country code. The text is stored per franchisee and scanned with a substring match, so it is kept compact:
+pinyin only for names (company, city, contacts), each value once.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from functools import lru_cache
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# What a phone number may be written with: digits, spaces, dashes, dots, brackets and a leading +.
+_PHONE_LIKE = re.compile(r"^\+?[\d\s\-.()（）]+$")
+_NON_DIGITS = re.compile(r"\D")
+_MIN_PHONE_DIGITS = 5  # "0731-88" is a phone fragment; "1-2" (a building number) is not
+
+
+def normalize(text: str | None) -> str:
+    """``text`` as it is stored and compared: NFKC (full width to half width), lower case, single spaces."""
+    if not text:
+        return ""
+    return " ".join(unicodedata.normalize("NFKC", text).lower().split())
+
+
+def phone_digits(text: str | None) -> str:
+    """A phone number as digits only, without China's country code (``+86``, ``0086``)."""
+    text = normalize(text)
+    digits = _NON_DIGITS.sub("", text)
+    if text.startswith("+86") or text.startswith("0086"):
+        digits = digits[2:] if text.startswith("+") else digits[4:]
+    return digits
+
+
+@lru_cache(maxsize=65536)
+def pinyin_forms(name: str) -> tuple[str, str]:
+    """The pinyin of ``name`` written together (``changsha``) and its initials (``cs``); ('', '') for text
+    without Chinese characters. Heteronyms take their common reading in context (重庆 chongqing).
+
+    Cached: the same names (cities, surnames with given names) come back many times in an import."""
+    if not _HAN.search(name):
+        return "", ""
+    from pypinyin import lazy_pinyin  # imported when first needed: about 0.15 s
+
+    syllables = [_ascii_only(s.lower()) for s in lazy_pinyin(name, errors="ignore")]
+    full = "".join(syllables)
+    initials = "".join(
+        s[0] for s in syllables if s
+    )  # one conversion for both: it is most of an import's time
+    return full, initials
+
+
+def _ascii_only(text: str) -> str:
+    return "".join(ch for ch in text if ch.isascii() and ch.isalnum())
+
+
+def _attr(obj, *names: str) -> str:
+    for name in names:
+        value = getattr(obj, name, None)
+        if value:
+            return str(value)
+    return ""
+
 
 def franchisee_search_text(franchisee, contacts) -> str:
-    """The search text of ``franchisee`` (any object with the profile's attributes) and its ``contacts``."""
-    parts = [
-        franchisee.code,
-        franchisee.legal_name,
-        franchisee.store_brand_name,
-        franchisee.city,
-        franchisee.province,
+    """The search text of ``franchisee`` (any object with the profile's attributes) and its ``contacts``
+    (objects with name, mobile, phone, wechat (or wechat_id) and email attributes)."""
+    words: list[str] = []
+    seen: set[str] = set()
+
+    def add(value: str) -> None:
+        if value and value not in seen:
+            seen.add(value)
+            words.append(value)
+
+    names = [
+        _attr(franchisee, "legal_name"),
+        _attr(franchisee, "store_brand_name"),
+        _attr(franchisee, "city"),
     ]
+    for value in (_attr(franchisee, "code"), *names, _attr(franchisee, "province")):
+        add(normalize(value))
+    add(normalize(_attr(franchisee, "uscc")))
+    add(normalize(_attr(franchisee, "address")))
+    tags = getattr(franchisee, "tags", "") or ""
+    for tag in tags.split(",") if isinstance(tags, str) else tags:
+        add(normalize(tag))
+    for name in (names[0], names[2]):  # the company and the city in pinyin (the brand repeats them)
+        for form in pinyin_forms(normalize(name)):
+            add(form)
     for c in contacts:
-        parts += [c.name, c.mobile, c.phone]
-    return " ".join(p for p in parts if p).lower()
+        name = normalize(_attr(c, "name"))
+        add(name)
+        for form in pinyin_forms(name):
+            add(form)
+        for phone in (_attr(c, "mobile"), _attr(c, "phone")):
+            add(phone_digits(phone))
+        add(normalize(_attr(c, "wechat", "wechat_id")))
+        add(normalize(_attr(c, "email")))
+    return " ".join(words)
 
 
-__all__ = ["franchisee_search_text"]
+def search_terms(query: str) -> list[tuple[str, ...]]:
+    """What a typed query asks for: a list of terms that must all be found, each a tuple of alternatives
+    (any one of them found is enough).
+
+    Words are separated by spaces. A phone number is read whole, spaces and dashes included
+    (``+86 138 0013 8000``), and compared as digits; a word with dashes that may be a phone fragment
+    (``0731-8888``) is also looked for as written (an address may have ``1-2``).
+    """
+    text = normalize(query)
+    if not text:
+        return []
+    if _PHONE_LIKE.match(text) and (" " in text or not text.isdigit()):
+        digits = phone_digits(text)
+        if len(digits) >= _MIN_PHONE_DIGITS:
+            return [(digits,)]
+    terms: list[tuple[str, ...]] = []
+    for word in text.split():
+        alternatives = [word]
+        if _PHONE_LIKE.match(word) and not word.isdigit():
+            digits = phone_digits(word)
+            if len(digits) >= _MIN_PHONE_DIGITS and digits != word:
+                alternatives.append(digits)
+        terms.append(tuple(alternatives))
+    return terms
+
+
+__all__ = ["franchisee_search_text", "normalize", "phone_digits", "pinyin_forms", "search_terms"]

@@ -25,6 +25,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
+from hqdesk.persistence.sorting import pinyin_key
 from hqdesk.persistence.types import Money, UtcDateTime, utcnow
 
 NAMING = {
@@ -101,7 +102,8 @@ class Franchisee(Versioned, Base):
     tags: Mapped[str] = mapped_column(String(500), nullable=False, default="")  # comma-separated
     notes: Mapped[str] = mapped_column(Text, nullable=False, default="")
     archived: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
-    # Lower-cased name, code, city, contact names and phones: what search-as-you-type scans.
+    # What search-as-you-type scans (domain.search.franchisee_search_text): names in Chinese and pinyin,
+    # codes, address, tags, the contacts' names, phones, WeChat IDs and e-mails, normalised.
     # Kept up to date by the services in the same transaction as the profile and its contacts.
     search_text: Mapped[str] = mapped_column(Text, nullable=False, default="")
 
@@ -114,13 +116,21 @@ class Franchisee(Versioned, Base):
     )
 
     __table_args__ = (
-        Index("ix_franchisees_list", "archived", "legal_name"),
-        Index("ix_franchisees_account_manager", "account_manager_id"),
+        # The list pages by key (sort key, id): each sort order follows an index (migration 0002). No index
+        # leads with "archived": SQLite would take it for the hidden-archived filter and sort every row. It
+        # trails instead, so that counting the matches of a filter reads an index, not the table (50 ms -> 2).
+        Index("ix_franchisees_account_manager", "account_manager_id", "id", "archived"),
+        Index("ix_franchisees_sort_tier", "tier", "id", "archived"),
+        Index("ix_franchisees_sort_status", "status", "id", "archived"),
+        Index("ix_franchisees_sort_contract_end", "contract_end", "id", "archived"),
     )
 
 
 # Codes are unique whatever their case ("jx0001" is JX0001): the database decides when two users race.
 Index("uq_franchisees_code_ci", func.lower(Franchisee.code), unique=True)
+# Names sort by pinyin (persistence.sorting): the list's sort orders by name follow these.
+Index("ix_franchisees_sort_legal_name", pinyin_key(Franchisee.legal_name), Franchisee.id)
+Index("ix_franchisees_sort_city", pinyin_key(Franchisee.city), Franchisee.id)
 
 
 class StatusChangeRecord(Base):
@@ -176,7 +186,24 @@ class Contact(Versioned, Base):
             sqlite_where=text("is_primary = 1"),
             postgresql_where=text("is_primary"),
         ),
+        # the list sorted by primary contact's mobile (the name: below, an expression index)
+        Index(
+            "ix_contacts_sort_primary_mobile",
+            "mobile",
+            "franchisee_id",
+            sqlite_where=text("is_primary = 1"),
+            postgresql_where=text("is_primary"),
+        ),
     )
+
+
+Index(
+    "ix_contacts_sort_primary_name",
+    pinyin_key(Contact.name),
+    Contact.franchisee_id,
+    sqlite_where=text("is_primary = 1"),
+    postgresql_where=text("is_primary"),
+)
 
 
 class ContactAnniversary(Base):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import NamedTuple
 
 from hqdesk.domain.contact import ContactData, StoreData
 from hqdesk.domain.franchisee import FranchiseeData, LifecycleStatus
@@ -30,9 +31,9 @@ class UserName:
     display_name: str
 
 
-@dataclass(frozen=True)
-class FranchiseeRow:
-    """One line of the franchisee list."""
+class FranchiseeRow(NamedTuple):
+    """One line of the franchisee list (immutable; a named tuple because scrolling builds thousands at once,
+    and a frozen dataclass costs several times as much to build)."""
 
     id: int
     code: str
@@ -65,23 +66,58 @@ LIST_COLUMNS = (
 
 @dataclass(frozen=True)
 class SearchCriteria:
+    """What the list shows: franchisees matching every given part (an empty part matches all).
+
+    ``text``: words that must all be found (domain.search); ``tiers``, ``statuses``: any of these;
+    ``tags``: every one of these."""
+
     text: str = ""
     tiers: tuple[str, ...] = ()
     statuses: tuple[LifecycleStatus, ...] = ()
     region: str = ""
     account_manager_id: int | None = None
     include_archived: bool = False
+    tags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class SearchResult:
-    """All matching ids in display order, and the rows of the first page."""
+    """All matching ids in display order, and the rows of the first page (for the command line and batch
+    work; the list pages by key instead: ListResult)."""
 
     criteria: SearchCriteria
     sort_column: str
     descending: bool
     ids: tuple[int, ...]
     first_rows: tuple[FranchiseeRow, ...]
+
+
+@dataclass(frozen=True)
+class PageKey:
+    """Where a page of the list ended; the next page starts right after it. ``segment``: which part of the
+    sort order (the rows with a value, then the blank ones; or one status after another), ``key``: the
+    row's sort key in it, ``id``: the row's id (the tie-breaker)."""
+
+    segment: int
+    key: object
+    id: int
+
+
+@dataclass(frozen=True)
+class ListPage:
+    rows: tuple[FranchiseeRow, ...]
+    next: PageKey | None  # None: nothing follows
+
+
+@dataclass(frozen=True)
+class ListResult:
+    """A search for the list: how many franchisees match, and the first page of them."""
+
+    criteria: SearchCriteria
+    sort_column: str
+    descending: bool
+    total: int
+    first: ListPage
 
 
 @dataclass(frozen=True)
@@ -159,3 +195,4 @@ class FilterOptions:
     tiers: tuple[str, ...]
     regions: tuple[str, ...]
     account_managers: tuple[UserDTO, ...]
+    tags: tuple[str, ...] = ()

@@ -7,9 +7,9 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import and_, case, func, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from hqdesk.domain.errors import ArchivedReadOnly, FieldError, NotFound, OpenBusiness
 from hqdesk.domain.franchisee import (
@@ -25,7 +25,7 @@ from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.domain.roles import Action, Actor
 from hqdesk.persistence.mappers import FranchiseeMapper
 from hqdesk.persistence.models import AuditEntry, Contact, Franchisee, StatusChangeRecord, Tier, User
-from hqdesk.persistence.sorting import pinyin_key
+from hqdesk.services import franchisee_list
 from hqdesk.services.base import Service, StaleDataError, conflict_error, diff, raise_if_invalid
 from hqdesk.services.dto import (
     FieldChange,
@@ -33,6 +33,9 @@ from hqdesk.services.dto import (
     FranchiseeDetail,
     FranchiseeRow,
     HistoryEntry,
+    ListPage,
+    ListResult,
+    PageKey,
     SearchCriteria,
     SearchResult,
     StatusChangeDTO,
@@ -40,9 +43,9 @@ from hqdesk.services.dto import (
 from hqdesk.services.franchisee_bulk import FranchiseeBulkActions, manager_problem
 from hqdesk.services.users import to_dto as user_dto
 
-PAGE_SIZE = 200
-
-_primary = aliased(Contact)
+PAGE_SIZE = franchisee_list.PAGE_SIZE
+SORT_KEYS = franchisee_list.SORT_KEYS
+BLANK_LAST = franchisee_list.BLANK_LAST
 
 
 # The mapping lives in persistence.mappers (one per aggregate); the name stays for callers.
@@ -58,7 +61,9 @@ def refresh_search_text(session: Session, franchisee_id: int) -> None:
     """
     row = session.get(Franchisee, franchisee_id)
     contacts = session.execute(
-        select(Contact.name, Contact.mobile, Contact.phone).where(Contact.franchisee_id == franchisee_id)
+        select(Contact.name, Contact.mobile, Contact.phone, Contact.wechat_id, Contact.email).where(
+            Contact.franchisee_id == franchisee_id
+        )
     ).all()
     session.execute(
         update(Franchisee)
@@ -68,82 +73,8 @@ def refresh_search_text(session: Session, franchisee_id: int) -> None:
     )
 
 
-def _like_escape(term: str) -> str:
-    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-# What the list shows as the account manager: the display name, else the user name (as the profile does).
-_manager_name = func.coalesce(func.nullif(User.display_name, ""), User.username)
-
-# Chinese text sorts by pinyin (persistence.sorting); the status in lifecycle order, not alphabetically.
-SORT_KEYS = {
-    "code": Franchisee.code,
-    "legal_name": pinyin_key(Franchisee.legal_name),
-    "city": pinyin_key(Franchisee.city),
-    "tier": Franchisee.tier,
-    "status": case({s.value: i for i, s in enumerate(LifecycleStatus)}, value=Franchisee.status, else_=99),
-    "account_manager": pinyin_key(_manager_name),
-    "primary_contact": pinyin_key(_primary.name),
-    "primary_phone": _primary.mobile,
-    "contract_end": Franchisee.contract_end,
-}
-
-
-# Rows without a value in the sort column (undated contract, no account manager, no contact or mobile)
-# come last in both directions. Said explicitly because SQLite sorts NULL first and PostgreSQL last; tested
-# on the raw column, so it holds whatever sort key wraps the column.
-BLANK_LAST = {
-    "contract_end": Franchisee.contract_end.is_(None),
-    "account_manager": func.coalesce(_manager_name, "") == "",
-    "primary_contact": func.coalesce(_primary.name, "") == "",
-    "primary_phone": func.coalesce(_primary.mobile, "") == "",
-}
-
-
-def _row_select():
-    return (
-        select(
-            Franchisee.id,
-            Franchisee.code,
-            Franchisee.legal_name,
-            Franchisee.store_brand_name,
-            Franchisee.region,
-            Franchisee.province,
-            Franchisee.city,
-            Franchisee.tier,
-            Franchisee.status,
-            func.coalesce(_manager_name, ""),
-            func.coalesce(_primary.name, ""),
-            func.coalesce(_primary.mobile, ""),
-            Franchisee.contract_end,
-            Franchisee.archived,
-        )
-        .outerjoin(User, User.id == Franchisee.account_manager_id)
-        .outerjoin(_primary, and_(_primary.franchisee_id == Franchisee.id, _primary.is_primary.is_(True)))
-    )
-
-
-def _to_row(r) -> FranchiseeRow:
-    return FranchiseeRow(
-        r[0],
-        r[1],
-        r[2],
-        r[3],
-        r[4],
-        r[5],
-        r[6],
-        r[7],
-        LifecycleStatus(r[8]),
-        r[9],
-        r[10],
-        r[11],
-        r[12],
-        r[13],
-    )
-
-
 class FranchiseeService(FranchiseeBulkActions, Service):
-    # ----- reading -------------------------------------------------------------------------------
+    # ----- reading (the list: services.franchisee_list) ------------------------------------------
     def filter_options(self, actor: Actor) -> FilterOptions:
         self.require(actor, Action.VIEW_FRANCHISEES)
         with self.db.read() as s:
@@ -159,11 +90,47 @@ class FranchiseeService(FranchiseeBulkActions, Service):
                     .order_by(User.display_name)
                 )
             )
-            return FilterOptions(tiers, regions, managers)
+            return FilterOptions(tiers, regions, managers, franchisee_list.all_tags(s))
 
     def tiers(self) -> tuple[str, ...]:
         with self.db.read() as s:
             return tuple(s.scalars(select(Tier.code).order_by(Tier.sort_order, Tier.code)))
+
+    def list_first(
+        self,
+        actor: Actor,
+        criteria: SearchCriteria,
+        sort_column: str = "legal_name",
+        descending: bool = False,
+        page_size: int = PAGE_SIZE,
+    ) -> ListResult:
+        """How many franchisees match, and the first page of them in the order of ``sort_column``."""
+        self.require(actor, Action.VIEW_FRANCHISEES)
+        with self.db.read() as s:
+            total, first = franchisee_list.first(s, criteria, sort_column, descending, page_size)
+        return ListResult(criteria, sort_column, descending, total, first)
+
+    def list_page(
+        self,
+        actor: Actor,
+        criteria: SearchCriteria,
+        sort_column: str,
+        descending: bool,
+        after: PageKey | None,
+        page_size: int = PAGE_SIZE,
+    ) -> ListPage:
+        """The page that follows ``after`` (a ListPage's ``next``) in the same search and order."""
+        self.require(actor, Action.VIEW_FRANCHISEES)
+        with self.db.read() as s:
+            return franchisee_list.page(s, criteria, sort_column, descending, after, page_size)
+
+    def list_position(
+        self, actor: Actor, criteria: SearchCriteria, sort_column: str, descending: bool, franchisee_id: int
+    ) -> int:
+        """Where ``franchisee_id`` stands in the search's order (0: first), or -1 if it does not match."""
+        self.require(actor, Action.VIEW_FRANCHISEES)
+        with self.db.read() as s:
+            return franchisee_list.position(s, criteria, sort_column, descending, franchisee_id)
 
     def search(
         self,
@@ -173,44 +140,20 @@ class FranchiseeService(FranchiseeBulkActions, Service):
         descending: bool = False,
         page_size: int = PAGE_SIZE,
     ) -> SearchResult:
-        """Every matching id in display order, and the first page of rows. Filtering and sorting in SQL."""
+        """Every matching id in display order, and the first ``page_size`` rows (the command line, batch
+        work and tests; the list reads page by page: list_first, list_page)."""
         self.require(actor, Action.VIEW_FRANCHISEES)
-        query = select(Franchisee.id)
-        # Join only what the order needs: the two outer joins were most of a broad search's time on 5,000 rows.
-        if sort_column == "account_manager":
-            query = query.outerjoin(User, User.id == Franchisee.account_manager_id)
-        elif sort_column in ("primary_contact", "primary_phone"):
-            query = query.outerjoin(
-                _primary, and_(_primary.franchisee_id == Franchisee.id, _primary.is_primary.is_(True))
-            )
-        conditions = []
-        for term in criteria.text.lower().split():
-            conditions.append(Franchisee.search_text.like(f"%{_like_escape(term)}%", escape="\\"))
-        if criteria.tiers:
-            conditions.append(Franchisee.tier.in_(criteria.tiers))
-        if criteria.statuses:
-            conditions.append(Franchisee.status.in_([s.value for s in criteria.statuses]))
-        if criteria.region:
-            conditions.append(Franchisee.region == criteria.region)
-        if criteria.account_manager_id is not None:
-            conditions.append(Franchisee.account_manager_id == criteria.account_manager_id)
-        if not criteria.include_archived:
-            conditions.append(Franchisee.archived.is_(False))
-        key = SORT_KEYS.get(sort_column, Franchisee.legal_name)
-        order = [
-            key.desc() if descending else key.asc(),
-            Franchisee.id.desc() if descending else Franchisee.id,
-        ]
-        blank = BLANK_LAST.get(sort_column)
-        if blank is not None:
-            order.insert(0, blank)
         with self.db.read() as s:
-            ids = tuple(s.scalars(query.where(*conditions).order_by(*order)))
-            first = self._rows(s, ids[:page_size])
-        return SearchResult(criteria, sort_column, descending, ids, first)
+            ids = tuple(franchisee_list.all_ids(s, criteria, sort_column, descending))
+            first = (
+                franchisee_list.page(s, criteria, sort_column, descending, None, page_size)
+                if page_size
+                else None
+            )
+        return SearchResult(criteria, sort_column, descending, ids, first.rows if first else ())
 
     def rows(self, actor: Actor, ids) -> tuple[FranchiseeRow, ...]:
-        """The list rows for ``ids``, in that order (the lazy list asks for one page at a time)."""
+        """The list rows for ``ids``, in that order."""
         self.require(actor, Action.VIEW_FRANCHISEES)
         with self.db.read() as s:
             return self._rows(s, tuple(ids))
@@ -219,7 +162,10 @@ class FranchiseeService(FranchiseeBulkActions, Service):
     def _rows(s: Session, ids: tuple[int, ...]) -> tuple[FranchiseeRow, ...]:
         if not ids:
             return ()
-        by_id = {r[0]: _to_row(r) for r in s.execute(_row_select().where(Franchisee.id.in_(ids)))}
+        by_id = {
+            r[0]: franchisee_list.to_row(r)
+            for r in s.execute(franchisee_list.row_select().where(Franchisee.id.in_(ids)))
+        }
         return tuple(by_id[i] for i in ids if i in by_id)
 
     def get(self, actor: Actor, franchisee_id: int) -> FranchiseeDetail:

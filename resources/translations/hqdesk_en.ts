@@ -25,6 +25,14 @@
     </message>
 </context>
 <context>
+    <name>FranchiseeFilterBar</name>
+    <message numerus="yes">
+        <source>%n statuses</source>
+        <translation>
+            <numerusform>%n statuses</numerusform><numerusform>%n statuses</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>FranchiseeListModel</name>
     <message numerus="yes">
         <source>The contract ended on {date}, %n day(s) ago.</source>

@@ -730,6 +730,54 @@
     </message>
 </context>
 <context>
+    <name>FranchiseeFilterBar</name>
+    <message>
+        <source>Search name or pinyin, code, city, contact, phone, tag…</source>
+        <translation>搜索名称或拼音、编号、城市、联系人、电话、标签…</translation>
+    </message>
+    <message>
+        <source>Finds part of a name in Chinese, in pinyin (changsha) or by pinyin initials (cs); the code, credit code, address, a tag; a contact's name, phone, WeChat ID or e-mail.</source>
+        <translation>可按名称的部分汉字、拼音（changsha）或拼音首字母（cs）查找；也可按编号、统一社会信用代码、地址、标签，以及联系人的姓名、电话、微信号或邮箱查找。</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation>全部大区</translation>
+    </message>
+    <message>
+        <source>All account managers</source>
+        <translation>全部客户经理</translation>
+    </message>
+    <message>
+        <source>My franchisees</source>
+        <translation>我的加盟商</translation>
+    </message>
+    <message>
+        <source>Show archived</source>
+        <translation>显示已归档</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n statuses</source>
+        <translation>
+            <numerusform>%n 种状态</numerusform></translation>
+    </message>
+    <message>
+        <source>Tier {tier}</source>
+        <translation>{tier} 级</translation>
+    </message>
+</context>
+<context>
     <name>FranchiseeListModel</name>
     <message>
         <source>Code</source>
@@ -799,34 +847,6 @@
 <context>
     <name>FranchiseesView</name>
     <message>
-        <source>Search name, code, city, contact or phone</source>
-        <translation>搜索名称、编码、城市、联系人或电话</translation>
-    </message>
-    <message>
-        <source>All tiers</source>
-        <translation>全部等级</translation>
-    </message>
-    <message>
-        <source>All statuses</source>
-        <translation>全部状态</translation>
-    </message>
-    <message>
-        <source>All regions</source>
-        <translation>全部大区</translation>
-    </message>
-    <message>
-        <source>All account managers</source>
-        <translation>全部客户经理</translation>
-    </message>
-    <message>
-        <source>My franchisees</source>
-        <translation>我的加盟商</translation>
-    </message>
-    <message>
-        <source>Show archived</source>
-        <translation>显示已归档</translation>
-    </message>
-    <message>
         <source>New franchisee</source>
         <translation>新建加盟商</translation>
     </message>
@@ -883,10 +903,6 @@
     <message>
         <source>Archived franchisees are hidden: tick “Show archived” to include them.</source>
         <translation>已归档的加盟商已隐藏：勾选“显示已归档”即可显示。</translation>
-    </message>
-    <message>
-        <source>Tier {tier}</source>
-        <translation>{tier} 级</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,8 @@
     counts = seed(url)                      # {"franchisees": 5000, "contacts": ..., ...}
 
 or from a shell: ``python tests/perf/seed.py sqlite:////tmp/bench.sqlite3 [franchisees] [seed]``.
-The database must hold no franchisees yet (the generator refuses otherwise).
+The database must hold no franchisees yet (the generator refuses otherwise). On PostgreSQL as a superuser the
+load skips the audit triggers (see ``_skip_triggers_if_allowed``).
 """
 
 from __future__ import annotations
@@ -25,9 +26,27 @@ def seed(url: str, franchisees: int = 5000, seed: int = 7, *, today: date | None
 
     services = open_services(url)
     try:
+        _skip_triggers_if_allowed(services.db.engine)
         return generate_demo(services.db, franchisees=franchisees, seed=seed, today=today)
     finally:
         services.close()
+
+
+def _skip_triggers_if_allowed(engine) -> None:
+    """PostgreSQL, signed in as a superuser (the benchmarks' throw-away server): load without firing the
+    audit and foreign-key triggers (``session_replication_role = replica``), about 3x faster on 50,000
+    franchisees. The seeded rows then have no audit trail, which no benchmark reads."""
+    if engine.dialect.name != "postgresql":
+        return
+    from sqlalchemy import event, text
+
+    with engine.connect() as conn:
+        if not conn.execute(text("select rolsuper from pg_roles where rolname = current_user")).scalar():
+            return
+
+    @event.listens_for(engine, "begin")
+    def replica(conn):
+        conn.exec_driver_sql("SET LOCAL session_replication_role = replica")
 
 
 def main(argv: list[str]) -> int:

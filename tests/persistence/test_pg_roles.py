@@ -21,6 +21,7 @@ from hqdesk.cli import main
 from hqdesk.domain.contact import ContactData
 from hqdesk.domain.franchisee import FranchiseeData
 from hqdesk.domain.roles import Role
+from hqdesk.persistence.migrate import SCHEMA_HEAD
 from hqdesk.services import dbadmin
 from hqdesk.services.bootstrap import open_services
 
@@ -398,7 +399,7 @@ def test_db_upgrade_gives_the_existing_roles_their_privileges_on_a_new_database(
     assert main(["db", "upgrade", "--db", url]) == 0
     out, err = capsys.readouterr()
     assert err == "" and out.splitlines() == [
-        "database at revision 0003 (upgraded from none)",
+        f"database at revision {SCHEMA_HEAD} (upgraded from none)",
         f"privileges of the hqdesk_* roles updated on {len(TABLES)} tables",
     ]
     viewer = login(pg_server, capsys, {**owned_db, "name": name, "url": url}, "viewer")

@@ -124,11 +124,11 @@ def test_a_newer_file_keeps_every_byte_whatever_looks_at_it(tmp_path, capsys, wi
     url = "sqlite:///" + path.as_posix()
     if with_schema:
         Database.open(url).close()
-    _stamp(path, "0002", journal_mode=journal_mode)
+    _stamp(path, "9999_from_a_newer_app", journal_mode=journal_mode)
     before, header = _sha1(path), _journal_mode_in_header(path)
 
     assert main(["db", "current", "--db", url]) == 0
-    assert capsys.readouterr().out == "0002 (newer than this app)\n"
+    assert capsys.readouterr().out == "9999_from_a_newer_app (newer than this app)\n"
     assert _sha1(path) == before
     assert main(["db", "upgrade", "--db", url]) == 1
     assert "Nothing was changed" in capsys.readouterr().err

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor
 
 from hqdesk.domain.changes import Changes, Entity
 from hqdesk.domain.franchisee import FranchiseeData, LifecycleStatus, StatusChange
-from hqdesk.services.dto import LIST_COLUMNS, FranchiseeRow, SearchCriteria, SearchResult
+from hqdesk.services.dto import LIST_COLUMNS, FranchiseeRow, ListPage, ListResult, PageKey, SearchCriteria
 from hqdesk.ui.models.franchisee_list import (
     ARCHIVED_COLOR,
     EXPIRED_BACKGROUND,
@@ -118,7 +118,7 @@ class ManualRunner(TaskRunner):
 def test_shows_every_franchisee_with_a_count(view):
     assert view.model.rowCount() == 3
     assert view.count_label.text() == "3 franchisees"
-    assert view.search_box.placeholderText() == "Search name, code, city, contact or phone"
+    assert view.search_box.placeholderText() == "Search name or pinyin, code, city, contact, phone, tag…"
     assert view.search_box.isClearButtonEnabled()
     assert view.stack.currentWidget() is view.table
 
@@ -143,6 +143,38 @@ def test_a_contact_mobile_finds_its_franchisee(qtbot, view):
     assert view.model.index(0, COL["primary_phone"]).data() == "13900001111"
 
 
+def test_pinyin_initials_typed_in_the_box_find_the_city(qtbot, view):
+    qtbot.keyClicks(view.search_box, "cd")  # 成都
+    qtbot.waitUntil(lambda: codes(view) == ["JX0002"], timeout=2000)
+    view.search_box.clear()
+    qtbot.keyClicks(view.search_box, "wangfang")  # 王芳, JX0001's contact
+    qtbot.waitUntil(lambda: codes(view) == ["JX0001"], timeout=2000)
+
+
+def test_tag_filter_offers_the_tags_in_use(qtbot, ui_services, ui_users, sample_franchisees, view):
+    admin, chengdu = ui_users["admin"], sample_franchisees[1]
+    ui_services.franchisees.update(
+        admin, chengdu.id, chengdu.version, FranchiseeData(**{**chengdu.data.__dict__, "tags": ("重点客户",)})
+    )
+    view.ctx.bus.notify(Changes.of(Entity.FRANCHISEE, [chengdu.id]))  # a tag added elsewhere reaches the box
+    qtbot.waitUntil(lambda: view.tag_combo.count() == 2, timeout=2000)
+    assert view.tag_combo.itemText(0) == "All tags"
+    choose(view.tag_combo, "重点客户")
+    assert codes(view) == ["JX0002"]
+    view.clear_filters()
+    assert view.tag_combo.currentIndex() == 0 and len(codes(view)) == 3
+
+
+def test_several_rows_can_be_selected_for_bulk_actions(qtbot, view, sample_franchisees):
+    select_row(qtbot, view, 0)
+    rect = view.table.visualRect(view.model.index(2, COL["code"]))
+    qtbot.mouseClick(
+        view.table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier, rect.center()
+    )
+    assert sorted(view.selected_ids()) == sorted([view.model.franchisee_id(0), view.model.franchisee_id(2)])
+    assert view.editor_franchisee_id() == view.model.franchisee_id(0)  # the editor stays on the first
+
+
 def test_nothing_matches_shows_a_message_and_a_way_back(qtbot, view):
     type_text(view.search_box, "不存在的店")
     view.search_now()
@@ -161,7 +193,7 @@ def test_nothing_matches_shows_a_message_and_a_way_back(qtbot, view):
 def test_the_hint_fits_what_was_asked(qtbot, view):
     """Filters alone leave nothing to spell; typed text gets the spelling hint."""
     choose(view.tier_combo, "C")
-    choose(view.status_combo, "terminated")
+    view.status_actions[LifecycleStatus.TERMINATED].trigger()
     assert view.stack.currentWidget() is view.message_page
     assert view.message_title.text() == "No franchisee matches these filters."
     hint = view.message_hint.text()
@@ -177,7 +209,7 @@ def test_the_hint_fits_what_was_asked(qtbot, view):
     )
 
     view.tier_combo.setCurrentIndex(0)
-    view.status_combo.setCurrentIndex(0)  # typed, no filters: nothing to say about filters
+    view.status_all_action.trigger()  # typed, no filters: nothing to say about filters
     assert (
         view.message_hint.text().splitlines()[0]
         == "Check the spelling, or search for a shorter part of the name."
@@ -241,17 +273,25 @@ def test_tier_status_and_account_manager_filters(ui_services, ui_users, sample_f
     assert codes(view) == ["JX0002"]
     view.tier_combo.setCurrentIndex(0)
 
-    assert [view.status_combo.itemText(i) for i in range(view.status_combo.count())] == [
+    assert [a.text() for a in view.status_button.menu().actions() if a.text()] == [
         "All statuses",
         "Prospect",
         "Active",
         "Suspended",
         "Terminated",
     ]
-    choose(view.status_combo, "active")
+    assert view.status_button.text() == "All statuses"
+    view.status_actions[LifecycleStatus.ACTIVE].trigger()
     assert codes(view) == ["JX0001"]
+    assert view.status_button.text() == "Active"
     assert view.model.index(0, COL["status"]).data() == "Active"
-    view.status_combo.setCurrentIndex(0)
+    view.status_actions[LifecycleStatus.PROSPECT].trigger()  # several statuses at once
+    assert sorted(codes(view)) == ["JX0001", "JX0002", "JX0003"]
+    assert view.status_button.text() == "2 statuses"
+    view.status_actions[LifecycleStatus.ACTIVE].trigger()
+    assert sorted(codes(view)) == ["JX0002", "JX0003"]
+    view.status_all_action.trigger()
+    assert view.statuses() == () and len(codes(view)) == 3
 
     managers = [view.manager_combo.itemText(i) for i in range(view.manager_combo.count())]
     assert managers[:2] == ["All account managers", "My franchisees"]
@@ -586,6 +626,25 @@ def test_pages_are_loaded_as_needed(make_ctx, ui_users, many, qtbot):
     qtbot.waitUntil(lambda: model.rowCount() == 400, timeout=2000)
 
 
+def test_scrolling_to_the_end_reads_each_page_once_by_key(
+    make_ctx, ui_services, ui_users, many, qtbot, monkeypatch
+):
+    asked = []
+    page = ui_services.franchisees.list_page
+    monkeypatch.setattr(
+        ui_services.franchisees, "list_page", lambda *args: asked.append(args[4]) or page(*args)
+    )
+    view = make_view(qtbot, make_ctx(ui_users["zhang"]))
+    view.table.sortByColumn(COL["legal_name"], Qt.SortOrder.DescendingOrder)
+    while view.model.canFetchMore():
+        view.table.scrollToBottom()
+        qtbot.waitUntil(lambda: not view.model.fetching, timeout=2000)
+    ids = [view.model.franchisee_id(r) for r in range(view.model.rowCount())]
+    assert ids == many[::-1]  # every row once, in order
+    assert [key.id for key in asked] == [many[-200], many[-400]]  # each page after the last row loaded
+    assert view.count_label.text() == "450 franchisees"
+
+
 def test_a_saved_record_beyond_the_loaded_pages_is_loaded_and_selected(make_ctx, ui_users, many, qtbot):
     view = make_view(qtbot, make_ctx(ui_users["zhang"]))
     view.editor.saved.emit(many[420])
@@ -636,11 +695,22 @@ def row(id_, code, **kw) -> FranchiseeRow:
     return FranchiseeRow(**values)
 
 
+def result(rows, total=None, next_key=None, column="code") -> ListResult:
+    rows = tuple(rows)
+    return ListResult(
+        SearchCriteria(), column, False, len(rows) if total is None else total, ListPage(rows, next_key)
+    )
+
+
 def test_model_passes_qtmodeltester(qtmodeltester, ui_services, ui_users, sample_franchisees):
     model = FranchiseeListModel(page_size=2)
     service, actor = ui_services.franchisees, ui_users["admin"]
-    model.fetch_requested.connect(lambda gen, ids: model.append_rows(gen, ids, service.rows(actor, ids)))
-    model.set_result(service.search(actor, SearchCriteria(), page_size=2))
+    model.fetch_requested.connect(
+        lambda gen, after, n: model.append_page(
+            gen, after, service.list_page(actor, SearchCriteria(), "code", False, after, n)
+        )
+    )
+    model.set_result(service.list_first(actor, SearchCriteria(), "code", page_size=2))
     assert model.rowCount() == 2 and model.canFetchMore()
     qtmodeltester.check(model)  # fetches the last page on its way
     assert model.rowCount() == 3
@@ -655,7 +725,7 @@ def test_model_shows_translated_status_dates_and_warnings():
         row(2, "A2", contract_end=today + timedelta(days=200), status=LifecycleStatus.SUSPENDED),
         row(3, "A3", archived=True, contract_end=today + timedelta(days=10)),
     )
-    model.set_result(SearchResult(SearchCriteria(), "code", False, (1, 2, 3), rows))
+    model.set_result(result(rows))
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())] == [
         "Code",
         "Legal name",
@@ -695,7 +765,7 @@ def test_model_flags_contracts_that_have_already_ended():
         row(6, "A6", contract_end=today - timedelta(days=30), archived=True),
         row(7, "A7", contract_end=today + timedelta(days=400)),
     )
-    model.set_result(SearchResult(SearchCriteria(), "code", False, tuple(r.id for r in rows), rows))
+    model.set_result(result(rows))
     end = COL["contract_end"]
 
     def cell(r, role):
@@ -732,21 +802,33 @@ def test_model_sort_asks_for_a_new_search_only_when_the_order_changes():
     assert model.sort_section() == (COL["contract_end"], Qt.SortOrder.DescendingOrder)
 
 
-def test_model_drops_rows_deleted_since_the_search():
+def test_model_reads_pages_by_key_and_shows_a_row_once():
+    """Each page is asked for by the key the previous one ended on; a row saved since the search that moved
+    further down is shown once (where it was first seen); at the end the count is what was read."""
     model = FranchiseeListModel(page_size=2)
     requests = []
-    model.fetch_requested.connect(lambda gen, ids: requests.append((gen, ids)))
-    model.set_result(
-        SearchResult(SearchCriteria(), "code", False, (1, 2, 3, 4, 5), (row(1, "A1"), row(2, "A2")))
-    )
+    model.fetch_requested.connect(lambda gen, after, n: requests.append((gen, after, n)))
+    first_key = PageKey(0, "A2", 2)
+    model.set_result(result((row(1, "A1"), row(2, "A2")), total=5, next_key=first_key))
+    assert model.rowCount() == 2 and model.total == 5 and model.canFetchMore()
     model.fetchMore()
-    gen, ids = requests.pop()
-    assert ids == (3, 4)
-    model.append_rows(gen, ids, (row(4, "A4"),))  # 3 was deleted meanwhile
-    assert model.rowCount() == 3 and model.total == 4
-    assert model.row_of(4) == 2 and model.row_of(3) == -1
+    model.fetchMore()  # already on its way: not asked twice
+    assert requests == [(model.generation, first_key, 2)]
+    gen, after, _ = requests.pop()
+    model.append_page(
+        gen, PageKey(0, "A0", 0), ListPage((row(9, "A9"),), None)
+    )  # not what was asked: ignored
+    assert model.rowCount() == 2
+    second_key = PageKey(0, "A4", 4)
+    model.append_page(gen, after, ListPage((row(2, "A2"), row(4, "A4")), second_key))  # 3 deleted meanwhile
+    assert model.rowCount() == 3 and model.row_of(4) == 2 and model.row_of(3) == -1
+    gen, after, n = requests.pop()
+    assert (after, n) == (second_key, 1)  # one row short of what the scroll asked for: asks for it
     model.fetch_through(3)
-    gen, ids = requests.pop()
-    assert ids == (5,)
-    model.append_rows(gen, ids, (row(5, "A5"),))
+    assert requests == []  # on its way already
+    model.append_page(gen, after, ListPage((row(5, "A5"),), None))
     assert not model.canFetchMore() and model.franchisee_id(3) == 5
+    assert model.total == 4  # what there is now, not what the count said before
+    model.set_result(result((row(1, "A1"),)))
+    model.append_page(gen, after, ListPage((row(7, "A7"),), None))  # a page of the older search: dropped
+    assert model.rowCount() == 1

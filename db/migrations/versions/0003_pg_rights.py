@@ -12,7 +12,7 @@ database is brought to the new rules by the upgrade itself.
 from alembic import op
 
 revision = "0003"
-down_revision = "0001"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 

@@ -1,9 +1,10 @@
 """The franchisee list: a lazy table model over FranchiseeRow DTOs.
 
-A search hands the model every matching id (in display order) and the rows of the first page; further pages
-are built on demand (``canFetchMore``/``fetchMore``, as in Qt's fetchmore example). The model never queries:
-it emits ``fetch_requested`` and the view loads the rows through the task runner, then calls
-``append_rows``. Sorting is done in SQL too: ``sort()`` emits ``sort_requested`` and the view searches again.
+A search hands the model the number of matches and the first page of rows; further pages are read on demand
+(``canFetchMore``/``fetchMore``, as in Qt's fetchmore example), each one by key: "the rows after the last one
+loaded" (services.franchisee_list), never by offset and never by loading every id first. The model never
+queries: it emits ``fetch_requested`` and the view loads the page through the task runner, then calls
+``append_page``. Sorting is done in SQL too: ``sort()`` emits ``sort_requested`` and the view searches again.
 
 Every search bumps a generation counter, so a page that arrives after a newer search is dropped.
 """
@@ -23,13 +24,19 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from hqdesk.domain.franchisee import STATUS_LABELS, LifecycleStatus
+from hqdesk.domain.contracts import contract_warning
+from hqdesk.domain.franchisee import STATUS_LABELS
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
-from hqdesk.services.dto import LIST_COLUMNS, FranchiseeRow, SearchResult
+from hqdesk.services.dto import LIST_COLUMNS, FranchiseeRow, ListPage, ListResult, PageKey
 from hqdesk.ui.i18n import fmt_date, tr_enum
 
 PAGE_SIZE = 200  # rows per fetch: what a screen shows several times over, one small query
-CONTRACT_WARNING_DAYS = 90  # a contract ending within this many days is shown in orange; an ended one in red
+# Scrolling on, each fetch asks for as many rows as are loaded already (up to this many): someone scrolling
+# through thousands of rows gets them in a few larger queries, not hundreds of small ones whose per-query
+# cost (the worker thread, the session, the rights check, a relayout of the view) would outweigh the database's
+# own work. Scrolling to the end of 50,000 on SQLite: 14 fetches of up to 5,000 rows took 0.94 s, 9 of up to
+# 20,000 0.78 s (the same queries bare: 0.42 s).
+MAX_FETCH = 20000
 
 CONTEXT = "FranchiseeListModel"
 # Short titles: all nine columns fit beside the editor at 1440 px, in English too; the tooltip has the full name.
@@ -71,12 +78,12 @@ class FranchiseeListModel(QAbstractTableModel):
     """Columns are ``LIST_COLUMNS``; ``franchisee_id(row)`` and ``row_of(id)`` map between rows and ids.
 
     Signals:
-    - ``fetch_requested(generation, ids)``: load the rows of these ids (in this order) and hand them to
-      ``append_rows(generation, ids, rows)``, or call ``fetch_failed(generation)``.
+    - ``fetch_requested(generation, after, count)``: load ``count`` rows following the page key ``after``
+      and hand them to ``append_page(generation, after, page)``, or call ``fetch_failed(generation)``.
     - ``sort_requested(column_name, descending)``: search again in this order.
     """
 
-    fetch_requested = Signal(int, object)
+    fetch_requested = Signal(int, object, int)
     sort_requested = Signal(str, bool)
 
     def __init__(
@@ -85,12 +92,11 @@ class FranchiseeListModel(QAbstractTableModel):
         super().__init__(parent)
         self._today = today
         self._page_size = page_size
-        self._ids: list[int] = []
+        self._total = 0
+        self._next: PageKey | None = None  # where the next page starts; None: everything is loaded
         self._rows: list[FranchiseeRow] = []
         self._cells: list[tuple[str, ...] | None] = []  # display text of each row, made when first shown
-        self._warnings: list[
-            int | None
-        ] = []  # days until the contract ends (< 0: ended), when that needs attention
+        self._warnings: list[int | None] = []  # contract warning of each row (domain.contracts)
         self._row_of: dict[int, int] = {}
         self._generation = 0
         self._in_flight = False
@@ -99,19 +105,17 @@ class FranchiseeListModel(QAbstractTableModel):
         self.descending = False
 
     # ----- the search result ---------------------------------------------------------------------
-    def set_result(self, result: SearchResult) -> None:
+    def set_result(self, result: ListResult) -> None:
         self.beginResetModel()
         self._generation += 1
         self._in_flight = False
         self._wanted = 0
-        self._ids = list(result.ids)
+        self._total = result.total
+        self._next = result.first.next
         self._rows, self._cells, self._warnings, self._row_of = [], [], [], {}
         self.sort_column = result.sort_column
         self.descending = result.descending
-        if (
-            result.first_rows
-        ):  # the first page: the ids up to its last row (any missing ones leave the result)
-            self._take(self._ids[: self._ids.index(result.first_rows[-1].id) + 1], result.first_rows)
+        self._take(result.first.rows)
         self.endResetModel()
 
     @property
@@ -121,14 +125,12 @@ class FranchiseeListModel(QAbstractTableModel):
     @property
     def total(self) -> int:
         """How many franchisees the search matched (loaded or not)."""
-        return len(self._ids)
+        return max(self._total, len(self._rows))
 
-    def position_of(self, franchisee_id: int) -> int:
-        """The place of ``franchisee_id`` in the whole result (loaded or not), or -1."""
-        try:
-            return self._ids.index(franchisee_id)
-        except ValueError:
-            return -1
+    @property
+    def fetching(self) -> bool:
+        """Whether a page is on its way."""
+        return self._in_flight
 
     def franchisee_id(self, row: int) -> int | None:
         return self._rows[row].id if 0 <= row < len(self._rows) else None
@@ -139,12 +141,13 @@ class FranchiseeListModel(QAbstractTableModel):
 
     # ----- lazy loading --------------------------------------------------------------------------
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008, N802 - Qt override
-        return not parent.isValid() and len(self._rows) < len(self._ids)
+        return not parent.isValid() and self._next is not None
 
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008, N802 - Qt override
         if parent.isValid():
             return
-        self._request(len(self._rows) + self._page_size)
+        loaded = len(self._rows)
+        self._request(loaded + max(self._page_size, min(loaded, MAX_FETCH)))
 
     def fetch_through(self, position: int) -> None:
         """Make sure the row at ``position`` of the whole result gets loaded (with all rows before it)."""
@@ -154,26 +157,27 @@ class FranchiseeListModel(QAbstractTableModel):
         self._request((position // self._page_size + 1) * self._page_size)
 
     def _request(self, through: int) -> None:
-        self._wanted = min(max(self._wanted, through), len(self._ids))
-        if self._in_flight or len(self._rows) >= self._wanted:
+        self._wanted = max(self._wanted, through)
+        if self._in_flight or self._next is None or len(self._rows) >= self._wanted:
             return
         self._in_flight = True
-        self.fetch_requested.emit(self._generation, tuple(self._ids[len(self._rows) : self._wanted]))
+        self.fetch_requested.emit(self._generation, self._next, self._wanted - len(self._rows))
 
-    def append_rows(self, generation: int, ids: Sequence[int], rows: Sequence[FranchiseeRow]) -> None:
-        """The rows a ``fetch_requested`` asked for; ignored if a newer search replaced the result."""
-        if generation != self._generation:
+    def append_page(self, generation: int, after: PageKey, page: ListPage) -> None:
+        """The page a ``fetch_requested`` asked for; ignored if a newer search replaced the result."""
+        if generation != self._generation or after != self._next:
             return
         self._in_flight = False
-        start = len(self._rows)
-        if tuple(self._ids[start : start + len(ids)]) != tuple(ids):
-            return  # not the continuation of what we hold (cannot happen within one generation)
+        self._next = page.next
+        # a row saved since the search may have moved past the key: show it once, where it was first seen
+        rows = [r for r in page.rows if r.id not in self._row_of]
         if rows:
+            start = len(self._rows)
             self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
-            self._take(list(ids), rows)
+            self._take(rows)
             self.endInsertRows()
-        else:
-            self._take(list(ids), rows)
+        if self._next is None:
+            self._total = len(self._rows)  # rows deleted or added since the count: the list says what it has
         self._request(self._wanted)  # a fetch_through may want more than one request gave
 
     def fetch_failed(self, generation: int) -> None:
@@ -181,17 +185,12 @@ class FranchiseeListModel(QAbstractTableModel):
             self._in_flight = False
             self._wanted = len(self._rows)  # the next scroll to the bottom tries again
 
-    def _take(self, ids: list[int], rows: Sequence[FranchiseeRow]) -> None:
-        """Append ``rows``, the rows of ``ids`` that still exist; ids without a row (deleted since the
-        search) leave the result."""
+    def _take(self, rows: Sequence[FranchiseeRow]) -> None:
         start = len(self._rows)
-        if len(rows) != len(ids):
-            got = {r.id for r in rows}
-            self._ids[start : start + len(ids)] = [i for i in ids if i in got]
         today = self._today()
         for offset, row in enumerate(rows):
             self._row_of[row.id] = start + offset
-            self._warnings.append(self._contract_warning(row, today))
+            self._warnings.append(contract_warning(row.contract_end, row.status, row.archived, today))
         self._cells.extend([None] * len(rows))
         self._rows.extend(rows)
 
@@ -247,18 +246,6 @@ class FranchiseeListModel(QAbstractTableModel):
         if column == "contract_end":
             return fmt_date(row.contract_end)
         return getattr(row, column)
-
-    @staticmethod
-    def _contract_warning(row: FranchiseeRow, today: date) -> int | None:
-        """Days until the contract ends if that is within the warning window (0 = today), or how long ago it
-        ended (negative: the most overdue renewals must not look the safest). None for an archived franchisee
-        (nobody renews those), and for an ended contract of a terminated one (it ended with the relationship)."""
-        if row.contract_end is None or row.archived:
-            return None
-        days = (row.contract_end - today).days
-        if days < 0:
-            return None if row.status == LifecycleStatus.TERMINATED else days
-        return days if days <= CONTRACT_WARNING_DAYS else None
 
     def _tooltip(self, r: int, column: str) -> str | None:
         row, lines = self._rows[r], []
