@@ -131,6 +131,7 @@ def thirty(services, admin):
                 contract_end=date(2027, 1 + i % 4, 1) if i % 5 else None,
                 account_manager_id=(am.id, am2.id, None)[i % 3],
             ),
+            today=date(2026, 1, 2),  # entered before the status changes below (which cannot predate it)
         )
         ids.append(detail.id)
         if i % 4:
