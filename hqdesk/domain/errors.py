@@ -106,3 +106,20 @@ class NetworkShareRefused(HqdeskError):
         "so several users would corrupt it. Keep the file on this computer, or use a shared PostgreSQL "
         "server (Settings > Database).",
     )
+
+
+class OpenBusiness(HqdeskError):
+    """Archiving a franchisee that still does business (active or suspended) needs the user's confirmation
+    (``set_archived(..., confirm_open_business=True)``). ``reasons``: translatable English sentences."""
+
+    message = QT_TRANSLATE_NOOP("Errors", "This franchisee still has open business. Archive it anyway?")
+
+    def __init__(self, reasons: tuple[str, ...] = (), **params: Any) -> None:
+        self.reasons = tuple(reasons)
+        super().__init__(**params)
+
+
+class ArchivedReadOnly(HqdeskError):
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "This franchisee is archived and cannot be changed. Restore it from the archive first."
+    )
