@@ -35,6 +35,7 @@ from hqdesk.domain.franchisee import (
 )
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.services.profile import ProfileChoices
+from hqdesk.ui.dialogs.discard import raw_values
 from hqdesk.ui.models.history import field_label
 from hqdesk.ui.widgets import DecimalEdit, Form, OptionalDateEdit
 
@@ -49,24 +50,6 @@ def text_box(lines: int) -> QPlainTextEdit:
     box.setTabChangesFocus(True)
     box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 14)
     return box
-
-
-def raw_values(widgets) -> tuple:
-    """What the widgets show, as plain values: compared with a saved snapshot to know if anything was typed."""
-    out = []
-    for widget in widgets:
-        if isinstance(widget, QPlainTextEdit):
-            out.append(widget.toPlainText())
-        elif isinstance(widget, QComboBox):
-            out.append((widget.currentText(), widget.currentData()))
-        elif isinstance(widget, OptionalDateEdit):
-            # 2026-3-1 is the same date as 2026-03-01; text that is not a date is an edit too
-            out.append(widget.date_value() if widget.hasAcceptableInput() else widget.text())
-        elif hasattr(widget, "isChecked"):
-            out.append(widget.isChecked())
-        else:
-            out.append(widget.text())
-    return tuple(out)
 
 
 class FranchiseeForm(QScrollArea):
