@@ -30,19 +30,6 @@
     </message>
 </context>
 <context>
-    <name>ProfileEditor</name>
-    <message numerus="yes">
-        <source>Contacts (%n)</source>
-        <translation>
-            <numerusform>Contacts (%n)</numerusform><numerusform>Contacts (%n)</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>Stores (%n)</source>
-        <translation>
-            <numerusform>Stores (%n)</numerusform><numerusform>Stores (%n)</numerusform></translation>
-    </message>
-</context>
-<context>
     <name>UsersView</name>
     <message numerus="yes">
         <source>%n user(s), {active} active</source>

@@ -217,6 +217,17 @@
     </message>
 </context>
 <context>
+    <name>DiscardTyped</name>
+    <message>
+        <source>Discard changes</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <source>Discard what you have typed in {title}?</source>
+        <translation>放弃您在“{title}”中输入的内容？</translation>
+    </message>
+</context>
+<context>
     <name>Enums</name>
     <message>
         <source>Not given</source>
@@ -388,6 +399,14 @@
     <message>
         <source>The database file {path} is on a network share. SQLite cannot lock files safely over a network, so several users would corrupt it. Keep the file on this computer, or use a shared PostgreSQL server (Settings &gt; Database).</source>
         <translation>数据库文件 {path} 位于网络共享位置。SQLite 无法通过网络安全地锁定文件，多人同时使用会损坏数据。请将文件保存在本机，或使用共享的 PostgreSQL 服务器（设置 &gt; 数据库）。</translation>
+    </message>
+    <message>
+        <source>This franchisee still has open business. Archive it anyway?</source>
+        <translation>该加盟商仍有未结业务。仍要归档吗？</translation>
+    </message>
+    <message>
+        <source>This franchisee is archived and cannot be changed. Restore it from the archive first.</source>
+        <translation>该加盟商已归档，不能修改。请先从归档中恢复。</translation>
     </message>
     <message>
         <source>The database server did not accept the password for {user}.</source>
@@ -651,6 +670,45 @@
     <message>
         <source>required</source>
         <translation>必填</translation>
+    </message>
+</context>
+<context>
+    <name>FranchiseeForm</name>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Location and contract</source>
+        <translation>地区与合同</translation>
+    </message>
+    <message>
+        <source>e.g. {example}</source>
+        <translation>如：{example}</translation>
+    </message>
+    <message>
+        <source>Credit code (USCC)</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>18 characters</source>
+        <translation>18 位字符</translation>
+    </message>
+    <message>
+        <source>Registered capital (¥)</source>
+        <translation>注册资本（¥）</translation>
+    </message>
+    <message>
+        <source>Separated by commas, e.g. 重点, 新店</source>
+        <translation>以逗号分隔，如：重点, 新店</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>{name} (inactive)</source>
+        <translation>{name}（已停用）</translation>
     </message>
 </context>
 <context>
@@ -964,6 +1022,25 @@
     </message>
 </context>
 <context>
+    <name>HistoryTab</name>
+    <message>
+        <source>Status changes</source>
+        <translation>状态变更</translation>
+    </message>
+    <message>
+        <source>All changes</source>
+        <translation>全部变更</translation>
+    </message>
+    <message>
+        <source>Select a change to see all its fields.</source>
+        <translation>选择一条变更记录以查看全部字段。</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>变更记录</translation>
+    </message>
+</context>
+<context>
     <name>Import</name>
     <message>
         <source>Another user added franchisees with the same codes or credit codes during the import. Nothing was imported; run the import again to see which rows.</source>
@@ -1143,110 +1220,45 @@ Franchisee relationships and credit management for headquarters.</source>
     </message>
 </context>
 <context>
+    <name>Profile</name>
+    <message>
+        <source>Archived: read only. Restore it from the archive to change it.</source>
+        <translation>已归档：只读。从归档中恢复后即可修改。</translation>
+    </message>
+    <message>
+        <source>Archived: read only. An administrator can restore it from the archive.</source>
+        <translation>已归档：只读。管理员可以将其从归档中恢复。</translation>
+    </message>
+    <message>
+        <source>Read only: your role ({role}) can view franchisees but not change them.</source>
+        <translation>只读：您的角色（{role}）可查看加盟商，但不能修改。</translation>
+    </message>
+    <message>
+        <source>Read only: this franchisee has no account manager yet. An administrator can assign it to you.</source>
+        <translation>只读：此加盟商尚未分配客户经理，可由管理员分配给您。</translation>
+    </message>
+    <message>
+        <source>Read only: {manager} looks after this franchisee; only they or an administrator can change it.</source>
+        <translation>只读：此加盟商由 {manager} 负责，仅其本人或管理员可以修改。</translation>
+    </message>
+    <message>
+        <source>another user</source>
+        <translation>其他用户</translation>
+    </message>
+</context>
+<context>
     <name>ProfileEditor</name>
     <message>
         <source>Select a franchisee, or press Ctrl+N to add one</source>
         <translation>请选择一个加盟商，或按 Ctrl+N 新建</translation>
     </message>
     <message>
-        <source>unsaved</source>
-        <translation>未保存</translation>
-    </message>
-    <message>
-        <source>Change status…</source>
-        <translation>变更状态…</translation>
-    </message>
-    <message>
-        <source>Archive</source>
-        <translation>归档</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>Undo the changes you have not saved (Esc)</source>
         <translation>撤销未保存的修改 (Esc)</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Save ({key})</source>
-        <translation>保存 ({key})</translation>
-    </message>
-    <message>
-        <source>Company</source>
-        <translation>公司</translation>
-    </message>
-    <message>
-        <source>Location and contract</source>
-        <translation>地区与合同</translation>
-    </message>
-    <message>
-        <source>e.g. {example}</source>
-        <translation>如：{example}</translation>
-    </message>
-    <message>
-        <source>Credit code (USCC)</source>
-        <translation>统一社会信用代码</translation>
-    </message>
-    <message>
-        <source>18 characters</source>
-        <translation>18 位字符</translation>
-    </message>
-    <message>
-        <source>Registered capital (¥)</source>
-        <translation>注册资本（¥）</translation>
-    </message>
-    <message>
-        <source>Separated by commas, e.g. 重点, 新店</source>
-        <translation>以逗号分隔，如：重点, 新店</translation>
-    </message>
-    <message>
         <source>Profile</source>
         <translation>资料</translation>
-    </message>
-    <message>
-        <source>Add…</source>
-        <translation>添加…</translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation>编辑…</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <source>Make primary</source>
-        <translation>设为主要联系人</translation>
-    </message>
-    <message>
-        <source>Contacts</source>
-        <translation>联系人</translation>
-    </message>
-    <message>
-        <source>Stores</source>
-        <translation>门店</translation>
-    </message>
-    <message>
-        <source>Status changes</source>
-        <translation>状态变更</translation>
-    </message>
-    <message>
-        <source>All changes</source>
-        <translation>全部变更</translation>
-    </message>
-    <message>
-        <source>Select a change to see all its fields.</source>
-        <translation>选择一条变更记录以查看全部字段。</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>变更记录</translation>
     </message>
     <message>
         <source>Your role ({role}) cannot add franchisees.</source>
@@ -1281,20 +1293,16 @@ Franchisee relationships and credit management for headquarters.</source>
         <translation>确定要归档“{name}”吗？归档后它不再出现在列表中（勾选“显示已归档”可查看）；数据不会删除，可随时恢复。</translation>
     </message>
     <message>
-        <source>Delete contact</source>
-        <translation>删除联系人</translation>
+        <source>{name} still does business with you. Archive it anyway?</source>
+        <translation>{name}仍与公司有业务往来。仍要归档吗？</translation>
     </message>
     <message>
-        <source>Delete the contact {name}?</source>
-        <translation>确定删除联系人 {name} 吗？</translation>
+        <source>Archive anyway</source>
+        <translation>仍要归档</translation>
     </message>
     <message>
-        <source>Delete store</source>
-        <translation>删除门店</translation>
-    </message>
-    <message>
-        <source>Delete the store {name}?</source>
-        <translation>确定删除门店 {name} 吗？</translation>
+        <source>Nothing was saved: your rights to this franchisee have changed.</source>
+        <translation>未保存任何内容：您对该加盟商的权限已变更。</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -1309,20 +1317,12 @@ Franchisee relationships and credit management for headquarters.</source>
         <translation>此加盟商已不存在，可能已被其他用户删除。</translation>
     </message>
     <message>
-        <source>(none)</source>
-        <translation>（无）</translation>
-    </message>
-    <message>
         <source>Nothing was saved: correct the fields marked in red.</source>
         <translation>未保存：请更正标红的字段。</translation>
     </message>
     <message>
         <source>Not saved. Saving again shows the same conflict until you reload their version.</source>
         <translation>未保存。在重新载入对方版本之前，再次保存仍会出现同样的编辑冲突。</translation>
-    </message>
-    <message>
-        <source>View…</source>
-        <translation>查看…</translation>
     </message>
     <message>
         <source>Leave the new franchisee without saving it (Esc)</source>
@@ -1332,25 +1332,48 @@ Franchisee relationships and credit management for headquarters.</source>
         <source>Save the new franchisee first.</source>
         <translation>请先保存新加盟商。</translation>
     </message>
-    <message numerus="yes">
-        <source>Contacts (%n)</source>
-        <translation>
-            <numerusform>联系人 (%n)</numerusform>
-        </translation>
+    <message>
+        <source>A new franchisee starts as a prospect; change the status after saving.</source>
+        <translation>新加盟商的初始状态为“意向”，保存后可变更状态。</translation>
     </message>
-    <message numerus="yes">
-        <source>Stores (%n)</source>
-        <translation>
-            <numerusform>门店 (%n)</numerusform>
-        </translation>
+    <message>
+        <source>the new franchisee</source>
+        <translation>新加盟商</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileHeader</name>
+    <message>
+        <source>unsaved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Change status…</source>
+        <translation>变更状态…</translation>
+    </message>
+    <message>
+        <source>Archive…</source>
+        <translation>归档…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save ({key})</source>
+        <translation>保存 ({key})</translation>
     </message>
     <message>
         <source>New franchisee</source>
         <translation>新建加盟商</translation>
-    </message>
-    <message>
-        <source>A new franchisee starts as a prospect; change the status after saving.</source>
-        <translation>新加盟商的初始状态为“意向”，保存后可变更状态。</translation>
     </message>
     <message>
         <source>Tier {tier}</source>
@@ -1361,12 +1384,8 @@ Franchisee relationships and credit management for headquarters.</source>
         <translation>已归档</translation>
     </message>
     <message>
-        <source>Restore</source>
-        <translation>恢复</translation>
-    </message>
-    <message>
-        <source>Archive…</source>
-        <translation>归档…</translation>
+        <source>Restore from archive</source>
+        <translation>从归档中恢复</translation>
     </message>
     <message>
         <source>Status: {status}</source>
@@ -1376,29 +1395,44 @@ Franchisee relationships and credit management for headquarters.</source>
         <source>archived</source>
         <translation>已归档</translation>
     </message>
+</context>
+<context>
+    <name>ProfileTabs</name>
     <message>
-        <source>Read only: your role ({role}) can view franchisees but not change them.</source>
-        <translation>只读：您的角色（{role}）可查看加盟商，但不能修改。</translation>
+        <source>Contacts</source>
+        <translation>联系人</translation>
     </message>
     <message>
-        <source>Read only: this franchisee has no account manager yet. An administrator can assign it to you.</source>
-        <translation>只读：此加盟商尚未分配客户经理，可由管理员分配给您。</translation>
+        <source>Contacts (%n)</source>
+        <translation>联系人 (%n)</translation>
     </message>
     <message>
-        <source>Read only: {manager} looks after this franchisee; only they or an administrator can change it.</source>
-        <translation>只读：此加盟商由 {manager} 负责，仅其本人或管理员可以修改。</translation>
+        <source>Delete contact</source>
+        <translation>删除联系人</translation>
     </message>
     <message>
-        <source>another user</source>
-        <translation>其他用户</translation>
+        <source>Delete the contact {name}?</source>
+        <translation>确定删除联系人 {name} 吗？</translation>
     </message>
     <message>
-        <source>the new franchisee</source>
-        <translation>新加盟商</translation>
+        <source>Make primary</source>
+        <translation>设为主要联系人</translation>
     </message>
     <message>
-        <source>Saved</source>
-        <translation>已保存</translation>
+        <source>Stores</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Stores (%n)</source>
+        <translation>门店 (%n)</translation>
+    </message>
+    <message>
+        <source>Delete store</source>
+        <translation>删除门店</translation>
+    </message>
+    <message>
+        <source>Delete the store {name}?</source>
+        <translation>确定删除门店 {name} 吗？</translation>
     </message>
 </context>
 <context>
@@ -1418,6 +1452,25 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>Repeat password</source>
         <translation>确认密码</translation>
+    </message>
+</context>
+<context>
+    <name>RowListTab</name>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>View…</source>
+        <translation>查看…</translation>
     </message>
 </context>
 <context>
