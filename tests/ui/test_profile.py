@@ -1003,3 +1003,27 @@ def test_ctrl_s_saves_the_form_when_the_focus_is_in_the_list_or_the_search_box(
     with qtbot.waitSignal(view.editor.saved):
         listing.ctrl_s()
     assert ui_services.franchisees.get(ui_users["admin"], sample_franchisees[0].id).data.city == "宁波"
+
+
+def test_the_editor_loads_a_franchisee_with_the_one_profile_read(
+    open_editor, ui_users, ui_services, sample_franchisees, monkeypatch
+):
+    """Not the five to seven reads of before (detail, contacts, stores, history, statuses, choices), each with its
+    own session and rights lookup."""
+    for service, name in (
+        (ui_services.franchisees, "get"),
+        (ui_services.franchisees, "history"),
+        (ui_services.franchisees, "status_history"),
+        (ui_services.franchisees, "tiers"),
+        (ui_services.contacts, "list"),
+        (ui_services.stores, "list"),
+        (ui_services.users, "account_managers"),
+        (ui_services.users, "names"),
+    ):
+        monkeypatch.setattr(
+            service, name, lambda *_a, n=name, **_k: pytest.fail(f"{n}: read outside the bundle")
+        )
+    page = open_editor(ui_users["zhang"], sample_franchisees[0].id)
+    assert page.title() == "杭州金辉珠宝有限公司" and page.rows("contacts", "NAME") == ["王芳"]
+    assert "B" in page.choices("tier") and "李娜" in page.choices("account_manager_id")
+    assert page.rows("history", "WHAT")

@@ -503,7 +503,9 @@ class ProfileEditor(ProfileActions, QWidget):
         h.archive_button.setVisible(editing and rights.archive and not self._locked)
         note = self._note(rights)
         for tab in self.page_tabs:
-            tab.set_read_only("" if self._can_edit and editing else note or "-")
+            tab.set_read_only(
+                "" if self._can_edit and editing else note or self.tr("Save the new franchisee first.")
+            )
             index = self.tabs.indexOf(tab)
             self.tabs.setTabEnabled(index, editing)
             self.tabs.setTabToolTip(index, "" if editing else self.tr("Save the new franchisee first."))

@@ -317,7 +317,6 @@ class HistoryTab(QSplitter):
         self.addWidget(bottom)
         self.setStretchFactor(0, 1)
         self.setStretchFactor(1, 3)
-        self.names = None
 
     def title(self) -> str:
         return self.tr("History")
