@@ -12,7 +12,7 @@ from dataclasses import replace
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from hqdesk.domain.changes import Entity
+from hqdesk.domain.changes import Changes, Entity
 from hqdesk.domain.errors import ConflictError, OpenBusiness
 from hqdesk.services.dto import FranchiseeDetail
 from hqdesk.services.profile import rights_for
@@ -22,10 +22,6 @@ from hqdesk.ui.errors import show_error
 from hqdesk.ui.i18n import tr_error, tr_message
 
 EMPTY, EDIT, NEW = "empty", "edit", "new"  # what the editor shows: nothing, a franchisee, a new one
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ProfileEditor", text)
 
 
 def ask_discard(parent: QWidget, name: str) -> bool:
@@ -64,7 +60,23 @@ def ask_save(parent: QWidget, name: str) -> int:
 
 
 class ProfileActions:
-    """Status, archive and row writes of ProfileEditor."""
+    """Status, archive and row writes of ProfileEditor, and how it announces its writes."""
+
+    def _emit_changed(self, entity: Entity, row_id: int) -> None:
+        self._emitting = True
+        franchisee_id = (
+            self._detail.id if self._detail is not None else (row_id if entity == Entity.FRANCHISEE else 0)
+        )
+        try:
+            self.ctx.bus.notify(Changes.of(entity, [row_id], [franchisee_id], origin=self))
+        finally:
+            self._emitting = False
+
+    def _busy(self, busy: bool) -> None:
+        self.setCursor(Qt.CursorShape.WaitCursor if busy else Qt.CursorShape.ArrowCursor)
+        for b in (self.header.status_button, self.header.archive_button):
+            b.setEnabled(not busy)
+        self._update_state()
 
     def open_dialog(self, dialog: QDialog) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -294,6 +294,7 @@ class ProfileEditor(ProfileActions, QWidget):
         self._names = UserNames.of_users(bundle.names)
         self.form.set_choices(bundle.choices)
         self._rights = bundle.rights
+        self._locked = ""  # the load went through: the account is active (again)
         self._explain_refusal(bundle.rights)
         if keep_edits:
             if detail.version != self._detail.version:
@@ -566,23 +567,7 @@ class ProfileEditor(ProfileActions, QWidget):
         if self._message_saved:
             self._show_message("")
 
-    def _busy(self, busy: bool) -> None:
-        self.setCursor(Qt.CursorShape.WaitCursor if busy else Qt.CursorShape.ArrowCursor)
-        for b in (self.header.status_button, self.header.archive_button):
-            b.setEnabled(not busy)
-        self._update_state()
-
     # ----- the change bus -------------------------------------------------------------------------------------
-    def _emit_changed(self, entity: Entity, row_id: int) -> None:
-        self._emitting = True
-        franchisee_id = (
-            self._detail.id if self._detail is not None else (row_id if entity == Entity.FRANCHISEE else 0)
-        )
-        try:
-            self.ctx.bus.notify(Changes.of(entity, [row_id], [franchisee_id], origin=self))
-        finally:
-            self._emitting = False
-
     def _reload_kinds(self) -> frozenset[Entity]:
         return reduce(lambda kinds, tab: kinds | tab.reload_on, self.page_tabs, self.reload_on)
 
