@@ -357,7 +357,7 @@ def contacts_spec() -> RowListSpec:
         title=lambda n: (
             QCoreApplication.translate("ProfileTabs", "Contacts")
             if n is None
-            else QCoreApplication.translate("ProfileTabs", "Contacts (%n)", None, n)
+            else QCoreApplication.translate("ProfileTabs", "Contacts (%n)", "", n)
         ),
         model=ContactsModel,
         rows=lambda bundle: bundle.contacts,
@@ -401,7 +401,7 @@ def stores_spec() -> RowListSpec:
         title=lambda n: (
             QCoreApplication.translate("ProfileTabs", "Stores")
             if n is None
-            else QCoreApplication.translate("ProfileTabs", "Stores (%n)", None, n)
+            else QCoreApplication.translate("ProfileTabs", "Stores (%n)", "", n)
         ),
         model=StoresModel,
         rows=lambda bundle: bundle.stores,
