@@ -91,6 +91,15 @@ class ProfileBundle:
     rights: ProfileRights
 
 
+@dataclass(frozen=True)
+class NewProfile:
+    """What a new franchisee's form needs: its choices, who is who, and the user's current rights."""
+
+    choices: ProfileChoices
+    names: tuple[UserName, ...]
+    rights: ProfileRights
+
+
 # ----- the rules -------------------------------------------------------------------------------------------
 ARCHIVED_ADMIN = QT_TRANSLATE_NOOP(
     "Profile", "Archived: read only. Restore it from the archive to change it."
@@ -179,7 +188,7 @@ class ProfileService(Service):
             )
             return ProfileBundle(detail, contacts, stores, statuses, history, choices, names, rights)
 
-    def choices(self, actor: Actor) -> tuple[ProfileChoices, tuple[UserName, ...], ProfileRights]:
+    def choices(self, actor: Actor) -> NewProfile:
         """What a new franchisee's form offers, who is who, and the user's current rights (one session)."""
         with self.db.read() as s:
             now = self.require(actor, Action.VIEW_FRANCHISEES, s=s)
@@ -196,7 +205,7 @@ class ProfileService(Service):
                 overwrite=now.can(Action.OVERWRITE_CONFLICT),
                 view_history=now.can(Action.VIEW_HISTORY),
             )
-            return self._choices(s, None), names, rights
+            return NewProfile(self._choices(s, None), names, rights)
 
     @staticmethod
     def _choices(s, manager_id: int | None) -> ProfileChoices:
@@ -219,6 +228,7 @@ class ProfileService(Service):
 __all__ = [
     "ProfileService",
     "ProfileBundle",
+    "NewProfile",
     "ProfileChoices",
     "ProfileRights",
     "ManagerChoice",

@@ -35,7 +35,7 @@ from hqdesk.domain.franchisee import FranchiseeData
 from hqdesk.domain.roles import ROLE_LABELS, Action
 from hqdesk.services.base import AccountDisabled
 from hqdesk.services.dto import FranchiseeDetail
-from hqdesk.services.profile import ProfileBundle, ProfileRights
+from hqdesk.services.profile import NewProfile, ProfileBundle, ProfileRights
 from hqdesk.ui.dialogs.conflict_dialog import ConflictDialog, merge_plan
 from hqdesk.ui.errors import show_error
 from hqdesk.ui.i18n import tr_enum, tr_error, tr_field_error
@@ -162,16 +162,15 @@ class ProfileEditor(ProfileActions, QWidget):
             return
         seq = self._seq
 
-        def done(result) -> None:
-            choices, names, rights = result
-            self._names = UserNames.of_users(names)
-            self.form.set_choices(choices)
+        def done(new: NewProfile) -> None:
+            self._names = UserNames.of_users(new.names)
+            self.form.set_choices(new.choices)
             if seq != self._seq:
                 return
-            if not rights.edit:
-                self._show_empty(self._cannot_create(rights.role))
+            if not new.rights.edit:
+                self._show_empty(self._cannot_create(new.rights.role))
             else:
-                self._start_new(rights)
+                self._start_new(new.rights)
 
         self.ctx.runner.submit(
             self.ctx.services.profile.choices,
