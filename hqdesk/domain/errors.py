@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from hqdesk.domain.i18n import ERRORS, QT_TRANSLATE_NOOP, VALIDATION, Message, Translate, fill
-from hqdesk.domain.roles import Action, Actor, Role
+from hqdesk.domain.i18n import ERRORS, QT_TRANSLATE_NOOP, VALIDATION, Translate, fill
+from hqdesk.domain.roles import Action, Role
 
 EXIT_FAILED = 1
 """Exit code of an operational error: cannot connect, database newer than this app, roles missing..."""
@@ -243,58 +243,6 @@ class NetworkShareRefused(HqdeskError):
         "The database file {path} is on a network share. SQLite cannot lock files safely over a network, "
         "so several users would corrupt it. Keep the file on this computer, or use a shared PostgreSQL "
         "server (Settings > Database).",
-    )
-
-
-# ----- refusals the UI shows before the user tries ------------------------------------------------------
-# One place for the role-specific texts (the UI used to word them itself): the profile asks these when it
-# opens read only or cannot offer "New".
-
-
-def cannot_create_franchisee(actor: Actor) -> Message:
-    """Why the actor is offered no blank profile for a new franchisee."""
-    return Message(
-        ERRORS,
-        QT_TRANSLATE_NOOP("Errors", "Your role ({role}) cannot add franchisees."),
-        {"role": actor.role},
-    )
-
-
-def read_only_reason(
-    actor: Actor, account_manager_id: int | None, account_manager_name: str | None = None
-) -> Message:
-    """Why a franchisee's profile is read only for the actor (asked only when ``actor.can`` refused the edit)."""
-    if actor.role != Role.ACCOUNT_MANAGER:
-        return Message(
-            ERRORS,
-            QT_TRANSLATE_NOOP(
-                "Errors", "Read only: your role ({role}) can view franchisees but not change them."
-            ),
-            {"role": actor.role},
-        )
-    if account_manager_id is None:
-        return Message(
-            ERRORS,
-            QT_TRANSLATE_NOOP(
-                "Errors",
-                "Read only: this franchisee has no account manager yet. An administrator can assign it to you.",
-            ),
-        )
-    if account_manager_name:
-        return Message(
-            ERRORS,
-            QT_TRANSLATE_NOOP(
-                "Errors",
-                "Read only: {manager} looks after this franchisee; only they or an administrator can change it.",
-            ),
-            {"manager": account_manager_name},
-        )
-    return Message(
-        ERRORS,
-        QT_TRANSLATE_NOOP(
-            "Errors",
-            "Read only: another user looks after this franchisee; only they or an administrator can change it.",
-        ),
     )
 
 

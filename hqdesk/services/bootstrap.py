@@ -12,6 +12,7 @@ from hqdesk.persistence.engine import is_network_path, probe_connection, safe_ur
 from hqdesk.services.company import CompanyService
 from hqdesk.services.contacts import ContactService, StoreService
 from hqdesk.services.franchisees import FranchiseeService
+from hqdesk.services.profile import ProfileService
 from hqdesk.services.tiers import TierService
 from hqdesk.services.users import UserService
 
@@ -25,6 +26,7 @@ class Services:
     stores: StoreService
     company: CompanyService
     tiers: TierService
+    profile: ProfileService  # the profile editor's one read
 
     @property
     def dialect(self) -> str:
@@ -78,6 +80,7 @@ def open_services(url: str, *, password: str | None = None, upgrade: bool = True
         StoreService(db),
         CompanyService(db),
         TierService(db),
+        ProfileService(db),
     )
 
 

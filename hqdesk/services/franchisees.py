@@ -402,49 +402,53 @@ class FranchiseeService(FranchiseeBulkActions, Service):
     def status_history(self, actor: Actor, franchisee_id: int) -> list[StatusChangeDTO]:
         self.require(actor, Action.VIEW_HISTORY)
         with self.db.read() as s:
-            rows = s.scalars(
-                select(StatusChangeRecord)
-                .where(StatusChangeRecord.franchisee_id == franchisee_id)
-                .order_by(StatusChangeRecord.recorded_at.desc(), StatusChangeRecord.id.desc())
-            )
-            return [
-                StatusChangeDTO(
-                    LifecycleStatus(r.from_status) if r.from_status else None,
-                    LifecycleStatus(r.to_status),
-                    r.changed_on,
-                    r.reason,
-                    r.changed_by,
-                    r.recorded_at,
-                )
-                for r in rows
-            ]
+            return read_status_history(s, franchisee_id)
 
     def history(self, actor: Actor, franchisee_id: int, limit: int = 1000) -> list[HistoryEntry]:
         """The audit trail of the franchisee, its contacts, stores and status changes, newest first."""
         self.require(actor, Action.VIEW_HISTORY)
         with self.db.read() as s:
-            rows = s.scalars(
-                select(AuditEntry)
-                .where(AuditEntry.franchisee_id == franchisee_id)
-                .order_by(AuditEntry.occurred_at.desc(), AuditEntry.id.desc())
-                .limit(limit)
+            return read_history(s, franchisee_id, limit)
+
+
+# ----- reads inside a caller's session (the profile's one read: services.profile) ---------------------------
+def read_status_history(s: Session, franchisee_id: int) -> list[StatusChangeDTO]:
+    """The franchisee's status changes, newest first."""
+    rows = s.scalars(
+        select(StatusChangeRecord)
+        .where(StatusChangeRecord.franchisee_id == franchisee_id)
+        .order_by(StatusChangeRecord.recorded_at.desc(), StatusChangeRecord.id.desc())
+    )
+    return [
+        StatusChangeDTO(
+            LifecycleStatus(r.from_status) if r.from_status else None,
+            LifecycleStatus(r.to_status),
+            r.changed_on,
+            r.reason,
+            r.changed_by,
+            r.recorded_at,
+        )
+        for r in rows
+    ]
+
+
+def read_history(s: Session, franchisee_id: int, limit: int = 1000) -> list[HistoryEntry]:
+    """The audit trail of the franchisee, its contacts, stores and status changes, newest first."""
+    rows = s.scalars(
+        select(AuditEntry)
+        .where(AuditEntry.franchisee_id == franchisee_id)
+        .order_by(AuditEntry.occurred_at.desc(), AuditEntry.id.desc())
+        .limit(limit)
+    )
+    out = []
+    for r in rows:
+        # parse_float=Decimal: PostgreSQL's trigger writes money as JSON numbers; never make them floats
+        old = json.loads(r.old_values, parse_float=Decimal) if r.old_values else {}
+        new = json.loads(r.new_values, parse_float=Decimal) if r.new_values else {}
+        changes = tuple(FieldChange(k, old.get(k), new.get(k)) for k in sorted(set(old) | set(new)))
+        out.append(
+            HistoryEntry(
+                r.occurred_at, r.username, r.source, r.action, r.table_name, r.row_id, changes, r.db_login
             )
-            out = []
-            for r in rows:
-                # parse_float=Decimal: PostgreSQL's trigger writes money as JSON numbers; never make them floats
-                old = json.loads(r.old_values, parse_float=Decimal) if r.old_values else {}
-                new = json.loads(r.new_values, parse_float=Decimal) if r.new_values else {}
-                changes = tuple(FieldChange(k, old.get(k), new.get(k)) for k in sorted(set(old) | set(new)))
-                out.append(
-                    HistoryEntry(
-                        r.occurred_at,
-                        r.username,
-                        r.source,
-                        r.action,
-                        r.table_name,
-                        r.row_id,
-                        changes,
-                        r.db_login,
-                    )
-                )
-            return out
+        )
+    return out

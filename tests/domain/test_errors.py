@@ -22,11 +22,9 @@ from hqdesk.domain.errors import (
     NotFound,
     PermissionDenied,
     ValidationError,
-    cannot_create_franchisee,
-    read_only_reason,
 )
 from hqdesk.domain.i18n import Message, english, fill
-from hqdesk.domain.roles import Action, Actor, Role
+from hqdesk.domain.roles import Action, Role
 
 TS = Path(__file__).resolve().parents[2] / "resources" / "translations" / "hqdesk_zh_CN.ts"
 QT_FREE = ("hqdesk.domain", "hqdesk.persistence", "hqdesk.services", "hqdesk.demo")
@@ -179,19 +177,3 @@ def test_validation_errors_translate_each_field_in_the_validation_context():
 def test_a_translation_with_a_wrong_placeholder_shows_as_it_is():
     assert fill(lambda c, t: "坏{nope}", "Errors", "Good {x}", {"x": 1}) == "坏{nope}"
     assert Message("Errors", "Plain").text() == "Plain"
-
-
-def test_the_role_specific_read_only_reasons_are_decided_below_the_ui():
-    viewer = Actor(3, "v", "赵敏", Role.VIEWER)
-    manager = Actor(4, "z", "张伟", Role.ACCOUNT_MANAGER)
-    assert read_only_reason(viewer, 4, "张伟").text(marked) == (
-        "<Errors:Read only: your role ({role}) can view franchisees but not change them.>".replace(
-            "{role}", "<Enums:Viewer>"
-        )
-    )
-    assert "no account manager yet" in read_only_reason(manager, None).text()
-    assert read_only_reason(manager, 5, "李娜").text() == (
-        "Read only: 李娜 looks after this franchisee; only they or an administrator can change it."
-    )
-    assert "another user looks after" in read_only_reason(manager, 5, None).text()
-    assert cannot_create_franchisee(viewer).text() == "Your role (Viewer) cannot add franchisees."

@@ -102,3 +102,19 @@ def type_text(widget, text: str) -> None:
     event = QInputMethodEvent()
     event.setCommitString(text)
     QApplication.sendEvent(widget, event)
+
+
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item):
+    """Before pytest-qt closes a test's widgets: a record dialog left with typed data would ask (and wait in
+    exec()) whether to drop it. The test is over: it may."""
+    from PySide6.QtWidgets import QApplication
+
+    from hqdesk.ui.dialogs.discard import AsksBeforeDiscarding
+
+    app = QApplication.instance()
+    if app is not None:
+        for widget in app.allWidgets():
+            if isinstance(widget, AsksBeforeDiscarding):
+                widget.mark_clean()
+    yield

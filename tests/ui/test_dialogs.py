@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QMessageBox
 
 from hqdesk.domain.changes import Entity
 from hqdesk.domain.contact import Anniversary, ContactData, StoreData, StoreStatus
@@ -22,6 +23,7 @@ from hqdesk.ui.models.contacts import AnniversariesModel, ContactsModel
 from hqdesk.ui.models.history import HistoryModel, StatusHistoryModel, UserNames
 from hqdesk.ui.models.stores import StoresModel
 from tests.ui.conftest import type_text
+from tests.ui.pages import DialogPage, answer_message_box
 
 TODAY = date(2026, 3, 1)
 NAMES = UserNames({"admin": "管理员", "zhang": "张伟", "li": "李娜"}, {1: "管理员", 2: "张伟", 3: "李娜"})
@@ -98,7 +100,7 @@ def test_lunar_birthday_label_shows_the_lunar_date_and_next_celebration(
     ctx = make_ctx(ui_users["zhang"])
     dialog = _show(qtbot, ContactDialog(ctx, sample_franchisees[0].id, today=TODAY))
     assert dialog.lunar_label.text() == ""
-    dialog.birthday.set_date_value(date(1980, 9, 23))
+    DialogPage(dialog).set("birthday", date(1980, 9, 23))
     dialog.birthday_lunar.setChecked(True)
     text = dialog.lunar_label.text()
     assert "八月十五" in text
@@ -112,19 +114,21 @@ def test_contact_dialog_validation_appears_beside_the_fields_and_keeps_it_open(
 ):
     f = sample_franchisees[0]
     dialog = _show(qtbot, ContactDialog(make_ctx(ui_users["zhang"]), f.id))
-    dialog.mobile.setText("1234")
-    dialog.email.setText("not-an-address")
-    dialog.save_button.click()
+    DialogPage(dialog).set("mobile", "1234")
+    DialogPage(dialog).set("email", "not-an-address")
+    DialogPage(dialog).save()
     assert dialog.isVisible()
-    assert dialog.form.error_text("name") == "Enter the contact's name."
-    assert dialog.form.error_text("mobile") == "A mainland mobile number has 11 digits and starts with 13-19."
-    assert dialog.form.error_text("email") == "This does not look like an e-mail address."
+    assert DialogPage(dialog).error("name") == "Enter the contact's name."
+    assert (
+        DialogPage(dialog).error("mobile") == "A mainland mobile number has 11 digits and starts with 13-19."
+    )
+    assert DialogPage(dialog).error("email") == "This does not look like an e-mail address."
     assert len(ui_services.contacts.list(ui_users["admin"], f.id)) == 1
     dialog.name.setFocus()
     type_text(dialog.name, "赵强")
-    dialog.mobile.setText("13900002222")
+    DialogPage(dialog).set("mobile", "13900002222")
     dialog.email.clear()
-    dialog.save_button.click()
+    DialogPage(dialog).save()
     assert not dialog.isVisible()
     assert dialog.result_value.data.name == "赵强"
 
@@ -135,22 +139,22 @@ def test_contact_dialog_saves_every_field_including_anniversaries(
     f = sample_franchisees[0]
     ctx = make_ctx(ui_users["zhang"])
     dialog = _show(qtbot, ContactDialog(ctx, f.id, today=TODAY))
-    dialog.name.setText("陈静")
+    DialogPage(dialog).set("name", "陈静")
     dialog.gender.setCurrentIndex(dialog.gender.findText("Female"))
     dialog.honorific.setCurrentText("女士")
     dialog.role.setCurrentIndex(dialog.role.findText("Finance"))
-    dialog.phone.setText("0571-88886666")
-    dialog.wechat_id.setText("chenjing")
-    dialog.birthday.set_date_value(date(1985, 5, 4))
-    dialog.hobbies.setPlainText("茶道")
-    dialog.preferences.setPlainText("不喝酒")
+    DialogPage(dialog).set("phone", "0571-88886666")
+    DialogPage(dialog).set("wechat_id", "chenjing")
+    DialogPage(dialog).set("birthday", date(1985, 5, 4))
+    DialogPage(dialog).set("hobbies", "茶道")
+    DialogPage(dialog).set("preferences", "不喝酒")
     dialog.is_primary.setChecked(True)
     dialog.add_anniversary_button.click()
     model = dialog.anniversaries_model
     model.setData(model.index(0, model.LABEL), "结婚纪念日")
     model.setData(model.index(0, model.DAY), QDate(2010, 10, 1))
     model.setData(model.index(0, model.LUNAR), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
-    dialog.save_button.click()
+    DialogPage(dialog).save()
     assert not dialog.isVisible()
     saved = next(c for c in ui_services.contacts.list(ui_users["admin"], f.id) if c.data.name == "陈静")
     assert saved.data.gender == "female" and saved.data.role == "finance" and saved.data.honorific == "女士"
@@ -160,11 +164,11 @@ def test_contact_dialog_saves_every_field_including_anniversaries(
 
 def test_an_unnamed_anniversary_is_refused_beside_the_list(qtbot, make_ctx, ui_users, sample_franchisees):
     dialog = _show(qtbot, ContactDialog(make_ctx(ui_users["zhang"]), sample_franchisees[0].id, today=TODAY))
-    dialog.name.setText("陈静")
+    DialogPage(dialog).set("name", "陈静")
     dialog.add_anniversary_button.click()
-    dialog.save_button.click()
+    DialogPage(dialog).save()
     assert dialog.isVisible()
-    assert dialog.form.error_text("anniversaries") == "Every anniversary needs a name."
+    assert DialogPage(dialog).error("anniversaries") == "Every anniversary needs a name."
     dialog.anniversaries.selectRow(0)
     dialog.remove_anniversary_button.click()
     assert dialog.anniversaries_model.rowCount() == 0
@@ -183,8 +187,8 @@ def test_contact_conflict_reload_shows_their_version(
         replace(contact.data, mobile="13600001111"),
         base=contact.data,
     )
-    dialog.mobile.setText("13500009999")
-    dialog.save_button.click()
+    DialogPage(dialog).set("mobile", "13500009999")
+    DialogPage(dialog).save()
     conflict = dialog.conflict_dialog
     assert isinstance(conflict, ConflictDialog) and dialog.isVisible()
     assert [conflict.model.index(0, c).data() for c in range(3)] == ["Mobile", "13600001111", "13500009999"]
@@ -192,7 +196,7 @@ def test_contact_conflict_reload_shows_their_version(
     conflict.reload_button.click()
     assert dialog.mobile.text() == "13600001111" and dialog.isVisible()
     dialog.wechat_id.setText("wf")  # a save on the reloaded version goes through
-    dialog.save_button.click()
+    DialogPage(dialog).save()
     assert not dialog.isVisible()
     assert _contact(ui_services, ui_users["admin"], f.id).data.wechat_id == "wf"
 
@@ -208,8 +212,8 @@ def test_contact_conflict_overwrite_for_an_admin(qtbot, make_ctx, ui_users, ui_s
         replace(contact.data, mobile="13600001111"),
         base=contact.data,
     )
-    dialog.mobile.setText("13500009999")
-    dialog.save_button.click()
+    DialogPage(dialog).set("mobile", "13500009999")
+    DialogPage(dialog).save()
     dialog.conflict_dialog.overwrite_button.click()
     assert not dialog.isVisible()
     assert _contact(ui_services, ui_users["admin"], f.id).data.mobile == "13500009999"
@@ -230,22 +234,22 @@ def test_store_dialog_validation_beside_the_fields(
 ):
     f = sample_franchisees[0]
     dialog = _show(qtbot, StoreDialog(make_ctx(ui_users["zhang"]), f.id, today=TODAY))
-    dialog.floor_area.setText("1..5")
-    dialog.save_button.click()
-    assert dialog.form.error_text("floor_area") == "Enter the floor area in square metres, e.g. 120.5."
-    dialog.floor_area.setText("0")
-    dialog.opened_on.set_date_value(date.today() + timedelta(days=30))
-    dialog.save_button.click()
-    assert dialog.form.error_text("name") == "Enter the store's name."
+    DialogPage(dialog).set("floor_area", "1..5")
+    DialogPage(dialog).save()
+    assert DialogPage(dialog).error("floor_area") == "Enter the floor area in square metres, e.g. 120.5."
+    DialogPage(dialog).set("floor_area", "0")
+    DialogPage(dialog).set("opened_on", date.today() + timedelta(days=30))
+    DialogPage(dialog).save()
+    assert DialogPage(dialog).error("name") == "Enter the store's name."
     assert (
-        dialog.form.error_text("floor_area") == "The floor area is in square metres, between 0 and 100,000."
+        DialogPage(dialog).error("floor_area") == "The floor area is in square metres, between 0 and 100,000."
     )
-    assert "mark it as planned" in dialog.form.error_text("opened_on")
+    assert "mark it as planned" in DialogPage(dialog).error("opened_on")
     assert dialog.isVisible() and ui_services.stores.list(ui_users["admin"], f.id) == []
-    dialog.name.setText("湖滨店")
-    dialog.floor_area.setText("120")
+    DialogPage(dialog).set("name", "湖滨店")
+    DialogPage(dialog).set("floor_area", "120")
     dialog.status.setCurrentIndex(dialog.status.findData(StoreStatus.PLANNED))
-    dialog.save_button.click()
+    DialogPage(dialog).save()
     assert not dialog.isVisible()
     assert ui_services.stores.list(ui_users["admin"], f.id)[0].data.status == StoreStatus.PLANNED
 
@@ -259,15 +263,15 @@ def test_status_dialog_needs_a_reason_and_offers_only_allowed_moves(
     assert "Current status: Prospect since" in dialog.current.text()
     assert [dialog.status.itemData(i) for i in range(dialog.status.count())] == ["active", "terminated"]
     assert dialog.changed_on.date_value() == date.today()
-    dialog.changed_on.set_date_value(date.today() + timedelta(days=3))
+    DialogPage(dialog).set("changed_on", date.today() + timedelta(days=3))
     assert dialog.changed_on.date_value() == date.today()  # no date in the future to pick
-    dialog.save_button.click()
+    DialogPage(dialog).save()
     assert dialog.isVisible()
-    assert dialog.form.error_text("reason") == "Give a reason for the status change."
+    assert DialogPage(dialog).error("reason") == "Give a reason for the status change."
     assert ui_services.franchisees.get(ui_users["admin"], f.id).status == LifecycleStatus.PROSPECT
-    dialog.reason.setPlainText("签约")
+    DialogPage(dialog).set("reason", "签约")
     with qtbot.waitSignal(dialog.ctx.bus.changed) as changed:
-        dialog.save_button.click()
+        DialogPage(dialog).save()
     assert changed.args[0].entities == {Entity.FRANCHISEE} and changed.args[0].ids == {f.id}
     assert dialog.result_value.status == LifecycleStatus.ACTIVE
 
@@ -280,8 +284,8 @@ def test_status_dialog_conflict_offers_reload_but_never_overwrite(
     ui_services.franchisees.change_status(
         ui_users["zhang"], f.id, f.version, StatusChange(LifecycleStatus.ACTIVE, date.today(), "签约")
     )
-    dialog.reason.setPlainText("放弃")
-    dialog.save_button.click()
+    DialogPage(dialog).set("reason", "放弃")
+    DialogPage(dialog).save()
     conflict = dialog.conflict_dialog
     assert "张伟 changed this record" in conflict.message.text()
     assert conflict.overwrite_button is None
@@ -429,11 +433,11 @@ def test_a_birthday_typed_into_the_empty_field_shows_its_lunar_date_and_is_saved
 ):
     f = sample_franchisees[0]
     dialog = _show(qtbot, ContactDialog(make_ctx(ui_users["zhang"]), f.id, today=TODAY))
-    dialog.name.setText("陈静")
+    DialogPage(dialog).set("name", "陈静")
     dialog.birthday.setFocus()
     qtbot.keyClicks(dialog.birthday, "1980/9/23")
     assert "Lunar calendar:" in dialog.lunar_label.text()
-    dialog.save_button.click()
+    DialogPage(dialog).save()
     assert not dialog.isVisible()
     assert dialog.result_value.data.birthday == date(1980, 9, 23)
 
@@ -443,12 +447,12 @@ def test_a_typed_date_that_is_no_date_keeps_the_dialog_open(
 ):
     f = sample_franchisees[0]
     dialog = _show(qtbot, StoreDialog(make_ctx(ui_users["zhang"]), f.id, today=TODAY))
-    dialog.name.setText("湖滨店")
+    DialogPage(dialog).set("name", "湖滨店")
     dialog.opened_on.setFocus()
     qtbot.keyClicks(dialog.opened_on, "2025-06-31")
-    dialog.save_button.click()
+    DialogPage(dialog).save()
     assert dialog.isVisible()
-    assert dialog.form.error_text("opened_on") == "Enter a date as yyyy-mm-dd, or leave the field empty."
+    assert DialogPage(dialog).error("opened_on") == "Enter a date as yyyy-mm-dd, or leave the field empty."
     assert dialog.opened_on.text() == "2025-06-31"
     assert ui_services.stores.list(ui_users["admin"], f.id) == []
 
@@ -469,12 +473,12 @@ def test_a_status_change_takes_a_typed_date_and_says_when_one_is_needed(
     dialog.changed_on.selectAll()
     qtbot.keyClicks(dialog.changed_on, "2026-2-3x")
     dialog.reason.setFocus()  # leaving the field
-    assert dialog.form.error_text("changed_on") == "Enter a date as yyyy-mm-dd."
+    assert DialogPage(dialog).error("changed_on") == "Enter a date as yyyy-mm-dd."
     dialog.changed_on.setFocus()
     qtbot.keyClick(dialog.changed_on, Qt.Key.Key_Backspace)
-    assert dialog.form.error_text("changed_on") == ""
-    dialog.reason.setPlainText("合同已签")
-    dialog.save_button.click()
+    assert DialogPage(dialog).error("changed_on") == ""
+    DialogPage(dialog).set("reason", "合同已签")
+    DialogPage(dialog).save()
     assert not dialog.isVisible()
     assert ui_services.franchisees.get(ui_users["admin"], f.id).status_changed_on == date(2026, 2, 3)
 
@@ -500,3 +504,93 @@ def test_the_anniversary_date_column_is_wide_enough_and_edited_as_yyyy_mm_dd(
     assert isinstance(editor, QDateEdit)
     assert editor.displayFormat() == "yyyy-MM-dd" and editor.text() == "2010-12-28"
     assert view.columnWidth(model.DAY) >= editor.sizeHint().width()
+
+
+# ----- typed data is not dropped without a question --------------------------------------------------------
+def _dialogs(ctx, ui_services, f):
+    return {
+        "contact": lambda: ContactDialog(ctx, f.id, today=TODAY),
+        "store": lambda: StoreDialog(ctx, f.id, today=TODAY),
+        "status": lambda: StatusDialog(ctx, ui_services.franchisees.get(ctx.actor, f.id), NAMES, today=TODAY),
+    }
+
+
+TYPED = {"contact": ("name", "赵强"), "store": ("name", "湖滨店"), "status": ("reason", "合同已签")}
+
+
+@pytest.mark.parametrize("kind", ["contact", "store", "status"])
+@pytest.mark.parametrize("how", ["escape", "cancel", "close"])
+def test_a_dialog_asks_before_dropping_what_was_typed(
+    qtbot, make_ctx, ui_users, ui_services, sample_franchisees, kind, how
+):
+    dialog = _show(qtbot, _dialogs(make_ctx(ui_users["zhang"]), ui_services, sample_franchisees[0])[kind]())
+    page = DialogPage(dialog, qtbot)
+    name, text = TYPED[kind]
+    page.fill(name, text)
+    seen = answer_message_box(QMessageBox.StandardButton.Cancel)
+    getattr(page, how)()
+    assert seen == [f"Discard what you have typed in {dialog.windowTitle()}?"]
+    assert page.is_open() and page.text(name) == text  # kept
+    answer_message_box(QMessageBox.StandardButton.Discard)
+    getattr(page, how)()
+    assert not page.is_open()
+
+
+@pytest.mark.parametrize("kind", ["contact", "store", "status"])
+def test_a_dialog_with_nothing_typed_closes_without_a_question(
+    qtbot, make_ctx, ui_users, ui_services, sample_franchisees, monkeypatch, kind
+):
+    monkeypatch.setattr(QMessageBox, "exec", lambda *_a: pytest.fail("nothing was typed: no question"))
+    dialog = _show(qtbot, _dialogs(make_ctx(ui_users["zhang"]), ui_services, sample_franchisees[0])[kind]())
+    DialogPage(dialog, qtbot).escape()
+    assert not dialog.isVisible()
+
+
+def test_a_contact_reloaded_after_a_conflict_is_not_typed_data(
+    qtbot, make_ctx, ui_users, ui_services, sample_franchisees, monkeypatch
+):
+    f = sample_franchisees[0]
+    contact = _contact(ui_services, ui_users["zhang"], f.id)
+    dialog = _show(qtbot, ContactDialog(make_ctx(ui_users["zhang"]), f.id, contact, NAMES))
+    ui_services.contacts.update(
+        ui_users["admin"],
+        contact.id,
+        contact.version,
+        replace(contact.data, mobile="13600001111"),
+        base=contact.data,
+    )
+    page = DialogPage(dialog, qtbot)
+    page.set("mobile", "13500009999")
+    page.save()
+    dialog.conflict_dialog.reload_button.click()
+    monkeypatch.setattr(
+        QMessageBox, "exec", lambda *_a: pytest.fail("their version is nothing the user typed")
+    )
+    page.cancel()
+    assert not page.is_open()
+
+
+def test_an_anniversary_added_counts_as_typed_and_a_read_only_contact_never_asks(
+    qtbot, make_ctx, ui_users, ui_services, sample_franchisees, monkeypatch
+):
+    f = sample_franchisees[0]
+    dialog = _show(qtbot, ContactDialog(make_ctx(ui_users["zhang"]), f.id, today=TODAY))
+    dialog.add_anniversary_button.click()
+    seen = answer_message_box(QMessageBox.StandardButton.Discard)
+    DialogPage(dialog, qtbot).cancel()
+    assert len(seen) == 1 and not dialog.isVisible()
+    monkeypatch.setattr(
+        QMessageBox, "exec", lambda *_a: pytest.fail("a read-only contact has nothing to lose")
+    )
+    viewer = _show(
+        qtbot,
+        ContactDialog(
+            make_ctx(ui_users["viewer"]),
+            f.id,
+            _contact(ui_services, ui_users["viewer"], f.id),
+            read_only=True,
+        ),
+    )
+    viewer.name.setText("改不了")  # even a programmatic change of a read-only field is nothing typed
+    DialogPage(viewer, qtbot).close()
+    assert not viewer.isVisible()

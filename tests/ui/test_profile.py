@@ -1,28 +1,35 @@
-"""The franchisee profile editor on real widgets over a real SQLite database (inline task runner)."""
+"""The franchisee profile editor on real widgets over a real SQLite database (inline task runner).
+
+Everything goes through the page objects of tests/ui/pages.py: what a user sees and does, not where the
+widgets live.
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hqdesk.domain.changes import Changes, Entity
-from hqdesk.domain.franchisee import LifecycleStatus
+from hqdesk.domain.franchisee import LifecycleStatus, StatusChange
+from hqdesk.domain.roles import Role
 from hqdesk.ui.dialogs.conflict_dialog import ConflictDialog
 from hqdesk.ui.dialogs.contact_dialog import ContactDialog
 from hqdesk.ui.dialogs.status_dialog import StatusDialog
 from hqdesk.ui.dialogs.store_dialog import StoreDialog
 from hqdesk.ui.views.profile import ProfileEditor
 from tests.ui.conftest import type_text
+from tests.ui.pages import DialogPage, ProfilePage, answer_message_box
 
 
 @pytest.fixture
 def open_editor(qtbot, make_ctx):
-    """open_editor(actor, franchisee_id=None) -> a shown, active ProfileEditor (loaded if an id is given)."""
+    """open_editor(actor, franchisee_id=None) -> the ProfilePage of a shown, active ProfileEditor."""
 
-    def make(actor, franchisee_id: int | None = None) -> ProfileEditor:
+    def make(actor, franchisee_id: int | None = None) -> ProfilePage:
         editor = ProfileEditor(make_ctx(actor))
         qtbot.addWidget(editor)
         editor.resize(1100, 760)
@@ -31,124 +38,93 @@ def open_editor(qtbot, make_ctx):
             editor.activateWindow()
         if franchisee_id is not None:
             editor.load(franchisee_id)
-        return editor
+        return ProfilePage(editor, qtbot)
 
     return make
 
 
-def answer_message_box(button: QMessageBox.StandardButton) -> list[str]:
-    """Click ``button`` on the next message box (they block in exec()); returns the texts seen."""
-    seen: list[str] = []
-
-    def attempt(tries: int = 200) -> None:
-        box = next(
-            (w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()), None
-        )
-        if box is None:
-            if tries:
-                QTimer.singleShot(10, lambda: attempt(tries - 1))
-            return
-        seen.append(box.text())
-        box.button(button).click()
-
-    QTimer.singleShot(0, attempt)
-    return seen
-
-
-def replace_text(widget, text: str) -> None:
-    """Select everything in a line edit and type over it (Chinese through the input method path)."""
-    widget.setFocus()
-    widget.selectAll()
-    type_text(widget, text)
-
-
-def column(model, col: int) -> list[str]:
-    return [model.index(r, col).data() for r in range(model.rowCount())]
-
-
 # ----- loading and showing -----------------------------------------------------------------------------------
 def test_empty_state_before_anything_is_loaded(open_editor, ui_users):
-    editor = open_editor(ui_users["admin"])
-    assert editor.stack.currentWidget() is editor.empty_label
-    assert "Ctrl+N" in editor.empty_label.text()
-    assert not editor.has_unsaved_changes()
+    page = open_editor(ui_users["admin"])
+    assert page.is_empty() and "Ctrl+N" in page.empty_text()
+    assert not page.is_dirty()
 
 
 def test_load_shows_the_profile_and_its_contacts(open_editor, ui_users, sample_franchisees):
-    f = sample_franchisees[0]
-    editor = open_editor(ui_users["zhang"], f.id)
-    assert editor.title.text() == "杭州金辉珠宝有限公司"
-    assert editor.code_label.text() == "JX0001"
-    assert editor.legal_name.text() == "杭州金辉珠宝有限公司"
-    assert editor.city.text() == "杭州"
-    assert editor.registered_capital.text() == "1,000,000.00"
-    assert editor.account_manager.currentText() == "张伟"
-    assert editor.status_badge.text() == "Prospect"
-    assert editor.status_line.text().startswith("Status: Prospect since ")
-    assert editor.tabs.tabText(editor.tabs.indexOf(editor.contacts_tab)) == "Contacts (1)"
-    assert column(editor.contacts_model, editor.contacts_model.NAME) == ["王芳"]
-    assert column(editor.contacts_model, editor.contacts_model.MOBILE) == ["13812345678"]
-    assert column(editor.contacts_model, editor.contacts_model.PRIMARY) == ["★"]
-    assert not editor.has_unsaved_changes()
-    assert not editor.save_button.isEnabled() and not editor.unsaved_label.isVisible()
+    page = open_editor(ui_users["zhang"], sample_franchisees[0].id)
+    assert page.title() == "杭州金辉珠宝有限公司" and page.code() == "JX0001"
+    assert page.text("legal_name") == "杭州金辉珠宝有限公司"
+    assert page.text("city") == "杭州"
+    assert page.text("registered_capital") == "1,000,000.00"
+    assert page.text("account_manager_id") == "张伟"
+    assert page.badge("status") == "Prospect"
+    assert page.status_text().startswith("Status: Prospect since ")
+    assert page.tab_title("contacts") == "Contacts (1)"
+    assert page.rows("contacts", "NAME") == ["王芳"]
+    assert page.rows("contacts", "MOBILE") == ["13812345678"]
+    assert page.rows("contacts", "PRIMARY") == ["★"]
+    assert not page.is_dirty()
+    assert not page.button("save").isEnabled() and not page.unsaved_shown()
 
 
 # ----- editing and saving ------------------------------------------------------------------------------------
 def test_editing_the_city_and_ctrl_s_saves(qtbot, open_editor, ui_users, ui_services, sample_franchisees):
     f = sample_franchisees[0]
-    editor = open_editor(ui_users["zhang"], f.id)
-    replace_text(editor.city, "宁波")
-    assert editor.has_unsaved_changes()
-    assert editor.unsaved_label.isVisible() and editor.save_button.isEnabled()
-    with qtbot.waitSignal(editor.saved) as saved, qtbot.waitSignal(editor.ctx.bus.changed) as changed:
-        qtbot.keyClick(editor.city, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    page = open_editor(ui_users["zhang"], f.id)
+    page.fill("city", "宁波")
+    assert page.is_dirty() and page.unsaved_shown() and page.button("save").isEnabled()
+    with (
+        qtbot.waitSignal(page.editor.saved) as saved,
+        qtbot.waitSignal(page.editor.ctx.bus.changed) as changed,
+    ):
+        page.ctrl_s("city")
     assert saved.args == [f.id]
     (changes,) = changed.args
     assert changes.entities == {Entity.FRANCHISEE} and changes.ids == {f.id}
     assert ui_services.franchisees.get(ui_users["admin"], f.id).data.city == "宁波"
-    assert not editor.has_unsaved_changes() and not editor.unsaved_label.isVisible()
+    assert not page.is_dirty() and not page.unsaved_shown()
     # the History tab tells who changed what
-    assert "Profile changed" in column(editor.history_model, editor.history_model.WHAT)
-    assert "City: 杭州 → 宁波" in column(editor.history_model, editor.history_model.CHANGES)
-    assert "张伟" in column(editor.history_model, editor.history_model.WHO)
+    assert "Profile changed" in page.rows("history", "WHAT")
+    assert "City: 杭州 → 宁波" in page.rows("history", "CHANGES")
+    assert "张伟" in page.rows("history", "WHO")
 
 
 def test_invalid_uscc_is_shown_under_the_field_and_nothing_is_saved(
     qtbot, open_editor, ui_users, ui_services, sample_franchisees
 ):
     f = sample_franchisees[0]
-    editor = open_editor(ui_users["zhang"], f.id)
-    editor.tabs.setCurrentWidget(editor.contacts_tab)
-    editor.uscc.setText("91330100MA2B3C4D5X")  # wrong check character
-    editor.city.setText("宁波")
-    with qtbot.assertNotEmitted(editor.saved):
-        editor.save()
-    assert editor.form.error_text("uscc") == "The check character does not match: the code has a typo."
-    assert editor.form.errors["uscc"].isVisible()
-    assert editor.tabs.currentWidget() is editor.profile_tab  # brought back to the field
-    assert QApplication.focusWidget() is editor.uscc
+    page = open_editor(ui_users["zhang"], f.id)
+    page.tab("contacts")
+    page.set("uscc", "91330100MA2B3C4D5X")  # wrong check character
+    page.set("city", "宁波")
+    with qtbot.assertNotEmitted(page.editor.saved):
+        page.save()
+    assert page.error("uscc") == "The check character does not match: the code has a typo."
+    assert page.error_shown("uscc")
+    assert page.current_tab() == "profile"  # brought back to the field
+    assert page.focused() is page.field("uscc")
     after = ui_services.franchisees.get(ui_users["admin"], f.id)
     assert after.version == f.version and after.data.city == "杭州"
-    assert editor.has_unsaved_changes()  # the edits stay for the user to correct
+    assert page.is_dirty()  # the edits stay for the user to correct
 
 
 def test_a_required_field_left_empty_is_shown_under_it(
     qtbot, open_editor, ui_users, ui_services, sample_franchisees
 ):
     f = sample_franchisees[1]
-    editor = open_editor(ui_users["zhang"], f.id)
-    editor.legal_name.clear()
-    with qtbot.assertNotEmitted(editor.saved):
-        editor.save()
-    assert editor.form.error_text("legal_name") == "Enter the company's legal name."
-    assert editor.form.error_text("city") == ""
+    page = open_editor(ui_users["zhang"], f.id)
+    page.set("legal_name", "")
+    with qtbot.assertNotEmitted(page.editor.saved):
+        page.save()
+    assert page.error("legal_name") == "Enter the company's legal name."
+    assert page.error("city") == ""
     assert (
         ui_services.franchisees.get(ui_users["admin"], f.id).data.legal_name == "成都福满堂黄金首饰有限公司"
     )
     # correcting it clears the message on the next save
-    replace_text(editor.legal_name, "成都福满堂珠宝有限公司")
-    editor.save()
-    assert editor.form.error_text("legal_name") == ""
+    page.fill("legal_name", "成都福满堂珠宝有限公司")
+    page.save()
+    assert page.error("legal_name") == ""
     assert ui_services.franchisees.get(ui_users["admin"], f.id).data.legal_name == "成都福满堂珠宝有限公司"
 
 
@@ -156,136 +132,124 @@ def test_an_unreadable_amount_is_caught_before_the_service(
     qtbot, open_editor, ui_users, ui_services, sample_franchisees
 ):
     f = sample_franchisees[0]
-    editor = open_editor(ui_users["zhang"], f.id)
-    editor.registered_capital.setText("1.000.000")  # pasted with dots as thousands separators
-    editor.legal_name.clear()
-    editor.save()
-    assert editor.form.error_text("registered_capital") == "Enter an amount in yuan, e.g. 1000000.00."
-    assert editor.form.error_text("legal_name") == "Enter the company's legal name."  # shown at the same time
+    page = open_editor(ui_users["zhang"], f.id)
+    page.set("registered_capital", "1.000.000")  # pasted with dots as thousands separators
+    page.set("legal_name", "")
+    page.save()
+    assert page.error("registered_capital") == "Enter an amount in yuan, e.g. 1000000.00."
+    assert page.error("legal_name") == "Enter the company's legal name."  # shown at the same time
     assert ui_services.franchisees.get(ui_users["admin"], f.id).version == f.version
 
 
 def test_escape_reverts_unsaved_edits(qtbot, open_editor, ui_users, sample_franchisees):
-    editor = open_editor(ui_users["zhang"], sample_franchisees[0].id)
-    replace_text(editor.city, "宁波")
-    editor.tags.setText("重点, 新店")
-    editor.notes.setPlainText("周末来访")
-    assert editor.has_unsaved_changes()
-    seen = answer_message_box(
-        QMessageBox.StandardButton.Discard
-    )  # Esc asks first (see the tests further down)
-    qtbot.keyClick(editor.tags, Qt.Key.Key_Escape)
+    page = open_editor(ui_users["zhang"], sample_franchisees[0].id)
+    page.fill("city", "宁波")
+    page.set("tags", "重点, 新店")
+    page.set("notes", "周末来访")
+    assert page.is_dirty()
+    seen = answer_message_box(QMessageBox.StandardButton.Discard)  # Esc asks first (see the tests below)
+    page.escape("tags")
     assert seen == ["Discard your unsaved changes to 杭州金辉珠宝有限公司?"]
-    assert editor.city.text() == "杭州"
-    assert editor.tags.text() == "" and editor.notes.toPlainText() == ""
-    assert not editor.has_unsaved_changes() and not editor.unsaved_label.isVisible()
+    assert page.text("city") == "杭州"
+    assert page.text("tags") == "" and page.text("notes") == ""
+    assert not page.is_dirty() and not page.unsaved_shown()
 
 
 def test_editing_back_to_the_original_is_not_unsaved(open_editor, ui_users, sample_franchisees):
-    editor = open_editor(ui_users["zhang"], sample_franchisees[0].id)
-    editor.city.setText("宁波")
-    assert editor.has_unsaved_changes()
-    editor.city.setText("杭州")
-    assert not editor.has_unsaved_changes()
+    page = open_editor(ui_users["zhang"], sample_franchisees[0].id)
+    page.set("city", "宁波")
+    assert page.is_dirty()
+    page.set("city", "杭州")
+    assert not page.is_dirty()
 
 
 def test_creating_a_new_franchisee(qtbot, open_editor, ui_users, ui_services):
-    editor = open_editor(ui_users["zhang"])
-    editor.new()
-    assert editor.title.text() == "New franchisee"
-    assert not editor.tabs.isTabEnabled(editor.tabs.indexOf(editor.contacts_tab))
-    assert editor.account_manager.currentText() == "张伟" and not editor.account_manager.isEnabled()
-    assert not editor.status_button.isVisible() and not editor.archive_button.isVisible()
-    editor.code.setText("JX0100")
-    replace_text(editor.legal_name, "温州金鼎珠宝有限公司")
-    replace_text(editor.city, "温州")
-    editor.registered_capital.setText("500000")
-    editor.join_date.set_date_value(__import__("datetime").date(2024, 3, 1))
-    with qtbot.waitSignal(editor.saved) as saved:
-        editor.save()
+    page = open_editor(ui_users["zhang"])
+    page.editor.new()
+    assert page.title() == "New franchisee"
+    assert not page.tab_enabled("contacts")
+    assert page.text("account_manager_id") == "张伟" and not page.enabled("account_manager_id")
+    assert not page.shown("status") and not page.shown("archive")
+    page.set("code", "JX0100")
+    page.fill("legal_name", "温州金鼎珠宝有限公司")
+    page.fill("city", "温州")
+    page.set("registered_capital", "500000")
+    page.set("join_date", date(2024, 3, 1))
+    with qtbot.waitSignal(page.editor.saved) as saved:
+        page.save()
     detail = ui_services.franchisees.get(ui_users["admin"], saved.args[0])
     assert detail.data.legal_name == "温州金鼎珠宝有限公司" and detail.data.city == "温州"
     assert detail.data.account_manager_id == ui_users["zhang"].user_id
     assert str(detail.data.registered_capital) == "500000.00"
     assert detail.status == LifecycleStatus.PROSPECT
-    assert editor.title.text() == "温州金鼎珠宝有限公司"
-    assert editor.tabs.isTabEnabled(editor.tabs.indexOf(editor.contacts_tab))
-    assert editor.status_button.isVisible()
-    assert not editor.has_unsaved_changes()
+    assert page.title() == "温州金鼎珠宝有限公司"
+    assert page.tab_enabled("contacts")
+    assert page.shown("status")
+    assert not page.is_dirty()
 
 
 def test_a_new_franchisee_with_a_taken_code_is_refused_beside_the_code(
     open_editor, ui_users, ui_services, sample_franchisees
 ):
-    editor = open_editor(ui_users["admin"])
-    editor.new()
-    editor.code.setText("jx0001")
-    editor.legal_name.setText("重复")
-    editor.city.setText("杭州")
-    editor.save()
-    assert editor.form.error_text("code") == "Another franchisee already has the code jx0001."
-    assert editor.title.text() == "New franchisee"
+    page = open_editor(ui_users["admin"])
+    page.editor.new()
+    page.set("code", "jx0001")
+    page.set("legal_name", "重复")
+    page.set("city", "杭州")
+    page.save()
+    assert page.error("code") == "Another franchisee already has the code jx0001."
+    assert page.title() == "New franchisee"
 
 
 # ----- permissions -------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("who", ["viewer", "credit"])
 def test_viewers_and_credit_managers_see_a_read_only_profile(open_editor, ui_users, sample_franchisees, who):
-    editor = open_editor(ui_users[who], sample_franchisees[0].id)
-    assert editor.legal_name.text() == "杭州金辉珠宝有限公司"
-    assert editor.legal_name.isReadOnly() and editor.notes.isReadOnly() and not editor.tier.isEnabled()
-    for button in (
-        editor.save_button,
-        editor.cancel_button,
-        editor.status_button,
-        editor.archive_button,
-        editor.add_contact_button,
-        editor.delete_contact_button,
-        editor.add_store_button,
-    ):
-        assert not button.isVisible(), button.text()
-    assert editor.read_only_note.isVisible()
-    assert "can view franchisees but not change them" in editor.read_only_note.text()
-    editor.city.setText("宁波")  # even a programmatic change is no unsaved edit
-    assert not editor.has_unsaved_changes()
+    page = open_editor(ui_users[who], sample_franchisees[0].id)
+    assert page.text("legal_name") == "杭州金辉珠宝有限公司"
+    assert page.is_read_only() and not page.enabled("tier")
+    for button in ("save", "cancel", "status", "archive", "contacts.add", "contacts.delete", "stores.add"):
+        assert not page.shown(button), button
+    assert "can view franchisees but not change them" in page.note()
+    page.set("city", "宁波")  # even a programmatic change is no unsaved edit
+    assert not page.is_dirty()
 
 
 def test_an_account_manager_edits_own_franchisees_only(open_editor, ui_users, sample_franchisees):
-    zhang = ui_users["zhang"]
-    editor = open_editor(zhang, sample_franchisees[0].id)  # zhang's own
-    assert not editor.legal_name.isReadOnly()
-    assert editor.save_button.isVisible() and editor.status_button.isVisible()
-    assert not editor.archive_button.isVisible()  # archiving is for administrators
-    assert not editor.account_manager.isEnabled()  # reassigning too
-    assert not editor.read_only_note.isVisible()
+    page = open_editor(ui_users["zhang"], sample_franchisees[0].id)  # zhang's own
+    assert not page.is_read_only()
+    assert page.shown("save") and page.shown("status")
+    assert not page.shown("archive")  # archiving is for administrators
+    assert not page.enabled("account_manager_id")  # reassigning too
+    assert page.note() == ""
 
-    editor.load(sample_franchisees[2].id)  # li's
-    assert editor.title.text() == "佛山市顺德区金凤银楼"
-    assert editor.legal_name.isReadOnly()
-    assert not editor.save_button.isVisible() and not editor.status_button.isVisible()
-    assert not editor.add_contact_button.isVisible()
-    assert "李娜 looks after this franchisee" in editor.read_only_note.text()
-    assert editor.edit_contact_button.text() == "View…"
+    page.editor.load(sample_franchisees[2].id)  # li's
+    assert page.title() == "佛山市顺德区金凤银楼"
+    assert page.is_read_only()
+    assert not page.shown("save") and not page.shown("status")
+    assert not page.shown("contacts.add")
+    assert "李娜 looks after this franchisee" in page.note()
+    assert page.button("contacts.edit").text() == "View…"
 
 
 def test_an_admin_may_reassign_and_archive(qtbot, open_editor, ui_users, ui_services, sample_franchisees):
     f = sample_franchisees[0]
-    editor = open_editor(ui_users["admin"], f.id)
-    assert editor.account_manager.isEnabled()
-    editor.account_manager.setCurrentIndex(editor.account_manager.findText("李娜"))
-    editor.save()
+    page = open_editor(ui_users["admin"], f.id)
+    assert page.enabled("account_manager_id")
+    page.set("account_manager_id", "李娜")
+    page.save()
     assert (
         ui_services.franchisees.get(ui_users["admin"], f.id).data.account_manager_id == ui_users["li"].user_id
     )
 
     seen = answer_message_box(QMessageBox.StandardButton.Yes)
-    with qtbot.waitSignal(editor.saved):
-        editor.archive_button.click()
+    with qtbot.waitSignal(page.editor.saved):
+        page.click("archive")
     assert "Archive 杭州金辉珠宝有限公司?" in seen[0]
     assert ui_services.franchisees.get(ui_users["admin"], f.id).archived
-    assert editor.archived_badge.isVisible() and editor.archive_button.text() == "Restore"
-    editor.archive_button.click()  # restoring needs no confirmation
+    assert page.badge("archived") == "Archived" and page.button("archive").text() == "Restore from archive"
+    page.click("archive")  # restoring needs no confirmation
     assert not ui_services.franchisees.get(ui_users["admin"], f.id).archived
-    assert "Restored from the archive" in column(editor.history_model, editor.history_model.WHAT)
+    assert "Restored from the archive" in page.rows("history", "WHAT")
 
 
 # ----- conflicts ---------------------------------------------------------------------------------------------
@@ -300,12 +264,12 @@ def test_a_two_user_conflict_shows_both_values_and_reload_shows_theirs(
     qtbot, open_editor, ui_users, ui_services, sample_franchisees
 ):
     f = sample_franchisees[0]
-    editor = open_editor(ui_users["zhang"], f.id)
+    page = open_editor(ui_users["zhang"], f.id)
     _change_city_behind_the_editor(ui_services, ui_users["admin"], f.id, "温州")
-    replace_text(editor.city, "宁波")
-    with qtbot.assertNotEmitted(editor.saved):
-        editor.save()
-    dialog = editor.current_dialog()
+    page.fill("city", "宁波")
+    with qtbot.assertNotEmitted(page.editor.saved):
+        page.save()
+    dialog = page.dialog()
     assert isinstance(dialog, ConflictDialog) and dialog.isVisible()
     assert "管理员 changed this record at" in dialog.message.text()
     assert "Nothing was saved." in dialog.message.text()
@@ -315,11 +279,11 @@ def test_a_two_user_conflict_shows_both_values_and_reload_shows_theirs(
     assert ui_services.franchisees.get(ui_users["admin"], f.id).data.city == "温州"
 
     dialog.reload_button.click()
-    assert editor.city.text() == "温州"
-    assert not editor.has_unsaved_changes()
-    assert editor.current_dialog() is None
-    replace_text(editor.city, "宁波")  # saving on the reloaded version works
-    editor.save()
+    assert page.text("city") == "温州"
+    assert not page.is_dirty()
+    assert page.dialog() is None
+    page.fill("city", "宁波")  # saving on the reloaded version works
+    page.save()
     assert ui_services.franchisees.get(ui_users["admin"], f.id).data.city == "宁波"
 
 
@@ -327,16 +291,16 @@ def test_keep_editing_keeps_the_edits_and_saving_conflicts_again(
     qtbot, open_editor, ui_users, ui_services, sample_franchisees
 ):
     f = sample_franchisees[0]
-    editor = open_editor(ui_users["zhang"], f.id)
+    page = open_editor(ui_users["zhang"], f.id)
     _change_city_behind_the_editor(ui_services, ui_users["admin"], f.id, "温州")
-    replace_text(editor.city, "宁波")
-    editor.save()
-    editor.current_dialog().keep_button.click()
-    assert editor.city.text() == "宁波" and editor.has_unsaved_changes()
-    assert "Not saved" in editor.message.text()
-    editor.save()
-    assert isinstance(editor.current_dialog(), ConflictDialog)
-    editor.current_dialog().reject()  # Esc: keep editing too
+    page.fill("city", "宁波")
+    page.save()
+    page.dialog().keep_button.click()
+    assert page.text("city") == "宁波" and page.is_dirty()
+    assert "Not saved" in page.message()
+    page.save()
+    assert isinstance(page.dialog(), ConflictDialog)
+    page.dialog().reject()  # Esc: keep editing too
     assert ui_services.franchisees.get(ui_users["admin"], f.id).data.city == "温州"
 
 
@@ -344,16 +308,16 @@ def test_an_admin_may_overwrite_with_their_version(
     qtbot, open_editor, ui_users, ui_services, sample_franchisees
 ):
     f = sample_franchisees[0]
-    editor = open_editor(ui_users["admin"], f.id)
+    page = open_editor(ui_users["admin"], f.id)
     _change_city_behind_the_editor(ui_services, ui_users["zhang"], f.id, "温州")
-    replace_text(editor.city, "宁波")
-    editor.save()
-    dialog = editor.current_dialog()
+    page.fill("city", "宁波")
+    page.save()
+    dialog = page.dialog()
     assert "张伟 changed this record" in dialog.message.text()
-    with qtbot.waitSignal(editor.saved):
+    with qtbot.waitSignal(page.editor.saved):
         dialog.overwrite_button.click()
     assert ui_services.franchisees.get(ui_users["admin"], f.id).data.city == "宁波"
-    assert editor.city.text() == "宁波" and not editor.has_unsaved_changes()
+    assert page.text("city") == "宁波" and not page.is_dirty()
 
 
 def test_a_change_by_another_user_to_other_fields_is_listed_too(
@@ -361,7 +325,7 @@ def test_a_change_by_another_user_to_other_fields_is_listed_too(
 ):
     """Saving over a colleague's change of the address would undo it: the dialog lists it."""
     f = sample_franchisees[0]
-    editor = open_editor(ui_users["zhang"], f.id)
+    page = open_editor(ui_users["zhang"], f.id)
     current = ui_services.franchisees.get(ui_users["admin"], f.id)
     ui_services.franchisees.update(
         ui_users["admin"],
@@ -370,42 +334,42 @@ def test_a_change_by_another_user_to_other_fields_is_listed_too(
         replace(current.data, address="延安路1号"),
         base=current.data,
     )
-    replace_text(editor.city, "宁波")
-    editor.save()
-    model = editor.current_dialog().model
+    page.fill("city", "宁波")
+    page.save()
+    model = page.dialog().model
     assert [model.index(0, c).data() for c in range(3)] == ["Address", "延安路1号", "(you did not change it)"]
 
 
 # ----- unsaved changes ---------------------------------------------------------------------------------------
 def test_confirm_discard_cancel_keeps_the_edits(open_editor, ui_users, sample_franchisees):
-    editor = open_editor(ui_users["zhang"], sample_franchisees[0].id)
-    assert editor.confirm_discard()  # nothing to lose: no question
-    editor.city.setText("宁波")
+    page = open_editor(ui_users["zhang"], sample_franchisees[0].id)
+    assert page.editor.confirm_discard()  # nothing to lose: no question
+    page.set("city", "宁波")
     seen = answer_message_box(QMessageBox.StandardButton.Cancel)
-    assert not editor.confirm_discard()
+    assert not page.editor.confirm_discard()
     assert seen == ["Save your changes to 杭州金辉珠宝有限公司?"]
-    assert editor.city.text() == "宁波" and editor.has_unsaved_changes()
+    assert page.text("city") == "宁波" and page.is_dirty()
 
 
 def test_confirm_discard_discard_reverts(open_editor, ui_users, sample_franchisees):
-    editor = open_editor(ui_users["zhang"], sample_franchisees[0].id)
-    editor.city.setText("宁波")
+    page = open_editor(ui_users["zhang"], sample_franchisees[0].id)
+    page.set("city", "宁波")
     answer_message_box(QMessageBox.StandardButton.Discard)
-    assert editor.confirm_discard()
-    assert editor.city.text() == "杭州" and not editor.has_unsaved_changes()
+    assert page.editor.confirm_discard()
+    assert page.text("city") == "杭州" and not page.is_dirty()
 
 
 def test_confirm_discard_save_saves_or_stays(open_editor, ui_users, ui_services, sample_franchisees):
     f = sample_franchisees[0]
-    editor = open_editor(ui_users["zhang"], f.id)
-    editor.city.setText("宁波")
+    page = open_editor(ui_users["zhang"], f.id)
+    page.set("city", "宁波")
     answer_message_box(QMessageBox.StandardButton.Save)
-    assert editor.confirm_discard()
+    assert page.editor.confirm_discard()
     assert ui_services.franchisees.get(ui_users["admin"], f.id).data.city == "宁波"
-    editor.city.clear()  # invalid: the save fails, the caller must not move on
+    page.set("city", "")  # invalid: the save fails, the caller must not move on
     answer_message_box(QMessageBox.StandardButton.Save)
-    assert not editor.confirm_discard()
-    assert editor.form.error_text("city") == "Enter the city."
+    assert not page.editor.confirm_discard()
+    assert page.error("city") == "Enter the city."
 
 
 # ----- status, contacts, stores ------------------------------------------------------------------------------
@@ -413,28 +377,27 @@ def test_a_status_change_is_recorded_in_the_history_tab(
     qtbot, open_editor, ui_users, ui_services, sample_franchisees
 ):
     f = sample_franchisees[0]
-    editor = open_editor(ui_users["zhang"], f.id)
-    editor.status_button.click()
-    dialog = editor.current_dialog()
+    page = open_editor(ui_users["zhang"], f.id)
+    page.click("status")
+    dialog = page.dialog()
     assert isinstance(dialog, StatusDialog)
     assert [dialog.status.itemText(i) for i in range(dialog.status.count())] == ["Active", "Terminated"]
-    dialog.status.setCurrentIndex(dialog.status.findText("Active"))
-    dialog.reason.setFocus()
-    type_text(dialog.reason, "合同已签署")
-    with qtbot.waitSignal(editor.saved):
-        dialog.save_button.click()
-    assert not dialog.isVisible()
+    status = DialogPage(dialog, qtbot)
+    status.set("status", "Active")
+    status.fill("reason", "合同已签署")
+    with qtbot.waitSignal(page.editor.saved):
+        status.save()
+    assert not status.is_open()
     assert ui_services.franchisees.get(ui_users["admin"], f.id).status == LifecycleStatus.ACTIVE
-    assert editor.status_badge.text() == "Active"
-    model = editor.status_history_model
-    assert model.index(0, model.CHANGE).data() == "Prospect → Active"
-    assert model.index(0, model.REASON).data() == "合同已签署"
-    assert model.index(0, model.WHO).data() == "张伟"
-    assert "Status changed" in column(editor.history_model, editor.history_model.WHAT)
+    assert page.badge("status") == "Active"
+    assert page.rows("history", "CHANGE", part="status")[0] == "Prospect → Active"
+    assert page.rows("history", "REASON", part="status")[0] == "合同已签署"
+    assert page.rows("history", "WHO", part="status")[0] == "张伟"
+    assert "Status changed" in page.rows("history", "WHAT")
     # the profile is still saveable afterwards (the status change moved the record's version on)
-    editor.city.setText("宁波")
-    editor.save()
-    assert editor.current_dialog() is None
+    page.set("city", "宁波")
+    page.save()
+    assert page.dialog() is None
     assert ui_services.franchisees.get(ui_users["admin"], f.id).data.city == "宁波"
 
 
@@ -442,22 +405,21 @@ def test_adding_a_contact_shows_it_in_the_contacts_tab(
     qtbot, open_editor, ui_users, ui_services, sample_franchisees
 ):
     f = sample_franchisees[0]
-    editor = open_editor(ui_users["zhang"], f.id)
-    editor.tabs.setCurrentWidget(editor.contacts_tab)
-    editor.add_contact_button.click()
-    dialog = editor.current_dialog()
-    assert isinstance(dialog, ContactDialog)
-    dialog.name.setFocus()
-    type_text(dialog.name, "赵强")
-    dialog.honorific.setCurrentText("总")
-    dialog.mobile.setText("139 0000 2222")
-    with qtbot.waitSignal(editor.ctx.bus.changed) as changed:
-        dialog.save_button.click()
+    page = open_editor(ui_users["zhang"], f.id)
+    page.tab("contacts")
+    page.click("contacts.add")
+    assert isinstance(page.dialog(), ContactDialog)
+    contact = DialogPage(page.dialog(), qtbot)
+    contact.fill("name", "赵强")
+    contact.set("honorific", "总")
+    contact.set("mobile", "139 0000 2222")
+    with qtbot.waitSignal(page.editor.ctx.bus.changed) as changed:
+        contact.save()
     assert changed.args[0].entities == {Entity.CONTACT}
-    assert not dialog.isVisible()
-    assert column(editor.contacts_model, editor.contacts_model.NAME) == ["王芳", "赵强 总"]
-    assert column(editor.contacts_model, editor.contacts_model.MOBILE)[1] == "13900002222"
-    assert editor.tabs.tabText(editor.tabs.indexOf(editor.contacts_tab)) == "Contacts (2)"
+    assert not contact.is_open()
+    assert page.rows("contacts", "NAME") == ["王芳", "赵强 总"]
+    assert page.rows("contacts", "MOBILE")[1] == "13900002222"
+    assert page.tab_title("contacts") == "Contacts (2)"
     assert [c.data.name for c in ui_services.contacts.list(ui_users["admin"], f.id)] == ["王芳", "赵强"]
 
 
@@ -468,53 +430,46 @@ def test_double_click_edits_and_make_primary_and_delete(
 
     f = sample_franchisees[0]
     ui_services.contacts.add(ui_users["admin"], f.id, ContactData(name="赵强", mobile="13900002222"))
-    editor = open_editor(ui_users["zhang"], f.id)
-    editor.tabs.setCurrentWidget(editor.contacts_tab)
-    view = editor.contacts_view
-    view.selectRow(1)
-    assert editor.primary_button.isEnabled()
-    editor.primary_button.click()
-    assert column(editor.contacts_model, editor.contacts_model.NAME)[0] == "赵强"  # primary first
-    assert column(editor.contacts_model, editor.contacts_model.PRIMARY) == ["★", ""]
+    page = open_editor(ui_users["zhang"], f.id)
+    page.tab("contacts")
+    page.select_row("contacts", 1)
+    assert page.button("contacts.make_primary").isEnabled()
+    page.click("contacts.make_primary")
+    assert page.rows("contacts", "NAME")[0] == "赵强"  # primary first
+    assert page.rows("contacts", "PRIMARY") == ["★", ""]
 
-    rect = view.visualRect(editor.contacts_model.index(1, editor.contacts_model.NAME))
-    qtbot.mouseClick(
-        view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center()
-    )  # the view wants a press first
-    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    dialog = editor.current_dialog()
+    page.double_click_row("contacts", 1)
+    dialog = page.dialog()
     assert isinstance(dialog, ContactDialog) and dialog.name.text() == "王芳"
-    dialog.wechat_id.setText("wangfang88")
-    dialog.save_button.click()
-    assert column(editor.contacts_model, editor.contacts_model.WECHAT)[1] == "wangfang88"
+    DialogPage(dialog).set("wechat_id", "wangfang88")
+    DialogPage(dialog).save()
+    assert page.rows("contacts", "WECHAT")[1] == "wangfang88"
 
-    view.selectRow(1)
+    page.select_row("contacts", 1)
     seen = answer_message_box(QMessageBox.StandardButton.Yes)
-    editor.delete_contact_button.click()
+    page.click("contacts.delete")
     assert seen == ["Delete the contact 王芳?"]
-    assert column(editor.contacts_model, editor.contacts_model.NAME) == ["赵强"]
-    assert "Contact deleted: 王芳" in column(editor.history_model, editor.history_model.WHAT)
+    assert page.rows("contacts", "NAME") == ["赵强"]
+    assert "Contact deleted: 王芳" in page.rows("history", "WHAT")
 
 
 def test_adding_a_store_shows_it_in_the_stores_tab(
     qtbot, open_editor, ui_users, ui_services, sample_franchisees
 ):
     f = sample_franchisees[0]
-    editor = open_editor(ui_users["zhang"], f.id)
-    editor.tabs.setCurrentWidget(editor.stores_tab)
-    editor.add_store_button.click()
-    dialog = editor.current_dialog()
-    assert isinstance(dialog, StoreDialog)
-    assert dialog.city.text() == "杭州"  # the franchisee's city to start with
-    dialog.name.setFocus()
-    type_text(dialog.name, "金辉珠宝湖滨店")
-    dialog.floor_area.setText("86.5")
-    dialog.save_button.click()
-    model = editor.stores_model
-    assert column(model, model.NAME) == ["金辉珠宝湖滨店"]
-    assert column(model, model.STATUS) == ["Open"]
-    assert model.index(0, model.AREA).data() == "86.50"
-    assert editor.tabs.tabText(editor.tabs.indexOf(editor.stores_tab)) == "Stores (1)"
+    page = open_editor(ui_users["zhang"], f.id)
+    page.tab("stores")
+    page.click("stores.add")
+    assert isinstance(page.dialog(), StoreDialog)
+    store = DialogPage(page.dialog(), qtbot)
+    assert store.text("city") == "杭州"  # the franchisee's city to start with
+    store.fill("name", "金辉珠宝湖滨店")
+    store.set("floor_area", "86.5")
+    store.save()
+    assert page.rows("stores", "NAME") == ["金辉珠宝湖滨店"]
+    assert page.rows("stores", "STATUS") == ["Open"]
+    assert page.rows("stores", "AREA") == ["86.50"]
+    assert page.tab_title("stores") == "Stores (1)"
     assert ui_services.stores.list(ui_users["admin"], f.id)[0].data.floor_area is not None
 
 
@@ -522,15 +477,17 @@ def test_a_change_elsewhere_reloads_a_clean_editor_but_not_a_dirty_one(
     open_editor, ui_users, ui_services, sample_franchisees
 ):
     f = sample_franchisees[0]
-    editor = open_editor(ui_users["zhang"], f.id)
+    page = open_editor(ui_users["zhang"], f.id)
     _change_city_behind_the_editor(ui_services, ui_users["admin"], f.id, "温州")
-    editor.ctx.bus.notify(Changes.of(Entity.FRANCHISEE, [f.id]))  # as the list view would after its own write
-    assert editor.city.text() == "温州"
-    editor.notes.setPlainText("我的笔记")
+    page.editor.ctx.bus.notify(
+        Changes.of(Entity.FRANCHISEE, [f.id])
+    )  # as the list view would after its write
+    assert page.text("city") == "温州"
+    page.set("notes", "我的笔记")
     _change_city_behind_the_editor(ui_services, ui_users["admin"], f.id, "台州")
-    editor.ctx.bus.notify(Changes.of(Entity.FRANCHISEE, [f.id]))
-    assert editor.city.text() == "温州" and editor.notes.toPlainText() == "我的笔记"
-    assert "管理员 changed this franchisee after you opened it" in editor.message.text()
+    page.editor.ctx.bus.notify(Changes.of(Entity.FRANCHISEE, [f.id]))
+    assert page.text("city") == "温州" and page.text("notes") == "我的笔记"
+    assert "管理员 changed this franchisee after you opened it" in page.message()
 
 
 # ----- with the real, threaded runner ------------------------------------------------------------------------
@@ -546,13 +503,14 @@ def test_the_threaded_runner_drops_stale_loads_and_confirm_discard_waits_for_the
     editor = ProfileEditor(ctx)
     qtbot.addWidget(editor)
     editor.show()
+    page = ProfilePage(editor, qtbot)
     try:
         editor.load(sample_franchisees[0].id)
         editor.load(sample_franchisees[1].id)  # clicked on before the first one arrived
-        qtbot.waitUntil(lambda: editor.title.text() == "成都福满堂黄金首饰有限公司")
-        qtbot.wait(100)  # the first load may finish later: it must not replace the second
-        assert editor.title.text() == "成都福满堂黄金首饰有限公司"
-        editor.city.setText("绵阳")
+        # both loads have come back (the first one possibly after the second): the second one is shown
+        qtbot.waitUntil(lambda: not runner.busy)
+        assert page.title() == "成都福满堂黄金首饰有限公司"
+        page.set("city", "绵阳")
         answer_message_box(QMessageBox.StandardButton.Save)
         assert editor.confirm_discard()  # returns after the background save succeeded
         assert ui_services.franchisees.get(ui_users["admin"], sample_franchisees[1].id).data.city == "绵阳"
@@ -564,36 +522,31 @@ def test_the_threaded_runner_drops_stale_loads_and_confirm_discard_waits_for_the
 def test_a_date_typed_into_an_empty_date_field_is_saved(
     qtbot, open_editor, ui_users, ui_services, sample_franchisees
 ):
-    from datetime import date
-
     f = sample_franchisees[0]
-    editor = open_editor(ui_users["zhang"], f.id)
-    assert editor.join_date.text() == ""
-    editor.join_date.setFocus()
-    qtbot.keyClicks(editor.join_date, "2024-3-1")
-    assert editor.has_unsaved_changes()
-    editor.contract_end.setFocus()
-    qtbot.keyClicks(editor.contract_end, "20290228")
-    assert editor.join_date.text() == "2024-03-01"  # tidied on leaving the field
-    with qtbot.waitSignal(editor.saved):
-        qtbot.keyClick(editor.contract_end, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    page = open_editor(ui_users["zhang"], f.id)
+    assert page.text("join_date") == ""
+    page.keys("join_date", "2024-3-1")
+    assert page.is_dirty()
+    page.keys("contract_end", "20290228")
+    assert page.text("join_date") == "2024-03-01"  # tidied on leaving the field
+    with qtbot.waitSignal(page.editor.saved):
+        page.ctrl_s("contract_end")
     data = ui_services.franchisees.get(ui_users["admin"], f.id).data
     assert data.join_date == date(2024, 3, 1) and data.contract_end == date(2029, 2, 28)
-    assert editor.contract_end.text() == "2029-02-28"
+    assert page.text("contract_end") == "2029-02-28"
 
 
 def test_a_date_that_cannot_be_read_is_refused_beside_its_field_not_dropped(
     qtbot, open_editor, ui_users, ui_services, sample_franchisees
 ):
     f = sample_franchisees[0]
-    editor = open_editor(ui_users["zhang"], f.id)
-    editor.contract_start.setFocus()
-    qtbot.keyClicks(editor.contract_start, "2024-02-30")
-    assert editor.has_unsaved_changes()  # text that is no date is an edit too: Ctrl+S must not ignore it
-    with qtbot.assertNotEmitted(editor.saved):
-        qtbot.keyClick(editor.contract_start, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    assert editor.form.error_text("contract_start") == "Enter a date as yyyy-mm-dd, or leave the field empty."
-    assert editor.contract_start.text() == "2024-02-30"
+    page = open_editor(ui_users["zhang"], f.id)
+    page.keys("contract_start", "2024-02-30")
+    assert page.is_dirty()  # text that is no date is an edit too: Ctrl+S must not ignore it
+    with qtbot.assertNotEmitted(page.editor.saved):
+        page.ctrl_s("contract_start")
+    assert page.error("contract_start") == "Enter a date as yyyy-mm-dd, or leave the field empty."
+    assert page.text("contract_start") == "2024-02-30"
     assert ui_services.franchisees.get(ui_users["admin"], f.id).version == f.version
 
 
@@ -601,12 +554,12 @@ def test_a_date_that_cannot_be_read_is_refused_beside_its_field_not_dropped(
 def test_escape_asks_before_dropping_edits_and_cancel_keeps_them(
     qtbot, open_editor, ui_users, sample_franchisees
 ):
-    editor = open_editor(ui_users["zhang"], sample_franchisees[0].id)
-    replace_text(editor.city, "宁波")
+    page = open_editor(ui_users["zhang"], sample_franchisees[0].id)
+    page.fill("city", "宁波")
     seen = answer_message_box(QMessageBox.StandardButton.Cancel)
-    qtbot.keyClick(editor.city, Qt.Key.Key_Escape)
+    page.escape("city")
     assert seen == ["Discard your unsaved changes to 杭州金辉珠宝有限公司?"]
-    assert editor.city.text() == "宁波" and editor.has_unsaved_changes()
+    assert page.text("city") == "宁波" and page.is_dirty()
 
 
 def test_escape_without_edits_asks_nothing(qtbot, open_editor, ui_users, sample_franchisees, monkeypatch):
@@ -614,144 +567,129 @@ def test_escape_without_edits_asks_nothing(qtbot, open_editor, ui_users, sample_
         raise AssertionError("nothing was edited: no question")
 
     monkeypatch.setattr(QMessageBox, "exec", no_question)
-    editor = open_editor(ui_users["zhang"], sample_franchisees[0].id)
-    qtbot.keyClick(editor.city, Qt.Key.Key_Escape)
-    assert editor.title.text() == "杭州金辉珠宝有限公司" and editor.city.text() == "杭州"
-    editor.new()
-    assert editor.cancel_button.isEnabled()  # a new form can always be left
-    qtbot.keyClick(editor.code, Qt.Key.Key_Escape)
-    assert editor.stack.currentWidget() is not editor.empty_label
-    assert editor.title.text() == "杭州金辉珠宝有限公司"  # back to the franchisee shown before
+    page = open_editor(ui_users["zhang"], sample_franchisees[0].id)
+    page.escape("city")
+    assert page.title() == "杭州金辉珠宝有限公司" and page.text("city") == "杭州"
+    page.editor.new()
+    assert page.button("cancel").isEnabled()  # a new form can always be left
+    page.escape("code")
+    assert not page.is_empty()
+    assert page.title() == "杭州金辉珠宝有限公司"  # back to the franchisee shown before
 
 
 def test_escape_in_a_new_franchisee_goes_back_to_the_one_shown_before(
     qtbot, open_editor, ui_users, sample_franchisees
 ):
-    editor = open_editor(ui_users["zhang"], sample_franchisees[1].id)
-    editor.new()
-    replace_text(editor.legal_name, "温州金鼎珠宝有限公司")
+    page = open_editor(ui_users["zhang"], sample_franchisees[1].id)
+    page.editor.new()
+    page.fill("legal_name", "温州金鼎珠宝有限公司")
     seen = answer_message_box(QMessageBox.StandardButton.Discard)
-    qtbot.keyClick(editor.legal_name, Qt.Key.Key_Escape)
+    page.escape("legal_name")
     assert seen == ["Discard your unsaved changes to 温州金鼎珠宝有限公司?"]
-    assert editor.title.text() == "成都福满堂黄金首饰有限公司"
-    assert editor.legal_name.text() == "成都福满堂黄金首饰有限公司" and not editor.has_unsaved_changes()
-    assert editor.tabs.isTabEnabled(editor.tabs.indexOf(editor.contacts_tab))
+    assert page.title() == "成都福满堂黄金首饰有限公司"
+    assert page.text("legal_name") == "成都福满堂黄金首饰有限公司" and not page.is_dirty()
+    assert page.tab_enabled("contacts")
 
 
 def test_escape_in_a_new_franchisee_with_nothing_before_shows_the_empty_state(qtbot, open_editor, ui_users):
-    editor = open_editor(ui_users["zhang"])
-    editor.new()
-    editor.code.setFocus()
-    qtbot.keyClicks(editor.code, "JX0100")
+    page = open_editor(ui_users["zhang"])
+    page.editor.new()
+    page.keys("code", "JX0100")
     answer_message_box(QMessageBox.StandardButton.Discard)
-    editor.cancel_button.click()
-    assert editor.stack.currentWidget() is editor.empty_label
-    assert "Ctrl+N" in editor.empty_label.text()
-    assert not editor.has_unsaved_changes()
-    editor.new()  # and a new form starts blank again
-    assert editor.code.text() == ""
+    page.click("cancel")
+    assert page.is_empty() and "Ctrl+N" in page.empty_text()
+    assert not page.is_dirty()
+    page.editor.new()  # and a new form starts blank again
+    assert page.text("code") == ""
 
 
 # ----- required fields, stale messages, "Saved" --------------------------------------------------------------
 def test_required_fields_are_marked_and_the_mark_explained(open_editor, ui_users, sample_franchisees):
-    editor = open_editor(ui_users["zhang"], sample_franchisees[0].id)
-    starred = {name for name, label in editor.form.labels.items() if "*" in label.text()}
-    assert starred == {"code", "legal_name", "city", "tier"}
-    note = editor.findChild(QLabel, "requiredNote")
-    assert note.isVisible() and "required" in note.text()
+    page = open_editor(ui_users["zhang"], sample_franchisees[0].id)
+    assert page.starred() == {"code", "legal_name", "city", "tier"}
+    assert page.required_note_shown()
     other = open_editor(ui_users["zhang"], sample_franchisees[2].id)  # li's: read only for zhang
-    assert not any("*" in label.text() for label in other.form.labels.values())
-    assert not other.findChild(QLabel, "requiredNote").isVisible()
+    assert other.starred() == set() and not other.required_note_shown()
 
 
 def test_a_field_message_goes_when_the_field_is_edited(qtbot, open_editor, ui_users, sample_franchisees):
-    editor = open_editor(ui_users["admin"])
-    editor.new()
-    editor.code.setFocus()
-    qtbot.keyClicks(editor.code, "JX0001")
-    replace_text(editor.legal_name, "杭州金福珠宝有限公司")
-    replace_text(editor.city, "杭州")
-    editor.save()
-    assert editor.form.error_text("code") == "Another franchisee already has the code JX0001."
-    assert "border" in editor.code.styleSheet()
-    assert editor.message.text() == "Nothing was saved: correct the fields marked in red."
-    qtbot.keyClick(editor.code, Qt.Key.Key_Backspace)
-    qtbot.keyClicks(editor.code, "9")
-    assert editor.form.error_text("code") == "" and not editor.form.errors["code"].isVisible()
-    assert editor.code.styleSheet() == ""
-    assert not editor.message.isVisible()  # no field is marked any more
-    with qtbot.waitSignal(editor.saved):
-        editor.save()
+    page = open_editor(ui_users["admin"])
+    page.editor.new()
+    page.keys("code", "JX0001")
+    page.fill("legal_name", "杭州金福珠宝有限公司")
+    page.fill("city", "杭州")
+    page.save()
+    assert page.error("code") == "Another franchisee already has the code JX0001."
+    assert "border" in page.field("code").styleSheet()
+    assert page.message() == "Nothing was saved: correct the fields marked in red."
+    page.press("code", Qt.Key.Key_Backspace)
+    qtbot.keyClicks(page.field("code"), "9")
+    assert page.error("code") == "" and not page.error_shown("code")
+    assert page.field("code").styleSheet() == ""
+    assert page.message() == ""  # no field is marked any more
+    with qtbot.waitSignal(page.editor.saved):
+        page.save()
 
 
 def test_ctrl_s_says_saved_until_the_next_edit(qtbot, open_editor, ui_users, sample_franchisees, monkeypatch):
     monkeypatch.setattr(ProfileEditor, "SAVED_MESSAGE_MS", 1000)
-    editor = open_editor(ui_users["zhang"], sample_franchisees[0].id)
-    assert not editor.message.isVisible()
-    replace_text(editor.city, "宁波")
-    with qtbot.waitSignal(editor.saved):
-        qtbot.keyClick(editor.city, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    assert editor.message.isVisible() and editor.message.text() == "✓ Saved"
-    assert "#1e8449" in editor.message.styleSheet()  # green, not an error's red
-    type_text(editor.city, "市")
-    assert not editor.message.isVisible()
-    with qtbot.waitSignal(editor.saved):
-        editor.save()
-    assert editor.message.text() == "✓ Saved"
-    qtbot.waitUntil(lambda: not editor.message.isVisible(), timeout=3000)  # and goes by itself
+    page = open_editor(ui_users["zhang"], sample_franchisees[0].id)
+    assert page.message() == ""
+    page.fill("city", "宁波")
+    with qtbot.waitSignal(page.editor.saved):
+        page.ctrl_s("city")
+    assert page.message() == "✓ Saved"
+    assert "#1e8449" in page.message_style()  # green, not an error's red
+    type_text(page.field("city"), "市")
+    assert page.message() == ""
+    with qtbot.waitSignal(page.editor.saved):
+        page.save()
+    assert page.message() == "✓ Saved"
+    qtbot.waitUntil(lambda: page.message() == "", timeout=3000)  # and goes by itself
 
 
 # ----- contacts and stores: selection and keys ----------------------------------------------------------------
-def _selected_name(editor, view, model, column_index) -> str | None:
-    rows = view.selectionModel().selectedRows()
-    return model.index(rows[0].row(), column_index).data() if rows else None
-
-
 def test_a_new_contact_is_selected_and_make_primary_keeps_the_row_selected(
     qtbot, open_editor, ui_users, sample_franchisees
 ):
-    editor = open_editor(ui_users["zhang"], sample_franchisees[0].id)
-    editor.tabs.setCurrentWidget(editor.contacts_tab)
-    model, view = editor.contacts_model, editor.contacts_view
-    editor.add_contact_button.click()
-    dialog = editor.current_dialog()
-    dialog.name.setFocus()
-    type_text(dialog.name, "赵强")
-    dialog.save_button.click()
-    assert _selected_name(editor, view, model, model.NAME) == "赵强"
-    assert editor.primary_button.isEnabled()
-    editor.primary_button.click()
-    assert column(model, model.NAME) == ["赵强", "王芳"]  # re-sorted, primary first
-    assert _selected_name(editor, view, model, model.NAME) == "赵强"
-    view.selectRow(1)
-    editor.edit_contact_button.click()
-    dialog = editor.current_dialog()
-    dialog.wechat_id.setText("wangfang88")
-    dialog.save_button.click()
-    assert _selected_name(editor, view, model, model.NAME) == "王芳"
+    page = open_editor(ui_users["zhang"], sample_franchisees[0].id)
+    page.tab("contacts")
+    page.click("contacts.add")
+    contact = DialogPage(page.dialog(), qtbot)
+    contact.fill("name", "赵强")
+    contact.save()
+    assert page.selected("contacts") == "赵强"
+    assert page.button("contacts.make_primary").isEnabled()
+    page.click("contacts.make_primary")
+    assert page.rows("contacts", "NAME") == ["赵强", "王芳"]  # re-sorted, primary first
+    assert page.selected("contacts") == "赵强"
+    page.select_row("contacts", 1)
+    page.click("contacts.edit")
+    contact = DialogPage(page.dialog(), qtbot)
+    contact.set("wechat_id", "wangfang88")
+    contact.save()
+    assert page.selected("contacts") == "王芳"
 
 
 def test_enter_opens_the_selected_contact_and_delete_asks_to_delete_it(
     qtbot, open_editor, ui_users, ui_services, sample_franchisees
 ):
     f = sample_franchisees[0]
-    editor = open_editor(ui_users["zhang"], f.id)
-    editor.tabs.setCurrentWidget(editor.contacts_tab)
-    view = editor.contacts_view
-    view.setFocus()
-    view.selectRow(0)
-    qtbot.keyClick(view, Qt.Key.Key_Return)
-    dialog = editor.current_dialog()
+    page = open_editor(ui_users["zhang"], f.id)
+    page.tab("contacts")
+    page.select_row("contacts", 0)
+    page.press_in_list("contacts", Qt.Key.Key_Return)
+    dialog = page.dialog()
     assert isinstance(dialog, ContactDialog) and dialog.name.text() == "王芳" and not dialog.read_only
     dialog.reject()
     seen = answer_message_box(QMessageBox.StandardButton.Cancel)
-    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    page.press_in_list("contacts", Qt.Key.Key_Delete)
     assert seen == ["Delete the contact 王芳?"]
-    assert column(editor.contacts_model, editor.contacts_model.NAME) == ["王芳"]
+    assert page.rows("contacts", "NAME") == ["王芳"]
     seen = answer_message_box(QMessageBox.StandardButton.Yes)
-    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    page.press_in_list("contacts", Qt.Key.Key_Delete)
     assert seen == ["Delete the contact 王芳?"]
-    assert column(editor.contacts_model, editor.contacts_model.NAME) == []
+    assert page.rows("contacts", "NAME") == []
     assert ui_services.contacts.list(ui_users["admin"], f.id) == []
 
 
@@ -761,15 +699,13 @@ def test_a_viewer_opens_a_contact_with_enter_but_delete_does_nothing(
     monkeypatch.setattr(QMessageBox, "exec", lambda *_a: pytest.fail("a viewer is never asked to delete"))
     monkeypatch.setattr(QMessageBox, "question", lambda *_a: pytest.fail("a viewer is never asked to delete"))
     f = sample_franchisees[0]
-    editor = open_editor(ui_users["viewer"], f.id)
-    editor.tabs.setCurrentWidget(editor.contacts_tab)
-    view = editor.contacts_view
-    view.setFocus()
-    view.selectRow(0)
-    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    page = open_editor(ui_users["viewer"], f.id)
+    page.tab("contacts")
+    page.select_row("contacts", 0)
+    page.press_in_list("contacts", Qt.Key.Key_Delete)
     assert len(ui_services.contacts.list(ui_users["admin"], f.id)) == 1
-    qtbot.keyClick(view, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
-    dialog = editor.current_dialog()
+    page.press_in_list("contacts", Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+    dialog = page.dialog()
     assert isinstance(dialog, ContactDialog) and dialog.read_only
 
 
@@ -777,25 +713,22 @@ def test_stores_a_new_store_is_selected_and_enter_and_delete_work(
     qtbot, open_editor, ui_users, ui_services, sample_franchisees
 ):
     f = sample_franchisees[0]
-    editor = open_editor(ui_users["zhang"], f.id)
-    editor.tabs.setCurrentWidget(editor.stores_tab)
-    model, view = editor.stores_model, editor.stores_view
+    page = open_editor(ui_users["zhang"], f.id)
+    page.tab("stores")
     for name in ("湖滨店", "西湖店"):
-        editor.add_store_button.click()
-        dialog = editor.current_dialog()
-        dialog.name.setFocus()
-        type_text(dialog.name, name)
-        dialog.save_button.click()
-        assert _selected_name(editor, view, model, model.NAME) == name
-    view.setFocus()
-    qtbot.keyClick(view, Qt.Key.Key_Return)
-    dialog = editor.current_dialog()
+        page.click("stores.add")
+        store = DialogPage(page.dialog(), qtbot)
+        store.fill("name", name)
+        store.save()
+        assert page.selected("stores") == name
+    page.press_in_list("stores", Qt.Key.Key_Return)
+    dialog = page.dialog()
     assert isinstance(dialog, StoreDialog) and dialog.name.text() == "西湖店"
-    dialog.floor_area.setText("90")
-    dialog.save_button.click()
-    assert _selected_name(editor, view, model, model.NAME) == "西湖店"
+    DialogPage(dialog).set("floor_area", "90")
+    DialogPage(dialog).save()
+    assert page.selected("stores") == "西湖店"
     seen = answer_message_box(QMessageBox.StandardButton.Yes)
-    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    page.press_in_list("stores", Qt.Key.Key_Delete)
     assert seen == ["Delete the store 西湖店?"]
     assert [s.data.name for s in ui_services.stores.list(ui_users["admin"], f.id)] == ["湖滨店"]
 
@@ -808,13 +741,289 @@ def test_escape_in_a_date_fields_calendar_closes_only_the_calendar(
     monkeypatch.setattr(
         QMessageBox, "exec", lambda *_a: pytest.fail("Esc in the calendar is not Esc in the form")
     )
-    editor = open_editor(ui_users["zhang"], sample_franchisees[0].id)
-    replace_text(editor.city, "宁波")
-    editor.join_date.setFocus()
-    qtbot.keyClick(editor.join_date, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    page = open_editor(ui_users["zhang"], sample_franchisees[0].id)
+    page.fill("city", "宁波")
+    join_date = page.field("join_date")
+    join_date.setFocus()
+    qtbot.keyClick(join_date, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     popup = QApplication.activePopupWidget()
-    assert popup is editor.join_date.popup()
+    assert popup is join_date.popup()
     qtbot.keyClick(popup.calendar.findChild(QTableView), Qt.Key.Key_Escape)
-    assert QApplication.activePopupWidget() is None and editor.join_date.popup() is None
-    assert editor.city.text() == "宁波" and editor.join_date.text() == ""
-    assert QApplication.focusWidget() is editor.join_date
+    assert QApplication.activePopupWidget() is None and join_date.popup() is None
+    assert page.text("city") == "宁波" and page.text("join_date") == ""
+    assert page.focused() is join_date
+
+
+# ----- the split: tabs that declare what they show --------------------------------------------------------------
+def test_every_tab_follows_the_tab_protocol_and_contacts_and_stores_are_one_generic_tab(
+    open_editor, ui_users, sample_franchisees
+):
+    from hqdesk.ui.views.profile import ProfileTab, RowListTab
+
+    page = open_editor(ui_users["zhang"], sample_franchisees[0].id)
+    tabs = page.editor.page_tabs
+    assert all(isinstance(tab, ProfileTab) for tab in tabs)
+    assert [tab.name for tab in tabs] == ["contacts", "stores", "history"]
+    assert type(page.tab_widget("contacts")) is RowListTab and type(page.tab_widget("stores")) is RowListTab
+    assert Entity.CONTACT in page.tab_widget("contacts").reload_on
+    assert Entity.STORE in page.tab_widget("stores").reload_on
+    assert (
+        [page.tab_title(t.name) for t in tabs]
+        == [t.title() for t in tabs]
+        == ["Contacts (1)", "Stores (0)", "History"]
+    )
+
+
+def test_the_editor_reloads_only_on_the_changes_its_tabs_declare(
+    open_editor, ui_users, ui_services, sample_franchisees, monkeypatch
+):
+    f, other = sample_franchisees[0], sample_franchisees[2]
+    page = open_editor(ui_users["zhang"], f.id)
+    loads = []
+    real = ui_services.profile.load
+    monkeypatch.setattr(ui_services.profile, "load", lambda *a: loads.append(a[1]) or real(*a))
+    bus = page.editor.ctx.bus
+    bus.notify(Changes.of(Entity.COMPANY))  # the letterhead: nothing the profile shows
+    bus.notify(Changes.of(Entity.STORE, [99], [other.id]))  # another franchisee's store
+    assert loads == []
+    bus.notify(Changes.of(Entity.STORE, [99], [f.id]))
+    assert loads == [f.id]
+
+
+def test_no_module_of_the_profile_editor_is_over_600_lines():
+    from pathlib import Path
+
+    import hqdesk.ui.views.profile as package
+
+    folder = Path(package.__file__).parent
+    sizes = {p.name: len(p.read_text(encoding="utf-8").splitlines()) for p in folder.glob("*.py")}
+    assert {"editor.py", "header.py", "form.py", "tabs.py"} <= set(sizes)
+    assert max(sizes.values()) <= 600, sizes
+
+
+def test_a_tier_added_elsewhere_is_offered_by_the_open_profile(
+    open_editor, ui_users, ui_services, sample_franchisees
+):
+    page = open_editor(ui_users["admin"], sample_franchisees[0].id)
+    assert "S" not in page.choices("tier")
+    ui_services.tiers.add(ui_users["admin"], "S", "Strategic")
+    page.editor.ctx.bus.notify(Changes.of(Entity.TIER))  # as the settings dialog does after its write
+    assert "S" in page.choices("tier")
+    assert page.text("tier") == "A" and not page.is_dirty()
+
+
+def test_a_user_added_elsewhere_is_offered_as_account_manager(
+    open_editor, ui_users, ui_services, sample_franchisees
+):
+    page = open_editor(ui_users["admin"], sample_franchisees[0].id)
+    ui_services.users.create_user(ui_users["admin"], "wang", "王磊", Role.ACCOUNT_MANAGER, "password-1")
+    page.editor.ctx.bus.notify(Changes.of(Entity.USER))
+    assert "王磊" in page.choices("account_manager_id")
+
+
+# ----- refusals after the rights changed ------------------------------------------------------------------------
+def _set_user(ui_services, admin, username: str, **changes) -> None:
+    dto = next(u for u in ui_services.users.list_users(admin) if u.username == username)
+    fields = {"display_name": dto.display_name, "role": dto.role, "active": dto.active, "email": dto.email}
+    ui_services.users.update_user(admin, dto.id, dto.version, **(fields | changes))
+
+
+def _reassign(ui_services, admin, franchisee_id: int, manager_id: int) -> None:
+    current = ui_services.franchisees.get(admin, franchisee_id)
+    ui_services.franchisees.update(
+        admin,
+        franchisee_id,
+        current.version,
+        replace(current.data, account_manager_id=manager_id),
+        base=current.data,
+    )
+
+
+def test_a_save_refused_after_a_reassignment_turns_the_form_read_only_and_says_why(
+    qtbot, open_editor, ui_users, ui_services, sample_franchisees, monkeypatch
+):
+    monkeypatch.setattr(
+        QMessageBox, "open", lambda *_a: pytest.fail("a refusal is said on the form, not in a box")
+    )
+    f = sample_franchisees[0]
+    page = open_editor(ui_users["zhang"], f.id)
+    _reassign(ui_services, ui_users["admin"], f.id, ui_users["li"].user_id)
+    page.fill("city", "宁波")
+    with qtbot.assertNotEmitted(page.editor.saved):
+        page.save()
+    assert page.is_read_only() and not page.shown("status") and not page.shown("contacts.add")
+    assert "Nothing was saved: your rights to this franchisee have changed." in page.note()
+    assert "李娜 looks after this franchisee" in page.note()
+    assert page.text("city") == "宁波"  # what was typed stays to be copied, but cannot be saved
+    assert ui_services.franchisees.get(ui_users["admin"], f.id).data.city == "杭州"
+
+
+def test_a_save_refused_after_a_demotion_names_the_new_role(
+    qtbot, open_editor, ui_users, ui_services, sample_franchisees
+):
+    f = sample_franchisees[0]
+    page = open_editor(ui_users["zhang"], f.id)
+    _set_user(ui_services, ui_users["admin"], "zhang", role=Role.VIEWER)
+    page.fill("city", "宁波")
+    page.save()
+    assert page.is_read_only()
+    assert "your role (Viewer) can view franchisees but not change them" in page.note()
+
+
+def test_a_save_refused_because_the_account_was_disabled_locks_the_form(
+    qtbot, open_editor, ui_users, ui_services, sample_franchisees
+):
+    f = sample_franchisees[0]
+    page = open_editor(ui_users["zhang"], f.id)
+    _set_user(ui_services, ui_users["admin"], "zhang", active=False)
+    page.fill("city", "宁波")
+    page.save()
+    assert page.is_read_only() and not page.shown("status")
+    assert "Your account has been disabled" in page.note()
+
+
+def test_the_refusal_note_is_translated(qtbot, qapp, open_editor, ui_users, ui_services, sample_franchisees):
+    from hqdesk.ui.i18n import install_translators
+
+    install_translators(qapp, "zh_CN")
+    f = sample_franchisees[0]
+    page = open_editor(ui_users["zhang"], f.id)
+    _reassign(ui_services, ui_users["admin"], f.id, ui_users["li"].user_id)
+    page.fill("city", "宁波")
+    page.save()
+    note = page.note()
+    assert "李娜" in note and "Nothing was saved" not in note and "looks after" not in note
+
+
+# ----- archived franchisees -------------------------------------------------------------------------------------
+def _archive(ui_services, admin, franchisee_id: int) -> None:
+    current = ui_services.franchisees.get(admin, franchisee_id)
+    import inspect
+
+    confirm = "confirm_open_business" in inspect.signature(ui_services.franchisees.set_archived).parameters
+    kwargs = {"confirm_open_business": True} if confirm else {}
+    ui_services.franchisees.set_archived(admin, franchisee_id, current.version, True, **kwargs)
+
+
+def test_an_archived_franchisee_is_read_only_and_only_restoring_is_offered(
+    open_editor, ui_users, ui_services, sample_franchisees
+):
+    f = sample_franchisees[0]
+    _archive(ui_services, ui_users["admin"], f.id)
+    page = open_editor(ui_users["admin"], f.id)
+    assert page.is_read_only() and not page.enabled("account_manager_id")
+    assert not page.shown("status") and not page.shown("contacts.add") and not page.shown("stores.add")
+    assert page.shown("archive") and page.button("archive").text() == "Restore from archive"
+    assert "Archived: read only" in page.note()
+    page.click("archive")
+    assert not ui_services.franchisees.get(ui_users["admin"], f.id).archived
+    assert not page.is_read_only() and page.note() == ""
+    zhang = open_editor(ui_users["zhang"], sample_franchisees[1].id)
+    _archive(ui_services, ui_users["admin"], sample_franchisees[1].id)
+    zhang.editor.ctx.bus.notify(Changes.of(Entity.FRANCHISEE, [sample_franchisees[1].id]))
+    assert zhang.is_read_only() and not zhang.shown("archive")
+    assert "An administrator can restore it" in zhang.note()
+
+
+def test_archiving_a_franchisee_with_open_business_asks_again(
+    qtbot, open_editor, ui_users, ui_services, sample_franchisees, monkeypatch
+):
+    from hqdesk.domain.errors import OpenBusiness
+
+    f = sample_franchisees[0]
+    admin = ui_users["admin"]
+    ui_services.franchisees.change_status(
+        admin, f.id, f.version, StatusChange(LifecycleStatus.ACTIVE, date.today(), "签约")
+    )
+    real, calls = ui_services.franchisees.set_archived, []
+
+    def set_archived(actor, franchisee_id, version, archived, confirm_open_business=False):
+        """The shared contract: an active franchisee is archived only when the user confirmed."""
+        calls.append(confirm_open_business)
+        if archived and not confirm_open_business:
+            raise OpenBusiness(reasons=("The franchisee's status is Active.",))
+        return real(actor, franchisee_id, version, archived)
+
+    monkeypatch.setattr(ui_services.franchisees, "set_archived", set_archived)
+    page = open_editor(admin, f.id)
+    answer_message_box(QMessageBox.StandardButton.Yes)  # "Archive …?"
+    seen = answer_message_box(QMessageBox.StandardButton.Cancel)  # "… still does business"
+    page.click("archive")
+    assert calls == [False] and seen == [
+        "杭州金辉珠宝有限公司 still does business with you. Archive it anyway?"
+    ]
+    assert not ui_services.franchisees.get(admin, f.id).archived
+
+    answer_message_box(QMessageBox.StandardButton.Yes)
+    answer_message_box("Archive anyway")
+    with qtbot.waitSignal(page.editor.saved):
+        page.click("archive")
+    assert calls == [False, False, True]
+    assert ui_services.franchisees.get(admin, f.id).archived and page.is_read_only()
+
+
+# ----- an inactive account manager ------------------------------------------------------------------------------
+def test_an_inactive_account_manager_is_shown_as_such_and_kept_when_saving_other_fields(
+    qtbot, open_editor, ui_users, ui_services, sample_franchisees, monkeypatch
+):
+    f = sample_franchisees[0]
+    _set_user(ui_services, ui_users["admin"], "zhang", active=False)
+    page = open_editor(ui_users["admin"], f.id)
+    assert page.text("account_manager_id") == "张伟 (inactive)"
+    assert "张伟" not in page.choices("account_manager_id")  # not offered for new assignments
+    sent = []
+    real = ui_services.franchisees.update
+    monkeypatch.setattr(ui_services.franchisees, "update", lambda *a, **k: sent.append(a[3]) or real(*a, **k))
+    page.fill("notes", "只改备注")
+    page.save()
+    assert sent and sent[0].account_manager_id == ui_users["zhang"].user_id
+    assert sent[0].notes == "只改备注"
+
+
+# ----- Ctrl+S from anywhere in the window -----------------------------------------------------------------------
+@pytest.mark.parametrize("focus", ["list", "search"])
+def test_ctrl_s_saves_the_form_when_the_focus_is_in_the_list_or_the_search_box(
+    qtbot, make_ctx, ui_users, ui_services, sample_franchisees, focus
+):
+    from hqdesk.ui.views.franchisees import FranchiseesView
+    from tests.ui.pages import ListPage
+
+    view = FranchiseesView(make_ctx(ui_users["zhang"]))
+    qtbot.addWidget(view)
+    view.resize(1300, 760)
+    with qtbot.waitActive(view):
+        view.show()
+        view.activateWindow()
+    listing = ListPage(view, qtbot)
+    qtbot.waitUntil(lambda: "JX0001" in listing.codes())
+    listing.open_code("JX0001")
+    qtbot.waitUntil(lambda: listing.profile.title() == "杭州金辉珠宝有限公司")
+    listing.profile.set("city", "宁波")
+    listing.focus_list() if focus == "list" else listing.focus_search()
+    with qtbot.waitSignal(view.editor.saved):
+        listing.ctrl_s()
+    assert ui_services.franchisees.get(ui_users["admin"], sample_franchisees[0].id).data.city == "宁波"
+
+
+def test_the_editor_loads_a_franchisee_with_the_one_profile_read(
+    open_editor, ui_users, ui_services, sample_franchisees, monkeypatch
+):
+    """Not the five to seven reads of before (detail, contacts, stores, history, statuses, choices), each with its
+    own session and rights lookup."""
+    for service, name in (
+        (ui_services.franchisees, "get"),
+        (ui_services.franchisees, "history"),
+        (ui_services.franchisees, "status_history"),
+        (ui_services.franchisees, "tiers"),
+        (ui_services.contacts, "list"),
+        (ui_services.stores, "list"),
+        (ui_services.users, "account_managers"),
+        (ui_services.users, "names"),
+    ):
+        monkeypatch.setattr(
+            service, name, lambda *_a, n=name, **_k: pytest.fail(f"{n}: read outside the bundle")
+        )
+    page = open_editor(ui_users["zhang"], sample_franchisees[0].id)
+    assert page.title() == "杭州金辉珠宝有限公司" and page.rows("contacts", "NAME") == ["王芳"]
+    assert "B" in page.choices("tier") and "李娜" in page.choices("account_manager_id")
+    assert page.rows("history", "WHAT")

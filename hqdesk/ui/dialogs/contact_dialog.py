@@ -37,6 +37,7 @@ from hqdesk.domain.errors import FieldError
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.services.dto import ContactDTO
 from hqdesk.ui.dialogs.conflict_dialog import RecordDialog
+from hqdesk.ui.dialogs.discard import AsksBeforeDiscarding
 from hqdesk.ui.i18n import fmt_date, tr_enum
 from hqdesk.ui.models.contacts import AnniversariesModel
 from hqdesk.ui.models.history import UserNames, field_label
@@ -79,7 +80,7 @@ def anniversary_date_editor(parent: QWidget | None = None) -> QDateEdit:
     return editor
 
 
-class ContactDialog(RecordDialog):
+class ContactDialog(AsksBeforeDiscarding, RecordDialog):
     table = "contacts"
     kind = "contact"
 
@@ -211,6 +212,7 @@ class ContactDialog(RecordDialog):
         self.populate(contact.data if contact else ContactData())
         self.set_read_only(read_only)
         self.resize(860, self.sizeHint().height())
+        self.mark_clean()  # Esc, Cancel and close ask before dropping what is typed from here on
         self.name.setFocus()
 
     # ----- showing and reading the record ----------------------------------------------------------------
@@ -272,6 +274,10 @@ class ContactDialog(RecordDialog):
     def apply_current(self, current: ContactDTO) -> None:
         self.contact = current
         self.populate(current.data)
+        self.mark_clean()
+
+    def snapshot(self) -> tuple:
+        return super().snapshot() + (self.anniversaries_model.anniversaries(),)
 
     def set_read_only(self, read_only: bool) -> None:
         super().set_read_only(read_only)

@@ -12,6 +12,7 @@ from hqdesk.domain.franchisee import ALLOWED_TRANSITIONS, STATUS_LABELS, Lifecyc
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.services.dto import FranchiseeDetail
 from hqdesk.ui.dialogs.conflict_dialog import RecordDialog
+from hqdesk.ui.dialogs.discard import AsksBeforeDiscarding
 from hqdesk.ui.i18n import fmt_date, tr_enum
 from hqdesk.ui.models.history import UserNames
 from hqdesk.ui.widgets import OptionalDateEdit, beside_buttons
@@ -29,7 +30,7 @@ def status_since(detail: FranchiseeDetail) -> str:
     )
 
 
-class StatusDialog(RecordDialog):
+class StatusDialog(AsksBeforeDiscarding, RecordDialog):
     table = "franchisees"
     kind = "franchisee"
 
@@ -68,6 +69,7 @@ class StatusDialog(RecordDialog):
         self.save_button.setText(self.tr("Change status"))
         self._show_detail()
         self.resize(480, 0)
+        self.mark_clean()  # Esc, Cancel and close ask before dropping what is typed from here on
         self.status.setFocus()
 
     def _show_detail(self) -> None:

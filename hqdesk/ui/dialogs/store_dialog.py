@@ -11,6 +11,7 @@ from hqdesk.domain.errors import FieldError
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.services.dto import StoreDTO
 from hqdesk.ui.dialogs.conflict_dialog import RecordDialog
+from hqdesk.ui.dialogs.discard import AsksBeforeDiscarding
 from hqdesk.ui.i18n import tr_enum
 from hqdesk.ui.models.history import UserNames, field_label
 from hqdesk.ui.widgets import DecimalEdit, OptionalDateEdit, beside_buttons, set_combo_data
@@ -19,7 +20,7 @@ AREA_PROBLEM = QT_TRANSLATE_NOOP("Validation", "Enter the floor area in square m
 DATE_PROBLEM = QT_TRANSLATE_NOOP("Validation", "Enter a date as yyyy-mm-dd, or leave the field empty.")
 
 
-class StoreDialog(RecordDialog):
+class StoreDialog(AsksBeforeDiscarding, RecordDialog):
     table = "stores"
     kind = "store"
 
@@ -62,6 +63,7 @@ class StoreDialog(RecordDialog):
         self.populate(store.data if store else StoreData(city=default_city))
         self.set_read_only(read_only)
         self.resize(520, 0)
+        self.mark_clean()  # Esc, Cancel and close ask before dropping what is typed from here on
         self.name.setFocus()
 
     def populate(self, data: StoreData) -> None:
@@ -105,6 +107,7 @@ class StoreDialog(RecordDialog):
     def apply_current(self, current: StoreDTO) -> None:
         self.store = current
         self.populate(current.data)
+        self.mark_clean()
 
 
 __all__ = ["StoreDialog"]

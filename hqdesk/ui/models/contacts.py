@@ -53,6 +53,10 @@ class ContactsModel(RowsModel[ContactDTO]):
         self._today = today
 
     def set_contacts(self, contacts) -> None:
+        self.set_rows(contacts)
+
+    def set_rows(self, contacts) -> None:
+        """The contacts, with their next birthdays for the tooltips (the generic row-list tab calls this)."""
         contacts = list(contacts)
         today = self._today or date.today()
         self._birthday_tips = [
@@ -63,7 +67,7 @@ class ContactsModel(RowsModel[ContactDTO]):
             else None
             for c in contacts
         ]
-        self.set_rows(contacts)
+        super().set_rows(contacts)
 
     def cells(self, c: ContactDTO) -> tuple[str, ...]:
         d = c.data
