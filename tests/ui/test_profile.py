@@ -928,8 +928,6 @@ def test_an_archived_franchisee_is_read_only_and_only_restoring_is_offered(
 def test_archiving_a_franchisee_with_open_business_asks_again(
     qtbot, open_editor, ui_users, ui_services, sample_franchisees, monkeypatch
 ):
-    from hqdesk.domain.errors import OpenBusiness
-
     f = sample_franchisees[0]
     admin = ui_users["admin"]
     ui_services.franchisees.change_status(
@@ -938,11 +936,9 @@ def test_archiving_a_franchisee_with_open_business_asks_again(
     real, calls = ui_services.franchisees.set_archived, []
 
     def set_archived(actor, franchisee_id, version, archived, confirm_open_business=False):
-        """The shared contract: an active franchisee is archived only when the user confirmed."""
+        """The real service (an active franchisee is archived only when the user confirmed), calls recorded."""
         calls.append(confirm_open_business)
-        if archived and not confirm_open_business:
-            raise OpenBusiness(reasons=("The franchisee's status is Active.",))
-        return real(actor, franchisee_id, version, archived)
+        return real(actor, franchisee_id, version, archived, confirm_open_business=confirm_open_business)
 
     monkeypatch.setattr(ui_services.franchisees, "set_archived", set_archived)
     page = open_editor(admin, f.id)
