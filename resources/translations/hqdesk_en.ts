@@ -43,6 +43,14 @@
     </message>
 </context>
 <context>
+    <name>TiersEditor</name>
+    <message numerus="yes">
+        <source>The tier {code} is given to %n franchisee(s); give them another tier first.</source>
+        <translation>
+            <numerusform>The tier {code} is given to %n franchisee; give them another tier first.</numerusform><numerusform>The tier {code} is given to %n franchisees; give them another tier first.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>UsersView</name>
     <message numerus="yes">
         <source>%n user(s), {active} active</source>

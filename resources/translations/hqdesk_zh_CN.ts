@@ -46,12 +46,87 @@
         <translation>退出</translation>
     </message>
     <message>
-        <source>Franchisees</source>
-        <translation>加盟商</translation>
+        <source>Create a new database there</source>
+        <translation>在此处新建数据库</translation>
     </message>
     <message>
-        <source>Users</source>
-        <translation>用户</translation>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The window keeps its language until you open it again or restart hqdesk.</source>
+        <translation>窗口保持原语言，直到重新打开窗口或重新启动 hqdesk。</translation>
+    </message>
+</context>
+<context>
+    <name>CompanyPage</name>
+    <message>
+        <source>Letterhead</source>
+        <translation>信笺抬头</translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>The company's details at the top of letters. They are shared by every user of this database.</source>
+        <translation>信函顶部显示的公司信息，由此数据库的所有用户共用。</translation>
+    </message>
+    <message>
+        <source>Company name</source>
+        <translation>公司名称</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Remove logo</source>
+        <translation>移除 Logo</translation>
+    </message>
+    <message>
+        <source>PNG or JPG; wide logos are scaled to 600 pixels.</source>
+        <translation>PNG 或 JPG 格式；较宽的 Logo 将缩放至 600 像素。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change the letterhead.</source>
+        <translation>仅管理员可修改信笺抬头。</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>无 Logo</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>hqdesk cannot read this file as an image. Choose a PNG or JPG file.</source>
+        <translation>hqdesk 无法将此文件识别为图片，请选择 PNG 或 JPG 文件。</translation>
+    </message>
+    <message>
+        <source>The letterhead below is now the saved one; make your changes again if they are still needed, then press OK.</source>
+        <translation>下方显示的是已保存的信笺抬头；如仍需修改，请重新修改后点击“确定”。</translation>
     </message>
 </context>
 <context>
@@ -214,6 +289,129 @@
     <message>
         <source>Primary contact</source>
         <translation>主要联系人</translation>
+    </message>
+</context>
+<context>
+    <name>DatabasePage</name>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Where hqdesk keeps its data.</source>
+        <translation>hqdesk 的数据存储位置。</translation>
+    </message>
+    <message>
+        <source>Currently open: {database}</source>
+        <translation>当前数据库：{database}</translation>
+    </message>
+    <message>
+        <source>This computer (SQLite file)</source>
+        <translation>本机（SQLite 文件）</translation>
+    </message>
+    <message>
+        <source>Shared server (PostgreSQL)</source>
+        <translation>共享服务器（PostgreSQL）</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Create a new, empty database in this file if there is none</source>
+        <translation>如该文件不存在，在此新建一个空数据库</translation>
+    </message>
+    <message>
+        <source>For one user. The file must be on this computer, not on a network share.</source>
+        <translation>适用于单用户。文件必须保存在本机，不能位于网络共享位置。</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>name or address, e.g. db.hq.local</source>
+        <translation>名称或地址，如 db.hq.local</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Database name</source>
+        <translation>数据库名</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>leave empty to keep the saved password</source>
+        <translation>留空则保留已保存的密码</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>hqdesk opens the chosen database when you press OK.</source>
+        <translation>点击“确定”后，hqdesk 将打开所选数据库。</translation>
+    </message>
+    <message>
+        <source>A new database choice takes effect the next time hqdesk starts.</source>
+        <translation>更改的数据库将在 hqdesk 下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation>数据库文件</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.sqlite3 *.db);;All files (*)</source>
+        <translation>SQLite 数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>{path} is on a network share. SQLite cannot lock files safely over a network, so several users would damage it. Keep the file on this computer, or choose “Shared server (PostgreSQL)” above.</source>
+        <translation>{path} 位于网络共享位置。SQLite 无法通过网络安全地锁定文件，多人同时使用会损坏数据。请将文件保存在本机，或在上方选择“共享服务器（PostgreSQL）”。</translation>
+    </message>
+    <message>
+        <source>There is no database at {path}. Check the path, or tick “Create a new, empty database in this file” to start a new one there.</source>
+        <translation>{path} 处没有数据库。请检查路径，或勾选“如该文件不存在，在此新建一个空数据库”以在该处新建数据库。</translation>
+    </message>
+    <message>
+        <source>Enter the path of the database file.</source>
+        <translation>请填写数据库文件路径。</translation>
+    </message>
+    <message>
+        <source>Enter the full path of the file, starting with the drive (e.g. D:\hqdesk\hqdesk.sqlite3).</source>
+        <translation>请填写包含盘符的完整文件路径（如 D:\hqdesk\hqdesk.sqlite3）。</translation>
+    </message>
+    <message>
+        <source>Enter the server's name or address.</source>
+        <translation>请填写服务器名称或地址。</translation>
+    </message>
+    <message>
+        <source>Enter the name of the database.</source>
+        <translation>请填写数据库名。</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>There is no database there yet: hqdesk creates a new, empty one when you press OK.</source>
+        <translation>该处还没有数据库：按“确定”后 hqdesk 将新建一个空数据库。</translation>
+    </message>
+    <message>
+        <source>Connected: {version}</source>
+        <translation>连接成功：{version}</translation>
     </message>
 </context>
 <context>
@@ -434,6 +632,10 @@
     <message>
         <source>Your account has been disabled or removed by an administrator. Nothing was changed.</source>
         <translation>您的账号已被管理员停用或删除。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>There is no database file at {path}. Check the path, or create a new database there.</source>
+        <translation>{path} 处没有数据库文件。请检查路径，或在该处新建数据库。</translation>
     </message>
 </context>
 <context>
@@ -1087,6 +1289,25 @@
     </message>
 </context>
 <context>
+    <name>LanguagePage</name>
+    <message>
+        <source>Language of the user interface</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>The new language is applied when you press OK: the main window opens again in it (column widths are fitted to the new language). Unsaved changes are asked about first.</source>
+        <translation>按“确定”后立即使用新语言：主窗口将以新语言重新打开（列宽按新语言重新调整）。如有未保存的修改，会先询问您。</translation>
+    </message>
+    <message>
+        <source>The new language is applied when you press OK.</source>
+        <translation>按“确定”后立即使用新语言。</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>hqdesk – franchisee relationships and credit</source>
@@ -1140,6 +1361,17 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>Pick from the calendar (Alt+Down)</source>
         <translation>从日历中选择（Alt+↓）</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <source>Franchisees</source>
+        <translation>加盟商</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
     </message>
 </context>
 <context>
@@ -1426,194 +1658,6 @@ Franchisee relationships and credit management for headquarters.</source>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
-    <message>
-        <source>Database</source>
-        <translation>数据库</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <source>Letterhead</source>
-        <translation>信笺抬头</translation>
-    </message>
-    <message>
-        <source>Tiers</source>
-        <translation>等级</translation>
-    </message>
-    <message>
-        <source>Sign in to see the letterhead.</source>
-        <translation>登录后可查看信笺抬头。</translation>
-    </message>
-    <message>
-        <source>Where hqdesk keeps its data.</source>
-        <translation>hqdesk 的数据存储位置。</translation>
-    </message>
-    <message>
-        <source>Currently open: {database}</source>
-        <translation>当前数据库：{database}</translation>
-    </message>
-    <message>
-        <source>This computer (SQLite file)</source>
-        <translation>本机（SQLite 文件）</translation>
-    </message>
-    <message>
-        <source>Shared server (PostgreSQL)</source>
-        <translation>共享服务器（PostgreSQL）</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation>浏览…</translation>
-    </message>
-    <message>
-        <source>For one user. The file must be on this computer, not on a network share.</source>
-        <translation>适用于单用户。文件必须保存在本机，不能位于网络共享位置。</translation>
-    </message>
-    <message>
-        <source>Server</source>
-        <translation>服务器</translation>
-    </message>
-    <message>
-        <source>name or address, e.g. db.hq.local</source>
-        <translation>名称或地址，如 db.hq.local</translation>
-    </message>
-    <message>
-        <source>Port</source>
-        <translation>端口</translation>
-    </message>
-    <message>
-        <source>Database name</source>
-        <translation>数据库名</translation>
-    </message>
-    <message>
-        <source>User name</source>
-        <translation>用户名</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>密码</translation>
-    </message>
-    <message>
-        <source>leave empty to keep the saved password</source>
-        <translation>留空则保留已保存的密码</translation>
-    </message>
-    <message>
-        <source>Test connection</source>
-        <translation>测试连接</translation>
-    </message>
-    <message>
-        <source>hqdesk opens the chosen database when you press OK.</source>
-        <translation>点击“确定”后，hqdesk 将打开所选数据库。</translation>
-    </message>
-    <message>
-        <source>A new database choice takes effect the next time hqdesk starts.</source>
-        <translation>更改的数据库将在 hqdesk 下次启动时生效。</translation>
-    </message>
-    <message>
-        <source>Database file</source>
-        <translation>数据库文件</translation>
-    </message>
-    <message>
-        <source>SQLite databases (*.sqlite3 *.db);;All files (*)</source>
-        <translation>SQLite 数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>{path} is on a network share. SQLite cannot lock files safely over a network, so several users would damage it. Keep the file on this computer, or choose “Shared server (PostgreSQL)” above.</source>
-        <translation>{path} 位于网络共享位置。SQLite 无法通过网络安全地锁定文件，多人同时使用会损坏数据。请将文件保存在本机，或在上方选择“共享服务器（PostgreSQL）”。</translation>
-    </message>
-    <message>
-        <source>Enter the path of the database file.</source>
-        <translation>请填写数据库文件路径。</translation>
-    </message>
-    <message>
-        <source>Enter the full path of the file, starting with the drive (e.g. D:\hqdesk\hqdesk.sqlite3).</source>
-        <translation>请填写包含盘符的完整文件路径（如 D:\hqdesk\hqdesk.sqlite3）。</translation>
-    </message>
-    <message>
-        <source>Enter the server's name or address.</source>
-        <translation>请填写服务器名称或地址。</translation>
-    </message>
-    <message>
-        <source>Enter the name of the database.</source>
-        <translation>请填写数据库名。</translation>
-    </message>
-    <message>
-        <source>Connecting…</source>
-        <translation>正在连接…</translation>
-    </message>
-    <message>
-        <source>Connected: {version}</source>
-        <translation>连接成功：{version}</translation>
-    </message>
-    <message>
-        <source>Language of the user interface</source>
-        <translation>界面语言</translation>
-    </message>
-    <message>
-        <source>The new language is used the next time hqdesk starts.</source>
-        <translation>新语言将在 hqdesk 下次启动时生效。</translation>
-    </message>
-    <message>
-        <source>The company's details at the top of letters. They are shared by every user of this database.</source>
-        <translation>信函顶部显示的公司信息，由此数据库的所有用户共用。</translation>
-    </message>
-    <message>
-        <source>Company name</source>
-        <translation>公司名称</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>地址</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <source>Logo</source>
-        <translation>Logo</translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation>选择…</translation>
-    </message>
-    <message>
-        <source>Remove logo</source>
-        <translation>移除 Logo</translation>
-    </message>
-    <message>
-        <source>PNG or JPG; wide logos are scaled to 600 pixels.</source>
-        <translation>PNG 或 JPG 格式；较宽的 Logo 将缩放至 600 像素。</translation>
-    </message>
-    <message>
-        <source>Loading…</source>
-        <translation>正在加载…</translation>
-    </message>
-    <message>
-        <source>Only an administrator can change the letterhead.</source>
-        <translation>仅管理员可修改信笺抬头。</translation>
-    </message>
-    <message>
-        <source>No logo</source>
-        <translation>无 Logo</translation>
-    </message>
-    <message>
-        <source>Images (*.png *.jpg *.jpeg)</source>
-        <translation>图片 (*.png *.jpg *.jpeg)</translation>
-    </message>
-    <message>
-        <source>hqdesk cannot read this file as an image. Choose a PNG or JPG file.</source>
-        <translation>hqdesk 无法将此文件识别为图片，请选择 PNG 或 JPG 文件。</translation>
-    </message>
-    <message>
-        <source>The letterhead below is now the saved one; make your changes again if they are still needed, then press OK.</source>
-        <translation>下方显示的是已保存的信笺抬头；如仍需修改，请重新修改后点击“确定”。</translation>
-    </message>
 </context>
 <context>
     <name>SignInDialog</name>
@@ -1764,8 +1808,8 @@ Franchisee relationships and credit management for headquarters.</source>
 <context>
     <name>TiersEditor</name>
     <message>
-        <source>Tiers group franchisees for visit plans and credit. A tier that franchisees still have cannot be removed.</source>
-        <translation>等级用于对加盟商分组，以便制定拜访计划和信用政策。仍有加盟商使用的等级不能移除。</translation>
+        <source>Tiers group franchisees for visit plans and credit. A tier that franchisees still have cannot be removed. Changes are saved when you press OK.</source>
+        <translation>等级用于对加盟商分组，以便安排拜访计划和信用管理。仍有加盟商使用的等级不能删除。修改在按“确定”时保存。</translation>
     </message>
     <message>
         <source>Add…</source>
@@ -1788,6 +1832,10 @@ Franchisee relationships and credit management for headquarters.</source>
         <translation>移除</translation>
     </message>
     <message>
+        <source>The list below is the saved one now; make your changes again if still needed.</source>
+        <translation>下面的列表现为已保存的内容；如仍需要，请重新修改。</translation>
+    </message>
+    <message>
         <source>New tier</source>
         <translation>新建等级</translation>
     </message>
@@ -1796,12 +1844,21 @@ Franchisee relationships and credit management for headquarters.</source>
         <translation>等级编码（如 S）：</translation>
     </message>
     <message>
+        <source>The tier {code} exists already.</source>
+        <translation>等级 {code} 已存在。</translation>
+    </message>
+    <message>
         <source>Rename tier</source>
         <translation>重命名等级</translation>
     </message>
     <message>
         <source>Name of tier {code}:</source>
         <translation>等级 {code} 的名称：</translation>
+    </message>
+    <message numerus="yes">
+        <source>The tier {code} is given to %n franchisee(s); give them another tier first.</source>
+        <translation>
+            <numerusform>等级 {code} 仍有 %n 个加盟商使用；请先为他们更换等级。</numerusform></translation>
     </message>
     <message>
         <source>Remove tier</source>

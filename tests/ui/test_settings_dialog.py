@@ -129,7 +129,9 @@ def test_saved_postgresql_settings_are_shown_again(qtbot, recorded_passwords):
         dialog.database.username_edit.text(),
         dialog.database.password_edit.text(),
     ) == ("db.hq.local", 5433, "hqdesk", "hq_app", "")
-    dialog.database.password_edit.setText(PASSWORD)  # only the password changes: the URL stays, the keyring gets it
+    dialog.database.password_edit.setText(
+        PASSWORD
+    )  # only the password changes: the URL stays, the keyring gets it
     _ok(qtbot, dialog)
     assert (
         DATABASE_URL.get(open_settings())
@@ -379,7 +381,9 @@ def _answers(monkeypatch, *answers):
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: (queue.pop(0), True)))
 
 
-def test_admin_configures_tiers_in_settings_written_on_ok(qtbot, make_ctx, ui_users, ui_services, monkeypatch):
+def test_admin_configures_tiers_in_settings_written_on_ok(
+    qtbot, make_ctx, ui_users, ui_services, monkeypatch
+):
     ctx = make_ctx(ui_users["admin"])
     dialog = _dialog(qtbot, ctx)
     editor = dialog.tiers_editor
@@ -426,7 +430,9 @@ def test_tier_changes_are_undone_by_cancel(qtbot, make_ctx, ui_users, ui_service
     assert notes == []
 
 
-def test_tier_with_franchisees_cannot_be_removed(qtbot, make_ctx, ui_users, ui_services, sample_franchisees, monkeypatch):
+def test_tier_with_franchisees_cannot_be_removed(
+    qtbot, make_ctx, ui_users, ui_services, sample_franchisees, monkeypatch
+):
     ctx = make_ctx(ui_users["admin"])
     dialog = _dialog(qtbot, ctx)
     editor = dialog.tiers_editor
