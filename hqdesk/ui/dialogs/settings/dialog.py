@@ -76,6 +76,19 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        self._fit_to_screen()
+
+    def _fit_to_screen(self) -> None:
+        """As big as the tallest page wants (the scroll areas would otherwise make it small), but inside the
+        screen's available area: a small screen scrolls the page, OK and Cancel stay visible."""
+        width = max(page.sizeHint().width() for page in self.pages) + 60
+        height = max(page.sizeHint().height() for page in self.pages) + 130
+        screen = (self.parentWidget() or self).screen()
+        if screen is not None:
+            available = screen.availableGeometry()
+            width = min(width, available.width() - 40)
+            height = min(height, available.height() - 60)
+        self.resize(max(width, self.minimumWidth()), height)
 
     @property
     def tiers_editor(self):
