@@ -11,6 +11,7 @@ import argparse
 import logging
 import os
 import sys
+import threading
 import time
 from typing import TYPE_CHECKING
 
@@ -64,6 +65,23 @@ def _all():
     from hqdesk.services.dto import SearchCriteria
 
     return SearchCriteria(include_archived=True)
+
+
+def _import_database_modules() -> None:
+    try:
+        import hqdesk.services.bootstrap  # noqa: F401 - SQLAlchemy, the models, the services
+    except Exception:  # the worker that opens the database imports it again and reports the error
+        log.debug("prefetching the database modules failed", exc_info=True)
+
+
+def prefetch_database_modules() -> threading.Thread:
+    """Start importing SQLAlchemy, the models and the services in a thread at once, while the UI thread
+    creates the application, the translators and the fonts. The worker that opens the database then finds them
+    imported. The UI thread itself never imports them (hqdesk.ui.context names Services only for typing), so it
+    does not wait on this thread's import locks."""
+    thread = threading.Thread(target=_import_database_modules, name="hqdesk-prefetch", daemon=True)
+    thread.start()
+    return thread
 
 
 def warm_up_ui() -> None:
@@ -336,6 +354,7 @@ class AppController(QObject):
 
 def run(args: argparse.Namespace, started: float) -> int:
     """Build the application and run its event loop; the exit code."""
+    prefetch_database_modules()
     from hqdesk.ui.errors import install_excepthooks, setup_logging
     from hqdesk.ui.i18n import install_translators
     from hqdesk.ui.settings import LANGUAGE, open_settings
