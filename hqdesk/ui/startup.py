@@ -312,6 +312,8 @@ class AppController(QObject):
 
         dialog = SettingsDialog(ctx, self.settings, self.runner, self.window)
         accepted = bool(dialog.exec())
+        if accepted and ctx is None and dialog.database.changed():
+            self.args.db = None  # the database just chosen, not the --db that could not be opened
         if accepted and dialog.language_changed():
             self.apply_language(dialog.chosen_language())
         return accepted

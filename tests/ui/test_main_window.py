@@ -253,3 +253,43 @@ def test_default_first_run_database_is_still_created(qtbot, qapp, monkeypatch):
     _delete_now(qapp)
     ctl.shutdown()
     assert QApplication.instance() is qapp
+
+
+def test_database_chosen_in_settings_replaces_a_mistyped_db_argument(
+    qtbot, qapp, tmp_path, monkeypatch, ui_services
+):
+    """After "Database settings…" the database chosen there is opened, not the --db that was missing."""
+    import hqdesk.ui.dialogs.settings as settings_package
+    from hqdesk.ui.settings import DATABASE_URL, open_settings
+    from hqdesk.ui.startup import AppController
+    from hqdesk.ui.tasks import InlineTaskRunner
+
+    existing = "sqlite:///" + (tmp_path / "ui.sqlite3").as_posix()  # ui_services' database
+    mistyped = "sqlite:///" + (tmp_path / "mistyped" / "x.sqlite3").as_posix()
+
+    class ChoosingDialog:
+        def __init__(self, ctx, settings, runner, parent):
+            self.settings = settings
+            self.database = self
+
+        def exec(self):
+            DATABASE_URL.set(self.settings, existing)
+            return 1
+
+        def changed(self):
+            return True
+
+        def language_changed(self):
+            return False
+
+    monkeypatch.setattr(settings_package, "SettingsDialog", ChoosingDialog)
+    ctl = AppController(qapp, open_settings(), argparse.Namespace(demo=False, db=mistyped, lang=None), 0.0)
+    ctl.runner = InlineTaskRunner()
+    monkeypatch.setattr(ctl, "ask_create_missing", lambda text: "settings")
+    first_admin = []
+    monkeypatch.setattr(ctl, "_first_admin", lambda: first_admin.append(ctl.url()))
+    ctl.start()
+    assert first_admin == [existing]
+    assert not (tmp_path / "mistyped").exists()
+    _delete_now(qapp)
+    ctl.shutdown()
