@@ -149,3 +149,17 @@ LANGUAGE_DEPENDENT_KEYS = ("franchisees/header", "franchisees/splitter")
 def forget_language_dependent_layout(settings: QSettings) -> None:
     for key in LANGUAGE_DEPENDENT_KEYS:
         settings.remove(key)
+
+
+LAYOUT_LANGUAGE = Option("ui/layout_language", "", str)  # the language the remembered layout was measured in
+
+
+def layout_for_language(settings: QSettings, language: str) -> bool:
+    """Forget the remembered layout if it was measured in another language than ``language`` (the one being
+    used now: a switch in the settings, or ``--lang`` for one run); True if it was forgotten."""
+    measured = LAYOUT_LANGUAGE.get(settings)
+    LAYOUT_LANGUAGE.set(settings, language)
+    if measured and measured != language:
+        forget_language_dependent_layout(settings)
+        return True
+    return False

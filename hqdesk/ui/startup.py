@@ -324,12 +324,12 @@ class AppController(QObject):
         the new language; unsaved edits are asked about first). False if the user kept the window open, in
         which case it changes language at the next start."""
         from hqdesk.ui.i18n import install_translators
-        from hqdesk.ui.settings import forget_language_dependent_layout
+        from hqdesk.ui.settings import layout_for_language
 
-        install_translators(self.app, language)
+        language = install_translators(self.app, language)
         old = self.window
         if old is None:  # before sign-in: the next dialogs are built in the new language
-            forget_language_dependent_layout(self.settings)
+            layout_for_language(self.settings, language)
             return True
         page = old.current_page_key()
         self.app.setQuitOnLastWindowClosed(False)
@@ -341,7 +341,7 @@ class AppController(QObject):
                 self.tr("The window keeps its language until you open it again or restart hqdesk."),
             )
             return False
-        forget_language_dependent_layout(self.settings)  # after the close: the list saves its widths on hide
+        layout_for_language(self.settings, language)  # after the close: the list saves its widths on hide
         self.window = None
         old.deleteLater()
         self._open_window(old.ctx, page)
@@ -359,7 +359,7 @@ def run(args: argparse.Namespace, started: float) -> int:
     prefetch_database_modules()
     from hqdesk.ui.errors import install_excepthooks, setup_logging
     from hqdesk.ui.i18n import install_translators
-    from hqdesk.ui.settings import LANGUAGE, open_settings
+    from hqdesk.ui.settings import LANGUAGE, layout_for_language, open_settings
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("hqdesk")
@@ -368,7 +368,7 @@ def run(args: argparse.Namespace, started: float) -> int:
     log_path = setup_logging()
     install_excepthooks()
     settings = open_settings()
-    install_translators(app, args.lang or LANGUAGE.get(settings))
+    layout_for_language(settings, install_translators(app, args.lang or LANGUAGE.get(settings)))
     register_fonts(app)
     log.info("hqdesk %s starting; log file %s", __version__, log_path)
     controller = AppController(app, settings, args, started)

@@ -175,6 +175,9 @@ def _delete_now(qapp) -> None:
 def test_language_is_applied_without_a_restart(qtbot, controller, ui_users, sample_franchisees):
     """Before, the new language waited for the next start, and the list then kept column widths measured for
     the other language."""
+    from hqdesk.ui.settings import LAYOUT_LANGUAGE
+
+    LAYOUT_LANGUAGE.set(controller.settings, "en")
     controller._signed_in(ui_users["admin"])
     old = controller.window
     qtbot.waitUntil(lambda: old.page("franchisees").model.rowCount() == 3)
@@ -190,6 +193,19 @@ def test_language_is_applied_without_a_restart(qtbot, controller, ui_users, samp
     assert header and not header.isascii()  # the list's columns in Chinese
     saved = controller.settings.value(LANGUAGE_DEPENDENT_KEYS[0])
     assert saved is None or saved != QByteArray(b"widths for English")
+
+
+def test_layout_measured_in_another_language_is_forgotten_at_start(qapp):
+    """``--lang`` for one run, or a language set while hqdesk was closed: the widths were measured in the other."""
+    from hqdesk.ui.settings import layout_for_language, open_settings
+
+    settings = open_settings()
+    assert not layout_for_language(settings, "en")
+    settings.setValue(LANGUAGE_DEPENDENT_KEYS[0], QByteArray(b"English widths"))
+    assert not layout_for_language(settings, "en")
+    assert settings.value(LANGUAGE_DEPENDENT_KEYS[0]) == QByteArray(b"English widths")
+    assert layout_for_language(settings, "zh_CN")
+    assert settings.value(LANGUAGE_DEPENDENT_KEYS[0]) is None
 
 
 def test_language_switch_keeps_the_window_when_the_user_keeps_unsaved_edits(
