@@ -469,3 +469,19 @@ def test_tier_model_passes_qtmodeltester(qtmodeltester, ui_services, ui_users, s
     assert [model.index(r, TierModel.FRANCHISEES).data() for r in range(3)] == ["1", "1", "1"]
     assert model.headerData(TierModel.FRANCHISEES, Qt.Orientation.Horizontal) == "Franchisees"
     qtmodeltester.check(model, force_py=True)
+
+
+def test_editable_letterhead_is_not_greyed_out(qtbot, make_ctx, ui_users):
+    """Before, the fields kept the read-only grey of the loading state after they became editable (the letterhead
+    arrives from a worker after the dialog is shown)."""
+    runner = TaskRunner()
+    ctx = make_ctx(ui_users["admin"])
+    dialog = _dialog(qtbot, ctx, runner=runner)
+    dialog.show_page(dialog.company)
+    edit = dialog.company.name_edit
+    qtbot.waitExposed(edit)
+    qtbot.waitUntil(lambda: not edit.isReadOnly())
+    image = edit.grab().toImage()
+    background = image.pixelColor(image.width() // 2, image.height() // 2)
+    assert background.lightness() > 0xF5, background.name()  # white, not the read-only #f2f2f2
+    runner.wait()

@@ -149,6 +149,9 @@ class CompanyPage(SettingsPage):
     def _set_letterhead_editable(self, editable: bool) -> None:
         for edit in (self.name_edit, self.address_edit, self.phone_edit):
             edit.setReadOnly(not editable)
+            # the dialog's style sheet greys read-only fields: re-polish, a property change alone does not
+            edit.style().unpolish(edit)
+            edit.style().polish(edit)
         self.choose_logo_button.setVisible(editable)
         self.remove_logo_button.setVisible(editable)
         self.remove_logo_button.setEnabled(editable and self._logo is not None)
