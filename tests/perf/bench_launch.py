@@ -90,6 +90,20 @@ def launch(env: dict[str, str], log: Path, bare: bool = False) -> tuple[float, f
     return wall, reported, code
 
 
+def start_up_stages(log_file: Path, runs: int) -> dict[str, list[float]]:
+    """The "start-up: <stage> after <ms> ms" lines of the last ``runs`` launches, by stage, in launch order."""
+    import re
+
+    if not log_file.exists():
+        return {}
+    pattern = re.compile(r"start-up: (.+?)(?: \(\d+\))? after (\d+) ms")
+    found = [m.groups() for m in map(pattern.search, log_file.read_text(encoding="utf-8").splitlines()) if m]
+    stages: dict[str, list[float]] = {}
+    for name, ms in found:
+        stages.setdefault(name, []).append(float(ms))
+    return {name: values[-runs:] for name, values in stages.items()}
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -133,6 +147,14 @@ def main(argv=None) -> int:
         wall, reported, code = launch(env, log, bare=True)
         bare.append(wall)
         print(f"  bare QMainWindow + QTableView {run + 1}: {wall:7.0f} ms   (it says {reported:.0f} ms)")
+    stages = start_up_stages(tmp / "data" / "logs" / "hqdesk.log", args.runs)
+    if stages:
+        print()
+        print(
+            "where the time goes (the app's own log, median over the timed launches, ms since process start):"
+        )
+        for name, values in stages.items():
+            print(f"  {name:<28} {statistics.median(values):7.0f}")
     ok = max(walls) < TARGET_MS
     ratio = statistics.median(walls) / statistics.median(bare)
     ratio_ok = ratio <= TARGET_RATIO
