@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """README screenshots from the real app (developer tool).
 
-  python .ci/screenshots.py            # both languages, into resources/screenshots/
+  python .ci/screenshots.py            # both languages, both screen sizes, into resources/screenshots/
   python .ci/screenshots.py en         # one language
 
-Starts Xvfb (Debian package xvfb) on a free display, runs ``hqdesk --demo`` on a throw-away data folder,
-drives it the way a user would (select a franchisee, edit and save, look at each tab, try a bad credit
-code, search) and grabs the main window after each step. ImageMagick, when present, shrinks the PNGs.
+For each screen size (1280x720 and 1440x900) starts Xvfb (Debian package xvfb) with a screen of exactly that
+size on a free display, runs ``hqdesk --demo`` on a throw-away data folder (the window sizes itself from the
+screen, as it does for a user), drives it the way a user would (select a franchisee, edit and save, look at
+each tab, try a bad credit code, search, open the users page and the settings) and grabs the window or dialog
+after each step, as ``<step>_<size>_<language>.png``. ImageMagick, when present, shrinks the PNGs.
 """
 
 from __future__ import annotations
@@ -22,10 +24,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "resources" / "screenshots"
 SEARCH = "杭州"
+SIZES = ((1280, 720), (1440, 900))
 
 
-def drive(lang: str, out: Path) -> int:
+def drive(lang: str, out: Path, size: str) -> int:
     """Runs inside the app's process: the QApplication exists before hqdesk.app.main() reuses it (hqdesk.ui.startup)."""
+    sys.path.insert(0, str(ROOT))  # this checkout's hqdesk, not an installed one
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -39,9 +43,9 @@ def drive(lang: str, out: Path) -> int:
             (w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()), None
         )
 
-    def shot(name: str) -> None:
-        window().grab().save(str(out / f"{name}_{lang}.png"))
-        print("saved", name, lang, flush=True)
+    def shot(name: str, widget=None) -> None:
+        (widget or window()).grab().save(str(out / f"{name}_{size}_{lang}.png"))
+        print("saved", name, size, lang, flush=True)
 
     def view() -> FranchiseesView:
         return window().findChild(FranchiseesView)
@@ -50,7 +54,6 @@ def drive(lang: str, out: Path) -> int:
         w = window()
         if w is None:
             return False
-        w.resize(1440, 880)
         return view().model.rowCount() > 0
 
     def select():
@@ -87,6 +90,37 @@ def drive(lang: str, out: Path) -> int:
         view().editor.cancel()
         view().search_box.setText(SEARCH)
 
+    def users():
+        window().show_page("users")
+
+    def back_to_list():
+        window().show_page("franchisees")
+
+    state_dialog = {}
+
+    def settings(page: str):
+        def step():
+            from hqdesk.ui.dialogs.settings import SettingsDialog
+
+            old = state_dialog.pop("dialog", None)
+            if old is not None:
+                old.reject()
+            w = window()
+            dialog = SettingsDialog(w.ctx, w.ctx.settings, w.ctx.runner, w)
+            dialog.show_page(getattr(dialog, page))
+            dialog.show()
+            state_dialog["dialog"] = dialog
+
+        return step
+
+    def settings_shot(name: str):
+        def step():
+            dialog = state_dialog.pop("dialog")
+            shot(name, dialog)
+            dialog.reject()
+
+        return step
+
     steps = [  # (action, wait ms, screenshot after the wait)
         (select, 1500, None),
         (edit_and_save, 1500, None),
@@ -95,6 +129,12 @@ def drive(lang: str, out: Path) -> int:
         (tab("history"), 1200, "history"),
         (bad_input, 1200, "validation"),
         (search, 1500, "search"),
+        (users, 1200, "users"),
+        (back_to_list, 300, None),
+        (settings("database"), 800, None),
+        (settings_shot("settings_database"), 100, None),
+        (settings("company"), 1000, None),
+        (settings_shot("settings_company"), 100, None),
     ]
     state = {"waited": 0}
 
@@ -134,11 +174,12 @@ def free_display() -> int:
     raise SystemExit("no free X display number")
 
 
-def take(lang: str) -> None:
+def take(lang: str, width: int, height: int) -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     number = free_display()
+    size = f"{width}x{height}"
     xvfb = subprocess.Popen(
-        ["Xvfb", f":{number}", "-screen", "0", "1600x1000x24"],
+        ["Xvfb", f":{number}", "-screen", "0", f"{size}x24"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -153,18 +194,19 @@ def take(lang: str) -> None:
                 HQDESK_SETTINGS_DIR=str(Path(tmp, "settings")),
             )
             subprocess.run(
-                [sys.executable, __file__, "--drive", lang, str(OUT)], env=env, check=True, timeout=300
+                [sys.executable, __file__, "--drive", lang, str(OUT), size], env=env, check=True, timeout=300
             )
     finally:
         xvfb.terminate()
         xvfb.wait()
     if shutil.which("convert"):
-        for png in OUT.glob(f"*_{lang}.png"):
-            subprocess.run(["convert", str(png), "-colors", "256", f"PNG8:{png}"], check=True)
+        for png in OUT.glob(f"*_{size}_{lang}.png"):
+            subprocess.run(["convert", str(png), "-colors", "256", f"PNG8:{png}"], check=False)
 
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--drive"]:
-        sys.exit(drive(sys.argv[2], Path(sys.argv[3])))
+        sys.exit(drive(sys.argv[2], Path(sys.argv[3]), sys.argv[4]))
     for language in sys.argv[1:] or ["zh_CN", "en"]:
-        take(language)
+        for w, h in SIZES:
+            take(language, w, h)

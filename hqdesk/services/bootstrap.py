@@ -84,8 +84,31 @@ def open_services(url: str, *, password: str | None = None, upgrade: bool = True
     )
 
 
+def missing_sqlite_file(url: str) -> str | None:
+    """The path of ``url``'s SQLite file if the file does not exist (None for PostgreSQL, in-memory SQLite or a
+    file that exists). Touches the disk: call it in the background."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        path = sqlite_path(make_url(url))
+    except Exception:
+        return None  # not a URL: opening it reports that
+    return str(path) if path is not None and not path.exists() else None
+
+
+def require_database(url: str) -> None:
+    """Raise DatabaseMissing if ``url`` names a SQLite file that does not exist (creates nothing)."""
+    from hqdesk.services.errors import DatabaseMissing
+
+    missing = missing_sqlite_file(url)
+    if missing is not None:
+        raise DatabaseMissing(path=missing)
+
+
 def check_connection(url: str, password: str | None = None) -> str:
-    """For the settings dialog's "Test connection": the server version, or DatabaseError."""
+    """For the settings dialog's "Test connection": the server version, or DatabaseError; DatabaseMissing for a
+    SQLite file that does not exist (nothing is created, not even its folder)."""
+    require_database(url)
     return probe_connection(url, password)
 
 
@@ -187,6 +210,8 @@ __all__ = [
     "open_services",
     "PasswordRefused",
     "check_connection",
+    "missing_sqlite_file",
+    "require_database",
     "remember_password",
     "safe_url",
     "PasswordNotStored",

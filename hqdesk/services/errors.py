@@ -82,7 +82,18 @@ class LoginUserInactive(AdminRefused):
     message = QT_TRANSLATE_NOOP("Errors", "The hqdesk user {name} is deactivated; nothing was changed.")
 
 
+class DatabaseMissing(HqdeskError):
+    """A SQLite database file that does not exist: reported, never created silently (a mistyped path would
+    otherwise open a new, empty database)."""
+
+    exit_code = EXIT_REFUSED
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "There is no database file at {path}. Check the path, or create a new database there."
+    )
+
+
 __all__ = [
+    "DatabaseMissing",
     "LoginWithoutUser",
     "LoginRoleMismatch",
     "LoginUserInactive",

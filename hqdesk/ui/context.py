@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from hqdesk.domain.changes import Changes
 from hqdesk.domain.roles import Action, Actor
-from hqdesk.services.bootstrap import Services
 from hqdesk.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    # Only a type here: importing it would pull SQLAlchemy and the models into every view's import, and the UI
+    # thread's warm-up (startup.warm_up_ui) would wait on the import locks of the worker opening the database.
+    from hqdesk.services.bootstrap import Services
 
 
 class ChangeBus(QObject):

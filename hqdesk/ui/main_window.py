@@ -1,8 +1,16 @@
-"""The thin shell: navigation bar, pages, menus, status bar. Features live in ui/views."""
+"""The thin shell: navigation bar, pages, menus, status bar. Features live in ui/views.
+
+Pages come from a registry (``PAGES``: key, title, icon, who sees it, a factory). Only the first page is built
+with the window; every other page is built the first time it is shown, so that a page's heavy imports
+(pyqtgraph for charts, ReportLab for letters) cost nothing at start-up. Adding a page is one ``PageSpec``.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -12,21 +20,78 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QStyle,
     QWidget,
 )
 
 from hqdesk import __version__
-from hqdesk.domain.roles import ROLE_LABELS
+from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
+from hqdesk.domain.roles import ROLE_LABELS, Action
 from hqdesk.ui.context import UiContext
 from hqdesk.ui.i18n import tr_enum
-from hqdesk.ui.settings import restore_geometry, save_geometry
+from hqdesk.ui.settings import place_window, save_window
+
+PAGES_CONTEXT = "Pages"
+
+
+def _franchisees_page(ctx: UiContext) -> QWidget:
+    from hqdesk.ui.views.franchisees import FranchiseesView
+
+    return FranchiseesView(ctx)
+
+
+def _users_page(ctx: UiContext) -> QWidget:
+    from hqdesk.ui.views.users import UsersView
+
+    return UsersView(ctx)
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One page of the main window.
+
+    ``title``: English source, translated in the context "Pages" when shown (QT_TRANSLATE_NOOP it).
+    ``factory``: builds the page's widget from the context; it imports the page's module itself, so nothing
+    of the page is loaded before it is first shown. ``visible``: who gets the page (None: everybody).
+    ``icon``: a QStyle standard pixmap.
+    """
+
+    key: str
+    title: str
+    factory: Callable[[UiContext], QWidget]
+    icon: QStyle.StandardPixmap | None = None
+    visible: Callable[[UiContext], bool] | None = None
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec(
+        "franchisees",
+        QT_TRANSLATE_NOOP("Pages", "Franchisees"),
+        _franchisees_page,
+        QStyle.StandardPixmap.SP_FileDialogDetailedView,
+    ),
+    PageSpec(
+        "users",
+        QT_TRANSLATE_NOOP("Pages", "Users"),
+        _users_page,
+        QStyle.StandardPixmap.SP_DirHomeIcon,
+        lambda ctx: ctx.can(Action.MANAGE_USERS),
+    ),
+)
 
 
 class MainWindow(QMainWindow):
     settings_requested = Signal()
     sign_out_requested = Signal()
+    page_built = Signal(str, QWidget)  # key, widget: the first time a page is shown
 
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: UiContext,
+        parent: QWidget | None = None,
+        pages: tuple[PageSpec, ...] | None = PAGES,
+        place: bool = True,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("mainWindow")
@@ -48,8 +113,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
-        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self._keys: list[str] = []
+        self._specs: dict[str, PageSpec] = {}
+        self._built: dict[str, QWidget] = {}
         self._build_menus()
         user = QLabel(
             self.tr("Signed in as {name} ({role})").format(
@@ -61,8 +127,14 @@ class MainWindow(QMainWindow):
         db.setObjectName("databaseLabel")
         self.statusBar().addWidget(user)
         self.statusBar().addPermanentWidget(db)
-        if not restore_geometry(ctx.settings, "main", self):
-            self.resize(1280, 800)
+        for spec in pages or ():
+            if spec.visible is None or spec.visible(ctx):
+                self.register_page(spec)
+        self.nav.currentRowChanged.connect(self._current_changed)
+        if self._keys:
+            self.nav.setCurrentRow(0)  # builds the first page, only that one
+        if place:
+            place_window(ctx.settings, "main", self)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -83,22 +155,66 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self._about)
         help_menu.addAction(about)
 
-    def add_page(self, key: str, title: str, widget: QWidget) -> None:
-        item = QListWidgetItem(title)
-        item.setData(Qt.ItemDataRole.UserRole, key)
+    # ----- pages ------------------------------------------------------------------------------------------
+    def register_page(self, spec: PageSpec) -> None:
+        """Add a navigation entry for ``spec``; its widget is built when the page is first shown."""
+        item = QListWidgetItem(QCoreApplication.translate(PAGES_CONTEXT, spec.title))
+        item.setData(Qt.ItemDataRole.UserRole, spec.key)
+        if spec.icon is not None:
+            item.setIcon(self.style().standardIcon(spec.icon))
         self.nav.addItem(item)
-        self.pages.addWidget(widget)
-        self._keys.append(key)
+        placeholder = QWidget()
+        placeholder.setObjectName(f"{spec.key}Placeholder")
+        self.pages.addWidget(placeholder)
+        self._keys.append(spec.key)
+        self._specs[spec.key] = spec
+
+    def add_page(self, key: str, title: str, widget: QWidget) -> None:
+        """A page built already (tests, tools); ``title`` is shown as given."""
+        self.register_page(PageSpec(key, title, lambda _ctx: widget))
         if self.nav.currentRow() < 0:
             self.nav.setCurrentRow(0)
 
-    def show_page(self, key: str) -> QWidget:
+    def _current_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        self._build(self._keys[row])
+        self.pages.setCurrentIndex(row)
+
+    def _build(self, key: str) -> QWidget:
+        widget = self._built.get(key)
+        if widget is not None:
+            return widget
         index = self._keys.index(key)
-        self.nav.setCurrentRow(index)
-        return self.pages.widget(index)
+        widget = self._specs[key].factory(self.ctx)
+        placeholder = self.pages.widget(index)
+        self.pages.insertWidget(index, widget)
+        self.pages.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self._built[key] = widget
+        self.page_built.emit(key, widget)
+        return widget
+
+    def page_keys(self) -> list[str]:
+        return list(self._keys)
+
+    def is_built(self, key: str) -> bool:
+        return key in self._built
+
+    def current_page_key(self) -> str | None:
+        row = self.nav.currentRow()
+        return self._keys[row] if row >= 0 else None
+
+    def show_page(self, key: str) -> QWidget:
+        self.nav.setCurrentRow(self._keys.index(key))
+        return self._built[key]
 
     def page(self, key: str) -> QWidget:
-        return self.pages.widget(self._keys.index(key))
+        """The page's widget, built now if it was not yet (without showing it)."""
+        return self._build(key)
+
+    def built_pages(self) -> list[QWidget]:
+        return [self._built[k] for k in self._keys if k in self._built]
 
     def _about(self) -> None:
         QMessageBox.about(
@@ -109,12 +225,20 @@ class MainWindow(QMainWindow):
             ).format(version=__version__),
         )
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        for i in range(self.pages.count()):
-            page = self.pages.widget(i)
+    def confirm_close(self) -> bool:
+        """Ask each built page whether it may close (unsaved edits); False if one says no."""
+        for page in self.built_pages():
             confirm = getattr(page, "confirm_close", None)
             if confirm is not None and not confirm():
-                event.ignore()
-                return
-        save_geometry(self.ctx.settings, "main", self)
+                return False
+        return True
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if not self.confirm_close():
+            event.ignore()
+            return
+        save_window(self.ctx.settings, "main", self)
         super().closeEvent(event)
+
+
+__all__ = ["MainWindow", "PageSpec", "PAGES"]

@@ -1,6 +1,7 @@
 """Typed per-user options, declared once and stored in QSettings (Picard's options.py habit).
 
-The database URL never holds a password (that lives in the OS keyring); window geometry is saved per window.
+The database URL never holds a password (that lives in the OS keyring); window geometry is saved per window
+and restored only where it fits the screens present.
 HQDESK_SETTINGS_DIR puts the settings in an INI file there (tests, portable use).
 """
 
@@ -10,7 +11,7 @@ import os
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QMargins, QRect, QSettings, QSize, Qt
 
 T = TypeVar("T")
 
@@ -47,18 +48,118 @@ def open_settings() -> QSettings:
     return QSettings("hqdesk", "hqdesk")
 
 
-def save_geometry(settings: QSettings, name: str, widget: Any) -> None:
-    settings.setValue(f"geometry/{name}", widget.saveGeometry())
-    if hasattr(widget, "saveState"):
-        settings.setValue(f"state/{name}", widget.saveState())
+# ----- window geometry ------------------------------------------------------------------------------------
+# The first window asks for this much room and gets what the screen's available area (without taskbar or
+# dock) leaves after the window frame; a saved geometry is used only when it still fits a present screen.
+PREFERRED_SIZE = QSize(1440, 900)
+# Title bar and borders around the client area, before the window is shown and the real frame is known
+# (Windows 10/11 at 100 %: about 8 px each side, 31 px title bar; more at 150 %, which the scale factor
+# does not change in logical pixels).
+FRAME_ALLOWANCE = QMargins(8, 32, 8, 8)
+# A restored window may overhang a screen's edge by this much (frames drawn outside, rounding).
+FIT_TOLERANCE = 10
 
 
-def restore_geometry(settings: QSettings, name: str, widget: Any) -> bool:
-    geometry = settings.value(f"geometry/{name}")
-    if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-        widget.restoreGeometry(geometry)
+def first_geometry(
+    available: QRect, preferred: QSize = PREFERRED_SIZE, frame: QMargins = FRAME_ALLOWANCE
+) -> QRect:
+    """The client area of a first window on a screen whose available area is ``available``: at most
+    ``preferred``, small enough that the frame (title bar included) stays inside, centred."""
+    inner = available.marginsRemoved(frame)
+    width = min(preferred.width(), inner.width())
+    height = min(preferred.height(), inner.height())
+    x = inner.x() + (inner.width() - width) // 2
+    y = inner.y() + (inner.height() - height) // 2
+    return QRect(x, y, width, height)
+
+
+def fits_a_screen(rect: QRect, screens: list[QRect], frame: QMargins = FRAME_ALLOWANCE) -> bool:
+    """Does the window whose client area is ``rect`` lie, frame included, within one of the ``screens``'
+    available areas (give or take FIT_TOLERANCE pixels)?"""
+    if rect.isEmpty():
+        return False
+    outer = rect.marginsAdded(frame)
+    t = FIT_TOLERANCE
+    return any(screen.adjusted(-t, -t, t, t).contains(outer) for screen in screens)
+
+
+def choose_geometry(
+    saved: QRect | None, screens: list[QRect], primary: QRect, frame: QMargins = FRAME_ALLOWANCE
+) -> tuple[QRect, bool]:
+    """(the client area to use, whether it is the saved one). ``screens``: the available areas of the screens
+    present now; ``primary``: the one to use when the saved geometry does not fit any of them."""
+    if saved is not None and fits_a_screen(saved, screens, frame):
+        return QRect(saved), True
+    return first_geometry(primary, frame=frame), False
+
+
+def _screens() -> tuple[list[QRect], QRect]:
+    from PySide6.QtGui import QGuiApplication
+
+    screens = [s.availableGeometry() for s in QGuiApplication.screens()]
+    primary = QGuiApplication.primaryScreen()
+    return screens, primary.availableGeometry() if primary is not None else QRect(0, 0, 1280, 720)
+
+
+def save_window(settings: QSettings, name: str, window: Any) -> None:
+    """The window's normal (not maximised) client area, whether it was maximised, and its tool bar/dock state."""
+    rect = window.normalGeometry() if window.isMaximized() else window.geometry()
+    settings.setValue(f"window/{name}/rect", rect)
+    settings.setValue(f"window/{name}/maximized", bool(window.isMaximized()))
+    if hasattr(window, "saveState"):
+        settings.setValue(f"state/{name}", window.saveState())
+
+
+def place_window(
+    settings: QSettings,
+    name: str,
+    window: Any,
+    screens: list[QRect] | None = None,
+    primary: QRect | None = None,
+) -> bool:
+    """Size and place ``window`` before it is shown: the saved geometry if it fits one of the present screens,
+    otherwise a first geometry from the primary screen. True if the saved geometry was used.
+
+    ``screens``/``primary`` (available areas) default to the real screens; tests pass their own.
+    """
+    if screens is None or primary is None:
+        real_screens, real_primary = _screens()
+        screens = real_screens if screens is None else screens
+        primary = real_primary if primary is None else primary
+    saved = settings.value(f"window/{name}/rect")
+    rect, restored = choose_geometry(saved if isinstance(saved, QRect) else None, screens, primary)
+    window.setGeometry(rect)
+    if restored:
+        maximized = settings.value(f"window/{name}/maximized", False)
+        if maximized is True or str(maximized).lower() == "true":
+            window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
         state = settings.value(f"state/{name}")
-        if isinstance(state, QByteArray) and hasattr(widget, "restoreState"):
-            widget.restoreState(state)
+        if isinstance(state, QByteArray) and hasattr(window, "restoreState"):
+            window.restoreState(state)
+    return restored
+
+
+# ----- language ---------------------------------------------------------------------------------------------
+# Layout remembered in pixels measured for one language's texts (column widths fitted to "Suspended" do not
+# fit "已暂停", and the other way round): forgotten when the language changes. The franchisee list reads
+# and writes these keys (hqdesk/ui/views/franchisees.py: SETTINGS_HEADER, SETTINGS_SPLITTER).
+LANGUAGE_DEPENDENT_KEYS = ("franchisees/header", "franchisees/splitter")
+
+
+def forget_language_dependent_layout(settings: QSettings) -> None:
+    for key in LANGUAGE_DEPENDENT_KEYS:
+        settings.remove(key)
+
+
+LAYOUT_LANGUAGE = Option("ui/layout_language", "", str)  # the language the remembered layout was measured in
+
+
+def layout_for_language(settings: QSettings, language: str) -> bool:
+    """Forget the remembered layout if it was measured in another language than ``language`` (the one being
+    used now: a switch in the settings, or ``--lang`` for one run); True if it was forgotten."""
+    measured = LAYOUT_LANGUAGE.get(settings)
+    LAYOUT_LANGUAGE.set(settings, language)
+    if measured and measured != language:
+        forget_language_dependent_layout(settings)
         return True
     return False

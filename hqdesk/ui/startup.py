@@ -11,6 +11,7 @@ import argparse
 import logging
 import os
 import sys
+import threading
 import time
 from typing import TYPE_CHECKING
 
@@ -19,7 +20,6 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QProgressDialog
 
 from hqdesk import __version__
-from hqdesk.domain.roles import Action
 from hqdesk.resources import default_database_url, demo_database_url, resource_path
 
 if TYPE_CHECKING:
@@ -46,11 +46,17 @@ def open_demo(url: str) -> tuple[Services, bool]:
     return services, True
 
 
-def open_normal(url: str, password: str | None) -> tuple[Services, bool]:
+def open_normal(url: str, password: str | None, create: bool = False) -> tuple[Services, bool]:
     """Runs in a worker thread: SQLAlchemy and the models are imported there, while the UI thread
-    builds the application (start-up budget: 1 s)."""
-    from hqdesk.services.bootstrap import open_services
+    builds the application (start-up budget: 1 s).
 
+    ``create``: a SQLite file that does not exist is created (the default first-run database, or the user
+    said so); otherwise it is refused with DatabaseMissing, and nothing is created.
+    """
+    from hqdesk.services.bootstrap import open_services, require_database
+
+    if not create:
+        require_database(url)
     services = open_services(url, password=password)
     return services, services.users.has_users()
 
@@ -59,6 +65,23 @@ def _all():
     from hqdesk.services.dto import SearchCriteria
 
     return SearchCriteria(include_archived=True)
+
+
+def _import_database_modules() -> None:
+    try:
+        import hqdesk.services.bootstrap  # noqa: F401 - SQLAlchemy, the models, the services
+    except Exception:  # the worker that opens the database imports it again and reports the error
+        log.debug("prefetching the database modules failed", exc_info=True)
+
+
+def prefetch_database_modules() -> threading.Thread:
+    """Start importing SQLAlchemy, the models and the services in a thread at once, while the UI thread
+    creates the application, the translators and the fonts. The worker that opens the database then finds them
+    imported. The UI thread itself never imports them (hqdesk.ui.context names Services only for typing), so it
+    does not wait on this thread's import locks."""
+    thread = threading.Thread(target=_import_database_modules, name="hqdesk-prefetch", daemon=True)
+    thread.start()
+    return thread
 
 
 def warm_up_ui() -> None:
@@ -97,6 +120,7 @@ class AppController(QObject):
         self.window = None
         self.password: str | None = None
         self.progress: QProgressDialog | None = None
+        self.create_confirmed = False  # the user chose to create the missing database file
 
     # ----- opening the database ---------------------------------------------------------------------
     def url(self) -> str:
@@ -105,6 +129,13 @@ class AppController(QObject):
         if self.args.demo:
             return demo_database_url()
         return self.args.db or DATABASE_URL.get(self.settings) or default_database_url()
+
+    def may_create(self) -> bool:
+        """Create the SQLite file if it is missing? Yes for the default first-run database and once the user
+        chose to; a path from ``--db`` or the settings is never created silently (it may be mistyped)."""
+        from hqdesk.ui.settings import DATABASE_URL
+
+        return self.create_confirmed or not (self.args.db or DATABASE_URL.get(self.settings))
 
     def _stage(self, name: str) -> None:
         log.info("start-up: %s after %.0f ms", name, (time.perf_counter() - self.started) * 1000)
@@ -121,7 +152,13 @@ class AppController(QObject):
             self.runner.submit(open_demo, url, write=True, on_done=self._opened, on_error=self._open_failed)
         else:
             self.runner.submit(
-                open_normal, url, self.password, write=True, on_done=self._opened, on_error=self._open_failed
+                open_normal,
+                url,
+                self.password,
+                self.may_create(),
+                write=True,
+                on_done=self._opened,
+                on_error=self._open_failed,
             )
         warm_up_ui()
 
@@ -157,6 +194,18 @@ class AppController(QObject):
                 self.password = password
                 self.start()
                 return
+        from hqdesk.services.errors import DatabaseMissing
+
+        if isinstance(exc, DatabaseMissing):
+            answer = self.ask_create_missing(report.text)
+            if answer == "create":
+                self.create_confirmed = True
+                self.start()
+            elif answer == "settings" and self._edit_settings(None):
+                self.start()
+            else:
+                self.app.quit()
+            return
         box = QMessageBox(QMessageBox.Icon.Critical, self.tr("hqdesk cannot open the database"), report.text)
         box.setDetailedText(report.details)  # the driver's words, behind "Show Details..."
         settings_button = box.addButton(self.tr("Database settings…"), QMessageBox.ButtonRole.ActionRole)
@@ -166,6 +215,18 @@ class AppController(QObject):
             self.start()
         else:
             self.app.quit()
+
+    def ask_create_missing(self, text: str) -> str:
+        """The database file is missing: "create", "settings" or "quit" (tests replace this question)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("hqdesk cannot open the database"), text)
+        box.setObjectName("missingDatabaseBox")
+        create = box.addButton(self.tr("Create a new database there"), QMessageBox.ButtonRole.AcceptRole)
+        settings_button = box.addButton(self.tr("Database settings…"), QMessageBox.ButtonRole.ActionRole)
+        quit_button = box.addButton(self.tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(settings_button)  # a mistyped path is likelier than a wish for an empty database
+        box.setEscapeButton(quit_button)
+        box.exec()
+        return {create: "create", settings_button: "settings"}.get(box.clickedButton(), "quit")
 
     def _opened(self, result: tuple[Services, bool]) -> None:
         self._stage("database open")
@@ -201,27 +262,29 @@ class AppController(QObject):
 
     def _signed_in(self, actor) -> None:
         from hqdesk.ui.context import ChangeBus, UiContext
-        from hqdesk.ui.main_window import MainWindow
-        from hqdesk.ui.views.franchisees import FranchiseesView
 
         ctx = UiContext(self.services, actor, self.runner, ChangeBus(self), self.settings)
-        window = MainWindow(ctx)
-        franchisees = FranchiseesView(ctx)
-        window.add_page("franchisees", self.tr("Franchisees"), franchisees)
-        if actor.can(Action.MANAGE_USERS):
-            from hqdesk.ui.views.users import UsersView
+        self._open_window(ctx)
+        log.info("signed in as %s (%s)", actor.username, actor.role)
 
-            window.add_page("users", self.tr("Users"), UsersView(ctx))
+    def _open_window(self, ctx, page: str | None = None) -> None:
+        """The main window on ``ctx``; its pages come from the registry in hqdesk.ui.main_window, only the
+        first one (the franchisee list) is built now."""
+        from hqdesk.ui.main_window import MainWindow
+
+        window = MainWindow(ctx)
+        franchisees = window.page("franchisees")
         window.settings_requested.connect(lambda: self._edit_settings(ctx))
         window.sign_out_requested.connect(self._sign_out)
         if os.environ.get("HQDESK_EXIT_WHEN_READY") == "1":
             franchisees.loaded.connect(self._report_ready)
         self.window = window
+        if page is not None and page in window.page_keys():
+            window.show_page(page)
         window.show()
         self.app.setQuitOnLastWindowClosed(True)
         self._stage("main window shown")
         franchisees.loaded.connect(self._first_list, Qt.ConnectionType.SingleShotConnection)
-        log.info("signed in as %s (%s)", actor.username, actor.role)
 
     def _first_list(self, count: int) -> None:
         self._stage(f"franchisee list ready ({count})")
@@ -246,10 +309,45 @@ class AppController(QObject):
             self._sign_in()
 
     def _edit_settings(self, ctx) -> bool:
-        from hqdesk.ui.dialogs.settings_dialog import SettingsDialog
+        from hqdesk.ui.dialogs.settings import SettingsDialog
 
         dialog = SettingsDialog(ctx, self.settings, self.runner, self.window)
-        return bool(dialog.exec())
+        accepted = bool(dialog.exec())
+        if accepted and ctx is None and dialog.database.changed():
+            self.args.db = None  # the database just chosen, not the --db that could not be opened
+        if accepted and dialog.language_changed():
+            self.apply_language(dialog.chosen_language())
+        return accepted
+
+    def apply_language(self, language: str) -> bool:
+        """Switch the user interface to ``language`` now, without a restart: install its translators, forget the
+        column widths measured for the other language, and rebuild the main window (every page is built anew in
+        the new language; unsaved edits are asked about first). False if the user kept the window open, in
+        which case it changes language at the next start."""
+        from hqdesk.ui.i18n import install_translators
+        from hqdesk.ui.settings import layout_for_language
+
+        language = install_translators(self.app, language)
+        old = self.window
+        if old is None:  # before sign-in: the next dialogs are built in the new language
+            layout_for_language(self.settings, language)
+            return True
+        page = old.current_page_key()
+        self.app.setQuitOnLastWindowClosed(False)
+        if not old.close():  # unsaved edits and the user chose to stay
+            self.app.setQuitOnLastWindowClosed(True)
+            QMessageBox.information(
+                old,
+                self.tr("Language"),
+                self.tr("The window keeps its language until you open it again or restart hqdesk."),
+            )
+            return False
+        layout_for_language(self.settings, language)  # after the close: the list saves its widths on hide
+        self.window = None
+        old.deleteLater()
+        self._open_window(old.ctx, page)
+        log.info("language switched to %s", language)
+        return True
 
     def shutdown(self) -> None:
         self.runner.wait(10000)
@@ -259,9 +357,10 @@ class AppController(QObject):
 
 def run(args: argparse.Namespace, started: float) -> int:
     """Build the application and run its event loop; the exit code."""
+    prefetch_database_modules()
     from hqdesk.ui.errors import install_excepthooks, setup_logging
     from hqdesk.ui.i18n import install_translators
-    from hqdesk.ui.settings import LANGUAGE, open_settings
+    from hqdesk.ui.settings import LANGUAGE, layout_for_language, open_settings
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("hqdesk")
@@ -270,7 +369,7 @@ def run(args: argparse.Namespace, started: float) -> int:
     log_path = setup_logging()
     install_excepthooks()
     settings = open_settings()
-    install_translators(app, args.lang or LANGUAGE.get(settings))
+    layout_for_language(settings, install_translators(app, args.lang or LANGUAGE.get(settings)))
     register_fonts(app)
     log.info("hqdesk %s starting; log file %s", __version__, log_path)
     controller = AppController(app, settings, args, started)

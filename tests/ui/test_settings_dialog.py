@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 from hqdesk.domain.changes import Entity
 from hqdesk.domain.errors import NetworkShareRefused
 from hqdesk.services import bootstrap
-from hqdesk.ui.dialogs.settings_dialog import SettingsDialog
+from hqdesk.ui.dialogs.settings import SettingsDialog
 from hqdesk.ui.i18n import system_language, tr_error
 from hqdesk.ui.settings import DATABASE_URL, LANGUAGE, open_settings
 from hqdesk.ui.tasks import InlineTaskRunner, TaskRunner
@@ -51,14 +51,46 @@ def recorded_passwords(monkeypatch):
 # ----- Database ---------------------------------------------------------------------------------------------
 def test_saves_a_sqlite_path(qtbot, tmp_path, recorded_passwords):
     dialog = _dialog(qtbot)
-    assert dialog.sqlite_radio.isChecked()
-    assert dialog.path_edit.text().endswith("hqdesk.sqlite3")  # the user's own file by default
+    assert dialog.database.sqlite_radio.isChecked()
+    assert dialog.database.path_edit.text().endswith("hqdesk.sqlite3")  # the user's own file by default
     target = tmp_path / "shop data" / "总部.sqlite3"
-    dialog.path_edit.setText(str(target))
+    dialog.database.path_edit.setText(str(target))
+    dialog.database.create_check.setChecked(True)  # a new database there is an explicit choice
     _ok(qtbot, dialog)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert DATABASE_URL.get(open_settings()) == "sqlite:///" + target.as_posix()
+    assert target.exists()  # created (and upgraded) when OK was pressed
     assert recorded_passwords == []
+
+
+def test_an_existing_sqlite_file_is_saved_without_the_create_choice(qtbot, ui_services, tmp_path):
+    dialog = _dialog(qtbot)
+    dialog.database.path_edit.setText(str(tmp_path / "ui.sqlite3"))  # ui_services' database
+    _ok(qtbot, dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert DATABASE_URL.get(open_settings()) == "sqlite:///" + (tmp_path / "ui.sqlite3").as_posix()
+
+
+def test_a_missing_sqlite_file_is_reported_and_nothing_is_created(qtbot, tmp_path):
+    """Before, Test connection created the folders and the file and said "Connected", and OK saved the
+    mistyped path (the next start then opened a new, empty database)."""
+    folder = tmp_path / "mistyped"
+    target = folder / "hqdesk.sqlite3"
+    dialog = _dialog(qtbot)
+    dialog.database.path_edit.setText(str(target))
+    qtbot.mouseClick(dialog.database.test_button, LEFT)
+    result = dialog.database.test_result.text()
+    assert "There is no database at" in result and str(target) in result
+    assert not result.startswith("Connected")
+    assert not folder.exists()
+    _ok(qtbot, dialog)
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert "There is no database at" in dialog.database.sqlite_form.error_text("path")
+    assert not folder.exists() and DATABASE_URL.get(open_settings()) == ""
+    dialog.database.create_check.setChecked(True)  # Test connection still creates nothing
+    qtbot.mouseClick(dialog.database.test_button, LEFT)
+    assert "creates a new, empty one when you press OK" in dialog.database.test_result.text()
+    assert not folder.exists()
 
 
 def test_untouched_default_keeps_the_setting_empty(qtbot):
@@ -70,13 +102,13 @@ def test_untouched_default_keeps_the_setting_empty(qtbot):
 
 def test_postgresql_url_is_saved_without_password_and_password_goes_to_keyring(qtbot, recorded_passwords):
     dialog = _dialog(qtbot)
-    dialog.pg_radio.setChecked(True)
-    assert dialog.pg_box.isEnabled() and not dialog.sqlite_box.isEnabled()
-    dialog.host_edit.setText("db.hq.local")
-    dialog.port_spin.setValue(5433)
-    dialog.database_edit.setText("hqdesk")
-    dialog.username_edit.setText("hq_app")
-    dialog.password_edit.setText(PASSWORD)
+    dialog.database.pg_radio.setChecked(True)
+    assert dialog.database.pg_box.isEnabled() and not dialog.database.sqlite_box.isEnabled()
+    dialog.database.host_edit.setText("db.hq.local")
+    dialog.database.port_spin.setValue(5433)
+    dialog.database.database_edit.setText("hqdesk")
+    dialog.database.username_edit.setText("hq_app")
+    dialog.database.password_edit.setText(PASSWORD)
     _ok(qtbot, dialog)
     assert dialog.result() == QDialog.DialogCode.Accepted
     url = "postgresql+psycopg://hq_app@db.hq.local:5433/hqdesk"
@@ -89,15 +121,17 @@ def test_postgresql_url_is_saved_without_password_and_password_goes_to_keyring(q
 def test_saved_postgresql_settings_are_shown_again(qtbot, recorded_passwords):
     DATABASE_URL.set(open_settings(), "postgresql+psycopg://hq_app@db.hq.local:5433/hqdesk?sslmode=require")
     dialog = _dialog(qtbot)
-    assert dialog.pg_radio.isChecked()
+    assert dialog.database.pg_radio.isChecked()
     assert (
-        dialog.host_edit.text(),
-        dialog.port_spin.value(),
-        dialog.database_edit.text(),
-        dialog.username_edit.text(),
-        dialog.password_edit.text(),
+        dialog.database.host_edit.text(),
+        dialog.database.port_spin.value(),
+        dialog.database.database_edit.text(),
+        dialog.database.username_edit.text(),
+        dialog.database.password_edit.text(),
     ) == ("db.hq.local", 5433, "hqdesk", "hq_app", "")
-    dialog.password_edit.setText(PASSWORD)  # only the password changes: the URL stays, the keyring gets it
+    dialog.database.password_edit.setText(
+        PASSWORD
+    )  # only the password changes: the URL stays, the keyring gets it
     _ok(qtbot, dialog)
     assert (
         DATABASE_URL.get(open_settings())
@@ -116,11 +150,11 @@ def test_no_keyring_warns_that_the_password_will_be_asked(qtbot):
     keyring.set_keyring(fail.Keyring())
     try:
         dialog = _dialog(qtbot)
-        dialog.pg_radio.setChecked(True)
-        dialog.host_edit.setText("db.hq.local")
-        dialog.database_edit.setText("hqdesk")
-        dialog.username_edit.setText("hq_app")
-        dialog.password_edit.setText(PASSWORD)
+        dialog.database.pg_radio.setChecked(True)
+        dialog.database.host_edit.setText("db.hq.local")
+        dialog.database.database_edit.setText("hqdesk")
+        dialog.database.username_edit.setText("hq_app")
+        dialog.database.password_edit.setText(PASSWORD)
         _ok(qtbot, dialog)
     finally:
         keyring.set_keyring(previous)
@@ -136,13 +170,13 @@ def test_no_keyring_warns_that_the_password_will_be_asked(qtbot):
 
 def test_empty_fields_are_refused_beside_the_field(qtbot, recorded_passwords):
     dialog = _dialog(qtbot)
-    dialog.path_edit.clear()
+    dialog.database.path_edit.clear()
     _ok(qtbot, dialog)
-    assert "path" in dialog.sqlite_form.error_text("path")
-    dialog.pg_radio.setChecked(True)
+    assert "path" in dialog.database.sqlite_form.error_text("path")
+    dialog.database.pg_radio.setChecked(True)
     _ok(qtbot, dialog)
-    assert "server" in dialog.pg_form.error_text("host")
-    assert "database" in dialog.pg_form.error_text("database")
+    assert "server" in dialog.database.pg_form.error_text("host")
+    assert "database" in dialog.database.pg_form.error_text("database")
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert DATABASE_URL.get(open_settings()) == "" and recorded_passwords == []
 
@@ -150,30 +184,30 @@ def test_empty_fields_are_refused_beside_the_field(qtbot, recorded_passwords):
 @pytest.mark.parametrize("unc", ["\\\\fileserver\\hq\\hqdesk.sqlite3", "//fileserver/hq/hqdesk.sqlite3"])
 def test_sqlite_on_a_network_share_is_refused_beside_the_path(qtbot, unc):
     dialog = _dialog(qtbot)
-    dialog.path_edit.setText(unc)
+    dialog.database.path_edit.setText(unc)
     _ok(qtbot, dialog)
-    message = dialog.sqlite_form.error_text("path")
-    assert message == dialog.network_share_text(unc)
+    message = dialog.database.sqlite_form.error_text("path")
+    assert message == dialog.database.network_share_text(unc)
     assert unc in message and "network share" in message and "“Shared server (PostgreSQL)” above" in message
     assert message != tr_error(
         NetworkShareRefused(path=unc)
     )  # worded for this tab, not "Settings > Database"
-    assert dialog.sqlite_form.errors["path"].isVisible()
+    assert dialog.database.sqlite_form.errors["path"].isVisible()
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert DATABASE_URL.get(open_settings()) == ""
-    dialog.test_button.click()  # the connection test refuses it the same way
-    assert dialog.sqlite_form.error_text("path") == message
-    assert dialog.test_result.text() == ""
+    dialog.database.test_button.click()  # the connection test refuses it the same way
+    assert dialog.database.sqlite_form.error_text("path") == message
+    assert dialog.database.test_result.text() == ""
 
 
 def test_test_connection_to_a_real_sqlite_file(qtbot, make_ctx, ui_users, tmp_path):
     ctx = make_ctx(ui_users["admin"])
     dialog = _dialog(qtbot, ctx)
-    assert "ui.sqlite3" in dialog.findChild(type(dialog.test_result), "currentDatabase").text()
-    dialog.path_edit.setText(str(tmp_path / "ui.sqlite3"))
-    qtbot.mouseClick(dialog.test_button, LEFT)
-    assert dialog.test_result.text().startswith("Connected: SQLite 3.")
-    assert dialog.test_button.isEnabled() and not dialog.test_busy.isVisible()
+    assert "ui.sqlite3" in dialog.findChild(type(dialog.database.test_result), "currentDatabase").text()
+    dialog.database.path_edit.setText(str(tmp_path / "ui.sqlite3"))
+    qtbot.mouseClick(dialog.database.test_button, LEFT)
+    assert dialog.database.test_result.text().startswith("Connected: SQLite 3.")
+    assert dialog.database.test_button.isEnabled() and not dialog.database.test_busy.isVisible()
 
 
 def test_test_connection_failure_keeps_the_dialog_responsive(qtbot, monkeypatch):
@@ -186,32 +220,32 @@ def test_test_connection_failure_keeps_the_dialog_responsive(qtbot, monkeypatch)
     monkeypatch.setattr(bootstrap, "check_connection", slow_check)
     runner = TaskRunner()
     dialog = _dialog(qtbot, runner=runner)
-    dialog.pg_radio.setChecked(True)
-    dialog.host_edit.setText("/nonexistent")  # a socket folder that does not exist
-    dialog.database_edit.setText("hqdesk")
-    dialog.username_edit.setText("hq_app")
+    dialog.database.pg_radio.setChecked(True)
+    dialog.database.host_edit.setText("/nonexistent")  # a socket folder that does not exist
+    dialog.database.database_edit.setText("hqdesk")
+    dialog.database.username_edit.setText("hq_app")
     started = time.perf_counter()
-    qtbot.mouseClick(dialog.test_button, LEFT)
+    qtbot.mouseClick(dialog.database.test_button, LEFT)
     assert time.perf_counter() - started < 0.5  # the click returned at once
-    assert dialog.test_busy.isVisible() and not dialog.test_button.isEnabled()
+    assert dialog.database.test_busy.isVisible() and not dialog.database.test_button.isEnabled()
     ticked = []
     QTimer.singleShot(
-        100, lambda: ticked.append(dialog.test_busy.isVisible())
+        100, lambda: ticked.append(dialog.database.test_busy.isVisible())
     )  # the event loop keeps running
-    qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=15000)
+    qtbot.waitUntil(lambda: dialog.database.test_button.isEnabled(), timeout=15000)
     assert ticked == [True]
-    assert not dialog.test_busy.isVisible()
-    assert "could not be opened" in dialog.test_result.text()
-    assert "/nonexistent" in dialog.test_result.text()
-    assert not dialog.test_result.text().startswith("Connected")
+    assert not dialog.database.test_busy.isVisible()
+    assert "could not be opened" in dialog.database.test_result.text()
+    assert "/nonexistent" in dialog.database.test_result.text()
+    assert not dialog.database.test_result.text().startswith("Connected")
     runner.wait()
 
 
 def test_cancel_discards(qtbot, tmp_path):
     dialog = _dialog(qtbot)
-    dialog.path_edit.setText(str(tmp_path / "other.sqlite3"))
+    dialog.database.path_edit.setText(str(tmp_path / "other.sqlite3"))
     other = "en" if system_language() == "zh_CN" else "zh_CN"
-    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData(other))
+    dialog.language.language_combo.setCurrentIndex(dialog.language.language_combo.findData(other))
     dialog.reject()
     assert DATABASE_URL.get(open_settings()) == "" and LANGUAGE.get(open_settings()) == ""
 
@@ -219,15 +253,15 @@ def test_cancel_discards(qtbot, tmp_path):
 # ----- Language ---------------------------------------------------------------------------------------------
 def test_language_choice_is_saved(qtbot):
     dialog = _dialog(qtbot)
-    assert dialog.language_combo.currentData() == system_language()
-    assert [dialog.language_combo.itemText(i) for i in range(2)] == ["简体中文", "English"]
+    assert dialog.language.language_combo.currentData() == system_language()
+    assert [dialog.language.language_combo.itemText(i) for i in range(2)] == ["简体中文", "English"]
     other = "en" if system_language() == "zh_CN" else "zh_CN"
-    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData(other))
+    dialog.language.language_combo.setCurrentIndex(dialog.language.language_combo.findData(other))
     _ok(qtbot, dialog)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert LANGUAGE.get(open_settings()) == other
     again = _dialog(qtbot)
-    assert again.language_combo.currentData() == other
+    assert again.language.language_combo.currentData() == other
 
 
 # ----- Letterhead -------------------------------------------------------------------------------------------
@@ -242,15 +276,15 @@ def test_letterhead_is_saved_by_an_admin(qtbot, make_ctx, ui_services, ui_users,
     ctx = make_ctx(ui_users["admin"])
     before = ui_services.company.get()
     dialog = _dialog(qtbot, ctx)
-    assert dialog.tabs.isTabEnabled(dialog.LETTERHEAD_TAB)
-    assert dialog.name_edit.text() == before.name and not dialog.name_edit.isReadOnly()
-    dialog.name_edit.clear()
-    type_text(dialog.name_edit, "金辉珠宝集团总部")
-    dialog.address_edit.setPlainText("浙江省杭州市西湖区文三路 100 号")
-    dialog.phone_edit.setText("0571-88886666")
-    dialog.load_logo_file(_jpg(tmp_path / "logo.jpg", 1200, 300))
-    assert not dialog.logo_preview.pixmap().isNull()
-    assert dialog.remove_logo_button.isEnabled()
+    assert dialog.page_titles() == ["Database", "Language", "Company"]
+    assert dialog.company.name_edit.text() == before.name and not dialog.company.name_edit.isReadOnly()
+    dialog.company.name_edit.clear()
+    type_text(dialog.company.name_edit, "金辉珠宝集团总部")
+    dialog.company.address_edit.setPlainText("浙江省杭州市西湖区文三路 100 号")
+    dialog.company.phone_edit.setText("0571-88886666")
+    dialog.company.load_logo_file(_jpg(tmp_path / "logo.jpg", 1200, 300))
+    assert not dialog.company.logo_preview.pixmap().isNull()
+    assert dialog.company.remove_logo_button.isEnabled()
     with qtbot.waitSignal(ctx.bus.changed) as changed:
         _ok(qtbot, dialog)
     assert changed.args[0].entities == {Entity.COMPANY}
@@ -274,13 +308,13 @@ def test_logo_can_be_removed_and_bad_files_are_refused(qtbot, make_ctx, ui_servi
         ui_users["admin"], current.version, current.name, current.address, current.phone, _png_bytes()
     )
     dialog = _dialog(qtbot, ctx)
-    assert not dialog.logo_preview.pixmap().isNull()
+    assert not dialog.company.logo_preview.pixmap().isNull()
     not_an_image = tmp_path / "logo.jpg"
     not_an_image.write_text("hello", encoding="utf-8")
-    dialog.load_logo_file(str(not_an_image))
-    assert "PNG or JPG" in dialog.letterhead_form.error_text("logo")
-    qtbot.mouseClick(dialog.remove_logo_button, LEFT)
-    assert dialog.logo_preview.text() == "No logo"
+    dialog.company.load_logo_file(str(not_an_image))
+    assert "PNG or JPG" in dialog.company.letterhead_form.error_text("logo")
+    qtbot.mouseClick(dialog.company.remove_logo_button, LEFT)
+    assert dialog.company.logo_preview.text() == "No logo"
     _ok(qtbot, dialog)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert ui_services.company.get().logo_png is None
@@ -296,19 +330,16 @@ def _png_bytes() -> bytes:
     return bytes(data.data())
 
 
-def test_letterhead_is_read_only_for_an_account_manager(qtbot, make_ctx, ui_services, ui_users):
-    ctx = make_ctx(ui_users["zhang"])
+def test_company_page_only_for_administrators(qtbot, make_ctx, ui_services, ui_users):
+    """The letterhead and the tiers are the administrators' Company page: others see no such page, and their
+    OK writes nothing there."""
     before = ui_services.company.get()
-    dialog = _dialog(qtbot, ctx)
-    dialog.tabs.setCurrentIndex(dialog.LETTERHEAD_TAB)
-    assert (
-        dialog.name_edit.isReadOnly() and dialog.address_edit.isReadOnly() and dialog.phone_edit.isReadOnly()
-    )
-    assert not dialog.choose_logo_button.isVisible() and not dialog.remove_logo_button.isVisible()
-    assert "Only an administrator" in dialog.letterhead_note.text() and dialog.letterhead_note.isVisible()
-    dialog.name_edit.setText("changed anyway")  # even if a field changed programmatically, nothing is written
-    _ok(qtbot, dialog)
-    assert dialog.result() == QDialog.DialogCode.Accepted
+    for name in ("zhang", "viewer", "credit"):
+        dialog = _dialog(qtbot, make_ctx(ui_users[name]))
+        assert dialog.company is None and dialog.tiers_editor is None
+        assert dialog.page_titles() == ["Database", "Language"]
+        _ok(qtbot, dialog)
+        assert dialog.result() == QDialog.DialogCode.Accepted
     assert ui_services.company.get() == before
 
 
@@ -320,17 +351,17 @@ def test_letterhead_conflict_shows_the_message_and_reloads(qtbot, make_ctx, ui_s
     ui_services.company.update(
         ui_users["admin"], loaded.version, "另一位管理员改的名称", loaded.address, "010-12345678", None
     )
-    dialog.tabs.setCurrentIndex(dialog.DATABASE_TAB)
-    dialog.name_edit.setText("我的名称")
+    dialog.show_page(dialog.database)
+    dialog.company.name_edit.setText("我的名称")
     _ok(qtbot, dialog)
     assert dialog.result() != QDialog.DialogCode.Accepted
-    assert dialog.tabs.currentIndex() == dialog.LETTERHEAD_TAB
-    note = dialog.letterhead_note.text()
+    assert dialog.current_page() is dialog.company
+    note = dialog.company.letterhead_note.text()
     assert "changed this record" in note and "Nothing was saved" in note and "admin" in note
-    assert dialog.name_edit.text() == "另一位管理员改的名称"  # reloaded
-    assert dialog.phone_edit.text() == "010-12345678"
+    assert dialog.company.name_edit.text() == "另一位管理员改的名称"  # reloaded
+    assert dialog.company.phone_edit.text() == "010-12345678"
     assert ui_services.company.get().name == "另一位管理员改的名称"
-    dialog.name_edit.setText("我的名称")  # on the fresh version the save goes through
+    dialog.company.name_edit.setText("我的名称")  # on the fresh version the save goes through
     _ok(qtbot, dialog)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert ui_services.company.get().name == "我的名称"
@@ -338,38 +369,96 @@ def test_letterhead_conflict_shows_the_message_and_reloads(qtbot, make_ctx, ui_s
 
 def test_before_sign_in_only_database_and_language(qtbot):
     dialog = _dialog(qtbot)
-    assert dialog.tabs.isTabEnabled(dialog.DATABASE_TAB) and dialog.tabs.isTabEnabled(dialog.LANGUAGE_TAB)
-    assert not dialog.tabs.isTabEnabled(dialog.LETTERHEAD_TAB)
-    assert "when you press OK" in dialog.database_note.text()
+    assert dialog.page_titles() == ["Database", "Language"] and dialog.company is None
+    assert "when you press OK" in dialog.database.database_note.text()
 
 
-def test_admin_configures_tiers_in_settings(qtbot, make_ctx, ui_users, ui_services, monkeypatch):
+def _answers(monkeypatch, *answers):
+    """QInputDialog.getText answers these, one per call."""
     from PySide6.QtWidgets import QInputDialog
 
-    from hqdesk.ui.dialogs.settings_dialog import SettingsDialog
+    queue = list(answers)
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: (queue.pop(0), True)))
 
+
+def test_admin_configures_tiers_in_settings_written_on_ok(
+    qtbot, make_ctx, ui_users, ui_services, monkeypatch
+):
     ctx = make_ctx(ui_users["admin"])
-    dialog = SettingsDialog(ctx, ctx.settings, ctx.runner)
-    qtbot.addWidget(dialog)
+    dialog = _dialog(qtbot, ctx)
     editor = dialog.tiers_editor
     assert [t.code for t in editor.model.tiers] == ["A", "B", "C"]
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("s", True)))
+    _answers(monkeypatch, "s", "Strategic")
     editor._add()
-    assert [t.code for t in ui_services.tiers.list()] == ["A", "B", "C", "S"]
-    assert [t.code for t in editor.model.tiers] == ["A", "B", "C", "S"]
+    assert [t.code for t in editor.model.tiers] == ["A", "B", "C", "S"]  # staged, shown
     editor.table.selectRow(3)
     editor._move(-1)
-    assert [t.code for t in ui_services.tiers.list()] == ["A", "B", "S", "C"]
+    editor._rename()
+    assert [t.code for t in editor.model.tiers] == ["A", "B", "S", "C"]
+    assert [t.code for t in ui_services.tiers.list()] == ["A", "B", "C"]  # nothing written before OK
+    with qtbot.waitSignal(ctx.bus.changed) as changed:
+        _ok(qtbot, dialog)
+    assert changed.args[0].entities == {Entity.TIER}
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert [(t.code, t.name) for t in ui_services.tiers.list()] == [
+        ("A", "A"),
+        ("B", "B"),
+        ("S", "Strategic"),
+        ("C", "C"),
+    ]
 
 
-def test_tiers_tab_only_for_admins(qtbot, make_ctx, ui_users):
-    from hqdesk.ui.dialogs.settings_dialog import SettingsDialog
+def test_tier_changes_are_undone_by_cancel(qtbot, make_ctx, ui_users, ui_services, monkeypatch):
+    """Before, the editor wrote each change at once: Cancel left a new tier, a rename and a move behind."""
+    before = ui_services.tiers.list()
+    ctx = make_ctx(ui_users["admin"])
+    dialog = _dialog(qtbot, ctx)
+    editor = dialog.tiers_editor
+    _answers(monkeypatch, "S", "Gold")
+    editor._add()
+    editor.table.selectRow(0)
+    editor._rename()
+    editor._move(1)
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    editor.table.selectRow(2)
+    editor._remove()
+    assert editor.has_changes()
+    notes = []
+    ctx.bus.changed.connect(notes.append)
+    dialog.reject()
+    assert ui_services.tiers.list() == before
+    assert notes == []
 
-    ctx = make_ctx(ui_users["zhang"])
-    dialog = SettingsDialog(ctx, ctx.settings, ctx.runner)
-    qtbot.addWidget(dialog)
-    assert dialog.tiers_editor is None
-    assert "Tiers" not in [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
+
+def test_tier_with_franchisees_cannot_be_removed(
+    qtbot, make_ctx, ui_users, ui_services, sample_franchisees, monkeypatch
+):
+    ctx = make_ctx(ui_users["admin"])
+    dialog = _dialog(qtbot, ctx)
+    editor = dialog.tiers_editor
+    editor.table.selectRow(0)
+    editor._remove()
+    assert "given to 1 franchisee;" in editor.message.text()
+    assert [t.code for t in editor.model.tiers] == ["A", "B", "C"]
+    assert not editor.has_changes()
+
+
+def test_tier_conflict_on_ok_keeps_the_dialog_open(qtbot, make_ctx, ui_users, ui_services, monkeypatch):
+    admin = ui_users["admin"]
+    ctx = make_ctx(admin)
+    dialog = _dialog(qtbot, ctx)
+    editor = dialog.tiers_editor
+    _answers(monkeypatch, "Gold")
+    editor.table.selectRow(0)
+    editor._rename()
+    a = next(t for t in ui_services.tiers.list() if t.code == "A")
+    ui_services.tiers.rename(admin, "A", a.version, "Another admin's name")
+    dialog.show_page(dialog.database)
+    _ok(qtbot, dialog)
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.current_page() is dialog.company
+    assert "changed this record" in editor.message.text()
+    assert next(t for t in ui_services.tiers.list() if t.code == "A").name == "Another admin's name"
 
 
 def test_tier_model_passes_qtmodeltester(qtmodeltester, ui_services, ui_users, sample_franchisees):
@@ -380,3 +469,19 @@ def test_tier_model_passes_qtmodeltester(qtmodeltester, ui_services, ui_users, s
     assert [model.index(r, TierModel.FRANCHISEES).data() for r in range(3)] == ["1", "1", "1"]
     assert model.headerData(TierModel.FRANCHISEES, Qt.Orientation.Horizontal) == "Franchisees"
     qtmodeltester.check(model, force_py=True)
+
+
+def test_editable_letterhead_is_not_greyed_out(qtbot, make_ctx, ui_users):
+    """Before, the fields kept the read-only grey of the loading state after they became editable (the letterhead
+    arrives from a worker after the dialog is shown)."""
+    runner = TaskRunner()
+    ctx = make_ctx(ui_users["admin"])
+    dialog = _dialog(qtbot, ctx, runner=runner)
+    dialog.show_page(dialog.company)
+    edit = dialog.company.name_edit
+    qtbot.waitExposed(edit)
+    qtbot.waitUntil(lambda: not edit.isReadOnly())
+    image = edit.grab().toImage()
+    background = image.pixelColor(image.width() // 2, image.height() // 2)
+    assert background.lightness() > 0xF5, background.name()  # white, not the read-only #f2f2f2
+    runner.wait()

@@ -1,6 +1,14 @@
-"""Admins configure the franchisee tier list (default A, B, C): add, rename, reorder, remove unused."""
+"""Admins configure the franchisee tier list (default A, B, C): add, rename, reorder, remove unused.
+
+The editor stages its changes: the table shows the list as it will be, and nothing is written until the
+settings dialog's OK (``TiersEditor.apply``), so Cancel leaves the tiers as they were. The changes are then
+written in a worker (``apply_tier_plan``), each with the version the admin saw, and announced on the change bus
+(``Entity.TIER``) so the list's filters and the profile's choices follow.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -18,8 +26,8 @@ from PySide6.QtWidgets import (
 from hqdesk.domain.changes import Changes, Entity
 from hqdesk.domain.errors import HqdeskError
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
-from hqdesk.domain.roles import Action
-from hqdesk.services.tiers import TierDTO
+from hqdesk.domain.roles import Action, Actor
+from hqdesk.services.tiers import TierDTO, TierService
 from hqdesk.ui.context import UiContext
 from hqdesk.ui.errors import show_error
 from hqdesk.ui.i18n import tr_error
@@ -51,17 +59,70 @@ class TierModel(RowsModel[TierDTO]):
         return None
 
 
+@dataclass(frozen=True)
+class TierPlan:
+    """What the admin staged, against the list as loaded (``seen``: code -> version then)."""
+
+    seen: dict[str, int] = field(default_factory=dict)
+    removed: tuple[tuple[str, int], ...] = ()  # (code, version)
+    renamed: tuple[tuple[str, int, str], ...] = ()  # (code, version, new name)
+    added: tuple[tuple[str, str], ...] = ()  # (code, name)
+    order: tuple[str, ...] | None = None  # the new order, when it is not simply the old one plus the added
+
+    def is_empty(self) -> bool:
+        return not (self.removed or self.renamed or self.added or self.order)
+
+
+def plan_tier_changes(original: list[TierDTO], staged: list[TierDTO]) -> TierPlan:
+    before = {t.code: t for t in original}
+    after = {t.code: t for t in staged}
+    removed = tuple((t.code, t.version) for t in original if t.code not in after)
+    renamed = tuple(
+        (t.code, before[t.code].version, t.name)
+        for t in staged
+        if t.code in before and t.name != before[t.code].name
+    )
+    added = tuple((t.code, t.name) for t in staged if t.code not in before)
+    natural = [t.code for t in original if t.code in after] + [code for code, _name in added]
+    order = tuple(t.code for t in staged)
+    return TierPlan(
+        {t.code: t.version for t in original},
+        removed,
+        renamed,
+        added,
+        order if list(order) != natural else None,
+    )
+
+
+def apply_tier_plan(service: TierService, actor: Actor, plan: TierPlan) -> None:
+    """Runs in a worker: write the staged changes. Each write checks the version the admin saw, so another
+    admin's change since is refused with a ConflictError rather than undone."""
+    for code, version in plan.removed:
+        service.remove(actor, code, version)
+    for code, version, name in plan.renamed:
+        service.rename(actor, code, version, name)
+    for code, name in plan.added:
+        service.add(actor, code, name)
+    if plan.order is not None:
+        fresh = {t.code: t.version for t in service.list()}
+        ours = {code for code, _v, _n in plan.renamed} | {code for code, _n in plan.added}
+        versions = {code: fresh[code] if code in ours else plan.seen[code] for code in plan.order}
+        service.reorder(actor, list(plan.order), versions)
+
+
 class TiersEditor(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.service = ctx.services.tiers
         self.setObjectName("tiersEditor")
+        self._original: list[TierDTO] = []
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         intro = QLabel(
             self.tr(
                 "Tiers group franchisees for visit plans and credit. A tier that franchisees "
-                "still have cannot be removed."
+                "still have cannot be removed. Changes are saved when you press OK."
             )
         )
         intro.setWordWrap(True)
@@ -73,7 +134,8 @@ class TiersEditor(QWidget):
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        layout.addWidget(self.table)
+        self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 4)
+        layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
         self.add_button = QPushButton(self.tr("Add…"))
         self.rename_button = QPushButton(self.tr("Rename…"))
@@ -100,40 +162,78 @@ class TiersEditor(QWidget):
         self.reload()
 
     def reload(self, select: str | None = None) -> None:
+        """The saved list (staged changes are dropped)."""
+
         def done(tiers):
-            self.model.set_tiers(tiers)
-            for row, tier in enumerate(tiers):
-                if tier.code == select:
-                    self.table.selectRow(row)
+            self._original = list(tiers)
+            self._stage(list(tiers), select)
 
         self.ctx.runner.submit(self.service.list, on_done=done, on_error=lambda e: show_error(self, e))
+
+    def _stage(self, tiers: list[TierDTO], select: str | None = None) -> None:
+        self.model.set_tiers(tiers)
+        for row, tier in enumerate(tiers):
+            if tier.code == select:
+                self.table.selectRow(row)
 
     def current(self) -> TierDTO | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.tiers[rows[0].row()] if rows else None
 
-    def _write(self, fn, *args, select: str | None = None) -> None:
+    def plan(self) -> TierPlan:
+        return plan_tier_changes(self._original, list(self.model.tiers))
+
+    def has_changes(self) -> bool:
+        return not self.plan().is_empty()
+
+    def apply(self, done, failed) -> None:
+        """Write the staged changes (the settings dialog's OK); ``done()`` or ``failed()`` afterwards."""
+        plan = self.plan()
+        if plan.is_empty():
+            done()
+            return
         self.message.clear()
 
-        def failed(exc):
+        def written(_):
+            self.ctx.bus.notify(Changes.of(Entity.TIER, origin=self))
+            self.reload()
+            done()
+
+        def refused(exc):
             if isinstance(exc, HqdeskError):
-                self.message.setText(tr_error(exc))
-                self.reload(select)
+                self.message.setText(
+                    tr_error(exc)
+                    + "\n"
+                    + self.tr("The list below is the saved one now; make your changes again if still needed.")
+                )
+                self.ctx.bus.notify(Changes.of(Entity.TIER, origin=self))  # part may have been written
+                self.reload()
             else:
                 show_error(self, exc)
+            failed()
 
-        def done(_):
-            self.reload(select)
-            self.ctx.bus.notify(Changes.of(Entity.TIER, origin=self))
-
-        self.ctx.runner.submit(fn, self.ctx.actor, *args, write=True, on_done=done, on_error=failed)
+        self.ctx.runner.submit(
+            apply_tier_plan, self.service, self.ctx.actor, plan, write=True, on_done=written, on_error=refused
+        )
 
     def _add(self) -> None:
+        self.message.clear()
         code, ok = QInputDialog.getText(self, self.tr("New tier"), self.tr("Tier code (e.g. S):"))
-        if ok and code.strip():
-            self._write(self.service.add, code, select=code.strip().upper())
+        code = code.strip().upper()
+        if not (ok and code):
+            return
+        if any(t.code == code for t in self.model.tiers):
+            self.message.setText(self.tr("The tier {code} exists already.").format(code=code))
+            return
+        seen = {t.code: t for t in self._original}
+        if code in seen:  # removed and added back before OK: keep it as it was
+            tier = seen[code]
+        else:
+            tier = TierDTO(code, code, len(self.model.tiers), 0, 0)
+        self._stage([*self.model.tiers, tier], code)
 
     def _rename(self) -> None:
+        self.message.clear()
         tier = self.current()
         if tier is None:
             return
@@ -144,23 +244,34 @@ class TiersEditor(QWidget):
             text=tier.name,
         )
         if ok:
-            self._write(self.service.rename, tier.code, tier.version, name, select=tier.code)
+            renamed = replace(tier, name=name.strip() or tier.code)
+            self._stage([renamed if t.code == tier.code else t for t in self.model.tiers], tier.code)
 
     def _move(self, step: int) -> None:
+        self.message.clear()
         tier = self.current()
         if tier is None:
             return
-        codes = [t.code for t in self.model.tiers]
-        i = codes.index(tier.code)
+        tiers = list(self.model.tiers)
+        i = [t.code for t in tiers].index(tier.code)
         j = i + step
-        if 0 <= j < len(codes):
-            codes[i], codes[j] = codes[j], codes[i]
-            versions = {t.code: t.version for t in self.model.tiers}
-            self._write(self.service.reorder, codes, versions, select=tier.code)
+        if 0 <= j < len(tiers):
+            tiers[i], tiers[j] = tiers[j], tiers[i]
+            self._stage(tiers, tier.code)
 
     def _remove(self) -> None:
+        self.message.clear()
         tier = self.current()
         if tier is None:
+            return
+        if tier.franchisees:
+            self.message.setText(
+                self.tr(
+                    "The tier {code} is given to %n franchisee(s); give them another tier first.",
+                    "",
+                    tier.franchisees,
+                ).replace("{code}", tier.code)
+            )
             return
         if (
             QMessageBox.question(
@@ -168,4 +279,4 @@ class TiersEditor(QWidget):
             )
             == QMessageBox.StandardButton.Yes
         ):
-            self._write(self.service.remove, tier.code, tier.version)
+            self._stage([t for t in self.model.tiers if t.code != tier.code])
