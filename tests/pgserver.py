@@ -101,14 +101,15 @@ class PostgresServer:
         auth = user + (f":{password}" if password else "")
         return f"postgresql+psycopg://{auth}@/{dbname}?host={self.socket_dir}"
 
-    def create_database(self, name: str) -> str:
+    def create_database(self, name: str, template: str | None = None) -> str:
+        """A new database ``name`` (replacing one of that name): empty, or a copy of ``template``."""
         import psycopg
 
         with psycopg.connect(
             host=str(self.socket_dir), user="postgres", dbname="postgres", autocommit=True
         ) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            conn.execute(f'CREATE DATABASE "{name}"')
+            conn.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
         return self.url(name)
 
     def __enter__(self) -> PostgresServer:
