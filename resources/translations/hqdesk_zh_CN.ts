@@ -435,6 +435,14 @@
         <source>Your account has been disabled or removed by an administrator. Nothing was changed.</source>
         <translation>您的账号已被管理员停用或删除。未做任何更改。</translation>
     </message>
+    <message>
+        <source>The database server did not answer within {seconds} s, so hqdesk stopped waiting. Nothing was saved. Check the network connection or ask the administrator whether the server is running, then try again.</source>
+        <translation>数据库服务器在 {seconds} 秒内没有响应，hqdesk 已停止等待。没有保存任何内容。请检查网络连接，或询问管理员服务器是否在运行，然后重试。</translation>
+    </message>
+    <message>
+        <source>Another user is writing to the database (an import, perhaps) and did not finish within {seconds} s. Nothing was saved; try again in a moment.</source>
+        <translation>另一位用户（可能是一次导入）正在写入数据库，{seconds} 秒内没有完成。没有保存任何内容；请稍后重试。</translation>
+    </message>
 </context>
 <context>
     <name>Fields</name>
