@@ -20,6 +20,7 @@ from hqdesk.domain.roles import ROLE_LABELS
 from hqdesk.ui.context import UiContext
 from hqdesk.ui.i18n import tr_enum
 from hqdesk.ui.settings import restore_geometry, save_geometry
+from hqdesk.ui.tasks import show_write_waits
 
 
 class MainWindow(QMainWindow):
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         db.setObjectName("databaseLabel")
         self.statusBar().addWidget(user)
         self.statusBar().addPermanentWidget(db)
+        show_write_waits(ctx.runner, self.statusBar())
         if not restore_geometry(ctx.settings, "main", self):
             self.resize(1280, 800)
 

@@ -1755,6 +1755,13 @@ Franchisee relationships and credit management for headquarters.</source>
     </message>
 </context>
 <context>
+    <name>Tasks</name>
+    <message>
+        <source>Still saving: waiting for another user's change to the database to finish…</source>
+        <translation>仍在保存：正在等待其他用户对数据库的修改完成…</translation>
+    </message>
+</context>
+<context>
     <name>TierModel</name>
     <message>
         <source>Code</source>
