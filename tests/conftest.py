@@ -117,12 +117,13 @@ def db_url(request, tmp_path):
     migrated = "migrated_db_url" in request.fixturenames
     if request.param == "sqlite":
         path = tmp_path / f"test{next(_counter)}.sqlite3"
-        return (
-            request.getfixturevalue("migrated_sqlite")(path) if migrated else "sqlite:///" + path.as_posix()
-        )
+        yield request.getfixturevalue("migrated_sqlite")(path) if migrated else "sqlite:///" + path.as_posix()
+        return
     server = request.getfixturevalue("pg_server")
     template = request.getfixturevalue("pg_template") if migrated else None
-    return server.create_database(f"t{os.getpid()}_{next(_counter)}", template=template)
+    name = f"t{os.getpid()}_{next(_counter)}"
+    yield server.create_database(name, template=template)
+    server.drop_database(name)  # the cluster's size (and its removal at the end) stays small
 
 
 @pytest.fixture
