@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import signal
-import threading
 import time
 from pathlib import Path
 
@@ -200,19 +199,3 @@ def test_postgresql_connections_carry_the_timeouts_and_keepalives(pg_db):
     args = _postgresql_connect_args(pg_db.engine.url, Timeouts())
     assert args["connect_timeout"] == 5 and args["keepalives"] == 1
     assert (args["keepalives_idle"], args["keepalives_interval"], args["keepalives_count"]) == (30, 10, 3)
-
-
-def test_a_watchdog_cut_in_one_thread_is_not_reported_in_another(pg_server, pg_db):
-    """Another desk's thread keeps working while one thread's call is cut."""
-    results = []
-
-    def other_thread() -> None:
-        results.append(_company_name(pg_db))
-
-    with pytest.raises(DatabaseTimeout):
-        with Frozen(pg_server), pg_db.read() as s:
-            s.execute(select(User.id)).all()
-    worker = threading.Thread(target=other_thread)
-    worker.start()
-    worker.join(30)
-    assert results == [""]
