@@ -53,7 +53,7 @@ def user_data_dir() -> Path:
         from platformdirs import user_data_dir as _udd
 
         path = Path(_udd(APP_NAME, APP_AUTHOR))
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)  # POSIX: the owner's only (data, logs)
     return path
 
 
@@ -65,7 +65,7 @@ def user_log_dir() -> Path:
         from platformdirs import user_log_dir as _uld
 
         path = Path(_uld(APP_NAME, APP_AUTHOR))
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)  # POSIX: the owner's only (data, logs)
     return path
 
 

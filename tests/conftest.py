@@ -4,12 +4,18 @@ Every database test runs on SQLite and on a real PostgreSQL that this test run s
 (tests/pgserver.py: initdb in a temp dir, Unix socket only). HQDESK_TEST_DB=sqlite or =postgresql limits
 the run to one of them; on a machine without PostgreSQL binaries the PostgreSQL cases fail loudly
 (set HQDESK_TEST_DB=sqlite to skip them knowingly).
+
+Migrated databases come from one template per run: the migrations run once per backend (a SQLite file,
+a PostgreSQL ``TEMPLATE`` database) and each test gets a copy, so the suite does not slow down with every
+migration added. ``db_url`` alone is an empty database (for the tests of migrations and ``db upgrade``);
+``migrated_db_url`` (and so ``services``) is the same database already at the schema's head.
 """
 
 from __future__ import annotations
 
 import itertools
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -72,20 +78,65 @@ def _cheap_password_hashing(monkeypatch):
     monkeypatch.setattr(users_module, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
 
 
-@pytest.fixture(params=_backends())
-def db_url(request, tmp_path):
-    """An empty database URL on each backend (the schema is created when services open it)."""
-    if request.param == "sqlite":
-        return "sqlite:///" + (tmp_path / f"test{next(_counter)}.sqlite3").as_posix()
-    server = request.getfixturevalue("pg_server")
-    return server.create_database(f"t{os.getpid()}_{next(_counter)}")
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory) -> Path:
+    """A SQLite file migrated to the head once per run; tests get copies (``migrated_sqlite``)."""
+    from hqdesk.persistence.database import Database
+
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    Database.open("sqlite:///" + path.as_posix()).close()  # closing checkpoints the WAL into the file
+    return path
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_server) -> str:
+    """A PostgreSQL database migrated to the head once per run; ``CREATE DATABASE ... TEMPLATE`` copies it."""
+    from hqdesk.persistence.database import Database
+
+    name = f"hqdesk_template_{os.getpid()}"
+    Database.open(pg_server.create_database(name)).close()  # no session may stay connected to a template
+    return name
 
 
 @pytest.fixture
-def services(db_url):
+def migrated_sqlite(sqlite_template):
+    """``migrated_sqlite(path) -> url``: a copy of the migrated template at ``path``."""
+
+    def make(path: Path) -> str:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(sqlite_template, path)
+        return "sqlite:///" + path.as_posix()
+
+    return make
+
+
+@pytest.fixture(params=_backends())
+def db_url(request, tmp_path):
+    """A database URL on each backend: empty, unless the test also uses ``migrated_db_url`` (or ``services``),
+    then the same database copied from the migrated template."""
+    migrated = "migrated_db_url" in request.fixturenames
+    if request.param == "sqlite":
+        path = tmp_path / f"test{next(_counter)}.sqlite3"
+        yield request.getfixturevalue("migrated_sqlite")(path) if migrated else "sqlite:///" + path.as_posix()
+        return
+    server = request.getfixturevalue("pg_server")
+    template = request.getfixturevalue("pg_template") if migrated else None
+    name = f"t{os.getpid()}_{next(_counter)}"
+    yield server.create_database(name, template=template)
+    server.drop_database(name)  # the cluster's size (and its removal at the end) stays small
+
+
+@pytest.fixture
+def migrated_db_url(db_url):
+    """``db_url``, already at the schema's head (``db_url`` sees this fixture and copies the template)."""
+    return db_url
+
+
+@pytest.fixture
+def services(migrated_db_url):
     from hqdesk.services.bootstrap import open_services
 
-    sv = open_services(db_url)
+    sv = open_services(migrated_db_url)
     yield sv
     sv.close()
 

@@ -2,6 +2,10 @@
 
 ``pg_ctl``/``initdb`` refuse to run as root, so as root they run as the ``postgres`` user. Debian keeps the
 binaries under /usr/lib/postgresql/<version>/bin; HQDESK_PG_BIN overrides.
+
+The cluster lives in memory (/dev/shm) where there is one with room: creating a database there takes a
+tenth of the time it takes on a busy disk, and removing the cluster at the end a second instead of a minute.
+HQDESK_PG_TMP names another parent folder.
 """
 
 from __future__ import annotations
@@ -26,6 +30,18 @@ def _bin_dir() -> Path | None:
     return Path(which).parent if which else None
 
 
+def _parent_dir() -> str | None:
+    override = os.environ.get("HQDESK_PG_TMP")
+    if override:
+        return override
+    shm = Path("/dev/shm")
+    try:
+        usage = shutil.disk_usage(shm)
+    except OSError:
+        return None
+    return str(shm) if os.access(shm, os.W_OK) and usage.free > 2 * 1024**3 else None
+
+
 def available() -> bool:
     return _bin_dir() is not None
 
@@ -37,7 +53,7 @@ class PostgresServer:
         self.bin = _bin_dir()
         if self.bin is None:
             raise RuntimeError("PostgreSQL server binaries not found (apt-get install postgresql)")
-        self.base = Path(tempfile.mkdtemp(prefix="hqdesk-pg-"))
+        self.base = Path(tempfile.mkdtemp(prefix="hqdesk-pg-", dir=_parent_dir()))
         self.data = self.base / "data"
         self.socket_dir = self.base / "sock"
         self.as_root = os.geteuid() == 0
@@ -101,15 +117,25 @@ class PostgresServer:
         auth = user + (f":{password}" if password else "")
         return f"postgresql+psycopg://{auth}@/{dbname}?host={self.socket_dir}"
 
-    def create_database(self, name: str) -> str:
+    def create_database(self, name: str, template: str | None = None) -> str:
+        """A new database ``name`` (replacing one of that name): empty, or a copy of ``template``."""
         import psycopg
 
         with psycopg.connect(
             host=str(self.socket_dir), user="postgres", dbname="postgres", autocommit=True
         ) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            conn.execute(f'CREATE DATABASE "{name}"')
+            conn.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
         return self.url(name)
+
+    def drop_database(self, name: str) -> None:
+        """Drop ``name``, ending any connection still open to it (a test's leftover engine)."""
+        import psycopg
+
+        with psycopg.connect(
+            host=str(self.socket_dir), user="postgres", dbname="postgres", autocommit=True
+        ) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
     def __enter__(self) -> PostgresServer:
         return self.start()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import threading
 import traceback
@@ -20,12 +21,25 @@ from hqdesk.ui.i18n import tr_error
 log = logging.getLogger(__name__)
 
 
+class _PrivateRotatingFileHandler(RotatingFileHandler):
+    """Log files readable by their owner only (POSIX), the rotated ones too: they name users and records."""
+
+    def _open(self):
+        return open(  # noqa: SIM115 - the handler owns the stream
+            self.baseFilename,
+            self.mode,
+            encoding=self.encoding,
+            errors=self.errors,
+            opener=lambda path, flags: os.open(path, flags, 0o600),
+        )
+
+
 def setup_logging(level: int = logging.INFO) -> str:
     """A rotating log file in the per-user log dir (a windowed build has no stdout). Returns its path."""
     path = user_log_dir() / "hqdesk.log"
     root = logging.getLogger()
     if not any(isinstance(h, RotatingFileHandler) for h in root.handlers):
-        handler = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+        handler = _PrivateRotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
         handler.setFormatter(
             logging.Formatter("%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s")
         )

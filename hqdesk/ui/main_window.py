@@ -30,6 +30,7 @@ from hqdesk.domain.roles import ROLE_LABELS, Action
 from hqdesk.ui.context import UiContext
 from hqdesk.ui.i18n import tr_enum
 from hqdesk.ui.settings import place_window, save_window
+from hqdesk.ui.tasks import show_write_waits
 
 PAGES_CONTEXT = "Pages"
 
@@ -127,6 +128,7 @@ class MainWindow(QMainWindow):
         db.setObjectName("databaseLabel")
         self.statusBar().addWidget(user)
         self.statusBar().addPermanentWidget(db)
+        show_write_waits(ctx.runner, self.statusBar())  # a save waiting for another user's change says so
         for spec in pages or ():
             if spec.visible is None or spec.visible(ctx):
                 self.register_page(spec)

@@ -43,9 +43,12 @@ LAST_USERNAME = Option("ui/last_username", "", str)
 def open_settings() -> QSettings:
     folder = os.environ.get("HQDESK_SETTINGS_DIR")
     if folder:
-        os.makedirs(folder, exist_ok=True)
+        os.makedirs(folder, mode=0o700, exist_ok=True)  # POSIX: readable by the owner only
         return QSettings(os.path.join(folder, "hqdesk.ini"), QSettings.Format.IniFormat)
-    return QSettings("hqdesk", "hqdesk")
+    settings = QSettings("hqdesk", "hqdesk")
+    if os.name == "posix":  # Qt would create the folder readable by everyone
+        os.makedirs(os.path.dirname(settings.fileName()), mode=0o700, exist_ok=True)
+    return settings
 
 
 # ----- window geometry ------------------------------------------------------------------------------------

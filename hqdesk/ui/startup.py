@@ -107,6 +107,16 @@ def register_fonts(app: QApplication) -> None:
     app.setFont(font)
 
 
+def _without_password(url: str) -> str:
+    """The URL as a prompt may show it: a password written in it (the one just refused) masked."""
+    scheme, sep, rest = url.partition("://")
+    netloc, slash, path = rest.partition("/")
+    userinfo, at, host = netloc.rpartition("@")
+    if at and ":" in userinfo:
+        netloc = userinfo.split(":", 1)[0] + ":***@" + host
+    return scheme + sep + netloc + slash + path
+
+
 class AppController(QObject):
     """Walks the start-up steps and owns the main window. Passed around by nobody: no global app object."""
 
@@ -186,7 +196,7 @@ class AppController(QObject):
                 None,
                 self.tr("Database password"),
                 self.tr("The database server asks for a password for {url}").format(
-                    url=self.url().split("?")[0]
+                    url=_without_password(self.url()).split("?")[0]
                 ),
                 QLineEdit.EchoMode.Password,
             )

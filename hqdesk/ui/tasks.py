@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import logging
 import threading
+import weakref
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +82,14 @@ class TaskRunner(QObject):
     - ``_writes``: one thread. SQLite allows one writer at a time; queuing our own writes in order
       keeps them from waiting on each other's locks (Anki's taskman does the same).
     - ``_reads``: two threads for queries, so a slow report does not hold up the list's search.
+
+    ``write_waiting(True)`` once a write has been running for ``WRITE_WAIT_NOTICE_MS`` (on SQLite most
+    likely waiting for another user's write lock, up to the busy timeout), ``write_waiting(False)`` when no
+    write is running any more: ``show_write_waits`` puts it in the status bar.
     """
+
+    WRITE_WAIT_NOTICE_MS = 1000
+    write_waiting = Signal(bool)
 
     def __init__(
         self, on_unhandled: Callable[[BaseException], None] | None = None, parent: QObject | None = None
@@ -93,6 +101,8 @@ class TaskRunner(QObject):
         self._reads.setMaxThreadCount(2)
         self._on_unhandled = on_unhandled
         self._pending: set[Task] = set()
+        self._writes_running: set[Task] = set()
+        self._waiting_shown = False
 
     def submit(
         self,
@@ -112,15 +122,22 @@ class TaskRunner(QObject):
         # its own task's deferred delete) by the closures of its tasks.
         pending, on_unhandled = self._pending, self._on_unhandled
         pending.add(task)
+        runner = weakref.ref(self)
+
+        def write_ended() -> None:
+            if write and (owner := runner()) is not None:
+                owner._write_ended(task)
 
         def finished(result):
             pending.discard(task)
+            write_ended()
             if not task.dropped and on_done is not None:
                 on_done(result)
             task.deleteLater()
 
         def failed(exc):
             pending.discard(task)
+            write_ended()
             if task.dropped:
                 task.deleteLater()
                 return
@@ -136,8 +153,26 @@ class TaskRunner(QObject):
         task.signals.failed.connect(failed)
         if on_progress is not None:
             task.signals.progress.connect(on_progress)
+        if write:
+            self._writes_running.add(task)
+            QTimer.singleShot(
+                self.WRITE_WAIT_NOTICE_MS,
+                self,
+                lambda: (owner := runner()) and owner._write_still_running(task),
+            )
         self._start(task, fn, args, kwargs, write)
         return task
+
+    def _write_still_running(self, task: Task) -> None:
+        if task in self._writes_running and not self._waiting_shown:
+            self._waiting_shown = True
+            self.write_waiting.emit(True)
+
+    def _write_ended(self, task: Task) -> None:
+        self._writes_running.discard(task)
+        if not self._writes_running and self._waiting_shown:
+            self._waiting_shown = False
+            self.write_waiting.emit(False)
 
     def _start(self, task: Task, fn, args, kwargs, write: bool) -> None:
         (self._writes if write else self._reads).start(_Job(task, fn, args, kwargs))
@@ -156,3 +191,27 @@ class InlineTaskRunner(TaskRunner):
 
     def _start(self, task: Task, fn, args, kwargs, write: bool) -> None:
         _Job(task, fn, args, kwargs).run()
+
+
+class _WriteWaitNotice(QObject):
+    """Lives on the status bar, so the connection ends with it."""
+
+    def __init__(self, status_bar) -> None:
+        super().__init__(status_bar)
+        self._bar = status_bar
+
+    @Slot(bool)
+    def show(self, waiting: bool) -> None:
+        if waiting:
+            self._bar.showMessage(
+                QCoreApplication.translate(
+                    "Tasks", "Still saving: waiting for another user's change to the database to finish…"
+                )
+            )
+        else:
+            self._bar.clearMessage()
+
+
+def show_write_waits(runner: TaskRunner, status_bar) -> None:
+    """Say in ``status_bar`` while a save waits for the database (one line in the main window)."""
+    runner.write_waiting.connect(_WriteWaitNotice(status_bar).show)

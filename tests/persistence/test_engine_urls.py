@@ -89,3 +89,26 @@ def test_postgresql_restart_between_two_actions_is_survived(pg_server):
             assert conn.execute(text("select pg_backend_pid()")).scalar() != backend_before
     finally:
         db.close()
+
+
+def test_db_url_alone_is_an_empty_database(db_url):
+    """The migrations are tested from empty (tests/persistence/test_migrations.py uses ``db_url``)."""
+    from hqdesk.persistence.migrate import current_revision
+
+    engine = build_engine(db_url)
+    try:
+        assert current_revision(engine) is None
+    finally:
+        engine.dispose()
+
+
+def test_migrated_db_url_is_a_copy_of_the_template_at_the_head(migrated_db_url):
+    from hqdesk.persistence.migrate import SCHEMA_HEAD, current_revision
+
+    engine = build_engine(migrated_db_url)
+    try:
+        assert current_revision(engine) == SCHEMA_HEAD
+        with engine.connect() as conn:
+            assert conn.execute(select(Tier.code).order_by(Tier.code)).scalars().all() == ["A", "B", "C"]
+    finally:
+        engine.dispose()

@@ -23,10 +23,10 @@ def english(qapp):
 
 
 @pytest.fixture
-def ui_services(tmp_path):
+def ui_services(tmp_path, migrated_sqlite):
     from hqdesk.services.bootstrap import open_services
 
-    sv = open_services("sqlite:///" + (tmp_path / "ui.sqlite3").as_posix())
+    sv = open_services(migrated_sqlite(tmp_path / "ui.sqlite3"))
     yield sv
     sv.close()
 

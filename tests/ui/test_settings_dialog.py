@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 
@@ -212,9 +213,10 @@ def test_test_connection_to_a_real_sqlite_file(qtbot, make_ctx, ui_users, tmp_pa
 
 def test_test_connection_failure_keeps_the_dialog_responsive(qtbot, monkeypatch):
     real_check = bootstrap.check_connection
+    answer = threading.Event()  # the server answers once the test has seen the dialog waiting for it
 
     def slow_check(url, password=None):
-        time.sleep(0.8)  # a server that takes its time to answer
+        answer.wait(15)  # a server that takes its time to answer
         return real_check(url, password)
 
     monkeypatch.setattr(bootstrap, "check_connection", slow_check)
@@ -229,9 +231,12 @@ def test_test_connection_failure_keeps_the_dialog_responsive(qtbot, monkeypatch)
     assert time.perf_counter() - started < 0.5  # the click returned at once
     assert dialog.database.test_busy.isVisible() and not dialog.database.test_button.isEnabled()
     ticked = []
-    QTimer.singleShot(
-        100, lambda: ticked.append(dialog.database.test_busy.isVisible())
-    )  # the event loop keeps running
+
+    def tick() -> None:  # the event loop keeps running while the check is out
+        ticked.append(dialog.database.test_busy.isVisible() and not dialog.database.test_button.isEnabled())
+        answer.set()
+
+    QTimer.singleShot(100, tick)
     qtbot.waitUntil(lambda: dialog.database.test_button.isEnabled(), timeout=15000)
     assert ticked == [True]
     assert not dialog.database.test_busy.isVisible()
