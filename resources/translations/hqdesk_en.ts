@@ -54,16 +54,11 @@
     </message>
 </context>
 <context>
-    <name>ProfileEditor</name>
+    <name>TiersEditor</name>
     <message numerus="yes">
-        <source>Contacts (%n)</source>
+        <source>The tier {code} is given to %n franchisee(s); give them another tier first.</source>
         <translation>
-            <numerusform>Contacts (%n)</numerusform><numerusform>Contacts (%n)</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>Stores (%n)</source>
-        <translation>
-            <numerusform>Stores (%n)</numerusform><numerusform>Stores (%n)</numerusform></translation>
+            <numerusform>The tier {code} is given to %n franchisee; give them another tier first.</numerusform><numerusform>The tier {code} is given to %n franchisees; give them another tier first.</numerusform></translation>
     </message>
 </context>
 <context>

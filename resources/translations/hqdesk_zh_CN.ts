@@ -46,12 +46,167 @@
         <translation>退出</translation>
     </message>
     <message>
-        <source>Franchisees</source>
-        <translation>加盟商</translation>
+        <source>Create a new database there</source>
+        <translation>在此处新建数据库</translation>
     </message>
     <message>
-        <source>Users</source>
-        <translation>用户</translation>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The window keeps its language until you open it again or restart hqdesk.</source>
+        <translation>窗口保持原语言，直到重新打开窗口或重新启动 hqdesk。</translation>
+    </message>
+</context>
+<context>
+    <name>BulkActions</name>
+    <message>
+        <source>Reassign to…</source>
+        <translation>转交给…</translation>
+    </message>
+    <message>
+        <source>Add or remove tags…</source>
+        <translation>添加或移除标签…</translation>
+    </message>
+    <message>
+        <source>Change status…</source>
+        <translation>变更状态…</translation>
+    </message>
+    <message>
+        <source>Bulk actions</source>
+        <translation>批量操作</translation>
+    </message>
+    <message>
+        <source>Act on all selected franchisees (Ctrl+click or Shift+click to select)</source>
+        <translation>对所有选中的加盟商操作（按住 Ctrl 或 Shift 单击可多选）</translation>
+    </message>
+    <message>
+        <source>Reassign to another account manager</source>
+        <translation>转交给其他客户经理</translation>
+    </message>
+    <message>
+        <source>New account manager</source>
+        <translation>新客户经理</translation>
+    </message>
+    <message>
+        <source>Add or remove tags</source>
+        <translation>添加或移除标签</translation>
+    </message>
+    <message>
+        <source>Add tags</source>
+        <translation>添加标签</translation>
+    </message>
+    <message>
+        <source>Separated by commas, e.g. 重点, 新店</source>
+        <translation>以逗号分隔，例如：重点, 新店</translation>
+    </message>
+    <message>
+        <source>Remove tags</source>
+        <translation>移除标签</translation>
+    </message>
+    <message>
+        <source>Enter the tags to add or to remove.</source>
+        <translation>请输入要添加或移除的标签。</translation>
+    </message>
+    <message>
+        <source>Change the status</source>
+        <translation>变更状态</translation>
+    </message>
+    <message>
+        <source>New status</source>
+        <translation>新状态</translation>
+    </message>
+    <message>
+        <source>Effective date</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n franchisee(s) changed.</source>
+        <translation>
+            <numerusform>已更改 %n 个加盟商。</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>BulkDialog</name>
+    <message numerus="yes">
+        <source>Applies to %n selected franchisee(s). All of them change, or none.</source>
+        <translation>
+            <numerusform>作用于选中的 %n 个加盟商：要么全部更改，要么都不更改。</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>CompanyPage</name>
+    <message>
+        <source>Letterhead</source>
+        <translation>信笺抬头</translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>The company's details at the top of letters. They are shared by every user of this database.</source>
+        <translation>信函顶部显示的公司信息，由此数据库的所有用户共用。</translation>
+    </message>
+    <message>
+        <source>Company name</source>
+        <translation>公司名称</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Remove logo</source>
+        <translation>移除 Logo</translation>
+    </message>
+    <message>
+        <source>PNG or JPG; wide logos are scaled to 600 pixels.</source>
+        <translation>PNG 或 JPG 格式；较宽的 Logo 将缩放至 600 像素。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change the letterhead.</source>
+        <translation>仅管理员可修改信笺抬头。</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>无 Logo</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>hqdesk cannot read this file as an image. Choose a PNG or JPG file.</source>
+        <translation>hqdesk 无法将此文件识别为图片，请选择 PNG 或 JPG 文件。</translation>
+    </message>
+    <message>
+        <source>The letterhead below is now the saved one; make your changes again if they are still needed, then press OK.</source>
+        <translation>下方显示的是已保存的信笺抬头；如仍需修改，请重新修改后点击“确定”。</translation>
     </message>
 </context>
 <context>
@@ -214,6 +369,140 @@
     <message>
         <source>Primary contact</source>
         <translation>主要联系人</translation>
+    </message>
+</context>
+<context>
+    <name>DatabasePage</name>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Where hqdesk keeps its data.</source>
+        <translation>hqdesk 的数据存储位置。</translation>
+    </message>
+    <message>
+        <source>Currently open: {database}</source>
+        <translation>当前数据库：{database}</translation>
+    </message>
+    <message>
+        <source>This computer (SQLite file)</source>
+        <translation>本机（SQLite 文件）</translation>
+    </message>
+    <message>
+        <source>Shared server (PostgreSQL)</source>
+        <translation>共享服务器（PostgreSQL）</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Create a new, empty database in this file if there is none</source>
+        <translation>如该文件不存在，在此新建一个空数据库</translation>
+    </message>
+    <message>
+        <source>For one user. The file must be on this computer, not on a network share.</source>
+        <translation>适用于单用户。文件必须保存在本机，不能位于网络共享位置。</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>name or address, e.g. db.hq.local</source>
+        <translation>名称或地址，如 db.hq.local</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Database name</source>
+        <translation>数据库名</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>leave empty to keep the saved password</source>
+        <translation>留空则保留已保存的密码</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>hqdesk opens the chosen database when you press OK.</source>
+        <translation>点击“确定”后，hqdesk 将打开所选数据库。</translation>
+    </message>
+    <message>
+        <source>A new database choice takes effect the next time hqdesk starts.</source>
+        <translation>更改的数据库将在 hqdesk 下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation>数据库文件</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.sqlite3 *.db);;All files (*)</source>
+        <translation>SQLite 数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>{path} is on a network share. SQLite cannot lock files safely over a network, so several users would damage it. Keep the file on this computer, or choose “Shared server (PostgreSQL)” above.</source>
+        <translation>{path} 位于网络共享位置。SQLite 无法通过网络安全地锁定文件，多人同时使用会损坏数据。请将文件保存在本机，或在上方选择“共享服务器（PostgreSQL）”。</translation>
+    </message>
+    <message>
+        <source>There is no database at {path}. Check the path, or tick “Create a new, empty database in this file” to start a new one there.</source>
+        <translation>{path} 处没有数据库。请检查路径，或勾选“如该文件不存在，在此新建一个空数据库”以在该处新建数据库。</translation>
+    </message>
+    <message>
+        <source>Enter the path of the database file.</source>
+        <translation>请填写数据库文件路径。</translation>
+    </message>
+    <message>
+        <source>Enter the full path of the file, starting with the drive (e.g. D:\hqdesk\hqdesk.sqlite3).</source>
+        <translation>请填写包含盘符的完整文件路径（如 D:\hqdesk\hqdesk.sqlite3）。</translation>
+    </message>
+    <message>
+        <source>Enter the server's name or address.</source>
+        <translation>请填写服务器名称或地址。</translation>
+    </message>
+    <message>
+        <source>Enter the name of the database.</source>
+        <translation>请填写数据库名。</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>There is no database there yet: hqdesk creates a new, empty one when you press OK.</source>
+        <translation>该处还没有数据库：按“确定”后 hqdesk 将新建一个空数据库。</translation>
+    </message>
+    <message>
+        <source>Connected: {version}</source>
+        <translation>连接成功：{version}</translation>
+    </message>
+</context>
+<context>
+    <name>DiscardTyped</name>
+    <message>
+        <source>Discard changes</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <source>Discard what you have typed in {title}?</source>
+        <translation>放弃您在“{title}”中输入的内容？</translation>
     </message>
 </context>
 <context>
@@ -406,24 +695,12 @@
         <translation>无法打开数据库：数据库地址无效。</translation>
     </message>
     <message>
-        <source>Your role ({role}) cannot add franchisees.</source>
-        <translation>您的角色（{role}）无权新建加盟商。</translation>
+        <source>This franchisee is archived, so it can no longer be changed. Nothing was saved. An administrator can restore it from the archive first.</source>
+        <translation>该加盟商已归档，不能再修改，未保存任何内容。管理员可先将其从归档中恢复。</translation>
     </message>
     <message>
-        <source>Read only: your role ({role}) can view franchisees but not change them.</source>
-        <translation>只读：您的角色（{role}）可以查看加盟商，但不能修改。</translation>
-    </message>
-    <message>
-        <source>Read only: this franchisee has no account manager yet. An administrator can assign it to you.</source>
-        <translation>只读：此加盟商尚未分配客户经理。管理员可以将其分配给您。</translation>
-    </message>
-    <message>
-        <source>Read only: {manager} looks after this franchisee; only they or an administrator can change it.</source>
-        <translation>只读：此加盟商由{manager}负责；只有其本人或管理员可以修改。</translation>
-    </message>
-    <message>
-        <source>Read only: another user looks after this franchisee; only they or an administrator can change it.</source>
-        <translation>只读：此加盟商由其他用户负责；只有其本人或管理员可以修改。</translation>
+        <source>This franchisee still has open business. Archive it anyway? Nothing was changed yet.</source>
+        <translation>该加盟商仍有未结业务。仍要归档吗？目前尚未做任何更改。</translation>
     </message>
     <message>
         <source>This database was written by a newer version of hqdesk (schema {db_revision}). Nothing was changed. Install the newer hqdesk to open it.</source>
@@ -478,6 +755,14 @@
         <translation>数据库拒绝了您的数据库登录执行此操作，未保存任何内容。管理员可以检查 hqdesk 角色（hqdesk-admin db create-roles）。</translation>
     </message>
     <message>
+        <source>The database server did not answer within {seconds} s, so hqdesk stopped waiting. Nothing was saved. Check the network connection or ask the administrator whether the server is running, then try again.</source>
+        <translation>数据库服务器在 {seconds} 秒内没有响应，hqdesk 已停止等待。没有保存任何内容。请检查网络连接，或询问管理员服务器是否在运行，然后重试。</translation>
+    </message>
+    <message>
+        <source>Another user is writing to the database (an import, perhaps) and did not finish within {seconds} s. Nothing was saved; try again in a moment.</source>
+        <translation>另一位用户（可能是一次导入）正在写入数据库，{seconds} 秒内没有完成。没有保存任何内容；请稍后重试。</translation>
+    </message>
+    <message>
         <source>Something went wrong and the action was not completed. The details are in the log file:
 {path}</source>
         <translation>出现错误，操作未完成。详细信息请查看日志文件：
@@ -508,8 +793,24 @@
         <translation>hqdesk 用户 {name} 已停用；未做任何更改。</translation>
     </message>
     <message>
+        <source>There is no database file at {path}. Check the path, or create a new database there.</source>
+        <translation>{path} 处没有数据库文件。请检查路径，或在该处新建数据库。</translation>
+    </message>
+    <message>
         <source>This database connection uses the personal login {login}: only the user {login} can sign in on it. To work as {username}, connect with {username}'s own database login.</source>
         <translation>此数据库连接使用个人登录账号 {login}：只有用户 {login} 可以在此登录。如需以 {username} 身份工作，请使用 {username} 自己的数据库登录账号连接。</translation>
+    </message>
+    <message>
+        <source>Its status is Active: it still trades under the brand. Terminate it first if it has left.</source>
+        <translation>其状态为“合作中”：仍在使用本品牌经营。如已退出，请先将其终止。</translation>
+    </message>
+    <message>
+        <source>Its status is Suspended: the franchise has not been terminated.</source>
+        <translation>其状态为“暂停合作”：加盟关系尚未终止。</translation>
+    </message>
+    <message>
+        <source>Its contract has not ended yet.</source>
+        <translation>其合同尚未到期。</translation>
     </message>
 </context>
 <context>
@@ -775,6 +1076,45 @@
     <message>
         <source>Tier {tier}</source>
         <translation>{tier} 级</translation>
+    </message>
+</context>
+<context>
+    <name>FranchiseeForm</name>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Location and contract</source>
+        <translation>地区与合同</translation>
+    </message>
+    <message>
+        <source>e.g. {example}</source>
+        <translation>如：{example}</translation>
+    </message>
+    <message>
+        <source>Credit code (USCC)</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>18 characters</source>
+        <translation>18 位字符</translation>
+    </message>
+    <message>
+        <source>Registered capital (¥)</source>
+        <translation>注册资本（¥）</translation>
+    </message>
+    <message>
+        <source>Separated by commas, e.g. 重点, 新店</source>
+        <translation>以逗号分隔，如：重点, 新店</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>{name} (inactive)</source>
+        <translation>{name}（已停用）</translation>
     </message>
 </context>
 <context>
@@ -1056,6 +1396,25 @@
     </message>
 </context>
 <context>
+    <name>HistoryTab</name>
+    <message>
+        <source>Status changes</source>
+        <translation>状态变更</translation>
+    </message>
+    <message>
+        <source>All changes</source>
+        <translation>全部变更</translation>
+    </message>
+    <message>
+        <source>Select a change to see all its fields.</source>
+        <translation>选择一条变更记录以查看全部字段。</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>变更记录</translation>
+    </message>
+</context>
+<context>
     <name>Import</name>
     <message>
         <source>Another user added franchisees with the same codes or credit codes during the import. Nothing was imported; run the import again to see which rows.</source>
@@ -1203,6 +1562,25 @@
     </message>
 </context>
 <context>
+    <name>LanguagePage</name>
+    <message>
+        <source>Language of the user interface</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>The new language is applied when you press OK: the main window opens again in it (column widths are fitted to the new language). Unsaved changes are asked about first.</source>
+        <translation>按“确定”后立即使用新语言：主窗口将以新语言重新打开（列宽按新语言重新调整）。如有未保存的修改，会先询问您。</translation>
+    </message>
+    <message>
+        <source>The new language is applied when you press OK.</source>
+        <translation>按“确定”后立即使用新语言。</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>hqdesk – franchisee relationships and credit</source>
@@ -1259,110 +1637,60 @@ Franchisee relationships and credit management for headquarters.</source>
     </message>
 </context>
 <context>
+    <name>Pages</name>
+    <message>
+        <source>Franchisees</source>
+        <translation>加盟商</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+</context>
+<context>
+    <name>Profile</name>
+    <message>
+        <source>Archived: read only. Restore it from the archive to change it.</source>
+        <translation>已归档：只读。从归档中恢复后即可修改。</translation>
+    </message>
+    <message>
+        <source>Archived: read only. An administrator can restore it from the archive.</source>
+        <translation>已归档：只读。管理员可以将其从归档中恢复。</translation>
+    </message>
+    <message>
+        <source>Read only: your role ({role}) can view franchisees but not change them.</source>
+        <translation>只读：您的角色（{role}）可查看加盟商，但不能修改。</translation>
+    </message>
+    <message>
+        <source>Read only: this franchisee has no account manager yet. An administrator can assign it to you.</source>
+        <translation>只读：此加盟商尚未分配客户经理，可由管理员分配给您。</translation>
+    </message>
+    <message>
+        <source>Read only: {manager} looks after this franchisee; only they or an administrator can change it.</source>
+        <translation>只读：此加盟商由 {manager} 负责，仅其本人或管理员可以修改。</translation>
+    </message>
+    <message>
+        <source>another user</source>
+        <translation>其他用户</translation>
+    </message>
+    <message>
+        <source>Your role ({role}) cannot add franchisees.</source>
+        <translation>您的角色（{role}）不能新增加盟商。</translation>
+    </message>
+</context>
+<context>
     <name>ProfileEditor</name>
     <message>
         <source>Select a franchisee, or press Ctrl+N to add one</source>
         <translation>请选择一个加盟商，或按 Ctrl+N 新建</translation>
     </message>
     <message>
-        <source>unsaved</source>
-        <translation>未保存</translation>
-    </message>
-    <message>
-        <source>Change status…</source>
-        <translation>变更状态…</translation>
-    </message>
-    <message>
-        <source>Archive</source>
-        <translation>归档</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>Undo the changes you have not saved (Esc)</source>
         <translation>撤销未保存的修改 (Esc)</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Save ({key})</source>
-        <translation>保存 ({key})</translation>
-    </message>
-    <message>
-        <source>Company</source>
-        <translation>公司</translation>
-    </message>
-    <message>
-        <source>Location and contract</source>
-        <translation>地区与合同</translation>
-    </message>
-    <message>
-        <source>e.g. {example}</source>
-        <translation>如：{example}</translation>
-    </message>
-    <message>
-        <source>Credit code (USCC)</source>
-        <translation>统一社会信用代码</translation>
-    </message>
-    <message>
-        <source>18 characters</source>
-        <translation>18 位字符</translation>
-    </message>
-    <message>
-        <source>Registered capital (¥)</source>
-        <translation>注册资本（¥）</translation>
-    </message>
-    <message>
-        <source>Separated by commas, e.g. 重点, 新店</source>
-        <translation>以逗号分隔，如：重点, 新店</translation>
-    </message>
-    <message>
         <source>Profile</source>
         <translation>资料</translation>
-    </message>
-    <message>
-        <source>Add…</source>
-        <translation>添加…</translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation>编辑…</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <source>Make primary</source>
-        <translation>设为主要联系人</translation>
-    </message>
-    <message>
-        <source>Contacts</source>
-        <translation>联系人</translation>
-    </message>
-    <message>
-        <source>Stores</source>
-        <translation>门店</translation>
-    </message>
-    <message>
-        <source>Status changes</source>
-        <translation>状态变更</translation>
-    </message>
-    <message>
-        <source>All changes</source>
-        <translation>全部变更</translation>
-    </message>
-    <message>
-        <source>Select a change to see all its fields.</source>
-        <translation>选择一条变更记录以查看全部字段。</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>变更记录</translation>
     </message>
     <message>
         <source>Discard changes</source>
@@ -1393,20 +1721,16 @@ Franchisee relationships and credit management for headquarters.</source>
         <translation>确定要归档“{name}”吗？归档后它不再出现在列表中（勾选“显示已归档”可查看）；数据不会删除，可随时恢复。</translation>
     </message>
     <message>
-        <source>Delete contact</source>
-        <translation>删除联系人</translation>
+        <source>{name} still does business with you. Archive it anyway?</source>
+        <translation>{name}仍与公司有业务往来。仍要归档吗？</translation>
     </message>
     <message>
-        <source>Delete the contact {name}?</source>
-        <translation>确定删除联系人 {name} 吗？</translation>
+        <source>Archive anyway</source>
+        <translation>仍要归档</translation>
     </message>
     <message>
-        <source>Delete store</source>
-        <translation>删除门店</translation>
-    </message>
-    <message>
-        <source>Delete the store {name}?</source>
-        <translation>确定删除门店 {name} 吗？</translation>
+        <source>Nothing was saved: your rights to this franchisee have changed.</source>
+        <translation>未保存任何内容：您对该加盟商的权限已变更。</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -1421,20 +1745,12 @@ Franchisee relationships and credit management for headquarters.</source>
         <translation>此加盟商已不存在，可能已被其他用户删除。</translation>
     </message>
     <message>
-        <source>(none)</source>
-        <translation>（无）</translation>
-    </message>
-    <message>
         <source>Nothing was saved: correct the fields marked in red.</source>
         <translation>未保存：请更正标红的字段。</translation>
     </message>
     <message>
         <source>Not saved. Saving again shows the same conflict until you reload their version.</source>
         <translation>未保存。在重新载入对方版本之前，再次保存仍会出现同样的编辑冲突。</translation>
-    </message>
-    <message>
-        <source>View…</source>
-        <translation>查看…</translation>
     </message>
     <message>
         <source>Leave the new franchisee without saving it (Esc)</source>
@@ -1444,25 +1760,48 @@ Franchisee relationships and credit management for headquarters.</source>
         <source>Save the new franchisee first.</source>
         <translation>请先保存新加盟商。</translation>
     </message>
-    <message numerus="yes">
-        <source>Contacts (%n)</source>
-        <translation>
-            <numerusform>联系人 (%n)</numerusform>
-        </translation>
+    <message>
+        <source>A new franchisee starts as a prospect; change the status after saving.</source>
+        <translation>新加盟商的初始状态为“意向”，保存后可变更状态。</translation>
     </message>
-    <message numerus="yes">
-        <source>Stores (%n)</source>
-        <translation>
-            <numerusform>门店 (%n)</numerusform>
-        </translation>
+    <message>
+        <source>the new franchisee</source>
+        <translation>新加盟商</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileHeader</name>
+    <message>
+        <source>unsaved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Change status…</source>
+        <translation>变更状态…</translation>
+    </message>
+    <message>
+        <source>Archive…</source>
+        <translation>归档…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save ({key})</source>
+        <translation>保存 ({key})</translation>
     </message>
     <message>
         <source>New franchisee</source>
         <translation>新建加盟商</translation>
-    </message>
-    <message>
-        <source>A new franchisee starts as a prospect; change the status after saving.</source>
-        <translation>新加盟商的初始状态为“意向”，保存后可变更状态。</translation>
     </message>
     <message>
         <source>Tier {tier}</source>
@@ -1473,12 +1812,8 @@ Franchisee relationships and credit management for headquarters.</source>
         <translation>已归档</translation>
     </message>
     <message>
-        <source>Restore</source>
-        <translation>恢复</translation>
-    </message>
-    <message>
-        <source>Archive…</source>
-        <translation>归档…</translation>
+        <source>Restore from archive</source>
+        <translation>从归档中恢复</translation>
     </message>
     <message>
         <source>Status: {status}</source>
@@ -1488,13 +1823,44 @@ Franchisee relationships and credit management for headquarters.</source>
         <source>archived</source>
         <translation>已归档</translation>
     </message>
+</context>
+<context>
+    <name>ProfileTabs</name>
     <message>
-        <source>the new franchisee</source>
-        <translation>新加盟商</translation>
+        <source>Contacts</source>
+        <translation>联系人</translation>
     </message>
     <message>
-        <source>Saved</source>
-        <translation>已保存</translation>
+        <source>Contacts (%n)</source>
+        <translation>联系人 (%n)</translation>
+    </message>
+    <message>
+        <source>Delete contact</source>
+        <translation>删除联系人</translation>
+    </message>
+    <message>
+        <source>Delete the contact {name}?</source>
+        <translation>确定删除联系人 {name} 吗？</translation>
+    </message>
+    <message>
+        <source>Make primary</source>
+        <translation>设为主要联系人</translation>
+    </message>
+    <message>
+        <source>Stores</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Stores (%n)</source>
+        <translation>门店 (%n)</translation>
+    </message>
+    <message>
+        <source>Delete store</source>
+        <translation>删除门店</translation>
+    </message>
+    <message>
+        <source>Delete the store {name}?</source>
+        <translation>确定删除门店 {name} 吗？</translation>
     </message>
 </context>
 <context>
@@ -1517,198 +1883,29 @@ Franchisee relationships and credit management for headquarters.</source>
     </message>
 </context>
 <context>
+    <name>RowListTab</name>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>View…</source>
+        <translation>查看…</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
         <translation>设置</translation>
-    </message>
-    <message>
-        <source>Database</source>
-        <translation>数据库</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <source>Letterhead</source>
-        <translation>信笺抬头</translation>
-    </message>
-    <message>
-        <source>Tiers</source>
-        <translation>等级</translation>
-    </message>
-    <message>
-        <source>Sign in to see the letterhead.</source>
-        <translation>登录后可查看信笺抬头。</translation>
-    </message>
-    <message>
-        <source>Where hqdesk keeps its data.</source>
-        <translation>hqdesk 的数据存储位置。</translation>
-    </message>
-    <message>
-        <source>Currently open: {database}</source>
-        <translation>当前数据库：{database}</translation>
-    </message>
-    <message>
-        <source>This computer (SQLite file)</source>
-        <translation>本机（SQLite 文件）</translation>
-    </message>
-    <message>
-        <source>Shared server (PostgreSQL)</source>
-        <translation>共享服务器（PostgreSQL）</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation>浏览…</translation>
-    </message>
-    <message>
-        <source>For one user. The file must be on this computer, not on a network share.</source>
-        <translation>适用于单用户。文件必须保存在本机，不能位于网络共享位置。</translation>
-    </message>
-    <message>
-        <source>Server</source>
-        <translation>服务器</translation>
-    </message>
-    <message>
-        <source>name or address, e.g. db.hq.local</source>
-        <translation>名称或地址，如 db.hq.local</translation>
-    </message>
-    <message>
-        <source>Port</source>
-        <translation>端口</translation>
-    </message>
-    <message>
-        <source>Database name</source>
-        <translation>数据库名</translation>
-    </message>
-    <message>
-        <source>User name</source>
-        <translation>用户名</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>密码</translation>
-    </message>
-    <message>
-        <source>leave empty to keep the saved password</source>
-        <translation>留空则保留已保存的密码</translation>
-    </message>
-    <message>
-        <source>Test connection</source>
-        <translation>测试连接</translation>
-    </message>
-    <message>
-        <source>hqdesk opens the chosen database when you press OK.</source>
-        <translation>点击“确定”后，hqdesk 将打开所选数据库。</translation>
-    </message>
-    <message>
-        <source>A new database choice takes effect the next time hqdesk starts.</source>
-        <translation>更改的数据库将在 hqdesk 下次启动时生效。</translation>
-    </message>
-    <message>
-        <source>Database file</source>
-        <translation>数据库文件</translation>
-    </message>
-    <message>
-        <source>SQLite databases (*.sqlite3 *.db);;All files (*)</source>
-        <translation>SQLite 数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>{path} is on a network share. SQLite cannot lock files safely over a network, so several users would damage it. Keep the file on this computer, or choose “Shared server (PostgreSQL)” above.</source>
-        <translation>{path} 位于网络共享位置。SQLite 无法通过网络安全地锁定文件，多人同时使用会损坏数据。请将文件保存在本机，或在上方选择“共享服务器（PostgreSQL）”。</translation>
-    </message>
-    <message>
-        <source>Enter the path of the database file.</source>
-        <translation>请填写数据库文件路径。</translation>
-    </message>
-    <message>
-        <source>Enter the full path of the file, starting with the drive (e.g. D:\hqdesk\hqdesk.sqlite3).</source>
-        <translation>请填写包含盘符的完整文件路径（如 D:\hqdesk\hqdesk.sqlite3）。</translation>
-    </message>
-    <message>
-        <source>Enter the server's name or address.</source>
-        <translation>请填写服务器名称或地址。</translation>
-    </message>
-    <message>
-        <source>Enter the name of the database.</source>
-        <translation>请填写数据库名。</translation>
-    </message>
-    <message>
-        <source>Connecting…</source>
-        <translation>正在连接…</translation>
-    </message>
-    <message>
-        <source>Connected: {version}</source>
-        <translation>连接成功：{version}</translation>
-    </message>
-    <message>
-        <source>Language of the user interface</source>
-        <translation>界面语言</translation>
-    </message>
-    <message>
-        <source>The new language is used the next time hqdesk starts.</source>
-        <translation>新语言将在 hqdesk 下次启动时生效。</translation>
-    </message>
-    <message>
-        <source>The company's details at the top of letters. They are shared by every user of this database.</source>
-        <translation>信函顶部显示的公司信息，由此数据库的所有用户共用。</translation>
-    </message>
-    <message>
-        <source>Company name</source>
-        <translation>公司名称</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>地址</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <source>Logo</source>
-        <translation>Logo</translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation>选择…</translation>
-    </message>
-    <message>
-        <source>Remove logo</source>
-        <translation>移除 Logo</translation>
-    </message>
-    <message>
-        <source>PNG or JPG; wide logos are scaled to 600 pixels.</source>
-        <translation>PNG 或 JPG 格式；较宽的 Logo 将缩放至 600 像素。</translation>
-    </message>
-    <message>
-        <source>Loading…</source>
-        <translation>正在加载…</translation>
-    </message>
-    <message>
-        <source>Only an administrator can change the letterhead.</source>
-        <translation>仅管理员可修改信笺抬头。</translation>
-    </message>
-    <message>
-        <source>No logo</source>
-        <translation>无 Logo</translation>
-    </message>
-    <message>
-        <source>Images (*.png *.jpg *.jpeg)</source>
-        <translation>图片 (*.png *.jpg *.jpeg)</translation>
-    </message>
-    <message>
-        <source>hqdesk cannot read this file as an image. Choose a PNG or JPG file.</source>
-        <translation>hqdesk 无法将此文件识别为图片，请选择 PNG 或 JPG 文件。</translation>
-    </message>
-    <message>
-        <source>The letterhead below is now the saved one; make your changes again if they are still needed, then press OK.</source>
-        <translation>下方显示的是已保存的信笺抬头；如仍需修改，请重新修改后点击“确定”。</translation>
     </message>
 </context>
 <context>
@@ -1843,6 +2040,13 @@ Franchisee relationships and credit management for headquarters.</source>
     </message>
 </context>
 <context>
+    <name>Tasks</name>
+    <message>
+        <source>Still saving: waiting for another user's change to the database to finish…</source>
+        <translation>仍在保存：正在等待其他用户对数据库的修改完成…</translation>
+    </message>
+</context>
+<context>
     <name>TierModel</name>
     <message>
         <source>Code</source>
@@ -1860,8 +2064,8 @@ Franchisee relationships and credit management for headquarters.</source>
 <context>
     <name>TiersEditor</name>
     <message>
-        <source>Tiers group franchisees for visit plans and credit. A tier that franchisees still have cannot be removed.</source>
-        <translation>等级用于对加盟商分组，以便制定拜访计划和信用政策。仍有加盟商使用的等级不能移除。</translation>
+        <source>Tiers group franchisees for visit plans and credit. A tier that franchisees still have cannot be removed. Changes are saved when you press OK.</source>
+        <translation>等级用于对加盟商分组，以便安排拜访计划和信用管理。仍有加盟商使用的等级不能删除。修改在按“确定”时保存。</translation>
     </message>
     <message>
         <source>Add…</source>
@@ -1884,6 +2088,10 @@ Franchisee relationships and credit management for headquarters.</source>
         <translation>移除</translation>
     </message>
     <message>
+        <source>The list below is the saved one now; make your changes again if still needed.</source>
+        <translation>下面的列表现为已保存的内容；如仍需要，请重新修改。</translation>
+    </message>
+    <message>
         <source>New tier</source>
         <translation>新建等级</translation>
     </message>
@@ -1892,12 +2100,21 @@ Franchisee relationships and credit management for headquarters.</source>
         <translation>等级编码（如 S）：</translation>
     </message>
     <message>
+        <source>The tier {code} exists already.</source>
+        <translation>等级 {code} 已存在。</translation>
+    </message>
+    <message>
         <source>Rename tier</source>
         <translation>重命名等级</translation>
     </message>
     <message>
         <source>Name of tier {code}:</source>
         <translation>等级 {code} 的名称：</translation>
+    </message>
+    <message numerus="yes">
+        <source>The tier {code} is given to %n franchisee(s); give them another tier first.</source>
+        <translation>
+            <numerusform>等级 {code} 仍有 %n 个加盟商使用；请先为他们更换等级。</numerusform></translation>
     </message>
     <message>
         <source>Remove tier</source>
@@ -1961,6 +2178,23 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>A user name cannot be changed.</source>
         <translation>用户名不可更改。</translation>
+    </message>
+    <message>
+        <source>Hand franchisees over to</source>
+        <translation>将加盟商转交给</translation>
+    </message>
+    <message>
+        <source>Nobody: they keep this manager, shown as inactive</source>
+        <translation>不转交：保留该客户经理，显示为已停用</translation>
+    </message>
+    <message>
+        <source>The franchisees this user manages go to the chosen account manager when you save.</source>
+        <translation>保存时，该用户负责的加盟商将转交给所选的客户经理。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Hand their %n franchisee(s) over to</source>
+        <translation>
+            <numerusform>将其负责的 %n 个加盟商转交给</numerusform></translation>
     </message>
     <message>
         <source>Enter an e-mail address like name@example.com, or leave it empty.</source>
@@ -2054,6 +2288,10 @@ Franchisee relationships and credit management for headquarters.</source>
         <translation>文本中含有 NUL 字符（编码为 0 的不可见控制字符），无法保存。请将其删除。</translation>
     </message>
     <message>
+        <source>The text contains a broken character (half of a character pair, as a damaged copy and paste can leave), which cannot be stored. Type the text again or remove the broken character.</source>
+        <translation>文本中含有损坏的字符（半个字符对，常见于复制粘贴出错），无法保存。请重新输入或删除该字符。</translation>
+    </message>
+    <message>
         <source>A mainland mobile number has 11 digits and starts with 13-19.</source>
         <translation>大陆手机号为 11 位数字，以 13-19 开头。</translation>
     </message>
@@ -2112,6 +2350,10 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>The date cannot be in the future.</source>
         <translation>日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <source>The current status began on {since}: a change cannot be dated before that.</source>
+        <translation>当前状态始于 {since}，变更日期不能早于该日期。</translation>
     </message>
     <message>
         <source>Enter the franchisee code.</source>
@@ -2190,6 +2432,10 @@ Franchisee relationships and credit management for headquarters.</source>
         <translation>请选择已启用的用户作为客户经理。</translation>
     </message>
     <message>
+        <source>Franchisee {code} cannot be changed this way; nothing was changed:</source>
+        <translation>加盟商 {code} 不能这样更改，所有加盟商均未更改：</translation>
+    </message>
+    <message>
         <source>A tier code has 1 to 10 letters or digits.</source>
         <translation>等级编码为 1 至 10 位字母或数字。</translation>
     </message>
@@ -2236,6 +2482,18 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>Some fields are not valid.</source>
         <translation>部分字段填写有误。</translation>
+    </message>
+    <message>
+        <source>Enter a date between {earliest} and {latest}.</source>
+        <translation>请输入 {earliest} 至 {latest} 之间的日期。</translation>
+    </message>
+    <message>
+        <source>Enter a number such as 1234567.89 or 1,234,567.89 (commas only between groups of three digits).</source>
+        <translation>请输入数字，例如 1234567.89 或 1,234,567.89（逗号只能用于每三位数字之间）。</translation>
+    </message>
+    <message>
+        <source>At most {limit} characters; this text has {length}. Nothing was cut off: shorten it.</source>
+        <translation>最多 {limit} 个字符，此文本有 {length} 个。内容未被截断，请自行缩短。</translation>
     </message>
 </context>
 </TS>
