@@ -29,6 +29,9 @@ class _StayOpenMenu(QMenu):
         super().mouseReleaseEvent(event)
 
 
+MIN_CHARS = {"tierFilter": 3, "managerFilter": 6}  # characters a filter box shows at least
+
+
 class FranchiseeFilterBar(QWidget):
     typed = Signal()
     changed = Signal()
@@ -46,7 +49,7 @@ class FranchiseeFilterBar(QWidget):
             )
         )
         self.search_box.setClearButtonEnabled(True)
-        self.search_box.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 16)
+        self.search_box.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 11)  # the placeholder elides
 
         self.tier_combo = self._combo("tierFilter", self.tr("All tiers"))
         self._build_status_filter()
@@ -83,7 +86,11 @@ class FranchiseeFilterBar(QWidget):
     def _combo(self, name: str, all_text: str) -> QComboBox:
         combo = QComboBox(self)
         combo.setObjectName(name)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # A few characters wide, the list as wide as its entries: the filter bar must fit 1280 px beside the
+        # navigation in both languages (long manager names and "All account managers" made it 1,180 px)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(MIN_CHARS.get(name, 5))
+        combo.view().setMinimumWidth(180)
         combo.addItem(all_text, None)
         return combo
 
