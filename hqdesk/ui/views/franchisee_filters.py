@@ -49,7 +49,9 @@ class FranchiseeFilterBar(QWidget):
             )
         )
         self.search_box.setClearButtonEnabled(True)
-        self.search_box.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 11)  # the placeholder elides
+        self.search_box.setMinimumWidth(
+            self.fontMetrics().horizontalAdvance("中") * 11
+        )  # the placeholder elides
 
         self.tier_combo = self._combo("tierFilter", self.tr("All tiers"))
         self._build_status_filter()
