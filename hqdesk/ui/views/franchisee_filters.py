@@ -94,6 +94,8 @@ class FranchiseeFilterBar(QWidget):
         combo.setMinimumContentsLength(MIN_CHARS.get(name, 5))
         combo.view().setMinimumWidth(180)
         combo.addItem(all_text, None)
+        # ... but "全部等级" whole: wide enough for its "All …" entry, up to 110 px (long English ones elide)
+        combo.setMinimumWidth(min(110, combo.fontMetrics().horizontalAdvance(all_text) + 36))
         return combo
 
     # ----- statuses ------------------------------------------------------------------------------
