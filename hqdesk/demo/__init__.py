@@ -6,7 +6,7 @@ same ``seed`` and ``today`` give the same data: one ``random.Random(seed)``, no 
 Names, places and business wording come from the JSON pools in ``db/demo/``.
 
 One builder per aggregate, over one set of draws (``base.Drawing``): ``users`` (the demo accounts),
-``franchisees`` (company, credit code, lifecycle history, contract), ``contacts`` (people, birthdays,
+``franchisees`` (company, unified social credit code, lifecycle history, contract), ``contacts`` (people, birthdays,
 anniversaries), ``stores``. Their rows are made by the aggregates' mappers (persistence.mappers), as the
 services and the importer make theirs; ``generate`` writes them.
 

@@ -1,4 +1,4 @@
-"""The franchisee builder: the company, its credit code, its lifecycle history and contract, and the row
+"""The franchisee builder: the company, its unified social credit code, its lifecycle history and contract, and the row
 (through the franchisee mapper, search text included)."""
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ class City:
     name: str
     province: str
     region: str
-    code: str  # administrative division code, characters 3-8 of a credit code
+    code: str  # administrative division code, characters 3-8 of a unified social credit code
     area_code: str
     weight: int
     districts: tuple[str, ...]
@@ -85,7 +85,9 @@ def load_pools() -> Pools:
         )
         for c in places["cities"]
     )
-    for c in cities:  # a broken pool would otherwise show up as invalid credit codes much later
+    for (
+        c
+    ) in cities:  # a broken pool would otherwise show up as invalid unified social credit codes much later
         if c.region not in REGIONS or len(c.code) != 6 or not c.code.isdigit() or not c.districts:
             raise ValueError(f"db/demo/cities.json: bad entry for {c.name}")
     return Pools(

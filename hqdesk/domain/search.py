@@ -5,7 +5,7 @@ franchisee is found the same way however it was written.
 
 What an HQ desk types to find a franchisee: part of the company, brand, city or a contact's name, in Chinese
 or in pinyin (``changsha``, ``zhangwei``) or pinyin initials (``cs``, ``zw``); the code, the unified social
-credit code, part of the address, a tag, a WeChat ID or an e-mail address; a phone number as it is written
+unified social credit code, part of the address, a tag, a WeChat ID or an e-mail address; a phone number as it is written
 on a business card (``+86 138-0013-8000``, ``0731 8888 1234``). Both sides are normalised the same way:
 NFKC (full-width ``ＪＸ００１７`` is ``jx0017``), lower case, and phone numbers as digits only, without the
 country code. The text is stored per franchisee and scanned with a substring match, so it is kept compact:

@@ -225,7 +225,9 @@ class FranchiseeService(FranchiseeBulkActions, Service):
                 errors.append(
                     FieldError(
                         "uscc",
-                        QT_TRANSLATE_NOOP("Validation", "Franchisee {code} already has this credit code."),
+                        QT_TRANSLATE_NOOP(
+                            "Validation", "Franchisee {code} already has this unified social credit code."
+                        ),
                         {"code": other},
                     )
                 )
@@ -310,7 +312,7 @@ class FranchiseeService(FranchiseeBulkActions, Service):
         """Flush, turning what another user's concurrent save can cause into the usual errors.
 
         StaleDataError (they saved between our version check and our write): the ConflictError from the
-        record as it is now. IntegrityError (they took the same code or credit code after our duplicate
+        record as it is now. IntegrityError (they took the same code or unified social credit code after our duplicate
         check; PostgreSQL, where writers do not wait for each other): the ValidationError naming the field.
         """
         try:

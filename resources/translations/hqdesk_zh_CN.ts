@@ -1037,7 +1037,7 @@
         <translation>搜索名称或拼音、编号、城市、联系人、电话、标签…</translation>
     </message>
     <message>
-        <source>Finds part of a name in Chinese, in pinyin (changsha) or by pinyin initials (cs); the code, credit code, address, a tag; a contact's name, phone, WeChat ID or e-mail.</source>
+        <source>Finds part of a name in Chinese, in pinyin (changsha) or by pinyin initials (cs); the code, unified social credit code, address, a tag; a contact's name, phone, WeChat ID or e-mail.</source>
         <translation>可按名称的部分汉字、拼音（changsha）或拼音首字母（cs）查找；也可按编号、统一社会信用代码、地址、标签，以及联系人的姓名、电话、微信号或邮箱查找。</translation>
     </message>
     <message>
@@ -1093,7 +1093,7 @@
         <translation>如：{example}</translation>
     </message>
     <message>
-        <source>Credit code (USCC)</source>
+        <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
@@ -1417,10 +1417,6 @@
 <context>
     <name>Import</name>
     <message>
-        <source>Another user added franchisees with the same codes or credit codes during the import. Nothing was imported; run the import again to see which rows.</source>
-        <translation>导入期间其他用户添加了编码或信用代码相同的加盟商。未导入任何数据；请重新导入以查看是哪些行。</translation>
-    </message>
-    <message>
         <source>{file} is not a workbook that can be read ({detail}). Open it in Excel and save it again as .xlsx.</source>
         <translation>{file} 不是可读取的工作簿（{detail}）。请在 Excel 中打开并重新另存为 .xlsx。</translation>
     </message>
@@ -1497,10 +1493,6 @@
         <translation>编码被读成了数字（{value}），Excel 可能已去掉前导零（002 变成 2）。请在 Excel 中把编码列设为“文本”格式，重新输入编码并保存。</translation>
     </message>
     <message>
-        <source>The credit code arrived as a number ({value}): Excel keeps only 15 digits of a number, so digits are already lost. Format the uscc column as Text in Excel, type the codes again and save.</source>
-        <translation>信用代码被读成了数字（{value}）：Excel 的数字只保留 15 位，已有数字丢失。请在 Excel 中把 uscc 列设为“文本”格式，重新输入代码并保存。</translation>
-    </message>
-    <message>
         <source>Unknown status {value}; use prospect, active, suspended or terminated.</source>
         <translation>未知状态 {value}；请使用 prospect、active、suspended 或 terminated。</translation>
     </message>
@@ -1511,6 +1503,10 @@
     <message>
         <source>The cell cannot be read: {value}</source>
         <translation>无法读取该单元格：{value}</translation>
+    </message>
+    <message>
+        <source>The unified social credit code arrived as a number ({value}): Excel keeps only 15 digits of a number, so digits are already lost. Format the uscc column as Text in Excel, type the codes again and save.</source>
+        <translation>信用代码被读成了数字（{value}）：Excel 的数字只保留 15 位，已有数字丢失。请在 Excel 中把 uscc 列设为“文本”格式，重新输入代码并保存。</translation>
     </message>
     <message>
         <source>A number ({value}) where a date belongs: format the cell as a date in Excel, or write the date as YYYY-MM-DD.</source>
@@ -1553,12 +1549,16 @@
         <translation>编码 {code} 也出现在第 {row} 行。</translation>
     </message>
     <message>
-        <source>The credit code {uscc} is also on row {row}.</source>
+        <source>The unified social credit code {uscc} is also on row {row}.</source>
         <translation>信用代码 {uscc} 也出现在第 {row} 行。</translation>
     </message>
     <message>
         <source>The check character does not match, and the code ends in 000: Excel probably stored it as a number and kept only 15 digits. Format the uscc column as Text, type the codes again and save.</source>
         <translation>校验码不符，且代码以 000 结尾：Excel 很可能把它存成了数字，只保留了 15 位。请把 uscc 列设为“文本”格式，重新输入代码并保存。</translation>
+    </message>
+    <message>
+        <source>Another user added franchisees with the same codes or unified social credit codes during the import. Nothing was imported; run the import again to see which rows.</source>
+        <translation>导入期间其他用户添加了编码或信用代码相同的加盟商。未导入任何数据；请重新导入以查看是哪些行。</translation>
     </message>
 </context>
 <context>
@@ -2424,7 +2424,7 @@ Franchisee relationships and credit management for headquarters.</source>
         <translation>编码 {code} 已被其他加盟商使用。</translation>
     </message>
     <message>
-        <source>Franchisee {code} already has this credit code.</source>
+        <source>Franchisee {code} already has this unified social credit code.</source>
         <translation>加盟商 {code} 已使用此统一社会信用代码。</translation>
     </message>
     <message>

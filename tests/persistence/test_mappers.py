@@ -72,7 +72,7 @@ SHOP = StoreData(
 def test_franchisee_values_and_back_without_a_database():
     values = FranchiseeMapper.values(PROFILE)
     assert values["tags"] == "新店,重点关注"
-    assert values["uscc"] is None  # no credit code is NULL, so the unique index allows many
+    assert values["uscc"] is None  # no unified social credit code is NULL, so the unique index allows many
     assert FranchiseeMapper.data(values) == PROFILE
 
 
@@ -108,7 +108,7 @@ def test_every_column_of_the_tables_is_mapped():
 
 def test_the_services_write_and_read_through_the_mappers(services, users):
     """A profile, a contact with anniversaries and a store saved by the services come back from the rows
-    equal to what was saved (SQLite and PostgreSQL: Decimal, dates, booleans, NULL credit code)."""
+    equal to what was saved (SQLite and PostgreSQL: Decimal, dates, booleans, NULL unified social credit code)."""
     admin = users["admin"]
     detail = services.franchisees.create(admin, PROFILE, today=TODAY)
     contact = services.contacts.add(admin, detail.id, PERSON, today=TODAY)

@@ -473,14 +473,16 @@ def test_two_users_taking_the_same_code_at_once_get_a_field_error_on_postgresql(
     alice_creates.append(
         FranchiseeData(code="HZ-3", legal_name="Alice's", city="杭州", uscc="91330100716105852F")
     )
-    with pytest.raises(ValidationError) as err:  # an edit taking a credit code someone just saved
+    with pytest.raises(
+        ValidationError
+    ) as err:  # an edit taking a unified social credit code someone just saved
         two.franchisees.update(
             office.bob, office.fid, view.version, replace(view.data, uscc="91330100716105852F")
         )
     monkeypatch.undo()
     assert not alice_creates
     assert [(e.field, e.english()) for e in err.value.errors] == [
-        ("uscc", "Franchisee HZ-3 already has this credit code.")
+        ("uscc", "Franchisee HZ-3 already has this unified social credit code.")
     ]
     assert two.franchisees.get(office.bob, office.fid).data.uscc == ""
     assert [

@@ -143,7 +143,7 @@ def test_duplicate_uscc_is_refused_on_the_uscc_field_naming_the_other_franchisee
     services.franchisees.create(admin, profile("HZ-001", uscc="91330100716105852F"))
     with pytest.raises(ValidationError) as err:
         services.franchisees.create(admin, profile("HZ-002", uscc="91330100716105852f"))
-    assert field_errors(err) == {"uscc": "Franchisee HZ-001 already has this credit code."}
+    assert field_errors(err) == {"uscc": "Franchisee HZ-001 already has this unified social credit code."}
 
 
 def test_duplicates_are_refused_on_update_but_keeping_your_own_code_is_fine(services, admin):

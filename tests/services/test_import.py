@@ -241,7 +241,7 @@ def test_dry_run_checks_everything_and_writes_nothing(services, users, tmp_path)
     bad = write_csv(tmp_path / "bad.csv", [HEADER, *good_rows(1), [*good_rows(1)[0]]])
     assert lines(run(services, bad, dry_run=True)) == [
         "row 3, column code: The code F0001 is also on row 2.",
-        f"row 3, column uscc: The credit code {make_uscc(1)} is also on row 2.",
+        f"row 3, column uscc: The unified social credit code {make_uscc(1)} is also on row 2.",
     ]
 
 
@@ -275,9 +275,9 @@ def test_every_bad_row_and_column_is_named_and_nothing_is_written(services, user
         FranchiseeData(code="OLD1", legal_name="已有公司", city="上海", tier="A", uscc=make_uscc(900)),
     )
     rows = good_rows(12)
-    rows[0][4] = bad_check(make_uscc(1))  # row 2: typo in the credit code
+    rows[0][4] = bad_check(make_uscc(1))  # row 2: typo in the unified social credit code
     rows[1][0] = "old1"  # row 3: code taken (case-insensitively)
-    rows[2][4] = make_uscc(900)  # row 4: credit code taken
+    rows[2][4] = make_uscc(900)  # row 4: unified social credit code taken
     rows[3][0] = rows[4][0]  # row 5 = row 6's code
     rows[5][9] = "nobody"  # row 7: unknown account manager
     rows[5][6] = "2024-02-30"  # row 7: no such date
@@ -299,7 +299,7 @@ def test_every_bad_row_and_column_is_named_and_nothing_is_written(services, user
     assert lines(result) == [
         "row 2, column uscc: The check character does not match: the code has a typo.",
         "row 3, column code: Another franchisee already has the code old1.",
-        "row 4, column uscc: Franchisee OLD1 already has this credit code.",
+        "row 4, column uscc: Franchisee OLD1 already has this unified social credit code.",
         "row 6, column code: The code F0005 is also on row 5.",
         "row 7, column join_date: Not a date: 2024-02-30. Write dates as YYYY-MM-DD or YYYY/MM/DD, or use an "
         "Excel date cell.",
@@ -360,7 +360,15 @@ def test_excel_number_cells_in_code_and_credit_code_are_refused_with_a_hint(serv
         tmp_path / "f.xlsx",
         [
             ["code", "legal_name", "city", "tier", "uscc", "contract_end", "legal_representative"],
-            ["A1", "甲", "上海", "A", 913101150000000000, None, None],  # the credit code typed as a number
+            [
+                "A1",
+                "甲",
+                "上海",
+                "A",
+                913101150000000000,
+                None,
+                None,
+            ],  # the unified social credit code typed as a number
             [2, "乙", "上海", "A", None, None, None],  # 002 typed as a number
             ["A3", "丙", "上海", "A", "#N/A", 45356, None],  # an error value; a date cell without date format
             ["A4", "=B1&B2", "上海", "A", None, None, "=C2"],  # formulas never calculated by Excel
@@ -370,7 +378,7 @@ def test_excel_number_cells_in_code_and_credit_code_are_refused_with_a_hint(serv
     result = run(services, path)
 
     assert lines(result) == [
-        "row 2, column uscc: The credit code arrived as a number (913101150000000000): Excel keeps only 15 digits "
+        "row 2, column uscc: The unified social credit code arrived as a number (913101150000000000): Excel keeps only 15 digits "
         "of a number, so digits are already lost. Format the uscc column as Text in Excel, type the codes again "
         "and save.",
         "row 3, column code: The code arrived as a number (2), so Excel may have dropped leading zeros (002 "

@@ -1,6 +1,6 @@
 """Converting one cell to the value its column holds, as Excel and CSV files deliver it.
 
-Excel quirks handled (see the field notes): a credit code typed as a number arrives with lost digits and a
+Excel quirks handled (see the field notes): a unified social credit code typed as a number arrives with lost digits and a
 code such as 002 arrives as 2 - both refused with a hint to format the column as text; date cells arrive as
 datetimes: in a date column one with a time of day is refused (as the same text in a CSV is), in a text
 column any date or time is refused (Excel turned what was typed, such as 3-5, into a date); error values
@@ -126,7 +126,7 @@ def _convert(column: Column, value: Any) -> Any:
             raise CellProblem(
                 QT_TRANSLATE_NOOP(
                     "Import",
-                    "The credit code arrived as a number ({value}): Excel keeps only 15 digits of a "
+                    "The unified social credit code arrived as a number ({value}): Excel keeps only 15 digits of a "
                     "number, so digits are already lost. Format the uscc column as Text in Excel, type "
                     "the codes again and save.",
                 ),

@@ -6,7 +6,7 @@ The use case behind ``hqdesk-admin import franchisees`` and, later, the GUI impo
 2. map the header row to the template's columns (``columns``: any order, case-insensitive, English or Chinese
    names);
 3. check EVERY row - conversion of each cell (``cells``), the domain rules (``validate_franchisee``,
-   ``validate_contact``), duplicates within the file, codes and credit codes already in the database, account
+   ``validate_contact``), duplicates within the file, codes and unified social credit codes already in the database, account
    managers - and collect every problem with the row number the user sees in Excel (the header is row 1);
 4. if there is any problem, write nothing; otherwise insert every franchisee (with its status record and
    optional primary contact) in ONE unit of work: all rows land or none.
@@ -240,7 +240,9 @@ def _check_rows(s: Session, rows: list[_Row], problems: list[ImportProblem]) -> 
                     ImportProblem(
                         row.number,
                         "uscc",
-                        QT_TRANSLATE_NOOP("Import", "The credit code {uscc} is also on row {row}."),
+                        QT_TRANSLATE_NOOP(
+                            "Import", "The unified social credit code {uscc} is also on row {row}."
+                        ),
                         {"uscc": uscc, "row": first_uscc[uscc]},
                     )
                 )
@@ -252,7 +254,7 @@ def _check_rows(s: Session, rows: list[_Row], problems: list[ImportProblem]) -> 
                             row.number,
                             "uscc",
                             QT_TRANSLATE_NOOP(
-                                "Validation", "Franchisee {code} already has this credit code."
+                                "Validation", "Franchisee {code} already has this unified social credit code."
                             ),
                             {"code": existing_uscc[uscc]},
                             VALIDATION,

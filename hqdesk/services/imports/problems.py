@@ -81,7 +81,7 @@ class ImportConflict(HqdeskError):
     context = "Import"  # its message is translated there
     message = QT_TRANSLATE_NOOP(
         "Import",
-        "Another user added franchisees with the same codes or credit codes during the import. "
+        "Another user added franchisees with the same codes or unified social credit codes during the import. "
         "Nothing was imported; run the import again to see which rows.",
     )
 

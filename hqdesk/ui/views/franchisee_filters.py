@@ -45,7 +45,7 @@ class FranchiseeFilterBar(QWidget):
         self.search_box.setToolTip(
             self.tr(
                 "Finds part of a name in Chinese, in pinyin (changsha) or by pinyin initials (cs); the code, "
-                "credit code, address, a tag; a contact's name, phone, WeChat ID or e-mail."
+                "unified social credit code, address, a tag; a contact's name, phone, WeChat ID or e-mail."
             )
         )
         self.search_box.setClearButtonEnabled(True)

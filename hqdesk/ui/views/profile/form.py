@@ -101,7 +101,7 @@ class FranchiseeForm(QScrollArea):
         self.legal_name.setMaxLength(200)
         self.store_brand_name = f.add("store_brand_name", label("store_brand_name"), QLineEdit())
         self.store_brand_name.setMaxLength(MAX_LENGTHS["store_brand_name"])
-        self.uscc = f.add("uscc", self.tr("Credit code (USCC)"), QLineEdit())
+        self.uscc = f.add("uscc", self.tr("Unified social credit code"), QLineEdit())
         self.uscc.setMaxLength(24)  # pasted codes may carry spaces; cleaned before saving
         self.uscc.setPlaceholderText(self.tr("18 characters"))
         self.legal_representative = f.add("legal_representative", label("legal_representative"), QLineEdit())
