@@ -41,7 +41,7 @@ def phone_digits(text: str | None) -> str:
     return digits
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=200_000)  # an import of 50,000 rows: companies, cities and contacts
 def pinyin_forms(name: str) -> tuple[str, str]:
     """The pinyin of ``name`` written together (``changsha``) and its initials (``cs``); ('', '') for text
     without Chinese characters. Heteronyms take their common reading in context (重庆 chongqing).
@@ -57,6 +57,13 @@ def pinyin_forms(name: str) -> tuple[str, str]:
         s[0] for s in syllables if s
     )  # one conversion for both: it is most of an import's time
     return full, initials
+
+
+def prepare_pinyin(names) -> None:
+    """Convert ``names`` to pinyin now (into the cache), so that a write transaction computing search texts
+    does not hold the database's write lock for it (most of an import's time)."""
+    for name in names:
+        pinyin_forms(normalize(name))
 
 
 def _ascii_only(text: str) -> str:
@@ -135,4 +142,11 @@ def search_terms(query: str) -> list[tuple[str, ...]]:
     return terms
 
 
-__all__ = ["franchisee_search_text", "normalize", "phone_digits", "pinyin_forms", "search_terms"]
+__all__ = [
+    "prepare_pinyin",
+    "franchisee_search_text",
+    "normalize",
+    "phone_digits",
+    "pinyin_forms",
+    "search_terms",
+]

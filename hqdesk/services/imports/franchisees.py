@@ -38,6 +38,7 @@ from hqdesk.domain.franchisee import (
 )
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP, VALIDATION
 from hqdesk.domain.roles import Action, Actor, Role
+from hqdesk.domain.search import prepare_pinyin
 from hqdesk.persistence.audit import audit_bulk_inserts
 from hqdesk.persistence.bulk import insert_many
 from hqdesk.persistence.mappers import ContactMapper, FranchiseeMapper
@@ -412,6 +413,12 @@ class FranchiseeImporter(Service):
             return self._result(path, rows, 0, dry_run, problems)
         from sqlalchemy.exc import IntegrityError
 
+        # the search texts' pinyin before the write lock is taken: another user's save need not wait for it
+        prepare_pinyin(
+            name
+            for row in rows
+            for name in (row.data.legal_name, row.data.city, row.contact.name if row.contact else "")
+        )
         try:
             with self.db.write(actor.username) as s:
                 self.require(actor, Action.IMPORT_FRANCHISEES, s=s)
