@@ -22,9 +22,14 @@ from hqdesk.services.base import Service, conflict_error, diff, raise_if_invalid
 from hqdesk.services.dto import ContactDTO, StoreDTO
 from hqdesk.services.franchisees import refresh_search_text
 
+
 # The mapping lives in persistence.mappers (one per aggregate); the names stay for callers.
-contact_data = ContactMapper.data
-store_data = StoreMapper.data
+def contact_dto(c: Contact) -> ContactDTO:
+    return ContactDTO(c.id, c.franchisee_id, c.version, ContactMapper.data(c))
+
+
+def store_dto(st: Store) -> StoreDTO:
+    return StoreDTO(st.id, st.franchisee_id, st.version, StoreMapper.data(st))
 
 
 def _conflict(row, dto, base, mine) -> ConflictError:
@@ -40,7 +45,7 @@ class ContactService(Service):
             c = s.get(Contact, contact_id)
             if c is None:
                 raise NotFound()
-            return _conflict(c, ContactDTO(c.id, c.franchisee_id, c.version, contact_data(c)), base, mine)
+            return _conflict(c, contact_dto(c), base, mine)
 
         return conflict
 
@@ -90,7 +95,7 @@ class ContactService(Service):
                 .where(Contact.franchisee_id == franchisee_id)
                 .order_by(Contact.is_primary.desc(), Contact.id)
             )
-            return [ContactDTO(c.id, c.franchisee_id, c.version, contact_data(c)) for c in rows]
+            return [contact_dto(c) for c in rows]
 
     def add(
         self, actor: Actor, franchisee_id: int, data: ContactData, today: date | None = None
@@ -110,7 +115,7 @@ class ContactService(Service):
             s.add(c)
             s.flush()
             refresh_search_text(s, franchisee_id)
-            dto = ContactDTO(c.id, c.franchisee_id, c.version, contact_data(c))
+            dto = contact_dto(c)
             s.commit()
         return dto
 
@@ -128,7 +133,7 @@ class ContactService(Service):
         raise_if_invalid(validate_contact(data, today or date.today()))
         with self.db.write(actor.username) as s:
             c = self._contact(s, actor, contact_id)
-            dto = ContactDTO(c.id, c.franchisee_id, c.version, contact_data(c))
+            dto = contact_dto(c)
             if overwrite:
                 self.require(actor, Action.OVERWRITE_CONFLICT, s=s)
             elif c.version != version:
@@ -143,7 +148,7 @@ class ContactService(Service):
             c.updated_by = actor.username
             self.flush_or_conflict(s, self._conflict_as_now(contact_id, base, data))
             refresh_search_text(s, c.franchisee_id)
-            saved = ContactDTO(c.id, c.franchisee_id, c.version, contact_data(c))
+            saved = contact_dto(c)
             s.commit()
         return saved
 
@@ -154,7 +159,7 @@ class ContactService(Service):
             c.is_primary = True
             c.updated_by = actor.username
             s.flush()
-            dto = ContactDTO(c.id, c.franchisee_id, c.version, contact_data(c))
+            dto = contact_dto(c)
             s.commit()
         return dto
 
@@ -163,9 +168,9 @@ class ContactService(Service):
             c = self._contact(s, actor, contact_id)
             f = s.get(Franchisee, c.franchisee_id)
             if c.version != version:
-                dto = ContactDTO(c.id, c.franchisee_id, c.version, contact_data(c))
+                dto = contact_dto(c)
                 raise _conflict(c, dto, None, dto.data)
-            was_primary, as_loaded = c.is_primary, contact_data(c)
+            was_primary, as_loaded = c.is_primary, ContactMapper.data(c)
             s.delete(c)
             self.flush_or_conflict(s, self._conflict_as_now(contact_id, None, as_loaded))
             if was_primary:  # promote the oldest remaining contact
@@ -188,7 +193,7 @@ class StoreService(Service):
             st = s.get(Store, store_id)
             if st is None:
                 raise NotFound()
-            return _conflict(st, StoreDTO(st.id, st.franchisee_id, st.version, store_data(st)), base, mine)
+            return _conflict(st, store_dto(st), base, mine)
 
         return conflict
 
@@ -196,7 +201,7 @@ class StoreService(Service):
         self.require(actor, Action.VIEW_FRANCHISEES)
         with self.db.read() as s:
             rows = s.scalars(select(Store).where(Store.franchisee_id == franchisee_id).order_by(Store.id))
-            return [StoreDTO(st.id, st.franchisee_id, st.version, store_data(st)) for st in rows]
+            return [store_dto(st) for st in rows]
 
     def _franchisee(self, s, actor: Actor, franchisee_id: int) -> Franchisee:
         f = s.get(Franchisee, franchisee_id, with_for_update=True)
@@ -215,7 +220,7 @@ class StoreService(Service):
             st = Store(franchisee_id=franchisee_id, updated_by=actor.username, **StoreMapper.values(data))
             s.add(st)
             s.flush()
-            dto = StoreDTO(st.id, st.franchisee_id, st.version, store_data(st))
+            dto = store_dto(st)
             s.commit()
         return dto
 
@@ -236,7 +241,7 @@ class StoreService(Service):
             if st is None:
                 raise NotFound()
             self._franchisee(s, actor, st.franchisee_id)
-            dto = StoreDTO(st.id, st.franchisee_id, st.version, store_data(st))
+            dto = store_dto(st)
             if overwrite:
                 self.require(actor, Action.OVERWRITE_CONFLICT, s=s)
             elif st.version != version:
@@ -244,7 +249,7 @@ class StoreService(Service):
             StoreMapper.apply(st, data)
             st.updated_by = actor.username
             self.flush_or_conflict(s, self._conflict_as_now(store_id, base, data))
-            saved = StoreDTO(st.id, st.franchisee_id, st.version, store_data(st))
+            saved = store_dto(st)
             s.commit()
         return saved
 
@@ -255,12 +260,12 @@ class StoreService(Service):
                 raise NotFound()
             self._franchisee(s, actor, st.franchisee_id)
             if st.version != version:
-                dto = StoreDTO(st.id, st.franchisee_id, st.version, store_data(st))
+                dto = store_dto(st)
                 raise _conflict(st, dto, None, dto.data)
-            as_loaded = store_data(st)
+            as_loaded = StoreMapper.data(st)
             s.delete(st)
             self.flush_or_conflict(s, self._conflict_as_now(store_id, None, as_loaded))
             s.commit()
 
 
-__all__ = ["ContactService", "StoreService", "contact_data", "store_data"]
+__all__ = ["ContactService", "StoreService", "contact_dto", "store_dto"]

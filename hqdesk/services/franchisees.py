@@ -44,12 +44,6 @@ from hqdesk.services.franchisee_bulk import FranchiseeBulkActions, manager_probl
 from hqdesk.services.users import to_dto as user_dto
 
 PAGE_SIZE = franchisee_list.PAGE_SIZE
-SORT_KEYS = franchisee_list.SORT_KEYS
-BLANK_LAST = franchisee_list.BLANK_LAST
-
-
-# The mapping lives in persistence.mappers (one per aggregate); the name stays for callers.
-data_of = FranchiseeMapper.data
 
 
 def refresh_search_text(session: Session, franchisee_id: int) -> None:
@@ -186,7 +180,7 @@ class FranchiseeService(FranchiseeBulkActions, Service):
         return FranchiseeDetail(
             row.id,
             row.version,
-            data_of(row),
+            FranchiseeMapper.data(row),
             LifecycleStatus(row.status),
             row.status_changed_on,
             row.archived,
@@ -341,8 +335,8 @@ class FranchiseeService(FranchiseeBulkActions, Service):
             if row.archived:
                 raise ArchivedReadOnly()
             if row.version != version:
-                self._conflict(s, row, None, data_of(row))
-            as_loaded = data_of(row)
+                self._conflict(s, row, None, FranchiseeMapper.data(row))
+            as_loaded = FranchiseeMapper.data(row)
             self._set_status(s, row, change, actor, today)
             self._flush_or_conflict(s, franchisee_id, None, as_loaded)
             detail = self._detail(s, row)
@@ -387,12 +381,12 @@ class FranchiseeService(FranchiseeBulkActions, Service):
             self.require(actor, Action.ARCHIVE_FRANCHISEE, s=s)
             row = self._load(s, franchisee_id)
             if row.version != version:
-                self._conflict(s, row, None, data_of(row))
+                self._conflict(s, row, None, FranchiseeMapper.data(row))
             if archived and not row.archived and not confirm_open_business:
                 reasons = open_business_reasons(LifecycleStatus(row.status), row.contract_end, today)
                 if reasons:
                     raise OpenBusiness(reasons)
-            as_loaded = data_of(row)
+            as_loaded = FranchiseeMapper.data(row)
             row.archived = archived
             row.updated_by = actor.username
             self._flush_or_conflict(s, franchisee_id, None, as_loaded)

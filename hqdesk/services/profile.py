@@ -20,7 +20,7 @@ from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.domain.roles import ROLE_LABELS, Action, Actor, Role
 from hqdesk.persistence.models import Contact, Store, Tier, User
 from hqdesk.services.base import Service
-from hqdesk.services.contacts import contact_data, store_data
+from hqdesk.services.contacts import contact_dto, store_dto
 from hqdesk.services.dto import (
     ContactDTO,
     FranchiseeDetail,
@@ -167,7 +167,7 @@ class ProfileService(Service):
             detail = FranchiseeService._detail(s, FranchiseeService._load(s, franchisee_id))
             rights = rights_for(now, detail)
             contacts = tuple(
-                ContactDTO(c.id, c.franchisee_id, c.version, contact_data(c))
+                contact_dto(c)
                 for c in s.scalars(
                     select(Contact)
                     .where(Contact.franchisee_id == franchisee_id)
@@ -175,7 +175,7 @@ class ProfileService(Service):
                 )
             )
             stores = tuple(
-                StoreDTO(st.id, st.franchisee_id, st.version, store_data(st))
+                store_dto(st)
                 for st in s.scalars(
                     select(Store).where(Store.franchisee_id == franchisee_id).order_by(Store.id)
                 )

@@ -30,10 +30,8 @@ DATE_TEXT = re.compile(
     r"^([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?"
     r"(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.([0-9]+))?)?)?$"
 )
-AMOUNT_TEXT = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
-GROUPED_AMOUNT_TEXT = re.compile(
-    r"^-?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$|^-?[0-9]{1,3}( [0-9]{3})+(\.[0-9]+)?$"
-)
+# "1 000 000": thousands grouped by spaces, as some systems export them (commas: domain.money.parse_amount)
+SPACE_GROUPED_AMOUNT = re.compile(r"^-?[0-9]{1,3}( [0-9]{3})+(\.[0-9]+)?$")
 MAX_AMOUNT = Decimal("1e18")  # far beyond any rule; below what NUMERIC(18, 2) and Decimal's context hold
 
 TIME_OF_DAY = QT_TRANSLATE_NOOP(
@@ -208,7 +206,8 @@ def _decimal(value: Any) -> Decimal | None:
         if not text:
             return None
         try:  # domain.money: commas only between groups of three ("1,2,3.4" is no amount), the sign kept
-            amount = parse_amount(re.sub(r"\s", "", text))
+            bare = text.removeprefix("¥").removeprefix("￥").removesuffix("元").strip()
+            amount = parse_amount(bare.replace(" ", "") if SPACE_GROUPED_AMOUNT.match(bare) else text)
         except AmountTextError:
             raise CellProblem(
                 QT_TRANSLATE_NOOP(
