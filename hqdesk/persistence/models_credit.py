@@ -10,6 +10,8 @@ How the ledger hangs together (the rules themselves live in ``domain/``; this is
   amount positive; ``kind`` says which. ``applies_to`` keeps the invoice number as entered or imported (a
   credit note's ``applies_to``, a payment's ``invoice_number``, a write-off's invoice); ``invoice_id`` is that
   invoice once it exists (a payment may be imported before the invoice it names).
+- ``settled_on``: when a document's amount was fully allocated (None: still open); lets as-of queries skip the
+  long settled history.
 - ``allocations``: how much of which credit document settles which invoice, and from which date
   (``applied_on`` = the later of the two documents' dates). An invoice's open amount as of D is its amount less
   its allocations applied on or before D; a credit document's unapplied amount as of D is its amount (if dated
@@ -188,6 +190,10 @@ class LedgerDocument(Versioned, Base):
     invoice_id: Mapped[int | None] = mapped_column(ForeignKey("ledger_documents.id"), nullable=True)
     note: Mapped[str] = mapped_column(Text, nullable=False, default="")
     source: Mapped[str] = mapped_column(String(10), nullable=False, default="manual")  # manual/import/demo
+    # the date this document's amount was fully allocated (an invoice paid, credited or written off in full; a
+    # credit document used up), None while anything is open: kept by the allocation, so that "open as of D"
+    # reads only documents with ``settled_on IS NULL OR settled_on > D``
+    settled_on: Mapped[date | None] = mapped_column(Date, nullable=True)
 
     __table_args__ = (
         UniqueConstraint("kind", "number", name="uq_ledger_documents_kind_number"),
@@ -198,6 +204,7 @@ class LedgerDocument(Versioned, Base):
         Index("ix_ledger_documents_kind_date", "kind", "doc_date"),
         Index("ix_ledger_documents_due", "kind", "due_date"),
         Index("ix_ledger_documents_invoice", "invoice_id"),
+        Index("ix_ledger_documents_open", "kind", "settled_on", "franchisee_id"),
     )
 
 

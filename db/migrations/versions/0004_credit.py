@@ -348,6 +348,7 @@ def upgrade() -> None:
         sa.Column("invoice_id", sa.Integer(), nullable=True),
         sa.Column("note", sa.Text(), nullable=False),
         sa.Column("source", sa.String(length=10), nullable=False),
+        sa.Column("settled_on", sa.Date(), nullable=True),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
@@ -380,6 +381,7 @@ def upgrade() -> None:
             "ix_ledger_documents_franchisee", ["franchisee_id", "kind", "doc_date"], unique=False
         )
         batch_op.create_index("ix_ledger_documents_invoice", ["invoice_id"], unique=False)
+        batch_op.create_index("ix_ledger_documents_open", ["kind", "settled_on", "franchisee_id"], unique=False)
         batch_op.create_index("ix_ledger_documents_kind_date", ["kind", "doc_date"], unique=False)
 
     op.create_table(
@@ -465,6 +467,7 @@ def downgrade() -> None:
     with op.batch_alter_table("ledger_documents", schema=None) as batch_op:
         batch_op.drop_index("ix_ledger_documents_kind_date")
         batch_op.drop_index("ix_ledger_documents_invoice")
+        batch_op.drop_index("ix_ledger_documents_open")
         batch_op.drop_index("ix_ledger_documents_franchisee")
         batch_op.drop_index("ix_ledger_documents_due")
 
