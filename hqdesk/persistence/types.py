@@ -40,7 +40,8 @@ def utcnow() -> datetime:
 
 class Cents(TypeDecorator):
     """Ledger money kept as whole cents in a BIGINT: exact sums in SQL on both databases (SQLite has no
-    decimal type), returned as ``Decimal`` with two places. ``SUM()`` of such a column keeps the type."""
+    decimal type), returned as ``Decimal`` with two places. ``SUM()`` of such a column keeps the type. Python values bound to
+    it are amounts in currency units (``Decimal("12.34")``, or an int such as 0), never cents."""
 
     impl = BigInteger
     cache_ok = True
@@ -48,8 +49,8 @@ class Cents(TypeDecorator):
     def process_bind_param(self, value, dialect):
         if value is None:
             return None
-        if isinstance(value, int):
-            raise TypeError("give ledger amounts as Decimal, not int cents")
+        if isinstance(value, float):
+            raise TypeError("give ledger amounts as Decimal, not float")
         cents = Decimal(value) * 100
         if cents != cents.to_integral_value():
             raise ValueError(f"amount {value} has more than two decimals")

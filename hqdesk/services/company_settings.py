@@ -51,7 +51,10 @@ class CompanySettingsService(Service):
             else:
                 row.value, row.updated_by = value, actor.username
             self.flush_or_conflict(
-                s, lambda fresh: self._conflict(fresh.scalar(select(CompanySetting).where(CompanySetting.key == key)), key, value)
+                s,
+                lambda fresh: self._conflict(
+                    fresh.scalar(select(CompanySetting).where(CompanySetting.key == key)), key, value
+                ),
             )
             new_version = row.version
             s.commit()
