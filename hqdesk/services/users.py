@@ -219,7 +219,9 @@ class UserService(Service):
     ) -> UserDTO:
         """Change an account. ``hand_over_to``: another active account manager (or admin) who takes over the
         franchisees this user manages, in the same transaction (deactivating or demoting an account manager).
-        Without it their franchisees keep them as manager, shown as inactive, and stay editable."""
+        Without it their franchisees keep them as manager, shown as inactive, and stay editable. Archived
+        franchisees are read only and keep their manager (on PostgreSQL the server refuses any change to
+        them); whoever restores one chooses its manager then."""
         with self.db.write(actor.username) as s:
             self.require(actor, Action.MANAGE_USERS, s=s)
             user = s.get(User, user_id)
@@ -260,19 +262,22 @@ class UserService(Service):
         if problem is not None:
             raise_if_invalid([FieldError("hand_over_to", problem.message)])
         rows = s.scalars(
-            select(Franchisee).where(Franchisee.account_manager_id == from_id).order_by(Franchisee.id)
+            select(Franchisee)
+            .where(Franchisee.account_manager_id == from_id, Franchisee.archived.is_(False))
+            .order_by(Franchisee.id)
         )
         reassign_rows(s, list(rows), to_id, actor.username)
 
     def managed_count(self, actor: Actor, user_id: int) -> int:
-        """How many franchisees ``user_id`` manages (archived ones included): whether to offer a hand-over."""
+        """How many franchisees ``user_id`` manages that a hand-over would move (archived ones are read only and
+        stay): whether to offer a hand-over."""
         with self.db.read() as s:
             self.require(actor, Action.MANAGE_USERS, s=s)
             return (
                 s.scalar(
                     select(func.count())
                     .select_from(Franchisee)
-                    .where(Franchisee.account_manager_id == user_id)
+                    .where(Franchisee.account_manager_id == user_id, Franchisee.archived.is_(False))
                 )
                 or 0
             )
