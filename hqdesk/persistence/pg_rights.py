@@ -293,6 +293,22 @@ def functions_sql(schema: str) -> list[str]:
         f"CREATE OR REPLACE FUNCTION {s}.hqdesk_password_hash(p_username text) RETURNS text LANGUAGE sql "
         f"STABLE SECURITY DEFINER {pin} AS $$ SELECT password_hash FROM {s}.users "
         f"WHERE username = p_username AND p_username = session_user AND active $$",
+        # an administrator's password reset follows to the login of the same name (an hqdesk login only, as
+        # below); false when there is no such login. The password arrives as a SCRAM verifier, never plain.
+        f"""CREATE OR REPLACE FUNCTION {s}.hqdesk_set_login_password(p_username text, p_verifier text)
+RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER {pin} AS $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_username AND NOT rolsuper)
+     OR p_username = (SELECT tableowner FROM pg_tables WHERE schemaname = '{s}' AND tablename = 'users')
+     OR NOT EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles gr ON gr.oid = m.roleid
+                    JOIN pg_roles r ON r.oid = m.member
+                    WHERE r.rolname = p_username AND gr.rolname = ANY (ARRAY[{groups}])) THEN
+    RETURN false;
+  END IF;
+  EXECUTE format('ALTER ROLE %I PASSWORD %L', p_username, p_verifier);
+  RETURN true;
+END
+$$""",
         # a user's role change or deactivation follows to the login of the same name (only an hqdesk
         # login: a member of one of the groups, not a superuser, not the owner)
         f"""CREATE OR REPLACE FUNCTION {s}.hqdesk_sync_login(p_username text) RETURNS text
@@ -390,8 +406,9 @@ def apply_rights(conn: Connection, schema: str, tables: list[str]) -> dict[Role,
     ):
         run(f"REVOKE ALL ON FUNCTION {q}.{fn} FROM PUBLIC")
         run(f"GRANT EXECUTE ON FUNCTION {q}.{fn} TO {groups}")
-    run(f"REVOKE ALL ON FUNCTION {q}.hqdesk_sync_login(text) FROM PUBLIC")
-    run(f"GRANT EXECUTE ON FUNCTION {q}.hqdesk_sync_login(text) TO {_q(conn, GROUP_ROLES[Role.ADMIN])}")
+    for fn in ("hqdesk_sync_login(text)", "hqdesk_set_login_password(text, text)"):
+        run(f"REVOKE ALL ON FUNCTION {q}.{fn} FROM PUBLIC")
+        run(f"GRANT EXECUTE ON FUNCTION {q}.{fn} TO {_q(conn, GROUP_ROLES[Role.ADMIN])}")
 
     for rule in TABLE_RULES:
         if rule.table not in tables:
@@ -478,6 +495,47 @@ def sync_login(session: Session, username: str) -> str | None:
     return session.execute(text("select hqdesk_sync_login(:u)"), {"u": username}).scalar()
 
 
+def _verifier(session: Session, username: str, password: str) -> str:
+    """The password as the server stores it (SCRAM), computed here by libpq: the plain password never
+    reaches the server or its logs."""
+    pgconn = session.connection().connection.driver_connection.pgconn
+    verifier = pgconn.encrypt_password(password.encode(), username.encode()).decode("ascii")
+    if "'" in verifier or "\\" in verifier:  # pragma: no cover - SCRAM/MD5 text never holds these
+        raise ValueError("unexpected characters in the password verifier")
+    return verifier
+
+
+def set_login_password(session: Session, username: str, password: str) -> bool:
+    """Give the personal login named ``username`` this password, in the session's transaction (so it is
+    changed together with the hqdesk password, or neither is). The connection's own login changes its
+    password itself (``ALTER ROLE CURRENT_USER``); another user's login through ``hqdesk_set_login_password``
+    (an administrator's login, or the owner). True when a login was changed, False when ``username`` has no
+    personal login (SQLite; a user who signs in on the owner's connection). Raises the driver's error when
+    the server refuses (the caller says why in words)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return False
+    if bound_login(session) == username:
+        session.connection().exec_driver_sql(
+            f"ALTER ROLE CURRENT_USER PASSWORD '{_verifier(session, username, password)}'"
+        )
+        return True
+    exists = session.execute(
+        text(
+            "select exists (select 1 from pg_roles r join pg_auth_members m on m.member = r.oid "
+            "join pg_roles g on g.oid = m.roleid where r.rolname = :u and g.rolname = any(:groups))"
+        ),
+        {"u": username, "groups": list(GROUP_ROLES.values())},
+    ).scalar()
+    if not exists:
+        return False
+    return bool(
+        session.execute(
+            text("select hqdesk_set_login_password(:u, :v)"),
+            {"u": username, "v": _verifier(session, username, password)},
+        ).scalar()
+    )
+
+
 # ----- refusals by the server -------------------------------------------------------------------------------
 
 
@@ -514,5 +572,6 @@ __all__ = [
     "bound_login",
     "password_hash_of_login",
     "sync_login",
+    "set_login_password",
     "install_refusal_mapping",
 ]
