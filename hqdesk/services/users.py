@@ -107,8 +107,8 @@ class LoginPasswordNotChanged(HqdeskError):
     message = QT_TRANSLATE_NOOP(
         "Errors",
         "The password was not changed: the database server did not let hqdesk change the password of the "
-        "database login {name}, which must stay the same as the hqdesk password ({detail}). Ask the database "
-        "administrator to run hqdesk-admin as the owner of the tables (a role with CREATEROLE) for this reset.",
+        "database login {name}, which must stay the same as the hqdesk password ({detail}). Reset it with "
+        "hqdesk connected as the owner of the tables (a role with CREATEROLE), or ask the database administrator.",
     )
 
 

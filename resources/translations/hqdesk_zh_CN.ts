@@ -127,7 +127,8 @@
     <message numerus="yes">
         <source>%n franchisee(s) changed.</source>
         <translation>
-            <numerusform>已更改 %n 个加盟商。</numerusform></translation>
+            <numerusform>已更改 %n 个加盟商。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -135,7 +136,8 @@
     <message numerus="yes">
         <source>Applies to %n selected franchisee(s). All of them change, or none.</source>
         <translation>
-            <numerusform>作用于选中的 %n 个加盟商：要么全部更改，要么都不更改。</numerusform></translation>
+            <numerusform>作用于选中的 %n 个加盟商：要么全部更改，要么都不更改。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -812,6 +814,14 @@
         <source>Its contract has not ended yet.</source>
         <translation>其合同尚未到期。</translation>
     </message>
+    <message>
+        <source>The save was cancelled while it waited for another user's change to the database. Nothing was saved; your changes are still in the form.</source>
+        <translation>保存已取消：它在等待其他用户对数据库的修改完成时被取消。没有保存任何内容；您的修改仍在表单中。</translation>
+    </message>
+    <message>
+        <source>The password was not changed: the database server did not let hqdesk change the password of the database login {name}, which must stay the same as the hqdesk password ({detail}). Reset it with hqdesk connected as the owner of the tables (a role with CREATEROLE), or ask the database administrator.</source>
+        <translation>密码未更改：数据库服务器不允许 hqdesk 更改数据库登录名 {name} 的密码，而该密码必须与 hqdesk 密码保持一致（{detail}）。请以数据表所有者（具有 CREATEROLE 权限的角色）连接 hqdesk 后重置，或联系数据库管理员。</translation>
+    </message>
 </context>
 <context>
     <name>Fields</name>
@@ -1071,7 +1081,8 @@
     <message numerus="yes">
         <source>%n statuses</source>
         <translation>
-            <numerusform>%n 种状态</numerusform></translation>
+            <numerusform>%n 种状态</numerusform>
+        </translation>
     </message>
     <message>
         <source>Tier {tier}</source>
@@ -2042,6 +2053,14 @@ Franchisee relationships and credit management for headquarters.</source>
 <context>
     <name>Tasks</name>
     <message>
+        <source>Cancel the save</source>
+        <translation>取消保存</translation>
+    </message>
+    <message>
+        <source>Stop waiting: nothing is saved, and your changes stay in the form to save later.</source>
+        <translation>停止等待：不会保存任何内容，您的修改保留在表单中，可稍后再保存。</translation>
+    </message>
+    <message>
         <source>Still saving: waiting for another user's change to the database to finish…</source>
         <translation>仍在保存：正在等待其他用户对数据库的修改完成…</translation>
     </message>
@@ -2088,8 +2107,8 @@ Franchisee relationships and credit management for headquarters.</source>
         <translation>移除</translation>
     </message>
     <message>
-        <source>The list below is the saved one now; make your changes again if still needed.</source>
-        <translation>下面的列表现为已保存的内容；如仍需要，请重新修改。</translation>
+        <source>None of your tier changes were saved. The list below is the saved one now; make your changes again if still needed.</source>
+        <translation>您的等级修改均未保存。下方列表为当前已保存的内容；如仍需要，请重新修改。</translation>
     </message>
     <message>
         <source>New tier</source>
@@ -2114,7 +2133,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>The tier {code} is given to %n franchisee(s); give them another tier first.</source>
         <translation>
-            <numerusform>等级 {code} 仍有 %n 个加盟商使用；请先为他们更换等级。</numerusform></translation>
+            <numerusform>等级 {code} 仍有 %n 个加盟商使用；请先为他们更换等级。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Remove tier</source>
@@ -2194,7 +2214,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>Hand their %n franchisee(s) over to</source>
         <translation>
-            <numerusform>将其负责的 %n 个加盟商转交给</numerusform></translation>
+            <numerusform>将其负责的 %n 个加盟商转交给</numerusform>
+        </translation>
     </message>
     <message>
         <source>Enter an e-mail address like name@example.com, or leave it empty.</source>
