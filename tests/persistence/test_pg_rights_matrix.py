@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import uuid
 from dataclasses import replace
 
 import psycopg
@@ -43,7 +44,9 @@ def superuser(pg_server):
 @pytest.fixture
 def shop(pg_server, capsys):
     """A database with roles, a user and a personal login per role; am owns F1, am2 owns F2."""
-    owner, name = f"own_{os.getpid()}_{next(_names)}", f"rights_{os.getpid()}_{next(_names)}"
+    # unique per call even when this module is imported twice (other test modules reuse this fixture)
+    tag = f"{os.getpid()}_{next(_names)}_{uuid.uuid4().hex[:8]}"
+    owner, name = f"own_{tag}", f"rights_{tag}"
     with superuser(pg_server) as conn:
         conn.execute(f'CREATE ROLE "{owner}" LOGIN CREATEROLE')
         conn.execute(f'CREATE DATABASE "{name}" OWNER "{owner}"')
