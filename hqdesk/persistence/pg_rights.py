@@ -521,12 +521,13 @@ def set_login_password(session: Session, username: str, password: str) -> bool:
         return True
     exists = session.execute(
         text(
-            "select exists (select 1 from pg_roles r join pg_auth_members m on m.member = r.oid "
+            "select to_regprocedure('hqdesk_set_login_password(text, text)') is not null "
+            "and exists (select 1 from pg_roles r join pg_auth_members m on m.member = r.oid "
             "join pg_roles g on g.oid = m.roleid where r.rolname = :u and g.rolname = any(:groups))"
         ),
         {"u": username, "groups": list(GROUP_ROLES.values())},
     ).scalar()
-    if not exists:
+    if not exists:  # no such login, or this database has no hqdesk roles set up (roles are server-wide)
         return False
     return bool(
         session.execute(

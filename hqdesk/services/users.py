@@ -335,6 +335,30 @@ class UserService(Service):
         if own_login:
             self.db.use_password(password)  # this connection's own login: new connections need it
 
+    def change_own_password(self, actor: Actor, current: str, password: str) -> None:
+        """The signed-in user changes their own password, confirming the current one first (a desk left
+        signed in does not let a passer-by take the account). With a personal PostgreSQL login its password
+        changes with it (``set_password``)."""
+        with self.db.read() as s:
+            bound = self.bound_login(s)
+            if bound is not None:
+                stored = pg_rights.password_hash_of_login(s, actor.username)
+            else:
+                stored = s.scalar(select(User.password_hash).where(User.id == actor.user_id))
+            try:
+                if stored is None:
+                    raise InvalidHashError()
+                _hasher.verify(stored, current)
+            except (VerificationError, InvalidHashError):
+                raise_if_invalid(
+                    [
+                        FieldError(
+                            "current", QT_TRANSLATE_NOOP("Validation", "This is not your current password.")
+                        )
+                    ]
+                )
+        self.set_password(actor, actor.user_id, password)
+
     def _set_login_password(self, s, username: str, password: str) -> bool:
         """The login named ``username`` gets the same password (one password per person); True when it is
         the login of this very connection. Refused by the server: LoginPasswordNotChanged, nothing changed."""

@@ -141,6 +141,37 @@
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation>修改我的密码</translation>
+    </message>
+    <message>
+        <source>Your password for hqdesk. On a shared PostgreSQL database where you connect with your own database login, that login's password changes with it: one password for both.</source>
+        <translation>您的 hqdesk 密码。在共享的 PostgreSQL 数据库上，如果您使用自己的数据库登录名连接，该登录名的密码会随之一起更改：两者使用同一个密码。</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Repeat the new password</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <source>Enter your current password.</source>
+        <translation>请输入您的当前密码。</translation>
+    </message>
+    <message>
+        <source>The new passwords do not match.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>CompanyPage</name>
     <message>
         <source>Letterhead</source>
@@ -1610,6 +1641,10 @@
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
+        <source>Change my &amp;password…</source>
+        <translation>修改我的密码(&amp;P)…</translation>
+    </message>
+    <message>
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
@@ -2483,6 +2518,10 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>You cannot remove your own administrator rights.</source>
         <translation>不能取消您自己的管理员权限。</translation>
+    </message>
+    <message>
+        <source>This is not your current password.</source>
+        <translation>这不是您的当前密码。</translation>
     </message>
     <message>
         <source>Enter a date as yyyy-mm-dd, or leave the field empty.</source>

@@ -126,3 +126,14 @@ def test_a_user_without_a_login_keeps_working_on_the_owners_connection(shop, pg_
         assert sv.users.sign_in("nologin", "plain-hqdesk-4").username == "nologin"
     finally:
         sv.close()
+
+
+def test_the_own_password_change_with_the_current_password_changes_the_login(shop, pg_server):  # noqa: F811
+    sv = open_services(shop["login"]["am"])
+    try:
+        am = sv.users.login_actor()
+        sv.users.change_own_password(am, "password-1", "am-changed-it-5")
+    finally:
+        sv.close()
+    assert login_password_is(pg_server, "am", "am-changed-it-5")
+    assert hqdesk_password_is(shop["url"], "am", "am-changed-it-5")
