@@ -40,3 +40,25 @@ def test_a_personal_login_skips_the_sign_in_dialog(qtbot, qapp, monkeypatch, sho
     finally:
         controller.runner.wait(5000)
         services.close()
+
+
+def test_signing_out_of_a_personal_login_closes_the_app(qapp, monkeypatch):
+    """Nobody else can sign in on that connection: sign-out quits instead of showing the sign-in dialog."""
+
+    class Window:
+        def close(self):
+            return True
+
+        def deleteLater(self):  # noqa: N802 - Qt's name
+            pass
+
+    controller = AppController(qapp, open_settings(), argparse.Namespace(demo=False, db=None, lang=None), 0.0)
+    happened = []
+    monkeypatch.setattr(controller, "_sign_in", lambda: happened.append("dialog"))
+    monkeypatch.setattr(qapp, "quit", lambda: happened.append("quit"))
+    controller.window, controller.bound_login = Window(), True
+    controller._sign_out()
+    assert happened == ["quit"]
+    controller.window, controller.bound_login = Window(), False
+    controller._sign_out()
+    assert happened == ["quit", "dialog"]
