@@ -107,8 +107,8 @@ class LoginPasswordNotChanged(HqdeskError):
     message = QT_TRANSLATE_NOOP(
         "Errors",
         "The password was not changed: the database server did not let hqdesk change the password of the "
-        "database login {name}, which must stay the same as the hqdesk password ({detail}). Reset it with "
-        "hqdesk connected as the owner of the tables (a role with CREATEROLE), or ask the database administrator.",
+        "database login {name}, which must stay the same as the hqdesk password. Reset it with hqdesk "
+        "connected as the owner of the tables (a role with CREATEROLE), or ask the database administrator.",
     )
 
 
@@ -367,5 +367,7 @@ class UserService(Service):
         except (DBAPIError, RightsRefused) as exc:  # RightsRefused: the server's "permission denied"
             detail = first_line(exc.__cause__ if isinstance(exc, RightsRefused) and exc.__cause__ else exc)
             log.warning("the password of the login %s was not changed: %s", username, detail)
-            raise LoginPasswordNotChanged(name=username, detail=detail) from None
+            refused = LoginPasswordNotChanged(name=username)
+            refused.details = detail  # the server's words: the log and the error dialog's "Details"
+            raise refused from None
         return changed and self.bound_login(s) == username

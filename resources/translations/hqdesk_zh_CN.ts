@@ -850,8 +850,8 @@
         <translation>保存已取消：它在等待其他用户对数据库的修改完成时被取消。没有保存任何内容；您的修改仍在表单中。</translation>
     </message>
     <message>
-        <source>The password was not changed: the database server did not let hqdesk change the password of the database login {name}, which must stay the same as the hqdesk password ({detail}). Reset it with hqdesk connected as the owner of the tables (a role with CREATEROLE), or ask the database administrator.</source>
-        <translation>密码未更改：数据库服务器不允许 hqdesk 更改数据库登录名 {name} 的密码，而该密码必须与 hqdesk 密码保持一致（{detail}）。请以数据表所有者（具有 CREATEROLE 权限的角色）连接 hqdesk 后重置，或联系数据库管理员。</translation>
+        <source>The password was not changed: the database server did not let hqdesk change the password of the database login {name}, which must stay the same as the hqdesk password. Reset it with hqdesk connected as the owner of the tables (a role with CREATEROLE), or ask the database administrator.</source>
+        <translation>密码未更改：数据库服务器不允许 hqdesk 更改数据库登录名 {name} 的密码，而该密码必须与 hqdesk 密码保持一致。请以数据表所有者（具有 CREATEROLE 权限的角色）连接 hqdesk 后重置，或联系数据库管理员。</translation>
     </message>
 </context>
 <context>
