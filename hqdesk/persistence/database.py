@@ -6,7 +6,7 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from hqdesk.persistence import audit
@@ -25,6 +25,9 @@ class Database:
             bind=engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False, autoflush=True
         )
         audit.install(self._write)
+        self._password: str | None = None  # a password changed while the app runs (use_password)
+        if engine.dialect.name == "postgresql":
+            event.listen(engine, "do_connect", self._connect_with_password)
 
     @classmethod
     def open(cls, url: str, *, password: str | None = None, upgrade: bool = True) -> Database:
@@ -78,6 +81,25 @@ class Database:
             # after the block's own commit there is nothing left to roll back; otherwise this undoes it all
             session.rollback()
             session.close()
+
+    def _connect_with_password(self, _dialect, _record, _cargs, cparams) -> None:
+        if self._password is not None:
+            cparams["password"] = self._password
+
+    def use_password(self, password: str) -> None:
+        """The connection's login has a new password (the user changed it in the app): new connections use it
+        (those open stay), and the OS keyring, when it kept the old one, gets the new one."""
+        from hqdesk.persistence.engine import password_from_keyring, store_password
+
+        self._password = password
+        url = self.engine.url
+        if self.dialect != "postgresql" or not url.username:
+            return
+        try:
+            if password_from_keyring(url) is not None:
+                store_password(url, password)
+        except Exception as exc:  # no usable keyring: the app asks for the password at the next start
+            log.warning("the new database password could not be kept in the keyring: %s", exc)
 
     def close(self) -> None:
         self.engine.dispose()

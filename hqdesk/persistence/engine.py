@@ -35,6 +35,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session
 
+from hqdesk.domain.cancel import current as current_cancellation
 from hqdesk.domain.errors import DatabaseError, NetworkShareRefused
 from hqdesk.persistence.errors import DatabaseBusy, DatabaseTimeout
 from hqdesk.persistence.sorting import register_sqlite
@@ -210,7 +211,7 @@ def _setup_sqlite(engine: Engine, timeouts: Timeouts) -> None:
     @event.listens_for(engine, "begin")
     def on_begin(conn):
         if conn.get_execution_options().get(WRITE_OPTION):
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            _begin_immediate(conn, timeouts)
         else:
             conn.exec_driver_sql("BEGIN")
 
@@ -220,6 +221,37 @@ def _setup_sqlite(engine: Engine, timeouts: Timeouts) -> None:
         if "database is locked" in text or "database table is locked" in text:
             return DatabaseBusy(seconds=_seconds(timeouts.busy))
         return None
+
+
+BUSY_SLICE_MS = 100
+"""A cancellable write waits for another writer's lock in slices this long (SQLite's own wait cannot be
+interrupted), checking the user's Cancel between them."""
+
+
+def _begin_immediate(conn, timeouts: Timeouts) -> None:
+    """Take SQLite's write lock. Work that may be cancelled (``hqdesk.domain.cancel``: a save from the UI)
+    waits for another writer in short slices and stops at the user's Cancel (``SaveCancelled``), before
+    anything was written; after the busy timeout either way it is ``DatabaseBusy``."""
+    token = current_cancellation()
+    if token is None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        return
+    raw = conn.connection.dbapi_connection
+    deadline = time.monotonic() + timeouts.busy
+    raw.execute(f"PRAGMA busy_timeout={BUSY_SLICE_MS}")
+    try:
+        while True:
+            token.raise_if_cancelled()
+            try:
+                raw.execute("BEGIN IMMEDIATE")
+                return
+            except Exception as exc:  # sqlite3.OperationalError
+                if "database is locked" not in str(exc):
+                    raise
+                if time.monotonic() >= deadline:
+                    raise DatabaseBusy(seconds=_seconds(timeouts.busy)) from exc
+    finally:
+        raw.execute(f"PRAGMA busy_timeout={int(timeouts.busy * 1000)}")
 
 
 def _seconds(value: float) -> str:

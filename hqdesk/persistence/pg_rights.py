@@ -14,6 +14,32 @@ office) is not bound: RLS is enabled but not forced, so the owner works as befor
 
 The functions the policies call pin ``search_path`` (a session could otherwise shadow ``users`` with a
 temporary table of its own) and name the schema.
+
+Archived franchisees are read only on the server too. A rule that names the franchisee its rows belong to
+(``franchisee=``: the SQL giving the franchisee's id) gets ``hqdesk_franchisee_writable(id)`` in every write
+policy of every group, administrators included: nobody's login inserts, changes or deletes a row of an
+archived franchisee. The franchisees table itself names its archive flag (``archive_column``): a row
+that is and stays archived cannot be changed; un-archiving it is the one change allowed, to those whose
+group may write that column (``ColumnRule(... ARCHIVE_FRANCHISEE ...)``: administrators).
+
+Rights for a new table keyed by ``franchisee_id`` (visits, complaints, credit profiles, ledger documents)
+are one line; the owner expression ("one of my franchisees") and the archived check come from
+``franchisee``::
+
+    TableRule("visits", Action.LOG_VISIT, Action.LOG_VISIT, Action.LOG_VISIT, franchisee="franchisee_id")
+
+A table only credit managers and administrators write takes an action that ``_ANY`` gives to those two
+roles alone (no ``_OWN`` entry): ``plan()`` then gives both groups every row (still never an archived
+franchisee's) and the other groups nothing but SELECT::
+
+    TableRule("credit_profiles", Action.EDIT_CREDIT, Action.EDIT_CREDIT, None, franchisee="franchisee_id")
+
+``db upgrade`` (when the groups exist) and ``db create-roles`` apply the rules; a table without a rule is
+written by administrators only.
+
+Who last changed a row cannot be forged either: the ``hqdesk_stamp_updated_by`` trigger (migration 0007,
+attached to every table with an ``updated_by`` column by ``db upgrade``/``create-roles`` too) overwrites
+``updated_by`` with the personal login's user name; the owner's connection keeps the app's value.
 """
 
 from __future__ import annotations
@@ -75,17 +101,38 @@ class TableRule:
     insert: Action | None
     update: Action | None
     delete: Action | None
-    owner: str | None  # SQL: "this row belongs to one of my franchisees" ({me}, {s} = schema)
+    # SQL: "this row belongs to one of my franchisees" ({me}, {s} = schema); by default from ``franchisee``
+    owner: str | None = None
     columns: tuple[ColumnRule, ...] = ()
     # every user may update these columns of their own row (the users table: one's own password)
     self_service: tuple[str, ...] = ()
     self_row: str | None = None  # SQL: "this row is me"
+    # SQL: the id of the franchisee this row belongs to ({s} = schema). Its rows are read only while that
+    # franchisee is archived, for every group; "one of my franchisees" follows from it unless ``owner`` says.
+    franchisee: str | None = None
+    # the franchisees table's own archive flag: an archived row may only be un-archived (by the groups that
+    # may write this column); None elsewhere
+    archive_column: str | None = None
 
     def action(self, operation: str) -> Action | None:
         return {"INSERT": self.insert, "UPDATE": self.update, "DELETE": self.delete}[operation]
 
+    @property
+    def owner_sql(self) -> str | None:
+        if self.owner is not None:
+            return self.owner
+        if self.franchisee is not None:
+            return "{s}.hqdesk_owns_franchisee(" + self.franchisee + ")"
+        return None
 
-_MINE = "{s}.hqdesk_owns_franchisee({column})"
+    @property
+    def writable_sql(self) -> str | None:
+        """SQL: "the franchisee of this row is not archived" (None: the table has no franchisee)."""
+        if self.franchisee is None:
+            return None
+        return "{s}.hqdesk_franchisee_writable(" + self.franchisee + ")"
+
+
 TABLE_RULES: tuple[TableRule, ...] = (
     TableRule(
         "franchisees",
@@ -99,44 +146,39 @@ TABLE_RULES: tuple[TableRule, ...] = (
             ColumnRule("status", Action.CHANGE_STATUS, "true"),
             ColumnRule("status_changed_on", Action.CHANGE_STATUS, "true"),
         ),
+        franchisee="id",
+        archive_column="archived",
     ),
     TableRule(
         "contacts",
         Action.EDIT_FRANCHISEE,
         Action.EDIT_FRANCHISEE,
         Action.EDIT_FRANCHISEE,
-        _MINE.format(s="{s}", column="franchisee_id"),
+        franchisee="franchisee_id",
     ),
     TableRule(
         "contact_anniversaries",
         Action.EDIT_FRANCHISEE,
         Action.EDIT_FRANCHISEE,
         Action.EDIT_FRANCHISEE,
-        "{s}.hqdesk_owns_contact(contact_id)",
+        franchisee="{s}.hqdesk_contact_franchisee(contact_id)",
     ),
     TableRule(
         "stores",
         Action.EDIT_FRANCHISEE,
         Action.EDIT_FRANCHISEE,
         Action.EDIT_FRANCHISEE,
-        _MINE.format(s="{s}", column="franchisee_id"),
+        franchisee="franchisee_id",
     ),
     # append-only: a status change is recorded, never edited or removed
-    TableRule(
-        "franchisee_status_changes",
-        Action.CHANGE_STATUS,
-        None,
-        None,
-        _MINE.format(s="{s}", column="franchisee_id"),
-    ),
-    TableRule("tiers", Action.CONFIGURE_TIERS, Action.CONFIGURE_TIERS, Action.CONFIGURE_TIERS, None),
-    TableRule("company_profile", None, Action.EDIT_COMPANY_SETTINGS, None, None),  # one row, id 1
+    TableRule("franchisee_status_changes", Action.CHANGE_STATUS, None, None, franchisee="franchisee_id"),
+    TableRule("tiers", Action.CONFIGURE_TIERS, Action.CONFIGURE_TIERS, Action.CONFIGURE_TIERS),
+    TableRule("company_profile", None, Action.EDIT_COMPANY_SETTINGS, None),  # one row, id 1
     TableRule(
         "users",
         Action.MANAGE_USERS,
         Action.MANAGE_USERS,
         None,  # accounts are deactivated, never deleted (the trail names them)
-        None,
         self_service=("password_hash", "version", "updated_at", "updated_by"),
         self_row="id = {me}",
     ),
@@ -193,13 +235,18 @@ def plan(rule: TableRule, role: Role, columns: list[str], schema: str) -> Plan:
     def sql(template: str | None) -> str:
         return (template or "true").format(me=me, s=schema)
 
+    def both(*parts: str) -> str:
+        kept = [p for p in parts if p != "true"]
+        return " AND ".join(f"({p})" for p in kept) if kept else "true"
+
+    writable = sql(rule.writable_sql)  # "true" for a table without a franchisee
     for op in OPERATIONS:
         reach = scope(role, rule.action(op))
         if reach is Scope.NONE:
             continue
-        own = sql(rule.owner) if reach is Scope.OWN else "true"
-        if reach is Scope.OWN and rule.owner is None:
+        if reach is Scope.OWN and rule.owner_sql is None:
             raise ValueError(f"{rule.table}: {op} for own rows needs an owner expression")
+        own = sql(rule.owner_sql) if reach is Scope.OWN else "true"
         allowed = None
         checks = [own]
         if op == "UPDATE":
@@ -214,7 +261,15 @@ def plan(rule: TableRule, role: Role, columns: list[str], schema: str) -> Plan:
         if op == "INSERT":
             checks += [sql(c.insert_as) for c in rule.columns if scope(role, c.action) is Scope.NONE]
         out.write[op] = allowed
-        check = " AND ".join(f"({c})" for c in checks)
+        if op == "UPDATE" and rule.archive_column is not None:
+            # the row as it was (the function reads it: a policy's USING cannot see it once changed) must not
+            # be archived, unless this update un-archives it (only groups granted that column can write it)
+            checks.append(f"NOT {rule.archive_column} OR {writable}")
+            using = own
+        else:
+            checks.append(writable)
+            using = both(own, writable)
+        check = both(*checks)
         if op == "INSERT":
             out.policies.append(
                 f"CREATE POLICY {name}_insert ON {schema}.{rule.table} FOR INSERT TO {group} WITH CHECK ({check})"
@@ -222,11 +277,11 @@ def plan(rule: TableRule, role: Role, columns: list[str], schema: str) -> Plan:
         elif op == "UPDATE":
             out.policies.append(
                 f"CREATE POLICY {name}_update ON {schema}.{rule.table} FOR UPDATE TO {group} "
-                f"USING ({own}) WITH CHECK ({check})"
+                f"USING ({using}) WITH CHECK ({check})"
             )
         else:
             out.policies.append(
-                f"CREATE POLICY {name}_delete ON {schema}.{rule.table} FOR DELETE TO {group} USING ({own})"
+                f"CREATE POLICY {name}_delete ON {schema}.{rule.table} FOR DELETE TO {group} USING ({using})"
             )
     if rule.self_service and "UPDATE" not in out.write:
         out.write["UPDATE"] = tuple(c for c in rule.self_service if c in columns)
@@ -254,10 +309,34 @@ def functions_sql(schema: str) -> list[str]:
         f"STABLE SECURITY DEFINER {pin} AS $$ SELECT EXISTS (SELECT 1 FROM {s}.contacts c "
         f"JOIN {s}.franchisees f ON f.id = c.franchisee_id "
         f"WHERE c.id = cid AND f.account_manager_id = {s}.hqdesk_user_id()) $$",
+        # the franchisee a contact belongs to (the anniversaries' owner and archived checks)
+        f"CREATE OR REPLACE FUNCTION {s}.hqdesk_contact_franchisee(cid integer) RETURNS integer LANGUAGE sql "
+        f"STABLE SECURITY DEFINER {pin} AS $$ SELECT franchisee_id FROM {s}.contacts WHERE id = cid $$",
+        # the franchisee's rows may be written: it is not archived. Read as the statement found it (STABLE: the
+        # statement's snapshot), so an UPDATE that un-archives it is judged on the row as it was.
+        f"CREATE OR REPLACE FUNCTION {s}.hqdesk_franchisee_writable(fid integer) RETURNS boolean LANGUAGE sql "
+        f"STABLE SECURITY DEFINER {pin} AS $$ SELECT NOT EXISTS (SELECT 1 FROM {s}.franchisees "
+        f"WHERE id = fid AND archived) $$",
         # sign-in on a personal login: the hash of that login's own user, and nobody else's
         f"CREATE OR REPLACE FUNCTION {s}.hqdesk_password_hash(p_username text) RETURNS text LANGUAGE sql "
         f"STABLE SECURITY DEFINER {pin} AS $$ SELECT password_hash FROM {s}.users "
         f"WHERE username = p_username AND p_username = session_user AND active $$",
+        # an administrator's password reset follows to the login of the same name (an hqdesk login only, as
+        # below); false when there is no such login. The password arrives as a SCRAM verifier, never plain.
+        f"""CREATE OR REPLACE FUNCTION {s}.hqdesk_set_login_password(p_username text, p_verifier text)
+RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER {pin} AS $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_username AND NOT rolsuper)
+     OR p_username = (SELECT tableowner FROM pg_tables WHERE schemaname = '{s}' AND tablename = 'users')
+     OR NOT EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles gr ON gr.oid = m.roleid
+                    JOIN pg_roles r ON r.oid = m.member
+                    WHERE r.rolname = p_username AND gr.rolname = ANY (ARRAY[{groups}])) THEN
+    RETURN false;
+  END IF;
+  EXECUTE format('ALTER ROLE %I PASSWORD %L', p_username, p_verifier);
+  RETURN true;
+END
+$$""",
         # a user's role change or deactivation follows to the login of the same name (only an hqdesk
         # login: a member of one of the groups, not a superuser, not the owner)
         f"""CREATE OR REPLACE FUNCTION {s}.hqdesk_sync_login(p_username text) RETURNS text
@@ -300,6 +379,38 @@ def _q(conn: Connection, name: str) -> str:
     return conn.dialect.identifier_preparer.quote_identifier(name)
 
 
+STAMP_TRIGGER = "hqdesk_stamp_updated_by"
+STAMPED_COLUMNS = {"franchisee_status_changes": "changed_by"}
+"""Who wrote a row, where the column is not ``updated_by``."""
+
+
+def attach_stamps(conn: Connection, schema: str) -> int:
+    """Attach the "last changed by" stamp (migration 0007's trigger function) to every table that has the
+    column and not the trigger yet: the tables later migrations add. Returns how many were attached."""
+    if not conn.execute(text("select to_regprocedure('hqdesk_stamp_updated_by()') is not null")).scalar():
+        return 0
+    rows = conn.execute(
+        text(
+            "select c.table_name, c.column_name from information_schema.columns c "
+            "join pg_tables t on t.schemaname = c.table_schema and t.tablename = c.table_name "
+            "where c.table_schema = :s and c.column_name in ('updated_by', 'changed_by') "
+            "and not exists (select 1 from information_schema.triggers g where g.trigger_schema = :s "
+            "and g.event_object_table = c.table_name and g.trigger_name = :t)"
+        ),
+        {"s": schema, "t": STAMP_TRIGGER},
+    ).all()
+    attached = 0
+    for table, column in rows:
+        if column != STAMPED_COLUMNS.get(table, "updated_by"):
+            continue
+        conn.exec_driver_sql(
+            f"CREATE TRIGGER {STAMP_TRIGGER} BEFORE INSERT OR UPDATE ON {_q(conn, schema)}.{_q(conn, table)} "
+            f"FOR EACH ROW EXECUTE FUNCTION hqdesk_stamp_updated_by('{column}')"
+        )
+        attached += 1
+    return attached
+
+
 def apply_rights(conn: Connection, schema: str, tables: list[str]) -> dict[Role, set[str]]:
     """Functions, RLS and the ruled tables' privileges and policies; idempotent (old policies are dropped).
 
@@ -309,6 +420,7 @@ def apply_rights(conn: Connection, schema: str, tables: list[str]) -> dict[Role,
     inserts: dict[Role, set[str]] = {role: set() for role in GROUP_ROLES}
     run = conn.exec_driver_sql
     q = _q(conn, schema)
+    attach_stamps(conn, schema)
     for statement in functions_sql(q):
         run(statement.replace("%", "%%"))  # the driver's placeholders: format('%I') is literal here
     groups = ", ".join(_q(conn, g) for g in GROUP_ROLES.values())
@@ -317,11 +429,14 @@ def apply_rights(conn: Connection, schema: str, tables: list[str]) -> dict[Role,
         "hqdesk_user_id()",
         "hqdesk_owns_franchisee(integer)",
         "hqdesk_owns_contact(integer)",
+        "hqdesk_contact_franchisee(integer)",
+        "hqdesk_franchisee_writable(integer)",
     ):
         run(f"REVOKE ALL ON FUNCTION {q}.{fn} FROM PUBLIC")
         run(f"GRANT EXECUTE ON FUNCTION {q}.{fn} TO {groups}")
-    run(f"REVOKE ALL ON FUNCTION {q}.hqdesk_sync_login(text) FROM PUBLIC")
-    run(f"GRANT EXECUTE ON FUNCTION {q}.hqdesk_sync_login(text) TO {_q(conn, GROUP_ROLES[Role.ADMIN])}")
+    for fn in ("hqdesk_sync_login(text)", "hqdesk_set_login_password(text, text)"):
+        run(f"REVOKE ALL ON FUNCTION {q}.{fn} FROM PUBLIC")
+        run(f"GRANT EXECUTE ON FUNCTION {q}.{fn} TO {_q(conn, GROUP_ROLES[Role.ADMIN])}")
 
     for rule in TABLE_RULES:
         if rule.table not in tables:
@@ -408,6 +523,48 @@ def sync_login(session: Session, username: str) -> str | None:
     return session.execute(text("select hqdesk_sync_login(:u)"), {"u": username}).scalar()
 
 
+def _verifier(session: Session, username: str, password: str) -> str:
+    """The password as the server stores it (SCRAM), computed here by libpq: the plain password never
+    reaches the server or its logs."""
+    pgconn = session.connection().connection.driver_connection.pgconn
+    verifier = pgconn.encrypt_password(password.encode(), username.encode()).decode("ascii")
+    if "'" in verifier or "\\" in verifier:  # pragma: no cover - SCRAM/MD5 text never holds these
+        raise ValueError("unexpected characters in the password verifier")
+    return verifier
+
+
+def set_login_password(session: Session, username: str, password: str) -> bool:
+    """Give the personal login named ``username`` this password, in the session's transaction (so it is
+    changed together with the hqdesk password, or neither is). The connection's own login changes its
+    password itself (``ALTER ROLE CURRENT_USER``); another user's login through ``hqdesk_set_login_password``
+    (an administrator's login, or the owner). True when a login was changed, False when ``username`` has no
+    personal login (SQLite; a user who signs in on the owner's connection). Raises the driver's error when
+    the server refuses (the caller says why in words)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return False
+    if bound_login(session) == username:
+        session.connection().exec_driver_sql(
+            f"ALTER ROLE CURRENT_USER PASSWORD '{_verifier(session, username, password)}'"
+        )
+        return True
+    exists = session.execute(
+        text(
+            "select to_regprocedure('hqdesk_set_login_password(text, text)') is not null "
+            "and exists (select 1 from pg_roles r join pg_auth_members m on m.member = r.oid "
+            "join pg_roles g on g.oid = m.roleid where r.rolname = :u and g.rolname = any(:groups))"
+        ),
+        {"u": username, "groups": list(GROUP_ROLES.values())},
+    ).scalar()
+    if not exists:  # no such login, or this database has no hqdesk roles set up (roles are server-wide)
+        return False
+    return bool(
+        session.execute(
+            text("select hqdesk_set_login_password(:u, :v)"),
+            {"u": username, "v": _verifier(session, username, password)},
+        ).scalar()
+    )
+
+
 # ----- refusals by the server -------------------------------------------------------------------------------
 
 
@@ -440,8 +597,10 @@ __all__ = [
     "RULES_BY_TABLE",
     "plan",
     "apply_rights",
+    "attach_stamps",
     "bound_login",
     "password_hash_of_login",
     "sync_login",
+    "set_login_password",
     "install_refusal_mapping",
 ]

@@ -4,7 +4,9 @@ PostgreSQL least privilege. hqdesk's four roles become NOLOGIN group roles; each
 personal LOGIN role of the same name as their hqdesk user, a member of the group of that user's role. What a
 group may change is generated from the app's own rules (``hqdesk.persistence.pg_rights``): table and column
 privileges plus row-level security policies, so an account manager's login writes only that manager's own
-franchisees (and their contacts, anniversaries, stores and status changes), with any client.
+franchisees (and their contacts, anniversaries, stores and status changes), with any client. An archived
+franchisee and its rows are read only for every group (only un-archiving, by administrators); "last changed
+by" is stamped by the server from the personal login (migration 0007, ``pg_rights.attach_stamps``).
 
 Everybody may SELECT every table except the password hashes (``users.password_hash``: sign-in reads the own
 hash through a SECURITY DEFINER function). Nobody gets INSERT/UPDATE/DELETE on audit_log (nor TRUNCATE

@@ -2,30 +2,41 @@
 
 On PostgreSQL with a personal login (a login in one of the hqdesk groups, named like its hqdesk user) the
 services act only as that login's user: signing in, the demo sign-in and the command line's ``--as`` as
-anybody else are refused (``LoginBoundToUser``). The sign-in still checks the user's hqdesk password, read
-through ``hqdesk_password_hash`` (no group may read the hashes). A role change or a deactivation follows to
-the login (``pg_rights.sync_login``) in the same transaction.
+anybody else are refused (``LoginBoundToUser``). A role change or a deactivation follows to the login
+(``pg_rights.sync_login``) in the same transaction.
+
+One password per person: connected with a personal login, the connection itself proves who the user is, so
+the app signs in as ``login_actor()`` without asking for the hqdesk password again. A password change in
+the app changes the login's password in the same transaction as the hqdesk password (the user's own through
+``ALTER ROLE CURRENT_USER``, an administrator's reset of someone else's through ``hqdesk_set_login_password``),
+so the two never differ; if the server refuses, nothing is changed and the message says why.
+``sign_in`` (the hqdesk password, read through ``hqdesk_password_hash``) stays for SQLite and the owner's
+connection.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
+from sqlalchemy.exc import DBAPIError
 
-from hqdesk.domain.errors import AuthenticationFailed, FieldError, NotFound
+from hqdesk.domain.errors import AuthenticationFailed, FieldError, HqdeskError, NotFound
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.domain.roles import Action, Actor, Role
 from hqdesk.domain.text import text_problem
 from hqdesk.persistence import pg_rights
+from hqdesk.persistence.errors import RightsRefused, first_line
 from hqdesk.persistence.models import Franchisee, User
 from hqdesk.services.base import Service, conflict_error, raise_if_invalid
 from hqdesk.services.dto import UserDTO, UserName
 from hqdesk.services.errors import FirstAdminExists, LoginBoundToUser, UsernameTaken  # importable from here
 from hqdesk.services.franchisee_bulk import manager_problem, reassign_rows
 
+log = logging.getLogger(__name__)
 _hasher = PasswordHasher()
 USERNAME = re.compile(r"^[A-Za-z0-9_.\-]{2,64}$")
 MIN_PASSWORD = 8
@@ -86,6 +97,19 @@ def _validate(
 
 
 _UNKNOWN = object()
+
+
+class LoginPasswordNotChanged(HqdeskError):
+    """The database server did not let this connection change the personal login's password."""
+
+    context = "Errors"
+    exit_code = 1
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "The password was not changed: the database server did not let hqdesk change the password of the "
+        "database login {name}, which must stay the same as the hqdesk password. Reset it with hqdesk "
+        "connected as the owner of the tables (a role with CREATEROLE), or ask the database administrator.",
+    )
 
 
 class UserService(Service):
@@ -219,7 +243,9 @@ class UserService(Service):
     ) -> UserDTO:
         """Change an account. ``hand_over_to``: another active account manager (or admin) who takes over the
         franchisees this user manages, in the same transaction (deactivating or demoting an account manager).
-        Without it their franchisees keep them as manager, shown as inactive, and stay editable."""
+        Without it their franchisees keep them as manager, shown as inactive, and stay editable. Archived
+        franchisees are read only and keep their manager (on PostgreSQL the server refuses any change to
+        them); whoever restores one chooses its manager then."""
         with self.db.write(actor.username) as s:
             self.require(actor, Action.MANAGE_USERS, s=s)
             user = s.get(User, user_id)
@@ -260,19 +286,22 @@ class UserService(Service):
         if problem is not None:
             raise_if_invalid([FieldError("hand_over_to", problem.message)])
         rows = s.scalars(
-            select(Franchisee).where(Franchisee.account_manager_id == from_id).order_by(Franchisee.id)
+            select(Franchisee)
+            .where(Franchisee.account_manager_id == from_id, Franchisee.archived.is_(False))
+            .order_by(Franchisee.id)
         )
         reassign_rows(s, list(rows), to_id, actor.username)
 
     def managed_count(self, actor: Actor, user_id: int) -> int:
-        """How many franchisees ``user_id`` manages (archived ones included): whether to offer a hand-over."""
+        """How many franchisees ``user_id`` manages that a hand-over would move (archived ones are read only and
+        stay): whether to offer a hand-over."""
         with self.db.read() as s:
             self.require(actor, Action.MANAGE_USERS, s=s)
             return (
                 s.scalar(
                     select(func.count())
                     .select_from(Franchisee)
-                    .where(Franchisee.account_manager_id == user_id)
+                    .where(Franchisee.account_manager_id == user_id, Franchisee.archived.is_(False))
                 )
                 or 0
             )
@@ -300,4 +329,45 @@ class UserService(Service):
                 raise NotFound()
             user.password_hash = hash_password(password)
             user.updated_by = actor.username
+            s.flush()
+            own_login = self._set_login_password(s, user.username, password)
             s.commit()
+        if own_login:
+            self.db.use_password(password)  # this connection's own login: new connections need it
+
+    def change_own_password(self, actor: Actor, current: str, password: str) -> None:
+        """The signed-in user changes their own password, confirming the current one first (a desk left
+        signed in does not let a passer-by take the account). With a personal PostgreSQL login its password
+        changes with it (``set_password``)."""
+        with self.db.read() as s:
+            bound = self.bound_login(s)
+            if bound is not None:
+                stored = pg_rights.password_hash_of_login(s, actor.username)
+            else:
+                stored = s.scalar(select(User.password_hash).where(User.id == actor.user_id))
+            try:
+                if stored is None:
+                    raise InvalidHashError()
+                _hasher.verify(stored, current)
+            except (VerificationError, InvalidHashError):
+                raise_if_invalid(
+                    [
+                        FieldError(
+                            "current", QT_TRANSLATE_NOOP("Validation", "This is not your current password.")
+                        )
+                    ]
+                )
+        self.set_password(actor, actor.user_id, password)
+
+    def _set_login_password(self, s, username: str, password: str) -> bool:
+        """The login named ``username`` gets the same password (one password per person); True when it is
+        the login of this very connection. Refused by the server: LoginPasswordNotChanged, nothing changed."""
+        try:
+            changed = pg_rights.set_login_password(s, username, password)
+        except (DBAPIError, RightsRefused) as exc:  # RightsRefused: the server's "permission denied"
+            detail = first_line(exc.__cause__ if isinstance(exc, RightsRefused) and exc.__cause__ else exc)
+            log.warning("the password of the login %s was not changed: %s", username, detail)
+            refused = LoginPasswordNotChanged(name=username)
+            refused.details = detail  # the server's words: the log and the error dialog's "Details"
+            raise refused from None
+        return changed and self.bound_login(s) == username

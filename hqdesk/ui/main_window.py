@@ -144,6 +144,10 @@ class MainWindow(QMainWindow):
         settings.setShortcut(QKeySequence("Ctrl+,"))  # Windows has no standard Preferences key
         settings.triggered.connect(self.settings_requested)
         file_menu.addAction(settings)
+        password = QAction(self.tr("Change my &password…"), self)
+        password.setObjectName("changePasswordAction")
+        password.triggered.connect(self._change_password)
+        file_menu.addAction(password)
         sign_out = QAction(self.tr("Sign &out"), self)
         sign_out.triggered.connect(self.sign_out_requested)
         file_menu.addAction(sign_out)
@@ -156,6 +160,11 @@ class MainWindow(QMainWindow):
         about = QAction(self.tr("&About hqdesk"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
+
+    def _change_password(self) -> None:
+        from hqdesk.ui.dialogs.change_password import ChangePasswordDialog
+
+        ChangePasswordDialog(self.ctx, self).exec()
 
     # ----- pages ------------------------------------------------------------------------------------------
     def register_page(self, spec: PageSpec) -> None:

@@ -131,6 +131,7 @@ class AppController(QObject):
         self.password: str | None = None
         self.progress: QProgressDialog | None = None
         self.create_confirmed = False  # the user chose to create the missing database file
+        self.bound_login = False  # signed in by a personal PostgreSQL login: signing out ends the app
 
     # ----- opening the database ---------------------------------------------------------------------
     def url(self) -> str:
@@ -249,7 +250,24 @@ class AppController(QObject):
         elif not has_users:
             self._first_admin()
         else:
+            self._sign_in_by_login()
+
+    def _sign_in_by_login(self) -> None:
+        """Connected with a personal PostgreSQL login, the connection has proved who the user is (one password
+        per person): signed in as that login's user without asking again. Otherwise the sign-in dialog."""
+
+        def found(actor) -> None:
+            self.bound_login = actor is not None
+            if actor is None:
+                self._sign_in()
+            else:
+                self._signed_in(actor)
+
+        def failed(exc: BaseException) -> None:
+            log.info("no sign-in by the database login: %s", exc)
             self._sign_in()
+
+        self.runner.submit(self.services.users.login_actor, on_done=found, on_error=failed)
 
     # ----- signing in -----------------------------------------------------------------------------------
     def _first_admin(self) -> None:
@@ -313,7 +331,7 @@ class AppController(QObject):
             return
         self.window.deleteLater()
         self.window = None
-        if self.args.demo:
+        if self.args.demo or self.bound_login:  # the connection can only be this user: nobody else signs in
             self.app.quit()
         else:
             self._sign_in()

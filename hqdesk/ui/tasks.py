@@ -8,12 +8,13 @@ Tests swap in InlineTaskRunner, which runs each task at once, for deterministic 
 from __future__ import annotations
 
 import logging
-import threading
 import weakref
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+
+from hqdesk.domain.cancel import Cancellation, cancellable
 
 log = logging.getLogger(__name__)
 
@@ -23,17 +24,18 @@ class TaskContext:
 
     def __init__(self, signals: _Signals) -> None:
         self._signals = signals
-        self._cancel = threading.Event()
+        # also what a save waiting for SQLite's write lock checks (hqdesk.domain.cancel)
+        self.cancellation = Cancellation()
 
     def progress(self, done: int, total: int) -> None:
         self._signals.progress.emit(done, total)
 
     @property
     def cancelled(self) -> bool:
-        return self._cancel.is_set()
+        return self.cancellation.cancelled
 
     def cancel(self) -> None:
-        self._cancel.set()
+        self.cancellation.cancel()
 
 
 class _Signals(QObject):
@@ -61,14 +63,18 @@ class Task(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, task: Task, fn: Callable[..., Any], args, kwargs) -> None:
+    def __init__(self, task: Task, fn: Callable[..., Any], args, kwargs, write: bool = False) -> None:
         super().__init__()
-        self.task, self.fn, self.args, self.kwargs = task, fn, args, kwargs
+        self.task, self.fn, self.args, self.kwargs, self.write = task, fn, args, kwargs, write
         self.setAutoDelete(True)
 
     def run(self) -> None:
         try:
-            result = self.fn(*self.args, **self.kwargs)
+            token = self.task.context.cancellation
+            if self.write:
+                token.raise_if_cancelled()  # cancelled while queued behind the waiting save
+            with cancellable(token):  # a wait for the database's write lock stops at Cancel
+                result = self.fn(*self.args, **self.kwargs)
         except BaseException as exc:  # delivered to on_error in the UI thread
             self.task.signals.failed.emit(exc)
         else:
@@ -175,7 +181,16 @@ class TaskRunner(QObject):
             self.write_waiting.emit(False)
 
     def _start(self, task: Task, fn, args, kwargs, write: bool) -> None:
-        (self._writes if write else self._reads).start(_Job(task, fn, args, kwargs))
+        (self._writes if write else self._reads).start(_Job(task, fn, args, kwargs, write))
+
+    def cancel_writes(self) -> int:
+        """The user's Cancel while saves wait for the database: every write not finished yet stops waiting
+        and fails with ``SaveCancelled``, having written nothing (one that got through first still reports
+        done). Returns how many were asked to stop."""
+        running = [t for t in self._writes_running if not t.context.cancelled]
+        for task in running:
+            task.context.cancel()
+        return len(running)
 
     @property
     def busy(self) -> bool:
@@ -190,15 +205,28 @@ class InlineTaskRunner(TaskRunner):
     """Runs every task at once in the calling thread: deterministic tests."""
 
     def _start(self, task: Task, fn, args, kwargs, write: bool) -> None:
-        _Job(task, fn, args, kwargs).run()
+        _Job(task, fn, args, kwargs, write).run()
 
 
 class _WriteWaitNotice(QObject):
-    """Lives on the status bar, so the connection ends with it."""
+    """Lives on the status bar, so the connection ends with it. Its Cancel button stops the waiting saves
+    (``TaskRunner.cancel_writes``): nothing is written, the edits stay where they were typed."""
 
-    def __init__(self, status_bar) -> None:
+    def __init__(self, status_bar, runner: TaskRunner) -> None:
         super().__init__(status_bar)
+        from PySide6.QtWidgets import QPushButton
+
         self._bar = status_bar
+        self.cancel_button = QPushButton(QCoreApplication.translate("Tasks", "Cancel the save"), status_bar)
+        self.cancel_button.setObjectName("cancelWaitingSave")
+        self.cancel_button.setToolTip(
+            QCoreApplication.translate(
+                "Tasks", "Stop waiting: nothing is saved, and your changes stay in the form to save later."
+            )
+        )
+        self.cancel_button.clicked.connect(runner.cancel_writes)
+        status_bar.addPermanentWidget(self.cancel_button)
+        self.cancel_button.hide()
 
     @Slot(bool)
     def show(self, waiting: bool) -> None:
@@ -210,8 +238,10 @@ class _WriteWaitNotice(QObject):
             )
         else:
             self._bar.clearMessage()
+        self.cancel_button.setVisible(waiting)
 
 
 def show_write_waits(runner: TaskRunner, status_bar) -> None:
-    """Say in ``status_bar`` while a save waits for the database (one line in the main window)."""
-    runner.write_waiting.connect(_WriteWaitNotice(status_bar).show)
+    """Say in ``status_bar`` while a save waits for the database, with a button that cancels it (one line in
+    the main window)."""
+    runner.write_waiting.connect(_WriteWaitNotice(status_bar, runner).show)

@@ -127,8 +127,7 @@
     <message numerus="yes">
         <source>%n franchisee(s) changed.</source>
         <translation>
-            <numerusform>已更改 %n 个加盟商。</numerusform>
-        </translation>
+            <numerusform>已更改 %n 个加盟商。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -136,8 +135,38 @@
     <message numerus="yes">
         <source>Applies to %n selected franchisee(s). All of them change, or none.</source>
         <translation>
-            <numerusform>作用于选中的 %n 个加盟商：要么全部更改，要么都不更改。</numerusform>
-        </translation>
+            <numerusform>作用于选中的 %n 个加盟商：要么全部更改，要么都不更改。</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation>修改我的密码</translation>
+    </message>
+    <message>
+        <source>Your password for hqdesk. On a shared PostgreSQL database where you connect with your own database login, that login's password changes with it: one password for both.</source>
+        <translation>您的 hqdesk 密码。在共享的 PostgreSQL 数据库上，如果您使用自己的数据库登录名连接，该登录名的密码会随之一起更改：两者使用同一个密码。</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Repeat the new password</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <source>Enter your current password.</source>
+        <translation>请输入您的当前密码。</translation>
+    </message>
+    <message>
+        <source>The new passwords do not match.</source>
+        <translation>两次输入的新密码不一致。</translation>
     </message>
 </context>
 <context>
@@ -946,6 +975,14 @@
         <source>Its contract has not ended yet.</source>
         <translation>其合同尚未到期。</translation>
     </message>
+    <message>
+        <source>The save was cancelled while it waited for another user's change to the database. Nothing was saved; your changes are still in the form.</source>
+        <translation>保存已取消：它在等待其他用户对数据库的修改完成时被取消。没有保存任何内容；您的修改仍在表单中。</translation>
+    </message>
+    <message>
+        <source>The password was not changed: the database server did not let hqdesk change the password of the database login {name}, which must stay the same as the hqdesk password. Reset it with hqdesk connected as the owner of the tables (a role with CREATEROLE), or ask the database administrator.</source>
+        <translation>密码未更改：数据库服务器不允许 hqdesk 更改数据库登录名 {name} 的密码，而该密码必须与 hqdesk 密码保持一致。请以数据表所有者（具有 CREATEROLE 权限的角色）连接 hqdesk 后重置，或联系数据库管理员。</translation>
+    </message>
 </context>
 <context>
     <name>Fields</name>
@@ -1205,8 +1242,7 @@
     <message numerus="yes">
         <source>%n statuses</source>
         <translation>
-            <numerusform>%n 种状态</numerusform>
-        </translation>
+            <numerusform>%n 种状态</numerusform></translation>
     </message>
     <message>
         <source>Tier {tier}</source>
@@ -1734,6 +1770,10 @@
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
+        <source>Change my &amp;password…</source>
+        <translation>修改我的密码(&amp;P)…</translation>
+    </message>
+    <message>
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
@@ -2177,6 +2217,14 @@ Franchisee relationships and credit management for headquarters.</source>
 <context>
     <name>Tasks</name>
     <message>
+        <source>Cancel the save</source>
+        <translation>取消保存</translation>
+    </message>
+    <message>
+        <source>Stop waiting: nothing is saved, and your changes stay in the form to save later.</source>
+        <translation>停止等待：不会保存任何内容，您的修改保留在表单中，可稍后再保存。</translation>
+    </message>
+    <message>
         <source>Still saving: waiting for another user's change to the database to finish…</source>
         <translation>仍在保存：正在等待其他用户对数据库的修改完成…</translation>
     </message>
@@ -2223,8 +2271,8 @@ Franchisee relationships and credit management for headquarters.</source>
         <translation>移除</translation>
     </message>
     <message>
-        <source>The list below is the saved one now; make your changes again if still needed.</source>
-        <translation>下面的列表现为已保存的内容；如仍需要，请重新修改。</translation>
+        <source>None of your tier changes were saved. The list below is the saved one now; make your changes again if still needed.</source>
+        <translation>您的等级修改均未保存。下方列表为当前已保存的内容；如仍需要，请重新修改。</translation>
     </message>
     <message>
         <source>New tier</source>
@@ -2249,8 +2297,7 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>The tier {code} is given to %n franchisee(s); give them another tier first.</source>
         <translation>
-            <numerusform>等级 {code} 仍有 %n 个加盟商使用；请先为他们更换等级。</numerusform>
-        </translation>
+            <numerusform>等级 {code} 仍有 %n 个加盟商使用；请先为他们更换等级。</numerusform></translation>
     </message>
     <message>
         <source>Remove tier</source>
@@ -2330,8 +2377,7 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>Hand their %n franchisee(s) over to</source>
         <translation>
-            <numerusform>将其负责的 %n 个加盟商转交给</numerusform>
-        </translation>
+            <numerusform>将其负责的 %n 个加盟商转交给</numerusform></translation>
     </message>
     <message>
         <source>Enter an e-mail address like name@example.com, or leave it empty.</source>
@@ -2599,6 +2645,10 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>You cannot remove your own administrator rights.</source>
         <translation>不能取消您自己的管理员权限。</translation>
+    </message>
+    <message>
+        <source>This is not your current password.</source>
+        <translation>这不是您的当前密码。</translation>
     </message>
     <message>
         <source>Enter a date as yyyy-mm-dd, or leave the field empty.</source>

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import uuid
 from dataclasses import replace
 
 import psycopg
@@ -43,7 +44,9 @@ def superuser(pg_server):
 @pytest.fixture
 def shop(pg_server, capsys):
     """A database with roles, a user and a personal login per role; am owns F1, am2 owns F2."""
-    owner, name = f"own_{os.getpid()}_{next(_names)}", f"rights_{os.getpid()}_{next(_names)}"
+    # unique per call even when this module is imported twice (other test modules reuse this fixture)
+    tag = f"{os.getpid()}_{next(_names)}_{uuid.uuid4().hex[:8]}"
+    owner, name = f"own_{tag}", f"rights_{tag}"
     with superuser(pg_server) as conn:
         conn.execute(f'CREATE ROLE "{owner}" LOGIN CREATEROLE')
         conn.execute(f'CREATE DATABASE "{name}" OWNER "{owner}"')
@@ -404,19 +407,69 @@ def test_a_role_change_and_a_deactivation_follow_to_the_login(shop, pg_server):
     assert "$argon2" not in str(trail)
 
 
-def test_a_change_of_only_last_changed_by_is_in_the_trail(shop):
+def test_last_changed_by_and_the_trails_user_come_from_the_personal_login(shop):
+    """am's login writes updated_by = 'admin' and poses as admin through app.hq_user: the row and the trail
+    say am. The owner's connection (the services) keeps the app's value."""
     engine = create_engine(shop["login"]["am"])
     try:
         with engine.begin() as conn:
-            conn.execute(text("update franchisees set updated_by = 'admin' where id = :i"), {"i": shop["f1"]})
+            conn.execute(text("select set_config('app.hq_user', 'admin', true)"))
+            conn.execute(
+                text("update franchisees set updated_by = 'admin', notes = '伪造' where id = :i"),
+                {"i": shop["f1"]},
+            )
+            conn.execute(text(STORE.replace("'x')", "'admin')")), {"f": shop["f1"]})
+            conn.execute(text(STATUS), {"f": shop["f1"]})
     finally:
         engine.dispose()
+    assert attempt_select(
+        shop["url"], f"select updated_by, notes from franchisees where id = {shop['f1']}"
+    ) == [("am", "伪造")]
+    assert attempt_select(shop["url"], "select updated_by from stores where name = '新店'") == [("am",)]
+    assert attempt_select(
+        shop["url"], "select changed_by from franchisee_status_changes where reason = 'forged'"
+    ) == [("am",)]
     rows = attempt_select(
         shop["url"],
         f"select username, db_login, new_values from audit_log where franchisee_id = {shop['f1']} "
         "and table_name = 'franchisees' order by id desc limit 1",
     )
-    assert rows[0][0] == "am" and rows[0][1] == "am" and '"updated_by": "admin"' in rows[0][2]
+    assert rows[0][0] == "am" and rows[0][1] == "am" and "伪造" in rows[0][2]
+    # the owner's connection is not a personal login: the app's value stays
+    engine = create_engine(shop["url"])
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("update franchisees set updated_by = 'admin' where id = :i"), {"i": shop["f1"]})
+    finally:
+        engine.dispose()
+    assert attempt_select(shop["url"], f"select updated_by from franchisees where id = {shop['f1']}") == [
+        ("admin",)
+    ]
+
+
+def test_the_stamp_reaches_tables_added_later(shop):
+    """A later migration's table with updated_by gets the stamp from db upgrade / create-roles."""
+    engine = create_engine(shop["url"])
+    try:
+        with engine.begin() as conn:
+            conn.execute(
+                text(
+                    "create table visits (id serial primary key, franchisee_id integer not null, "
+                    "note text not null default '', updated_by varchar(64) not null default '')"
+                )
+            )
+    finally:
+        engine.dispose()
+    assert main(["db", "create-roles", "--db", shop["url"]]) == 0
+    engine = create_engine(shop["login"]["admin"])
+    try:
+        with engine.begin() as conn:
+            conn.execute(
+                text("insert into visits (franchisee_id, updated_by) values (:f, 'am')"), {"f": shop["f1"]}
+            )
+    finally:
+        engine.dispose()
+    assert attempt_select(shop["url"], "select updated_by from visits") == [("admin",)]
 
 
 def test_the_rules_follow_actor_can():
@@ -426,3 +479,162 @@ def test_the_rules_follow_actor_can():
     assert pg_rights.scope(Role.ACCOUNT_MANAGER, Action.ASSIGN_ACCOUNT_MANAGER) is pg_rights.Scope.NONE
     assert pg_rights.scope(Role.ADMIN, Action.ARCHIVE_FRANCHISEE) is pg_rights.Scope.ANY
     assert pg_rights.scope(Role.VIEWER, Action.EDIT_FRANCHISEE) is pg_rights.Scope.NONE
+
+
+# ----- archived franchisees are read only on the server too ---------------------------------------------------
+
+
+def _archive(shop, fid: int) -> None:
+    sv = open_services(shop["url"])
+    try:
+        admin = sv.users.actor("admin")
+        detail = sv.franchisees.get(admin, fid)
+        sv.franchisees.set_archived(admin, fid, detail.version, True, confirm_open_business=True)
+    finally:
+        sv.close()
+
+
+def _archived_writes(shop, fid: int, contact_id: int):
+    """Every kind of write to an archived franchisee's rows, as SQL."""
+    return [
+        ("edit its notes", "update franchisees set notes = 'x' where id = :i", {"i": fid}),
+        ("re-tier it", "update franchisees set tier = 'C' where id = :i", {"i": fid}),
+        ("touch only 'last changed by'", "update franchisees set updated_by = 'x' where id = :i", {"i": fid}),
+        ("add a contact", CONTACT, {"f": fid}),
+        ("edit its contact", "update contacts set mobile = '13900000000' where id = :i", {"i": contact_id}),
+        ("delete its contacts", "delete from contacts where franchisee_id = :f", {"f": fid}),
+        (
+            "add an anniversary",
+            "insert into contact_anniversaries (contact_id, label, day, lunar) values (:c, 'x', current_date, "
+            "false)",
+            {"c": contact_id},
+        ),
+        ("add a store", STORE, {"f": fid}),
+        ("edit its stores", "update stores set name = 'x' where franchisee_id = :f", {"f": fid}),
+        ("delete its stores", "delete from stores where franchisee_id = :f", {"f": fid}),
+        ("record a status change", STATUS, {"f": fid}),
+    ]
+
+
+@pytest.mark.parametrize("username", ["am", "admin"])
+def test_an_archived_franchisee_is_read_only_for_every_login(shop, username):
+    """am owns f1; archived, neither am's login nor the administrator's may write it or its rows."""
+    engine = create_engine(shop["url"])
+    with engine.begin() as conn:
+        contact = conn.execute(text(CONTACT + " returning id"), {"f": shop["f1"]}).scalar_one()
+        conn.execute(
+            text(
+                "insert into contact_anniversaries (contact_id, label, day, lunar) values (:c, 'x', current_date, false)"
+            ),
+            {"c": contact},
+        )
+    engine.dispose()
+    login = shop["login"][username]
+    writes = _archived_writes(shop, shop["f1"], contact)
+    writes.append(
+        (
+            "edit its anniversary",
+            "update contact_anniversaries set label = 'y' where contact_id = :c",
+            {"c": contact},
+        )
+    )
+    # while it is not archived, the same writes go through (so the refusals below are the archive's doing)
+    assert [what for what, sql, params in writes if not attempt(login, sql, **params)] == []
+    _archive(shop, shop["f1"])
+    before = snapshot(shop["url"])
+    assert [what for what, sql, params in writes if attempt(login, sql, **params)] == []
+    assert snapshot(shop["url"]) == before
+
+
+def test_only_an_administrator_un_archives_and_then_it_is_writable_again(shop):
+    _archive(shop, shop["f1"])
+    restore = "update franchisees set archived = false where id = :i"
+    assert not attempt(shop["login"]["am"], restore, i=shop["f1"])
+    assert attempt(shop["login"]["admin"], restore, i=shop["f1"])
+    # un-archiving and editing in the same statement is un-archiving too
+    assert attempt(
+        shop["login"]["admin"],
+        "update franchisees set archived = false, notes = 'x' where id = :i",
+        i=shop["f1"],
+    )
+    # archiving stays the administrator's
+    assert attempt(
+        shop["login"]["admin"], "update franchisees set archived = true where id = :i", i=shop["f2"]
+    )
+    engine = create_engine(shop["login"]["admin"])
+    try:
+        with engine.begin() as conn:
+            conn.execute(text(restore), {"i": shop["f1"]})
+    finally:
+        engine.dispose()
+    assert attempt(shop["login"]["am"], "update franchisees set notes = 'x' where id = :i", i=shop["f1"])
+
+
+@pytest.mark.parametrize("username", ["am", "admin"])
+def test_the_services_and_the_logins_agree_on_archived_rows(shop, username):
+    """The services on the owner's connection and the same writes through the login: refused alike."""
+    _archive(shop, shop["f1"])
+    sv = open_services(shop["url"])
+    try:
+        admin = sv.users.actor("admin")
+        actor = sv.users.actor(username)
+        f1 = shop["f1"]
+
+        def edit():
+            detail = sv.franchisees.get(admin, f1)
+            sv.franchisees.update(actor, f1, detail.version, replace(detail.data, notes="x"))
+
+        def restore():
+            detail = sv.franchisees.get(admin, f1)
+            sv.franchisees.set_archived(actor, f1, detail.version, False)
+            sv.franchisees.set_archived(admin, f1, sv.franchisees.get(admin, f1).version, True)
+
+        operations = [
+            ("edit", edit, ("update franchisees set notes = 'x' where id = :i", {"i": f1})),
+            ("add contact", lambda: sv.contacts.add(actor, f1, ContactData(name="甲")), (CONTACT, {"f": f1})),
+            ("add store", lambda: sv.stores.add(actor, f1, StoreData(name="甲店")), (STORE, {"f": f1})),
+            ("un-archive", restore, ("update franchisees set archived = false where id = :i", {"i": f1})),
+        ]
+        answers = {}
+        for name, service_call, (sql, params) in operations:
+            raw = attempt(shop["login"][username], sql, **params)
+            try:
+                service_call()
+                by_services = True
+            except HqdeskError:
+                by_services = False
+            answers[name] = (by_services, raw)
+    finally:
+        sv.close()
+    expected = {"edit": False, "add contact": False, "add store": False, "un-archive": username == "admin"}
+    assert answers == {k: (v, v) for k, v in expected.items()}
+
+
+def test_a_hand_over_through_an_administrators_login_leaves_archived_franchisees(shop):
+    _archive(shop, shop["f1"])
+    sv = open_services(shop["url"])
+    try:
+        f3 = sv.franchisees.create(
+            sv.users.actor("am"), FranchiseeData(code="F3", legal_name="丙公司", city="南京", tier="A")
+        ).id
+    finally:
+        sv.close()
+    sv = open_services(shop["login"]["admin"])
+    try:
+        admin = sv.users.actor("admin")
+        users = {u.username: u for u in sv.users.list_users(admin)}
+        am = users["am"]
+        assert sv.users.managed_count(admin, am.id) == 1  # F3; the archived f1 is not handed over
+        sv.users.update_user(
+            admin,
+            am.id,
+            am.version,
+            display_name="AM",
+            role=Role.ACCOUNT_MANAGER,
+            active=False,
+            hand_over_to=users["am2"].id,
+        )
+        assert sv.franchisees.get(admin, shop["f1"]).data.account_manager_id == am.id
+        assert sv.franchisees.get(admin, f3).data.account_manager_id == users["am2"].id
+    finally:
+        sv.close()

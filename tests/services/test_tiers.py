@@ -89,3 +89,83 @@ def test_two_admins_editing_the_tier_list_do_not_undo_each_other(services, tiers
     tiers.reorder(admin, ["C", "A", "B"], fresh)
     tiers.remove(admin, "B", next(t.version for t in tiers.list() if t.code == "B"))  # as the editor reloads
     assert [t.code for t in tiers.list()] == ["C", "A"]
+
+
+# ----- the tier editor's OK: all or nothing -------------------------------------------------------------------
+
+
+def _seen(tiers):
+    return {t.code: t.version for t in tiers.list()}
+
+
+def test_apply_writes_adds_renames_removals_and_the_order_in_one_go(tiers, admin):
+    from hqdesk.services.tiers import TierChanges
+
+    seen = _seen(tiers)
+    saved = tiers.apply(
+        admin,
+        TierChanges(
+            seen,
+            removed=(("C", seen["C"]),),
+            renamed=(("A", seen["A"], "金牌"),),
+            added=(("s", "战略"),),
+            order=("S", "A", "B"),
+        ),
+    )
+    assert [(t.code, t.name) for t in saved] == [("S", "战略"), ("A", "金牌"), ("B", "B")]
+    assert saved == tiers.list()
+
+
+def test_a_conflict_on_one_tier_writes_none_of_the_changes(tiers, admin):
+    """Before, the editor wrote the changes one by one: the removal and the rename went through and the
+    conflict on B stopped only the rest."""
+    from hqdesk.domain.errors import ConflictError
+    from hqdesk.services.tiers import TierChanges
+
+    seen = _seen(tiers)
+    tiers.rename(admin, "B", seen["B"], "另一位管理员改的")  # another admin, after the editor loaded the list
+    before = tiers.list()
+    with pytest.raises(ConflictError):
+        tiers.apply(
+            admin,
+            TierChanges(
+                seen,
+                removed=(("C", seen["C"]),),
+                renamed=(("A", seen["A"], "金牌"), ("B", seen["B"], "银牌")),
+                added=(("S", "战略"),),
+            ),
+        )
+    assert tiers.list() == before
+
+
+def test_a_refusal_on_one_tier_writes_none_of_the_changes(services, tiers, admin, users):
+    from hqdesk.services.tiers import TierChanges
+
+    services.franchisees.create(admin, FranchiseeData(code="F1", legal_name="甲公司", city="杭州", tier="C"))
+    seen = _seen(tiers)
+    before = tiers.list()
+    changes = TierChanges(
+        seen, removed=(("C", seen["C"]),), renamed=(("A", seen["A"], "金牌"),), added=(("S", ""),)
+    )
+    with pytest.raises(ValidationError) as err:
+        tiers.apply(admin, changes)  # C is still given to a franchisee
+    assert [e.field for e in err.value.errors] == ["code"]
+    assert tiers.list() == before
+    with pytest.raises(ValidationError):  # a bad code among good changes
+        tiers.apply(admin, TierChanges(seen, renamed=(("A", seen["A"], "金牌"),), added=(("S!", ""),)))
+    with pytest.raises(ValidationError):  # a code that exists already
+        tiers.apply(admin, TierChanges(seen, renamed=(("A", seen["A"], "金牌"),), added=(("B", ""),)))
+    with pytest.raises(PermissionDenied):  # the rights are checked inside the write
+        tiers.apply(users["am"], TierChanges(seen, renamed=(("A", seen["A"], "金牌"),)))
+    assert tiers.list() == before
+
+
+def test_a_tier_another_admin_added_since_is_a_conflict(tiers, admin):
+    from hqdesk.domain.errors import ConflictError
+    from hqdesk.services.tiers import TierChanges
+
+    seen = _seen(tiers)
+    tiers.add(admin, "D")
+    with pytest.raises(ConflictError):
+        tiers.apply(admin, TierChanges(seen, order=("C", "B", "A")))
+    assert [t.code for t in tiers.list()] == ["A", "B", "C", "D"]

@@ -171,3 +171,17 @@ def test_a_broken_character_in_a_name_or_password_is_a_field_error(services, adm
     with pytest.raises(ValidationError) as err:
         services.users.set_password(admin, admin.user_id, "long-enough-\ud800")
     assert [e.field for e in err.value.errors] == ["password"]
+
+
+def test_a_user_changes_their_own_password_after_confirming_the_current_one(services, users):
+    from hqdesk.domain.errors import ValidationError as Invalid
+
+    am = users["am"]
+    with pytest.raises(Invalid) as err:
+        services.users.change_own_password(am, "not-my-password", "brand-new-pass-1")
+    assert [e.field for e in err.value.errors] == ["current"]
+    with pytest.raises(Invalid) as err:
+        services.users.change_own_password(am, "password-1", "short")
+    assert [e.field for e in err.value.errors] == ["password"]
+    services.users.change_own_password(am, "password-1", "brand-new-pass-1")
+    assert services.users.sign_in("am", "brand-new-pass-1").username == "am"

@@ -2,13 +2,14 @@
 
 The editor stages its changes: the table shows the list as it will be, and nothing is written until the
 settings dialog's OK (``TiersEditor.apply``), so Cancel leaves the tiers as they were. The changes are then
-written in a worker (``apply_tier_plan``), each with the version the admin saw, and announced on the change bus
-(``Entity.TIER``) so the list's filters and the profile's choices follow.
+written in a worker by ``TierService.apply``: all of them in one transaction, each tier checked against the
+version the admin saw, so a conflict or a refusal on any tier writes none of them. They are announced on the
+change bus (``Entity.TIER``) so the list's filters and the profile's choices follow.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -26,8 +27,8 @@ from PySide6.QtWidgets import (
 from hqdesk.domain.changes import Changes, Entity
 from hqdesk.domain.errors import HqdeskError
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
-from hqdesk.domain.roles import Action, Actor
-from hqdesk.services.tiers import TierDTO, TierService
+from hqdesk.domain.roles import Action
+from hqdesk.services.tiers import TierChanges, TierDTO
 from hqdesk.ui.context import UiContext
 from hqdesk.ui.errors import show_error
 from hqdesk.ui.i18n import tr_error
@@ -59,21 +60,7 @@ class TierModel(RowsModel[TierDTO]):
         return None
 
 
-@dataclass(frozen=True)
-class TierPlan:
-    """What the admin staged, against the list as loaded (``seen``: code -> version then)."""
-
-    seen: dict[str, int] = field(default_factory=dict)
-    removed: tuple[tuple[str, int], ...] = ()  # (code, version)
-    renamed: tuple[tuple[str, int, str], ...] = ()  # (code, version, new name)
-    added: tuple[tuple[str, str], ...] = ()  # (code, name)
-    order: tuple[str, ...] | None = None  # the new order, when it is not simply the old one plus the added
-
-    def is_empty(self) -> bool:
-        return not (self.removed or self.renamed or self.added or self.order)
-
-
-def plan_tier_changes(original: list[TierDTO], staged: list[TierDTO]) -> TierPlan:
+def plan_tier_changes(original: list[TierDTO], staged: list[TierDTO]) -> TierChanges:
     before = {t.code: t for t in original}
     after = {t.code: t for t in staged}
     removed = tuple((t.code, t.version) for t in original if t.code not in after)
@@ -85,29 +72,13 @@ def plan_tier_changes(original: list[TierDTO], staged: list[TierDTO]) -> TierPla
     added = tuple((t.code, t.name) for t in staged if t.code not in before)
     natural = [t.code for t in original if t.code in after] + [code for code, _name in added]
     order = tuple(t.code for t in staged)
-    return TierPlan(
+    return TierChanges(
         {t.code: t.version for t in original},
         removed,
         renamed,
         added,
         order if list(order) != natural else None,
     )
-
-
-def apply_tier_plan(service: TierService, actor: Actor, plan: TierPlan) -> None:
-    """Runs in a worker: write the staged changes. Each write checks the version the admin saw, so another
-    admin's change since is refused with a ConflictError rather than undone."""
-    for code, version in plan.removed:
-        service.remove(actor, code, version)
-    for code, version, name in plan.renamed:
-        service.rename(actor, code, version, name)
-    for code, name in plan.added:
-        service.add(actor, code, name)
-    if plan.order is not None:
-        fresh = {t.code: t.version for t in service.list()}
-        ours = {code for code, _v, _n in plan.renamed} | {code for code, _n in plan.added}
-        versions = {code: fresh[code] if code in ours else plan.seen[code] for code in plan.order}
-        service.reorder(actor, list(plan.order), versions)
 
 
 class TiersEditor(QWidget):
@@ -180,7 +151,7 @@ class TiersEditor(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self.model.tiers[rows[0].row()] if rows else None
 
-    def plan(self) -> TierPlan:
+    def plan(self) -> TierChanges:
         return plan_tier_changes(self._original, list(self.model.tiers))
 
     def has_changes(self) -> bool:
@@ -204,16 +175,18 @@ class TiersEditor(QWidget):
                 self.message.setText(
                     tr_error(exc)
                     + "\n"
-                    + self.tr("The list below is the saved one now; make your changes again if still needed.")
+                    + self.tr(
+                        "None of your tier changes were saved. The list below is the saved one now; make your "
+                        "changes again if still needed."
+                    )
                 )
-                self.ctx.bus.notify(Changes.of(Entity.TIER, origin=self))  # part may have been written
                 self.reload()
             else:
                 show_error(self, exc)
             failed()
 
         self.ctx.runner.submit(
-            apply_tier_plan, self.service, self.ctx.actor, plan, write=True, on_done=written, on_error=refused
+            self.service.apply, self.ctx.actor, plan, write=True, on_done=written, on_error=refused
         )
 
     def _add(self) -> None:

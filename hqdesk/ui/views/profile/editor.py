@@ -29,6 +29,7 @@ from PySide6.QtCore import QEventLoop, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
+from hqdesk.domain.cancel import SaveCancelled
 from hqdesk.domain.changes import Changes, Entity
 from hqdesk.domain.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from hqdesk.domain.franchisee import FranchiseeData
@@ -427,6 +428,8 @@ class ProfileEditor(ProfileActions, QWidget):
             self._show_validation(exc.errors)
         elif isinstance(exc, ConflictError):
             self._conflict(exc)
+        elif isinstance(exc, SaveCancelled):  # the status bar's Cancel while it waited: the edits stay
+            self._show_message(tr_error(exc), warning=True)
         elif not self._refused(exc):
             show_error(self, exc)
 
