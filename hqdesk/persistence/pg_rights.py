@@ -198,7 +198,7 @@ _CREDIT_TABLES: tuple[TableRule, ...] = (
         Action.PROPOSE_CREDIT_CHANGE,
         Action.DECIDE_CREDIT_PROPOSAL,
         None,
-        _MINE.format(s="{s}", column="franchisee_id"),
+        owner="{s}.hqdesk_owns_franchisee(franchisee_id)",  # archived franchisees: still collected
     ),
     TableRule("ledger_documents", *(Action.RECORD_LEDGER,) * 3, None),
     TableRule("allocations", *(Action.RECORD_LEDGER,) * 3, None),
@@ -207,7 +207,7 @@ _CREDIT_TABLES: tuple[TableRule, ...] = (
         Action.RUN_DUNNING,
         Action.WORK_DUNNING,
         Action.RUN_DUNNING,
-        _MINE.format(s="{s}", column="franchisee_id"),
+        owner="{s}.hqdesk_owns_franchisee(franchisee_id)",  # archived franchisees: still collected
     ),
 )
 TABLE_RULES = TABLE_RULES + _CREDIT_TABLES
