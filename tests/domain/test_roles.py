@@ -12,12 +12,29 @@ SOMEONE_ELSE = 8
 # For each role: the actions allowed on any franchisee, and the extra ones on its own franchisees.
 EXPECTED_ANY = {
     Role.ADMIN: set(Action),
-    Role.CREDIT_MANAGER: {Action.VIEW_FRANCHISEES, Action.VIEW_HISTORY},
+    Role.CREDIT_MANAGER: {
+        Action.VIEW_FRANCHISEES,
+        Action.VIEW_HISTORY,
+        Action.EDIT_CREDIT_PROFILE,
+        Action.PROPOSE_CREDIT_CHANGE,
+        Action.DECIDE_CREDIT_PROPOSAL,
+        Action.CONFIGURE_CREDIT_POLICY,
+        Action.RECORD_LEDGER,
+        Action.WRITE_OFF,
+        Action.OVERRIDE_CREDIT_BLOCK,
+        Action.RUN_DUNNING,
+        Action.WORK_DUNNING,
+    },
     Role.ACCOUNT_MANAGER: {Action.VIEW_FRANCHISEES, Action.VIEW_HISTORY, Action.CREATE_FRANCHISEE},
     Role.VIEWER: {Action.VIEW_FRANCHISEES, Action.VIEW_HISTORY},
 }
 EXPECTED_OWN_EXTRA = {
-    Role.ACCOUNT_MANAGER: {Action.EDIT_FRANCHISEE, Action.CHANGE_STATUS},
+    Role.ACCOUNT_MANAGER: {
+        Action.EDIT_FRANCHISEE,
+        Action.CHANGE_STATUS,
+        Action.PROPOSE_CREDIT_CHANGE,
+        Action.WORK_DUNNING,
+    },
 }
 
 
