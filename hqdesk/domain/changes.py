@@ -21,6 +21,8 @@ class Entity(StrEnum):
     TIER = "tier"  # the tier list (Settings > Company)
     USER = "user"  # user accounts: names, roles, active flags
     COMPANY = "company"  # the company letterhead
+    VISIT = "visit"  # a visit of a franchisee and its suggestions (their follow-up status too)
+    VISIT_PLAN = "visit_plan"  # the visit cadences: per tier (Settings) and a franchisee's own
 
 
 @dataclass(frozen=True)

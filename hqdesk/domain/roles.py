@@ -41,6 +41,9 @@ class Action(StrEnum):
     VIEW_HISTORY = "view history"
     OVERWRITE_CONFLICT = "overwrite another user's changes"
     CONFIGURE_TIERS = "configure tiers"
+    LOG_VISIT = "log visits of this franchisee"
+    PLAN_VISITS = "change this franchisee's visit plan"
+    CONFIGURE_VISIT_CADENCES = "configure the visit cadence of each tier"
 
     @property
     def label(self) -> str:
@@ -61,6 +64,9 @@ ACTION_LABELS = {
     Action.VIEW_HISTORY: QT_TRANSLATE_NOOP("Enums", "view history"),
     Action.OVERWRITE_CONFLICT: QT_TRANSLATE_NOOP("Enums", "overwrite another user's changes"),
     Action.CONFIGURE_TIERS: QT_TRANSLATE_NOOP("Enums", "configure tiers"),
+    Action.LOG_VISIT: QT_TRANSLATE_NOOP("Enums", "log visits of this franchisee"),
+    Action.PLAN_VISITS: QT_TRANSLATE_NOOP("Enums", "change this franchisee's visit plan"),
+    Action.CONFIGURE_VISIT_CADENCES: QT_TRANSLATE_NOOP("Enums", "configure the visit cadence of each tier"),
 }
 
 # Actions each role may take on any franchisee. "Own" actions (below) apply to the franchisees
@@ -72,7 +78,9 @@ _ANY: dict[Role, frozenset[Action]] = {
     Role.VIEWER: frozenset({Action.VIEW_FRANCHISEES, Action.VIEW_HISTORY}),
 }
 _OWN: dict[Role, frozenset[Action]] = {
-    Role.ACCOUNT_MANAGER: frozenset({Action.EDIT_FRANCHISEE, Action.CHANGE_STATUS}),
+    Role.ACCOUNT_MANAGER: frozenset(
+        {Action.EDIT_FRANCHISEE, Action.CHANGE_STATUS, Action.LOG_VISIT, Action.PLAN_VISITS}
+    ),
 }
 
 

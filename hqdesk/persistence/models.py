@@ -281,8 +281,15 @@ AUDITED_TABLES = (
     "tiers",
     "company_profile",
     "users",
+    "visit_cadences",
+    "visit_overrides",
+    "visits",
+    "visit_suggestions",
 )
 """Tables whose changes land in the audit trail (users: without the password hash)."""
 AUDIT_EXCLUDED_COLUMNS = frozenset(
     {"password_hash", "search_text", "version", "created_at", "updated_at", "updated_by", "logo_png"}
 )
+
+
+from hqdesk.persistence import models_visits  # noqa: E402,F401

@@ -15,6 +15,7 @@ from hqdesk.services.franchisees import FranchiseeService
 from hqdesk.services.profile import ProfileService
 from hqdesk.services.tiers import TierService
 from hqdesk.services.users import UserService
+from hqdesk.services.visits import VisitService
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class Services:
     company: CompanyService
     tiers: TierService
     profile: ProfileService  # the profile editor's one read
+    visits: VisitService
 
     @property
     def dialect(self) -> str:
@@ -81,6 +83,7 @@ def open_services(url: str, *, password: str | None = None, upgrade: bool = True
         CompanyService(db),
         TierService(db),
         ProfileService(db),
+        VisitService(db),
     )
 
 
