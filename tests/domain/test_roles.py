@@ -17,7 +17,12 @@ EXPECTED_ANY = {
     Role.VIEWER: {Action.VIEW_FRANCHISEES, Action.VIEW_HISTORY},
 }
 EXPECTED_OWN_EXTRA = {
-    Role.ACCOUNT_MANAGER: {Action.EDIT_FRANCHISEE, Action.CHANGE_STATUS},
+    Role.ACCOUNT_MANAGER: {
+        Action.EDIT_FRANCHISEE,
+        Action.CHANGE_STATUS,
+        Action.LOG_VISIT,
+        Action.PLAN_VISITS,
+    },
 }
 
 
