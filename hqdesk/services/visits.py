@@ -22,7 +22,7 @@ from sqlalchemy.orm.attributes import flag_modified
 from hqdesk.domain.errors import ArchivedReadOnly, ConflictError, FieldError, NotFound
 from hqdesk.domain.franchisee import LifecycleStatus
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
-from hqdesk.domain.roles import Action, Actor
+from hqdesk.domain.roles import Action, Actor, Role
 from hqdesk.domain.visits import (
     DEFAULT_CADENCES,
     FALLBACK_CADENCE_MONTHS,
@@ -42,6 +42,7 @@ from hqdesk.persistence.mappers_visits import VisitMapper
 from hqdesk.persistence.models import Franchisee, Tier, User
 from hqdesk.persistence.models_visits import Visit, VisitCadence, VisitOverride, VisitSuggestion, VisitSummary
 from hqdesk.services.base import Service, conflict_error, diff, raise_if_invalid
+from hqdesk.services.dto import UserName
 
 UNKNOWN_USER = QT_TRANSLATE_NOOP("Validation", "Choose who from HQ made the visit.")
 
@@ -276,7 +277,32 @@ def overdue_ids(s: Session, today: date, manager_id: int | None = None) -> list[
     return out
 
 
+@dataclass(frozen=True)
+class VisitChoices:
+    """What the visit pages' filters and forms offer: every user by name, and the account managers."""
+
+    names: tuple[UserName, ...]
+    managers: tuple[UserName, ...]  # users who look after franchisees, or may (account managers, admins)
+
+
 class VisitService(Service):
+    def choices(self, actor: Actor) -> VisitChoices:
+        with self.db.read() as s:
+            self.require(actor, Action.VIEW_FRANCHISEES, s=s)
+            users = s.execute(
+                select(User.id, User.username, User.display_name, User.role, User.active).order_by(
+                    User.display_name, User.username
+                )
+            ).all()
+            managing = set(s.scalars(select(Franchisee.account_manager_id).distinct()))
+            names = tuple(UserName(u.id, u.username, u.display_name) for u in users)
+            managers = tuple(
+                UserName(u.id, u.username, u.display_name)
+                for u in users
+                if u.id in managing or (u.active and u.role in (Role.ACCOUNT_MANAGER.value, Role.ADMIN.value))
+            )
+            return VisitChoices(names, managers)
+
     # ----- one franchisee's visits ------------------------------------------------------------------------
     def _franchisee(self, s: Session, actor: Actor, franchisee_id: int, action: Action = Action.LOG_VISIT):
         """The franchisee written, locked for the transaction; the right checked against its manager now."""
@@ -747,6 +773,7 @@ __all__ = [
     "VisitDue",
     "TierCadence",
     "VisitPlan",
+    "VisitChoices",
     "VisitMapper",
     "visit_dto",
     "read_visits",
