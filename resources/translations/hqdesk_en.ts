@@ -77,4 +77,27 @@
             <numerusform>%n user, {active} active</numerusform><numerusform>%n users, {active} active</numerusform></translation>
     </message>
 </context>
+<context>
+    <name>VisitsView</name>
+    <message numerus="yes">
+        <source>%n franchisee(s) to visit</source>
+        <translation>
+            <numerusform>%n franchisee to visit</numerusform><numerusform>%n franchisees to visit</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n overdue</numerusform><numerusform>%n overdue</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>%n visit</numerusform><numerusform>%n visits</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suggestion(s)</source>
+        <translation>
+            <numerusform>%n suggestion</numerusform><numerusform>%n suggestions</numerusform></translation>
+    </message>
+</context>
 </TS>

@@ -1,6 +1,101 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name />
+    <message>
+        <source>no regular visits</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>every %n month(s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>its own plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tier {tier}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tier {tier} has no cadence: the default</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Visits: {cadence} ({source})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>last visit {date}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no visit yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no visit due (only active franchisees are visited)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>⚠ next visit was due {date}: overdue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>next visit due {date}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Visit plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the default, every %n month(s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Follow the tier {tier}: {cadence}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> month(s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No regular visits</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Someone changed this visit plan meanwhile: it shows their choice now. Save again to replace it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Visit plan…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Visits (%n)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete visit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete the visit of {date} and its suggestions?</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>AnniversariesModel</name>
     <message>
         <source>Anniversary</source>
@@ -127,7 +222,8 @@
     <message numerus="yes">
         <source>%n franchisee(s) changed.</source>
         <translation>
-            <numerusform>已更改 %n 个加盟商。</numerusform></translation>
+            <numerusform>已更改 %n 个加盟商。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -135,7 +231,8 @@
     <message numerus="yes">
         <source>Applies to %n selected franchisee(s). All of them change, or none.</source>
         <translation>
-            <numerusform>作用于选中的 %n 个加盟商：要么全部更改，要么都不更改。</numerusform></translation>
+            <numerusform>作用于选中的 %n 个加盟商：要么全部更改，要么都不更改。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -506,6 +603,57 @@
     </message>
 </context>
 <context>
+    <name>DueVisitsModel</name>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished">编码</translation>
+    </message>
+    <message>
+        <source>Franchisee</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished">等级</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Account manager</source>
+        <translation type="unfinished">客户经理</translation>
+    </message>
+    <message>
+        <source>⚠ Overdue by %n day(s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>In %n day(s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> (follow-up)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Enums</name>
     <message>
         <source>Not given</source>
@@ -638,6 +786,66 @@
     <message>
         <source>configure tiers</source>
         <translation>配置等级</translation>
+    </message>
+    <message>
+        <source>log visits of this franchisee</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>change this franchisee's visit plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>configure the visit cadence of each tier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>On site</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished">电话</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Return visit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Market survey</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New-product promotion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Suggestion collection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Training</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Complaint follow-up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -991,6 +1199,62 @@
         <source>Reason</source>
         <translation>原因</translation>
     </message>
+    <message>
+        <source>Visit date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Visited by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Also from HQ</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Met with</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next follow-up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Follow-up status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Response</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Visit every (months)</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>FirstAdminDialog</name>
@@ -1071,7 +1335,8 @@
     <message numerus="yes">
         <source>%n statuses</source>
         <translation>
-            <numerusform>%n 种状态</numerusform></translation>
+            <numerusform>%n 种状态</numerusform>
+        </translation>
     </message>
     <message>
         <source>Tier {tier}</source>
@@ -1298,6 +1563,42 @@
     <message>
         <source>Status changed</source>
         <translation>变更状态</translation>
+    </message>
+    <message>
+        <source>Visit logged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Visit changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Visit deleted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Suggestion noted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Suggestion followed up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Suggestion removed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Visit plan set</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Visit plan changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Visit plan follows the tier again</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Anniversary added for {contact}</source>
@@ -1645,6 +1946,10 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>Users</source>
         <translation>用户</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2040,6 +2345,87 @@ Franchisee relationships and credit management for headquarters.</source>
     </message>
 </context>
 <context>
+    <name>SuggestionDialog</name>
+    <message>
+        <source>Follow up a suggestion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Franchisee</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>What HQ did about it, or answered</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Response</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The response is at most {limit} characters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{user} followed this suggestion up meanwhile: it shows their status now.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SuggestionListModel</name>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished">编码</translation>
+    </message>
+    <message>
+        <source>Franchisee</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Visit date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Response</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last changed by</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SuggestionsEditModel</name>
+    <message>
+        <source>Suggestion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Tasks</name>
     <message>
         <source>Still saving: waiting for another user's change to the database to finish…</source>
@@ -2114,7 +2500,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>The tier {code} is given to %n franchisee(s); give them another tier first.</source>
         <translation>
-            <numerusform>等级 {code} 仍有 %n 个加盟商使用；请先为他们更换等级。</numerusform></translation>
+            <numerusform>等级 {code} 仍有 %n 个加盟商使用；请先为他们更换等级。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Remove tier</source>
@@ -2194,7 +2581,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>Hand their %n franchisee(s) over to</source>
         <translation>
-            <numerusform>将其负责的 %n 个加盟商转交给</numerusform></translation>
+            <numerusform>将其负责的 %n 个加盟商转交给</numerusform>
+        </translation>
     </message>
     <message>
         <source>Enter an e-mail address like name@example.com, or leave it empty.</source>
@@ -2494,6 +2882,270 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>At most {limit} characters; this text has {length}. Nothing was cut off: shorten it.</source>
         <translation>最多 {limit} 个字符，此文本有 {length} 个。内容未被截断，请自行缩短。</translation>
+    </message>
+    <message>
+        <source>A cadence is between {low} and {high} months.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give the date of the visit.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A visit is logged once it has happened: its date cannot be in the future.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The next follow-up comes after the visit.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose who from HQ made the visit.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <source>New visit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What you saw and heard: the store, sales, stock, the team…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add suggestion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished">移除</translation>
+    </message>
+    <message>
+        <source>If it comes before the date the visit plan gives, the next visit is due on this date.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open profile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save and open profile</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>VisitListModel</name>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">日期</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished">编码</translation>
+    </message>
+    <message>
+        <source>Franchisee</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Visited by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Met with</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open suggestions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next follow-up</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>VisitsModel</name>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Visited by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Met with</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next follow-up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{total} ({open} open)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>VisitsView</name>
+    <message>
+        <source>This week</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next 14 days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next 3 months</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Due in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Account manager</source>
+        <translation type="unfinished">客户经理</translation>
+    </message>
+    <message>
+        <source>Log visit…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open profile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Due and overdue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Any kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Any purpose</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Overdue franchisees only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only the visits of franchisees whose next visit is overdue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished">原状态</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open visit…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Visit log</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>To follow up (open, in progress)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Follow up…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Me ({name})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished">正在加载…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n franchisee(s) to visit</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suggestion(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
     </message>
 </context>
 </TS>

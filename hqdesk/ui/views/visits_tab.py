@@ -23,15 +23,18 @@ from PySide6.QtWidgets import (
 from hqdesk.domain.changes import Changes, Entity
 from hqdesk.domain.errors import ConflictError
 from hqdesk.domain.roles import Action
-from hqdesk.domain.visits import MAX_CADENCE_MONTHS, MIN_CADENCE_MONTHS, NO_REGULAR_VISITS
+from hqdesk.domain.visits import (
+    FALLBACK_CADENCE_MONTHS,
+    MAX_CADENCE_MONTHS,
+    MIN_CADENCE_MONTHS,
+    NO_REGULAR_VISITS,
+)
 from hqdesk.services.profile import ProfileBundle
 from hqdesk.services.visits import VisitPlan
 from hqdesk.ui.errors import show_error
 from hqdesk.ui.i18n import fmt_date
 from hqdesk.ui.models.visits import OVERDUE_COLOR
 from hqdesk.ui.views.profile.tabs import FRANCHISEE_KINDS, RowListSpec, RowListTab
-
-CONTEXT = "VisitsTab"
 
 
 def open_franchisee_profile(widget: QWidget, franchisee_id: int) -> bool:
@@ -49,39 +52,49 @@ def open_franchisee_profile(widget: QWidget, franchisee_id: int) -> bool:
     return True
 
 
-def tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate(CONTEXT, text, "", n)
-
-
 def cadence_text(months: int) -> str:
     if months == NO_REGULAR_VISITS:
-        return tr("no regular visits")
-    return tr("every %n month(s)", months)
+        return QCoreApplication.translate("VisitsTab", "no regular visits")
+    return QCoreApplication.translate("VisitsTab", "every %n month(s)", "", months)
 
 
 def plan_text(plan: VisitPlan) -> str:
     """ "Every 3 months (its own plan) · last visit 2026-10-20 · next visit due 2027-01-20"."""
     if plan.override is not None:
-        source = tr("its own plan")
+        source = QCoreApplication.translate("VisitsTab", "its own plan")
     elif plan.tier_months is not None:
-        source = tr("tier {tier}").format(tier=plan.tier)
+        source = QCoreApplication.translate("VisitsTab", "tier {tier}").format(tier=plan.tier)
     else:
-        source = tr("tier {tier} has no cadence: the default").format(tier=plan.tier)
+        source = QCoreApplication.translate("VisitsTab", "tier {tier} has no cadence: the default").format(
+            tier=plan.tier
+        )
     parts = [
-        tr("Visits: {cadence} ({source})").format(cadence=cadence_text(plan.cadence_months), source=source)
+        QCoreApplication.translate("VisitsTab", "Visits: {cadence} ({source})").format(
+            cadence=cadence_text(plan.cadence_months), source=source
+        )
     ]
     parts.append(
-        tr("last visit {date}").format(date=fmt_date(plan.last_visit_on))
+        QCoreApplication.translate("VisitsTab", "last visit {date}").format(date=fmt_date(plan.last_visit_on))
         if plan.last_visit_on
-        else tr("no visit yet")
+        else QCoreApplication.translate("VisitsTab", "no visit yet")
     )
     if plan.due_date is None:
         if plan.cadence_months != NO_REGULAR_VISITS:
-            parts.append(tr("no visit due (only active franchisees are visited)"))
+            parts.append(
+                QCoreApplication.translate("VisitsTab", "no visit due (only active franchisees are visited)")
+            )
     elif plan.overdue:
-        parts.append(tr("⚠ next visit was due {date}: overdue").format(date=fmt_date(plan.due_date)))
+        parts.append(
+            QCoreApplication.translate("VisitsTab", "⚠ next visit was due {date}: overdue").format(
+                date=fmt_date(plan.due_date)
+            )
+        )
     else:
-        parts.append(tr("next visit due {date}").format(date=fmt_date(plan.due_date)))
+        parts.append(
+            QCoreApplication.translate("VisitsTab", "next visit due {date}").format(
+                date=fmt_date(plan.due_date)
+            )
+        )
     return " · ".join(parts)
 
 
@@ -92,24 +105,31 @@ class VisitPlanDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("visitPlanDialog")
         self.ctx, self.plan = ctx, plan
-        self.setWindowTitle(tr("Visit plan"))
+        self.setWindowTitle(QCoreApplication.translate("VisitsTab", "Visit plan"))
         v = QVBoxLayout(self)
         tier = (
             cadence_text(plan.tier_months)
             if plan.tier_months is not None
-            else tr("the default, every %n month(s)", plan.cadence_months if plan.override is None else 3)
+            else QCoreApplication.translate(
+                "VisitsTab",
+                "the default, every %n month(s)",
+                "",
+                FALLBACK_CADENCE_MONTHS,
+            )
         )
         self.follow_tier = QRadioButton(
-            tr("Follow the tier {tier}: {cadence}").format(tier=plan.tier, cadence=tier)
+            QCoreApplication.translate("VisitsTab", "Follow the tier {tier}: {cadence}").format(
+                tier=plan.tier, cadence=tier
+            )
         )
         self.follow_tier.setObjectName("followTier")
-        self.own = QRadioButton(tr("Every"))
+        self.own = QRadioButton(QCoreApplication.translate("VisitsTab", "Every"))
         self.own.setObjectName("ownCadence")
         self.months = QSpinBox()
         self.months.setObjectName("months")
         self.months.setRange(MIN_CADENCE_MONTHS, MAX_CADENCE_MONTHS)
-        self.months.setSuffix(tr(" month(s)"))
-        self.none = QRadioButton(tr("No regular visits"))
+        self.months.setSuffix(QCoreApplication.translate("VisitsTab", " month(s)"))
+        self.none = QRadioButton(QCoreApplication.translate("VisitsTab", "No regular visits"))
         self.none.setObjectName("noRegularVisits")
         group = QButtonGroup(self)
         for b in (self.follow_tier, self.own, self.none):
@@ -174,8 +194,9 @@ class VisitPlanDialog(QDialog):
         self.buttons.setEnabled(True)
         if isinstance(exc, ConflictError):
             self.message.setText(
-                tr(
-                    "Someone changed this visit plan meanwhile: it shows their choice now. Save again to replace it."
+                QCoreApplication.translate(
+                    "VisitsTab",
+                    "Someone changed this visit plan meanwhile: it shows their choice now. Save again to replace it.",
                 )
             )
             self.message.show()
@@ -198,7 +219,7 @@ class VisitsTab(RowListTab):
         self.plan_label = QLabel()
         self.plan_label.setObjectName("visitPlanLabel")
         self.plan_label.setWordWrap(True)
-        self.plan_button = QPushButton(tr("Visit plan…"))
+        self.plan_button = QPushButton(QCoreApplication.translate("VisitsTab", "Visit plan…"))
         self.plan_button.setObjectName("visits_plan")
         self.plan_button.clicked.connect(self.change_plan)
         bar.addWidget(self.plan_label, 1)
@@ -289,15 +310,19 @@ def visits_spec() -> RowListSpec:
     return RowListSpec(
         name="visits",
         entity=Entity.VISIT,
-        title=lambda n: tr("Visits") if n is None else tr("Visits (%n)", n),
+        title=lambda n: (
+            QCoreApplication.translate("VisitsTab", "Visits")
+            if n is None
+            else QCoreApplication.translate("VisitsTab", "Visits (%n)", "", n)
+        ),
         model=VisitsModel,
         rows=rows,
         dialog=dialog,
         delete=lambda services: services.visits.delete,
-        delete_title=lambda: tr("Delete visit"),
-        delete_question=lambda v: tr("Delete the visit of {date} and its suggestions?").format(
-            date=fmt_date(v.data.visited_on)
-        ),
+        delete_title=lambda: QCoreApplication.translate("VisitsTab", "Delete visit"),
+        delete_question=lambda v: QCoreApplication.translate(
+            "VisitsTab", "Delete the visit of {date} and its suggestions?"
+        ).format(date=fmt_date(v.data.visited_on)),
         reload_on=FRANCHISEE_KINDS | {Entity.VISIT, Entity.VISIT_PLAN, Entity.USER},
     )
 
