@@ -25,6 +25,19 @@
     </message>
 </context>
 <context>
+    <name>DueVisitsModel</name>
+    <message numerus="yes">
+        <source>⚠ Overdue by %n day(s)</source>
+        <translation>
+            <numerusform>⚠ Overdue by %n day</numerusform><numerusform>⚠ Overdue by %n days</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>In %n day(s)</source>
+        <translation>
+            <numerusform>In %n day</numerusform><numerusform>In %n days</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>FranchiseeFilterBar</name>
     <message numerus="yes">
         <source>%n statuses</source>
@@ -75,6 +88,30 @@
         <source>%n user(s), {active} active</source>
         <translation>
             <numerusform>%n user, {active} active</numerusform><numerusform>%n users, {active} active</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>VisitCadencePage</name>
+    <message numerus="yes">
+        <source> month(s)</source>
+        <translation>
+            <numerusform> month</numerusform><numerusform> months</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>VisitPlanDialog</name>
+    <message numerus="yes">
+        <source> month(s)</source>
+        <translation>
+            <numerusform> month</numerusform><numerusform> months</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>VisitPlanText</name>
+    <message numerus="yes">
+        <source>every %n month(s)</source>
+        <translation>
+            <numerusform>every %n month</numerusform><numerusform>every %n months</numerusform></translation>
     </message>
 </context>
 <context>

@@ -1,101 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name />
-    <message>
-        <source>no regular visits</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>every %n month(s)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>its own plan</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tier {tier}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tier {tier} has no cadence: the default</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Visits: {cadence} ({source})</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>last visit {date}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>no visit yet</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>no visit due (only active franchisees are visited)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>⚠ next visit was due {date}: overdue</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>next visit due {date}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Visit plan</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the default, every %n month(s)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Follow the tier {tier}: {cadence}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Every</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source> month(s)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>No regular visits</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Someone changed this visit plan meanwhile: it shows their choice now. Save again to replace it.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Visit plan…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Visits</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Visits (%n)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Delete visit</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Delete the visit of {date} and its suggestions?</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
     <name>AnniversariesModel</name>
     <message>
         <source>Anniversary</source>
@@ -606,51 +511,53 @@
     <name>DueVisitsModel</name>
     <message>
         <source>Due</source>
-        <translation type="unfinished" />
+        <translation>应拜访日期</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished" />
+        <translation>状态</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished">编码</translation>
+        <translation>编号</translation>
     </message>
     <message>
         <source>Franchisee</source>
-        <translation type="unfinished" />
+        <translation>加盟商</translation>
     </message>
     <message>
         <source>Tier</source>
-        <translation type="unfinished">等级</translation>
+        <translation>等级</translation>
     </message>
     <message>
         <source>Last visit</source>
-        <translation type="unfinished" />
+        <translation>上次拜访</translation>
     </message>
     <message>
         <source>Account manager</source>
-        <translation type="unfinished">客户经理</translation>
+        <translation>客户经理</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>⚠ Overdue by %n day(s)</source>
-        <translation type="unfinished" />
+        <translation>
+            <numerusform>⚠ 已逾期 %n 天</numerusform></translation>
     </message>
     <message>
         <source>Due today</source>
-        <translation type="unfinished" />
+        <translation>今天到期</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>In %n day(s)</source>
-        <translation type="unfinished" />
+        <translation>
+            <numerusform>%n 天后</numerusform></translation>
     </message>
     <message>
         <source> (follow-up)</source>
-        <translation type="unfinished" />
+        <translation>（跟进）</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished" />
+        <translation>从未</translation>
     </message>
 </context>
 <context>
@@ -697,7 +604,7 @@
     </message>
     <message>
         <source>Open</source>
-        <translation>营业中</translation>
+        <translation>待处理</translation>
     </message>
     <message>
         <source>Renovating</source>
@@ -789,63 +696,63 @@
     </message>
     <message>
         <source>log visits of this franchisee</source>
-        <translation type="unfinished" />
+        <translation>记录该加盟商的拜访</translation>
     </message>
     <message>
         <source>change this franchisee's visit plan</source>
-        <translation type="unfinished" />
+        <translation>修改该加盟商的拜访计划</translation>
     </message>
     <message>
         <source>configure the visit cadence of each tier</source>
-        <translation type="unfinished" />
+        <translation>设置各等级的拜访周期</translation>
     </message>
     <message>
         <source>On site</source>
-        <translation type="unfinished" />
+        <translation>实地拜访</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">电话</translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>Video</source>
-        <translation type="unfinished" />
+        <translation>视频</translation>
     </message>
     <message>
         <source>Return visit</source>
-        <translation type="unfinished" />
+        <translation>回访</translation>
     </message>
     <message>
         <source>Market survey</source>
-        <translation type="unfinished" />
+        <translation>市场调研</translation>
     </message>
     <message>
         <source>New-product promotion</source>
-        <translation type="unfinished" />
+        <translation>新品推广</translation>
     </message>
     <message>
         <source>Suggestion collection</source>
-        <translation type="unfinished" />
+        <translation>收集建议</translation>
     </message>
     <message>
         <source>Training</source>
-        <translation type="unfinished" />
+        <translation>培训</translation>
     </message>
     <message>
         <source>Complaint follow-up</source>
-        <translation type="unfinished" />
+        <translation>投诉跟进</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished" />
+        <translation>处理中</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished" />
+        <translation>已完成</translation>
     </message>
     <message>
         <source>Declined</source>
-        <translation type="unfinished" />
+        <translation>不采纳</translation>
     </message>
 </context>
 <context>
@@ -1201,59 +1108,59 @@
     </message>
     <message>
         <source>Visit date</source>
-        <translation type="unfinished" />
+        <translation>拜访日期</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished" />
+        <translation>方式</translation>
     </message>
     <message>
         <source>Purpose</source>
-        <translation type="unfinished" />
+        <translation>目的</translation>
     </message>
     <message>
         <source>Visited by</source>
-        <translation type="unfinished" />
+        <translation>拜访人</translation>
     </message>
     <message>
         <source>Also from HQ</source>
-        <translation type="unfinished" />
+        <translation>总部同行人员</translation>
     </message>
     <message>
         <source>Met with</source>
-        <translation type="unfinished" />
+        <translation>接待人</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished" />
+        <translation>结果</translation>
     </message>
     <message>
         <source>Next follow-up</source>
-        <translation type="unfinished" />
+        <translation>下次跟进</translation>
     </message>
     <message>
         <source>Suggestions</source>
-        <translation type="unfinished" />
+        <translation>建议</translation>
     </message>
     <message>
         <source>Suggestion</source>
-        <translation type="unfinished" />
+        <translation>建议</translation>
     </message>
     <message>
         <source>Follow-up status</source>
-        <translation type="unfinished" />
+        <translation>跟进状态</translation>
     </message>
     <message>
         <source>Response</source>
-        <translation type="unfinished" />
+        <translation>答复</translation>
     </message>
     <message>
         <source>Visit</source>
-        <translation type="unfinished" />
+        <translation>拜访</translation>
     </message>
     <message>
         <source>Visit every (months)</source>
-        <translation type="unfinished" />
+        <translation>拜访周期（月）</translation>
     </message>
 </context>
 <context>
@@ -1566,39 +1473,39 @@
     </message>
     <message>
         <source>Visit logged</source>
-        <translation type="unfinished" />
+        <translation>记录拜访</translation>
     </message>
     <message>
         <source>Visit changed</source>
-        <translation type="unfinished" />
+        <translation>修改拜访</translation>
     </message>
     <message>
         <source>Visit deleted</source>
-        <translation type="unfinished" />
+        <translation>删除拜访</translation>
     </message>
     <message>
         <source>Suggestion noted</source>
-        <translation type="unfinished" />
+        <translation>记录建议</translation>
     </message>
     <message>
         <source>Suggestion followed up</source>
-        <translation type="unfinished" />
+        <translation>跟进建议</translation>
     </message>
     <message>
         <source>Suggestion removed</source>
-        <translation type="unfinished" />
+        <translation>删除建议</translation>
     </message>
     <message>
         <source>Visit plan set</source>
-        <translation type="unfinished" />
+        <translation>设定拜访计划</translation>
     </message>
     <message>
         <source>Visit plan changed</source>
-        <translation type="unfinished" />
+        <translation>修改拜访计划</translation>
     </message>
     <message>
         <source>Visit plan follows the tier again</source>
-        <translation type="unfinished" />
+        <translation>拜访计划恢复按等级</translation>
     </message>
     <message>
         <source>Anniversary added for {contact}</source>
@@ -1949,7 +1856,7 @@ Franchisee relationships and credit management for headquarters.</source>
     </message>
     <message>
         <source>Visits</source>
-        <translation type="unfinished" />
+        <translation>拜访</translation>
     </message>
 </context>
 <context>
@@ -2348,81 +2255,81 @@ Franchisee relationships and credit management for headquarters.</source>
     <name>SuggestionDialog</name>
     <message>
         <source>Follow up a suggestion</source>
-        <translation type="unfinished" />
+        <translation>跟进建议</translation>
     </message>
     <message>
         <source>Suggestion</source>
-        <translation type="unfinished" />
+        <translation>建议</translation>
     </message>
     <message>
         <source>Franchisee</source>
-        <translation type="unfinished" />
+        <translation>加盟商</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>What HQ did about it, or answered</source>
-        <translation type="unfinished" />
+        <translation>总部的处理或答复</translation>
     </message>
     <message>
         <source>Response</source>
-        <translation type="unfinished" />
+        <translation>答复</translation>
     </message>
     <message>
         <source>The response is at most {limit} characters.</source>
-        <translation type="unfinished" />
+        <translation>答复最多 {limit} 个字符。</translation>
     </message>
     <message>
         <source>{user} followed this suggestion up meanwhile: it shows their status now.</source>
-        <translation type="unfinished" />
+        <translation>{user} 刚跟进了此建议，现显示其设置的状态。</translation>
     </message>
 </context>
 <context>
     <name>SuggestionListModel</name>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Suggestion</source>
-        <translation type="unfinished" />
+        <translation>建议</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished">编码</translation>
+        <translation>编号</translation>
     </message>
     <message>
         <source>Franchisee</source>
-        <translation type="unfinished" />
+        <translation>加盟商</translation>
     </message>
     <message>
         <source>Visit date</source>
-        <translation type="unfinished" />
+        <translation>拜访日期</translation>
     </message>
     <message>
         <source>Response</source>
-        <translation type="unfinished" />
+        <translation>答复</translation>
     </message>
     <message>
         <source>Last changed by</source>
-        <translation type="unfinished" />
+        <translation>最后修改人</translation>
     </message>
 </context>
 <context>
     <name>SuggestionsEditModel</name>
     <message>
         <source>Suggestion</source>
-        <translation type="unfinished" />
+        <translation>建议</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Response</source>
-        <translation type="unfinished" />
+        <translation>答复</translation>
     </message>
 </context>
 <context>
@@ -2853,7 +2760,7 @@ Franchisee relationships and credit management for headquarters.</source>
     </message>
     <message>
         <source>Enter a date as yyyy-mm-dd, or leave the field empty.</source>
-        <translation>请按 yyyy-mm-dd 格式填写日期，或留空。</translation>
+        <translation>请按 yyyy-mm-dd 格式输入日期，或留空。</translation>
     </message>
     <message>
         <source>Enter a date as yyyy-mm-dd.</source>
@@ -2885,267 +2792,394 @@ Franchisee relationships and credit management for headquarters.</source>
     </message>
     <message>
         <source>A cadence is between {low} and {high} months.</source>
-        <translation type="unfinished" />
+        <translation>周期须在 {low} 到 {high} 个月之间。</translation>
     </message>
     <message>
         <source>Give the date of the visit.</source>
-        <translation type="unfinished" />
+        <translation>请填写拜访日期。</translation>
     </message>
     <message>
         <source>A visit is logged once it has happened: its date cannot be in the future.</source>
-        <translation type="unfinished" />
+        <translation>拜访发生后才记录：日期不能晚于今天。</translation>
     </message>
     <message>
         <source>The next follow-up comes after the visit.</source>
-        <translation type="unfinished" />
+        <translation>下次跟进日期须晚于拜访日期。</translation>
     </message>
     <message>
         <source>Choose who from HQ made the visit.</source>
-        <translation type="unfinished" />
+        <translation>请选择总部的拜访人。</translation>
+    </message>
+</context>
+<context>
+    <name>VisitCadencePage</name>
+    <message>
+        <source>How often the account managers visit the active franchisees of each tier. A tier on “Default” is visited every {months} months. A franchisee's own plan (its profile, Visits tab) comes first. A tier added just now gets its cadence here once saved.</source>
+        <translation>客户经理拜访各等级合作中加盟商的周期。设为“默认”的等级每 {months} 个月拜访一次。加盟商单独设定的计划（档案的“拜访”页）优先。刚添加的等级保存后才能在此设定周期。</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>Default (every {months} months)</source>
+        <translation>默认（每 {months} 个月）</translation>
+    </message>
+    <message numerus="yes">
+        <source> month(s)</source>
+        <translation>
+            <numerusform> 个月</numerusform></translation>
+    </message>
+    <message>
+        <source>Tier {tier}: visit every</source>
+        <translation>{tier} 级：拜访周期</translation>
+    </message>
+    <message>
+        <source>The cadences below are the saved ones now; set yours again.</source>
+        <translation>下面是当前已保存的周期，请重新设定。</translation>
     </message>
 </context>
 <context>
     <name>VisitDialog</name>
     <message>
         <source>New visit</source>
-        <translation type="unfinished" />
+        <translation>新建拜访</translation>
     </message>
     <message>
         <source>Visit</source>
-        <translation type="unfinished" />
+        <translation>拜访</translation>
     </message>
     <message>
         <source>What you saw and heard: the store, sales, stock, the team…</source>
-        <translation type="unfinished" />
+        <translation>所见所闻：门店、销售、库存、团队……</translation>
     </message>
     <message>
         <source>Add suggestion</source>
-        <translation type="unfinished" />
+        <translation>添加建议</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished">移除</translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>If it comes before the date the visit plan gives, the next visit is due on this date.</source>
-        <translation type="unfinished" />
+        <translation>若早于拜访计划的日期，下次拜访以此日期为准。</translation>
     </message>
     <message>
         <source>Open profile</source>
-        <translation type="unfinished" />
+        <translation>打开档案</translation>
     </message>
     <message>
         <source>Save and open profile</source>
-        <translation type="unfinished" />
+        <translation>保存并打开档案</translation>
     </message>
 </context>
 <context>
     <name>VisitListModel</name>
     <message>
         <source>Date</source>
-        <translation type="unfinished">日期</translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished">编码</translation>
+        <translation>编号</translation>
     </message>
     <message>
         <source>Franchisee</source>
-        <translation type="unfinished" />
+        <translation>加盟商</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished" />
+        <translation>方式</translation>
     </message>
     <message>
         <source>Purpose</source>
-        <translation type="unfinished" />
+        <translation>目的</translation>
     </message>
     <message>
         <source>Visited by</source>
-        <translation type="unfinished" />
+        <translation>拜访人</translation>
     </message>
     <message>
         <source>Met with</source>
-        <translation type="unfinished" />
+        <translation>接待人</translation>
     </message>
     <message>
         <source>Open suggestions</source>
-        <translation type="unfinished" />
+        <translation>待跟进建议</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished" />
+        <translation>结果</translation>
     </message>
     <message>
         <source>Next follow-up</source>
-        <translation type="unfinished" />
+        <translation>下次跟进</translation>
+    </message>
+</context>
+<context>
+    <name>VisitPlanDialog</name>
+    <message>
+        <source>Visit plan</source>
+        <translation>拜访计划</translation>
+    </message>
+    <message>
+        <source>Follow the tier {tier}: {cadence}</source>
+        <translation>按 {tier} 级：{cadence}</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>每</translation>
+    </message>
+    <message numerus="yes">
+        <source> month(s)</source>
+        <translation>
+            <numerusform> 个月</numerusform></translation>
+    </message>
+    <message>
+        <source>No regular visits</source>
+        <translation>不定期拜访</translation>
+    </message>
+</context>
+<context>
+    <name>VisitPlanText</name>
+    <message>
+        <source>no regular visits</source>
+        <translation>不定期拜访</translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n month(s)</source>
+        <translation>
+            <numerusform>每 %n 个月一次</numerusform></translation>
+    </message>
+    <message>
+        <source>its own plan</source>
+        <translation>单独设定</translation>
+    </message>
+    <message>
+        <source>tier {tier}</source>
+        <translation>{tier} 级</translation>
+    </message>
+    <message>
+        <source>tier {tier} has no cadence: the default</source>
+        <translation>{tier} 级未设周期，按默认</translation>
+    </message>
+    <message>
+        <source>Visits: {cadence} ({source})</source>
+        <translation>拜访：{cadence}（{source}）</translation>
+    </message>
+    <message>
+        <source>last visit {date}</source>
+        <translation>上次拜访 {date}</translation>
+    </message>
+    <message>
+        <source>no visit yet</source>
+        <translation>尚未拜访</translation>
+    </message>
+    <message>
+        <source>no visit due (only active franchisees are visited)</source>
+        <translation>无待拜访（只拜访合作中的加盟商）</translation>
+    </message>
+    <message>
+        <source>⚠ next visit was due {date}: overdue</source>
+        <translation>⚠ 下次拜访应在 {date}：已逾期</translation>
+    </message>
+    <message>
+        <source>next visit due {date}</source>
+        <translation>下次拜访 {date}</translation>
     </message>
 </context>
 <context>
     <name>VisitsModel</name>
     <message>
         <source>Date</source>
-        <translation type="unfinished">日期</translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished" />
+        <translation>方式</translation>
     </message>
     <message>
         <source>Purpose</source>
-        <translation type="unfinished" />
+        <translation>目的</translation>
     </message>
     <message>
         <source>Visited by</source>
-        <translation type="unfinished" />
+        <translation>拜访人</translation>
     </message>
     <message>
         <source>Met with</source>
-        <translation type="unfinished" />
+        <translation>接待人</translation>
     </message>
     <message>
         <source>Suggestions</source>
-        <translation type="unfinished" />
+        <translation>建议</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished" />
+        <translation>结果</translation>
     </message>
     <message>
         <source>Next follow-up</source>
-        <translation type="unfinished" />
+        <translation>下次跟进</translation>
     </message>
     <message>
         <source>{total} ({open} open)</source>
-        <translation type="unfinished" />
+        <translation>{total}（{open} 条待跟进）</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsTab</name>
+    <message>
+        <source>the default, every %n month(s)</source>
+        <translation>默认，每 %n 个月一次</translation>
+    </message>
+    <message>
+        <source>Someone changed this visit plan meanwhile: it shows their choice now. Save again to replace it.</source>
+        <translation>其他用户刚修改了此拜访计划，现显示其设置。再次保存将覆盖。</translation>
+    </message>
+    <message>
+        <source>Visit plan…</source>
+        <translation>拜访计划…</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>Visits (%n)</source>
+        <translation>拜访（%n）</translation>
+    </message>
+    <message>
+        <source>Delete visit</source>
+        <translation>删除拜访</translation>
+    </message>
+    <message>
+        <source>Delete the visit of {date} and its suggestions?</source>
+        <translation>删除 {date} 的拜访记录及其建议？</translation>
     </message>
 </context>
 <context>
     <name>VisitsView</name>
     <message>
         <source>This week</source>
-        <translation type="unfinished" />
+        <translation>本周</translation>
     </message>
     <message>
         <source>Next 14 days</source>
-        <translation type="unfinished" />
+        <translation>未来 14 天</translation>
     </message>
     <message>
         <source>This month</source>
-        <translation type="unfinished" />
+        <translation>本月</translation>
     </message>
     <message>
         <source>Next 3 months</source>
-        <translation type="unfinished" />
+        <translation>未来 3 个月</translation>
     </message>
     <message>
         <source>Due in</source>
-        <translation type="unfinished" />
+        <translation>到期范围</translation>
     </message>
     <message>
         <source>Account manager</source>
-        <translation type="unfinished">客户经理</translation>
+        <translation>客户经理</translation>
     </message>
     <message>
         <source>Log visit…</source>
-        <translation type="unfinished" />
+        <translation>记录拜访…</translation>
     </message>
     <message>
         <source>Open profile</source>
-        <translation type="unfinished" />
+        <translation>打开档案</translation>
     </message>
     <message>
         <source>Due and overdue</source>
-        <translation type="unfinished" />
+        <translation>待拜访与逾期</translation>
     </message>
     <message>
         <source>Any kind</source>
-        <translation type="unfinished" />
+        <translation>全部方式</translation>
     </message>
     <message>
         <source>Any purpose</source>
-        <translation type="unfinished" />
+        <translation>全部目的</translation>
     </message>
     <message>
         <source>Overdue franchisees only</source>
-        <translation type="unfinished" />
+        <translation>只看逾期加盟商</translation>
     </message>
     <message>
         <source>Only the visits of franchisees whose next visit is overdue</source>
-        <translation type="unfinished" />
+        <translation>只显示下次拜访已逾期的加盟商的拜访记录</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished">原状态</translation>
+        <translation>从</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished" />
+        <translation>至</translation>
     </message>
     <message>
         <source>Open visit…</source>
-        <translation type="unfinished" />
+        <translation>打开拜访…</translation>
     </message>
     <message>
         <source>Visit log</source>
-        <translation type="unfinished" />
+        <translation>拜访记录</translation>
     </message>
     <message>
         <source>To follow up (open, in progress)</source>
-        <translation type="unfinished" />
+        <translation>待跟进（待处理、处理中）</translation>
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished" />
+        <translation>全部</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Follow up…</source>
-        <translation type="unfinished" />
+        <translation>跟进…</translation>
     </message>
     <message>
         <source>Suggestions</source>
-        <translation type="unfinished" />
+        <translation>建议</translation>
     </message>
     <message>
         <source>Everyone</source>
-        <translation type="unfinished" />
+        <translation>所有人</translation>
     </message>
     <message>
         <source>Me ({name})</source>
-        <translation type="unfinished" />
+        <translation>我（{name}）</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished">正在加载…</translation>
+        <translation>正在加载…</translation>
     </message>
     <message numerus="yes">
         <source>%n franchisee(s) to visit</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n 家加盟商待拜访</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n overdue</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n 家逾期</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n visit(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n 次拜访</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n suggestion(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n 条建议</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -186,12 +186,12 @@ class DueVisitsModel(RowsModel[VisitDue]):
     def cells(self, d: VisitDue) -> tuple[str, ...]:
         if d.overdue:
             days = (self.today - d.due_date).days
-            state = QCoreApplication.translate("DueVisitsModel", "⚠ Overdue by %n day(s)", "", days)
+            state = self.tr("⚠ Overdue by %n day(s)", "", days)
         elif d.due_date == self.today:
             state = QCoreApplication.translate("DueVisitsModel", "Due today")
         else:
             days = (d.due_date - self.today).days
-            state = QCoreApplication.translate("DueVisitsModel", "In %n day(s)", "", days)
+            state = self.tr("In %n day(s)", "", days)
         if d.follow_up:
             state += QCoreApplication.translate("DueVisitsModel", " (follow-up)")
         last = fmt_date(d.last_visit_on) or QCoreApplication.translate("DueVisitsModel", "never")

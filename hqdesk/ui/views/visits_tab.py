@@ -5,7 +5,7 @@ opens a franchisee's profile (``open_franchisee_profile``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -52,50 +52,48 @@ def open_franchisee_profile(widget: QWidget, franchisee_id: int) -> bool:
     return True
 
 
+class VisitPlanText(QObject):
+    """The sentences of a visit plan (a QObject for its translation context)."""
+
+    def cadence(self, months: int) -> str:
+        if months == NO_REGULAR_VISITS:
+            return self.tr("no regular visits")
+        return self.tr("every %n month(s)", "", months)
+
+    def plan(self, plan: VisitPlan) -> str:
+        """ "Every 3 months (its own plan) · last visit 2026-10-20 · next visit due 2027-01-20"."""
+        if plan.override is not None:
+            source = self.tr("its own plan")
+        elif plan.tier_months is not None:
+            source = self.tr("tier {tier}").format(tier=plan.tier)
+        else:
+            source = self.tr("tier {tier} has no cadence: the default").format(tier=plan.tier)
+        parts = [
+            self.tr("Visits: {cadence} ({source})").format(
+                cadence=self.cadence(plan.cadence_months), source=source
+            )
+        ]
+        parts.append(
+            self.tr("last visit {date}").format(date=fmt_date(plan.last_visit_on))
+            if plan.last_visit_on
+            else self.tr("no visit yet")
+        )
+        if plan.due_date is None:
+            if plan.cadence_months != NO_REGULAR_VISITS:
+                parts.append(self.tr("no visit due (only active franchisees are visited)"))
+        elif plan.overdue:
+            parts.append(self.tr("⚠ next visit was due {date}: overdue").format(date=fmt_date(plan.due_date)))
+        else:
+            parts.append(self.tr("next visit due {date}").format(date=fmt_date(plan.due_date)))
+        return " · ".join(parts)
+
+
 def cadence_text(months: int) -> str:
-    if months == NO_REGULAR_VISITS:
-        return QCoreApplication.translate("VisitsTab", "no regular visits")
-    return QCoreApplication.translate("VisitsTab", "every %n month(s)", "", months)
+    return VisitPlanText().cadence(months)
 
 
 def plan_text(plan: VisitPlan) -> str:
-    """ "Every 3 months (its own plan) · last visit 2026-10-20 · next visit due 2027-01-20"."""
-    if plan.override is not None:
-        source = QCoreApplication.translate("VisitsTab", "its own plan")
-    elif plan.tier_months is not None:
-        source = QCoreApplication.translate("VisitsTab", "tier {tier}").format(tier=plan.tier)
-    else:
-        source = QCoreApplication.translate("VisitsTab", "tier {tier} has no cadence: the default").format(
-            tier=plan.tier
-        )
-    parts = [
-        QCoreApplication.translate("VisitsTab", "Visits: {cadence} ({source})").format(
-            cadence=cadence_text(plan.cadence_months), source=source
-        )
-    ]
-    parts.append(
-        QCoreApplication.translate("VisitsTab", "last visit {date}").format(date=fmt_date(plan.last_visit_on))
-        if plan.last_visit_on
-        else QCoreApplication.translate("VisitsTab", "no visit yet")
-    )
-    if plan.due_date is None:
-        if plan.cadence_months != NO_REGULAR_VISITS:
-            parts.append(
-                QCoreApplication.translate("VisitsTab", "no visit due (only active franchisees are visited)")
-            )
-    elif plan.overdue:
-        parts.append(
-            QCoreApplication.translate("VisitsTab", "⚠ next visit was due {date}: overdue").format(
-                date=fmt_date(plan.due_date)
-            )
-        )
-    else:
-        parts.append(
-            QCoreApplication.translate("VisitsTab", "next visit due {date}").format(
-                date=fmt_date(plan.due_date)
-            )
-        )
-    return " · ".join(parts)
+    return VisitPlanText().plan(plan)
 
 
 class VisitPlanDialog(QDialog):
@@ -105,7 +103,7 @@ class VisitPlanDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("visitPlanDialog")
         self.ctx, self.plan = ctx, plan
-        self.setWindowTitle(QCoreApplication.translate("VisitsTab", "Visit plan"))
+        self.setWindowTitle(self.tr("Visit plan"))
         v = QVBoxLayout(self)
         tier = (
             cadence_text(plan.tier_months)
@@ -118,18 +116,16 @@ class VisitPlanDialog(QDialog):
             )
         )
         self.follow_tier = QRadioButton(
-            QCoreApplication.translate("VisitsTab", "Follow the tier {tier}: {cadence}").format(
-                tier=plan.tier, cadence=tier
-            )
+            self.tr("Follow the tier {tier}: {cadence}").format(tier=plan.tier, cadence=tier)
         )
         self.follow_tier.setObjectName("followTier")
-        self.own = QRadioButton(QCoreApplication.translate("VisitsTab", "Every"))
+        self.own = QRadioButton(self.tr("Every"))
         self.own.setObjectName("ownCadence")
         self.months = QSpinBox()
         self.months.setObjectName("months")
         self.months.setRange(MIN_CADENCE_MONTHS, MAX_CADENCE_MONTHS)
-        self.months.setSuffix(QCoreApplication.translate("VisitsTab", " month(s)"))
-        self.none = QRadioButton(QCoreApplication.translate("VisitsTab", "No regular visits"))
+        self.months.valueChanged.connect(lambda value: self.months.setSuffix(self.tr(" month(s)", "", value)))
+        self.none = QRadioButton(self.tr("No regular visits"))
         self.none.setObjectName("noRegularVisits")
         group = QButtonGroup(self)
         for b in (self.follow_tier, self.own, self.none):
@@ -163,6 +159,7 @@ class VisitPlanDialog(QDialog):
             self.own.setChecked(True)
             self.months.setValue(plan.override)
         self.months.valueChanged.connect(lambda _v: self.own.setChecked(True))
+        self.months.setSuffix(self.tr(" month(s)", "", self.months.value()))
 
     def chosen(self) -> int | None:
         if self.follow_tier.isChecked():
@@ -219,7 +216,7 @@ class VisitsTab(RowListTab):
         self.plan_label = QLabel()
         self.plan_label.setObjectName("visitPlanLabel")
         self.plan_label.setWordWrap(True)
-        self.plan_button = QPushButton(QCoreApplication.translate("VisitsTab", "Visit plan…"))
+        self.plan_button = QPushButton(self.tr("Visit plan…"))
         self.plan_button.setObjectName("visits_plan")
         self.plan_button.clicked.connect(self.change_plan)
         bar.addWidget(self.plan_label, 1)
@@ -281,6 +278,7 @@ class VisitsTab(RowListTab):
         if self._plan is None or self._read_only:
             return
         dialog = VisitPlanDialog(self.host.ctx, self._plan, self)
+        dialog.accepted.connect(self.host.refresh)  # the editor ignores the bus while its dialog is open
         self.host.open_dialog(dialog)
 
 

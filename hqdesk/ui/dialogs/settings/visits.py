@@ -78,8 +78,9 @@ class VisitCadencePage(SettingsPage):
             box.setSpecialValueText(
                 self.tr("Default (every {months} months)").format(months=FALLBACK_CADENCE_MONTHS)
             )
-            box.setSuffix(self.tr(" month(s)"))
+            box.valueChanged.connect(lambda value, b=box: b.setSuffix(self.tr(" month(s)", "", value)))
             box.setValue(r.months or DEFAULT)
+            box.setSuffix(self.tr(" month(s)", "", box.value()))
             label = r.tier if not r.tier_name or r.tier_name == r.tier else f"{r.tier} – {r.tier_name}"
             self.form.addRow(self.tr("Tier {tier}: visit every").format(tier=label), box)
             self.boxes[r.tier] = box
