@@ -8,6 +8,7 @@ from __future__ import annotations
 import itertools
 import os
 from dataclasses import replace
+from datetime import date
 
 import psycopg
 import pytest
@@ -19,6 +20,7 @@ from hqdesk.domain.contact import ContactData, StoreData
 from hqdesk.domain.errors import HqdeskError
 from hqdesk.domain.franchisee import FranchiseeData
 from hqdesk.domain.roles import Action, Actor, Role
+from hqdesk.domain.visits import SuggestionData, SuggestionStatus, VisitData
 from hqdesk.persistence import pg_rights
 from hqdesk.services.bootstrap import open_services
 from hqdesk.services.errors import LoginBoundToUser
@@ -113,6 +115,15 @@ CONTACT = (
 STORE = (
     "insert into stores (franchisee_id, name, address, city, status, version, created_at, updated_at, "
     "updated_by) values (:f, '新店', '', '', 'open', 1, now(), now(), 'x')"
+)
+VISIT = (
+    "insert into visits (franchisee_id, visited_on, kind, purpose, hq_others, met_with, notes, outcome, version, "
+    "created_at, updated_at, updated_by) values (:f, current_date, 'phone', 'other', '', '', '', '', 1, now(), "
+    "now(), 'x')"
+)
+OVERRIDE = (
+    "insert into visit_overrides (franchisee_id, months, version, created_at, updated_at, updated_by) "
+    "values (:f, 6, 1, now(), now(), 'x')"
 )
 STATUS = (
     "insert into franchisee_status_changes (franchisee_id, from_status, to_status, changed_on, reason, "
@@ -261,7 +272,37 @@ def _operations(sv, s, actor: Actor):
         return run
 
     am2_id = sv.users.actor("am2").user_id
-    return [
+    heard = sv.visits.log(
+        admin, f2, VisitData(visited_on=date.today(), suggestions=(SuggestionData("多备货"),))
+    ).data.suggestions[0]
+    heard_version = sv.visits.suggestions(admin, franchisee_id=f2)[0].version
+    visit_ops = [
+        (
+            "log visit f1",
+            lambda: sv.visits.log(actor, f1, VisitData(visited_on=date.today())),
+            (VISIT, {"f": f1}),
+        ),
+        (
+            "log visit f2",
+            lambda: sv.visits.log(actor, f2, VisitData(visited_on=date.today())),
+            (VISIT, {"f": f2}),
+        ),
+        ("plan visits f1", lambda: sv.visits.set_override(actor, f1, 6, None), (OVERRIDE, {"f": f1})),
+        ("plan visits f2", lambda: sv.visits.set_override(actor, f2, 6, None), (OVERRIDE, {"f": f2})),
+        (
+            "follow up f2 suggestion",
+            lambda: sv.visits.set_suggestion_status(
+                actor, heard.id, heard_version, SuggestionStatus.DONE, "好"
+            ),
+            ("update visit_suggestions set status = 'done' where id = :i", {"i": heard.id}),
+        ),
+        (
+            "tier cadence",
+            lambda: sv.visits.set_cadences(actor, {"A": 2}),
+            ("update visit_cadences set months = 2 where tier = 'A'", {}),
+        ),
+    ]
+    return visit_ops + [
         (
             "edit f1 notes",
             edit(f1, notes="n1"),
@@ -426,3 +467,19 @@ def test_the_rules_follow_actor_can():
     assert pg_rights.scope(Role.ACCOUNT_MANAGER, Action.ASSIGN_ACCOUNT_MANAGER) is pg_rights.Scope.NONE
     assert pg_rights.scope(Role.ADMIN, Action.ARCHIVE_FRANCHISEE) is pg_rights.Scope.ANY
     assert pg_rights.scope(Role.VIEWER, Action.EDIT_FRANCHISEE) is pg_rights.Scope.NONE
+
+
+def test_an_account_manager_logs_visits_through_the_own_login_and_only_for_the_own_franchisees(shop):
+    """The app on a personal login: the visit, its suggestions and the last-visit summary all pass the policies
+    for the own franchisee; another manager's franchisee is refused by the server as well."""
+    sv = open_services(shop["login"]["am"])
+    try:
+        am = sv.users.sign_in("am", "password-1")
+        logged = sv.visits.log(
+            am, shop["f1"], VisitData(visited_on=date.today(), suggestions=(SuggestionData("甲"),))
+        )
+        assert sv.visits.plan(am, shop["f1"]).last_visit_on == date.today()
+        sv.visits.delete(am, logged.id, logged.version)
+        assert attempt(shop["login"]["am"], VISIT, f=shop["f2"]) is False
+    finally:
+        sv.close()
