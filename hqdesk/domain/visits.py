@@ -110,12 +110,14 @@ def effective_cadence(tier_months: int | None, override: int | None) -> int:
     return tier_months if tier_months is not None else FALLBACK_CADENCE_MONTHS
 
 
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def add_months(day: date, months: int) -> date:
     """``day`` + ``months`` calendar months, clamped to the end of the month (31 Jan + 1 = 28/29 Feb)."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    month += 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    last = 29 if month == 1 and calendar.isleap(year) else _MONTH_DAYS[month]
+    return date(year, month + 1, day.day if day.day <= last else last)
 
 
 def visits_due_for(status: LifecycleStatus | str, archived: bool) -> bool:

@@ -212,7 +212,12 @@ def refresh_summaries(s: Session, franchisee_ids: Iterable[int] | None = None) -
 
 
 def _due_rows(s: Session, manager_id: int | None = None, franchisee_ids: Iterable[int] | None = None):
-    """Every active, unarchived franchisee with what its due date needs: ONE query."""
+    """Every active, unarchived franchisee with what its due date needs, as plain tuples: ONE query.
+
+    (id, code, name, manager, tier, start, entered, tier months, override, last visit, last follow-up); ``start``
+    is the contract start, else the join date; ``entered`` (when it was entered) only where both are missing.
+    """
+    start = func.coalesce(Franchisee.contract_start, Franchisee.join_date)
     q = (
         select(
             Franchisee.id,
@@ -220,11 +225,10 @@ def _due_rows(s: Session, manager_id: int | None = None, franchisee_ids: Iterabl
             Franchisee.legal_name,
             Franchisee.account_manager_id,
             Franchisee.tier,
-            Franchisee.contract_start,
-            Franchisee.join_date,
-            Franchisee.created_at,
-            VisitCadence.months.label("tier_months"),
-            VisitOverride.months.label("override"),
+            start,
+            case((start.is_(None), Franchisee.created_at)),
+            VisitCadence.months,
+            VisitOverride.months,
             VisitSummary.last_visit_on,
             VisitSummary.last_follow_up_on,
         )
@@ -241,40 +245,36 @@ def _due_rows(s: Session, manager_id: int | None = None, franchisee_ids: Iterabl
     return s.execute(q)
 
 
-def _due_of(r, today: date) -> VisitDue | None:
-    cadence = effective_cadence(r.tier_months, r.override)
-    due = next_visit_due(
-        cadence,
-        r.last_visit_on,
-        r.last_follow_up_on,
-        r.contract_start,
-        r.join_date,
-        r.created_at.date() if r.created_at is not None else None,
-    )
-    if due is None:
-        return None
+def _with_due(rows):
+    """(row, cadence, due date) for each row that has a due date (the domain's rule, once per franchisee)."""
+    for r in rows:
+        cadence = effective_cadence(r[7], r[8])
+        entered = r[6]
+        due = next_visit_due(
+            cadence, r[9], r[10], r[5], None, entered.date() if entered is not None else None
+        )
+        if due is not None:
+            yield r, cadence, due
+
+
+def _visit_due(r, cadence: int, due: date, today: date) -> VisitDue:
     return VisitDue(
-        franchisee_id=r.id,
-        franchisee_code=r.code,
-        franchisee_name=r.legal_name,
-        account_manager_id=r.account_manager_id,
+        franchisee_id=r[0],
+        franchisee_code=r[1],
+        franchisee_name=r[2],
+        account_manager_id=r[3],
         due_date=due,
-        last_visit_on=r.last_visit_on,
+        last_visit_on=r[9],
         overdue=due < today,
-        tier=r.tier,
+        tier=r[4],
         cadence_months=cadence,
-        follow_up=r.last_follow_up_on is not None and due == r.last_follow_up_on,
+        follow_up=r[10] is not None and due == r[10],
     )
 
 
 def overdue_ids(s: Session, today: date, manager_id: int | None = None) -> list[int]:
     """The franchisees whose next visit is overdue."""
-    out = []
-    for r in _due_rows(s, manager_id):
-        due = _due_of(r, today)
-        if due is not None and due.overdue:
-            out.append(r.id)
-    return out
+    return [r[0] for r, _cadence, due in _with_due(_due_rows(s, manager_id)) if due < today]
 
 
 @dataclass(frozen=True)
@@ -604,13 +604,12 @@ class VisitService(Service):
         today = today or date.today()
         with self.db.read() as s:
             self.require(actor, Action.VIEW_FRANCHISEES, s=s)
-            out = []
-            for r in _due_rows(s, manager_id):
-                due = _due_of(r, today)
-                if due is None:
-                    continue
-                if start <= due.due_date <= end or (start <= today and due.due_date < start):
-                    out.append(due)
+            overdue_too = start <= today
+            out = [
+                _visit_due(r, cadence, due, today)
+                for r, cadence, due in _with_due(_due_rows(s, manager_id))
+                if start <= due <= end or (overdue_too and due < start)
+            ]
             out.sort(key=lambda d: (d.due_date, d.franchisee_code))
             return out
 
@@ -744,11 +743,7 @@ def _plan(s: Session, franchisee_id: int, today: date) -> VisitPlan:
     summary = s.get(VisitSummary, franchisee_id)
     last = summary.last_visit_on if summary else None
     cadence = effective_cadence(tier_months, override.months if override else None)
-    due = None
-    rows = _due_rows(s, franchisee_ids=[franchisee_id]).all()
-    if rows:
-        d = _due_of(rows[0], today)
-        due = d.due_date if d else None
+    due = next((d for _r, _c, d in _with_due(_due_rows(s, franchisee_ids=[franchisee_id]))), None)
     return VisitPlan(
         franchisee_id=franchisee_id,
         tier=f.tier,
