@@ -4,7 +4,7 @@ eight has fallen behind, so its next visit is overdue.
 
 It runs after the franchisees, contacts and stores are written, in the same transaction, from the rows as
 written (one query), with its own random stream: the same seed and day give the same visits, and the rows of
-the other builders do not change. Visits cover the last three years at most.
+the other builders do not change. Visits cover the last two years at most.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from hqdesk.persistence.models_visits import Visit, VisitSuggestion
 from hqdesk.persistence.types import utcnow
 
 BATCH = 5000
-HISTORY_DAYS = 3 * 365
+HISTORY_DAYS = 2 * 365
 BEHIND = 0.12  # share of active franchisees whose account manager has fallen behind (overdue now)
 
 KINDS = ((VisitKind.ON_SITE, 55), (VisitKind.PHONE, 30), (VisitKind.VIDEO, 15))
