@@ -333,3 +333,24 @@ def test_only_administrators_get_the_cadence_page(qtbot, make_ctx, ui_users):
     dialog = SettingsDialog(ctx, ctx.settings, ctx.runner)
     qtbot.addWidget(dialog)
     assert dialog.visit_cadences is None and "Visits" not in dialog.page_titles()
+
+
+def test_a_plan_changed_meanwhile_is_shown_not_overwritten(qtbot, make_ctx, ui_users, ui_services, active):
+    from hqdesk.ui.views.visits_tab import VisitPlanDialog
+
+    editor = open_visits_tab(qtbot, make_ctx, ui_users["zhang"], active["HZ01"])
+    tab = editor.visits_tab
+    qtbot.waitUntil(lambda: tab.plan_button.isVisible())
+    tab.plan_button.click()
+    dialog = editor.current_dialog()
+    assert isinstance(dialog, VisitPlanDialog)
+    ui_services.visits.set_override(ui_users["admin"], active["HZ01"], 2, None)  # another desk, meanwhile
+    dialog.none.setChecked(True)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: dialog.message.isVisible())
+    assert dialog.isVisible() and dialog.own.isChecked() and dialog.months.value() == 2
+    assert ui_services.visits.plan(ui_users["admin"], active["HZ01"]).override == 2
+    dialog.none.setChecked(True)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()  # now on purpose
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert ui_services.visits.plan(ui_users["admin"], active["HZ01"]).override == 0

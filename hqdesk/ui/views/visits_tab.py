@@ -149,16 +149,23 @@ class VisitPlanDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         v.addWidget(self.buttons)
+        self.show_plan(plan)
+        self.months.valueChanged.connect(lambda _v: self.own.setChecked(True))
+
+    def show_plan(self, plan: VisitPlan) -> None:
+        """The choice ``plan`` holds (also another user's, after a conflict)."""
+        self.plan = plan
+        self.months.blockSignals(True)
         if plan.override is None:
             self.follow_tier.setChecked(True)
-            self.months.setValue(plan.cadence_months or 3)
+            self.months.setValue(plan.cadence_months or FALLBACK_CADENCE_MONTHS)
         elif plan.override == NO_REGULAR_VISITS:
             self.none.setChecked(True)
-            self.months.setValue(plan.tier_months or 3)
+            self.months.setValue(plan.tier_months or FALLBACK_CADENCE_MONTHS)
         else:
             self.own.setChecked(True)
             self.months.setValue(plan.override)
-        self.months.valueChanged.connect(lambda _v: self.own.setChecked(True))
+        self.months.blockSignals(False)
         self.months.setSuffix(self.tr(" month(s)", "", self.months.value()))
 
     def chosen(self) -> int | None:
@@ -197,7 +204,7 @@ class VisitPlanDialog(QDialog):
                 )
             )
             self.message.show()
-            self.plan = exc.current
+            self.show_plan(exc.current)
             return
         show_error(self, exc)
 
