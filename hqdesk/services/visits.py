@@ -39,7 +39,7 @@ from hqdesk.domain.visits import (
     validate_visit,
 )
 from hqdesk.persistence.mappers_visits import VisitMapper
-from hqdesk.persistence.models import Franchisee, Tier, User
+from hqdesk.persistence.models import Contact, Franchisee, Tier, User
 from hqdesk.persistence.models_visits import Visit, VisitCadence, VisitOverride, VisitSuggestion, VisitSummary
 from hqdesk.services.base import Service, conflict_error, diff, raise_if_invalid
 from hqdesk.services.dto import UserName
@@ -352,6 +352,18 @@ class VisitService(Service):
             if v is None:
                 raise NotFound()
             return visit_dto(v)
+
+    def contact_names(self, actor: Actor, franchisee_id: int) -> tuple[str, ...]:
+        """Whom a visit may have met: the franchisee's contacts, primary first (the form's "Met with")."""
+        with self.db.read() as s:
+            self.require(actor, Action.VIEW_FRANCHISEES, s=s)
+            return tuple(
+                s.scalars(
+                    select(Contact.name)
+                    .where(Contact.franchisee_id == franchisee_id)
+                    .order_by(Contact.is_primary.desc(), Contact.id)
+                )
+            )
 
     def log(self, actor: Actor, franchisee_id: int, data: VisitData, today: date | None = None) -> VisitDTO:
         """Log a visit that happened (with its suggestions). Who from HQ defaults to the user logging it."""

@@ -160,6 +160,9 @@ def test_save_and_open_profile_shows_the_franchisee_in_the_main_window(
 ):
     from hqdesk.ui.main_window import MainWindow
 
+    from hqdesk.domain.contact import ContactData
+
+    ui_services.contacts.add(ui_users["admin"], active["HZ01"], ContactData(name="王芳"))
     window = MainWindow(make_ctx(ui_users["zhang"]), place=False)
     qtbot.addWidget(window)
     window.show()
@@ -169,6 +172,7 @@ def test_save_and_open_profile_shows_the_franchisee_in_the_main_window(
     page.due_view.selectRow(row)
     page.log_due_button.click()
     dialog = page.current_dialog()
+    assert dialog.met_with.itemText(0) == "王芳"  # the franchisee's contacts are offered
     dialog.outcome.setPlainText("门店地址已搬迁，需更新档案")
     dialog.profile_button.click()  # "Save and open profile"
     franchisees = window.page("franchisees")

@@ -423,10 +423,25 @@ class VisitsView(QWidget):
         due = self._selected_due()
         if due is None or not self.ctx.can(Action.LOG_VISIT, due.account_manager_id):
             return
+        self.ctx.runner.submit(
+            self.ctx.services.visits.contact_names,
+            self.ctx.actor,
+            due.franchisee_id,
+            on_done=lambda names: self._log_visit(due, names),
+            on_error=self._failed,
+        )
+
+    def _log_visit(self, due, contacts: tuple[str, ...]) -> None:
         from hqdesk.ui.dialogs.visit_dialog import VisitDialog
 
         dialog = VisitDialog(
-            self.ctx, due.franchisee_id, None, self.names, franchisee_name=due.franchisee_name, parent=self
+            self.ctx,
+            due.franchisee_id,
+            None,
+            self.names,
+            franchisee_name=due.franchisee_name,
+            contacts=contacts,
+            parent=self,
         )
         self._open_dialog(dialog)
 
@@ -501,11 +516,20 @@ class VisitsView(QWidget):
             self.ctx.services.visits.get,
             self.ctx.actor,
             row.id,
-            on_done=lambda dto: self._show_visit(row, dto),
+            on_done=lambda dto: self._fetch_contacts_for(row, dto),
             on_error=self._failed,
         )
 
-    def _show_visit(self, row, dto) -> None:
+    def _fetch_contacts_for(self, row, dto) -> None:
+        self.ctx.runner.submit(
+            self.ctx.services.visits.contact_names,
+            self.ctx.actor,
+            row.franchisee_id,
+            on_done=lambda names: self._show_visit(row, dto, names),
+            on_error=self._failed,
+        )
+
+    def _show_visit(self, row, dto, contacts: tuple[str, ...] = ()) -> None:
         from hqdesk.ui.dialogs.visit_dialog import VisitDialog
 
         read_only = not self.ctx.can(Action.LOG_VISIT, row.account_manager_id)
@@ -516,6 +540,7 @@ class VisitsView(QWidget):
             self.names,
             read_only=read_only,
             franchisee_name=row.franchisee_name,
+            contacts=contacts,
             parent=self,
         )
         self._open_dialog(dialog)
