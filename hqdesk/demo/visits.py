@@ -170,10 +170,12 @@ def build_visits(s: Session, today: date, seed: int) -> tuple[list[dict], list[d
             purpose = _weighted(rng, PURPOSES)
             if purpose == VisitPurpose.SUGGESTION_COLLECTION or rng.random() < 0.25:
                 count = 1 + int(rng.random() * (3 if purpose == VisitPurpose.SUGGESTION_COLLECTION else 2))
-                heard = tuple(
-                    SuggestionData(text=SUGGESTIONS[int(rng.random() * len(SUGGESTIONS))])
-                    for _ in range(count)
-                )
+                texts: list[str] = []
+                while len(texts) < count:  # different suggestions in one visit
+                    heard_text = SUGGESTIONS[int(rng.random() * len(SUGGESTIONS))]
+                    if heard_text not in texts:
+                        texts.append(heard_text)
+                heard = tuple(SuggestionData(text=t) for t in texts)
             follow_up = visited + timedelta(days=7 + int(rng.random() * 21)) if rng.random() < 0.15 else None
             data = VisitData(
                 visited_on=visited,

@@ -122,6 +122,12 @@ class SuggestionRow:
 
 
 @dataclass(frozen=True)
+class SuggestionPage:
+    rows: tuple[SuggestionRow, ...]
+    total: int  # how many match in all (rows holds at most the limit asked for)
+
+
+@dataclass(frozen=True)
 class VisitDue:
     """A franchisee's next visit (the calendar's ``visit_due`` events are made of these)."""
 
@@ -541,12 +547,36 @@ class VisitService(Service):
         statuses: Iterable[SuggestionStatus] | None = None,
         manager_id: int | None = None,
         franchisee_id: int | None = None,
-        after: int | None = None,
-        limit: int = 500,
+        limit: int = 1000,
     ) -> list[SuggestionRow]:
-        """Suggestions newest first (by id), ``limit`` at a time after the id ``after``."""
+        """Suggestions, those of the latest visits first, at most ``limit``."""
+        return list(self.suggestion_page(actor, statuses, manager_id, franchisee_id, limit).rows)
+
+    def suggestion_page(
+        self,
+        actor: Actor,
+        statuses: Iterable[SuggestionStatus] | None = None,
+        manager_id: int | None = None,
+        franchisee_id: int | None = None,
+        limit: int = 1000,
+    ) -> SuggestionPage:
+        """The suggestions that match, those of the latest visits first, at most ``limit``, and how many match
+        in all (the list says when it shows only the newest)."""
         with self.db.read() as s:
             self.require(actor, Action.VIEW_FRANCHISEES, s=s)
+            conditions = []
+            if statuses is not None:
+                conditions.append(VisitSuggestion.status.in_([SuggestionStatus(x).value for x in statuses]))
+            if manager_id is not None:
+                conditions.append(Franchisee.account_manager_id == manager_id)
+            if franchisee_id is not None:
+                conditions.append(VisitSuggestion.franchisee_id == franchisee_id)
+            total = s.scalar(
+                select(func.count())
+                .select_from(VisitSuggestion)
+                .join(Franchisee, Franchisee.id == VisitSuggestion.franchisee_id)
+                .where(*conditions)
+            )
             q = (
                 select(
                     VisitSuggestion,
@@ -557,20 +587,15 @@ class VisitService(Service):
                 )
                 .join(Visit, Visit.id == VisitSuggestion.visit_id)
                 .join(Franchisee, Franchisee.id == VisitSuggestion.franchisee_id)
+                .where(*conditions)
+                .order_by(Visit.visited_on.desc(), VisitSuggestion.id.desc())
+                .limit(limit)
             )
-            if statuses is not None:
-                q = q.where(VisitSuggestion.status.in_([SuggestionStatus(x).value for x in statuses]))
-            if manager_id is not None:
-                q = q.where(Franchisee.account_manager_id == manager_id)
-            if franchisee_id is not None:
-                q = q.where(VisitSuggestion.franchisee_id == franchisee_id)
-            if after is not None:
-                q = q.where(VisitSuggestion.id < after)
-            q = q.order_by(VisitSuggestion.id.desc()).limit(limit)
-            return [
+            rows = tuple(
                 _suggestion_row(sg, visited_on, code, name, manager)
                 for sg, visited_on, code, name, manager in s.execute(q)
-            ]
+            )
+            return SuggestionPage(rows, total or 0)
 
     def set_suggestion_status(
         self, actor: Actor, suggestion_id: int, version: int, status: SuggestionStatus, response: str
@@ -777,6 +802,7 @@ __all__ = [
     "VisitKey",
     "VisitPage",
     "SuggestionRow",
+    "SuggestionPage",
     "VisitDue",
     "TierCadence",
     "VisitPlan",

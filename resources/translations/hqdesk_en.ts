@@ -136,5 +136,10 @@
         <translation>
             <numerusform>%n suggestion</numerusform><numerusform>%n suggestions</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>showing those of the latest visits, %n of them: choose a status or an account manager to see the rest</source>
+        <translation>
+            <numerusform>showing those of the latest visits, %n of them: choose a status or an account manager to see the rest</numerusform><numerusform>showing those of the latest visits, %n of them: choose a status or an account manager to see the rest</numerusform></translation>
+    </message>
 </context>
 </TS>

@@ -3181,5 +3181,10 @@ Franchisee relationships and credit management for headquarters.</source>
         <translation>
             <numerusform>%n 条建议</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>showing those of the latest visits, %n of them: choose a status or an account manager to see the rest</source>
+        <translation>
+            <numerusform>显示最近拜访的 %n 条：选择状态或客户经理可查看其余</numerusform></translation>
+    </message>
 </context>
 </TS>

@@ -358,3 +358,31 @@ def test_a_plan_changed_meanwhile_is_shown_not_overwritten(qtbot, make_ctx, ui_u
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()  # now on purpose
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert ui_services.visits.plan(ui_users["admin"], active["HZ01"]).override == 0
+
+
+def test_the_suggestion_list_says_when_it_shows_only_the_newest(
+    qtbot, make_ctx, ui_users, ui_services, active
+):
+    from hqdesk.ui.views import visits as visits_view
+
+    for i in range(4):
+        ui_services.visits.log(
+            ui_users["zhang"],
+            active["HZ01"],
+            VisitData(visited_on=TODAY - timedelta(days=i), suggestions=(SuggestionData(f"建议{i}"),)),
+        )
+    visits_view.SUGGESTION_LIMIT, old = 3, visits_view.SUGGESTION_LIMIT
+    try:
+        view = visits_view.VisitsView(make_ctx(ui_users["zhang"]))
+        qtbot.addWidget(view)
+        qtbot.waitUntil(lambda: view.suggestion_model.rowCount() == 3)
+        assert view.suggestion_summary.text().startswith(
+            "4 suggestions · showing those of the latest visits, 3"
+        )
+        assert [view.suggestion_model.row(i).text for i in range(3)] == [
+            "建议0",
+            "建议1",
+            "建议2",
+        ]  # newest first
+    finally:
+        visits_view.SUGGESTION_LIMIT = old

@@ -35,7 +35,7 @@ from hqdesk.domain.visits import (
     VisitKind,
     VisitPurpose,
 )
-from hqdesk.services.visits import SuggestionRow, VisitChoices, VisitFilter, VisitPage
+from hqdesk.services.visits import SuggestionPage, SuggestionRow, VisitChoices, VisitFilter, VisitPage
 from hqdesk.ui.context import UiContext
 from hqdesk.ui.errors import show_error
 from hqdesk.ui.i18n import tr_enum
@@ -46,6 +46,7 @@ from hqdesk.ui.views.visits_tab import open_franchisee_profile
 from hqdesk.ui.widgets import OptionalDateEdit
 
 PAGE_SIZE = 200
+SUGGESTION_LIMIT = 2000  # the suggestions of the latest visits; a narrower filter shows the rest
 RELOAD_ON = frozenset(
     {Entity.VISIT, Entity.VISIT_PLAN, Entity.FRANCHISEE, Entity.STATUS, Entity.USER, Entity.TIER}
 )
@@ -552,19 +553,28 @@ class VisitsView(QWidget):
         self._suggestion_seq = getattr(self, "_suggestion_seq", 0) + 1
         seq = self._suggestion_seq
         self.ctx.runner.submit(
-            self.ctx.services.visits.suggestions,
+            self.ctx.services.visits.suggestion_page,
             self.ctx.actor,
             self.suggestion_status.currentData(),
             self._manager(self.suggestion_manager),
-            on_done=lambda rows: self._suggestions_loaded(seq, rows),
+            None,
+            SUGGESTION_LIMIT,
+            on_done=lambda page: self._suggestions_loaded(seq, page),
             on_error=self._failed,
         )
 
-    def _suggestions_loaded(self, seq: int, rows) -> None:
+    def _suggestions_loaded(self, seq: int, page: SuggestionPage) -> None:
         if seq != self._suggestion_seq:
             return
-        self.suggestion_model.set_rows(rows)
-        self.suggestion_summary.setText(self.tr("%n suggestion(s)", "", len(rows)))
+        self.suggestion_model.set_rows(page.rows)
+        text = self.tr("%n suggestion(s)", "", page.total)
+        if page.total > len(page.rows):
+            text += " · " + self.tr(
+                "showing those of the latest visits, %n of them: choose a status or an account manager to see the rest",
+                "",
+                len(page.rows),
+            )
+        self.suggestion_summary.setText(text)
         self._update_buttons()
 
     def _selected_suggestion(self):
