@@ -41,8 +41,14 @@ TABLES = (
     "stores",
     "tiers",
     "users",
+    "visit_cadences",
+    "visit_overrides",
+    "visit_suggestions",
+    "visit_summaries",
+    "visits",
 )
 WRITE = {"INSERT", "UPDATE", "DELETE"}
+VISIT_TABLES = ("visit_overrides", "visit_suggestions", "visit_summaries", "visits")  # by franchisee
 
 
 def unique(prefix: str) -> str:
@@ -159,7 +165,9 @@ def test_create_roles_is_idempotent_and_grants_exactly_the_matrix(pg_server, cap
             "franchisee_status_changes": {"SELECT", "INSERT"},
             "franchisees": {"SELECT", "INSERT", "UPDATE"},  # nobody deletes a franchisee
             "users": {"INSERT", "UPDATE"},
-        },
+            "visit_cadences": {"SELECT"} | WRITE,
+        }
+        | {t: {"SELECT"} | WRITE for t in VISIT_TABLES},
         "hqdesk_account_manager": everyone_reads
         | {
             "contact_anniversaries": {"SELECT"} | WRITE,
@@ -167,7 +175,8 @@ def test_create_roles_is_idempotent_and_grants_exactly_the_matrix(pg_server, cap
             "stores": {"SELECT"} | WRITE,
             "franchisee_status_changes": {"SELECT", "INSERT"},
             "franchisees": {"SELECT", "INSERT"},
-        },
+        }
+        | {t: {"SELECT"} | WRITE for t in VISIT_TABLES},
         "hqdesk_credit_manager": everyone_reads,
         "hqdesk_viewer": everyone_reads,
     }
