@@ -158,9 +158,8 @@ def test_the_own_cadence_dialog_changes_the_plan(qtbot, make_ctx, ui_users, ui_s
 def test_save_and_open_profile_shows_the_franchisee_in_the_main_window(
     qtbot, make_ctx, ui_users, ui_services, active
 ):
-    from hqdesk.ui.main_window import MainWindow
-
     from hqdesk.domain.contact import ContactData
+    from hqdesk.ui.main_window import MainWindow
 
     ui_services.contacts.add(ui_users["admin"], active["HZ01"], ContactData(name="王芳"))
     window = MainWindow(make_ctx(ui_users["zhang"]), place=False)

@@ -9,10 +9,11 @@ The tier cadences start at A = 1, B = 3, C = 6 months for the tiers that exist. 
 (the service keeps it in step with the visits) and is not audited. The rights on the new tables come from
 ``pg_rights.TABLE_RULES`` and are applied by ``db upgrade`` / ``db create-roles``.
 """
+
 from datetime import UTC, datetime
 
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 
 revision = "0005"
 down_revision = "0003"
@@ -40,8 +41,13 @@ def upgrade() -> None:
         sa.Column("months", sa.Integer(), nullable=False),
         *_bookkeeping(),
         sa.CheckConstraint("months BETWEEN 1 AND 24", name=op.f("ck_visit_cadences_months")),
-        sa.ForeignKeyConstraint(["tier"], ["tiers.code"], name=op.f("fk_visit_cadences_tier_tiers"),
-                                onupdate="CASCADE", ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["tier"],
+            ["tiers.code"],
+            name=op.f("fk_visit_cadences_tier_tiers"),
+            onupdate="CASCADE",
+            ondelete="CASCADE",
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_visit_cadences")),
         sa.UniqueConstraint("tier", name=op.f("uq_visit_cadences_tier")),
     )
@@ -52,8 +58,12 @@ def upgrade() -> None:
         sa.Column("months", sa.Integer(), nullable=False),
         *_bookkeeping(),
         sa.CheckConstraint("months BETWEEN 0 AND 24", name=op.f("ck_visit_overrides_months")),
-        sa.ForeignKeyConstraint(["franchisee_id"], ["franchisees.id"],
-                                name=op.f("fk_visit_overrides_franchisee_id_franchisees"), ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["franchisee_id"],
+            ["franchisees.id"],
+            name=op.f("fk_visit_overrides_franchisee_id_franchisees"),
+            ondelete="CASCADE",
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_visit_overrides")),
         sa.UniqueConstraint("franchisee_id", name=op.f("uq_visit_overrides_franchisee_id")),
     )
@@ -62,8 +72,12 @@ def upgrade() -> None:
         sa.Column("franchisee_id", sa.Integer(), nullable=False),
         sa.Column("last_visit_on", sa.Date(), nullable=True),
         sa.Column("last_follow_up_on", sa.Date(), nullable=True),
-        sa.ForeignKeyConstraint(["franchisee_id"], ["franchisees.id"],
-                                name=op.f("fk_visit_summaries_franchisee_id_franchisees"), ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["franchisee_id"],
+            ["franchisees.id"],
+            name=op.f("fk_visit_summaries_franchisee_id_franchisees"),
+            ondelete="CASCADE",
+        ),
         sa.PrimaryKeyConstraint("franchisee_id", name=op.f("pk_visit_summaries")),
     )
     op.create_table(
@@ -80,8 +94,12 @@ def upgrade() -> None:
         sa.Column("outcome", sa.Text(), nullable=False),
         sa.Column("next_follow_up_on", sa.Date(), nullable=True),
         *_bookkeeping(),
-        sa.ForeignKeyConstraint(["franchisee_id"], ["franchisees.id"],
-                                name=op.f("fk_visits_franchisee_id_franchisees"), ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["franchisee_id"],
+            ["franchisees.id"],
+            name=op.f("fk_visits_franchisee_id_franchisees"),
+            ondelete="CASCADE",
+        ),
         sa.ForeignKeyConstraint(["hq_user_id"], ["users.id"], name=op.f("fk_visits_hq_user_id_users")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_visits")),
     )
@@ -100,13 +118,20 @@ def upgrade() -> None:
         sa.Column("status", sa.String(length=20), nullable=False),
         sa.Column("response", sa.Text(), nullable=False),
         *_bookkeeping(),
-        sa.ForeignKeyConstraint(["franchisee_id"], ["franchisees.id"],
-                                name=op.f("fk_visit_suggestions_franchisee_id_franchisees"), ondelete="CASCADE"),
-        sa.ForeignKeyConstraint(["visit_id"], ["visits.id"], name=op.f("fk_visit_suggestions_visit_id_visits"),
-                                ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["franchisee_id"],
+            ["franchisees.id"],
+            name=op.f("fk_visit_suggestions_franchisee_id_franchisees"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["visit_id"], ["visits.id"], name=op.f("fk_visit_suggestions_visit_id_visits"), ondelete="CASCADE"
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_visit_suggestions")),
     )
-    op.create_index("ix_visit_suggestions_franchisee", "visit_suggestions", ["franchisee_id", "id"], unique=False)
+    op.create_index(
+        "ix_visit_suggestions_franchisee", "visit_suggestions", ["franchisee_id", "id"], unique=False
+    )
     op.create_index("ix_visit_suggestions_status", "visit_suggestions", ["status", "id"], unique=False)
     op.create_index(op.f("ix_visit_suggestions_visit_id"), "visit_suggestions", ["visit_id"], unique=False)
 
@@ -116,12 +141,23 @@ def upgrade() -> None:
         now = now.replace(tzinfo=None)
     existing = set(bind.execute(sa.text("select code from tiers")).scalars())
     cadences = sa.table(
-        "visit_cadences", sa.column("tier", sa.String), sa.column("months", sa.Integer),
-        sa.column("version", sa.Integer), sa.column("created_at", sa.DateTime(timezone=True)),
-        sa.column("updated_at", sa.DateTime(timezone=True)), sa.column("updated_by", sa.String),
+        "visit_cadences",
+        sa.column("tier", sa.String),
+        sa.column("months", sa.Integer),
+        sa.column("version", sa.Integer),
+        sa.column("created_at", sa.DateTime(timezone=True)),
+        sa.column("updated_at", sa.DateTime(timezone=True)),
+        sa.column("updated_by", sa.String),
     )
     rows = [
-        {"tier": code, "months": months, "version": 1, "created_at": now, "updated_at": now, "updated_by": "setup"}
+        {
+            "tier": code,
+            "months": months,
+            "version": 1,
+            "created_at": now,
+            "updated_at": now,
+            "updated_by": "setup",
+        }
         for code, months in DEFAULT_CADENCES
         if code in existing
     ]
@@ -129,8 +165,10 @@ def upgrade() -> None:
         op.bulk_insert(cadences, rows)
     if bind.dialect.name == "postgresql":
         for table in AUDITED:
-            op.execute(f"CREATE TRIGGER {table}_audit AFTER INSERT OR UPDATE OR DELETE ON {table} "
-                       f"FOR EACH ROW EXECUTE FUNCTION hqdesk_audit()")
+            op.execute(
+                f"CREATE TRIGGER {table}_audit AFTER INSERT OR UPDATE OR DELETE ON {table} "
+                f"FOR EACH ROW EXECUTE FUNCTION hqdesk_audit()"
+            )
 
 
 def downgrade() -> None:
