@@ -17,6 +17,7 @@ from hqdesk.demo.franchisees import FranchiseeBuilder
 from hqdesk.demo.pools import load_pools
 from hqdesk.demo.stores import StoreBuilder
 from hqdesk.demo.users import DEMO_USERS, add_users
+from hqdesk.demo.visits import add_demo_visits
 from hqdesk.domain.errors import HqdeskError
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.persistence.database import Database
@@ -163,9 +164,11 @@ def generate_demo(
                         f"HAVING max(id) IS NOT NULL"
                     )
                 )
+        visits = add_demo_visits(s, today, seed)  # after the franchisees: it reads them as written
         counts = {
             "users": s.scalar(select(func.count()).select_from(User)) or 0,
             **{key: len(getattr(data, key)) for key, _ in TABLES},
+            **visits,
         }
         s.commit()
     log.info(

@@ -26,6 +26,8 @@ class Entity(StrEnum):
     CREDIT_PROFILE = "credit_profile"  # a franchisee's credit profile (and its proposals)
     LEDGER = "ledger"  # ledger documents and their allocations
     DUNNING = "dunning"  # the dunning to-do list
+    VISIT = "visit"  # a visit of a franchisee and its suggestions (their follow-up status too)
+    VISIT_PLAN = "visit_plan"  # the visit cadences: per tier (Settings) and a franchisee's own
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,9 @@ class Action(StrEnum):
     OVERRIDE_CREDIT_BLOCK = "override a credit block"
     RUN_DUNNING = "run dunning"
     WORK_DUNNING = "work on dunning actions"
+    LOG_VISIT = "log visits of this franchisee"
+    PLAN_VISITS = "change this franchisee's visit plan"
+    CONFIGURE_VISIT_CADENCES = "configure the visit cadence of each tier"
 
     @property
     def label(self) -> str:
@@ -80,6 +83,9 @@ ACTION_LABELS = {
     Action.OVERRIDE_CREDIT_BLOCK: QT_TRANSLATE_NOOP("Enums", "override a credit block"),
     Action.RUN_DUNNING: QT_TRANSLATE_NOOP("Enums", "run dunning"),
     Action.WORK_DUNNING: QT_TRANSLATE_NOOP("Enums", "work on dunning actions"),
+    Action.LOG_VISIT: QT_TRANSLATE_NOOP("Enums", "log visits of this franchisee"),
+    Action.PLAN_VISITS: QT_TRANSLATE_NOOP("Enums", "change this franchisee's visit plan"),
+    Action.CONFIGURE_VISIT_CADENCES: QT_TRANSLATE_NOOP("Enums", "configure the visit cadence of each tier"),
 }
 
 # Actions each role may take on any franchisee. "Own" actions (below) apply to the franchisees
@@ -106,7 +112,14 @@ _ANY: dict[Role, frozenset[Action]] = {
 }
 _OWN: dict[Role, frozenset[Action]] = {
     Role.ACCOUNT_MANAGER: frozenset(
-        {Action.EDIT_FRANCHISEE, Action.CHANGE_STATUS, Action.PROPOSE_CREDIT_CHANGE, Action.WORK_DUNNING}
+        {
+            Action.EDIT_FRANCHISEE,
+            Action.CHANGE_STATUS,
+            Action.PROPOSE_CREDIT_CHANGE,
+            Action.WORK_DUNNING,
+            Action.LOG_VISIT,
+            Action.PLAN_VISITS,
+        }
     ),
 }
 

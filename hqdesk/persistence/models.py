@@ -290,6 +290,10 @@ AUDITED_TABLES = (
     "credit_proposals",
     "ledger_documents",
     "dunning_tasks",
+    "visit_cadences",
+    "visit_overrides",
+    "visits",
+    "visit_suggestions",
 )
 """Tables whose changes land in the audit trail (users: without the password hash)."""
 AUDIT_EXCLUDED_COLUMNS = frozenset(
@@ -297,4 +301,5 @@ AUDIT_EXCLUDED_COLUMNS = frozenset(
 )
 
 
-from hqdesk.persistence import models_credit  # noqa: E402,F401  (capability tables join Base.metadata)
+# the capabilities' tables join Base.metadata
+from hqdesk.persistence import models_credit, models_visits  # noqa: E402,F401

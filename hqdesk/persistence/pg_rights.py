@@ -182,6 +182,42 @@ TABLE_RULES: tuple[TableRule, ...] = (
         self_service=("password_hash", "version", "updated_at", "updated_by"),
         self_row="id = {me}",
     ),
+    TableRule(
+        "visit_cadences",
+        Action.CONFIGURE_VISIT_CADENCES,
+        Action.CONFIGURE_VISIT_CADENCES,
+        Action.CONFIGURE_VISIT_CADENCES,
+        None,
+    ),
+    TableRule(
+        "visit_overrides",
+        Action.PLAN_VISITS,
+        Action.PLAN_VISITS,
+        Action.PLAN_VISITS,
+        franchisee="franchisee_id",
+    ),
+    TableRule(
+        "visits",
+        Action.LOG_VISIT,
+        Action.LOG_VISIT,
+        Action.LOG_VISIT,
+        franchisee="franchisee_id",
+    ),
+    TableRule(
+        "visit_suggestions",
+        Action.LOG_VISIT,
+        Action.LOG_VISIT,
+        Action.LOG_VISIT,
+        franchisee="franchisee_id",
+    ),
+    # derived (the latest visit of each franchisee): written with the visits, by whoever may log them
+    TableRule(
+        "visit_summaries",
+        Action.LOG_VISIT,
+        Action.LOG_VISIT,
+        Action.LOG_VISIT,
+        franchisee="franchisee_id",
+    ),
 )
 _CREDIT_TABLES: tuple[TableRule, ...] = (
     # credit and receivables: written by credit managers and administrators; account managers propose

@@ -16,6 +16,7 @@ from hqdesk.services.franchisees import FranchiseeService
 from hqdesk.services.profile import ProfileService
 from hqdesk.services.tiers import TierService
 from hqdesk.services.users import UserService
+from hqdesk.services.visits import VisitService
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class Services:
     tiers: TierService
     profile: ProfileService  # the profile editor's one read
     settings: CompanySettingsService  # company-wide key/value settings
+    visits: VisitService
 
     @property
     def dialect(self) -> str:
@@ -84,6 +86,7 @@ def open_services(url: str, *, password: str | None = None, upgrade: bool = True
         TierService(db),
         ProfileService(db),
         CompanySettingsService(db),
+        VisitService(db),
     )
 
 

@@ -30,6 +30,7 @@ from hqdesk.services.dto import (
     UserName,
 )
 from hqdesk.services.franchisees import FranchiseeService, read_history, read_status_history
+from hqdesk.services.visits import VisitDTO, read_visits
 
 CONTEXT = "Profile"  # translation context of the notices below
 
@@ -89,6 +90,7 @@ class ProfileBundle:
     choices: ProfileChoices
     names: tuple[UserName, ...]
     rights: ProfileRights
+    visits: tuple[VisitDTO, ...] = ()  # newest first
 
 
 @dataclass(frozen=True)
@@ -192,7 +194,8 @@ class ProfileService(Service):
                     select(User.id, User.username, User.display_name).order_by(User.username)
                 )
             )
-            return ProfileBundle(detail, contacts, stores, statuses, history, choices, names, rights)
+            visits = tuple(read_visits(s, franchisee_id))
+            return ProfileBundle(detail, contacts, stores, statuses, history, choices, names, rights, visits)
 
     def choices(self, actor: Actor) -> NewProfile:
         """What a new franchisee's form offers, who is who, and the user's current rights (one session)."""

@@ -47,6 +47,12 @@ def _users_page(ctx: UiContext) -> QWidget:
     return UsersView(ctx)
 
 
+def _visits_page(ctx: UiContext) -> QWidget:
+    from hqdesk.ui.views.visits import VisitsView
+
+    return VisitsView(ctx)
+
+
 @dataclass(frozen=True)
 class PageSpec:
     """One page of the main window.
@@ -77,6 +83,12 @@ PAGES: tuple[PageSpec, ...] = (
         _users_page,
         QStyle.StandardPixmap.SP_DirHomeIcon,
         lambda ctx: ctx.can(Action.MANAGE_USERS),
+    ),
+    PageSpec(
+        "visits",
+        QT_TRANSLATE_NOOP("Pages", "Visits"),
+        _visits_page,
+        QStyle.StandardPixmap.SP_DialogYesButton,
     ),
 )
 

@@ -25,6 +25,19 @@
     </message>
 </context>
 <context>
+    <name>DueVisitsModel</name>
+    <message numerus="yes">
+        <source>⚠ Overdue by %n day(s)</source>
+        <translation>
+            <numerusform>⚠ Overdue by %n day</numerusform><numerusform>⚠ Overdue by %n days</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>In %n day(s)</source>
+        <translation>
+            <numerusform>In %n day</numerusform><numerusform>In %n days</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>FranchiseeFilterBar</name>
     <message numerus="yes">
         <source>%n statuses</source>
@@ -75,6 +88,58 @@
         <source>%n user(s), {active} active</source>
         <translation>
             <numerusform>%n user, {active} active</numerusform><numerusform>%n users, {active} active</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>VisitCadencePage</name>
+    <message numerus="yes">
+        <source> month(s)</source>
+        <translation>
+            <numerusform> month</numerusform><numerusform> months</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>VisitPlanDialog</name>
+    <message numerus="yes">
+        <source> month(s)</source>
+        <translation>
+            <numerusform> month</numerusform><numerusform> months</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>VisitPlanText</name>
+    <message numerus="yes">
+        <source>every %n month(s)</source>
+        <translation>
+            <numerusform>every %n month</numerusform><numerusform>every %n months</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>VisitsView</name>
+    <message numerus="yes">
+        <source>%n franchisee(s) to visit</source>
+        <translation>
+            <numerusform>%n franchisee to visit</numerusform><numerusform>%n franchisees to visit</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n overdue</numerusform><numerusform>%n overdue</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>%n visit</numerusform><numerusform>%n visits</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suggestion(s)</source>
+        <translation>
+            <numerusform>%n suggestion</numerusform><numerusform>%n suggestions</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>showing those of the latest visits, %n of them: choose a status or an account manager to see the rest</source>
+        <translation>
+            <numerusform>showing those of the latest visits, %n of them: choose a status or an account manager to see the rest</numerusform><numerusform>showing those of the latest visits, %n of them: choose a status or an account manager to see the rest</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -537,6 +537,59 @@
     </message>
 </context>
 <context>
+    <name>DueVisitsModel</name>
+    <message>
+        <source>Due</source>
+        <translation>应拜访日期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Franchisee</source>
+        <translation>加盟商</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>上次拜访</translation>
+    </message>
+    <message>
+        <source>Account manager</source>
+        <translation>客户经理</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ Overdue by %n day(s)</source>
+        <translation>
+            <numerusform>⚠ 已逾期 %n 天</numerusform></translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message numerus="yes">
+        <source>In %n day(s)</source>
+        <translation>
+            <numerusform>%n 天后</numerusform></translation>
+    </message>
+    <message>
+        <source> (follow-up)</source>
+        <translation>（跟进）</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+</context>
+<context>
     <name>Enums</name>
     <message>
         <source>Not given</source>
@@ -580,7 +633,7 @@
     </message>
     <message>
         <source>Open</source>
-        <translation>营业中</translation>
+        <translation>待处理</translation>
     </message>
     <message>
         <source>Renovating</source>
@@ -707,6 +760,18 @@
         <translation>处理催收任务</translation>
     </message>
     <message>
+        <source>log visits of this franchisee</source>
+        <translation>记录该加盟商的拜访</translation>
+    </message>
+    <message>
+        <source>change this franchisee's visit plan</source>
+        <translation>修改该加盟商的拜访计划</translation>
+    </message>
+    <message>
+        <source>configure the visit cadence of each tier</source>
+        <translation>设置各等级的拜访周期</translation>
+    </message>
+    <message>
         <source>Advance payment</source>
         <translation>预付款</translation>
     </message>
@@ -801,6 +866,54 @@
     <message>
         <source>Withdrawn</source>
         <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>On site</source>
+        <translation>实地拜访</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>Return visit</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Market survey</source>
+        <translation>市场调研</translation>
+    </message>
+    <message>
+        <source>New-product promotion</source>
+        <translation>新品推广</translation>
+    </message>
+    <message>
+        <source>Suggestion collection</source>
+        <translation>收集建议</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <source>Complaint follow-up</source>
+        <translation>投诉跟进</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>不采纳</translation>
     </message>
 </context>
 <context>
@@ -1162,6 +1275,62 @@
         <source>Reason</source>
         <translation>原因</translation>
     </message>
+    <message>
+        <source>Visit date</source>
+        <translation>拜访日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Visited by</source>
+        <translation>拜访人</translation>
+    </message>
+    <message>
+        <source>Also from HQ</source>
+        <translation>总部同行人员</translation>
+    </message>
+    <message>
+        <source>Met with</source>
+        <translation>接待人</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Next follow-up</source>
+        <translation>下次跟进</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Follow-up status</source>
+        <translation>跟进状态</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>Visit every (months)</source>
+        <translation>拜访周期（月）</translation>
+    </message>
 </context>
 <context>
     <name>FirstAdminDialog</name>
@@ -1469,6 +1638,42 @@
     <message>
         <source>Status changed</source>
         <translation>变更状态</translation>
+    </message>
+    <message>
+        <source>Visit logged</source>
+        <translation>记录拜访</translation>
+    </message>
+    <message>
+        <source>Visit changed</source>
+        <translation>修改拜访</translation>
+    </message>
+    <message>
+        <source>Visit deleted</source>
+        <translation>删除拜访</translation>
+    </message>
+    <message>
+        <source>Suggestion noted</source>
+        <translation>记录建议</translation>
+    </message>
+    <message>
+        <source>Suggestion followed up</source>
+        <translation>跟进建议</translation>
+    </message>
+    <message>
+        <source>Suggestion removed</source>
+        <translation>删除建议</translation>
+    </message>
+    <message>
+        <source>Visit plan set</source>
+        <translation>设定拜访计划</translation>
+    </message>
+    <message>
+        <source>Visit plan changed</source>
+        <translation>修改拜访计划</translation>
+    </message>
+    <message>
+        <source>Visit plan follows the tier again</source>
+        <translation>拜访计划恢复按等级</translation>
     </message>
     <message>
         <source>Anniversary added for {contact}</source>
@@ -1820,6 +2025,10 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>Users</source>
         <translation>用户</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>拜访</translation>
     </message>
 </context>
 <context>
@@ -2212,6 +2421,87 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>Floor area (m²)</source>
         <translation>面积（m²）</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionDialog</name>
+    <message>
+        <source>Follow up a suggestion</source>
+        <translation>跟进建议</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Franchisee</source>
+        <translation>加盟商</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>What HQ did about it, or answered</source>
+        <translation>总部的处理或答复</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>The response is at most {limit} characters.</source>
+        <translation>答复最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>{user} followed this suggestion up meanwhile: it shows their status now.</source>
+        <translation>{user} 刚跟进了此建议，现显示其设置的状态。</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionListModel</name>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Franchisee</source>
+        <translation>加盟商</translation>
+    </message>
+    <message>
+        <source>Visit date</source>
+        <translation>拜访日期</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>Last changed by</source>
+        <translation>最后修改人</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsEditModel</name>
+    <message>
+        <source>Suggestion</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>答复</translation>
     </message>
 </context>
 <context>
@@ -2652,7 +2942,7 @@ Franchisee relationships and credit management for headquarters.</source>
     </message>
     <message>
         <source>Enter a date as yyyy-mm-dd, or leave the field empty.</source>
-        <translation>请按 yyyy-mm-dd 格式填写日期，或留空。</translation>
+        <translation>请按 yyyy-mm-dd 格式输入日期，或留空。</translation>
     </message>
     <message>
         <source>Enter a date as yyyy-mm-dd.</source>
@@ -2681,6 +2971,402 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>At most {limit} characters; this text has {length}. Nothing was cut off: shorten it.</source>
         <translation>最多 {limit} 个字符，此文本有 {length} 个。内容未被截断，请自行缩短。</translation>
+    </message>
+    <message>
+        <source>A cadence is between {low} and {high} months.</source>
+        <translation>周期须在 {low} 到 {high} 个月之间。</translation>
+    </message>
+    <message>
+        <source>Give the date of the visit.</source>
+        <translation>请填写拜访日期。</translation>
+    </message>
+    <message>
+        <source>A visit is logged once it has happened: its date cannot be in the future.</source>
+        <translation>拜访发生后才记录：日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <source>The next follow-up comes after the visit.</source>
+        <translation>下次跟进日期须晚于拜访日期。</translation>
+    </message>
+    <message>
+        <source>Choose who from HQ made the visit.</source>
+        <translation>请选择总部的拜访人。</translation>
+    </message>
+</context>
+<context>
+    <name>VisitCadencePage</name>
+    <message>
+        <source>How often the account managers visit the active franchisees of each tier. A tier on “Default” is visited every {months} months. A franchisee's own plan (its profile, Visits tab) comes first. A tier added just now gets its cadence here once saved.</source>
+        <translation>客户经理拜访各等级合作中加盟商的周期。设为“默认”的等级每 {months} 个月拜访一次。加盟商单独设定的计划（档案的“拜访”页）优先。刚添加的等级保存后才能在此设定周期。</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>Default (every {months} months)</source>
+        <translation>默认（每 {months} 个月）</translation>
+    </message>
+    <message numerus="yes">
+        <source> month(s)</source>
+        <translation>
+            <numerusform> 个月</numerusform></translation>
+    </message>
+    <message>
+        <source>Tier {tier}: visit every</source>
+        <translation>{tier} 级：拜访周期</translation>
+    </message>
+    <message>
+        <source>The cadences below are the saved ones now; set yours again.</source>
+        <translation>下面是当前已保存的周期，请重新设定。</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <source>New visit</source>
+        <translation>新建拜访</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>What you saw and heard: the store, sales, stock, the team…</source>
+        <translation>所见所闻：门店、销售、库存、团队……</translation>
+    </message>
+    <message>
+        <source>Add suggestion</source>
+        <translation>添加建议</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>If it comes before the date the visit plan gives, the next visit is due on this date.</source>
+        <translation>若早于拜访计划的日期，下次拜访以此日期为准。</translation>
+    </message>
+    <message>
+        <source>Open profile</source>
+        <translation>打开档案</translation>
+    </message>
+    <message>
+        <source>Save and open profile</source>
+        <translation>保存并打开档案</translation>
+    </message>
+</context>
+<context>
+    <name>VisitListModel</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Franchisee</source>
+        <translation>加盟商</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Visited by</source>
+        <translation>拜访人</translation>
+    </message>
+    <message>
+        <source>Met with</source>
+        <translation>接待人</translation>
+    </message>
+    <message>
+        <source>Open suggestions</source>
+        <translation>待跟进建议</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Next follow-up</source>
+        <translation>下次跟进</translation>
+    </message>
+</context>
+<context>
+    <name>VisitPlanDialog</name>
+    <message>
+        <source>Visit plan</source>
+        <translation>拜访计划</translation>
+    </message>
+    <message>
+        <source>Follow the tier {tier}: {cadence}</source>
+        <translation>按 {tier} 级：{cadence}</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>每</translation>
+    </message>
+    <message numerus="yes">
+        <source> month(s)</source>
+        <translation>
+            <numerusform> 个月</numerusform></translation>
+    </message>
+    <message>
+        <source>No regular visits</source>
+        <translation>不定期拜访</translation>
+    </message>
+</context>
+<context>
+    <name>VisitPlanText</name>
+    <message>
+        <source>no regular visits</source>
+        <translation>不定期拜访</translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n month(s)</source>
+        <translation>
+            <numerusform>每 %n 个月一次</numerusform></translation>
+    </message>
+    <message>
+        <source>its own plan</source>
+        <translation>单独设定</translation>
+    </message>
+    <message>
+        <source>tier {tier}</source>
+        <translation>{tier} 级</translation>
+    </message>
+    <message>
+        <source>tier {tier} has no cadence: the default</source>
+        <translation>{tier} 级未设周期，按默认</translation>
+    </message>
+    <message>
+        <source>Visits: {cadence} ({source})</source>
+        <translation>拜访：{cadence}（{source}）</translation>
+    </message>
+    <message>
+        <source>last visit {date}</source>
+        <translation>上次拜访 {date}</translation>
+    </message>
+    <message>
+        <source>no visit yet</source>
+        <translation>尚未拜访</translation>
+    </message>
+    <message>
+        <source>no visit due (only active franchisees are visited)</source>
+        <translation>无待拜访（只拜访合作中的加盟商）</translation>
+    </message>
+    <message>
+        <source>⚠ next visit was due {date}: overdue</source>
+        <translation>⚠ 下次拜访应在 {date}：已逾期</translation>
+    </message>
+    <message>
+        <source>next visit due {date}</source>
+        <translation>下次拜访 {date}</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsModel</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Visited by</source>
+        <translation>拜访人</translation>
+    </message>
+    <message>
+        <source>Met with</source>
+        <translation>接待人</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Next follow-up</source>
+        <translation>下次跟进</translation>
+    </message>
+    <message>
+        <source>{total} ({open} open)</source>
+        <translation>{total}（{open} 条待跟进）</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsTab</name>
+    <message>
+        <source>the default, every %n month(s)</source>
+        <translation>默认，每 %n 个月一次</translation>
+    </message>
+    <message>
+        <source>Someone changed this visit plan meanwhile: it shows their choice now. Save again to replace it.</source>
+        <translation>其他用户刚修改了此拜访计划，现显示其设置。再次保存将覆盖。</translation>
+    </message>
+    <message>
+        <source>Visit plan…</source>
+        <translation>拜访计划…</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>Visits (%n)</source>
+        <translation>拜访（%n）</translation>
+    </message>
+    <message>
+        <source>Delete visit</source>
+        <translation>删除拜访</translation>
+    </message>
+    <message>
+        <source>Delete the visit of {date} and its suggestions?</source>
+        <translation>删除 {date} 的拜访记录及其建议？</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsView</name>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>Next 14 days</source>
+        <translation>未来 14 天</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Next 3 months</source>
+        <translation>未来 3 个月</translation>
+    </message>
+    <message>
+        <source>Due in</source>
+        <translation>到期范围</translation>
+    </message>
+    <message>
+        <source>Account manager</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>Log visit…</source>
+        <translation>记录拜访…</translation>
+    </message>
+    <message>
+        <source>Open profile</source>
+        <translation>打开档案</translation>
+    </message>
+    <message>
+        <source>Due and overdue</source>
+        <translation>待拜访与逾期</translation>
+    </message>
+    <message>
+        <source>Any kind</source>
+        <translation>全部方式</translation>
+    </message>
+    <message>
+        <source>Any purpose</source>
+        <translation>全部目的</translation>
+    </message>
+    <message>
+        <source>Overdue franchisees only</source>
+        <translation>只看逾期加盟商</translation>
+    </message>
+    <message>
+        <source>Only the visits of franchisees whose next visit is overdue</source>
+        <translation>只显示下次拜访已逾期的加盟商的拜访记录</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Open visit…</source>
+        <translation>打开拜访…</translation>
+    </message>
+    <message>
+        <source>Visit log</source>
+        <translation>拜访记录</translation>
+    </message>
+    <message>
+        <source>To follow up (open, in progress)</source>
+        <translation>待跟进（待处理、处理中）</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Follow up…</source>
+        <translation>跟进…</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>Me ({name})</source>
+        <translation>我（{name}）</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n franchisee(s) to visit</source>
+        <translation>
+            <numerusform>%n 家加盟商待拜访</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n 家逾期</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>%n 次拜访</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suggestion(s)</source>
+        <translation>
+            <numerusform>%n 条建议</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>showing those of the latest visits, %n of them: choose a status or an account manager to see the rest</source>
+        <translation>
+            <numerusform>显示最近拜访的 %n 条：选择状态或客户经理可查看其余</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -34,6 +34,8 @@ EXPECTED_OWN_EXTRA = {
         Action.CHANGE_STATUS,
         Action.PROPOSE_CREDIT_CHANGE,
         Action.WORK_DUNNING,
+        Action.LOG_VISIT,
+        Action.PLAN_VISITS,
     },
 }
 

@@ -9,6 +9,7 @@ import itertools
 import os
 import uuid
 from dataclasses import replace
+from datetime import date
 
 import psycopg
 import pytest
@@ -20,6 +21,7 @@ from hqdesk.domain.contact import ContactData, StoreData
 from hqdesk.domain.errors import HqdeskError
 from hqdesk.domain.franchisee import FranchiseeData
 from hqdesk.domain.roles import Action, Actor, Role
+from hqdesk.domain.visits import SuggestionData, SuggestionStatus, VisitData
 from hqdesk.persistence import pg_rights
 from hqdesk.services.bootstrap import open_services
 from hqdesk.services.errors import LoginBoundToUser
@@ -116,6 +118,15 @@ CONTACT = (
 STORE = (
     "insert into stores (franchisee_id, name, address, city, status, version, created_at, updated_at, "
     "updated_by) values (:f, '新店', '', '', 'open', 1, now(), now(), 'x')"
+)
+VISIT = (
+    "insert into visits (franchisee_id, visited_on, kind, purpose, hq_others, met_with, notes, outcome, version, "
+    "created_at, updated_at, updated_by) values (:f, current_date, 'phone', 'other', '', '', '', '', 1, now(), "
+    "now(), 'x')"
+)
+OVERRIDE = (
+    "insert into visit_overrides (franchisee_id, months, version, created_at, updated_at, updated_by) "
+    "values (:f, 6, 1, now(), now(), 'x')"
 )
 STATUS = (
     "insert into franchisee_status_changes (franchisee_id, from_status, to_status, changed_on, reason, "
@@ -264,7 +275,37 @@ def _operations(sv, s, actor: Actor):
         return run
 
     am2_id = sv.users.actor("am2").user_id
-    return [
+    heard = sv.visits.log(
+        admin, f2, VisitData(visited_on=date.today(), suggestions=(SuggestionData("多备货"),))
+    ).data.suggestions[0]
+    heard_version = sv.visits.suggestions(admin, franchisee_id=f2)[0].version
+    visit_ops = [
+        (
+            "log visit f1",
+            lambda: sv.visits.log(actor, f1, VisitData(visited_on=date.today())),
+            (VISIT, {"f": f1}),
+        ),
+        (
+            "log visit f2",
+            lambda: sv.visits.log(actor, f2, VisitData(visited_on=date.today())),
+            (VISIT, {"f": f2}),
+        ),
+        ("plan visits f1", lambda: sv.visits.set_override(actor, f1, 6, None), (OVERRIDE, {"f": f1})),
+        ("plan visits f2", lambda: sv.visits.set_override(actor, f2, 6, None), (OVERRIDE, {"f": f2})),
+        (
+            "follow up f2 suggestion",
+            lambda: sv.visits.set_suggestion_status(
+                actor, heard.id, heard_version, SuggestionStatus.DONE, "好"
+            ),
+            ("update visit_suggestions set status = 'done' where id = :i", {"i": heard.id}),
+        ),
+        (
+            "tier cadence",
+            lambda: sv.visits.set_cadences(actor, {"A": 2}),
+            ("update visit_cadences set months = 2 where tier = 'A'", {}),
+        ),
+    ]
+    return visit_ops + [
         (
             "edit f1 notes",
             edit(f1, notes="n1"),
@@ -454,7 +495,7 @@ def test_the_stamp_reaches_tables_added_later(shop):
         with engine.begin() as conn:
             conn.execute(
                 text(
-                    "create table visits (id serial primary key, franchisee_id integer not null, "
+                    "create table field_notes (id serial primary key, franchisee_id integer not null, "
                     "note text not null default '', updated_by varchar(64) not null default '')"
                 )
             )
@@ -465,11 +506,11 @@ def test_the_stamp_reaches_tables_added_later(shop):
     try:
         with engine.begin() as conn:
             conn.execute(
-                text("insert into visits (franchisee_id, updated_by) values (:f, 'am')"), {"f": shop["f1"]}
+                text("insert into field_notes (franchisee_id, updated_by) values (:f, 'am')"), {"f": shop["f1"]}
             )
     finally:
         engine.dispose()
-    assert attempt_select(shop["url"], "select updated_by from visits") == [("admin",)]
+    assert attempt_select(shop["url"], "select updated_by from field_notes") == [("admin",)]
 
 
 def test_the_rules_follow_actor_can():
@@ -636,5 +677,21 @@ def test_a_hand_over_through_an_administrators_login_leaves_archived_franchisees
         )
         assert sv.franchisees.get(admin, shop["f1"]).data.account_manager_id == am.id
         assert sv.franchisees.get(admin, f3).data.account_manager_id == users["am2"].id
+    finally:
+        sv.close()
+
+
+def test_an_account_manager_logs_visits_through_the_own_login_and_only_for_the_own_franchisees(shop):
+    """The app on a personal login: the visit, its suggestions and the last-visit summary all pass the policies
+    for the own franchisee; another manager's franchisee is refused by the server as well."""
+    sv = open_services(shop["login"]["am"])
+    try:
+        am = sv.users.sign_in("am", "password-1")
+        logged = sv.visits.log(
+            am, shop["f1"], VisitData(visited_on=date.today(), suggestions=(SuggestionData("甲"),))
+        )
+        assert sv.visits.plan(am, shop["f1"]).last_visit_on == date.today()
+        sv.visits.delete(am, logged.id, logged.version)
+        assert attempt(shop["login"]["am"], VISIT, f=shop["f2"]) is False
     finally:
         sv.close()

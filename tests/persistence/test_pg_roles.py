@@ -53,6 +53,12 @@ TABLES = (
     "ledger_documents",
     "allocations",
     "dunning_tasks",
+    # relationship
+    "visit_cadences",
+    "visit_overrides",
+    "visit_suggestions",
+    "visit_summaries",
+    "visits",
 )
 WRITE = {"INSERT", "UPDATE", "DELETE"}
 CREDIT_WRITES = {
@@ -67,6 +73,7 @@ CREDIT_WRITES = {
     "allocations": {"SELECT"} | WRITE,
     "dunning_tasks": {"SELECT"} | WRITE,
 }
+VISIT_TABLES = ("visit_overrides", "visit_suggestions", "visit_summaries", "visits")  # by franchisee
 
 
 def unique(prefix: str) -> str:
@@ -184,8 +191,10 @@ def test_create_roles_is_idempotent_and_grants_exactly_the_matrix(pg_server, cap
             "franchisees": {"SELECT", "INSERT", "UPDATE"},  # nobody deletes a franchisee
             "users": {"INSERT", "UPDATE"},
             "company_settings": {"SELECT"} | WRITE,
+            "visit_cadences": {"SELECT"} | WRITE,
         }
-        | CREDIT_WRITES,
+        | CREDIT_WRITES
+        | {t: {"SELECT"} | WRITE for t in VISIT_TABLES},
         "hqdesk_account_manager": everyone_reads
         | {
             "contact_anniversaries": {"SELECT"} | WRITE,
@@ -195,7 +204,8 @@ def test_create_roles_is_idempotent_and_grants_exactly_the_matrix(pg_server, cap
             "franchisees": {"SELECT", "INSERT"},
             "credit_proposals": {"SELECT", "INSERT"},  # their own franchisees' (row-level policy)
             "dunning_tasks": {"SELECT", "UPDATE"},  # working their own franchisees' actions
-        },
+        }
+        | {t: {"SELECT"} | WRITE for t in VISIT_TABLES},
         "hqdesk_credit_manager": everyone_reads | CREDIT_WRITES,
         "hqdesk_viewer": everyone_reads,
     }

@@ -53,6 +53,7 @@ from hqdesk.persistence.models import (
     Store,
     User,
 )
+from hqdesk.persistence.models_visits import Visit, VisitSuggestion
 from hqdesk.services.dto import SearchCriteria
 
 TODAY = date(2026, 6, 15)
@@ -63,6 +64,8 @@ COUNTED = {
     "status_changes": StatusChangeRecord,
     "anniversaries": ContactAnniversary,
     "users": User,
+    "visits": Visit,
+    "visit_suggestions": VisitSuggestion,
 }
 _databases = itertools.count()
 

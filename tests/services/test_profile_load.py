@@ -59,7 +59,7 @@ def test_load_reads_everything_in_one_session(services, users, franchisee):
         counter.stop()
     assert counter.begins == 1  # the editor used to open 5-7 sessions, each with its own rights lookup
     user_lookups = counter.statements  # not many statements either: no query per row
-    assert user_lookups <= 12
+    assert user_lookups <= 14  # 12, and the visits with their suggestions (one query each)
     assert bundle.detail.data.code == "HZ-1" and bundle.detail.status == LifecycleStatus.ACTIVE
     assert [c.data.name for c in bundle.contacts] == ["王芳"]
     assert [s.data.name for s in bundle.stores] == ["湖滨店"]

@@ -95,6 +95,29 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
         "changed_on": QT_TRANSLATE_NOOP("Fields", "Date"),
         "reason": QT_TRANSLATE_NOOP("Fields", "Reason"),
     },
+    "visits": {
+        "visited_on": QT_TRANSLATE_NOOP("Fields", "Visit date"),
+        "kind": QT_TRANSLATE_NOOP("Fields", "Kind"),
+        "purpose": QT_TRANSLATE_NOOP("Fields", "Purpose"),
+        "hq_user_id": QT_TRANSLATE_NOOP("Fields", "Visited by"),
+        "hq_others": QT_TRANSLATE_NOOP("Fields", "Also from HQ"),
+        "met_with": QT_TRANSLATE_NOOP("Fields", "Met with"),
+        "notes": QT_TRANSLATE_NOOP("Fields", "Notes"),
+        "outcome": QT_TRANSLATE_NOOP("Fields", "Outcome"),
+        "next_follow_up_on": QT_TRANSLATE_NOOP("Fields", "Next follow-up"),
+        "suggestions": QT_TRANSLATE_NOOP("Fields", "Suggestions"),
+    },
+    "visit_suggestions": {
+        "text": QT_TRANSLATE_NOOP("Fields", "Suggestion"),
+        "status": QT_TRANSLATE_NOOP("Fields", "Follow-up status"),
+        "response": QT_TRANSLATE_NOOP("Fields", "Response"),
+        "visit_id": QT_TRANSLATE_NOOP("Fields", "Visit"),
+    },
+    "visit_overrides": {"months": QT_TRANSLATE_NOOP("Fields", "Visit every (months)")},
+    "visit_cadences": {
+        "tier": QT_TRANSLATE_NOOP("Fields", "Tier"),
+        "months": QT_TRANSLATE_NOOP("Fields", "Visit every (months)"),
+    },
 }
 
 # Bookkeeping columns that mean nothing to a user (the "who" and "when" columns already say the rest).
@@ -110,6 +133,8 @@ DATE_FIELDS = frozenset(
         "opened_on",
         "changed_on",
         "day",
+        "visited_on",
+        "next_follow_up_on",
     }
 )
 BOOL_FIELDS = frozenset({"archived", "birthday_lunar", "is_primary", "lunar"})
@@ -128,6 +153,15 @@ WHAT = {
     ("contact_anniversaries", "update"): QT_TRANSLATE_NOOP("History", "Anniversary changed"),
     ("contact_anniversaries", "delete"): QT_TRANSLATE_NOOP("History", "Anniversary removed"),
     ("franchisee_status_changes", "insert"): QT_TRANSLATE_NOOP("History", "Status changed"),
+    ("visits", "insert"): QT_TRANSLATE_NOOP("History", "Visit logged"),
+    ("visits", "update"): QT_TRANSLATE_NOOP("History", "Visit changed"),
+    ("visits", "delete"): QT_TRANSLATE_NOOP("History", "Visit deleted"),
+    ("visit_suggestions", "insert"): QT_TRANSLATE_NOOP("History", "Suggestion noted"),
+    ("visit_suggestions", "update"): QT_TRANSLATE_NOOP("History", "Suggestion followed up"),
+    ("visit_suggestions", "delete"): QT_TRANSLATE_NOOP("History", "Suggestion removed"),
+    ("visit_overrides", "insert"): QT_TRANSLATE_NOOP("History", "Visit plan set"),
+    ("visit_overrides", "update"): QT_TRANSLATE_NOOP("History", "Visit plan changed"),
+    ("visit_overrides", "delete"): QT_TRANSLATE_NOOP("History", "Visit plan follows the tier again"),
 }
 # An anniversary belongs to a contact: its entries say whose it is when the trail tells (inserts and deletes do).
 WHAT_ANNIVERSARY_OF = {
@@ -215,6 +249,16 @@ def _enum_label(table: str, name: str, value) -> str | None:
             return tr_enum(CONTACT_ROLE_LABELS[ContactRole(value)])
         if table == "contacts" and name == "gender":
             return tr_enum(GENDER_LABELS[Gender(value)])
+        if table.startswith("visit"):
+            from hqdesk.domain import visits
+
+            labels = {
+                ("visits", "kind"): (visits.KIND_LABELS, visits.VisitKind),
+                ("visits", "purpose"): (visits.PURPOSE_LABELS, visits.VisitPurpose),
+                ("visit_suggestions", "status"): (visits.SUGGESTION_STATUS_LABELS, visits.SuggestionStatus),
+            }.get((table, name))
+            if labels is not None:
+                return tr_enum(labels[0][labels[1](value)])
     except (ValueError, KeyError):
         return None
     return None
@@ -242,8 +286,10 @@ def format_value(table: str, name: str, value, names: UserNames | None = None) -
     if name == "floor_area":
         amount = _as_decimal(value)
         return fmt_decimal(amount) if amount is not None else str(value)
-    if name == "account_manager_id":
+    if name in ("account_manager_id", "hq_user_id"):
         return (names or UserNames()).name_of_id(value)
+    if name == "suggestions":  # a visit's suggestions in the conflict dialog
+        return separator().join(getattr(s, "text", str(s)) for s in value)
     if name == "tags":
         return (
             ", ".join(value)

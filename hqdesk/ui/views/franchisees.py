@@ -537,6 +537,17 @@ class FranchiseesView(RememberedLayout, QWidget):
         self._current_id = franchisee_id
         self.editor.load(franchisee_id)
 
+    def open_franchisee(self, franchisee_id: int) -> None:
+        """Show ``franchisee_id``'s profile (other pages' "Open profile"): asks before dropping unsaved edits;
+        selects its row when the list shows it."""
+        if franchisee_id != self._current_id:
+            if not self._may_discard():
+                return
+            self._current_id = franchisee_id
+            self.editor.load(franchisee_id)
+        self._select(franchisee_id, scroll=True)
+        self.editor.tabs.setCurrentWidget(self.editor.form)
+
     def _may_discard(self) -> bool:
         return not self.editor.has_unsaved_changes() or self.editor.confirm_discard()
 

@@ -56,6 +56,12 @@ class SettingsDialog(QDialog):
         if company_page_allowed(ctx):
             self.company = CompanyPage(ctx, self._submit)
             self.pages.append(self.company)
+        from hqdesk.ui.dialogs.settings.visits import VisitCadencePage, visits_page_allowed
+
+        self.visit_cadences: VisitCadencePage | None = None
+        if visits_page_allowed(ctx):
+            self.visit_cadences = VisitCadencePage(ctx, self._submit)
+            self.pages.append(self.visit_cadences)
         for page in self.pages:
             # a small screen scrolls a tall page instead of pushing OK below its edge
             scroll = QScrollArea()
