@@ -506,7 +506,8 @@ def test_the_stamp_reaches_tables_added_later(shop):
     try:
         with engine.begin() as conn:
             conn.execute(
-                text("insert into field_notes (franchisee_id, updated_by) values (:f, 'am')"), {"f": shop["f1"]}
+                text("insert into field_notes (franchisee_id, updated_by) values (:f, 'am')"),
+                {"f": shop["f1"]},
             )
     finally:
         engine.dispose()
