@@ -21,6 +21,8 @@ class Entity(StrEnum):
     TIER = "tier"  # the tier list (Settings > Company)
     USER = "user"  # user accounts: names, roles, active flags
     COMPANY = "company"  # the company letterhead
+    COMPLAINT = "complaint"  # a complaint: intake, transitions, comments (its timeline)
+    COMPLAINT_SETTINGS = "complaint_settings"  # complaint categories and severity times (Settings)
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,9 @@ class Action(StrEnum):
     VIEW_HISTORY = "view history"
     OVERWRITE_CONFLICT = "overwrite another user's changes"
     CONFIGURE_TIERS = "configure tiers"
+    LOG_COMPLAINT = "log complaints"
+    HANDLE_COMPLAINT = "handle this complaint"
+    CONFIGURE_COMPLAINTS = "configure complaint categories and times"
 
     @property
     def label(self) -> str:
@@ -61,18 +64,25 @@ ACTION_LABELS = {
     Action.VIEW_HISTORY: QT_TRANSLATE_NOOP("Enums", "view history"),
     Action.OVERWRITE_CONFLICT: QT_TRANSLATE_NOOP("Enums", "overwrite another user's changes"),
     Action.CONFIGURE_TIERS: QT_TRANSLATE_NOOP("Enums", "configure tiers"),
+    Action.LOG_COMPLAINT: QT_TRANSLATE_NOOP("Enums", "log complaints"),
+    Action.HANDLE_COMPLAINT: QT_TRANSLATE_NOOP("Enums", "handle this complaint"),
+    Action.CONFIGURE_COMPLAINTS: QT_TRANSLATE_NOOP("Enums", "configure complaint categories and times"),
 }
 
 # Actions each role may take on any franchisee. "Own" actions (below) apply to the franchisees
 # assigned to the user as account manager.
 _ANY: dict[Role, frozenset[Action]] = {
     Role.ADMIN: frozenset(Action),
-    Role.CREDIT_MANAGER: frozenset({Action.VIEW_FRANCHISEES, Action.VIEW_HISTORY}),
-    Role.ACCOUNT_MANAGER: frozenset({Action.VIEW_FRANCHISEES, Action.VIEW_HISTORY, Action.CREATE_FRANCHISEE}),
+    Role.CREDIT_MANAGER: frozenset({Action.VIEW_FRANCHISEES, Action.VIEW_HISTORY, Action.LOG_COMPLAINT}),
+    Role.ACCOUNT_MANAGER: frozenset(
+        {Action.VIEW_FRANCHISEES, Action.VIEW_HISTORY, Action.CREATE_FRANCHISEE, Action.LOG_COMPLAINT}
+    ),
     Role.VIEWER: frozenset({Action.VIEW_FRANCHISEES, Action.VIEW_HISTORY}),
 }
 _OWN: dict[Role, frozenset[Action]] = {
-    Role.ACCOUNT_MANAGER: frozenset({Action.EDIT_FRANCHISEE, Action.CHANGE_STATUS}),
+    Role.ACCOUNT_MANAGER: frozenset({Action.EDIT_FRANCHISEE, Action.CHANGE_STATUS, Action.HANDLE_COMPLAINT}),
+    # complaints: "own" is the complaints assigned to the user (owner_id = the assignee)
+    Role.CREDIT_MANAGER: frozenset({Action.HANDLE_COMPLAINT}),
 }
 
 

@@ -286,3 +286,7 @@ AUDITED_TABLES = (
 AUDIT_EXCLUDED_COLUMNS = frozenset(
     {"password_hash", "search_text", "version", "created_at", "updated_at", "updated_by", "logo_png"}
 )
+
+from hqdesk.persistence import models_complaints  # noqa: E402,F401
+
+AUDITED_TABLES = AUDITED_TABLES + models_complaints.AUDITED

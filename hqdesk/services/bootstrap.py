@@ -10,6 +10,7 @@ from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.persistence.database import Database
 from hqdesk.persistence.engine import is_network_path, probe_connection, safe_url, sqlite_path, store_password
 from hqdesk.services.company import CompanyService
+from hqdesk.services.complaints import ComplaintService
 from hqdesk.services.contacts import ContactService, StoreService
 from hqdesk.services.franchisees import FranchiseeService
 from hqdesk.services.profile import ProfileService
@@ -27,6 +28,7 @@ class Services:
     company: CompanyService
     tiers: TierService
     profile: ProfileService  # the profile editor's one read
+    complaints: ComplaintService
 
     @property
     def dialect(self) -> str:
@@ -81,6 +83,7 @@ def open_services(url: str, *, password: str | None = None, upgrade: bool = True
         CompanyService(db),
         TierService(db),
         ProfileService(db),
+        ComplaintService(db),
     )
 
 

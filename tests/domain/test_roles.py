@@ -19,6 +19,10 @@ EXPECTED_ANY = {
 EXPECTED_OWN_EXTRA = {
     Role.ACCOUNT_MANAGER: {Action.EDIT_FRANCHISEE, Action.CHANGE_STATUS},
 }
+# complaints: anyone but a viewer logs one; "own" for handling is the complaints assigned to the user
+for _role in (Role.CREDIT_MANAGER, Role.ACCOUNT_MANAGER):
+    EXPECTED_ANY[_role] = EXPECTED_ANY[_role] | {Action.LOG_COMPLAINT}
+    EXPECTED_OWN_EXTRA[_role] = EXPECTED_OWN_EXTRA.get(_role, set()) | {Action.HANDLE_COMPLAINT}
 
 
 @pytest.mark.parametrize("role", list(Role))
