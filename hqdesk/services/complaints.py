@@ -331,18 +331,19 @@ class ComplaintService(Service):
                 me=now.user_id,
             )
 
-    def franchisee_choices(self, actor: Actor) -> list[tuple[int, str, str]]:
-        """(id, code, legal name) of every franchisee that is not archived, by code: the form's picker."""
+    def franchisee_choices(
+        self, actor: Actor, franchisee_id: int | None = None
+    ) -> list[tuple[int, str, str]]:
+        """(id, code, legal name) of every franchisee that is not archived, by code: the form's picker; with
+        ``franchisee_id`` that one only (archived or not)."""
         with self.db.read() as s:
             self.require(actor, Action.VIEW_FRANCHISEES, s=s)
-            return [
-                tuple(r)
-                for r in s.execute(
-                    select(Franchisee.id, Franchisee.code, Franchisee.legal_name)
-                    .where(Franchisee.archived.is_(False))
-                    .order_by(Franchisee.code)
-                )
-            ]
+            q = select(Franchisee.id, Franchisee.code, Franchisee.legal_name).order_by(Franchisee.code)
+            if franchisee_id is None:
+                q = q.where(Franchisee.archived.is_(False))
+            else:
+                q = q.where(Franchisee.id == franchisee_id)
+            return [tuple(r) for r in s.execute(q)]
 
     def contacts_of(self, actor: Actor, franchisee_id: int) -> list[tuple[int, str]]:
         with self.db.read() as s:

@@ -41,6 +41,12 @@ def _franchisees_page(ctx: UiContext) -> QWidget:
     return FranchiseesView(ctx)
 
 
+def _complaints_page(ctx: UiContext) -> QWidget:
+    from hqdesk.ui.views.complaints import ComplaintsView
+
+    return ComplaintsView(ctx)
+
+
 def _users_page(ctx: UiContext) -> QWidget:
     from hqdesk.ui.views.users import UsersView
 
@@ -77,6 +83,12 @@ PAGES: tuple[PageSpec, ...] = (
         _users_page,
         QStyle.StandardPixmap.SP_DirHomeIcon,
         lambda ctx: ctx.can(Action.MANAGE_USERS),
+    ),
+    PageSpec(
+        "complaints",
+        QT_TRANSLATE_NOOP("Pages", "Complaints"),
+        _complaints_page,
+        QStyle.StandardPixmap.SP_MessageBoxWarning,
     ),
 )
 

@@ -127,7 +127,8 @@
     <message numerus="yes">
         <source>%n franchisee(s) changed.</source>
         <translation>
-            <numerusform>已更改 %n 个加盟商。</numerusform></translation>
+            <numerusform>已更改 %n 个加盟商。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -135,7 +136,8 @@
     <message numerus="yes">
         <source>Applies to %n selected franchisee(s). All of them change, or none.</source>
         <translation>
-            <numerusform>作用于选中的 %n 个加盟商：要么全部更改，要么都不更改。</numerusform></translation>
+            <numerusform>作用于选中的 %n 个加盟商：要么全部更改，要么都不更改。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -207,6 +209,447 @@
     <message>
         <source>The letterhead below is now the saved one; make your changes again if they are still needed, then press OK.</source>
         <translation>下方显示的是已保存的信笺抬头；如仍需修改，请重新修改后点击“确定”。</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintDialog</name>
+    <message>
+        <source>(not yet: leave it new)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Assign…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start work…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Resolve…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Corrective action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Franchisee's satisfaction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1 – very unhappy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>2 – unhappy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>3 – neutral</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>4 – happy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>5 – very happy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reassign</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(ask the franchisee)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New complaint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished">正在加载…</translation>
+    </message>
+    <message>
+        <source>Franchisee</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished">联系人</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What happened, in the franchisee's words</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Products or invoices</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. product code, invoice number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Assign to</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add a comment to the timeline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add comment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reassign…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Log complaint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A new complaint starts as &lt;b&gt;new&lt;/b&gt;; name an assignee to assign it at once.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your role cannot log complaints.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type a code or a name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished">（无）</translation>
+    </message>
+    <message>
+        <source>Complaint {number}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>assignee: {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>logged by {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>due {when}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>OVERDUE: was {due}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Response due {response}; resolution due {resolution}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Take it…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Resume work…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Closed: read only. Reopen it to change it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only the assignee or an administrator changes this complaint.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Response within {response} h, resolution within {resolution} h of receipt.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ComplaintSettings</name>
+    <message>
+        <source>Complaint categories</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>In use</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add main category</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add below selected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rename selected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A category is never deleted: deactivate it, and complaints already filed under it keep it. Deactivating a category takes its sub-categories out of use too.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Response and resolution times</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Response (hours)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Resolution (hours)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Calendar hours from receipt (48 h = 2 days). The response is due when someone starts work; new times apply to complaints logged after saving.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ComplaintTimeline</name>
+    <message>
+        <source>Logged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reassigned to {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Details corrected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{old} → {new}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished">时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished">操作人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished">操作</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsModel</name>
+    <message>
+        <source>{when} (overdue)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Franchisee</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(unassigned)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Overdue: the due time has passed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Click to sort</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ComplaintsView</name>
+    <message>
+        <source>Number, franchisee code or name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open (not resolved)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Any category</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Any severity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Me</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New complaint…</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n complaint(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
     </message>
 </context>
 <context>
@@ -556,8 +999,64 @@
         <translation>装修中</translation>
     </message>
     <message>
+        <source>New</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Closed</source>
         <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished">电话</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation type="unfinished">微信</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>High</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Low</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Prospect</source>
@@ -638,6 +1137,18 @@
     <message>
         <source>configure tiers</source>
         <translation>配置等级</translation>
+    </message>
+    <message>
+        <source>log complaints</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>handle this complaint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>configure complaint categories and times</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -811,6 +1322,10 @@
     <message>
         <source>Its contract has not ended yet.</source>
         <translation>其合同尚未到期。</translation>
+    </message>
+    <message>
+        <source>This complaint is closed, so it is read only. Reopen it first. Nothing was saved.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1071,7 +1586,8 @@
     <message numerus="yes">
         <source>%n statuses</source>
         <translation>
-            <numerusform>%n 种状态</numerusform></translation>
+            <numerusform>%n 种状态</numerusform>
+        </translation>
     </message>
     <message>
         <source>Tier {tier}</source>
@@ -1646,6 +2162,10 @@ Franchisee relationships and credit management for headquarters.</source>
         <source>Users</source>
         <translation>用户</translation>
     </message>
+    <message>
+        <source>Complaints</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Profile</name>
@@ -1861,6 +2381,22 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>Delete the store {name}?</source>
         <translation>确定删除门店 {name} 吗？</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Complaints (%n)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Log complaint…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2114,7 +2650,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>The tier {code} is given to %n franchisee(s); give them another tier first.</source>
         <translation>
-            <numerusform>等级 {code} 仍有 %n 个加盟商使用；请先为他们更换等级。</numerusform></translation>
+            <numerusform>等级 {code} 仍有 %n 个加盟商使用；请先为他们更换等级。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Remove tier</source>
@@ -2194,7 +2731,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>Hand their %n franchisee(s) over to</source>
         <translation>
-            <numerusform>将其负责的 %n 个加盟商转交给</numerusform></translation>
+            <numerusform>将其负责的 %n 个加盟商转交给</numerusform>
+        </translation>
     </message>
     <message>
         <source>Enter an e-mail address like name@example.com, or leave it empty.</source>
@@ -2282,6 +2820,74 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>At most {limit} characters.</source>
         <translation>最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>Choose the franchisee who complained.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a category.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Describe the complaint in the franchisee's words.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter when it was received.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A complaint cannot be received in the future.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter a date from 2000 on.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A complaint cannot go from {old} to {new}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose who handles the complaint.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Say how the complaint was resolved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give the root cause.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give the corrective action, so it does not happen again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give the franchisee's satisfaction, from 1 (very unhappy) to 5 (very happy).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Say why the complaint is reopened.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write the comment first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give the category a name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{severity}: times are from 1 hour to 365 days.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{severity}: the resolution time cannot be shorter than the response time.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The text contains a NUL character (an invisible control character, code 0), which cannot be stored. Remove it.</source>
@@ -2494,6 +3100,30 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>At most {limit} characters; this text has {length}. Nothing was cut off: shorten it.</source>
         <translation>最多 {limit} 个字符，此文本有 {length} 个。内容未被截断，请自行缩短。</translation>
+    </message>
+    <message>
+        <source>A logged complaint stays with its franchisee; log a new one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only an assigned, in-progress or reopened complaint is reassigned.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There is a category {name} here already.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The category {name} is no longer in use; choose another.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a contact of this franchisee.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose an active administrator, account manager or credit manager to handle it.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>

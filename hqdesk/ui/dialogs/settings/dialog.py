@@ -56,6 +56,11 @@ class SettingsDialog(QDialog):
         if company_page_allowed(ctx):
             self.company = CompanyPage(ctx, self._submit)
             self.pages.append(self.company)
+        from hqdesk.ui.dialogs.settings.complaints import ComplaintSettingsPage, complaint_page_allowed
+
+        self.complaints = ComplaintSettingsPage(ctx) if complaint_page_allowed(ctx) else None
+        if self.complaints is not None:
+            self.pages.append(self.complaints)
         for page in self.pages:
             # a small screen scrolls a tall page instead of pushing OK below its edge
             scroll = QScrollArea()

@@ -112,7 +112,11 @@ class ProfileEditor(ProfileActions, QWidget):
         self.contacts_tab = RowListTab(contacts_spec(), self)
         self.stores_tab = RowListTab(stores_spec(), self)
         self.history_tab = HistoryTab()
+        from hqdesk.ui.views.complaints_tab import ComplaintsTab
+
+        self.complaints_tab = ComplaintsTab(self)
         self.page_tabs: list[ProfileTab] = [self.contacts_tab, self.stores_tab, self.history_tab]
+        self.page_tabs.insert(2, self.complaints_tab)
         for tab in self.page_tabs:
             self.tabs.addTab(tab, tab.title())
 
