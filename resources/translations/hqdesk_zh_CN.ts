@@ -215,441 +215,440 @@
     <name>ComplaintDialog</name>
     <message>
         <source>(not yet: leave it new)</source>
-        <translation type="unfinished" />
+        <translation>（暂不指派：保持“新建”）</translation>
     </message>
     <message>
         <source>Assign…</source>
-        <translation type="unfinished" />
+        <translation>指派…</translation>
     </message>
     <message>
         <source>Start work…</source>
-        <translation type="unfinished" />
+        <translation>开始处理…</translation>
     </message>
     <message>
         <source>Resolve…</source>
-        <translation type="unfinished" />
+        <translation>解决…</translation>
     </message>
     <message>
         <source>Close…</source>
-        <translation type="unfinished" />
+        <translation>结案…</translation>
     </message>
     <message>
         <source>Reopen…</source>
-        <translation type="unfinished" />
+        <translation>重新打开…</translation>
     </message>
     <message>
         <source>Resolution</source>
-        <translation type="unfinished" />
+        <translation>处理结果</translation>
     </message>
     <message>
         <source>Root cause</source>
-        <translation type="unfinished" />
+        <translation>根本原因</translation>
     </message>
     <message>
         <source>Corrective action</source>
-        <translation type="unfinished" />
+        <translation>纠正措施</translation>
     </message>
     <message>
         <source>Franchisee's satisfaction</source>
-        <translation type="unfinished" />
+        <translation>加盟商满意度</translation>
     </message>
     <message>
         <source>1 – very unhappy</source>
-        <translation type="unfinished" />
+        <translation>1 – 非常不满意</translation>
     </message>
     <message>
         <source>2 – unhappy</source>
-        <translation type="unfinished" />
+        <translation>2 – 不满意</translation>
     </message>
     <message>
         <source>3 – neutral</source>
-        <translation type="unfinished" />
+        <translation>3 – 一般</translation>
     </message>
     <message>
         <source>4 – happy</source>
-        <translation type="unfinished" />
+        <translation>4 – 满意</translation>
     </message>
     <message>
         <source>5 – very happy</source>
-        <translation type="unfinished" />
+        <translation>5 – 非常满意</translation>
     </message>
     <message>
         <source>Reassign</source>
-        <translation type="unfinished" />
+        <translation>转派</translation>
     </message>
     <message>
         <source>Assignee</source>
-        <translation type="unfinished" />
+        <translation>处理人</translation>
     </message>
     <message>
         <source>(ask the franchisee)</source>
-        <translation type="unfinished" />
+        <translation>（请询问加盟商）</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished" />
+        <translation>备注</translation>
     </message>
     <message>
         <source>New complaint</source>
-        <translation type="unfinished" />
+        <translation>新投诉</translation>
     </message>
     <message>
         <source>Complaint</source>
-        <translation type="unfinished" />
+        <translation>投诉</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished">正在加载…</translation>
+        <translation>正在加载…</translation>
     </message>
     <message>
         <source>Franchisee</source>
-        <translation type="unfinished" />
+        <translation>加盟商</translation>
     </message>
     <message>
         <source>Contact</source>
-        <translation type="unfinished">联系人</translation>
+        <translation>联系人</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished" />
+        <translation>受理时间</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished" />
+        <translation>渠道</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished" />
+        <translation>类别</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished" />
+        <translation>严重程度</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished" />
+        <translation>投诉内容</translation>
     </message>
     <message>
         <source>What happened, in the franchisee's words</source>
-        <translation type="unfinished" />
+        <translation>按加盟商的原话记录发生了什么</translation>
     </message>
     <message>
         <source>Products or invoices</source>
-        <translation type="unfinished" />
+        <translation>相关产品或发票</translation>
     </message>
     <message>
         <source>e.g. product code, invoice number</source>
-        <translation type="unfinished" />
+        <translation>例如：产品编号、发票号码</translation>
     </message>
     <message>
         <source>Assign to</source>
-        <translation type="unfinished" />
+        <translation>指派给</translation>
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished" />
+        <translation>处理记录</translation>
     </message>
     <message>
         <source>Add a comment to the timeline</source>
-        <translation type="unfinished" />
+        <translation>在处理记录中添加备注</translation>
     </message>
     <message>
         <source>Add comment</source>
-        <translation type="unfinished" />
+        <translation>添加备注</translation>
     </message>
     <message>
         <source>Reassign…</source>
-        <translation type="unfinished" />
+        <translation>转派…</translation>
     </message>
     <message>
         <source>Log complaint</source>
-        <translation type="unfinished" />
+        <translation>登记投诉</translation>
     </message>
     <message>
         <source>Save changes</source>
-        <translation type="unfinished" />
+        <translation>保存修改</translation>
     </message>
     <message>
         <source>A new complaint starts as &lt;b&gt;new&lt;/b&gt;; name an assignee to assign it at once.</source>
-        <translation type="unfinished" />
+        <translation>新投诉的状态为&lt;b&gt;新建&lt;/b&gt;；选择处理人即可立即指派。</translation>
     </message>
     <message>
         <source>Your role cannot log complaints.</source>
-        <translation type="unfinished" />
+        <translation>您的角色不能登记投诉。</translation>
     </message>
     <message>
         <source>(choose)</source>
-        <translation type="unfinished" />
+        <translation>（请选择）</translation>
     </message>
     <message>
         <source>Type a code or a name</source>
-        <translation type="unfinished" />
+        <translation>输入编号或名称</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished">（无）</translation>
+        <translation>（无）</translation>
     </message>
     <message>
         <source>Complaint {number}</source>
-        <translation type="unfinished" />
+        <translation>投诉 {number}</translation>
     </message>
     <message>
         <source>assignee: {name}</source>
-        <translation type="unfinished" />
+        <translation>处理人：{name}</translation>
     </message>
     <message>
         <source>nobody yet</source>
-        <translation type="unfinished" />
+        <translation>尚未指派</translation>
     </message>
     <message>
         <source>logged by {name}</source>
-        <translation type="unfinished" />
+        <translation>登记人：{name}</translation>
     </message>
     <message>
         <source>due {when}</source>
-        <translation type="unfinished" />
+        <translation>截止 {when}</translation>
     </message>
     <message>
         <source>OVERDUE: was {due}</source>
-        <translation type="unfinished" />
+        <translation>已逾期：{due}</translation>
     </message>
     <message>
         <source>Response due {response}; resolution due {resolution}.</source>
-        <translation type="unfinished" />
+        <translation>响应截止 {response}；解决截止 {resolution}。</translation>
     </message>
     <message>
         <source>Take it…</source>
-        <translation type="unfinished" />
+        <translation>由我处理…</translation>
     </message>
     <message>
         <source>Resume work…</source>
-        <translation type="unfinished" />
+        <translation>继续处理…</translation>
     </message>
     <message>
         <source>Closed: read only. Reopen it to change it.</source>
-        <translation type="unfinished" />
+        <translation>已结案：只读。重新打开后才能修改。</translation>
     </message>
     <message>
         <source>Only the assignee or an administrator changes this complaint.</source>
-        <translation type="unfinished" />
+        <translation>只有处理人或管理员可以修改此投诉。</translation>
     </message>
     <message>
         <source>Response within {response} h, resolution within {resolution} h of receipt.</source>
-        <translation type="unfinished" />
+        <translation>受理后 {response} 小时内响应，{resolution} 小时内解决。</translation>
     </message>
 </context>
 <context>
     <name>ComplaintSettings</name>
     <message>
         <source>Complaint categories</source>
-        <translation type="unfinished" />
+        <translation>投诉类别</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished" />
+        <translation>类别</translation>
     </message>
     <message>
         <source>Complaints</source>
-        <translation type="unfinished" />
+        <translation>投诉</translation>
     </message>
     <message>
         <source>In use</source>
-        <translation type="unfinished" />
+        <translation>启用</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>名称</translation>
     </message>
     <message>
         <source>Add main category</source>
-        <translation type="unfinished" />
+        <translation>添加主类别</translation>
     </message>
     <message>
         <source>Add below selected</source>
-        <translation type="unfinished" />
+        <translation>在所选类别下添加</translation>
     </message>
     <message>
         <source>Rename selected</source>
-        <translation type="unfinished" />
+        <translation>重命名所选类别</translation>
     </message>
     <message>
         <source>Deactivate</source>
-        <translation type="unfinished" />
+        <translation>停用</translation>
     </message>
     <message>
         <source>A category is never deleted: deactivate it, and complaints already filed under it keep it. Deactivating a category takes its sub-categories out of use too.</source>
-        <translation type="unfinished" />
+        <translation>类别不会被删除：请停用它，已归入该类别的投诉保留原类别。停用一个类别也会停用其下的子类别。</translation>
     </message>
     <message>
         <source>Response and resolution times</source>
-        <translation type="unfinished" />
+        <translation>响应与解决时限</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished" />
+        <translation>严重程度</translation>
     </message>
     <message>
         <source>Response (hours)</source>
-        <translation type="unfinished" />
+        <translation>响应（小时）</translation>
     </message>
     <message>
         <source>Resolution (hours)</source>
-        <translation type="unfinished" />
+        <translation>解决（小时）</translation>
     </message>
     <message>
         <source>Calendar hours from receipt (48 h = 2 days). The response is due when someone starts work; new times apply to complaints logged after saving.</source>
-        <translation type="unfinished" />
+        <translation>自受理起按自然小时计算（48 小时 = 2 天）。开始处理即视为已响应；新时限只适用于保存之后登记的投诉。</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished" />
+        <translation>是</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished" />
+        <translation>否</translation>
     </message>
     <message>
         <source>Activate</source>
-        <translation type="unfinished" />
+        <translation>启用</translation>
     </message>
 </context>
 <context>
     <name>ComplaintTimeline</name>
     <message>
         <source>Logged</source>
-        <translation type="unfinished" />
+        <translation>已登记</translation>
     </message>
     <message>
         <source>Reassigned to {name}</source>
-        <translation type="unfinished" />
+        <translation>转派给 {name}</translation>
     </message>
     <message>
         <source>Details corrected</source>
-        <translation type="unfinished" />
+        <translation>更正了投诉信息</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished" />
+        <translation>备注</translation>
     </message>
     <message>
         <source>{old} → {new}</source>
-        <translation type="unfinished" />
+        <translation>{old} → {new}</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished">时间</translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished">操作人</translation>
+        <translation>操作人</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished">操作</translation>
+        <translation>操作</translation>
     </message>
 </context>
 <context>
     <name>ComplaintsModel</name>
     <message>
         <source>{when} (overdue)</source>
-        <translation type="unfinished" />
+        <translation>{when}（已逾期）</translation>
     </message>
     <message>
         <source>No.</source>
-        <translation type="unfinished" />
+        <translation>编号</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished" />
+        <translation>受理时间</translation>
     </message>
     <message>
         <source>Franchisee</source>
-        <translation type="unfinished" />
+        <translation>加盟商</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished" />
+        <translation>类别</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished" />
+        <translation>严重程度</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Assignee</source>
-        <translation type="unfinished" />
+        <translation>处理人</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished" />
+        <translation>截止时间</translation>
     </message>
     <message>
         <source>Complaint</source>
-        <translation type="unfinished" />
+        <translation>投诉内容</translation>
     </message>
     <message>
         <source>(unassigned)</source>
-        <translation type="unfinished" />
+        <translation>（未指派）</translation>
     </message>
     <message>
         <source>Overdue: the due time has passed.</source>
-        <translation type="unfinished" />
+        <translation>已逾期：已超过截止时间。</translation>
     </message>
     <message>
         <source>Click to sort</source>
-        <translation type="unfinished" />
+        <translation>点击排序</translation>
     </message>
 </context>
 <context>
     <name>ComplaintsView</name>
     <message>
         <source>Number, franchisee code or name</source>
-        <translation type="unfinished" />
+        <translation>投诉编号、加盟商编号或名称</translation>
     </message>
     <message>
         <source>Open (not resolved)</source>
-        <translation type="unfinished" />
+        <translation>未解决</translation>
     </message>
     <message>
         <source>Any status</source>
-        <translation type="unfinished" />
+        <translation>全部状态</translation>
     </message>
     <message>
         <source>Any category</source>
-        <translation type="unfinished" />
+        <translation>全部类别</translation>
     </message>
     <message>
         <source>Any severity</source>
-        <translation type="unfinished" />
+        <translation>全部严重程度</translation>
     </message>
     <message>
         <source>Anyone</source>
-        <translation type="unfinished" />
+        <translation>全部处理人</translation>
     </message>
     <message>
         <source>Me</source>
-        <translation type="unfinished" />
+        <translation>我</translation>
     </message>
     <message>
         <source>Unassigned</source>
-        <translation type="unfinished" />
+        <translation>未指派</translation>
     </message>
     <message>
         <source>Overdue only</source>
-        <translation type="unfinished" />
+        <translation>仅看逾期</translation>
     </message>
     <message>
         <source>New complaint…</source>
-        <translation type="unfinished" />
+        <translation>新投诉…</translation>
     </message>
     <message numerus="yes">
         <source>%n complaint(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n 条投诉</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1000,19 +999,19 @@
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished" />
+        <translation>新建</translation>
     </message>
     <message>
         <source>Assigned</source>
-        <translation type="unfinished" />
+        <translation>已指派</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished" />
+        <translation>处理中</translation>
     </message>
     <message>
         <source>Resolved</source>
-        <translation type="unfinished" />
+        <translation>已解决</translation>
     </message>
     <message>
         <source>Closed</source>
@@ -1020,43 +1019,43 @@
     </message>
     <message>
         <source>Reopened</source>
-        <translation type="unfinished" />
+        <translation>重新打开</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">电话</translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>Visit</source>
-        <translation type="unfinished" />
+        <translation>拜访</translation>
     </message>
     <message>
         <source>Letter</source>
-        <translation type="unfinished" />
+        <translation>信函</translation>
     </message>
     <message>
         <source>WeChat</source>
-        <translation type="unfinished">微信</translation>
+        <translation>微信</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished" />
+        <translation>电子邮件</translation>
     </message>
     <message>
         <source>Critical</source>
-        <translation type="unfinished" />
+        <translation>紧急</translation>
     </message>
     <message>
         <source>High</source>
-        <translation type="unfinished" />
+        <translation>高</translation>
     </message>
     <message>
         <source>Medium</source>
-        <translation type="unfinished" />
+        <translation>中</translation>
     </message>
     <message>
         <source>Low</source>
-        <translation type="unfinished" />
+        <translation>低</translation>
     </message>
     <message>
         <source>Prospect</source>
@@ -1140,15 +1139,15 @@
     </message>
     <message>
         <source>log complaints</source>
-        <translation type="unfinished" />
+        <translation>登记投诉</translation>
     </message>
     <message>
         <source>handle this complaint</source>
-        <translation type="unfinished" />
+        <translation>处理此投诉</translation>
     </message>
     <message>
         <source>configure complaint categories and times</source>
-        <translation type="unfinished" />
+        <translation>设置投诉类别与时限</translation>
     </message>
 </context>
 <context>
@@ -1325,7 +1324,7 @@
     </message>
     <message>
         <source>This complaint is closed, so it is read only. Reopen it first. Nothing was saved.</source>
-        <translation type="unfinished" />
+        <translation>此投诉已结案，只读。请先重新打开。未保存任何内容。</translation>
     </message>
 </context>
 <context>
@@ -2164,7 +2163,7 @@ Franchisee relationships and credit management for headquarters.</source>
     </message>
     <message>
         <source>Complaints</source>
-        <translation type="unfinished" />
+        <translation>投诉</translation>
     </message>
 </context>
 <context>
@@ -2384,19 +2383,19 @@ Franchisee relationships and credit management for headquarters.</source>
     </message>
     <message>
         <source>Complaints</source>
-        <translation type="unfinished" />
+        <translation>投诉</translation>
     </message>
     <message>
         <source>Complaints (%n)</source>
-        <translation type="unfinished" />
+        <translation>投诉 (%n)</translation>
     </message>
     <message>
         <source>Log complaint…</source>
-        <translation type="unfinished" />
+        <translation>登记投诉…</translation>
     </message>
     <message>
         <source>Open…</source>
-        <translation type="unfinished" />
+        <translation>打开…</translation>
     </message>
 </context>
 <context>
@@ -2823,71 +2822,71 @@ Franchisee relationships and credit management for headquarters.</source>
     </message>
     <message>
         <source>Choose the franchisee who complained.</source>
-        <translation type="unfinished" />
+        <translation>请选择投诉的加盟商。</translation>
     </message>
     <message>
         <source>Choose a category.</source>
-        <translation type="unfinished" />
+        <translation>请选择类别。</translation>
     </message>
     <message>
         <source>Describe the complaint in the franchisee's words.</source>
-        <translation type="unfinished" />
+        <translation>请按加盟商的原话描述投诉内容。</translation>
     </message>
     <message>
         <source>Enter when it was received.</source>
-        <translation type="unfinished" />
+        <translation>请输入受理时间。</translation>
     </message>
     <message>
         <source>A complaint cannot be received in the future.</source>
-        <translation type="unfinished" />
+        <translation>受理时间不能晚于现在。</translation>
     </message>
     <message>
         <source>Enter a date from 2000 on.</source>
-        <translation type="unfinished" />
+        <translation>请输入 2000 年以后的日期。</translation>
     </message>
     <message>
         <source>A complaint cannot go from {old} to {new}.</source>
-        <translation type="unfinished" />
+        <translation>投诉不能从“{old}”变为“{new}”。</translation>
     </message>
     <message>
         <source>Choose who handles the complaint.</source>
-        <translation type="unfinished" />
+        <translation>请选择处理人。</translation>
     </message>
     <message>
         <source>Say how the complaint was resolved.</source>
-        <translation type="unfinished" />
+        <translation>请填写处理结果。</translation>
     </message>
     <message>
         <source>Give the root cause.</source>
-        <translation type="unfinished" />
+        <translation>请填写根本原因。</translation>
     </message>
     <message>
         <source>Give the corrective action, so it does not happen again.</source>
-        <translation type="unfinished" />
+        <translation>请填写纠正措施，防止再次发生。</translation>
     </message>
     <message>
         <source>Give the franchisee's satisfaction, from 1 (very unhappy) to 5 (very happy).</source>
-        <translation type="unfinished" />
+        <translation>请填写加盟商满意度，1（非常不满意）到 5（非常满意）。</translation>
     </message>
     <message>
         <source>Say why the complaint is reopened.</source>
-        <translation type="unfinished" />
+        <translation>请说明重新打开的原因。</translation>
     </message>
     <message>
         <source>Write the comment first.</source>
-        <translation type="unfinished" />
+        <translation>请先填写备注。</translation>
     </message>
     <message>
         <source>Give the category a name.</source>
-        <translation type="unfinished" />
+        <translation>请填写类别名称。</translation>
     </message>
     <message>
         <source>{severity}: times are from 1 hour to 365 days.</source>
-        <translation type="unfinished" />
+        <translation>{severity}：时限须在 1 小时到 365 天之间。</translation>
     </message>
     <message>
         <source>{severity}: the resolution time cannot be shorter than the response time.</source>
-        <translation type="unfinished" />
+        <translation>{severity}：解决时限不能短于响应时限。</translation>
     </message>
     <message>
         <source>The text contains a NUL character (an invisible control character, code 0), which cannot be stored. Remove it.</source>
@@ -3103,27 +3102,27 @@ Franchisee relationships and credit management for headquarters.</source>
     </message>
     <message>
         <source>A logged complaint stays with its franchisee; log a new one.</source>
-        <translation type="unfinished" />
+        <translation>已登记的投诉不能更换加盟商；请另行登记。</translation>
     </message>
     <message>
         <source>Only an assigned, in-progress or reopened complaint is reassigned.</source>
-        <translation type="unfinished" />
+        <translation>只有已指派、处理中或重新打开的投诉可以转派。</translation>
     </message>
     <message>
         <source>There is a category {name} here already.</source>
-        <translation type="unfinished" />
+        <translation>此处已有类别“{name}”。</translation>
     </message>
     <message>
         <source>The category {name} is no longer in use; choose another.</source>
-        <translation type="unfinished" />
+        <translation>类别“{name}”已停用；请选择其他类别。</translation>
     </message>
     <message>
         <source>Choose a contact of this franchisee.</source>
-        <translation type="unfinished" />
+        <translation>请选择该加盟商的联系人。</translation>
     </message>
     <message>
         <source>Choose an active administrator, account manager or credit manager to handle it.</source>
-        <translation type="unfinished" />
+        <translation>请选择在职的管理员、客户经理或信用经理处理。</translation>
     </message>
 </context>
 </TS>
