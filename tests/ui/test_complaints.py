@@ -7,7 +7,6 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
 
 from hqdesk.domain.complaints import Channel, ComplaintStatus, Severity
 from hqdesk.services.complaints import ChangeRequest, ComplaintIntake
@@ -19,7 +18,7 @@ S = ComplaintStatus
 @pytest.fixture
 def complaints(ui_services, ui_users, sample_franchisees):
     """Three complaints: an overdue critical one assigned to zhang, a new one, a closed one."""
-    sv, zhang, admin = ui_services.complaints, ui_users["zhang"], ui_users["admin"]
+    sv, zhang = ui_services.complaints, ui_users["zhang"]
     plating = next(c.id for c in sv.categories() if c.path.endswith("电镀/镀层"))
     now = datetime.now(UTC)
 

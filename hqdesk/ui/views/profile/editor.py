@@ -116,7 +116,7 @@ class ProfileEditor(ProfileActions, QWidget):
 
         self.complaints_tab = ComplaintsTab(self)
         self.page_tabs: list[ProfileTab] = [self.contacts_tab, self.stores_tab, self.history_tab]
-        self.page_tabs.insert(2, self.complaints_tab)
+        self.page_tabs.append(self.complaints_tab)
         for tab in self.page_tabs:
             self.tabs.addTab(tab, tab.title())
 
