@@ -291,3 +291,39 @@ def test_intake_is_validated_in_words(world):
     assert [e.field for e in err.value.errors] == ["contact"]
     d = sv.complaints.log(am, intake(world, franchisee="f2", contact_id=c2.id))
     assert d.contact_name == "王五"
+
+
+def test_the_demo_has_complaints_in_every_state_that_follow_the_workflow(services):
+    from datetime import date
+
+    from hqdesk.demo import generate_demo
+    from hqdesk.domain.complaints import ALLOWED_COMPLAINT_TRANSITIONS
+
+    counts = generate_demo(services.db, franchisees=60, seed=4, today=date(2026, 11, 20))
+    admin = services.users.sign_in("admin", "demo-admin")
+    sv = services.complaints
+    sv.clock = lambda: datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
+    rows = []
+    page = sv.queue(admin, limit=500)
+    rows += page.rows
+    assert counts["complaints"] == len(rows) >= 20
+    assert {r.status for r in rows} == set(ComplaintStatus)
+    assert any(r.overdue for r in rows) and not all(r.overdue for r in rows)
+    assert len({r.category for r in rows}) >= 5
+    for r in rows:
+        d = sv.get(admin, r.id)
+        moves = [(e.from_status, e.to_status) for e in d.events if e.kind is EventKind.TRANSITION]
+        assert all(new in ALLOWED_COMPLAINT_TRANSITIONS[old] for old, new in moves), moves
+        assert (moves[-1][1] if moves else S.NEW) is d.status
+        assert [e.occurred_at for e in d.events] == sorted(e.occurred_at for e in d.events)
+        if d.status is S.CLOSED:
+            assert d.satisfaction in range(1, 6) and d.root_cause and d.corrective_action
+    # the demo's rows are the app's: a demo complaint moves on like any other
+    new = next(r for r in rows if r.status is S.NEW)
+    sv.transition(admin, new.id, new.version, ChangeRequest(S.ASSIGNED, assignee_id=admin.user_id))
+    assert sv.log(admin, intake_for(sv, admin, new.franchisee_id)).id > max(r.id for r in rows)
+
+
+def intake_for(sv, actor, franchisee_id):
+    category = next(c.id for c in sv.choices(actor).categories if c.parent_id is not None)
+    return ComplaintIntake(franchisee_id, sv.clock(), Channel.PHONE, category, Severity.LOW, "演示后新登记")

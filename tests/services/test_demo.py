@@ -53,6 +53,7 @@ from hqdesk.persistence.models import (
     Store,
     User,
 )
+from hqdesk.persistence.models_complaints import Complaint
 from hqdesk.services.dto import SearchCriteria
 
 TODAY = date(2026, 6, 15)
@@ -63,6 +64,7 @@ COUNTED = {
     "status_changes": StatusChangeRecord,
     "anniversaries": ContactAnniversary,
     "users": User,
+    "complaints": Complaint,
 }
 _databases = itertools.count()
 
