@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, or_, select, tuple_
+from sqlalchemy import func, literal_column, or_, select, text, tuple_
 from sqlalchemy.orm import Session
 
 from hqdesk.domain.complaints import (
@@ -206,6 +206,8 @@ class QueueFilter:
 
 UNASSIGNED = -1
 SORT_KEYS = ("received_at", "due_at", "severity", "status", "id")
+FEW_MATCHES = 3000
+"""Below this many matches a page is found through the filters and sorted; above, along the sort's index."""
 
 
 @dataclass(frozen=True)
@@ -237,7 +239,7 @@ class ComplaintService(Service):
     # ----- settings: categories and times ------------------------------------------------------------------
     def categories(self, include_inactive: bool = True) -> list[CategoryDTO]:
         with self.db.read() as s:
-            return [c for c in _categories(s) if include_inactive or c.active]
+            return [c for c in _categories(s, usage=True) if include_inactive or c.active]
 
     def add_category(self, actor: Actor, parent_id: int | None, name: str) -> CategoryDTO:
         name = name.strip()
@@ -575,33 +577,41 @@ class ComplaintService(Service):
         after: tuple | None = None,
         limit: int = PAGE_SIZE,
     ) -> QueuePage:
-        """One page of the complaint queue, keyset-paged by (sort key, id); ``total`` on the first page."""
+        """One page of the complaint queue, keyset-paged by (sort key, id); ``total`` on the first page.
+
+        How the rows are found depends on how many match (counted on the first page, carried in the key): many
+        matches are found by walking the sort order's index and filtering (a page is near); few are found by
+        the filters' indexes and sorted (they are few). SQLite is told which (its planner often walks the
+        wrong one); PostgreSQL's planner decides with its statistics."""
         if sort not in SORT_KEYS:
             raise ValueError(sort)
         now = self.clock()
         with self.db.read() as s:
             self.require(actor, Action.VIEW_FRANCHISEES, s=s)
             conditions = self._conditions(s, filters, now)
+            if after is None:
+                total = s.scalar(select(func.count()).select_from(Complaint).where(*conditions)) or 0
+            else:
+                total = after[2] if len(after) > 2 else -1
             key = getattr(Complaint, sort)
+            few = 0 <= total < FEW_MATCHES
+            sqlite = s.get_bind().dialect.name == "sqlite"
+            page = list(conditions) if few or not sqlite else self._conditions(s, filters, now, walk=True)
             if after is not None:
                 pair = tuple_(key, Complaint.id)
-                conditions.append(pair < tuple_(*after) if descending else pair > tuple_(*after))
-            order = (key.desc(), Complaint.id.desc()) if descending else (key.asc(), Complaint.id.asc())
-            rows = _rows(s, select_rows().where(*conditions).order_by(*order).limit(limit + 1), now)
+                page.append(pair < tuple_(*after[:2]) if descending else pair > tuple_(*after[:2]))
+            query = select_rows().where(*page).limit(limit + 1)
+            direction = "DESC" if descending else "ASC"
+            if sqlite and conditions and few:
+                # few matches: the filters' indexes find them; "+" keeps SQLite off the sort order's index
+                query = query.order_by(text(f"+complaints.{sort} {direction}, +complaints.id {direction}"))
+            else:
+                query = query.order_by(
+                    *((key.desc(), Complaint.id.desc()) if descending else (key, Complaint.id))
+                )
+            rows = _rows(s, query, now)
             more = len(rows) > limit
             rows = rows[:limit]
-            total = -1
-            if after is None:
-                total = (
-                    len(rows)
-                    if not more
-                    else s.scalar(
-                        select(func.count())
-                        .select_from(Complaint)
-                        .join(Franchisee, Franchisee.id == Complaint.franchisee_id)
-                        .where(*self._conditions(s, filters, now))
-                    )
-                )
             next_key = None
             if more and rows:
                 last = rows[-1]
@@ -610,8 +620,8 @@ class ComplaintService(Service):
                     value = int(last.severity)
                 elif sort == "status":
                     value = last.status.value
-                next_key = (value, last.id)
-            return QueuePage(tuple(rows), total, next_key)
+                next_key = (value, last.id, total)
+            return QueuePage(tuple(rows), total if after is None else -1, next_key)
 
     def for_franchisee(self, actor: Actor, franchisee_id: int) -> list[ComplaintRow]:
         """The franchisee's complaints, newest first (the profile's Complaints tab)."""
@@ -644,29 +654,40 @@ class ComplaintService(Service):
             return _rows(s, q, now)
 
     # ----- helpers -----------------------------------------------------------------------------------------
-    def _conditions(self, s: Session, f: QueueFilter, now: datetime) -> list:
+    def _conditions(self, s: Session, f: QueueFilter, now: datetime, walk: bool = False) -> list:
+        """The filter's WHERE terms. ``walk``: on SQLite, written so that no index serves them ("+column"),
+        which leaves SQLite one plan: walk the sort order's index and test each row."""
+
+        def c(column):
+            if walk and s.get_bind().dialect.name == "sqlite":
+                return literal_column(f"+complaints.{column.key}", column.type)
+            return column
+
         conditions = []
         if f.statuses:
-            conditions.append(Complaint.status.in_(sorted(st.value for st in f.statuses)))
+            conditions.append(c(Complaint.status).in_(sorted(st.value for st in f.statuses)))
         if f.category_id is not None:
             ids = _subtree(s, f.category_id)
-            conditions.append(Complaint.category_id.in_(ids))
+            conditions.append(c(Complaint.category_id).in_(ids))
         if f.severity is not None:
-            conditions.append(Complaint.severity == int(f.severity))
+            conditions.append(c(Complaint.severity) == int(f.severity))
         if f.assignee_id == UNASSIGNED:
-            conditions.append(Complaint.assignee_id.is_(None))
+            conditions.append(c(Complaint.assignee_id).is_(None))
         elif f.assignee_id is not None:
-            conditions.append(Complaint.assignee_id == f.assignee_id)
+            conditions.append(c(Complaint.assignee_id) == f.assignee_id)
         if f.overdue:
-            conditions.append(Complaint.status.in_(sorted(st.value for st in OPEN_STATUSES)))
-            conditions.append(Complaint.due_at < now)
+            conditions.append(c(Complaint.status).in_(sorted(st.value for st in OPEN_STATUSES)))
+            conditions.append(c(Complaint.due_at) < now)
         if f.franchisee_id is not None:
-            conditions.append(Complaint.franchisee_id == f.franchisee_id)
-        text = f.text.strip()
-        if text:
-            digits = text.upper().removeprefix("TS").lstrip("0")
-            like = f"%{text.lower()}%"
-            matches = [func.lower(Franchisee.code).like(like), Franchisee.legal_name.like(f"%{text}%")]
+            conditions.append(c(Complaint.franchisee_id) == f.franchisee_id)
+        text_ = f.text.strip()
+        if text_:
+            digits = text_.upper().removeprefix("TS").lstrip("0")
+            like = f"%{text_.lower()}%"
+            named = select(Franchisee.id).where(
+                or_(func.lower(Franchisee.code).like(like), Franchisee.legal_name.like(f"%{text_}%"))
+            )
+            matches = [c(Complaint.franchisee_id).in_(named)]
             if digits.isdigit():
                 matches.append(Complaint.id == int(digits))
             conditions.append(or_(*matches))
@@ -933,12 +954,17 @@ def _same_parent(parent_id: int | None):
     )
 
 
-def _categories(s: Session) -> list[CategoryDTO]:
-    """Every category in tree order (parents before their children, siblings by sort order)."""
+def _categories(s: Session, usage: bool = False) -> list[CategoryDTO]:
+    """Every category in tree order (parents before their children, siblings by sort order); ``usage``: with
+    the number of complaints filed under each (a GROUP BY over all complaints: the settings page only)."""
     rows = list(
         s.scalars(select(ComplaintCategory).order_by(ComplaintCategory.sort_order, ComplaintCategory.id))
     )
-    used = dict(s.execute(select(Complaint.category_id, func.count()).group_by(Complaint.category_id)).all())
+    used = (
+        dict(s.execute(select(Complaint.category_id, func.count()).group_by(Complaint.category_id)).all())
+        if usage
+        else {}
+    )
     children: dict[int | None, list[ComplaintCategory]] = {}
     for r in rows:
         children.setdefault(r.parent_id, []).append(r)

@@ -327,3 +327,45 @@ def test_the_demo_has_complaints_in_every_state_that_follow_the_workflow(service
 def intake_for(sv, actor, franchisee_id):
     category = next(c.id for c in sv.choices(actor).categories if c.parent_id is not None)
     return ComplaintIntake(franchisee_id, sv.clock(), Channel.PHONE, category, Severity.LOW, "演示后新登记")
+
+
+def test_both_ways_of_finding_a_page_give_the_same_rows(world, monkeypatch):
+    """Few matches are found through the filters and sorted, many along the sort's index: same answers."""
+    import hqdesk.services.complaints as module
+
+    sv, am, admin = world["sv"], world["am"], world["admin"]
+    for i in range(12):
+        sv.complaints.log(
+            am,
+            intake(
+                world,
+                list(Severity)[i % 4],
+                franchisee="f1" if i % 3 else "f2",
+                received=T0 - timedelta(hours=i),
+            ),
+            assignee_id=am.user_id if i % 2 else None,
+        )
+    filters = [
+        QueueFilter(),
+        QueueFilter(statuses=frozenset({S.NEW})),
+        QueueFilter(severity=Severity.HIGH, franchisee_id=world["f1"]),
+        QueueFilter(assignee_id=am.user_id, text="甲"),
+        QueueFilter(overdue=True),
+    ]
+
+    def walk(f, sort, descending):
+        rows, key = [], None
+        while True:
+            page = sv.complaints.queue(admin, f, sort=sort, descending=descending, after=key, limit=3)
+            rows += [r.id for r in page.rows]
+            key = page.next_key
+            if key is None:
+                return rows
+
+    sv.complaints.clock = lambda: T0 + timedelta(days=3)
+    answers = {}
+    for few in (0, 10**9):
+        monkeypatch.setattr(module, "FEW_MATCHES", few)
+        answers[few] = [walk(f, sort, d) for f in filters for sort in module.SORT_KEYS for d in (False, True)]
+    assert answers[0] == answers[10**9]
+    assert any(answers[0]) and all(len(set(ids)) == len(ids) for ids in answers[0])
