@@ -1505,6 +1505,102 @@
         <source>Reason</source>
         <translation>原因</translation>
     </message>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <source>Products or invoices</source>
+        <translation>相关产品或发票</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>Logged by</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <source>Response due</source>
+        <translation>响应截止</translation>
+    </message>
+    <message>
+        <source>Resolution due</source>
+        <translation>解决截止</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <source>Responded</source>
+        <translation>响应时间</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>解决时间</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>结案时间</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation>根本原因</translation>
+    </message>
+    <message>
+        <source>Corrective action</source>
+        <translation>纠正措施</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
 </context>
 <context>
     <name>FirstAdminDialog</name>
@@ -1869,6 +1965,18 @@
     <message>
         <source>Initial status</source>
         <translation>初始状态</translation>
+    </message>
+    <message>
+        <source>Complaint logged</source>
+        <translation>登记投诉</translation>
+    </message>
+    <message>
+        <source>Complaint changed</source>
+        <translation>投诉变更</translation>
+    </message>
+    <message>
+        <source>Complaint timeline</source>
+        <translation>投诉处理记录</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -200,6 +201,7 @@ def main(argv=None) -> int:
     finally:
         if pg is not None:
             pg.stop()
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def run(url: str, args) -> int:

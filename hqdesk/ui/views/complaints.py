@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -97,6 +98,22 @@ class ComplaintsView(QWidget):
         self.view.setModel(self.model)
         self.view.setWordWrap(False)
         header = self.view.horizontalHeader()
+        # sized once from the font, not to the contents: measuring every cell of every page costs seconds
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        em = self.fontMetrics().horizontalAdvance("中")
+        M = ComplaintsModel
+        for column, width in (
+            (M.NUMBER, 5),
+            (M.RECEIVED, 9),
+            (M.FRANCHISEE, 14),
+            (M.CATEGORY, 10),
+            (M.SEVERITY, 4),
+            (M.STATUS, 5),
+            (M.ASSIGNEE, 5),
+            (M.DUE, 12),
+        ):
+            header.resizeSection(column, width * em + 16)
+        header.setStretchLastSection(True)
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
         header.setSortIndicator(ComplaintsModel.RECEIVED, Qt.SortOrder.DescendingOrder)

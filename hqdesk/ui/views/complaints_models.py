@@ -37,8 +37,14 @@ def due_text(row) -> str:
     return text
 
 
+_ICONS: dict = {}
+
+
 def warning_icon():
-    return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+    """The overdue mark beside the colour (one icon for every cell)."""
+    if "warning" not in _ICONS:
+        _ICONS["warning"] = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+    return _ICONS["warning"]
 
 
 class ComplaintsModel(RowsModel[ComplaintRow]):
