@@ -74,6 +74,7 @@ TEXTS: dict[str, tuple[int, tuple[str, ...]]] = {
     "促销活动": (3, ("总部促销规则临时变更，门店已对外宣传，顾客投诉。",)),
     "陈列道具": (2, ("新陈列道具到货即损坏，灯带不亮。",)),
 }
+STATES = ((S.CLOSED, 58), (S.RESOLVED, 10), (S.IN_PROGRESS, 13), (S.ASSIGNED, 8), (S.NEW, 6), (S.REOPENED, 5))
 SEVERITIES = ((Severity.CRITICAL, 8), (Severity.HIGH, 25), (Severity.MEDIUM, 45), (Severity.LOW, 22))
 CHANNELS = (
     (Channel.PHONE, 35),
@@ -147,20 +148,23 @@ def add_complaints(
         f, manager = rng.choice(trading)
         assignee = user_ids.get(manager) or admin
         logger = assignee if rng.random() < 0.7 else rng.choice([u for u in user_ids.values()])
-        age = int(rng.triangular(0, 365, 10))
-        received = _office_time(rng, today - timedelta(days=age))
-        if received > clock:
-            received = clock - timedelta(hours=1)
         category = _pick(rng, leaves)
         severity = _pick(rng, SEVERITIES)
-        if n < len(forced):
-            target = forced[n]
-        elif age > 30:
-            target = _pick(rng, ((S.CLOSED, 85), (S.RESOLVED, 6), (S.REOPENED, 3), (S.IN_PROGRESS, 6)))
-        elif age > 7:
-            target = _pick(rng, ((S.CLOSED, 40), (S.RESOLVED, 25), (S.IN_PROGRESS, 25), (S.ASSIGNED, 10)))
+        target = forced[n] if n < len(forced) else _pick(rng, STATES)
+        times = sla.get(severity, SlaTimes(48, 240))
+        if n == 2:  # the forced "in progress" one is overdue: every demo shows what overdue looks like
+            age = rng.uniform(25, 60)
+        elif target in (S.CLOSED, S.RESOLVED):
+            age = rng.triangular(2, 365, 30)
+        elif rng.random() < 0.7:  # most open complaints are recent and on time
+            age = rng.uniform(
+                0, times.response_hours / 24 if target in (S.NEW, S.ASSIGNED) else times.resolution_hours / 48
+            )
         else:
-            target = _pick(rng, ((S.NEW, 25), (S.ASSIGNED, 30), (S.IN_PROGRESS, 35), (S.RESOLVED, 10)))
+            age = rng.triangular(0, 120, 10)
+        received = _office_time(rng, today - timedelta(days=int(age)))
+        if received > clock:
+            received = clock - timedelta(hours=rng.randint(1, 3))
         cid = n + 1
         due = due_dates(received, sla.get(severity, SlaTimes(48, 240)))
         row = {

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -311,6 +312,12 @@ class ComplaintDialog(QDialog):
         self.timeline = table_view(right)
         self.timeline.setObjectName("timelineView")
         self.timeline.setModel(self.timeline_model)
+        # comments wrap in their column; the rows grow to show them
+        self.timeline.setWordWrap(True)
+        self.timeline.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        theader = self.timeline.horizontalHeader()
+        theader.setSectionResizeMode(TimelineModel.COMMENT, QHeaderView.ResizeMode.Stretch)
+        self.timeline.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         rv.addWidget(self.timeline, 1)
         self.comment = QPlainTextEdit()
         self.comment.setObjectName("newComment")
@@ -329,8 +336,9 @@ class ComplaintDialog(QDialog):
         rv.addLayout(crow)
         self.right = right
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        self.description.setMinimumHeight(self.description.fontMetrics().lineSpacing() * 5)
         outer.addWidget(splitter, 1)
         self.message = QLabel()
         self.message.setObjectName("message")
@@ -366,7 +374,7 @@ class ComplaintDialog(QDialog):
         bottom.addWidget(self.buttons)
         outer.addLayout(bottom)
         self.right.setVisible(complaint_id is not None)
-        self.resize(980 if complaint_id is not None else 560, 620)
+        self.resize(1180 if complaint_id is not None else 560, 640)
         self._set_enabled(False)
         self.load()
 

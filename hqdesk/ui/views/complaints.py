@@ -38,6 +38,30 @@ from hqdesk.ui.views.complaints_models import ComplaintsModel
 OPEN = "open"
 
 
+def size_columns(view) -> None:
+    """Column widths from sample texts in the current language (a date and time, an overdue due time...)."""
+    from datetime import datetime
+
+    from hqdesk.ui.i18n import fmt_datetime
+
+    metrics = view.fontMetrics()
+    when = fmt_datetime(datetime(2026, 12, 28, 23, 59).astimezone())
+    overdue = QCoreApplication.translate("ComplaintsModel", "{when} (overdue)").format(when=when)
+    M = ComplaintsModel
+    header = view.horizontalHeader()
+    for column, sample, extra in (
+        (M.NUMBER, "TS000000", 0),
+        (M.RECEIVED, when, 0),
+        (M.FRANCHISEE, "JX0000 广州市天河区华彩珠宝", 0),
+        (M.CATEGORY, "产品质量 › 镶嵌/掉石", 0),
+        (M.SEVERITY, "Critical", 0),
+        (M.STATUS, "In progress", 0),
+        (M.ASSIGNEE, QCoreApplication.translate("ComplaintsModel", "(unassigned)"), 0),
+        (M.DUE, overdue, 24),
+    ):
+        header.resizeSection(column, metrics.horizontalAdvance(sample) + 24 + extra)
+
+
 class ComplaintsView(QWidget):
     reload_on = frozenset({Entity.COMPLAINT, Entity.COMPLAINT_SETTINGS, Entity.USER, Entity.FRANCHISEE})
 
@@ -54,6 +78,7 @@ class ComplaintsView(QWidget):
         self.search = QLineEdit()
         self.search.setObjectName("complaintSearch")
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 16)
         self.search.setPlaceholderText(
             QCoreApplication.translate("ComplaintsView", "Number, franchisee code or name")
         )
@@ -100,19 +125,7 @@ class ComplaintsView(QWidget):
         header = self.view.horizontalHeader()
         # sized once from the font, not to the contents: measuring every cell of every page costs seconds
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        em = self.fontMetrics().horizontalAdvance("中")
-        M = ComplaintsModel
-        for column, width in (
-            (M.NUMBER, 5),
-            (M.RECEIVED, 9),
-            (M.FRANCHISEE, 14),
-            (M.CATEGORY, 10),
-            (M.SEVERITY, 4),
-            (M.STATUS, 5),
-            (M.ASSIGNEE, 5),
-            (M.DUE, 12),
-        ):
-            header.resizeSection(column, width * em + 16)
+        size_columns(self.view)
         header.setStretchLastSection(True)
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)

@@ -103,6 +103,13 @@ class ComplaintsTab(RowListTab):
         super().__init__(complaints_spec(), host, parent)
         self._generation = 0
         self.add_button.setText(QCoreApplication.translate("ProfileTabs", "Log complaint…"))
+        from hqdesk.ui.views.complaints import size_columns
+        from hqdesk.ui.views.complaints_models import ComplaintsModel
+
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(header.ResizeMode.Interactive)
+        size_columns(self.view)
+        self.view.setColumnHidden(ComplaintsModel.FRANCHISEE, True)  # it is the profile's franchisee
 
     def load(self, bundle, same: bool = False) -> None:
         self._generation += 1

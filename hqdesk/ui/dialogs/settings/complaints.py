@@ -56,7 +56,7 @@ class ComplaintSettingsPage(SettingsPage):
                 QCoreApplication.translate("ComplaintSettings", "In use"),
             ]
         )
-        self.tree.setMinimumHeight(220)
+        self.tree.setMinimumHeight(300)
         self.tree.currentItemChanged.connect(self._selected)
         tv.addWidget(self.tree)
         row = QHBoxLayout()
@@ -175,7 +175,7 @@ class ComplaintSettingsPage(SettingsPage):
             (parent.addChild(item) if parent is not None else self.tree.addTopLevelItem(item))
             items[c.id] = item
         self.tree.expandAll()
-        self.tree.resizeColumnToContents(0)
+        self.tree.setColumnWidth(0, max(self.tree.sizeHintForColumn(0) + 40, 220))
         if keep in items:
             self.tree.setCurrentItem(items[keep])
         if not self._sla or not self.changed():
