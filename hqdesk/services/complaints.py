@@ -380,7 +380,10 @@ class ComplaintService(Service):
                 severity=int(intake.severity),
                 description=intake.description.strip(),
                 references=intake.references.strip(),
-                status=ComplaintStatus.NEW.value,
+                # assigned at intake: written so in the one INSERT (on PostgreSQL a personal login may not
+                # UPDATE a complaint into someone else's hands; the timeline still shows both steps)
+                status=(ComplaintStatus.NEW if assignee_id is None else ComplaintStatus.ASSIGNED).value,
+                assignee_id=assignee_id,
                 logged_by_id=me.user_id or None,
                 response_due=due.response_due,
                 resolution_due=due.resolution_due,
@@ -391,7 +394,16 @@ class ComplaintService(Service):
             s.flush()
             self._event(s, c, me, EventKind.LOGGED, None, ComplaintStatus.NEW, now=now)
             if assignee_id is not None:
-                self._apply(s, c, me, ChangeRequest(ComplaintStatus.ASSIGNED, assignee_id=assignee_id), now)
+                self._event(
+                    s,
+                    c,
+                    me,
+                    EventKind.TRANSITION,
+                    ComplaintStatus.NEW,
+                    ComplaintStatus.ASSIGNED,
+                    assignee_id=assignee_id,
+                    now=now,
+                )
             s.flush()
             cid = c.id
             s.commit()

@@ -503,3 +503,65 @@ def test_complaint_rows_are_moved_on_only_by_the_assignee_or_an_admin_and_events
     assert not attempt(
         shop["url"], "update complaint_events set comment = '改' where complaint_id = :c", c=mine
     )
+
+
+def test_the_complaint_workflow_runs_through_personal_logins(shop):
+    """The services on each user's own login: what the app lets them do, the database lets them do."""
+    from datetime import UTC, datetime
+
+    from hqdesk.domain.complaints import Channel, ComplaintStatus, Severity
+    from hqdesk.domain.errors import PermissionDenied
+    from hqdesk.services.complaints import ChangeRequest, ComplaintIntake
+
+    def services_of(user):
+        return open_services(shop["login"][user])
+
+    am2 = services_of("am2")
+    try:
+        actor = am2.users.actor("am2")
+        category = next(c.id for c in am2.complaints.categories() if c.parent_id is not None)
+        am_id = next(p.id for p in am2.complaints.choices(actor).assignees if p.username == "am")
+        intake = ComplaintIntake(
+            shop["f1"], datetime.now(UTC), Channel.WECHAT, category, Severity.HIGH, "镀层脱落"
+        )
+        logged = am2.complaints.log(actor, intake, assignee_id=am_id)  # am2 logs it and names am
+        assert logged.status is ComplaintStatus.ASSIGNED
+        taken = am2.complaints.log(actor, intake)  # a new one, taken by am2 for herself
+        taken = am2.complaints.transition(
+            actor, taken.id, taken.version, ChangeRequest(ComplaintStatus.ASSIGNED, assignee_id=actor.user_id)
+        )
+        assert taken.assignee == "AM2"
+        with pytest.raises(PermissionDenied):
+            am2.complaints.transition(
+                actor, logged.id, logged.version, ChangeRequest(ComplaintStatus.IN_PROGRESS)
+            )
+        am2.complaints.comment(actor, logged.id, "门店已拍照")
+    finally:
+        am2.close()
+    am = services_of("am")
+    try:
+        actor = am.users.actor("am")
+        d = am.complaints.get(actor, logged.id)
+        d = am.complaints.transition(actor, d.id, d.version, ChangeRequest(ComplaintStatus.IN_PROGRESS))
+        d = am.complaints.transition(
+            actor,
+            d.id,
+            d.version,
+            ChangeRequest(
+                ComplaintStatus.RESOLVED, resolution="换货", root_cause="镀层薄", corrective_action="加厚"
+            ),
+        )
+        d = am.complaints.transition(
+            actor, d.id, d.version, ChangeRequest(ComplaintStatus.CLOSED, satisfaction=4)
+        )
+        assert d.status is ComplaintStatus.CLOSED and len(d.events) == 6
+    finally:
+        am.close()
+    admin = services_of("admin")
+    try:
+        actor = admin.users.actor("admin")
+        d = admin.complaints.reassign(actor, taken.id, taken.version, am_id, "转给甲")
+        assert d.assignee == "AM"
+        admin.complaints.add_category(actor, None, "其他")
+    finally:
+        admin.close()
