@@ -1510,6 +1510,10 @@
         <translation>受理时间</translation>
     </message>
     <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>

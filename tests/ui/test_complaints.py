@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from hqdesk.domain.complaints import Channel, ComplaintStatus, Severity
 from hqdesk.services.complaints import ChangeRequest, ComplaintIntake
@@ -268,3 +269,24 @@ def test_the_queue_is_a_page_of_the_main_window(qtbot, make_ctx, ui_users):
     from hqdesk.ui.main_window import PAGES
 
     assert "complaints" in [p.key for p in PAGES]
+
+
+def test_a_correction_names_the_fields_in_words_on_the_timeline(
+    qtbot, make_ctx, ui_services, ui_users, complaints
+):
+    from dataclasses import replace
+
+    from hqdesk.ui.dialogs.complaint_dialog import ComplaintDialog
+    from hqdesk.ui.i18n import install_translators
+
+    sv, zhang = ui_services.complaints, ui_users["zhang"]
+    d = sv.get(zhang, complaints["overdue"].id)
+    sv.edit(
+        zhang, d.id, d.version, replace(d.intake, severity=Severity.HIGH, description="手镯镀层大面积脱落")
+    )
+    install_translators(QApplication.instance(), "zh_CN")
+    dialog = ComplaintDialog(make_ctx(zhang), d.id)
+    qtbot.addWidget(dialog)
+    last = dialog.timeline_model.rowCount() - 1
+    assert dialog.timeline_model.index(last, 2).data() == "更正了投诉信息"
+    assert dialog.timeline_model.index(last, 3).data() == "严重程度, 投诉内容"

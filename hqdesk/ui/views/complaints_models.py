@@ -6,6 +6,8 @@ in red and bold.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QApplication, QStyle
@@ -19,9 +21,11 @@ from hqdesk.domain.complaints import (
     Severity,
 )
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
-from hqdesk.services.complaints import ComplaintEventDTO, ComplaintRow
 from hqdesk.ui.i18n import fmt_datetime, tr_enum
 from hqdesk.ui.models.base import ROOT, RowsModel
+
+if TYPE_CHECKING:  # only types: the profile's tab imports this module while the app starts (no SQLAlchemy)
+    from hqdesk.services.complaints import ComplaintEventDTO, ComplaintRow
 
 OVERDUE_COLOR = "#c0392b"
 SEVERITY_COLORS = {Severity.CRITICAL: "#c0392b", Severity.HIGH: "#d35400"}
@@ -47,7 +51,7 @@ def warning_icon():
     return _ICONS["warning"]
 
 
-class ComplaintsModel(RowsModel[ComplaintRow]):
+class ComplaintsModel(RowsModel["ComplaintRow"]):
     """The rows of the queue (and of a franchisee's tab). ``fetch_more_wanted`` asks the page for the next
     page when the view scrolls to the end (``canFetchMore``/``fetchMore``)."""
 
@@ -134,6 +138,50 @@ class ComplaintsModel(RowsModel[ComplaintRow]):
             self.fetch_more_wanted.emit()
 
 
+# The franchisee's History shows the complaints' audit trail: their entries and fields in words (the
+# Complaints tab registers them with the history model); the timeline names corrected fields with them too.
+HISTORY_WHAT = {
+    ("complaints", "insert"): QT_TRANSLATE_NOOP("History", "Complaint logged"),
+    ("complaints", "update"): QT_TRANSLATE_NOOP("History", "Complaint changed"),
+    ("complaint_events", "insert"): QT_TRANSLATE_NOOP("History", "Complaint timeline"),
+}
+HISTORY_FIELDS = {
+    "complaints": {
+        "received_at": QT_TRANSLATE_NOOP("Fields", "Received"),
+        "contact_id": QT_TRANSLATE_NOOP("Fields", "Contact"),
+        "channel": QT_TRANSLATE_NOOP("Fields", "Channel"),
+        "category_id": QT_TRANSLATE_NOOP("Fields", "Category"),
+        "severity": QT_TRANSLATE_NOOP("Fields", "Severity"),
+        "description": QT_TRANSLATE_NOOP("Fields", "Description"),
+        "references": QT_TRANSLATE_NOOP("Fields", "Products or invoices"),
+        "status": QT_TRANSLATE_NOOP("Fields", "Status"),
+        "assignee_id": QT_TRANSLATE_NOOP("Fields", "Assignee"),
+        "logged_by_id": QT_TRANSLATE_NOOP("Fields", "Logged by"),
+        "response_due": QT_TRANSLATE_NOOP("Fields", "Response due"),
+        "resolution_due": QT_TRANSLATE_NOOP("Fields", "Resolution due"),
+        "due_at": QT_TRANSLATE_NOOP("Fields", "Due"),
+        "responded_at": QT_TRANSLATE_NOOP("Fields", "Responded"),
+        "resolved_at": QT_TRANSLATE_NOOP("Fields", "Resolved"),
+        "closed_at": QT_TRANSLATE_NOOP("Fields", "Closed"),
+        "resolution": QT_TRANSLATE_NOOP("Fields", "Resolution"),
+        "root_cause": QT_TRANSLATE_NOOP("Fields", "Root cause"),
+        "corrective_action": QT_TRANSLATE_NOOP("Fields", "Corrective action"),
+        "satisfaction": QT_TRANSLATE_NOOP("Fields", "Satisfaction"),
+    },
+    "complaint_events": {
+        "complaint_id": QT_TRANSLATE_NOOP("Fields", "Complaint"),
+        "kind": QT_TRANSLATE_NOOP("Fields", "Entry"),
+        "from_status": QT_TRANSLATE_NOOP("Fields", "From"),
+        "to_status": QT_TRANSLATE_NOOP("Fields", "To"),
+        "assignee_id": QT_TRANSLATE_NOOP("Fields", "Assignee"),
+        "comment": QT_TRANSLATE_NOOP("Fields", "Comment"),
+        "user_id": QT_TRANSLATE_NOOP("Fields", "By"),
+        "username": QT_TRANSLATE_NOOP("Fields", "User"),
+        "occurred_at": QT_TRANSLATE_NOOP("Fields", "When"),
+    },
+}
+
+
 EVENT_TEXTS = {
     EventKind.LOGGED: QT_TRANSLATE_NOOP("ComplaintTimeline", "Logged"),
     EventKind.REASSIGNED: QT_TRANSLATE_NOOP("ComplaintTimeline", "Reassigned to {name}"),
@@ -154,7 +202,7 @@ def event_text(e: ComplaintEventDTO) -> str:
     return QCoreApplication.translate("ComplaintTimeline", EVENT_TEXTS[e.kind]).format(name=e.assignee)
 
 
-class TimelineModel(RowsModel[ComplaintEventDTO]):
+class TimelineModel(RowsModel["ComplaintEventDTO"]):
     CONTEXT = "ComplaintTimeline"
     WHEN, WHO, WHAT, COMMENT = range(4)
     HEADERS = (
@@ -165,7 +213,14 @@ class TimelineModel(RowsModel[ComplaintEventDTO]):
     )
 
     def cells(self, e: ComplaintEventDTO) -> tuple[str, ...]:
-        return fmt_datetime(e.occurred_at), e.by, event_text(e), e.comment.replace("\n", " ")
+        comment = e.comment
+        if e.kind is EventKind.EDITED:  # the names of the corrected fields
+            labels = HISTORY_FIELDS["complaints"]
+            comment = ", ".join(
+                QCoreApplication.translate("Fields", labels[k]) if k in labels else k
+                for k in comment.split(", ")
+            )
+        return fmt_datetime(e.occurred_at), e.by, event_text(e), comment.replace("\n", " ")
 
     def role_data(self, row: int, column: int, role: int):
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COMMENT:

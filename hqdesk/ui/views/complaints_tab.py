@@ -12,55 +12,15 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from hqdesk.domain.changes import Entity
-from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.domain.roles import Action
 from hqdesk.ui.views.profile.tabs import FRANCHISEE_KINDS, RowListSpec, RowListTab
 
+
 # The franchisee's History shows the complaints' audit trail too: their entries and fields in words. Registered
 # here, with the tab that brings complaints into the profile, so the history module keeps no complaint names.
-HISTORY_WHAT = {
-    ("complaints", "insert"): QT_TRANSLATE_NOOP("History", "Complaint logged"),
-    ("complaints", "update"): QT_TRANSLATE_NOOP("History", "Complaint changed"),
-    ("complaint_events", "insert"): QT_TRANSLATE_NOOP("History", "Complaint timeline"),
-}
-HISTORY_FIELDS = {
-    "complaints": {
-        "received_at": QT_TRANSLATE_NOOP("Fields", "Received"),
-        "channel": QT_TRANSLATE_NOOP("Fields", "Channel"),
-        "category_id": QT_TRANSLATE_NOOP("Fields", "Category"),
-        "severity": QT_TRANSLATE_NOOP("Fields", "Severity"),
-        "description": QT_TRANSLATE_NOOP("Fields", "Description"),
-        "references": QT_TRANSLATE_NOOP("Fields", "Products or invoices"),
-        "status": QT_TRANSLATE_NOOP("Fields", "Status"),
-        "assignee_id": QT_TRANSLATE_NOOP("Fields", "Assignee"),
-        "logged_by_id": QT_TRANSLATE_NOOP("Fields", "Logged by"),
-        "response_due": QT_TRANSLATE_NOOP("Fields", "Response due"),
-        "resolution_due": QT_TRANSLATE_NOOP("Fields", "Resolution due"),
-        "due_at": QT_TRANSLATE_NOOP("Fields", "Due"),
-        "responded_at": QT_TRANSLATE_NOOP("Fields", "Responded"),
-        "resolved_at": QT_TRANSLATE_NOOP("Fields", "Resolved"),
-        "closed_at": QT_TRANSLATE_NOOP("Fields", "Closed"),
-        "resolution": QT_TRANSLATE_NOOP("Fields", "Resolution"),
-        "root_cause": QT_TRANSLATE_NOOP("Fields", "Root cause"),
-        "corrective_action": QT_TRANSLATE_NOOP("Fields", "Corrective action"),
-        "satisfaction": QT_TRANSLATE_NOOP("Fields", "Satisfaction"),
-    },
-    "complaint_events": {
-        "complaint_id": QT_TRANSLATE_NOOP("Fields", "Complaint"),
-        "kind": QT_TRANSLATE_NOOP("Fields", "Entry"),
-        "from_status": QT_TRANSLATE_NOOP("Fields", "From"),
-        "to_status": QT_TRANSLATE_NOOP("Fields", "To"),
-        "assignee_id": QT_TRANSLATE_NOOP("Fields", "Assignee"),
-        "comment": QT_TRANSLATE_NOOP("Fields", "Comment"),
-        "user_id": QT_TRANSLATE_NOOP("Fields", "By"),
-        "username": QT_TRANSLATE_NOOP("Fields", "User"),
-        "occurred_at": QT_TRANSLATE_NOOP("Fields", "When"),
-    },
-}
-
-
 def register_history_labels() -> None:
     from hqdesk.ui.models import history
+    from hqdesk.ui.views.complaints_models import HISTORY_FIELDS, HISTORY_WHAT
 
     history.WHAT.update(HISTORY_WHAT)
     for table, labels in HISTORY_FIELDS.items():
