@@ -289,4 +289,5 @@ AUDIT_EXCLUDED_COLUMNS = frozenset(
 
 from hqdesk.persistence import models_complaints  # noqa: E402,F401
 
-AUDITED_TABLES = AUDITED_TABLES + models_complaints.AUDITED
+# named here, not read from the module: it may be the one being imported first (and only half defined)
+AUDITED_TABLES = AUDITED_TABLES + ("complaint_categories", "complaint_sla", "complaints", "complaint_events")

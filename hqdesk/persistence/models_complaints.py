@@ -107,6 +107,3 @@ class ComplaintEvent(Base):
 
     __table_args__ = (Index("ix_complaint_events_complaint", "complaint_id", "id"),)
 
-
-AUDITED = ("complaint_categories", "complaint_sla", "complaints", "complaint_events")
-"""This module's tables in the audit trail (models.AUDITED_TABLES adds them)."""
