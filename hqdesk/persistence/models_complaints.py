@@ -106,4 +106,3 @@ class ComplaintEvent(Base):
     occurred_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False, default=utcnow)
 
     __table_args__ = (Index("ix_complaint_events_complaint", "complaint_id", "id"),)
-
