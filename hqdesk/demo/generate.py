@@ -12,6 +12,7 @@ from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
 from hqdesk.demo.base import DEMO_USERNAME, DemoData
+from hqdesk.demo.complaints import add_complaints
 from hqdesk.demo.contacts import ContactBuilder
 from hqdesk.demo.franchisees import FranchiseeBuilder
 from hqdesk.demo.pools import load_pools
@@ -154,10 +155,19 @@ def generate_demo(
             rows = getattr(data, key)
             for i in range(0, len(rows), BATCH):
                 s.execute(insert(model.__table__), rows[i : i + BATCH])
+        complaints = add_complaints(
+            s,
+            franchisees=data.franchisees,
+            account_managers=data.account_managers,
+            contacts=data.contacts,
+            user_ids=user_ids,
+            seed=seed,
+            today=today,
+            now=utcnow(),
+        )
         if db.dialect == "postgresql":
             # ids were given explicitly: move each sequence past them, or the app's next insert collides
-            for _, model in TABLES:
-                table = model.__tablename__
+            for table in [model.__tablename__ for _, model in TABLES] + ["complaints", "complaint_events"]:
                 s.execute(
                     text(
                         f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), max(id)) FROM {table} "
@@ -169,6 +179,7 @@ def generate_demo(
             "users": s.scalar(select(func.count()).select_from(User)) or 0,
             **{key: len(getattr(data, key)) for key, _ in TABLES},
             **visits,
+            "complaints": complaints,
         }
         s.commit()
     log.info(

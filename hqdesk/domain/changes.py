@@ -28,6 +28,8 @@ class Entity(StrEnum):
     DUNNING = "dunning"  # the dunning to-do list
     VISIT = "visit"  # a visit of a franchisee and its suggestions (their follow-up status too)
     VISIT_PLAN = "visit_plan"  # the visit cadences: per tier (Settings) and a franchisee's own
+    COMPLAINT = "complaint"  # a complaint: intake, transitions, comments (its timeline)
+    COMPLAINT_SETTINGS = "complaint_settings"  # complaint categories and severity times (Settings)
 
 
 @dataclass(frozen=True)

@@ -54,6 +54,9 @@ class Action(StrEnum):
     LOG_VISIT = "log visits of this franchisee"
     PLAN_VISITS = "change this franchisee's visit plan"
     CONFIGURE_VISIT_CADENCES = "configure the visit cadence of each tier"
+    LOG_COMPLAINT = "log complaints"
+    HANDLE_COMPLAINT = "handle this complaint"
+    CONFIGURE_COMPLAINTS = "configure complaint categories and times"
 
     @property
     def label(self) -> str:
@@ -86,6 +89,9 @@ ACTION_LABELS = {
     Action.LOG_VISIT: QT_TRANSLATE_NOOP("Enums", "log visits of this franchisee"),
     Action.PLAN_VISITS: QT_TRANSLATE_NOOP("Enums", "change this franchisee's visit plan"),
     Action.CONFIGURE_VISIT_CADENCES: QT_TRANSLATE_NOOP("Enums", "configure the visit cadence of each tier"),
+    Action.LOG_COMPLAINT: QT_TRANSLATE_NOOP("Enums", "log complaints"),
+    Action.HANDLE_COMPLAINT: QT_TRANSLATE_NOOP("Enums", "handle this complaint"),
+    Action.CONFIGURE_COMPLAINTS: QT_TRANSLATE_NOOP("Enums", "configure complaint categories and times"),
 }
 
 # Actions each role may take on any franchisee. "Own" actions (below) apply to the franchisees
@@ -105,9 +111,12 @@ _ANY: dict[Role, frozenset[Action]] = {
             Action.OVERRIDE_CREDIT_BLOCK,
             Action.RUN_DUNNING,
             Action.WORK_DUNNING,
+            Action.LOG_COMPLAINT,
         }
     ),
-    Role.ACCOUNT_MANAGER: frozenset({Action.VIEW_FRANCHISEES, Action.VIEW_HISTORY, Action.CREATE_FRANCHISEE}),
+    Role.ACCOUNT_MANAGER: frozenset(
+        {Action.VIEW_FRANCHISEES, Action.VIEW_HISTORY, Action.CREATE_FRANCHISEE, Action.LOG_COMPLAINT}
+    ),
     Role.VIEWER: frozenset({Action.VIEW_FRANCHISEES, Action.VIEW_HISTORY}),
 }
 _OWN: dict[Role, frozenset[Action]] = {
@@ -119,8 +128,11 @@ _OWN: dict[Role, frozenset[Action]] = {
             Action.WORK_DUNNING,
             Action.LOG_VISIT,
             Action.PLAN_VISITS,
+            Action.HANDLE_COMPLAINT,
         }
     ),
+    # complaints: "own" is the complaints assigned to the user (owner_id = the assignee)
+    Role.CREDIT_MANAGER: frozenset({Action.HANDLE_COMPLAINT}),
 }
 
 

@@ -302,4 +302,7 @@ AUDIT_EXCLUDED_COLUMNS = frozenset(
 
 
 # the capabilities' tables join Base.metadata
-from hqdesk.persistence import models_credit, models_visits  # noqa: E402,F401
+from hqdesk.persistence import models_complaints, models_credit, models_visits  # noqa: E402,F401
+
+# named here, not read from the module: it may be the one being imported first (and only half defined)
+AUDITED_TABLES = AUDITED_TABLES + ("complaint_categories", "complaint_sla", "complaints", "complaint_events")

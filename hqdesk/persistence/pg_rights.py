@@ -218,6 +218,22 @@ TABLE_RULES: tuple[TableRule, ...] = (
         Action.LOG_VISIT,
         franchisee="franchisee_id",
     ),
+    # complaints: anyone who may log one inserts; the assignee (or, for an unassigned new complaint, whoever
+    # takes it for themselves) and administrators update; nothing is deleted. The transitions themselves are
+    # checked by the service (a row policy cannot see the old status).
+    TableRule(
+        "complaints",
+        Action.LOG_COMPLAINT,
+        Action.HANDLE_COMPLAINT,
+        None,
+        "(assignee_id = {me} OR (assignee_id IS NULL AND status = 'new'))",
+    ),
+    # the timeline is append-only (a trigger refuses updates even to the owner's tools)
+    TableRule("complaint_events", Action.LOG_COMPLAINT, None, None, None),
+    TableRule(
+        "complaint_categories", Action.CONFIGURE_COMPLAINTS, Action.CONFIGURE_COMPLAINTS, None, None
+    ),  # a category is deactivated, never deleted
+    TableRule("complaint_sla", Action.CONFIGURE_COMPLAINTS, Action.CONFIGURE_COMPLAINTS, None, None),
 )
 _CREDIT_TABLES: tuple[TableRule, ...] = (
     # credit and receivables: written by credit managers and administrators; account managers propose

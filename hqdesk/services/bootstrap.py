@@ -11,6 +11,7 @@ from hqdesk.persistence.database import Database
 from hqdesk.persistence.engine import is_network_path, probe_connection, safe_url, sqlite_path, store_password
 from hqdesk.services.company import CompanyService
 from hqdesk.services.company_settings import CompanySettingsService
+from hqdesk.services.complaints import ComplaintService
 from hqdesk.services.contacts import ContactService, StoreService
 from hqdesk.services.franchisees import FranchiseeService
 from hqdesk.services.profile import ProfileService
@@ -31,6 +32,7 @@ class Services:
     profile: ProfileService  # the profile editor's one read
     settings: CompanySettingsService  # company-wide key/value settings
     visits: VisitService
+    complaints: ComplaintService
 
     @property
     def dialect(self) -> str:
@@ -87,6 +89,7 @@ def open_services(url: str, *, password: str | None = None, upgrade: bool = True
         ProfileService(db),
         CompanySettingsService(db),
         VisitService(db),
+        ComplaintService(db),
     )
 
 

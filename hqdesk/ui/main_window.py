@@ -41,6 +41,12 @@ def _franchisees_page(ctx: UiContext) -> QWidget:
     return FranchiseesView(ctx)
 
 
+def _complaints_page(ctx: UiContext) -> QWidget:
+    from hqdesk.ui.views.complaints import ComplaintsView
+
+    return ComplaintsView(ctx)
+
+
 def _users_page(ctx: UiContext) -> QWidget:
     from hqdesk.ui.views.users import UsersView
 
@@ -89,6 +95,12 @@ PAGES: tuple[PageSpec, ...] = (
         QT_TRANSLATE_NOOP("Pages", "Visits"),
         _visits_page,
         QStyle.StandardPixmap.SP_DialogYesButton,
+    ),
+    PageSpec(
+        "complaints",
+        QT_TRANSLATE_NOOP("Pages", "Complaints"),
+        _complaints_page,
+        QStyle.StandardPixmap.SP_MessageBoxWarning,
     ),
 )
 

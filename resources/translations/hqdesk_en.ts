@@ -17,6 +17,14 @@
     </message>
 </context>
 <context>
+    <name>ComplaintsView</name>
+    <message numerus="yes">
+        <source>%n complaint(s)</source>
+        <translation>
+            <numerusform>%n complaint</numerusform><numerusform>%n complaints</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message numerus="yes">
         <source>Next birthday: {date}, in %n day(s)</source>

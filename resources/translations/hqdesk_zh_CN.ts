@@ -241,6 +241,446 @@
     </message>
 </context>
 <context>
+    <name>ComplaintDialog</name>
+    <message>
+        <source>(not yet: leave it new)</source>
+        <translation>（暂不指派：保持“新建”）</translation>
+    </message>
+    <message>
+        <source>Assign…</source>
+        <translation>指派…</translation>
+    </message>
+    <message>
+        <source>Start work…</source>
+        <translation>开始处理…</translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
+        <translation>解决…</translation>
+    </message>
+    <message>
+        <source>Close…</source>
+        <translation>结案…</translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation>重新打开…</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation>根本原因</translation>
+    </message>
+    <message>
+        <source>Corrective action</source>
+        <translation>纠正措施</translation>
+    </message>
+    <message>
+        <source>Franchisee's satisfaction</source>
+        <translation>加盟商满意度</translation>
+    </message>
+    <message>
+        <source>1 – very unhappy</source>
+        <translation>1 – 非常不满意</translation>
+    </message>
+    <message>
+        <source>2 – unhappy</source>
+        <translation>2 – 不满意</translation>
+    </message>
+    <message>
+        <source>3 – neutral</source>
+        <translation>3 – 一般</translation>
+    </message>
+    <message>
+        <source>4 – happy</source>
+        <translation>4 – 满意</translation>
+    </message>
+    <message>
+        <source>5 – very happy</source>
+        <translation>5 – 非常满意</translation>
+    </message>
+    <message>
+        <source>Reassign</source>
+        <translation>转派</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>(ask the franchisee)</source>
+        <translation>（请询问加盟商）</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>New complaint</source>
+        <translation>新投诉</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Franchisee</source>
+        <translation>加盟商</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <source>What happened, in the franchisee's words</source>
+        <translation>按加盟商的原话记录发生了什么</translation>
+    </message>
+    <message>
+        <source>Products or invoices</source>
+        <translation>相关产品或发票</translation>
+    </message>
+    <message>
+        <source>e.g. product code, invoice number</source>
+        <translation>例如：产品编号、发票号码</translation>
+    </message>
+    <message>
+        <source>Assign to</source>
+        <translation>指派给</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>处理记录</translation>
+    </message>
+    <message>
+        <source>Add a comment to the timeline</source>
+        <translation>在处理记录中添加备注</translation>
+    </message>
+    <message>
+        <source>Add comment</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <source>Reassign…</source>
+        <translation>转派…</translation>
+    </message>
+    <message>
+        <source>Log complaint</source>
+        <translation>登记投诉</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <source>A new complaint starts as &lt;b&gt;new&lt;/b&gt;; name an assignee to assign it at once.</source>
+        <translation>新投诉的状态为&lt;b&gt;新建&lt;/b&gt;；选择处理人即可立即指派。</translation>
+    </message>
+    <message>
+        <source>Your role cannot log complaints.</source>
+        <translation>您的角色不能登记投诉。</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>Type a code or a name</source>
+        <translation>输入编号或名称</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Complaint {number}</source>
+        <translation>投诉 {number}</translation>
+    </message>
+    <message>
+        <source>assignee: {name}</source>
+        <translation>处理人：{name}</translation>
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <translation>尚未指派</translation>
+    </message>
+    <message>
+        <source>logged by {name}</source>
+        <translation>登记人：{name}</translation>
+    </message>
+    <message>
+        <source>due {when}</source>
+        <translation>截止 {when}</translation>
+    </message>
+    <message>
+        <source>OVERDUE: was {due}</source>
+        <translation>已逾期：{due}</translation>
+    </message>
+    <message>
+        <source>Response due {response}; resolution due {resolution}.</source>
+        <translation>响应截止 {response}；解决截止 {resolution}。</translation>
+    </message>
+    <message>
+        <source>Take it…</source>
+        <translation>由我处理…</translation>
+    </message>
+    <message>
+        <source>Resume work…</source>
+        <translation>继续处理…</translation>
+    </message>
+    <message>
+        <source>Closed: read only. Reopen it to change it.</source>
+        <translation>已结案：只读。重新打开后才能修改。</translation>
+    </message>
+    <message>
+        <source>Only the assignee or an administrator changes this complaint.</source>
+        <translation>只有处理人或管理员可以修改此投诉。</translation>
+    </message>
+    <message>
+        <source>Response within {response} h, resolution within {resolution} h of receipt.</source>
+        <translation>受理后 {response} 小时内响应，{resolution} 小时内解决。</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintSettings</name>
+    <message>
+        <source>Complaint categories</source>
+        <translation>投诉类别</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Add main category</source>
+        <translation>添加主类别</translation>
+    </message>
+    <message>
+        <source>Add below selected</source>
+        <translation>在所选类别下添加</translation>
+    </message>
+    <message>
+        <source>Rename selected</source>
+        <translation>重命名所选类别</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>A category is never deleted: deactivate it, and complaints already filed under it keep it. Deactivating a category takes its sub-categories out of use too.</source>
+        <translation>类别不会被删除：请停用它，已归入该类别的投诉保留原类别。停用一个类别也会停用其下的子类别。</translation>
+    </message>
+    <message>
+        <source>Response and resolution times</source>
+        <translation>响应与解决时限</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Response (hours)</source>
+        <translation>响应（小时）</translation>
+    </message>
+    <message>
+        <source>Resolution (hours)</source>
+        <translation>解决（小时）</translation>
+    </message>
+    <message>
+        <source>Calendar hours from receipt (48 h = 2 days). The response is due when someone starts work; new times apply to complaints logged after saving.</source>
+        <translation>自受理起按自然小时计算（48 小时 = 2 天）。开始处理即视为已响应；新时限只适用于保存之后登记的投诉。</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>启用</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintTimeline</name>
+    <message>
+        <source>Logged</source>
+        <translation>已登记</translation>
+    </message>
+    <message>
+        <source>Reassigned to {name}</source>
+        <translation>转派给 {name}</translation>
+    </message>
+    <message>
+        <source>Details corrected</source>
+        <translation>更正了投诉信息</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>{old} → {new}</source>
+        <translation>{old} → {new}</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsModel</name>
+    <message>
+        <source>{when} (overdue)</source>
+        <translation>{when}（已逾期）</translation>
+    </message>
+    <message>
+        <source>(unassigned)</source>
+        <translation>（未指派）</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Franchisee</source>
+        <translation>加盟商</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <source>Overdue: the due time has passed.</source>
+        <translation>已逾期：已超过截止时间。</translation>
+    </message>
+    <message>
+        <source>Click to sort</source>
+        <translation>点击排序</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsView</name>
+    <message>
+        <source>Number, franchisee code or name</source>
+        <translation>投诉编号、加盟商编号或名称</translation>
+    </message>
+    <message>
+        <source>Open (not resolved)</source>
+        <translation>未解决</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Any category</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>Any severity</source>
+        <translation>全部严重程度</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>全部处理人</translation>
+    </message>
+    <message>
+        <source>Me</source>
+        <translation>我</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>未指派</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>仅看逾期</translation>
+    </message>
+    <message>
+        <source>New complaint…</source>
+        <translation>新投诉…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complaint(s)</source>
+        <translation>
+            <numerusform>%n 条投诉</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Someone else changed this record</source>
@@ -640,8 +1080,56 @@
         <translation>装修中</translation>
     </message>
     <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>已指派</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
         <source>Closed</source>
         <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
     </message>
     <message>
         <source>Prospect</source>
@@ -770,6 +1258,18 @@
     <message>
         <source>configure the visit cadence of each tier</source>
         <translation>设置各等级的拜访周期</translation>
+    </message>
+    <message>
+        <source>log complaints</source>
+        <translation>登记投诉</translation>
+    </message>
+    <message>
+        <source>handle this complaint</source>
+        <translation>处理此投诉</translation>
+    </message>
+    <message>
+        <source>configure complaint categories and times</source>
+        <translation>设置投诉类别与时限</translation>
     </message>
     <message>
         <source>Advance payment</source>
@@ -1096,6 +1596,10 @@
         <source>The password was not changed: the database server did not let hqdesk change the password of the database login {name}, which must stay the same as the hqdesk password. Reset it with hqdesk connected as the owner of the tables (a role with CREATEROLE), or ask the database administrator.</source>
         <translation>密码未更改：数据库服务器不允许 hqdesk 更改数据库登录名 {name} 的密码，而该密码必须与 hqdesk 密码保持一致。请以数据表所有者（具有 CREATEROLE 权限的角色）连接 hqdesk 后重置，或联系数据库管理员。</translation>
     </message>
+    <message>
+        <source>This complaint is closed, so it is read only. Reopen it first. Nothing was saved.</source>
+        <translation>此投诉已结案，只读。请先重新打开。未保存任何内容。</translation>
+    </message>
 </context>
 <context>
     <name>Fields</name>
@@ -1330,6 +1834,106 @@
     <message>
         <source>Visit every (months)</source>
         <translation>拜访周期（月）</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <source>Products or invoices</source>
+        <translation>相关产品或发票</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>Logged by</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <source>Response due</source>
+        <translation>响应截止</translation>
+    </message>
+    <message>
+        <source>Resolution due</source>
+        <translation>解决截止</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <source>Responded</source>
+        <translation>响应时间</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>解决时间</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>结案时间</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation>根本原因</translation>
+    </message>
+    <message>
+        <source>Corrective action</source>
+        <translation>纠正措施</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
     </message>
 </context>
 <context>
@@ -1731,6 +2335,18 @@
         <source>Initial status</source>
         <translation>初始状态</translation>
     </message>
+    <message>
+        <source>Complaint logged</source>
+        <translation>登记投诉</translation>
+    </message>
+    <message>
+        <source>Complaint changed</source>
+        <translation>投诉变更</translation>
+    </message>
+    <message>
+        <source>Complaint timeline</source>
+        <translation>投诉处理记录</translation>
+    </message>
 </context>
 <context>
     <name>HistoryModel</name>
@@ -2030,6 +2646,10 @@ Franchisee relationships and credit management for headquarters.</source>
         <source>Visits</source>
         <translation>拜访</translation>
     </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
 </context>
 <context>
     <name>Profile</name>
@@ -2245,6 +2865,22 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>Delete the store {name}?</source>
         <translation>确定删除门店 {name} 吗？</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Complaints (%n)</source>
+        <translation>投诉 (%n)</translation>
+    </message>
+    <message>
+        <source>Log complaint…</source>
+        <translation>登记投诉…</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
     </message>
 </context>
 <context>
@@ -2757,6 +3393,74 @@ Franchisee relationships and credit management for headquarters.</source>
         <translation>最多 {limit} 个字符。</translation>
     </message>
     <message>
+        <source>Choose the franchisee who complained.</source>
+        <translation>请选择投诉的加盟商。</translation>
+    </message>
+    <message>
+        <source>Choose a category.</source>
+        <translation>请选择类别。</translation>
+    </message>
+    <message>
+        <source>Describe the complaint in the franchisee's words.</source>
+        <translation>请按加盟商的原话描述投诉内容。</translation>
+    </message>
+    <message>
+        <source>Enter when it was received.</source>
+        <translation>请输入受理时间。</translation>
+    </message>
+    <message>
+        <source>A complaint cannot be received in the future.</source>
+        <translation>受理时间不能晚于现在。</translation>
+    </message>
+    <message>
+        <source>Enter a date from 2000 on.</source>
+        <translation>请输入 2000 年以后的日期。</translation>
+    </message>
+    <message>
+        <source>A complaint cannot go from {old} to {new}.</source>
+        <translation>投诉不能从“{old}”变为“{new}”。</translation>
+    </message>
+    <message>
+        <source>Choose who handles the complaint.</source>
+        <translation>请选择处理人。</translation>
+    </message>
+    <message>
+        <source>Say how the complaint was resolved.</source>
+        <translation>请填写处理结果。</translation>
+    </message>
+    <message>
+        <source>Give the root cause.</source>
+        <translation>请填写根本原因。</translation>
+    </message>
+    <message>
+        <source>Give the corrective action, so it does not happen again.</source>
+        <translation>请填写纠正措施，防止再次发生。</translation>
+    </message>
+    <message>
+        <source>Give the franchisee's satisfaction, from 1 (very unhappy) to 5 (very happy).</source>
+        <translation>请填写加盟商满意度，1（非常不满意）到 5（非常满意）。</translation>
+    </message>
+    <message>
+        <source>Say why the complaint is reopened.</source>
+        <translation>请说明重新打开的原因。</translation>
+    </message>
+    <message>
+        <source>Write the comment first.</source>
+        <translation>请先填写备注。</translation>
+    </message>
+    <message>
+        <source>Give the category a name.</source>
+        <translation>请填写类别名称。</translation>
+    </message>
+    <message>
+        <source>{severity}: times are from 1 hour to 365 days.</source>
+        <translation>{severity}：时限须在 1 小时到 365 天之间。</translation>
+    </message>
+    <message>
+        <source>{severity}: the resolution time cannot be shorter than the response time.</source>
+        <translation>{severity}：解决时限不能短于响应时限。</translation>
+    </message>
+    <message>
         <source>The text contains a NUL character (an invisible control character, code 0), which cannot be stored. Remove it.</source>
         <translation>文本中含有 NUL 字符（编码为 0 的不可见控制字符），无法保存。请将其删除。</translation>
     </message>
@@ -2991,6 +3695,30 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>Choose who from HQ made the visit.</source>
         <translation>请选择总部的拜访人。</translation>
+    </message>
+    <message>
+        <source>A logged complaint stays with its franchisee; log a new one.</source>
+        <translation>已登记的投诉不能更换加盟商；请另行登记。</translation>
+    </message>
+    <message>
+        <source>Only an assigned, in-progress or reopened complaint is reassigned.</source>
+        <translation>只有已指派、处理中或重新打开的投诉可以转派。</translation>
+    </message>
+    <message>
+        <source>There is a category {name} here already.</source>
+        <translation>此处已有类别“{name}”。</translation>
+    </message>
+    <message>
+        <source>The category {name} is no longer in use; choose another.</source>
+        <translation>类别“{name}”已停用；请选择其他类别。</translation>
+    </message>
+    <message>
+        <source>Choose a contact of this franchisee.</source>
+        <translation>请选择该加盟商的联系人。</translation>
+    </message>
+    <message>
+        <source>Choose an active administrator, account manager or credit manager to handle it.</source>
+        <translation>请选择在职的管理员、客户经理或信用经理处理。</translation>
     </message>
 </context>
 <context>

@@ -38,6 +38,10 @@ EXPECTED_OWN_EXTRA = {
         Action.PLAN_VISITS,
     },
 }
+# complaints: anyone but a viewer logs one; "own" for handling is the complaints assigned to the user
+for _role in (Role.CREDIT_MANAGER, Role.ACCOUNT_MANAGER):
+    EXPECTED_ANY[_role] = EXPECTED_ANY[_role] | {Action.LOG_COMPLAINT}
+    EXPECTED_OWN_EXTRA[_role] = EXPECTED_OWN_EXTRA.get(_role, set()) | {Action.HANDLE_COMPLAINT}
 
 
 @pytest.mark.parametrize("role", list(Role))

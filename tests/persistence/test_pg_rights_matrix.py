@@ -696,3 +696,142 @@ def test_an_account_manager_logs_visits_through_the_own_login_and_only_for_the_o
         assert attempt(shop["login"]["am"], VISIT, f=shop["f2"]) is False
     finally:
         sv.close()
+
+
+# ----- complaints -------------------------------------------------------------------------------------------
+
+
+def test_complaint_rows_are_moved_on_only_by_the_assignee_or_an_admin_and_events_are_append_only(shop):
+    from datetime import UTC, datetime
+
+    from hqdesk.domain.complaints import Channel, Severity
+    from hqdesk.services.complaints import ComplaintIntake
+
+    sv = open_services(shop["url"])
+    try:
+        am, am2, cm = (sv.users.actor(u) for u in ("am", "am2", "cm"))
+        category = next(c.id for c in sv.complaints.categories() if c.parent_id is not None)
+
+        def log(by, assignee):
+            intake = ComplaintIntake(
+                shop["f1"], datetime.now(UTC), Channel.PHONE, category, Severity.HIGH, "掉石"
+            )
+            return sv.complaints.log(by, intake, assignee_id=assignee.user_id if assignee else None).id
+
+        mine, theirs, unassigned = log(am2, am), log(am, am2), log(cm, None)
+    finally:
+        sv.close()
+    login = shop["login"]
+    event = (
+        "insert into complaint_events (complaint_id, franchisee_id, kind, comment, username, occurred_at) "
+        "values (:c, :f, 'comment', '伪造', 'x', now())"
+    )
+    complaint = (
+        "insert into complaints (franchisee_id, received_at, channel, category_id, severity, description, "
+        '"references", status, response_due, resolution_due, due_at, resolution, root_cause, '
+        "corrective_action, version, created_at, updated_at, updated_by) values (:f, now(), 'phone', :cat, 2, "
+        "'x', '', 'new', now(), now(), now(), '', '', '', 1, now(), now(), 'x')"
+    )
+    expected = [
+        ("am", "update complaints set status = 'in_progress' where id = :i", {"i": mine}, True),
+        ("am", "update complaints set status = 'in_progress' where id = :i", {"i": theirs}, False),
+        (
+            "am",
+            "update complaints set assignee_id = (select id from users where username = 'am'), "
+            "status = 'assigned' where id = :i",
+            {"i": unassigned},
+            True,
+        ),
+        (
+            "am",
+            "update complaints set assignee_id = (select id from users where username = 'am2') where id = :i",
+            {"i": mine},
+            False,
+        ),
+        ("am", "delete from complaints where id = :i", {"i": mine}, False),
+        ("admin", "delete from complaints where id = :i", {"i": mine}, False),
+        ("admin", "update complaints set status = 'closed' where id = :i", {"i": theirs}, True),
+        ("am2", "update complaints set description = '改' where id = :i", {"i": mine}, False),
+        ("viewer", "update complaints set status = 'closed' where id = :i", {"i": mine}, False),
+        ("viewer", complaint, {"f": shop["f2"], "cat": category}, False),
+        ("cm", complaint, {"f": shop["f2"], "cat": category}, True),
+        ("am", complaint, {"f": shop["f2"], "cat": category}, True),
+        ("am", event, {"c": theirs, "f": shop["f1"]}, True),
+        ("viewer", event, {"c": theirs, "f": shop["f1"]}, False),
+        ("am", "update complaint_events set comment = '改' where complaint_id = :c", {"c": mine}, False),
+        ("admin", "update complaint_events set comment = '改' where complaint_id = :c", {"c": mine}, False),
+        ("admin", "delete from complaint_events where complaint_id = :c", {"c": mine}, False),
+        ("am", "update complaint_categories set name = 'x' where id = :i", {"i": category}, False),
+        ("admin", "update complaint_categories set name = 'x' where id = :i", {"i": category}, True),
+        ("admin", "delete from complaint_categories where id = :i", {"i": category}, False),
+        ("am", "update complaint_sla set response_hours = 1", {}, False),
+        ("admin", "update complaint_sla set response_hours = 1", {}, True),
+    ]
+    answers = [(who, sql[:60], attempt(login[who], sql, **params)) for who, sql, params, _ok in expected]
+    assert [a[2] for a in answers] == [ok for *_x, ok in expected], answers
+    # the timeline stays append-only even for the tables' owner
+    assert not attempt(
+        shop["url"], "update complaint_events set comment = '改' where complaint_id = :c", c=mine
+    )
+
+
+def test_the_complaint_workflow_runs_through_personal_logins(shop):
+    """The services on each user's own login: what the app lets them do, the database lets them do."""
+    from datetime import UTC, datetime
+
+    from hqdesk.domain.complaints import Channel, ComplaintStatus, Severity
+    from hqdesk.domain.errors import PermissionDenied
+    from hqdesk.services.complaints import ChangeRequest, ComplaintIntake
+
+    def services_of(user):
+        return open_services(shop["login"][user])
+
+    am2 = services_of("am2")
+    try:
+        actor = am2.users.actor("am2")
+        category = next(c.id for c in am2.complaints.categories() if c.parent_id is not None)
+        am_id = next(p.id for p in am2.complaints.choices(actor).assignees if p.username == "am")
+        intake = ComplaintIntake(
+            shop["f1"], datetime.now(UTC), Channel.WECHAT, category, Severity.HIGH, "镀层脱落"
+        )
+        logged = am2.complaints.log(actor, intake, assignee_id=am_id)  # am2 logs it and names am
+        assert logged.status is ComplaintStatus.ASSIGNED
+        taken = am2.complaints.log(actor, intake)  # a new one, taken by am2 for herself
+        taken = am2.complaints.transition(
+            actor, taken.id, taken.version, ChangeRequest(ComplaintStatus.ASSIGNED, assignee_id=actor.user_id)
+        )
+        assert taken.assignee == "AM2"
+        with pytest.raises(PermissionDenied):
+            am2.complaints.transition(
+                actor, logged.id, logged.version, ChangeRequest(ComplaintStatus.IN_PROGRESS)
+            )
+        am2.complaints.comment(actor, logged.id, "门店已拍照")
+    finally:
+        am2.close()
+    am = services_of("am")
+    try:
+        actor = am.users.actor("am")
+        d = am.complaints.get(actor, logged.id)
+        d = am.complaints.transition(actor, d.id, d.version, ChangeRequest(ComplaintStatus.IN_PROGRESS))
+        d = am.complaints.transition(
+            actor,
+            d.id,
+            d.version,
+            ChangeRequest(
+                ComplaintStatus.RESOLVED, resolution="换货", root_cause="镀层薄", corrective_action="加厚"
+            ),
+        )
+        d = am.complaints.transition(
+            actor, d.id, d.version, ChangeRequest(ComplaintStatus.CLOSED, satisfaction=4)
+        )
+        assert d.status is ComplaintStatus.CLOSED and len(d.events) == 6
+    finally:
+        am.close()
+    admin = services_of("admin")
+    try:
+        actor = admin.users.actor("admin")
+        d = admin.complaints.reassign(actor, taken.id, taken.version, am_id, "转给甲")
+        assert d.assignee == "AM"
+        admin.complaints.add_category(actor, None, "其他")
+    finally:
+        admin.close()

@@ -59,6 +59,10 @@ TABLES = (
     "visit_suggestions",
     "visit_summaries",
     "visits",
+    "complaints",
+    "complaint_events",
+    "complaint_categories",
+    "complaint_sla",
 )
 WRITE = {"INSERT", "UPDATE", "DELETE"}
 CREDIT_WRITES = {
@@ -209,6 +213,15 @@ def test_create_roles_is_idempotent_and_grants_exactly_the_matrix(pg_server, cap
         "hqdesk_credit_manager": everyone_reads | CREDIT_WRITES,
         "hqdesk_viewer": everyone_reads,
     }
+    # complaints: logged by all but viewers, moved on by the assignee (row policy) or an administrator; the
+    # timeline append-only; categories and times by administrators; nothing deleted
+    handles = {"complaints": {"SELECT", "INSERT", "UPDATE"}, "complaint_events": {"SELECT", "INSERT"}}
+    configures = {
+        "complaint_categories": {"SELECT", "INSERT", "UPDATE"},
+        "complaint_sla": {"SELECT", "INSERT", "UPDATE"},
+    }
+    for group in ("hqdesk_admin", "hqdesk_account_manager", "hqdesk_credit_manager"):
+        expected[group] = expected[group] | handles | (configures if group == "hqdesk_admin" else {})
     for (group, table), granted in first.items():
         assert granted == expected[group][table], (group, table)
     rows = run_sql(

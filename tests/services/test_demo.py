@@ -53,6 +53,7 @@ from hqdesk.persistence.models import (
     Store,
     User,
 )
+from hqdesk.persistence.models_complaints import Complaint
 from hqdesk.persistence.models_visits import Visit, VisitSuggestion
 from hqdesk.services.dto import SearchCriteria
 
@@ -66,6 +67,7 @@ COUNTED = {
     "users": User,
     "visits": Visit,
     "visit_suggestions": VisitSuggestion,
+    "complaints": Complaint,
 }
 _databases = itertools.count()
 

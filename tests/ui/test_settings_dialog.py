@@ -281,7 +281,7 @@ def test_letterhead_is_saved_by_an_admin(qtbot, make_ctx, ui_services, ui_users,
     ctx = make_ctx(ui_users["admin"])
     before = ui_services.company.get()
     dialog = _dialog(qtbot, ctx)
-    assert dialog.page_titles() == ["Database", "Language", "Company", "Visits"]
+    assert dialog.page_titles() == ["Database", "Language", "Company", "Visits", "Complaints"]
     assert dialog.company.name_edit.text() == before.name and not dialog.company.name_edit.isReadOnly()
     dialog.company.name_edit.clear()
     type_text(dialog.company.name_edit, "金辉珠宝集团总部")

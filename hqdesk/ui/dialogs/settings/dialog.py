@@ -62,6 +62,11 @@ class SettingsDialog(QDialog):
         if visits_page_allowed(ctx):
             self.visit_cadences = VisitCadencePage(ctx, self._submit)
             self.pages.append(self.visit_cadences)
+        from hqdesk.ui.dialogs.settings.complaints import ComplaintSettingsPage, complaint_page_allowed
+
+        self.complaints = ComplaintSettingsPage(ctx) if complaint_page_allowed(ctx) else None
+        if self.complaints is not None:
+            self.pages.append(self.complaints)
         for page in self.pages:
             # a small screen scrolls a tall page instead of pushing OK below its edge
             scroll = QScrollArea()

@@ -113,13 +113,16 @@ class ProfileEditor(ProfileActions, QWidget):
         self.contacts_tab = RowListTab(contacts_spec(), self)
         self.stores_tab = RowListTab(stores_spec(), self)
         self.history_tab = HistoryTab()
+        from hqdesk.ui.views.complaints_tab import ComplaintsTab
         from hqdesk.ui.views.visits_tab import visits_tab
 
         self.visits_tab = visits_tab(self)
+        self.complaints_tab = ComplaintsTab(self)
         self.page_tabs: list[ProfileTab] = [
             self.contacts_tab,
             self.stores_tab,
             self.visits_tab,
+            self.complaints_tab,
             self.history_tab,
         ]
         for tab in self.page_tabs:
