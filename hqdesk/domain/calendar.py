@@ -26,6 +26,8 @@ from datetime import date, timedelta
 from enum import StrEnum
 from functools import lru_cache
 
+from hqdesk.domain.dates import EARLIEST, LATEST
+from hqdesk.domain.errors import EXIT_REFUSED, HqdeskError
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 
 
@@ -225,6 +227,8 @@ def renewal_shown(contract_end: date, lead_days: int, start: date, end: date) ->
 
 def range_problem(start: date, end: date) -> str | None:
     """Why ``start``..``end`` cannot be listed (English source, context "Calendar"), or None."""
+    if not (EARLIEST <= start <= LATEST and EARLIEST <= end <= LATEST):
+        return QT_TRANSLATE_NOOP("Calendar", "The calendar covers 1900-01-01 to 2100-12-31.")
     if end < start:
         return QT_TRANSLATE_NOOP("Calendar", "The end date is before the start date.")
     if (end - start).days + 1 > MAX_RANGE_DAYS:
@@ -232,7 +236,23 @@ def range_problem(start: date, end: date) -> str | None:
     return None
 
 
+class CalendarRangeRefused(HqdeskError):
+    """A date range the calendar will not list: ``message`` is one of ``range_problem``'s."""
+
+    context = "Calendar"
+    exit_code = EXIT_REFUSED
+
+
+def check_range(start: date, end: date) -> None:
+    """Raise CalendarRangeRefused unless ``start``..``end`` can be listed."""
+    problem = range_problem(start, end)
+    if problem is not None:
+        raise CalendarRangeRefused(problem)
+
+
 __all__ = [
+    "CalendarRangeRefused",
+    "check_range",
     "LunarDate",
     "LunarMonth",
     "lunar_text",

@@ -9,6 +9,7 @@ from hqdesk.domain.errors import DatabaseError, HqdeskError, NetworkShareRefused
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.persistence.database import Database
 from hqdesk.persistence.engine import is_network_path, probe_connection, safe_url, sqlite_path, store_password
+from hqdesk.services.calendar import CalendarService
 from hqdesk.services.company import CompanyService
 from hqdesk.services.contacts import ContactService, StoreService
 from hqdesk.services.franchisees import FranchiseeService
@@ -27,6 +28,7 @@ class Services:
     company: CompanyService
     tiers: TierService
     profile: ProfileService  # the profile editor's one read
+    calendar: CalendarService
 
     @property
     def dialect(self) -> str:
@@ -81,6 +83,8 @@ def open_services(url: str, *, password: str | None = None, upgrade: bool = True
         CompanyService(db),
         TierService(db),
         ProfileService(db),
+        # WIRING POINT (visit_due events): CalendarService(db, visits=<the VisitService>) once visits land
+        CalendarService(db),
     )
 
 

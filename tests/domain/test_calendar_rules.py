@@ -129,6 +129,10 @@ def test_range_problems():
     assert range_problem(date(2026, 1, 1), date(2026, 1, 1)) is None
     assert range_problem(date(2026, 1, 1), date(2026, 1, 1) + timedelta(days=MAX_RANGE_DAYS - 1)) is None
     assert range_problem(date(2026, 1, 1), date(2026, 1, 1) + timedelta(days=MAX_RANGE_DAYS)) is not None
+    assert (
+        range_problem(date(1899, 12, 31), date(1900, 1, 5)) == "The calendar covers 1900-01-01 to 2100-12-31."
+    )
+    assert range_problem(date(2100, 12, 1), date(2100, 12, 31)) is None
 
 
 @pytest.mark.parametrize("year", range(2024, 2036))
