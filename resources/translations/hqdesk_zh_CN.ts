@@ -127,7 +127,8 @@
     <message numerus="yes">
         <source>%n franchisee(s) changed.</source>
         <translation>
-            <numerusform>已更改 %n 个加盟商。</numerusform></translation>
+            <numerusform>已更改 %n 个加盟商。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -135,7 +136,51 @@
     <message numerus="yes">
         <source>Applies to %n selected franchisee(s). All of them change, or none.</source>
         <translation>
-            <numerusform>作用于选中的 %n 个加盟商：要么全部更改，要么都不更改。</numerusform></translation>
+            <numerusform>作用于选中的 %n 个加盟商：要么全部更改，要么都不更改。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Calendar</name>
+    <message>
+        <source>The calendar covers 1900-01-01 to 2100-12-31.</source>
+        <translation>日历的范围是 1900-01-01 至 2100-12-31。</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>The calendar lists at most three years at once.</source>
+        <translation>日历一次最多列出三年。</translation>
+    </message>
+    <message>
+        <source>Birthday of {contact}</source>
+        <translation>{contact}生日</translation>
+    </message>
+    <message>
+        <source>Lunar birthday of {contact} ({lunar})</source>
+        <translation>{contact}农历生日（{lunar}）</translation>
+    </message>
+    <message>
+        <source>{store}: first anniversary of opening</source>
+        <translation>{store}开业1周年</translation>
+    </message>
+    <message>
+        <source>{store}: {years} years since opening</source>
+        <translation>{store}开业{years}周年</translation>
+    </message>
+    <message>
+        <source>Contract of {franchisee} ends</source>
+        <translation>{franchisee}合同到期</translation>
+    </message>
+    <message>
+        <source>Visit due: {franchisee}</source>
+        <translation>应回访：{franchisee}</translation>
+    </message>
+    <message>
+        <source>Visit overdue: {franchisee}</source>
+        <translation>回访已逾期：{franchisee}</translation>
     </message>
 </context>
 <context>
@@ -639,6 +684,62 @@
         <source>configure tiers</source>
         <translation>配置等级</translation>
     </message>
+    <message>
+        <source>Festival</source>
+        <translation>节日</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Store anniversary</source>
+        <translation>开业周年</translation>
+    </message>
+    <message>
+        <source>Contract renewal</source>
+        <translation>合同续签</translation>
+    </message>
+    <message>
+        <source>Visit due</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <source>Chinese New Year's Eve</source>
+        <translation>除夕</translation>
+    </message>
+    <message>
+        <source>Spring Festival</source>
+        <translation>春节</translation>
+    </message>
+    <message>
+        <source>Lantern Festival</source>
+        <translation>元宵节</translation>
+    </message>
+    <message>
+        <source>Dragon Boat Festival</source>
+        <translation>端午节</translation>
+    </message>
+    <message>
+        <source>Qixi Festival</source>
+        <translation>七夕</translation>
+    </message>
+    <message>
+        <source>Mid-Autumn Festival</source>
+        <translation>中秋节</translation>
+    </message>
+    <message>
+        <source>Double Ninth Festival</source>
+        <translation>重阳节</translation>
+    </message>
+    <message>
+        <source>New Year's Day</source>
+        <translation>元旦</translation>
+    </message>
+    <message>
+        <source>National Day</source>
+        <translation>国庆节</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>
@@ -1071,7 +1172,8 @@
     <message numerus="yes">
         <source>%n statuses</source>
         <translation>
-            <numerusform>%n 种状态</numerusform></translation>
+            <numerusform>%n 种状态</numerusform>
+        </translation>
     </message>
     <message>
         <source>Tier {tier}</source>
@@ -2114,7 +2216,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>The tier {code} is given to %n franchisee(s); give them another tier first.</source>
         <translation>
-            <numerusform>等级 {code} 仍有 %n 个加盟商使用；请先为他们更换等级。</numerusform></translation>
+            <numerusform>等级 {code} 仍有 %n 个加盟商使用；请先为他们更换等级。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Remove tier</source>
@@ -2194,7 +2297,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>Hand their %n franchisee(s) over to</source>
         <translation>
-            <numerusform>将其负责的 %n 个加盟商转交给</numerusform></translation>
+            <numerusform>将其负责的 %n 个加盟商转交给</numerusform>
+        </translation>
     </message>
     <message>
         <source>Enter an e-mail address like name@example.com, or leave it empty.</source>
