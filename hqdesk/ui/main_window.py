@@ -47,6 +47,18 @@ def _users_page(ctx: UiContext) -> QWidget:
     return UsersView(ctx)
 
 
+def _agenda_page(ctx: UiContext) -> QWidget:
+    from hqdesk.ui.views.agenda import AgendaView
+
+    return AgendaView(ctx)
+
+
+def _home_page(ctx: UiContext) -> QWidget:
+    from hqdesk.ui.views.home import HomeView
+
+    return HomeView(ctx)
+
+
 @dataclass(frozen=True)
 class PageSpec:
     """One page of the main window.
@@ -78,6 +90,13 @@ PAGES: tuple[PageSpec, ...] = (
         QStyle.StandardPixmap.SP_DirHomeIcon,
         lambda ctx: ctx.can(Action.MANAGE_USERS),
     ),
+    PageSpec(
+        "agenda",
+        QT_TRANSLATE_NOOP("Pages", "Agenda"),
+        _agenda_page,
+        QStyle.StandardPixmap.SP_FileDialogListView,
+    ),
+    PageSpec("home", QT_TRANSLATE_NOOP("Pages", "Today"), _home_page, QStyle.StandardPixmap.SP_DesktopIcon),
 )
 
 

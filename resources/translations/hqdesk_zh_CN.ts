@@ -1,6 +1,177 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AgendaExport</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Franchisee code</source>
+        <translation>加盟商编号</translation>
+    </message>
+    <message>
+        <source>Franchisee</source>
+        <translation>加盟商</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Honorific</source>
+        <translation>称呼</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Years</source>
+        <translation>周年</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaModel</name>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>明天</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Franchisee</source>
+        <translation>加盟商</translation>
+    </message>
+    <message>
+        <source>Contact / store</source>
+        <translation>联系人 / 门店</translation>
+    </message>
+    <message>
+        <source>Double-click to open the franchisee's profile</source>
+        <translation>双击打开加盟商档案</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaView</name>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>Today and the next 14 days</source>
+        <translation>今天及未来 14 天</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>下月</translation>
+    </message>
+    <message>
+        <source>The next 12 months</source>
+        <translation>未来 12 个月</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>自定义范围</translation>
+    </message>
+    <message>
+        <source>My franchisees</source>
+        <translation>我的加盟商</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the selected events (Ctrl+C), to paste into Excel or a message</source>
+        <translation>复制所选事件（Ctrl+C），可粘贴到 Excel 或消息中</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Save the selected events (all of them if none is selected) as CSV</source>
+        <translation>将所选事件（未选择时为全部事件）保存为 CSV</translation>
+    </message>
+    <message>
+        <source>Open profile</source>
+        <translation>打开档案</translation>
+    </message>
+    <message>
+        <source>Tick at least one kind of event.</source>
+        <translation>请至少勾选一种事件类型。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>No events in this range.</source>
+        <translation>此范围内没有事件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n 个事件</numerusform></translation>
+    </message>
+    <message>
+        <source>Export events</source>
+        <translation>导出事件</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) exported</source>
+        <translation>
+            <numerusform>已导出 %n 个事件</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>AnniversariesModel</name>
     <message>
         <source>Anniversary</source>
@@ -1517,6 +1688,17 @@
     </message>
 </context>
 <context>
+    <name>HomeView</name>
+    <message>
+        <source>Hello, {name}</source>
+        <translation>您好，{name}</translation>
+    </message>
+    <message>
+        <source>Today and the next 14 days</source>
+        <translation>今天及未来 14 天</translation>
+    </message>
+</context>
+<context>
     <name>Import</name>
     <message>
         <source>{file} is not a workbook that can be read ({detail}). Open it in Excel and save it again as .xlsx.</source>
@@ -1748,6 +1930,14 @@ Franchisee relationships and credit management for headquarters.</source>
         <source>Users</source>
         <translation>用户</translation>
     </message>
+    <message>
+        <source>Agenda</source>
+        <translation>日程</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
 </context>
 <context>
     <name>Profile</name>
@@ -1963,6 +2153,13 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>Delete the store {name}?</source>
         <translation>确定删除门店 {name} 吗？</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileWindow</name>
+    <message>
+        <source>Franchisee profile</source>
+        <translation>加盟商档案</translation>
     </message>
 </context>
 <context>
@@ -2226,6 +2423,25 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>Remove the tier {code}?</source>
         <translation>确定移除等级 {code} 吗？</translation>
+    </message>
+</context>
+<context>
+    <name>UpcomingPanel</name>
+    <message>
+        <source>My franchisees</source>
+        <translation>我的加盟商</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation>{start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>Nothing in the next 14 days.</source>
+        <translation>未来 14 天内没有事件。</translation>
     </message>
 </context>
 <context>
