@@ -21,6 +21,11 @@ class Entity(StrEnum):
     TIER = "tier"  # the tier list (Settings > Company)
     USER = "user"  # user accounts: names, roles, active flags
     COMPANY = "company"  # the company letterhead
+    SETTING = "setting"  # a company setting (company_settings)
+    CREDIT_POLICY = "credit_policy"  # the company credit policy, collection policies, dunning levels
+    CREDIT_PROFILE = "credit_profile"  # a franchisee's credit profile (and its proposals)
+    LEDGER = "ledger"  # ledger documents and their allocations
+    DUNNING = "dunning"  # the dunning to-do list
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,16 @@ class Action(StrEnum):
     VIEW_HISTORY = "view history"
     OVERWRITE_CONFLICT = "overwrite another user's changes"
     CONFIGURE_TIERS = "configure tiers"
+    # credit and receivables
+    EDIT_CREDIT_PROFILE = "change credit profiles"
+    PROPOSE_CREDIT_CHANGE = "propose a credit change"
+    DECIDE_CREDIT_PROPOSAL = "approve or reject credit changes"
+    CONFIGURE_CREDIT_POLICY = "configure the credit policy"
+    RECORD_LEDGER = "record invoices and payments"
+    WRITE_OFF = "write off bad debt"
+    OVERRIDE_CREDIT_BLOCK = "override a credit block"
+    RUN_DUNNING = "run dunning"
+    WORK_DUNNING = "work on dunning actions"
 
     @property
     def label(self) -> str:
@@ -61,18 +71,43 @@ ACTION_LABELS = {
     Action.VIEW_HISTORY: QT_TRANSLATE_NOOP("Enums", "view history"),
     Action.OVERWRITE_CONFLICT: QT_TRANSLATE_NOOP("Enums", "overwrite another user's changes"),
     Action.CONFIGURE_TIERS: QT_TRANSLATE_NOOP("Enums", "configure tiers"),
+    Action.EDIT_CREDIT_PROFILE: QT_TRANSLATE_NOOP("Enums", "change credit profiles"),
+    Action.PROPOSE_CREDIT_CHANGE: QT_TRANSLATE_NOOP("Enums", "propose a credit change"),
+    Action.DECIDE_CREDIT_PROPOSAL: QT_TRANSLATE_NOOP("Enums", "approve or reject credit changes"),
+    Action.CONFIGURE_CREDIT_POLICY: QT_TRANSLATE_NOOP("Enums", "configure the credit policy"),
+    Action.RECORD_LEDGER: QT_TRANSLATE_NOOP("Enums", "record invoices and payments"),
+    Action.WRITE_OFF: QT_TRANSLATE_NOOP("Enums", "write off bad debt"),
+    Action.OVERRIDE_CREDIT_BLOCK: QT_TRANSLATE_NOOP("Enums", "override a credit block"),
+    Action.RUN_DUNNING: QT_TRANSLATE_NOOP("Enums", "run dunning"),
+    Action.WORK_DUNNING: QT_TRANSLATE_NOOP("Enums", "work on dunning actions"),
 }
 
 # Actions each role may take on any franchisee. "Own" actions (below) apply to the franchisees
 # assigned to the user as account manager.
 _ANY: dict[Role, frozenset[Action]] = {
     Role.ADMIN: frozenset(Action),
-    Role.CREDIT_MANAGER: frozenset({Action.VIEW_FRANCHISEES, Action.VIEW_HISTORY}),
+    Role.CREDIT_MANAGER: frozenset(
+        {
+            Action.VIEW_FRANCHISEES,
+            Action.VIEW_HISTORY,
+            Action.EDIT_CREDIT_PROFILE,
+            Action.PROPOSE_CREDIT_CHANGE,
+            Action.DECIDE_CREDIT_PROPOSAL,
+            Action.CONFIGURE_CREDIT_POLICY,
+            Action.RECORD_LEDGER,
+            Action.WRITE_OFF,
+            Action.OVERRIDE_CREDIT_BLOCK,
+            Action.RUN_DUNNING,
+            Action.WORK_DUNNING,
+        }
+    ),
     Role.ACCOUNT_MANAGER: frozenset({Action.VIEW_FRANCHISEES, Action.VIEW_HISTORY, Action.CREATE_FRANCHISEE}),
     Role.VIEWER: frozenset({Action.VIEW_FRANCHISEES, Action.VIEW_HISTORY}),
 }
 _OWN: dict[Role, frozenset[Action]] = {
-    Role.ACCOUNT_MANAGER: frozenset({Action.EDIT_FRANCHISEE, Action.CHANGE_STATUS}),
+    Role.ACCOUNT_MANAGER: frozenset(
+        {Action.EDIT_FRANCHISEE, Action.CHANGE_STATUS, Action.PROPOSE_CREDIT_CHANGE, Action.WORK_DUNNING}
+    ),
 }
 
 

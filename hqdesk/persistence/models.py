@@ -281,8 +281,20 @@ AUDITED_TABLES = (
     "tiers",
     "company_profile",
     "users",
+    # credit (models_credit.AUDITED)
+    "company_settings",
+    "credit_policy",
+    "collection_policies",
+    "dunning_levels",
+    "credit_profiles",
+    "credit_proposals",
+    "ledger_documents",
+    "dunning_tasks",
 )
 """Tables whose changes land in the audit trail (users: without the password hash)."""
 AUDIT_EXCLUDED_COLUMNS = frozenset(
     {"password_hash", "search_text", "version", "created_at", "updated_at", "updated_by", "logo_png"}
 )
+
+
+from hqdesk.persistence import models_credit  # noqa: E402,F401  (capability tables join Base.metadata)

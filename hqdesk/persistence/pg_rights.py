@@ -141,6 +141,34 @@ TABLE_RULES: tuple[TableRule, ...] = (
         self_row="id = {me}",
     ),
 )
+_CREDIT_TABLES: tuple[TableRule, ...] = (
+    # credit and receivables: written by credit managers and administrators; account managers propose
+    TableRule("company_settings", *(Action.EDIT_COMPANY_SETTINGS,) * 3, None),
+    TableRule("credit_policy", None, Action.CONFIGURE_CREDIT_POLICY, None, None),  # one row, id 1
+    TableRule("collection_policies", *(Action.CONFIGURE_CREDIT_POLICY,) * 3, None),
+    TableRule("dunning_levels", *(Action.CONFIGURE_CREDIT_POLICY,) * 3, None),
+    TableRule("credit_profiles", Action.EDIT_CREDIT_PROFILE, Action.EDIT_CREDIT_PROFILE, None, None),
+    # append-only trails
+    TableRule("credit_profile_changes", Action.EDIT_CREDIT_PROFILE, None, None, None),
+    TableRule("credit_check_overrides", Action.OVERRIDE_CREDIT_BLOCK, None, None, None),
+    TableRule(
+        "credit_proposals",
+        Action.PROPOSE_CREDIT_CHANGE,
+        Action.DECIDE_CREDIT_PROPOSAL,
+        None,
+        _MINE.format(s="{s}", column="franchisee_id"),
+    ),
+    TableRule("ledger_documents", *(Action.RECORD_LEDGER,) * 3, None),
+    TableRule("allocations", *(Action.RECORD_LEDGER,) * 3, None),
+    TableRule(
+        "dunning_tasks",
+        Action.RUN_DUNNING,
+        Action.WORK_DUNNING,
+        Action.RUN_DUNNING,
+        _MINE.format(s="{s}", column="franchisee_id"),
+    ),
+)
+TABLE_RULES = TABLE_RULES + _CREDIT_TABLES
 RULES_BY_TABLE = {r.table: r for r in TABLE_RULES}
 OPERATIONS = ("INSERT", "UPDATE", "DELETE")
 

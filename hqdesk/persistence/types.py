@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from decimal import Decimal
 
-from sqlalchemy import DateTime, Numeric
+from sqlalchemy import BigInteger, DateTime, Numeric
 from sqlalchemy.types import TypeDecorator
 
 
@@ -35,3 +36,30 @@ def Money() -> Numeric:  # noqa: N802 - reads like a type in column declarations
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+class Cents(TypeDecorator):
+    """Ledger money kept as whole cents in a BIGINT: exact sums in SQL on both databases (SQLite has no
+    decimal type), returned as ``Decimal`` with two places. ``SUM()`` of such a column keeps the type. Python values bound to
+    it are amounts in currency units (``Decimal("12.34")``, or an int such as 0), never cents."""
+
+    impl = BigInteger
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if isinstance(value, float):
+            raise TypeError("give ledger amounts as Decimal, not float")
+        cents = Decimal(value) * 100
+        if cents != cents.to_integral_value():
+            raise ValueError(f"amount {value} has more than two decimals")
+        return int(cents)
+
+    def process_result_value(self, value, dialect):
+        if value is None:
+            return None
+        return (Decimal(int(value)) / 100).quantize(CENT)
+
+
+CENT = Decimal("0.01")

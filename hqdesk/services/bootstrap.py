@@ -11,6 +11,7 @@ from hqdesk.persistence.database import Database
 from hqdesk.persistence.engine import is_network_path, probe_connection, safe_url, sqlite_path, store_password
 from hqdesk.services.calendar import CalendarService
 from hqdesk.services.company import CompanyService
+from hqdesk.services.company_settings import CompanySettingsService
 from hqdesk.services.contacts import ContactService, StoreService
 from hqdesk.services.franchisees import FranchiseeService
 from hqdesk.services.profile import ProfileService
@@ -28,7 +29,11 @@ class Services:
     company: CompanyService
     tiers: TierService
     profile: ProfileService  # the profile editor's one read
+<<<<<<< HEAD
     calendar: CalendarService
+=======
+    settings: CompanySettingsService  # company-wide key/value settings
+>>>>>>> main
 
     @property
     def dialect(self) -> str:
@@ -83,8 +88,12 @@ def open_services(url: str, *, password: str | None = None, upgrade: bool = True
         CompanyService(db),
         TierService(db),
         ProfileService(db),
+<<<<<<< HEAD
         # WIRING POINT (visit_due events): CalendarService(db, visits=<the VisitService>) once visits land
         CalendarService(db),
+=======
+        CompanySettingsService(db),
+>>>>>>> main
     )
 
 

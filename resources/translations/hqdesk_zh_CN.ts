@@ -298,8 +298,7 @@
     <message numerus="yes">
         <source>%n franchisee(s) changed.</source>
         <translation>
-            <numerusform>已更改 %n 个加盟商。</numerusform>
-        </translation>
+            <numerusform>已更改 %n 个加盟商。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -307,8 +306,7 @@
     <message numerus="yes">
         <source>Applies to %n selected franchisee(s). All of them change, or none.</source>
         <translation>
-            <numerusform>作用于选中的 %n 个加盟商：要么全部更改，要么都不更改。</numerusform>
-        </translation>
+            <numerusform>作用于选中的 %n 个加盟商：要么全部更改，要么都不更改。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -856,6 +854,138 @@
         <translation>配置等级</translation>
     </message>
     <message>
+        <source>change credit profiles</source>
+        <translation>修改信用档案</translation>
+    </message>
+    <message>
+        <source>propose a credit change</source>
+        <translation>提出信用调整申请</translation>
+    </message>
+    <message>
+        <source>approve or reject credit changes</source>
+        <translation>审批信用调整申请</translation>
+    </message>
+    <message>
+        <source>configure the credit policy</source>
+        <translation>配置信用政策</translation>
+    </message>
+    <message>
+        <source>record invoices and payments</source>
+        <translation>登记发票和回款</translation>
+    </message>
+    <message>
+        <source>write off bad debt</source>
+        <translation>核销坏账</translation>
+    </message>
+    <message>
+        <source>override a credit block</source>
+        <translation>越权放行被拦截的信用检查</translation>
+    </message>
+    <message>
+        <source>run dunning</source>
+        <translation>运行催收</translation>
+    </message>
+    <message>
+        <source>work on dunning actions</source>
+        <translation>处理催收任务</translation>
+    </message>
+    <message>
+        <source>Advance payment</source>
+        <translation>预付款</translation>
+    </message>
+    <message>
+        <source>Cash on delivery</source>
+        <translation>货到付款</translation>
+    </message>
+    <message>
+        <source>Net days</source>
+        <translation>账期天数</translation>
+    </message>
+    <message>
+        <source>Monthly settlement</source>
+        <translation>月结</translation>
+    </message>
+    <message>
+        <source>Quarterly settlement</source>
+        <translation>季结</translation>
+    </message>
+    <message>
+        <source>Half-yearly settlement</source>
+        <translation>半年结</translation>
+    </message>
+    <message>
+        <source>Yearly settlement</source>
+        <translation>年结</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>发票</translation>
+    </message>
+    <message>
+        <source>Credit note</source>
+        <translation>贷项通知单</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>回款</translation>
+    </message>
+    <message>
+        <source>Write-off</source>
+        <translation>坏账核销</translation>
+    </message>
+    <message>
+        <source>Reminder letter</source>
+        <translation>提醒函</translation>
+    </message>
+    <message>
+        <source>Phone call task</source>
+        <translation>电话催收任务</translation>
+    </message>
+    <message>
+        <source>Visit task</source>
+        <translation>上门拜访任务</translation>
+    </message>
+    <message>
+        <source>Credit hold</source>
+        <translation>信用冻结</translation>
+    </message>
+    <message>
+        <source>Final demand letter</source>
+        <translation>最后催告函</translation>
+    </message>
+    <message>
+        <source>Legal review</source>
+        <translation>法务审查</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Warn</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>拦截</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
         <source>Festival</source>
         <translation>节日</translation>
     </message>
@@ -1343,8 +1473,7 @@
     <message numerus="yes">
         <source>%n statuses</source>
         <translation>
-            <numerusform>%n 种状态</numerusform>
-        </translation>
+            <numerusform>%n 种状态</numerusform></translation>
     </message>
     <message>
         <source>Tier {tier}</source>
@@ -2413,8 +2542,7 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>The tier {code} is given to %n franchisee(s); give them another tier first.</source>
         <translation>
-            <numerusform>等级 {code} 仍有 %n 个加盟商使用；请先为他们更换等级。</numerusform>
-        </translation>
+            <numerusform>等级 {code} 仍有 %n 个加盟商使用；请先为他们更换等级。</numerusform></translation>
     </message>
     <message>
         <source>Remove tier</source>
@@ -2513,8 +2641,7 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>Hand their %n franchisee(s) over to</source>
         <translation>
-            <numerusform>将其负责的 %n 个加盟商转交给</numerusform>
-        </translation>
+            <numerusform>将其负责的 %n 个加盟商转交给</numerusform></translation>
     </message>
     <message>
         <source>Enter an e-mail address like name@example.com, or leave it empty.</source>

@@ -41,8 +41,32 @@ TABLES = (
     "stores",
     "tiers",
     "users",
+    # credit and receivables
+    "company_settings",
+    "credit_policy",
+    "collection_policies",
+    "dunning_levels",
+    "credit_profiles",
+    "credit_profile_changes",
+    "credit_check_overrides",
+    "credit_proposals",
+    "ledger_documents",
+    "allocations",
+    "dunning_tasks",
 )
 WRITE = {"INSERT", "UPDATE", "DELETE"}
+CREDIT_WRITES = {
+    "credit_policy": {"SELECT", "UPDATE"},  # one row: nobody inserts or deletes it
+    "collection_policies": {"SELECT"} | WRITE,
+    "dunning_levels": {"SELECT"} | WRITE,
+    "credit_profiles": {"SELECT", "INSERT", "UPDATE"},
+    "credit_profile_changes": {"SELECT", "INSERT"},  # append-only trails
+    "credit_check_overrides": {"SELECT", "INSERT"},
+    "credit_proposals": {"SELECT", "INSERT", "UPDATE"},
+    "ledger_documents": {"SELECT"} | WRITE,
+    "allocations": {"SELECT"} | WRITE,
+    "dunning_tasks": {"SELECT"} | WRITE,
+}
 
 
 def unique(prefix: str) -> str:
@@ -159,7 +183,9 @@ def test_create_roles_is_idempotent_and_grants_exactly_the_matrix(pg_server, cap
             "franchisee_status_changes": {"SELECT", "INSERT"},
             "franchisees": {"SELECT", "INSERT", "UPDATE"},  # nobody deletes a franchisee
             "users": {"INSERT", "UPDATE"},
-        },
+            "company_settings": {"SELECT"} | WRITE,
+        }
+        | CREDIT_WRITES,
         "hqdesk_account_manager": everyone_reads
         | {
             "contact_anniversaries": {"SELECT"} | WRITE,
@@ -167,8 +193,10 @@ def test_create_roles_is_idempotent_and_grants_exactly_the_matrix(pg_server, cap
             "stores": {"SELECT"} | WRITE,
             "franchisee_status_changes": {"SELECT", "INSERT"},
             "franchisees": {"SELECT", "INSERT"},
+            "credit_proposals": {"SELECT", "INSERT"},  # their own franchisees' (row-level policy)
+            "dunning_tasks": {"SELECT", "UPDATE"},  # working their own franchisees' actions
         },
-        "hqdesk_credit_manager": everyone_reads,
+        "hqdesk_credit_manager": everyone_reads | CREDIT_WRITES,
         "hqdesk_viewer": everyone_reads,
     }
     for (group, table), granted in first.items():
