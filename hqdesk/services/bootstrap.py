@@ -29,11 +29,8 @@ class Services:
     company: CompanyService
     tiers: TierService
     profile: ProfileService  # the profile editor's one read
-<<<<<<< HEAD
-    calendar: CalendarService
-=======
     settings: CompanySettingsService  # company-wide key/value settings
->>>>>>> main
+    calendar: CalendarService
 
     @property
     def dialect(self) -> str:
@@ -88,12 +85,9 @@ def open_services(url: str, *, password: str | None = None, upgrade: bool = True
         CompanyService(db),
         TierService(db),
         ProfileService(db),
-<<<<<<< HEAD
+        CompanySettingsService(db),
         # WIRING POINT (visit_due events): CalendarService(db, visits=<the VisitService>) once visits land
         CalendarService(db),
-=======
-        CompanySettingsService(db),
->>>>>>> main
     )
 
 

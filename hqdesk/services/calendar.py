@@ -28,14 +28,20 @@ from hqdesk.domain.calendar import (
     to_lunar,
 )
 from hqdesk.domain.contact import StoreStatus
+from hqdesk.domain.errors import FieldError, ValidationError
 from hqdesk.domain.festivals import Festival, festivals_between
 from hqdesk.domain.franchisee import LifecycleStatus
 from hqdesk.domain.i18n import ENUMS, QT_TRANSLATE_NOOP, Translate, english, fill
 from hqdesk.domain.roles import Action, Actor
 from hqdesk.persistence.models import Contact, Franchisee, Store
+from hqdesk.persistence.models_credit import CompanySetting
 from hqdesk.services.base import Service
+from hqdesk.services.company_settings import CompanySettingsService
 
 CALENDAR = "Calendar"
+RENEWAL_LEAD_KEY = "calendar.renewal_lead_days"
+"""The company setting (``company_settings``) holding the contract-renewal lead time in days."""
+MAX_RENEWAL_LEAD_DAYS = 365
 
 _TITLES = {
     "birthday": QT_TRANSLATE_NOOP("Calendar", "Birthday of {contact}"),
@@ -161,8 +167,41 @@ class CalendarService(Service):
         self.visits = visits
 
     def renewal_lead_days(self, s: Session | None = None) -> int:
-        """How many days before a contract ends its renewal is shown (a company setting)."""
-        return DEFAULT_RENEWAL_LEAD_DAYS
+        """How many days before a contract ends its renewal is shown: the company setting
+        ``calendar.renewal_lead_days``, else ``DEFAULT_RENEWAL_LEAD_DAYS``."""
+        return self.renewal_lead_setting(s)[0]
+
+    def renewal_lead_setting(self, s: Session | None = None) -> tuple[int, int | None]:
+        """The lead time and the setting's version (None: never set) for ``set_renewal_lead_days``."""
+        if s is None:
+            with self.db.read() as fresh:
+                return self.renewal_lead_setting(fresh)
+        row = s.execute(
+            select(CompanySetting.value, CompanySetting.version).where(CompanySetting.key == RENEWAL_LEAD_KEY)
+        ).first()
+        if row is None:
+            return DEFAULT_RENEWAL_LEAD_DAYS, None
+        try:
+            days = int(row.value)
+        except ValueError:
+            days = DEFAULT_RENEWAL_LEAD_DAYS
+        return (days if 0 <= days <= MAX_RENEWAL_LEAD_DAYS else DEFAULT_RENEWAL_LEAD_DAYS), row.version
+
+    def set_renewal_lead_days(self, actor: Actor, days: int, version: int | None) -> int:
+        """Change the lead time (administrators: ``EDIT_COMPANY_SETTINGS``); ``version`` from
+        ``renewal_lead_setting`` (another user's change in between raises ConflictError). Returns the new
+        version."""
+        if not 0 <= days <= MAX_RENEWAL_LEAD_DAYS:
+            raise ValidationError(
+                [
+                    FieldError(
+                        "renewal_lead_days",
+                        QT_TRANSLATE_NOOP("Validation", "Enter a number of days from 0 to {most}."),
+                        {"most": MAX_RENEWAL_LEAD_DAYS},
+                    )
+                ]
+            )
+        return CompanySettingsService(self.db).put(actor, RENEWAL_LEAD_KEY, str(days), version)
 
     def events(
         self,
@@ -341,6 +380,8 @@ class CalendarService(Service):
 
 __all__ = [
     "CalendarService",
+    "RENEWAL_LEAD_KEY",
+    "MAX_RENEWAL_LEAD_DAYS",
     "CalendarEvent",
     "JSON_FIELDS",
     "VisitDue",

@@ -8,6 +8,11 @@
             <numerusform>%n event</numerusform><numerusform>%n events</numerusform></translation>
     </message>
     <message numerus="yes">
+        <source>Contract renewals show %n day(s) ahead</source>
+        <translation>
+            <numerusform>Contract renewals show %n day ahead</numerusform><numerusform>Contract renewals show %n days ahead</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <source>%n event(s) exported</source>
         <translation>
             <numerusform>%n event exported</numerusform><numerusform>%n events exported</numerusform></translation>

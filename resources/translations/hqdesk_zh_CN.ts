@@ -141,6 +141,14 @@
         <translation>打开档案</translation>
     </message>
     <message>
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>How many days before a contract ends its renewal is shown (for everyone)</source>
+        <translation>合同到期前多少天显示续签提醒（对所有人生效）</translation>
+    </message>
+    <message>
         <source>Tick at least one kind of event.</source>
         <translation>请至少勾选一种事件类型。</translation>
     </message>
@@ -156,6 +164,19 @@
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n 个事件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Contract renewals show %n day(s) ahead</source>
+        <translation>
+            <numerusform>合同续签提前 %n 天显示</numerusform></translation>
+    </message>
+    <message>
+        <source>Contract renewals</source>
+        <translation>合同续签</translation>
+    </message>
+    <message>
+        <source>Show a contract's renewal this many days before it ends:</source>
+        <translation>在合同到期前多少天显示续签提醒：</translation>
     </message>
     <message>
         <source>Export events</source>
@@ -298,7 +319,8 @@
     <message numerus="yes">
         <source>%n franchisee(s) changed.</source>
         <translation>
-            <numerusform>已更改 %n 个加盟商。</numerusform></translation>
+            <numerusform>已更改 %n 个加盟商。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -306,7 +328,8 @@
     <message numerus="yes">
         <source>Applies to %n selected franchisee(s). All of them change, or none.</source>
         <translation>
-            <numerusform>作用于选中的 %n 个加盟商：要么全部更改，要么都不更改。</numerusform></translation>
+            <numerusform>作用于选中的 %n 个加盟商：要么全部更改，要么都不更改。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1473,7 +1496,8 @@
     <message numerus="yes">
         <source>%n statuses</source>
         <translation>
-            <numerusform>%n 种状态</numerusform></translation>
+            <numerusform>%n 种状态</numerusform>
+        </translation>
     </message>
     <message>
         <source>Tier {tier}</source>
@@ -2542,7 +2566,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>The tier {code} is given to %n franchisee(s); give them another tier first.</source>
         <translation>
-            <numerusform>等级 {code} 仍有 %n 个加盟商使用；请先为他们更换等级。</numerusform></translation>
+            <numerusform>等级 {code} 仍有 %n 个加盟商使用；请先为他们更换等级。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Remove tier</source>
@@ -2641,7 +2666,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>Hand their %n franchisee(s) over to</source>
         <translation>
-            <numerusform>将其负责的 %n 个加盟商转交给</numerusform></translation>
+            <numerusform>将其负责的 %n 个加盟商转交给</numerusform>
+        </translation>
     </message>
     <message>
         <source>Enter an e-mail address like name@example.com, or leave it empty.</source>
@@ -2941,6 +2967,10 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>At most {limit} characters; this text has {length}. Nothing was cut off: shorten it.</source>
         <translation>最多 {limit} 个字符，此文本有 {length} 个。内容未被截断，请自行缩短。</translation>
+    </message>
+    <message>
+        <source>Enter a number of days from 0 to {most}.</source>
+        <translation>请输入 0 到 {most} 之间的天数。</translation>
     </message>
 </context>
 </TS>

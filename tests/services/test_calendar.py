@@ -220,3 +220,27 @@ def test_no_visit_source_no_visit_events(services, users):
         )
         == []
     )
+
+
+def test_renewal_lead_time_is_a_company_setting(services, users, calendar_data):
+    from hqdesk.domain.errors import ConflictError, PermissionDenied, ValidationError
+
+    cal, admin = services.calendar, users["admin"]
+    kinds = [EventKind.CONTRACT_RENEWAL]
+    assert cal.renewal_lead_setting() == (60, None)
+    # JX0001's contract ends 30 April: with 60 days it shows from 1 March, not in February
+    assert cal.events(admin, date(2026, 2, 1), date(2026, 2, 28), kinds=kinds) == []
+    version = cal.set_renewal_lead_days(admin, 90, None)
+    assert cal.renewal_lead_setting() == (90, version)
+    assert services.settings.get("calendar.renewal_lead_days") == "90"
+    assert [
+        e.franchisee_code for e in cal.events(admin, date(2026, 2, 1), date(2026, 2, 28), kinds=kinds)
+    ] == ["JX0001"]
+    with pytest.raises(ValidationError) as err:
+        cal.set_renewal_lead_days(admin, 400, version)
+    assert err.value.errors[0].english() == "Enter a number of days from 0 to 365."
+    with pytest.raises(ConflictError):
+        cal.set_renewal_lead_days(admin, 30, None)  # another user set it meanwhile
+    with pytest.raises(PermissionDenied):
+        cal.set_renewal_lead_days(users["am"], 30, version)
+    assert cal.renewal_lead_days() == 90

@@ -170,7 +170,6 @@ def test_export_without_a_selection_takes_every_event(qtbot, make_ctx, ui_users,
 
 def test_double_click_opens_the_franchisees_profile(qtbot, make_ctx, ui_users, agenda_data):
     from hqdesk.ui.views.agenda import ProfileWindow
-    from tests.ui.pages import ProfilePage
 
     view = make_view(qtbot, make_ctx(ui_users["admin"]))
     index = view.model.index(1, view.model.EVENT)
@@ -268,3 +267,29 @@ def test_home_panel_says_when_nothing_is_coming(qtbot, make_ctx, ui_users, ui_se
     assert (
         home.upcoming.empty.isVisibleTo(home) and home.upcoming.empty.text() == "Nothing in the next 14 days."
     )
+
+
+def test_administrator_changes_the_renewal_lead_time(qtbot, make_ctx, ui_users, ui_services, agenda_data):
+    from dataclasses import replace
+
+    admin = ui_users["admin"]
+    f1 = agenda_data[0]
+    ui_services.franchisees.update(admin, f1.id, f1.version, replace(f1.data, contract_end=date(2026, 5, 20)))
+    view = make_view(qtbot, make_ctx(admin))
+    assert view.lead_label.text() == "Contract renewals show 60 days ahead" and view.lead_button.isVisibleTo(
+        view
+    )
+    assert "contract_renewal" not in [k for _, k, _ in shown(view)]  # shown from 21 March
+    dialog = view.change_lead_time()
+    assert dialog.intValue() == 60
+    dialog.setIntValue(90)
+    dialog.accept()
+    assert view.lead_label.text() == "Contract renewals show 90 days ahead"
+    assert ("2026-05-20", "contract_renewal", "Contract of 杭州金辉珠宝有限公司 ends") in shown(view)
+    assert ui_services.calendar.renewal_lead_days() == 90
+
+
+def test_others_do_not_see_the_lead_time_button(qtbot, make_ctx, ui_users, agenda_data):
+    view = make_view(qtbot, make_ctx(ui_users["zhang"]))
+    assert not view.lead_button.isVisibleTo(view)
+    assert view.lead_label.text() == "Contract renewals show 60 days ahead"

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QPushButton,
     QTableView,
@@ -35,7 +36,7 @@ from PySide6.QtWidgets import (
 from hqdesk.domain.calendar import EVENT_KIND_LABELS, EventKind, range_problem
 from hqdesk.domain.changes import Changes, Entity
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
-from hqdesk.domain.roles import Role
+from hqdesk.domain.roles import Action, Role
 from hqdesk.services.calendar import CalendarEvent
 from hqdesk.ui.context import UiContext
 from hqdesk.ui.errors import show_error
@@ -389,8 +390,22 @@ class AgendaView(QWidget):
         self.open_button = QPushButton(self.tr("Open profile"), self)
         self.open_button.setObjectName("openButton")
         self.open_button.clicked.connect(self._open_current)
+        self.lead_label = QLabel(self)
+        self.lead_label.setObjectName("renewalLeadLabel")
+        self.lead_label.setStyleSheet("color: #5d6d7e;")
+        self.lead_button = QPushButton(self.tr("Change…"), self)
+        self.lead_button.setObjectName("renewalLeadButton")
+        self.lead_button.setToolTip(
+            self.tr("How many days before a contract ends its renewal is shown (for everyone)")
+        )
+        self.lead_button.setVisible(ctx.can(Action.EDIT_COMPANY_SETTINGS))
+        self.lead_button.clicked.connect(self.change_lead_time)
+        self._lead: tuple[int, int | None] | None = None
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.lead_label)
+        bottom.addWidget(self.lead_button)
+        bottom.addSpacing(12)
         bottom.addWidget(self.open_button)
         bottom.addWidget(self.copy_button)
         bottom.addWidget(self.export_button)
@@ -417,6 +432,7 @@ class AgendaView(QWidget):
         ctx.bus.changed.connect(self._bus_changed)
         self._selection_changed()
         self.reload()
+        self._load_lead_time()
 
     def _date_edit(self, name: str) -> QDateEdit:
         edit = QDateEdit(self)
@@ -525,6 +541,59 @@ class AgendaView(QWidget):
     def _bus_changed(self, changes: Changes) -> None:
         if changes.touches(*RELOAD_ON):
             self.reload()
+        if changes.touches(Entity.COMPANY) and changes.origin is not self:
+            self._load_lead_time()
+
+    # ----- the renewal lead time (a company setting) ------------------------------------------------------------
+    def _load_lead_time(self) -> None:
+        self.ctx.runner.submit(
+            self.ctx.services.calendar.renewal_lead_setting,
+            on_done=self._lead_loaded,
+            on_error=lambda exc: None,
+        )
+
+    def _lead_loaded(self, lead: tuple[int, int | None]) -> None:
+        self._lead = lead
+        self.lead_label.setText(self.tr("Contract renewals show %n day(s) ahead", "", lead[0]))
+
+    def change_lead_time(self) -> QInputDialog | None:
+        """Ask for the new lead time (window-modal, without blocking in exec())."""
+        if self._lead is None:
+            return None
+        from hqdesk.services.calendar import MAX_RENEWAL_LEAD_DAYS
+
+        dialog = QInputDialog(self)
+        dialog.setObjectName("renewalLeadDialog")
+        dialog.setWindowTitle(self.tr("Contract renewals"))
+        dialog.setLabelText(self.tr("Show a contract's renewal this many days before it ends:"))
+        dialog.setInputMode(QInputDialog.InputMode.IntInput)
+        dialog.setIntRange(0, MAX_RENEWAL_LEAD_DAYS)
+        dialog.setIntValue(self._lead[0])
+        dialog.intValueSelected.connect(self.set_lead_time)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.open()
+        return dialog
+
+    def set_lead_time(self, days: int) -> None:
+        version = self._lead[1] if self._lead is not None else None
+        self.ctx.runner.submit(
+            self.ctx.services.calendar.set_renewal_lead_days,
+            self.ctx.actor,
+            days,
+            version,
+            write=True,
+            on_done=lambda _v: self._lead_saved(),
+            on_error=self._lead_failed,
+        )
+
+    def _lead_saved(self) -> None:
+        self._load_lead_time()
+        self.ctx.bus.notify(Changes.of(Entity.COMPANY, origin=self))
+        self.reload()
+
+    def _lead_failed(self, exc: BaseException) -> None:
+        show_error(self, exc)
+        self._load_lead_time()  # another user's value, if that was the trouble
 
     # ----- acting on events -----------------------------------------------------------------------------------
     def events(self) -> list[CalendarEvent]:
