@@ -22,10 +22,12 @@ from sqlalchemy.orm import Session
 from hqdesk.domain.calendar import (
     DEFAULT_RENEWAL_LEAD_DAYS,
     EventKind,
-    anniversaries_between,
     check_range,
+    gregorian_anniversary,
+    lunar_day,
+    lunar_of,
+    lunar_text,
     renewal_shown,
-    to_lunar,
 )
 from hqdesk.domain.contact import StoreStatus
 from hqdesk.domain.errors import FieldError, ValidationError
@@ -86,7 +88,8 @@ class CalendarEvent(NamedTuple):
     lunar: str | None = None
 
     def sort_key(self) -> tuple:
-        """Date, kind (in ``EventKind`` order), franchisee code, then contact and store for a stable order."""
+        """Date, kind (in ``EventKind`` order), franchisee code, then key, contact and store (the service's
+        order; it sorts by the first three and reads contacts and stores by id)."""
         return (
             self.date,
             self.kind.rank,
@@ -159,6 +162,43 @@ def _franchisee_name(legal_name: str, brand: str) -> str:
     return brand or legal_name
 
 
+_KIND_RANK = {kind: kind.rank for kind in EventKind}
+
+
+class _Occurrences:
+    """The celebrations of each (month, day) in ``start``..``end``, worked out once per call: 20,000 birthdays
+    share 366 Gregorian and about 355 lunar month-and-days. ``first_year`` drops the day itself and
+    anything before it (an anniversary is 1 year or more)."""
+
+    def __init__(self, start: date, end: date) -> None:
+        self.start, self.end = start, end
+        self.by_month_day: dict[tuple[int, int], list[date]] = {}  # Gregorian
+        self._lunar: dict[tuple[int, int], list[tuple[date, int]]] = {}
+
+    def gregorian(self, month: int, day: int, first_year: int) -> list[date]:
+        found = self.by_month_day.get((month, day))
+        if found is None:
+            model = date(2000, month, day)  # a leap year: 29 February exists
+            found = self.by_month_day[(month, day)] = [
+                on
+                for year in range(self.start.year, self.end.year + 1)
+                if self.start <= (on := gregorian_anniversary(model, year)) <= self.end
+            ]
+        if found and found[0].year <= first_year:
+            return [on for on in found if on.year > first_year]
+        return found
+
+    def lunar(self, month: int, day: int, first_lunar_year: int) -> list[date]:
+        found = self._lunar.get((month, day))
+        if found is None:
+            found = self._lunar[(month, day)] = [
+                (on, year)
+                for year in range(self.start.year - 1, self.end.year + 1)
+                if self.start <= (on := lunar_day(year, month, day)) <= self.end
+            ]
+        return [on for on, year in found if year > first_lunar_year]
+
+
 class CalendarService(Service):
     """``events(actor, start, end, kinds=None, mine=False)``: the calendar of a date range."""
 
@@ -229,133 +269,156 @@ class CalendarService(Service):
         manager_id = actor.user_id if mine else None
         with self.db.read() as s:
             self.require(actor, Action.VIEW_FRANCHISEES, s=s)
-            if EventKind.BIRTHDAY in wanted:
-                events.extend(self._birthdays(s, start, end, manager_id))
-            if EventKind.STORE_ANNIVERSARY in wanted:
-                events.extend(self._store_anniversaries(s, start, end, manager_id))
-            if EventKind.CONTRACT_RENEWAL in wanted:
-                events.extend(self._renewals(s, start, end, manager_id, self.renewal_lead_days(s)))
+            if wanted & {EventKind.BIRTHDAY, EventKind.STORE_ANNIVERSARY, EventKind.CONTRACT_RENEWAL}:
+                franchisees = self._franchisees(s, manager_id)
+                if EventKind.BIRTHDAY in wanted:
+                    events.extend(self._birthdays(s, start, end, franchisees, manager_id))
+                if EventKind.STORE_ANNIVERSARY in wanted:
+                    events.extend(self._store_anniversaries(s, start, end, franchisees, manager_id))
+                if EventKind.CONTRACT_RENEWAL in wanted:
+                    lead = self.renewal_lead_days(s)
+                    events.extend(self._renewals(s, start, end, franchisees, manager_id, lead))
         if EventKind.VISIT_DUE in wanted and self.visits is not None:
             events.extend(self._visits_due(actor, start, end, manager_id, today))
-        events.sort(key=CalendarEvent.sort_key)
+        # date, kind, franchisee code; the sources read contacts and stores by id, and the sort is stable
+        rank = _KIND_RANK
+        events.sort(key=lambda e: (e[0], rank[e[1]], e[4] or ""))
         return events
 
     # ----- the sources -------------------------------------------------------------------------------------
+    # A year's agenda for everyone is about 25,000 events from 20,000 contacts and 8,000 stores: each source
+    # reads only its columns, without joining the franchisee's (the franchisees in scope are read once), and
+    # the dates of each month-and-day are worked out once per call, not once per contact.
+
     @staticmethod
-    def _scope(query, manager_id: int | None):
-        query = query.where(Franchisee.archived.is_not(true()))
+    def _in_scope(manager_id: int | None):
+        """The ids of the franchisees in scope, as a subquery (archived ones are never in scope)."""
+        query = select(Franchisee.id).where(Franchisee.archived.is_not(true()))
         if manager_id is not None:
             query = query.where(Franchisee.account_manager_id == manager_id)
         return query
 
-    def _birthdays(self, s: Session, start: date, end: date, manager_id: int | None) -> list[CalendarEvent]:
-        query = self._scope(
+    def _franchisees(self, s: Session, manager_id: int | None) -> dict[int, tuple[str, str, int | None]]:
+        """id -> (code, name, account manager) of the franchisees in scope."""
+        query = select(
+            Franchisee.id,
+            Franchisee.code,
+            Franchisee.legal_name,
+            Franchisee.store_brand_name,
+            Franchisee.account_manager_id,
+        ).where(Franchisee.archived.is_not(true()))
+        if manager_id is not None:
+            query = query.where(Franchisee.account_manager_id == manager_id)
+        return {fid: (code, brand or legal, am) for fid, code, legal, brand, am in s.execute(query)}
+
+    def _birthdays(
+        self, s: Session, start: date, end: date, franchisees: dict, manager_id: int | None
+    ) -> list[CalendarEvent]:
+        query = (
             select(
+                Contact.franchisee_id,
                 Contact.birthday,
                 Contact.birthday_lunar,
                 Contact.id,
                 Contact.name,
                 Contact.honorific,
                 Contact.gender,
-                Franchisee.id,
-                Franchisee.code,
-                Franchisee.legal_name,
-                Franchisee.store_brand_name,
-                Franchisee.account_manager_id,
             )
-            .join(Franchisee, Franchisee.id == Contact.franchisee_id)
-            .where(Contact.birthday.is_not(None)),
-            manager_id,
+            .where(Contact.birthday.is_not(None))
+            .order_by(Contact.id)
         )
-        out = []
+        if manager_id is not None:
+            query = query.where(Contact.franchisee_id.in_(self._in_scope(manager_id)))
+        out: list[CalendarEvent] = []
+        add = out.append
+        new = tuple.__new__
         birthday = EventKind.BIRTHDAY
-        for born, lunar, cid, name, honorific, gender, fid, code, legal, brand, am in s.execute(query):
-            lunar = bool(lunar)
-            text = to_lunar(born).text.removeprefix("闰") if lunar else None
-            for on, _years in anniversaries_between(born, lunar, start, end):
-                out.append(
-                    CalendarEvent(
-                        on,
-                        birthday,
-                        "lunar" if lunar else "gregorian",
-                        fid,
-                        code,
-                        _franchisee_name(legal, brand),
-                        am,
-                        cid,
-                        name,
-                        honorific,
-                        gender,
-                        None,
-                        None,
-                        None,
-                        text,
+        occurrences = _Occurrences(start, end)
+        gregorian = occurrences.by_month_day  # the common case, looked up inline
+        for fid, born, lunar, cid, name, honorific, gender in s.execute(query):
+            f = franchisees.get(fid)
+            if f is None:  # archived
+                continue
+            if lunar:
+                month, day = lunar_of(born)
+                found = occurrences.lunar(month.month, day, month.year)
+                key, text = "lunar", lunar_text(month.month, day)
+            else:
+                found = gregorian.get((born.month, born.day))
+                if found is None or (found and found[0].year <= born.year):
+                    found = occurrences.gregorian(born.month, born.day, born.year)
+                key, text = "gregorian", None
+            for on in found:
+                add(
+                    new(
+                        CalendarEvent,
+                        (
+                            on,
+                            birthday,
+                            key,
+                            fid,
+                            f[0],
+                            f[1],
+                            f[2],
+                            cid,
+                            name,
+                            honorific,
+                            gender,
+                            None,
+                            None,
+                            None,
+                            text,
+                        ),
                     )
                 )
         return out
 
     def _store_anniversaries(
-        self, s: Session, start: date, end: date, manager_id: int | None
+        self, s: Session, start: date, end: date, franchisees: dict, manager_id: int | None
     ) -> list[CalendarEvent]:
-        query = self._scope(
-            select(
-                Store.opened_on,
-                Store.id,
-                Store.name,
-                Franchisee.id,
-                Franchisee.code,
-                Franchisee.legal_name,
-                Franchisee.store_brand_name,
-                Franchisee.account_manager_id,
-            )
-            .join(Franchisee, Franchisee.id == Store.franchisee_id)
-            .where(Store.opened_on.is_not(None), Store.status == StoreStatus.OPEN.value),
-            manager_id,
+        query = (
+            select(Store.franchisee_id, Store.opened_on, Store.id, Store.name)
+            .where(Store.opened_on.is_not(None), Store.status == StoreStatus.OPEN.value)
+            .order_by(Store.id)
         )
-        out = []
-        for opened, sid, name, fid, code, legal, brand, am in s.execute(query):
-            for on, years in anniversaries_between(opened, False, start, end):
-                out.append(
-                    CalendarEvent(
-                        on,
-                        EventKind.STORE_ANNIVERSARY,
-                        None,
-                        fid,
-                        code,
-                        _franchisee_name(legal, brand),
-                        am,
-                        store_id=sid,
-                        store_name=name,
-                        years=years,
+        if manager_id is not None:
+            query = query.where(Store.franchisee_id.in_(self._in_scope(manager_id)))
+        out: list[CalendarEvent] = []
+        add = out.append
+        new = tuple.__new__
+        kind = EventKind.STORE_ANNIVERSARY
+        occurrences = _Occurrences(start, end)
+        for fid, opened, sid, name in s.execute(query):
+            f = franchisees.get(fid)
+            if f is None:
+                continue
+            for on in occurrences.gregorian(opened.month, opened.day, opened.year):
+                years = on.year - opened.year
+                add(
+                    new(
+                        CalendarEvent,
+                        (on, kind, None, fid, f[0], f[1], f[2], None, None, "", "", sid, name, years, None),
                     )
                 )
         return out
 
     def _renewals(
-        self, s: Session, start: date, end: date, manager_id: int | None, lead_days: int
+        self, s: Session, start: date, end: date, franchisees: dict, manager_id: int | None, lead_days: int
     ) -> list[CalendarEvent]:
-        query = self._scope(
-            select(
-                Franchisee.contract_end,
-                Franchisee.id,
-                Franchisee.code,
-                Franchisee.legal_name,
-                Franchisee.store_brand_name,
-                Franchisee.account_manager_id,
-            ).where(
-                Franchisee.contract_end >= start,
-                Franchisee.contract_end <= end + timedelta(days=lead_days),
-                Franchisee.status != LifecycleStatus.TERMINATED.value,
-            ),
-            manager_id,
+        query = select(Franchisee.contract_end, Franchisee.id).where(
+            Franchisee.contract_end >= start,
+            Franchisee.contract_end <= end + timedelta(days=lead_days),
+            Franchisee.status != LifecycleStatus.TERMINATED.value,
+            Franchisee.archived.is_not(true()),
         )
-        return [
-            CalendarEvent(
-                ends, EventKind.CONTRACT_RENEWAL, None, fid, code, _franchisee_name(legal, brand), am
-            )
-            for ends, fid, code, legal, brand, am in s.execute(query)
-            if renewal_shown(ends, lead_days, start, end)
-        ]
+        if manager_id is not None:
+            query = query.where(Franchisee.account_manager_id == manager_id)
+        out = []
+        for ends, fid in s.execute(query):
+            f = franchisees.get(fid)
+            if f is not None and renewal_shown(ends, lead_days, start, end):
+                out.append(CalendarEvent(ends, EventKind.CONTRACT_RENEWAL, None, fid, f[0], f[1], f[2]))
+        return out
 
     def _visits_due(
         self, actor: Actor, start: date, end: date, manager_id: int | None, today: date

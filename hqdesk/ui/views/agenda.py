@@ -73,6 +73,9 @@ def day_text(day: date, today: date) -> str:
 
 
 class AgendaModel(RowsModel[CalendarEvent]):
+    """The events as a table. A year for everyone is 25,000 events: the texts of a row are made the first
+    time the row is painted (and kept), not for every row when the events arrive; a date's text once per date."""
+
     CONTEXT = "AgendaModel"
     DATE, KIND, EVENT, FRANCHISEE, WHO = range(5)
     HEADERS = (
@@ -86,11 +89,28 @@ class AgendaModel(RowsModel[CalendarEvent]):
     def __init__(self, parent=None, today: Callable[[], date] = date.today) -> None:
         self._today_fn = today
         self._today = today()
+        self._days: dict[date, str] = {}
+        self._kinds: dict[EventKind, str] = {}
+        self._lazy: list[tuple[str, ...] | None] = []
         super().__init__(parent)
 
     def set_events(self, events: list[CalendarEvent]) -> None:
-        self._today = self._today_fn()
         self.set_rows(events)
+
+    def set_rows(self, records) -> None:
+        self.beginResetModel()
+        self._today = self._today_fn()
+        self._days = {}
+        self._kinds = {k: tr_enum(EVENT_KIND_LABELS[k]) for k in EventKind}
+        self._rows = list(records)
+        self._lazy = [None] * len(self._rows)
+        self.endResetModel()
+
+    def text(self, row: int, column: int) -> str:
+        cells = self._lazy[row]
+        if cells is None:
+            cells = self._lazy[row] = self.cells(self._rows[row])
+        return cells[column]
 
     def cells(self, e: CalendarEvent) -> tuple[str, ...]:
         franchisee = f"{e.franchisee_code} {e.franchisee_name}" if e.franchisee_code else ""
@@ -101,13 +121,17 @@ class AgendaModel(RowsModel[CalendarEvent]):
                 if is_chinese()
                 else f"{e.contact_name} ({e.contact_honorific})"
             )
-        return (
-            day_text(e.date, self._today),
-            tr_enum(EVENT_KIND_LABELS[e.kind]),
-            e.title(translate),
-            franchisee,
-            who,
-        )
+        day = self._days.get(e.date)
+        if day is None:
+            day = self._days[e.date] = day_text(e.date, self._today)
+        return (day, self._kinds[e.kind], e.title(translate), franchisee, who)
+
+    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(index.row(), index.column())
+        return self.role_data(index.row(), index.column(), role)
 
     def role_data(self, row: int, column: int, role: int):
         e = self._rows[row]
