@@ -73,6 +73,10 @@
         <source>Double-click to open the franchisee's profile</source>
         <translation>双击打开加盟商档案</translation>
     </message>
+    <message>
+        <source>Addressed as {honorific}</source>
+        <translation>称呼：{honorific}</translation>
+    </message>
 </context>
 <context>
     <name>AgendaView</name>

@@ -65,7 +65,8 @@ def test_admin_sees_everyones_next_14_days(qtbot, make_ctx, ui_users, agenda_dat
     ]
     assert view.count_label.text() == "5 events"
     m = view.model
-    assert m.text(1, m.FRANCHISEE) == "JX0001 杭州金辉珠宝有限公司" and m.text(1, m.WHO) == "周敏 (女士)"
+    assert m.text(1, m.FRANCHISEE) == "JX0001 杭州金辉珠宝有限公司" and m.text(1, m.WHO) == "周敏"
+    assert m.data(m.index(1, m.WHO), Qt.ItemDataRole.ToolTipRole) == "Addressed as 女士"
     assert m.text(0, m.DATE) == "3 Mar 2026 Tue"
 
 
@@ -228,7 +229,7 @@ def test_in_chinese(qtbot, qapp, make_ctx, ui_users, agenda_data):
         "=HYPERLINK开业7周年",
     ]
     assert m.text(0, m.DATE) == "2026年3月3日 周二"
-    assert m.text(1, m.WHO) == "周敏（女士）"
+    assert m.data(m.index(1, m.WHO), Qt.ItemDataRole.ToolTipRole) == "称呼：女士"
     assert view.count_label.text() == "5 个事件"
     assert view.kind_boxes[EventKind.STORE_ANNIVERSARY].text() == "开业周年"
 

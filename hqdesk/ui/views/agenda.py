@@ -40,7 +40,7 @@ from hqdesk.domain.roles import Action, Role
 from hqdesk.services.calendar import CalendarEvent
 from hqdesk.ui.context import UiContext
 from hqdesk.ui.errors import show_error
-from hqdesk.ui.i18n import fmt_date, is_chinese, tr_enum, translate
+from hqdesk.ui.i18n import fmt_date, tr_enum, translate
 from hqdesk.ui.models.base import RowsModel
 
 RELOAD_ON = frozenset({Entity.FRANCHISEE, Entity.STATUS, Entity.CONTACT, Entity.STORE})
@@ -115,12 +115,6 @@ class AgendaModel(RowsModel[CalendarEvent]):
     def cells(self, e: CalendarEvent) -> tuple[str, ...]:
         franchisee = f"{e.franchisee_code} {e.franchisee_name}" if e.franchisee_code else ""
         who = e.contact_name or e.store_name or ""
-        if e.contact_name and e.contact_honorific:
-            who = (
-                f"{e.contact_name}（{e.contact_honorific}）"
-                if is_chinese()
-                else f"{e.contact_name} ({e.contact_honorific})"
-            )
         day = self._days.get(e.date)
         if day is None:
             day = self._days[e.date] = day_text(e.date, self._today)
@@ -146,8 +140,17 @@ class AgendaModel(RowsModel[CalendarEvent]):
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.FRANCHISEE and e.franchisee_id:
-            return QCoreApplication.translate("AgendaModel", "Double-click to open the franchisee's profile")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.FRANCHISEE and e.franchisee_id:
+                return QCoreApplication.translate(
+                    "AgendaModel", "Double-click to open the franchisee's profile"
+                )
+            if column == self.WHO and e.contact_honorific:
+                return QCoreApplication.translate("AgendaModel", "Addressed as {honorific}").format(
+                    honorific=e.contact_honorific
+                )
+            if column == self.EVENT:
+                return self.text(row, column)  # long titles are cut in the column
         return None
 
     def event_at(self, row: int) -> CalendarEvent:
@@ -247,18 +250,25 @@ class ProfileWindow(QDialog):
 
 
 def open_profile(
-    ctx: UiContext, franchisee_id: int, parent: QWidget, windows: dict[int, ProfileWindow]
+    ctx: UiContext, franchisee_id: int, parent: QWidget, windows: dict[int, ProfileWindow], title: str = ""
 ) -> ProfileWindow:
-    """Show ``franchisee_id``'s profile window (raised if it is open already)."""
+    """Show ``franchisee_id``'s profile window (raised if it is open already); ``title``: the franchisee's
+    code and name, for the window's title."""
     window = windows.get(franchisee_id)
     if window is None:
         window = ProfileWindow(ctx, franchisee_id, parent)
+        if title:
+            window.setWindowTitle(f"{title} – {window.windowTitle()}")
         windows[franchisee_id] = window
         window.destroyed.connect(lambda *_: windows.pop(franchisee_id, None))
     window.show()
     window.raise_()
     window.activateWindow()
     return window
+
+
+def event_franchisee(event: CalendarEvent) -> str:
+    return f"{event.franchisee_code} {event.franchisee_name}".strip()
 
 
 # ----- the page -------------------------------------------------------------------------------------------
@@ -281,7 +291,7 @@ class EventTable(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((190, 90, 300, 260)):
+        for column, width in enumerate((190, 120, 320, 260)):
             self.setColumnWidth(column, width)
         self.doubleClicked.connect(self._activated)
 
@@ -667,7 +677,7 @@ class AgendaView(QWidget):
         """Open the event's franchisee (festivals have none)."""
         if event.franchisee_id is None:
             return None
-        return open_profile(self.ctx, event.franchisee_id, self, self._windows)
+        return open_profile(self.ctx, event.franchisee_id, self, self._windows, event_franchisee(event))
 
 
 __all__ = [
@@ -676,6 +686,7 @@ __all__ = [
     "EventTable",
     "ProfileWindow",
     "open_profile",
+    "event_franchisee",
     "preset_range",
     "export_rows",
     "write_csv",

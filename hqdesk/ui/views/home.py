@@ -30,6 +30,7 @@ from hqdesk.ui.views.agenda import (
     EventTable,
     ProfileWindow,
     default_mine,
+    event_franchisee,
     open_profile,
 )
 
@@ -146,7 +147,7 @@ class UpcomingPanel(QWidget):
     def open_event(self, event: CalendarEvent) -> ProfileWindow | None:
         if event.franchisee_id is None:
             return None
-        return open_profile(self.ctx, event.franchisee_id, self, self._windows)
+        return open_profile(self.ctx, event.franchisee_id, self, self._windows, event_franchisee(event))
 
 
 class HomeView(QWidget):
@@ -172,7 +173,6 @@ class HomeView(QWidget):
         self.sections.setSpacing(12)
         self.sections.addWidget(greeting)
         self.sections.addWidget(self.date_label)
-        self.sections.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -182,12 +182,16 @@ class HomeView(QWidget):
         layout.addWidget(scroll)
 
         self.upcoming = UpcomingPanel(ctx, self, today=today)
-        self.add_section(self.tr("Today and the next 14 days"), self.upcoming, tools=self.upcoming.scope)
+        self.add_section(
+            self.tr("Today and the next 14 days"), self.upcoming, tools=self.upcoming.scope, stretch=1
+        )
 
-    def add_section(self, title: str, body: QWidget, tools: QWidget | None = None) -> Section:
-        """Append a section (above the stretch that keeps sections at the top)."""
+    def add_section(
+        self, title: str, body: QWidget, tools: QWidget | None = None, stretch: int = 0
+    ) -> Section:
+        """Append a section; ``stretch``: its share of the height left over (the calendar panel takes it)."""
         section = Section(title, body, self, tools)
-        self.sections.insertWidget(self.sections.count() - 1, section)
+        self.sections.addWidget(section, stretch)
         return section
 
 
