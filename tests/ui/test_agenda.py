@@ -290,7 +290,12 @@ def test_administrator_changes_the_renewal_lead_time(qtbot, make_ctx, ui_users, 
     assert ui_services.calendar.renewal_lead_days() == 90
 
 
-def test_others_do_not_see_the_lead_time_button(qtbot, make_ctx, ui_users, agenda_data):
-    view = make_view(qtbot, make_ctx(ui_users["zhang"]))
+def test_others_do_not_see_the_lead_time_button(qtbot, make_ctx, ui_users, ui_services, agenda_data):
+    ctx = make_ctx(ui_users["zhang"])
+    view = make_view(qtbot, ctx)
     assert not view.lead_button.isVisibleTo(view)
     assert view.lead_label.text() == "Contract renewals show 60 days ahead"
+    # an administrator changes it elsewhere: the page follows when told
+    ui_services.calendar.set_renewal_lead_days(ui_users["admin"], 45, None)
+    ctx.bus.notify(Changes.of(Entity.SETTING))
+    assert view.lead_label.text() == "Contract renewals show 45 days ahead"

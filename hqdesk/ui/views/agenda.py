@@ -575,8 +575,10 @@ class AgendaView(QWidget):
     def _bus_changed(self, changes: Changes) -> None:
         if changes.touches(*RELOAD_ON):
             self.reload()
-        if changes.touches(Entity.COMPANY) and changes.origin is not self:
-            self._load_lead_time()
+        if changes.touches(Entity.SETTING) and changes.origin is not self:
+            self._load_lead_time()  # the renewal lead time may have changed: so may the renewals listed
+            if not changes.touches(*RELOAD_ON):
+                self.reload()
 
     # ----- the renewal lead time (a company setting) ------------------------------------------------------------
     def _load_lead_time(self) -> None:
@@ -622,7 +624,7 @@ class AgendaView(QWidget):
 
     def _lead_saved(self) -> None:
         self._load_lead_time()
-        self.ctx.bus.notify(Changes.of(Entity.COMPANY, origin=self))
+        self.ctx.bus.notify(Changes.of(Entity.SETTING, origin=self))
         self.reload()
 
     def _lead_failed(self, exc: BaseException) -> None:
