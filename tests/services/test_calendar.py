@@ -244,3 +244,43 @@ def test_renewal_lead_time_is_a_company_setting(services, users, calendar_data):
     with pytest.raises(PermissionDenied):
         cal.set_renewal_lead_days(users["am"], 30, version)
     assert cal.renewal_lead_days() == 90
+
+
+def test_a_year_of_demo_data(services):
+    """The demo generator's contacts, stores and contracts give every kind of event, lunar birthdays among
+    them, and only for franchisees that are not archived."""
+    from hqdesk.services.demo import generate_demo
+
+    generate_demo(services.db, franchisees=60, seed=3, today=date(2026, 3, 1))
+    admin = services.users.actor("admin")
+    events = services.calendar.events(admin, date(2026, 3, 1), date(2027, 2, 28))
+    keys = {(e.kind, e.key if e.kind != EventKind.FESTIVAL else None) for e in events}
+    assert {
+        (EventKind.FESTIVAL, None),
+        (EventKind.BIRTHDAY, "gregorian"),
+        (EventKind.BIRTHDAY, "lunar"),
+        (EventKind.STORE_ANNIVERSARY, None),
+        (EventKind.CONTRACT_RENEWAL, None),
+    } <= keys
+    # 元宵 2026 (3 March) and 元宵 2027 (20 February) both fall in these twelve months
+    assert [e.key for e in events if e.kind == EventKind.FESTIVAL] == [
+        "lantern",
+        "dragon_boat",
+        "qixi",
+        "mid_autumn",
+        "national_day",
+        "double_ninth",
+        "new_year",
+        "new_years_eve",
+        "spring_festival",
+        "lantern",
+    ]
+    from sqlalchemy import select
+
+    from hqdesk.persistence.models import Franchisee
+
+    with services.db.read() as s:
+        archived = set(s.scalars(select(Franchisee.id).where(Franchisee.archived)))
+    assert archived  # the demo archives some
+    assert not {e.franchisee_id for e in events} & archived
+    assert events == sorted(events, key=lambda e: (e.date, e.kind.rank, e.franchisee_code or ""))

@@ -186,10 +186,12 @@ def test_double_click_opens_the_franchisees_profile(qtbot, make_ctx, ui_users, a
         )
     )
     assert window.franchisee_id == agenda_data[0].id
-    assert window.editor._current_id == agenda_data[0].id
-    # the same franchisee again: the same window, raised
+    assert window.windowTitle() == "JX0001 杭州金辉珠宝有限公司 – Franchisee profile"
+    assert window.editor.tabs.currentWidget() is window.editor.contacts_tab  # a birthday: the contacts
+    # the same franchisee again: the same window, raised, on the stores for a store anniversary
     view.table.doubleClicked.emit(view.model.index(3, 0))
     assert [w for w in view.findChildren(ProfileWindow) if w.isVisible()] == [window]
+    assert window.editor.tabs.currentWidget() is window.editor.stores_tab
     # a festival has no franchisee: nothing opens
     assert view.open_event(view.model.row(0)) is None
     window.close()
@@ -251,6 +253,10 @@ def test_home_shows_today_and_the_next_14_days(qtbot, make_ctx, ui_users, agenda
         "西湖店: 6 years since opening",
     ]
     assert panel.range_label.text() == "1 Mar 2026 to 15 Mar 2026"
+    panel.table.doubleClicked.emit(m.index(1, 0))  # 周敏's birthday: JX0001's contacts
+    window = panel._windows[agenda_data[0].id]
+    assert window.isVisible() and window.editor.tabs.currentWidget() is window.editor.contacts_tab
+    window.close()
     panel.scope.setCurrentIndex(panel.scope.findData(False))
     assert m.rowCount() == 5
     # other features add their sections below

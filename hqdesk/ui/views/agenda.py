@@ -271,6 +271,22 @@ def event_franchisee(event: CalendarEvent) -> str:
     return f"{event.franchisee_code} {event.franchisee_name}".strip()
 
 
+def show_event_profile(
+    ctx: UiContext, event: CalendarEvent, parent: QWidget, windows: dict[int, ProfileWindow]
+) -> ProfileWindow | None:
+    """The event's franchisee's profile, on the tab the event is about: a birthday on the contacts, a store
+    anniversary on the stores (festivals have no franchisee: None)."""
+    if event.franchisee_id is None:
+        return None
+    window = open_profile(ctx, event.franchisee_id, parent, windows, event_franchisee(event))
+    editor = window.editor
+    if event.contact_id is not None:
+        editor.tabs.setCurrentWidget(editor.contacts_tab)
+    elif event.store_id is not None:
+        editor.tabs.setCurrentWidget(editor.stores_tab)
+    return window
+
+
 # ----- the page -------------------------------------------------------------------------------------------
 
 
@@ -679,7 +695,7 @@ class AgendaView(QWidget):
         """Open the event's franchisee (festivals have none)."""
         if event.franchisee_id is None:
             return None
-        return open_profile(self.ctx, event.franchisee_id, self, self._windows, event_franchisee(event))
+        return show_event_profile(self.ctx, event, self, self._windows)
 
 
 __all__ = [
@@ -689,6 +705,7 @@ __all__ = [
     "ProfileWindow",
     "open_profile",
     "event_franchisee",
+    "show_event_profile",
     "preset_range",
     "export_rows",
     "write_csv",

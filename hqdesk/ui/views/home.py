@@ -30,8 +30,7 @@ from hqdesk.ui.views.agenda import (
     EventTable,
     ProfileWindow,
     default_mine,
-    event_franchisee,
-    open_profile,
+    show_event_profile,
 )
 
 UPCOMING_DAYS = 14
@@ -145,9 +144,7 @@ class UpcomingPanel(QWidget):
         return self.table.selected_events()
 
     def open_event(self, event: CalendarEvent) -> ProfileWindow | None:
-        if event.franchisee_id is None:
-            return None
-        return open_profile(self.ctx, event.franchisee_id, self, self._windows, event_franchisee(event))
+        return show_event_profile(self.ctx, event, self, self._windows)
 
 
 class HomeView(QWidget):
