@@ -11,6 +11,7 @@ The page reloads when what it shows changes (contacts, stores, franchisees, stat
 from __future__ import annotations
 
 import calendar as gregorian
+import weakref
 from collections.abc import Callable
 from datetime import date, timedelta
 
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from hqdesk.domain.calendar import EVENT_KIND_LABELS, EventKind, range_problem
 from hqdesk.domain.changes import Changes, Entity
@@ -53,6 +55,23 @@ KIND_COLORS = {
     EventKind.CONTRACT_RENEWAL: "#2471a3",
     EventKind.VISIT_DUE: "#117a65",
 }
+
+
+def weakly(method, *first):
+    """A task callback that does not keep the view alive: ``method(*first, result)`` if the view still exists.
+
+    A finished task keeps its callbacks until Qt deletes it; a strong reference from there to the view (and
+    through it the context and runner) would let the runner be freed inside the task's own destructor (the
+    franchisee list's ``_weakly``; without it a test run crashed deleting a page after its runner).
+    """
+    ref = weakref.WeakMethod(method)
+
+    def call(result):
+        bound = ref()
+        if bound is not None and isValid(bound.__self__):
+            bound(*first, result)
+
+    return call
 
 
 def weekday_text(day: date) -> str:
@@ -554,8 +573,8 @@ class AgendaView(QWidget):
             kinds=kinds,
             mine=self.mine(),
             today=self._today(),
-            on_done=lambda events: self._loaded(generation, events),
-            on_error=lambda exc: self._failed(generation, exc),
+            on_done=weakly(self._loaded, generation),
+            on_error=weakly(self._failed, generation),
         )
 
     def _loaded(self, generation: int, events: list[CalendarEvent]) -> None:
@@ -600,8 +619,8 @@ class AgendaView(QWidget):
     def _load_lead_time(self) -> None:
         self.ctx.runner.submit(
             self.ctx.services.calendar.renewal_lead_setting,
-            on_done=self._lead_loaded,
-            on_error=lambda exc: None,
+            on_done=weakly(self._lead_loaded),
+            on_error=weakly(self._lead_unknown),
         )
 
     def _lead_loaded(self, lead: tuple[int, int | None]) -> None:
@@ -634,11 +653,14 @@ class AgendaView(QWidget):
             days,
             version,
             write=True,
-            on_done=lambda _v: self._lead_saved(),
-            on_error=self._lead_failed,
+            on_done=weakly(self._lead_saved),
+            on_error=weakly(self._lead_failed),
         )
 
-    def _lead_saved(self) -> None:
+    def _lead_unknown(self, _exc: BaseException) -> None:
+        self.lead_label.setText("")  # the loads of the events say what went wrong
+
+    def _lead_saved(self, _version: int) -> None:
         self._load_lead_time()
         self.ctx.bus.notify(Changes.of(Entity.SETTING, origin=self))
         self.reload()
@@ -680,8 +702,11 @@ class AgendaView(QWidget):
                 return
         rows = export_rows(events)
         self.ctx.runner.submit(
-            write_csv, path, rows, on_done=self._exported, on_error=lambda exc: show_error(self, exc)
+            write_csv, path, rows, on_done=weakly(self._exported), on_error=weakly(self._export_failed)
         )
+
+    def _export_failed(self, exc: BaseException) -> None:
+        show_error(self, exc)
 
     def _exported(self, count: int) -> None:
         self.count_label.setText(self.tr("%n event(s) exported", "", count))
@@ -699,6 +724,7 @@ class AgendaView(QWidget):
 
 
 __all__ = [
+    "weakly",
     "AgendaView",
     "AgendaModel",
     "EventTable",

@@ -31,6 +31,7 @@ from hqdesk.ui.views.agenda import (
     ProfileWindow,
     default_mine,
     show_event_profile,
+    weakly,
 )
 
 UPCOMING_DAYS = 14
@@ -92,9 +93,12 @@ class UpcomingPanel(QWidget):
         self.empty.setObjectName("upcomingEmpty")
         self.empty.setStyleSheet("color: #7f8c8d; padding: 12px;")
         self.empty.hide()
+        head = QHBoxLayout()
+        head.addWidget(self.range_label, 1)
+        head.addWidget(self.scope)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.range_label)
+        layout.addLayout(head)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
         ctx.bus.changed.connect(self._bus_changed)
@@ -114,8 +118,8 @@ class UpcomingPanel(QWidget):
             end,
             mine=bool(self.scope.currentData()),
             today=start,
-            on_done=lambda events: self._shown(generation, events),
-            on_error=lambda exc: self._failed(generation, exc),
+            on_done=weakly(self._shown, generation),
+            on_error=weakly(self._failed, generation),
         )
 
     def _shown(self, generation: int, events: list[CalendarEvent]) -> None:
@@ -164,24 +168,23 @@ class HomeView(QWidget):
         self.date_label = QLabel(fmt_date(today()), self)
         self.date_label.setObjectName("todayLabel")
         self.date_label.setStyleSheet("color: #5d6d7e;")
-        content = QWidget()
-        self.sections = QVBoxLayout(content)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.content = QWidget(self.scroll)
+        self.content.setObjectName("homeContent")
+        self.sections = QVBoxLayout(self.content)
         self.sections.setContentsMargins(12, 12, 12, 12)
         self.sections.setSpacing(12)
         self.sections.addWidget(greeting)
         self.sections.addWidget(self.date_label)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
+        self.scroll.setWidget(self.content)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
+        layout.addWidget(self.scroll)
 
         self.upcoming = UpcomingPanel(ctx, self, today=today)
-        self.add_section(
-            self.tr("Today and the next 14 days"), self.upcoming, tools=self.upcoming.scope, stretch=1
-        )
+        self.add_section(self.tr("Today and the next 14 days"), self.upcoming, stretch=1)
 
     def add_section(
         self, title: str, body: QWidget, tools: QWidget | None = None, stretch: int = 0
