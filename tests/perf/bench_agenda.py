@@ -36,17 +36,21 @@ TARGET_MS = 300
 RUNS = 7
 
 
-def median_ms(action, runs: int = RUNS) -> tuple[float, float, list[float]]:
-    """(cold ms, median ms of ``runs`` warm runs, the warm runs)."""
+def median_ms(action, runs: int = RUNS) -> tuple[float, float, list[float], float]:
+    """(cold ms, median ms of ``runs`` warm runs, the warm runs, median CPU ms of this process).
+
+    The CPU time is what the run cost this process, whatever else the machine was doing (on a busy shared
+    machine the wall time waits for a core); with PostgreSQL the server's work is not in it."""
     started = time.perf_counter()
     action()
     cold = (time.perf_counter() - started) * 1000
-    times = []
+    times, cpu = [], []
     for _ in range(runs):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         action()
         times.append((time.perf_counter() - started) * 1000)
-    return cold, statistics.median(times), times
+        cpu.append((time.process_time() - started_cpu) * 1000)
+    return cold, statistics.median(times), times, statistics.median(cpu)
 
 
 def page_ms(app, ctx, start: date) -> tuple[float, float, int]:
@@ -102,11 +106,12 @@ def run(app, url: str, size: int) -> bool:
         for e in events:
             by_kind[e.kind.value] = by_kind.get(e.kind.value, 0) + 1
         print(f"{len(events)} events from {start} to {end}: {by_kind}")
-        cold, median, times = median_ms(lambda: services.calendar.events(actor, start, end))
+        cold, median, times, cpu = median_ms(lambda: services.calendar.events(actor, start, end))
         ok = median < TARGET_MS
         print(
             f"service: median {median:.0f} ms (runs {', '.join(f'{t:.0f}' for t in times)}; first, cold "
-            f"{cold:.0f} ms)  target < {TARGET_MS} ms  {'PASS' if ok else 'FAIL'}"
+            f"{cold:.0f} ms; median CPU of this process {cpu:.0f} ms)  target < {TARGET_MS} ms  "
+            f"{'PASS' if ok else 'FAIL'}"
         )
         runner = TaskRunner()
         ctx = UiContext(services, actor, runner, ChangeBus(), open_settings())
