@@ -288,7 +288,8 @@ class CalendarService(Service):
     # ----- the sources -------------------------------------------------------------------------------------
     # A year's agenda for everyone is about 25,000 events from 20,000 contacts and 8,000 stores: each source
     # reads only its columns, without joining the franchisee's (the franchisees in scope are read once), and
-    # the dates of each month-and-day are worked out once per call, not once per contact.
+    # the dates of each month-and-day are worked out once per call, not once per contact. The statements run
+    # on the session's connection (Core rows): the ORM's row loading cost about a third of the call.
 
     @staticmethod
     def _in_scope(manager_id: int | None):
@@ -309,7 +310,9 @@ class CalendarService(Service):
         ).where(Franchisee.archived.is_not(true()))
         if manager_id is not None:
             query = query.where(Franchisee.account_manager_id == manager_id)
-        return {fid: (code, brand or legal, am) for fid, code, legal, brand, am in s.execute(query)}
+        return {
+            fid: (code, brand or legal, am) for fid, code, legal, brand, am in s.connection().execute(query)
+        }
 
     def _birthdays(
         self, s: Session, start: date, end: date, franchisees: dict, manager_id: int | None
@@ -335,7 +338,7 @@ class CalendarService(Service):
         birthday = EventKind.BIRTHDAY
         occurrences = _Occurrences(start, end)
         gregorian = occurrences.by_month_day  # the common case, looked up inline
-        for fid, born, lunar, cid, name, honorific, gender in s.execute(query):
+        for fid, born, lunar, cid, name, honorific, gender in s.connection().execute(query):
             f = franchisees.get(fid)
             if f is None:  # archived
                 continue
@@ -388,7 +391,7 @@ class CalendarService(Service):
         new = tuple.__new__
         kind = EventKind.STORE_ANNIVERSARY
         occurrences = _Occurrences(start, end)
-        for fid, opened, sid, name in s.execute(query):
+        for fid, opened, sid, name in s.connection().execute(query):
             f = franchisees.get(fid)
             if f is None:
                 continue
@@ -414,7 +417,7 @@ class CalendarService(Service):
         if manager_id is not None:
             query = query.where(Franchisee.account_manager_id == manager_id)
         out = []
-        for ends, fid in s.execute(query):
+        for ends, fid in s.connection().execute(query):
             f = franchisees.get(fid)
             if f is not None and renewal_shown(ends, lead_days, start, end):
                 out.append(CalendarEvent(ends, EventKind.CONTRACT_RENEWAL, None, fid, f[0], f[1], f[2]))
