@@ -9,6 +9,7 @@ from hqdesk.domain.errors import DatabaseError, HqdeskError, NetworkShareRefused
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.persistence.database import Database
 from hqdesk.persistence.engine import is_network_path, probe_connection, safe_url, sqlite_path, store_password
+from hqdesk.services.calendar import CalendarService
 from hqdesk.services.company import CompanyService
 from hqdesk.services.company_settings import CompanySettingsService
 from hqdesk.services.complaints import ComplaintService
@@ -33,6 +34,7 @@ class Services:
     settings: CompanySettingsService  # company-wide key/value settings
     visits: VisitService
     complaints: ComplaintService
+    calendar: CalendarService
 
     @property
     def dialect(self) -> str:
@@ -78,6 +80,7 @@ def open_services(url: str, *, password: str | None = None, upgrade: bool = True
         from hqdesk.persistence.pg_rights import install_refusal_mapping
 
         install_refusal_mapping(db.engine)  # the server's refusals reach the user in words
+    visits = VisitService(db)
     return Services(
         db,
         UserService(db),
@@ -88,8 +91,9 @@ def open_services(url: str, *, password: str | None = None, upgrade: bool = True
         TierService(db),
         ProfileService(db),
         CompanySettingsService(db),
-        VisitService(db),
+        visits,
         ComplaintService(db),
+        CalendarService(db, visits=visits),  # visit_due events come from the visit plans
     )
 
 

@@ -59,6 +59,18 @@ def _visits_page(ctx: UiContext) -> QWidget:
     return VisitsView(ctx)
 
 
+def _agenda_page(ctx: UiContext) -> QWidget:
+    from hqdesk.ui.views.agenda import AgendaView
+
+    return AgendaView(ctx)
+
+
+def _home_page(ctx: UiContext) -> QWidget:
+    from hqdesk.ui.views.home import HomeView
+
+    return HomeView(ctx)
+
+
 @dataclass(frozen=True)
 class PageSpec:
     """One page of the main window.
@@ -102,6 +114,13 @@ PAGES: tuple[PageSpec, ...] = (
         _complaints_page,
         QStyle.StandardPixmap.SP_MessageBoxWarning,
     ),
+    PageSpec(
+        "agenda",
+        QT_TRANSLATE_NOOP("Pages", "Agenda"),
+        _agenda_page,
+        QStyle.StandardPixmap.SP_FileDialogListView,
+    ),
+    PageSpec("home", QT_TRANSLATE_NOOP("Pages", "Today"), _home_page, QStyle.StandardPixmap.SP_DesktopIcon),
 )
 
 

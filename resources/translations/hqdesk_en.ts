@@ -1,6 +1,24 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AgendaView</name>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n event</numerusform><numerusform>%n events</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Contract renewals show %n day(s) ahead</source>
+        <translation>
+            <numerusform>Contract renewals show %n day ahead</numerusform><numerusform>Contract renewals show %n days ahead</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) exported</source>
+        <translation>
+            <numerusform>%n event exported</numerusform><numerusform>%n events exported</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>BulkActions</name>
     <message numerus="yes">
         <source>%n franchisee(s) changed.</source>

@@ -1,6 +1,202 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AgendaExport</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Franchisee code</source>
+        <translation>加盟商编号</translation>
+    </message>
+    <message>
+        <source>Franchisee</source>
+        <translation>加盟商</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Honorific</source>
+        <translation>称呼</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Years</source>
+        <translation>周年</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaModel</name>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>明天</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Franchisee</source>
+        <translation>加盟商</translation>
+    </message>
+    <message>
+        <source>Contact / store</source>
+        <translation>联系人 / 门店</translation>
+    </message>
+    <message>
+        <source>Double-click to open the franchisee's profile</source>
+        <translation>双击打开加盟商档案</translation>
+    </message>
+    <message>
+        <source>Addressed as {honorific}</source>
+        <translation>称呼：{honorific}</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaView</name>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>Today and the next 14 days</source>
+        <translation>今天及未来 14 天</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>下月</translation>
+    </message>
+    <message>
+        <source>The next 12 months</source>
+        <translation>未来 12 个月</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>自定义范围</translation>
+    </message>
+    <message>
+        <source>My franchisees</source>
+        <translation>我的加盟商</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the selected events (Ctrl+C), to paste into Excel or a message</source>
+        <translation>复制所选事件（Ctrl+C），可粘贴到 Excel 或消息中</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Save the selected events (all of them if none is selected) as CSV</source>
+        <translation>将所选事件（未选择时为全部事件）保存为 CSV</translation>
+    </message>
+    <message>
+        <source>Open profile</source>
+        <translation>打开档案</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>How many days before a contract ends its renewal is shown (for everyone)</source>
+        <translation>合同到期前多少天显示续签提醒（对所有人生效）</translation>
+    </message>
+    <message>
+        <source>Tick at least one kind of event.</source>
+        <translation>请至少勾选一种事件类型。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>No events in this range.</source>
+        <translation>此范围内没有事件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n 个事件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Contract renewals show %n day(s) ahead</source>
+        <translation>
+            <numerusform>合同续签提前 %n 天显示</numerusform></translation>
+    </message>
+    <message>
+        <source>Contract renewals</source>
+        <translation>合同续签</translation>
+    </message>
+    <message>
+        <source>Show a contract's renewal this many days before it ends:</source>
+        <translation>在合同到期前多少天显示续签提醒：</translation>
+    </message>
+    <message>
+        <source>Export events</source>
+        <translation>导出事件</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) exported</source>
+        <translation>
+            <numerusform>已导出 %n 个事件</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>AnniversariesModel</name>
     <message>
         <source>Anniversary</source>
@@ -136,6 +332,49 @@
         <source>Applies to %n selected franchisee(s). All of them change, or none.</source>
         <translation>
             <numerusform>作用于选中的 %n 个加盟商：要么全部更改，要么都不更改。</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Calendar</name>
+    <message>
+        <source>The calendar covers 1900-01-01 to 2100-12-31.</source>
+        <translation>日历的范围是 1900-01-01 至 2100-12-31。</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>The calendar lists at most three years at once.</source>
+        <translation>日历一次最多列出三年。</translation>
+    </message>
+    <message>
+        <source>Birthday of {contact}</source>
+        <translation>{contact}生日</translation>
+    </message>
+    <message>
+        <source>Lunar birthday of {contact} ({lunar})</source>
+        <translation>{contact}农历生日（{lunar}）</translation>
+    </message>
+    <message>
+        <source>{store}: first anniversary of opening</source>
+        <translation>{store}开业1周年</translation>
+    </message>
+    <message>
+        <source>{store}: {years} years since opening</source>
+        <translation>{store}开业{years}周年</translation>
+    </message>
+    <message>
+        <source>Contract of {franchisee} ends</source>
+        <translation>{franchisee}合同到期</translation>
+    </message>
+    <message>
+        <source>Visit due: {franchisee}</source>
+        <translation>应回访：{franchisee}</translation>
+    </message>
+    <message>
+        <source>Visit overdue: {franchisee}</source>
+        <translation>回访已逾期：{franchisee}</translation>
     </message>
 </context>
 <context>
@@ -1415,6 +1654,62 @@
         <source>Declined</source>
         <translation>不采纳</translation>
     </message>
+    <message>
+        <source>Festival</source>
+        <translation>节日</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Store anniversary</source>
+        <translation>开业周年</translation>
+    </message>
+    <message>
+        <source>Contract renewal</source>
+        <translation>合同续签</translation>
+    </message>
+    <message>
+        <source>Visit due</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <source>Chinese New Year's Eve</source>
+        <translation>除夕</translation>
+    </message>
+    <message>
+        <source>Spring Festival</source>
+        <translation>春节</translation>
+    </message>
+    <message>
+        <source>Lantern Festival</source>
+        <translation>元宵节</translation>
+    </message>
+    <message>
+        <source>Dragon Boat Festival</source>
+        <translation>端午节</translation>
+    </message>
+    <message>
+        <source>Qixi Festival</source>
+        <translation>七夕</translation>
+    </message>
+    <message>
+        <source>Mid-Autumn Festival</source>
+        <translation>中秋节</translation>
+    </message>
+    <message>
+        <source>Double Ninth Festival</source>
+        <translation>重阳节</translation>
+    </message>
+    <message>
+        <source>New Year's Day</source>
+        <translation>元旦</translation>
+    </message>
+    <message>
+        <source>National Day</source>
+        <translation>国庆节</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>
@@ -2407,6 +2702,17 @@
     </message>
 </context>
 <context>
+    <name>HomeView</name>
+    <message>
+        <source>Hello, {name}</source>
+        <translation>您好，{name}</translation>
+    </message>
+    <message>
+        <source>Today and the next 14 days</source>
+        <translation>今天及未来 14 天</translation>
+    </message>
+</context>
+<context>
     <name>Import</name>
     <message>
         <source>{file} is not a workbook that can be read ({detail}). Open it in Excel and save it again as .xlsx.</source>
@@ -2650,6 +2956,14 @@ Franchisee relationships and credit management for headquarters.</source>
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
+    <message>
+        <source>Agenda</source>
+        <translation>日程</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
 </context>
 <context>
     <name>Profile</name>
@@ -2881,6 +3195,13 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>Open…</source>
         <translation>打开…</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileWindow</name>
+    <message>
+        <source>Franchisee profile</source>
+        <translation>加盟商档案</translation>
     </message>
 </context>
 <context>
@@ -3232,6 +3553,25 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>Remove the tier {code}?</source>
         <translation>确定移除等级 {code} 吗？</translation>
+    </message>
+</context>
+<context>
+    <name>UpcomingPanel</name>
+    <message>
+        <source>My franchisees</source>
+        <translation>我的加盟商</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation>{start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>Nothing in the next 14 days.</source>
+        <translation>未来 14 天内没有事件。</translation>
     </message>
 </context>
 <context>
@@ -3719,6 +4059,10 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>Choose an active administrator, account manager or credit manager to handle it.</source>
         <translation>请选择在职的管理员、客户经理或信用经理处理。</translation>
+    </message>
+    <message>
+        <source>Enter a number of days from 0 to {most}.</source>
+        <translation>请输入 0 到 {most} 之间的天数。</translation>
     </message>
 </context>
 <context>

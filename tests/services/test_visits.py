@@ -249,3 +249,16 @@ def test_deleting_the_last_visit_moves_the_due_date_back(services, users, shop):
     assert due_map(services, am, TODAY, date(2027, 12, 31))["F1"].due_date == date(2026, 12, 20)
     services.visits.delete(am, last.id, last.version)
     assert due_map(services, am, TODAY, date(2027, 12, 31))["F1"].due_date == date(2026, 10, 30)
+
+
+def test_the_calendar_lists_the_visits_due_from_the_real_plans(services, users, shop):
+    """The integration the calendar relies on: its visit_due events are VisitService.due_visits' answers."""
+    from hqdesk.services.calendar import EventKind
+
+    services.visits.log(users["am"], shop["f1"], visit(date(2026, 10, 31)), today=TODAY)
+    events = services.calendar.events(
+        users["viewer"], TODAY, date(2026, 12, 31), kinds=[EventKind.VISIT_DUE], today=TODAY
+    )
+    by_code = {e.franchisee_code: e for e in events}
+    assert by_code["F1"].date == date(2026, 11, 30) and by_code["F1"].key == "due"
+    assert by_code["F2"].key == "overdue"  # due 10 Aug, before the range: listed while the range covers today

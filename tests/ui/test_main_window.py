@@ -33,7 +33,7 @@ def test_users_page_is_not_built_until_shown(qtbot, make_ctx, ui_users):
     from hqdesk.ui.views.users import UsersView
 
     window = _window(qtbot, make_ctx(ui_users["admin"]))
-    assert window.page_keys() == ["franchisees", "users", "visits", "complaints"]
+    assert window.page_keys() == ["franchisees", "users", "visits", "complaints", "agenda", "home"]
     assert (
         window.is_built("franchisees") and not window.is_built("users") and not window.is_built("complaints")
     )
@@ -63,7 +63,13 @@ def test_a_page_is_built_on_first_show_and_only_once(qtbot, make_ctx, ui_users):
 
 
 def test_pages_follow_the_role(qtbot, make_ctx, ui_users):
-    assert _window(qtbot, make_ctx(ui_users["zhang"])).page_keys() == ["franchisees", "visits", "complaints"]
+    assert _window(qtbot, make_ctx(ui_users["zhang"])).page_keys() == [
+        "franchisees",
+        "visits",
+        "complaints",
+        "agenda",
+        "home",
+    ]
 
 
 def test_page_registry_factories_import_their_modules_themselves():
@@ -77,7 +83,7 @@ def test_page_registry_factories_import_their_modules_themselves():
         "'hqdesk.ui.views.complaints')), [p.key for p in m.PAGES])"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.strip() == "False ['franchisees', 'users', 'visits', 'complaints']"
+    assert out.strip() == "False ['franchisees', 'users', 'visits', 'complaints', 'agenda', 'home']"
     assert importlib.import_module("hqdesk.ui.main_window").PAGES is PAGES
 
 

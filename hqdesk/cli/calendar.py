@@ -1,0 +1,142 @@
+"""``hqdesk-admin calendar``: the relationship calendar's events of a date range, as JSON or CSV.
+
+    hqdesk-admin calendar --from YYYY-MM-DD --to YYYY-MM-DD [--kind K ...] --format json|csv
+                          [--as USERNAME [--mine]]
+
+JSON: a list of objects with date, kind, key, title, franchisee, contact, years (``CalendarEvent.as_json``);
+CSV: the same columns with a header row. Events sorted by date, kind (festival, birthday, store_anniversary,
+contract_renewal, visit_due), franchisee code. ``title`` is in the language of ``HQDESK_LANG`` (``zh_CN`` or
+``en``), else of the locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``: ``zh...`` is Chinese), else English.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import re
+import sys
+from datetime import date
+
+from hqdesk.cli.output import OK, Refused, open_services
+from hqdesk.domain.calendar import EventKind
+from hqdesk.domain.errors import NotFound
+from hqdesk.domain.i18n import Translate, english
+from hqdesk.domain.roles import SYSTEM_ACTOR
+from hqdesk.services.errors import LoginBoundToUser
+
+
+def iso_day(text: str) -> date:
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            pass
+    raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}")
+
+
+def language() -> str:
+    """``zh_CN`` or ``en``: $HQDESK_LANG, else the locale's language, else English."""
+    chosen = os.environ.get("HQDESK_LANG", "").strip()
+    if chosen:
+        return "zh_CN" if chosen.lower().replace("-", "_").startswith("zh") else "en"
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value:
+            return "zh_CN" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def translator(lang: str) -> Translate:
+    """The ``Translate`` of ``lang``: English sources as they are; Chinese from the shipped translation source
+    (``hqdesk_zh_CN.ts``: plain XML, so the command line needs no Qt)."""
+    if lang != "zh_CN":
+        return english
+    import xml.etree.ElementTree as ET
+
+    from hqdesk.resources import resource_path
+
+    table: dict[tuple[str, str], str] = {}
+    try:
+        root = ET.parse(resource_path("translations", "hqdesk_zh_CN.ts")).getroot()
+    except (OSError, ET.ParseError):
+        return english
+    for context in root.iter("context"):
+        name = context.findtext("name") or ""
+        if name not in ("Calendar", "Enums"):
+            continue
+        for message in context.iter("message"):
+            found = message.find("translation")
+            if found is None or found.get("type") in ("unfinished", "vanished", "obsolete") or not found.text:
+                continue
+            table[(name, message.findtext("source") or "")] = found.text
+
+    def translate(context: str, text: str) -> str:
+        return table.get((context, text), text)
+
+    return translate
+
+
+def cmd_calendar(args) -> int:
+    from hqdesk.services.calendar import JSON_FIELDS
+
+    kinds = [EventKind(k) for k in args.kinds] if args.kinds else None
+    services = open_services(args)
+    try:
+        actor = services.users.login_actor() or SYSTEM_ACTOR
+        if args.as_user:
+            try:
+                actor = services.users.actor(args.as_user)
+            except NotFound:
+                raise Refused(f"--as: there is no active user {args.as_user}") from None
+            except LoginBoundToUser as exc:
+                raise Refused(f"--as: {exc.english()}") from None
+        if args.mine and not actor.user_id:
+            raise Refused("--mine needs a user: give --as USERNAME")
+        events = services.calendar.events(actor, args.start, args.end, kinds=kinds, mine=args.mine)
+    finally:
+        services.close()
+    translate = translator(language())
+    rows = [e.as_json(translate) for e in events]
+    if args.format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        writer = csv.DictWriter(sys.stdout, fieldnames=JSON_FIELDS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({k: "" if v is None else v for k, v in row.items()} for row in rows)
+    return OK
+
+
+def add_commands(commands, common: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    p = commands.add_parser(
+        "calendar",
+        parents=[common],
+        help="print the relationship calendar's events of a date range (JSON or CSV)",
+        description="The events from --from to --to inclusive (at most three years), sorted by date, kind and "
+        "franchisee. Titles are in the language of $HQDESK_LANG (zh_CN or en), else of the locale.",
+    )
+    p.add_argument(
+        "--from", dest="start", metavar="YYYY-MM-DD", type=iso_day, required=True, help="first day"
+    )
+    p.add_argument("--to", dest="end", metavar="YYYY-MM-DD", type=iso_day, required=True, help="last day")
+    p.add_argument(
+        "--kind",
+        dest="kinds",
+        action="append",
+        choices=[k.value for k in EventKind],
+        metavar="K",
+        help="only events of this kind (repeatable): " + ", ".join(k.value for k in EventKind),
+    )
+    p.add_argument("--format", choices=("json", "csv"), default="json", help="output format (default json)")
+    p.add_argument(
+        "--as",
+        dest="as_user",
+        metavar="USERNAME",
+        help="list the calendar as this hqdesk user sees it; default: system (everything)",
+    )
+    p.add_argument(
+        "--mine", action="store_true", help="only the franchisees of the --as user (festivals too)"
+    )
+    p.set_defaults(handler=cmd_calendar)
+    return p
