@@ -59,6 +59,12 @@ def nul_problems(data, extra: Mapping[str, Iterable[str]] | None = None) -> list
     """One error per text field of the dataclass ``data`` holding a character that cannot be stored (NUL, a
     lone surrogate); ``extra`` adds the texts of fields that are not plain strings (tags, anniversary names),
     keyed by field name."""
+    texts = [value for value in vars(data).values() if isinstance(value, str)]
+    if extra:
+        extra = {name: tuple(values) for name, values in extra.items()}  # read twice below
+        texts.extend(t for values in extra.values() for t in values)
+    if text_problem("".join(texts)) is None:  # the common case, in one scan (an import checks every row)
+        return []
     found: dict[str, str] = {}
     for name, value in vars(data).items():
         if isinstance(value, str) and (problem := text_problem(value)):
