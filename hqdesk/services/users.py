@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import re
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 
 from hqdesk.domain.errors import AuthenticationFailed, FieldError, NotFound
@@ -26,7 +24,21 @@ from hqdesk.services.dto import UserDTO, UserName
 from hqdesk.services.errors import FirstAdminExists, LoginBoundToUser, UsernameTaken  # importable from here
 from hqdesk.services.franchisee_bulk import manager_problem, reassign_rows
 
-_hasher = PasswordHasher()
+
+class _LazyHasher:
+    """argon2's PasswordHasher, imported when a password is first hashed or checked: not at start-up."""
+
+    _real = None
+
+    def __getattr__(self, name: str):
+        if _LazyHasher._real is None:
+            from argon2 import PasswordHasher
+
+            _LazyHasher._real = PasswordHasher()
+        return getattr(_LazyHasher._real, name)
+
+
+_hasher = _LazyHasher()
 USERNAME = re.compile(r"^[A-Za-z0-9_.\-]{2,64}$")
 MIN_PASSWORD = 8
 
@@ -137,6 +149,8 @@ class UserService(Service):
         return first
 
     def sign_in(self, username: str, password: str) -> Actor:
+        from argon2.exceptions import InvalidHashError, VerificationError
+
         with self.db.read() as s:
             bound = self._refuse_other_user(s, username)
             user = s.scalar(select(User).where(User.username == username))
