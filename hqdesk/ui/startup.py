@@ -8,6 +8,7 @@ thread only shows dialogs and windows.
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import sys
@@ -41,6 +42,8 @@ def open_demo(url: str) -> tuple[Services, bool]:
             raise LookupError
     except Exception:
         from hqdesk.services.demo import generate_demo
+
+        gc.enable()  # a long job that makes garbage: collect as usual (collect_garbage_again follows)
 
         generate_demo(services.db, franchisees=DEMO_FRANCHISEES, years=5, seed=1)
     return services, True
@@ -105,6 +108,17 @@ def register_fonts(app: QApplication) -> None:
     font = QFont(app.font())
     font.setFamilies([f for f in families if f in set(QFontDatabase.families())] or [app.font().family()])
     app.setFont(font)
+
+
+def collect_garbage_again() -> None:
+    """The end of start-up's pause of the cyclic garbage collector (``hqdesk.app.main``): collect once, set the
+    objects that survive (modules, classes, the window) aside for good (``gc.freeze``, so later collections
+    do not walk them), and collect normally from now on. Idempotent; nothing if the collector was on."""
+    if gc.isenabled():
+        return
+    gc.collect()
+    gc.freeze()
+    gc.enable()
 
 
 def _without_password(url: str) -> str:
@@ -187,6 +201,7 @@ class AppController(QObject):
     def _open_failed(self, exc: BaseException) -> None:
         from hqdesk.ui.errors import describe
 
+        collect_garbage_again()  # start-up now waits for the user
         self._busy(None)
         report = describe(exc)
         from hqdesk.services.bootstrap import PasswordRefused  # loaded by the worker by now: no start-up cost
@@ -247,8 +262,10 @@ class AppController(QObject):
                 self.services.users.actor, DEMO_USER, on_done=self._signed_in, on_error=self._open_failed
             )
         elif not has_users:
+            collect_garbage_again()  # start-up now waits for the user
             self._first_admin()
         else:
+            collect_garbage_again()
             self._sign_in()
 
     # ----- signing in -----------------------------------------------------------------------------------
@@ -298,6 +315,7 @@ class AppController(QObject):
 
     def _first_list(self, count: int) -> None:
         self._stage(f"franchisee list ready ({count})")
+        QTimer.singleShot(0, collect_garbage_again)  # after the first rows are painted
 
     def _report_ready(self, _count: int) -> None:
         elapsed = (time.perf_counter() - self.started) * 1000
@@ -387,7 +405,10 @@ def run(args: argparse.Namespace, started: float) -> int:
     # end the program (declining to sign in quits explicitly). From the main window on, closing it quits.
     app.setQuitOnLastWindowClosed(False)
     QTimer.singleShot(0, controller.start)
-    code = app.exec()
+    try:
+        code = app.exec()
+    finally:
+        collect_garbage_again()  # however start-up ended
     controller.shutdown()
     return code
 
