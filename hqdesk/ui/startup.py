@@ -24,6 +24,7 @@ from hqdesk import __version__
 from hqdesk.resources import default_database_url, demo_database_url, resource_path
 
 if TYPE_CHECKING:
+    from hqdesk.domain.roles import Actor
     from hqdesk.services.bootstrap import Services
 
 log = logging.getLogger(__name__)
@@ -32,21 +33,22 @@ DEMO_FRANCHISEES = 300
 DEMO_USER = "admin"
 
 
-def open_demo(url: str) -> tuple[Services, bool]:
-    """Open (creating on first use) the demo database; runs in a worker thread."""
+def open_demo(url: str) -> tuple[Services, Actor]:
+    """Open (creating on first use) the demo database, and the demo admin signed in; runs in a worker thread."""
     from hqdesk.services.bootstrap import open_services
 
     services = open_services(url)
     try:
-        if not services.franchisees.search(services.users.actor(DEMO_USER), _all()).ids:
+        actor = services.users.actor(DEMO_USER)
+        if not services.franchisees.search(actor, _all()).ids:
             raise LookupError
     except Exception:
         from hqdesk.services.demo import generate_demo
 
         gc.enable()  # a long job that makes garbage: collect as usual (collect_garbage_again follows)
-
         generate_demo(services.db, franchisees=DEMO_FRANCHISEES, years=5, seed=1)
-    return services, True
+        actor = services.users.actor(DEMO_USER)
+    return services, actor
 
 
 def open_normal(url: str, password: str | None, create: bool = False) -> tuple[Services, bool]:
@@ -253,14 +255,13 @@ class AppController(QObject):
         box.exec()
         return {create: "create", settings_button: "settings"}.get(box.clickedButton(), "quit")
 
-    def _opened(self, result: tuple[Services, bool]) -> None:
+    def _opened(self, result: tuple[Services, bool | Actor]) -> None:
+        """``result``: the services, and whether the database has users (the demo: its admin, signed in)."""
         self._stage("database open")
         self._busy(None)
         self.services, has_users = result
         if self.args.demo:
-            self.runner.submit(
-                self.services.users.actor, DEMO_USER, on_done=self._signed_in, on_error=self._open_failed
-            )
+            self._signed_in(has_users)
         elif not has_users:
             collect_garbage_again()  # start-up now waits for the user
             self._first_admin()
