@@ -66,3 +66,104 @@ def test_database_newer_than_the_app_is_refused_from_the_command_line(tmp_path):
     tables = {r[0] for r in con.execute("select name from sqlite_master where type='table'")}
     con.close()
     assert tables == {"alembic_version"}
+
+
+# Modules that no part of the first screen needs: each costs tens of milliseconds at start-up. Pages, dialogs
+# and commands that need them import them when first used (charts, letters, reports, imports, upgrades,
+# signing in with a password, PostgreSQL).
+HEAVY_AT_START = ("pyqtgraph", "reportlab", "openpyxl", "alembic", "pypinyin", "argon2", "keyring", "psycopg")
+
+_MODULES_WHEN_READY = """
+import sys
+import hqdesk.ui.startup as startup
+
+report_ready = startup.AppController._report_ready
+
+
+def report(self, count):
+    print("MODULES " + " ".join(sorted(sys.modules)), flush=True)
+    report_ready(self, count)
+
+
+startup.AppController._report_ready = report
+from hqdesk.app import main
+
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_no_heavy_module_is_imported_before_the_window_is_usable(tmp_path):
+    """`hqdesk --demo` until the franchisee list shows its first rows: none of the heavy libraries is loaded.
+
+    A new page or service that imports one of them at module level (instead of when first shown or used)
+    slows every launch down, and fails here."""
+    env = dict(
+        os.environ,
+        HQDESK_DATA_DIR=str(tmp_path),
+        HQDESK_EXIT_WHEN_READY="1",
+        QT_QPA_PLATFORM="offscreen",
+        HQDESK_SETTINGS_DIR=str(tmp_path / "settings"),
+    )
+    command = [sys.executable, "-c", _MODULES_WHEN_READY, "--demo"]
+    first = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert first.returncode == 0, first.stderr  # creates the demo database: its generator may use anything
+    second = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert second.returncode == 0, second.stderr
+    lines = [line for line in second.stdout.splitlines() if line.startswith("MODULES ")]
+    assert lines, second.stdout
+    loaded = set(lines[0].split()[1:])
+    assert "hqdesk.ui.views.franchisees" in loaded  # the report came from the real first screen
+    heavy = sorted(m for m in loaded if m.split(".")[0] in HEAVY_AT_START)
+    assert not heavy, f"imported before the window was usable: {heavy}"
+
+
+_GC_STATE = """
+import gc
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+import hqdesk.ui.startup as startup
+
+first_list = startup.AppController._first_list
+
+
+def report_after(self, count):
+    print(f"GC_AT_READY enabled={gc.isenabled()}", flush=True)
+    first_list(self, count)  # schedules the collector's return, after the first paint
+
+    def after():
+        print(f"GC_AFTER enabled={gc.isenabled()} frozen={gc.get_freeze_count()}", flush=True)
+        QApplication.quit()
+
+    QTimer.singleShot(0, after)
+
+
+startup.AppController._first_list = report_after
+from hqdesk.app import main
+
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_the_garbage_collector_pauses_during_start_up_and_is_back_once_the_list_shows(tmp_path):
+    """Start-up's objects are not walked by the cyclic collector while they are created (about a sixth of the
+    launch); once the first rows are painted it collects again, with those objects set aside (frozen)."""
+    env = dict(
+        os.environ,
+        HQDESK_DATA_DIR=str(tmp_path),
+        QT_QPA_PLATFORM="offscreen",
+        HQDESK_SETTINGS_DIR=str(tmp_path / "settings"),
+    )
+    env.pop("HQDESK_EXIT_WHEN_READY", None)
+    command = [sys.executable, "-c", _GC_STATE, "--demo"]
+    first = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert first.returncode == 0, first.stderr
+    assert "GC_AFTER enabled=True" in first.stdout  # on after generating the demo data too
+    second = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert second.returncode == 0, second.stderr
+    assert "GC_AT_READY enabled=False" in second.stdout, second.stdout
+    after = [line for line in second.stdout.splitlines() if line.startswith("GC_AFTER")]
+    assert after and "enabled=True" in after[0], second.stdout
+    assert int(after[0].rsplit("frozen=", 1)[1]) > 10_000  # start-up's objects, set aside

@@ -109,16 +109,20 @@ PHONE = re.compile(r"^\+?[0-9][0-9 ()\-]{5,24}$")
 MOBILE_CN = re.compile(r"^(\+?86)?1[3-9][0-9]{9}$")
 
 
+def _stripped(data) -> dict:
+    """The text fields of ``data`` stripped (``type(...) is str``: the str enums are left alone)."""
+    return {f.name: v.strip() for f in fields(data) if type(v := getattr(data, f.name)) is str}  # noqa: E721
+
+
 def _strip(data):
-    return replace(
-        data,
-        **{f.name: getattr(data, f.name).strip() for f in fields(data) if type(getattr(data, f.name)) is str},
-    )  # noqa: E721 - not the str enums
+    return replace(data, **_stripped(data))
 
 
 def clean_contact(data: ContactData) -> ContactData:
-    data = _strip(data)
-    return replace(data, mobile=re.sub(r"[\s-]", "", data.mobile), email=data.email.lower())
+    changes = _stripped(data)  # one copy of the contact, not two (an import cleans every row)
+    changes["mobile"] = re.sub(r"[\s-]", "", changes.get("mobile", data.mobile))
+    changes["email"] = changes.get("email", data.email).lower()
+    return replace(data, **changes)
 
 
 def validate_contact(data: ContactData, today: date) -> list[FieldError]:

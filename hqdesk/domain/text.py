@@ -13,6 +13,7 @@ stored exactly as typed; exports are what must write it as text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 from hqdesk.domain.errors import FieldError
@@ -30,7 +31,7 @@ HAS_SURROGATE = QT_TRANSLATE_NOOP(
     "which cannot be stored. Type the text again or remove the broken character.",
 )
 
-_SURROGATES = range(0xD800, 0xE000)
+_SURROGATE = re.compile("[\ud800-\udfff]")  # one regex scan: an import checks every cell of every row
 
 
 def has_nul(text: str) -> bool:
@@ -38,7 +39,7 @@ def has_nul(text: str) -> bool:
 
 
 def has_surrogate(text: str) -> bool:
-    return any(ord(ch) in _SURROGATES for ch in text)
+    return _SURROGATE.search(text) is not None
 
 
 def text_problem(text: str) -> str | None:
@@ -58,6 +59,12 @@ def nul_problems(data, extra: Mapping[str, Iterable[str]] | None = None) -> list
     """One error per text field of the dataclass ``data`` holding a character that cannot be stored (NUL, a
     lone surrogate); ``extra`` adds the texts of fields that are not plain strings (tags, anniversary names),
     keyed by field name."""
+    texts = [value for value in vars(data).values() if isinstance(value, str)]
+    if extra:
+        extra = {name: tuple(values) for name, values in extra.items()}  # read twice below
+        texts.extend(t for values in extra.values() for t in values)
+    if text_problem("".join(texts)) is None:  # the common case, in one scan (an import checks every row)
+        return []
     found: dict[str, str] = {}
     for name, value in vars(data).items():
         if isinstance(value, str) and (problem := text_problem(value)):

@@ -145,6 +145,8 @@ def _entries(session: Session, username: str):
 
 
 _JSON_AS_IS = frozenset({str, int, bool, float, type(None)})
+# json.dumps(..., ensure_ascii=False, sort_keys=True) without building an encoder per row
+_encode_sorted = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 
 
 def audit_bulk_inserts(
@@ -157,6 +159,7 @@ def audit_bulk_inserts(
     table = model.__table__
     now = utcnow()
     columns = [c.name for c in table.columns if c.name not in AUDIT_EXCLUDED_COLUMNS]
+    table_name = str(table.name)  # a plain str: the driver asks a str subclass how to adapt it, row by row
     entries = []
     for row_id, row in zip(ids, rows, strict=True):
         values = {**row, "id": row_id}
@@ -170,11 +173,11 @@ def audit_bulk_inserts(
                 "username": username,
                 "source": "app",
                 "action": "insert",
-                "table_name": table.name,
+                "table_name": table_name,
                 "row_id": str(row_id),
                 "franchisee_id": row_id if table.name == "franchisees" else row.get("franchisee_id"),
                 "old_values": None,
-                "new_values": json.dumps(new, ensure_ascii=False, sort_keys=True),
+                "new_values": _encode_sorted(new),
             }
         )
     insert_many(session.connection(), AuditEntry.__table__, entries, batch)

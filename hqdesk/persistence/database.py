@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from hqdesk.persistence import audit
 from hqdesk.persistence.engine import WRITE_OPTION, build_engine, safe_url
 
 log = logging.getLogger(__name__)
@@ -24,10 +24,11 @@ class Database:
         self._write = sessionmaker(
             bind=engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False, autoflush=True
         )
-        audit.install(self._write)
         self._password: str | None = None  # a password changed while the app runs (use_password)
         if engine.dialect.name == "postgresql":
             event.listen(engine, "do_connect", self._connect_with_password)
+        self._audited = False  # the audit writer is attached to the write sessions before the first one
+        self._audit_lock = threading.Lock()
 
     @classmethod
     def open(cls, url: str, *, password: str | None = None, upgrade: bool = True) -> Database:
@@ -71,6 +72,8 @@ class Database:
         ``username`` goes into the audit trail (SQLite: the app's writer; PostgreSQL: ``app.hq_user``
         read by the trigger, set with SET LOCAL so it ends with the transaction).
         """
+        if not self._audited:
+            self._install_audit()
         session = self._write()
         session.info["username"] = username
         try:
@@ -100,6 +103,15 @@ class Database:
                 store_password(url, password)
         except Exception as exc:  # no usable keyring: the app asks for the password at the next start
             log.warning("the new database password could not be kept in the keyring: %s", exc)
+
+    def _install_audit(self) -> None:
+        """Attach the audit writer (imported with the first write: start-up only reads)."""
+        with self._audit_lock:
+            if not self._audited:
+                from hqdesk.persistence import audit
+
+                audit.install(self._write)
+                self._audited = True
 
     def close(self) -> None:
         self.engine.dispose()

@@ -1,7 +1,7 @@
 """Bring a database to this app's schema, or refuse it when it is newer than the app.
 
-Start-up cost matters (launch under 1 s): when the database is already at ``SCHEMA_HEAD`` one small
-query decides and Alembic is never imported. ``tests/persistence/test_migrations.py`` checks that
+Start-up cost matters (launch under 1 s): when the database is already at ``SCHEMA_HEAD`` two small plain
+queries decide (is there a version table, which revision does it hold) and Alembic is never imported. ``tests/persistence/test_migrations.py`` checks that
 ``SCHEMA_HEAD`` is the script directory's head.
 
 Nothing is written before the revision check has accepted the database, not even SQLite's WAL switch.
@@ -39,10 +39,22 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def _revision(conn: Connection) -> str | None:
-    if not inspect(conn).has_table("alembic_version"):
+    if not _has_version_table(conn):
         return None
     rows = conn.execute(text("select version_num from alembic_version")).scalars().all()
     return rows[0] if len(rows) == 1 else (",".join(sorted(rows)) or None)
+
+
+def _has_version_table(conn: Connection) -> bool:
+    """Does Alembic's version table exist? One plain query (SQLAlchemy's inspector costs more at start-up)."""
+    if conn.dialect.name == "sqlite":
+        found = conn.exec_driver_sql(
+            "select 1 from sqlite_master where type = 'table' and name = 'alembic_version'"
+        ).first()
+        return found is not None
+    if conn.dialect.name == "postgresql":  # in the schema the app's tables are created in (search_path)
+        return bool(conn.exec_driver_sql("select to_regclass('alembic_version') is not null").scalar())
+    return inspect(conn).has_table("alembic_version")
 
 
 def _refuse_if_newer(revision: str | None, known: set[str]) -> None:

@@ -19,8 +19,6 @@ from __future__ import annotations
 import logging
 import re
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.exc import DBAPIError
 
@@ -37,7 +35,22 @@ from hqdesk.services.errors import FirstAdminExists, LoginBoundToUser, UsernameT
 from hqdesk.services.franchisee_bulk import manager_problem, reassign_rows
 
 log = logging.getLogger(__name__)
-_hasher = PasswordHasher()
+
+
+class _LazyHasher:
+    """argon2's PasswordHasher, imported when a password is first hashed or checked: not at start-up."""
+
+    _real = None
+
+    def __getattr__(self, name: str):
+        if _LazyHasher._real is None:
+            from argon2 import PasswordHasher
+
+            _LazyHasher._real = PasswordHasher()
+        return getattr(_LazyHasher._real, name)
+
+
+_hasher = _LazyHasher()
 USERNAME = re.compile(r"^[A-Za-z0-9_.\-]{2,64}$")
 MIN_PASSWORD = 8
 
@@ -161,6 +174,8 @@ class UserService(Service):
         return first
 
     def sign_in(self, username: str, password: str) -> Actor:
+        from argon2.exceptions import InvalidHashError, VerificationError
+
         with self.db.read() as s:
             bound = self._refuse_other_user(s, username)
             user = s.scalar(select(User).where(User.username == username))
@@ -339,6 +354,8 @@ class UserService(Service):
         """The signed-in user changes their own password, confirming the current one first (a desk left
         signed in does not let a passer-by take the account). With a personal PostgreSQL login its password
         changes with it (``set_password``)."""
+        from argon2.exceptions import InvalidHashError, VerificationError
+
         with self.db.read() as s:
             bound = self.bound_login(s)
             if bound is not None:

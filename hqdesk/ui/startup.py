@@ -8,6 +8,7 @@ thread only shows dialogs and windows.
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import sys
@@ -23,6 +24,7 @@ from hqdesk import __version__
 from hqdesk.resources import default_database_url, demo_database_url, resource_path
 
 if TYPE_CHECKING:
+    from hqdesk.domain.roles import Actor
     from hqdesk.services.bootstrap import Services
 
 log = logging.getLogger(__name__)
@@ -31,19 +33,22 @@ DEMO_FRANCHISEES = 300
 DEMO_USER = "admin"
 
 
-def open_demo(url: str) -> tuple[Services, bool]:
-    """Open (creating on first use) the demo database; runs in a worker thread."""
+def open_demo(url: str) -> tuple[Services, Actor]:
+    """Open (creating on first use) the demo database, and the demo admin signed in; runs in a worker thread."""
     from hqdesk.services.bootstrap import open_services
 
     services = open_services(url)
     try:
-        if not services.franchisees.search(services.users.actor(DEMO_USER), _all()).ids:
+        actor = services.users.actor(DEMO_USER)
+        if not services.franchisees.search(actor, _all()).ids:
             raise LookupError
     except Exception:
         from hqdesk.services.demo import generate_demo
 
+        gc.enable()  # a long job that makes garbage: collect as usual (collect_garbage_again follows)
         generate_demo(services.db, franchisees=DEMO_FRANCHISEES, years=5, seed=1)
-    return services, True
+        actor = services.users.actor(DEMO_USER)
+    return services, actor
 
 
 def open_normal(url: str, password: str | None, create: bool = False) -> tuple[Services, bool]:
@@ -105,6 +110,17 @@ def register_fonts(app: QApplication) -> None:
     font = QFont(app.font())
     font.setFamilies([f for f in families if f in set(QFontDatabase.families())] or [app.font().family()])
     app.setFont(font)
+
+
+def collect_garbage_again() -> None:
+    """The end of start-up's pause of the cyclic garbage collector (``hqdesk.app.main``): collect once, set the
+    objects that survive (modules, classes, the window) aside for good (``gc.freeze``, so later collections
+    do not walk them), and collect normally from now on. Idempotent; nothing if the collector was on."""
+    if gc.isenabled():
+        return
+    gc.collect()
+    gc.freeze()
+    gc.enable()
 
 
 def _without_password(url: str) -> str:
@@ -188,6 +204,7 @@ class AppController(QObject):
     def _open_failed(self, exc: BaseException) -> None:
         from hqdesk.ui.errors import describe
 
+        collect_garbage_again()  # start-up now waits for the user
         self._busy(None)
         report = describe(exc)
         from hqdesk.services.bootstrap import PasswordRefused  # loaded by the worker by now: no start-up cost
@@ -239,15 +256,15 @@ class AppController(QObject):
         box.exec()
         return {create: "create", settings_button: "settings"}.get(box.clickedButton(), "quit")
 
-    def _opened(self, result: tuple[Services, bool]) -> None:
+    def _opened(self, result: tuple[Services, bool | Actor]) -> None:
+        """``result``: the services, and whether the database has users (the demo: its admin, signed in)."""
         self._stage("database open")
         self._busy(None)
         self.services, has_users = result
         if self.args.demo:
-            self.runner.submit(
-                self.services.users.actor, DEMO_USER, on_done=self._signed_in, on_error=self._open_failed
-            )
+            self._signed_in(has_users)
         elif not has_users:
+            collect_garbage_again()  # start-up now waits for the user
             self._first_admin()
         else:
             self._sign_in_by_login()
@@ -282,6 +299,7 @@ class AppController(QObject):
     def _sign_in(self) -> None:
         from hqdesk.ui.dialogs.sign_in import SignInDialog
 
+        collect_garbage_again()  # start-up now waits for the user
         dialog = SignInDialog(self.services.users, self.runner, self.settings, self.services.database_label)
         if dialog.exec() and dialog.actor is not None:
             self._signed_in(dialog.actor)
@@ -316,6 +334,7 @@ class AppController(QObject):
 
     def _first_list(self, count: int) -> None:
         self._stage(f"franchisee list ready ({count})")
+        QTimer.singleShot(0, collect_garbage_again)  # after the first rows are painted
 
     def _report_ready(self, _count: int) -> None:
         elapsed = (time.perf_counter() - self.started) * 1000
@@ -405,7 +424,10 @@ def run(args: argparse.Namespace, started: float) -> int:
     # end the program (declining to sign in quits explicitly). From the main window on, closing it quits.
     app.setQuitOnLastWindowClosed(False)
     QTimer.singleShot(0, controller.start)
-    code = app.exec()
+    try:
+        code = app.exec()
+    finally:
+        collect_garbage_again()  # however start-up ended
     controller.shutdown()
     return code
 

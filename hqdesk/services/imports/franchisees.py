@@ -62,6 +62,12 @@ CONTACT_FIELDS = {"name": "contact_name", "mobile": "contact_mobile", "role": "c
 FRANCHISEE_FIELDS = {"account_manager_id": "account_manager"}
 
 
+# Columns whose cells repeat down a file (dates, amounts, statuses, roles, account managers): each distinct
+# cell is converted once (values are immutable: dates, Decimals, enums, texts). A cell that is refused is
+# converted, and reported, on every row.
+_REPEATED_KINDS = frozenset({"date", "decimal", "choice", "manager"})
+
+
 @dataclass
 class _Row:
     number: int
@@ -80,6 +86,8 @@ def _parse_rows(
     problems: list[ImportProblem],
 ) -> list[_Row]:
     rows: list[_Row] = []
+    field_names = FranchiseeData.field_names()
+    seen: dict[tuple, Any] = {}  # (column, cell) -> value, for the kinds whose values repeat down a column
     for number, cells in data:
         if all(blank(c) for c in cells) and not any((number, i) in table.formulas for i in mapping):
             continue  # blank lines (Excel keeps some at the end)
@@ -101,10 +109,17 @@ def _parse_rows(
                 )
                 continue
             try:
-                values[column.name] = convert(column, cell)
+                if column.kind in _REPEATED_KINDS:
+                    key = (index, cell.__class__, cell)
+                    value = seen.get(key, seen)
+                    if value is seen:
+                        value = seen[key] = convert(column, cell)
+                    values[column.name] = value
+                else:
+                    values[column.name] = convert(column, cell)
             except CellProblem as exc:
                 row_problems.append(ImportProblem(number, column.name, exc.message, exc.params, exc.context))
-        fields = {name: values[name] for name in FranchiseeData.field_names() if name in values}
+        fields = {name: values[name] for name in field_names if name in values}
         if "tags" in values:
             fields["tags"] = normalize_tags(values["tags"])
         data_ = clean_franchisee(FranchiseeData(**{"tier": "", **fields}))
@@ -347,34 +362,34 @@ def _write(s: Session, rows: list[_Row], actor: Actor, today: date, reason: str)
     return len(ids)
 
 
-def _with_defaults(model, rows: list[dict]) -> list[dict]:
-    """Every column given (the models' scalar defaults fill the rest): what is stored is what is audited."""
-    defaults = {
+def _defaults(model) -> dict[str, Any]:
+    """Every column but the id with the model's scalar default (None without one)."""
+    return {
         c.name: (c.default.arg if c.default is not None and c.default.is_scalar else None)
         for c in model.__table__.columns
         if c.name != "id"
     }
-    return [{**defaults, **r} for r in rows]
 
 
 def _insert(s: Session, model, rows: list[dict], actor: Actor) -> list[int] | None:
     """Bulk-insert ``rows`` with Core executemany (the ORM's bulk path costs as much again in Python).
 
+    Every column is given (the models' scalar defaults fill the rest): what is stored is what is audited.
     PostgreSQL: the sequences give the ids and the audit trigger writes the trail; returns None. SQLite: the
     ids are given here, after the highest one (the write transaction holds SQLite's lock from BEGIN
     IMMEDIATE, so no other writer can take them), and the trail is written here, as the app's audit writer
     would for ORM inserts (bulk INSERTs pass it by); returns the ids."""
-    rows = _with_defaults(model, rows)
     if not rows:
         return []
+    defaults = _defaults(model)
     table = model.__table__
     connection = s.connection()
     if connection.dialect.name == "postgresql":
-        insert_many(connection, table, rows)
+        insert_many(connection, table, [{**defaults, **r} for r in rows])
         return None
     first = connection.scalar(select(func.coalesce(func.max(table.c.id), 0)))
     ids = list(range(first + 1, first + 1 + len(rows)))
-    rows = [{**row, "id": row_id} for row, row_id in zip(rows, ids, strict=True)]
+    rows = [{**defaults, **row, "id": row_id} for row, row_id in zip(rows, ids, strict=True)]
     insert_many(connection, table, rows)
     audit_bulk_inserts(s, model, rows, ids, actor.username)
     return ids
