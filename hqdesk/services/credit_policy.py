@@ -63,8 +63,8 @@ class CreditPolicyDTO:
         return next((p for p in self.collection_policies if p.id == policy_id), None)
 
 
-def _err(name: str, template: str, **params) -> FieldError:
-    return FieldError(name, template, params)
+def _err(field_name: str, template: str, **params) -> FieldError:
+    return FieldError(field_name, template, params)
 
 
 def rate_problems(name: str, rate: Decimal) -> list[FieldError]:
@@ -308,10 +308,10 @@ class CreditPolicyService(Service):
                         "code",
                         QT_TRANSLATE_NOOP(
                             "Validation",
-                            "The collection policy {name} is the default or used by {n} credit profiles; "
+                            "The collection policy {policy} is the default or used by {n} credit profiles; "
                             "choose another for them first.",
                         ),
-                        name=p.name,
+                        policy=p.name,
                         n=used,
                     )
                 ]
