@@ -27,6 +27,7 @@ import calendar
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from hqdesk.domain.credit import Decision, TermKind
 from hqdesk.domain.dunning import LevelRule
@@ -92,7 +93,7 @@ class CreditFacts:
     hold_reason: str = ""
     expected_loss_rate: Decimal = Decimal(0)
     credit_standard: Decimal = Decimal(1)
-    policy_name: str = ""
+    policy_name: Any = ""  # the collection policy's name (a Message: a preset's name is translated)
 
 
 @dataclass(frozen=True)

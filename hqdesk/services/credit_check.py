@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from hqdesk.domain.credit import Decision
 from hqdesk.domain.credit_check import CheckResult, CreditFacts, Reason, check_order
 from hqdesk.domain.errors import FieldError, NotFound
-from hqdesk.domain.i18n import QT_TRANSLATE_NOOP, english
+from hqdesk.domain.i18n import ENUMS, QT_TRANSLATE_NOOP, Message, english
 from hqdesk.domain.roles import Action, Actor
 from hqdesk.persistence.ledger_sql import days_overdue, open_invoices, unapplied_credits
 from hqdesk.persistence.models import Franchisee
@@ -107,7 +107,7 @@ def gather_facts(s: Session, franchisee_id: int, amount: Decimal, on_date: date)
         hold_reason=profile.data.hold_reason,
         expected_loss_rate=profile.effective_loss_rate,
         credit_standard=policy.credit_standard,
-        policy_name=cp.name if cp is not None else "",
+        policy_name=Message(ENUMS, cp.name) if cp is not None else "",  # a preset's name is translated
     )
 
 

@@ -34,6 +34,13 @@ from hqdesk.persistence.models_credit import (
 from hqdesk.persistence.types import Cents, utcnow
 from hqdesk.services.base import Service, raise_if_invalid
 
+PRESET_NAMES = (
+    QT_TRANSLATE_NOOP("Enums", "Strict"),
+    QT_TRANSLATE_NOOP("Enums", "Standard"),
+    QT_TRANSLATE_NOOP("Enums", "Lenient"),
+)
+"""The presets' names as the migration stores them: shown translated (context "Enums")."""
+
 
 @dataclass(frozen=True)
 class CollectionPolicyDTO:

@@ -47,6 +47,18 @@ def _users_page(ctx: UiContext) -> QWidget:
     return UsersView(ctx)
 
 
+def _credit_policy_page(ctx: UiContext) -> QWidget:
+    from hqdesk.ui.views.credit_policy import CreditPolicyView
+
+    return CreditPolicyView(ctx)
+
+
+def _dunning_page(ctx: UiContext) -> QWidget:
+    from hqdesk.ui.views.dunning import DunningView
+
+    return DunningView(ctx)
+
+
 @dataclass(frozen=True)
 class PageSpec:
     """One page of the main window.
@@ -77,6 +89,19 @@ PAGES: tuple[PageSpec, ...] = (
         _users_page,
         QStyle.StandardPixmap.SP_DirHomeIcon,
         lambda ctx: ctx.can(Action.MANAGE_USERS),
+    ),
+    PageSpec(
+        "credit_policy",
+        QT_TRANSLATE_NOOP("Pages", "Credit policy"),
+        _credit_policy_page,
+        QStyle.StandardPixmap.SP_FileDialogInfoView,
+    ),
+    PageSpec(
+        "dunning",
+        QT_TRANSLATE_NOOP("Pages", "Dunning"),
+        _dunning_page,
+        QStyle.StandardPixmap.SP_MessageBoxWarning,
+        lambda ctx: ctx.can(Action.RUN_DUNNING) or ctx.can(Action.WORK_DUNNING, ctx.actor.user_id),
     ),
 )
 

@@ -41,6 +41,7 @@ from hqdesk.ui.errors import show_error
 from hqdesk.ui.i18n import tr_error, tr_field_error
 from hqdesk.ui.models.history import UserNames
 from hqdesk.ui.views.profile.actions import EDIT, EMPTY, NEW, ProfileActions, ask_discard, ask_save
+from hqdesk.ui.views.profile.credit_tab import CreditTab
 from hqdesk.ui.views.profile.form import FranchiseeForm
 from hqdesk.ui.views.profile.header import (
     ProfileHeader,
@@ -113,6 +114,8 @@ class ProfileEditor(ProfileActions, QWidget):
         self.stores_tab = RowListTab(stores_spec(), self)
         self.history_tab = HistoryTab()
         self.page_tabs: list[ProfileTab] = [self.contacts_tab, self.stores_tab, self.history_tab]
+        self.credit_tab = CreditTab(self)
+        self.page_tabs.append(self.credit_tab)
         for tab in self.page_tabs:
             self.tabs.addTab(tab, tab.title())
 
