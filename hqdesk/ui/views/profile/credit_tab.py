@@ -58,9 +58,9 @@ def value_text(name: str, value, policies: dict[int, str]) -> str:
 
     if value is None:
         return {
-            "credit_limit": _t("no credit"),
-            "expected_loss_rate": _t("derived"),
-            "collection_policy_id": _t("default"),
+            "credit_limit": QCoreApplication.translate("CreditTab", "no credit"),
+            "expected_loss_rate": QCoreApplication.translate("CreditTab", "derived"),
+            "collection_policy_id": QCoreApplication.translate("CreditTab", "default"),
         }.get(name, "—")
     if name == "term_kind":
         return tr_enum(TERM_LABELS[TermKind(value)])
@@ -71,7 +71,11 @@ def value_text(name: str, value, policies: dict[int, str]) -> str:
     if name == "collection_policy_id":
         return tr_enum(policies.get(int(value), str(value)))
     if name == "on_hold":
-        return _t("yes") if value else _t("no")
+        return (
+            QCoreApplication.translate("CreditTab", "yes")
+            if value
+            else QCoreApplication.translate("CreditTab", "no")
+        )
     if name == "next_review_on":
         return fmt_date(date.fromisoformat(value))
     return str(value)
@@ -104,7 +108,9 @@ class HistoryRows(RowsModel[ProfileChangeDTO]):
     def cells(self, c: ProfileChangeDTO) -> tuple[str, ...]:
         who = self.names.name(c.changed_by) if self.names is not None else c.changed_by
         if c.proposal_id:
-            who = _t("{user} (proposal {id})").format(user=who, id=c.proposal_id)
+            who = QCoreApplication.translate("CreditTab", "{user} (proposal {id})").format(
+                user=who, id=c.proposal_id
+            )
         return (fmt_datetime(c.changed_at), who, changes_text(c.old, c.new, self.policies), c.reason)
 
 
