@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from hqdesk.demo.base import DEMO_USERNAME, DemoData
 from hqdesk.demo.contacts import ContactBuilder
+from hqdesk.demo.credit import add_credit_demo
 from hqdesk.demo.franchisees import FranchiseeBuilder
 from hqdesk.demo.pools import load_pools
 from hqdesk.demo.stores import StoreBuilder
@@ -168,6 +169,8 @@ def generate_demo(
             **{key: len(getattr(data, key)) for key, _ in TABLES},
         }
         s.commit()
+    credit = add_credit_demo(db, today=today, seed=seed)  # after the ledger: pending proposals, a dunning run
+    log.info("credit demo rows: %s", credit)
     log.info(
         "demo data (seed %s, %s franchisees): built in %.2f s, written in %.2f s: %s",
         seed,
