@@ -12,8 +12,9 @@ import json
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
-from sqlalchemy import case, func, select, type_coerce
+from sqlalchemy import Date, Integer, bindparam, case, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from hqdesk.domain.credit import Decision
@@ -21,7 +22,7 @@ from hqdesk.domain.credit_check import CheckResult, CreditFacts, Reason, check_o
 from hqdesk.domain.errors import FieldError, NotFound
 from hqdesk.domain.i18n import ENUMS, QT_TRANSLATE_NOOP, Message, english
 from hqdesk.domain.roles import Action, Actor
-from hqdesk.persistence.ledger_sql import days_overdue, open_invoices, unapplied_credits
+from hqdesk.persistence.ledger_sql import days_between, open_invoices, unapplied_credits
 from hqdesk.persistence.models import Franchisee
 from hqdesk.persistence.models_credit import CollectionPolicy, CreditCheckOverride, CreditPolicy
 from hqdesk.persistence.types import Cents
@@ -72,19 +73,29 @@ def amount_problems(amount: Decimal) -> list[FieldError]:
     return []
 
 
+@lru_cache(maxsize=1)
+def _position_statement():
+    """One statement for the open balance, the amount overdue and the largest days overdue of one franchisee as
+    of a date (bound parameters ``as_of`` and ``fid``): built once, since building the subqueries costs more
+    than running them."""
+    as_of, fid = bindparam("as_of", type_=Date()), bindparam("fid", type_=Integer())
+    inv = open_invoices(as_of, fid).subquery()
+    late = days_between(as_of, inv.c.due_date)
+    cr = unapplied_credits(as_of, fid).subquery()
+    unapplied = select(func.coalesce(func.sum(cr.c.unapplied), 0)).scalar_subquery()
+    return select(
+        type_coerce(func.coalesce(func.sum(inv.c.open_amount), 0), Cents()),
+        type_coerce(func.coalesce(func.sum(case((late > 0, inv.c.open_amount), else_=0)), 0), Cents()),
+        func.coalesce(func.max(late), 0),
+        type_coerce(unapplied, Cents()),
+    )
+
+
 def ledger_position(s: Session, franchisee_id: int, as_of: date) -> tuple[Decimal, Decimal, int]:
     """(open balance = open invoices less unapplied credit, amount overdue, largest days overdue) as of a date."""
-    inv = open_invoices(as_of, franchisee_id).subquery()
-    late = days_overdue(as_of, inv.c.due_date)
-    open_total, overdue, max_days = s.execute(
-        select(
-            type_coerce(func.coalesce(func.sum(inv.c.open_amount), 0), Cents()),
-            type_coerce(func.coalesce(func.sum(case((late > 0, inv.c.open_amount), else_=0)), 0), Cents()),
-            func.coalesce(func.max(late), 0),
-        )
+    open_total, overdue, max_days, unapplied = s.execute(
+        _position_statement(), {"as_of": as_of, "fid": franchisee_id}
     ).one()
-    cr = unapplied_credits(as_of, franchisee_id).subquery()
-    unapplied = s.scalar(select(type_coerce(func.coalesce(func.sum(cr.c.unapplied), 0), Cents())))
     return open_total - unapplied, overdue, max(int(max_days), 0)
 
 

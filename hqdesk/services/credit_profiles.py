@@ -21,9 +21,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import case, func, select, type_coerce
+from sqlalchemy import Date, Integer, bindparam, case, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from hqdesk.domain.credit import ProposalStatus, TermKind
@@ -255,11 +256,12 @@ def _row_data(row: CreditProfile) -> CreditProfileData:
     )
 
 
-def loss_history(s: Session, franchisee_id: int, as_of: date) -> tuple[Decimal, Decimal, date | None]:
-    """(write-offs, credit sales, first invoice date) of one franchisee over the loss window up to ``as_of``:
-    one query on the (franchisee_id, kind, doc_date) index."""
-    start = months_before(as_of, LOSS_WINDOW_MONTHS)
+@lru_cache(maxsize=1)
+def _loss_statement():
+    """Write-offs, invoices and credit notes dated after ``start`` up to ``as_of`` and the first invoice's date, of
+    franchisee ``fid`` (bound parameters; built once): one query on the (franchisee_id, kind, doc_date) index."""
     D = LedgerDocument
+    start, as_of = bindparam("start", type_=Date()), bindparam("as_of", type_=Date())
     in_window = (D.doc_date > start) & (D.doc_date <= as_of)
 
     def total(kind: str):
@@ -267,17 +269,20 @@ def loss_history(s: Session, franchisee_id: int, as_of: date) -> tuple[Decimal, 
             func.coalesce(func.sum(case((in_window & (D.kind == kind), D.amount), else_=0)), 0), Cents()
         )
 
-    row = s.execute(
-        select(
-            total("write_off"),
-            total("invoice"),
-            total("credit_note"),
-            func.min(case((D.kind == "invoice", D.doc_date))),
-        ).where(D.franchisee_id == franchisee_id, D.doc_date <= as_of)
-    ).one()
-    write_offs, invoices, notes = row[0], row[1], row[2]
-    first = row[3]
-    if isinstance(first, str):  # SQLite gives MIN() of a CASE as text
+    return select(
+        total("write_off"),
+        total("invoice"),
+        total("credit_note"),
+        type_coerce(func.min(case((D.kind == "invoice", D.doc_date))), Date()),
+    ).where(D.franchisee_id == bindparam("fid", type_=Integer()), D.doc_date <= as_of)
+
+
+def loss_history(s: Session, franchisee_id: int, as_of: date) -> tuple[Decimal, Decimal, date | None]:
+    """(write-offs, credit sales, first invoice date) of one franchisee over the loss window up to ``as_of``."""
+    start = months_before(as_of, LOSS_WINDOW_MONTHS)
+    row = s.execute(_loss_statement(), {"start": start, "as_of": as_of, "fid": franchisee_id}).one()
+    write_offs, invoices, notes, first = row
+    if isinstance(first, str):  # SQLite may give MIN() of a CASE as text
         first = date.fromisoformat(first)
     return write_offs, invoices - notes, first
 
