@@ -257,7 +257,7 @@ def _row_data(row: CreditProfile) -> CreditProfileData:
 
 
 @lru_cache(maxsize=1)
-def _loss_statement():
+def loss_statement():
     """Write-offs, invoices and credit notes dated after ``start`` up to ``as_of`` and the first invoice's date, of
     franchisee ``fid`` (bound parameters; built once): one query on the (franchisee_id, kind, doc_date) index."""
     D = LedgerDocument
@@ -270,17 +270,17 @@ def _loss_statement():
         )
 
     return select(
-        total("write_off"),
-        total("invoice"),
-        total("credit_note"),
-        type_coerce(func.min(case((D.kind == "invoice", D.doc_date))), Date()),
+        total("write_off").label("write_offs"),
+        total("invoice").label("invoices"),
+        total("credit_note").label("credit_notes"),
+        type_coerce(func.min(case((D.kind == "invoice", D.doc_date))), Date()).label("first_invoice"),
     ).where(D.franchisee_id == bindparam("fid", type_=Integer()), D.doc_date <= as_of)
 
 
 def loss_history(s: Session, franchisee_id: int, as_of: date) -> tuple[Decimal, Decimal, date | None]:
     """(write-offs, credit sales, first invoice date) of one franchisee over the loss window up to ``as_of``."""
     start = months_before(as_of, LOSS_WINDOW_MONTHS)
-    row = s.execute(_loss_statement(), {"start": start, "as_of": as_of, "fid": franchisee_id}).one()
+    row = s.execute(loss_statement(), {"start": start, "as_of": as_of, "fid": franchisee_id}).one()
     write_offs, invoices, notes, first = row
     if isinstance(first, str):  # SQLite may give MIN() of a CASE as text
         first = date.fromisoformat(first)
