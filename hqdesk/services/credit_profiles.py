@@ -116,8 +116,8 @@ class CreditProfileData:
 
 
 DEFAULTS = CreditProfileData()
-"""A franchisee without a credit profile: net 30 days, no credit limit (no credit), the default collection
-policy (filled in when read), loss rate derived, no hold."""
+"""A franchisee without a credit profile: net 30 days, no credit limit (no credit), the company's default
+collection policy (``collection_policy_id`` None: whichever is the default), loss rate derived, no hold."""
 
 
 @dataclass(frozen=True)
@@ -292,10 +292,7 @@ def read_profile(s: Session, franchisee_id: int, as_of: date | None = None) -> C
     as_of = as_of or date.today()
     policy = s.get(CreditPolicy, 1)
     row = s.scalar(select(CreditProfile).where(CreditProfile.franchisee_id == franchisee_id))
-    if row is None:
-        data = replace(DEFAULTS, collection_policy_id=policy.default_collection_policy_id)
-    else:
-        data = _row_data(row)
+    data = DEFAULTS if row is None else _row_data(row)
     policy_id = data.collection_policy_id or policy.default_collection_policy_id
     cp = s.get(CollectionPolicy, policy_id) if policy_id else None
     if data.expected_loss_rate is not None:
@@ -444,12 +441,7 @@ class CreditProfileService(Service):
         """Write ``data`` and its history row inside the caller's transaction (the caller checked the right);
         False when nothing changed."""
         row = s.scalar(select(CreditProfile).where(CreditProfile.franchisee_id == franchisee_id))
-        policy = s.get(CreditPolicy, 1)
-        old = (
-            _row_data(row)
-            if row is not None
-            else replace(DEFAULTS, collection_policy_id=policy.default_collection_policy_id)
-        )
+        old = _row_data(row) if row is not None else DEFAULTS
         before, after = _changes(old, data)
         if not after and row is not None:
             return False

@@ -460,11 +460,11 @@
     </message>
     <message>
         <source>Dunning level {level} ({action}) is reached: from {hold_days} days overdue the collection policy {policy} puts the franchisee on credit hold.</source>
-        <translation>已达到催收级别 {level}（{action}）：按催收政策“{policy}”，逾期 {hold_days} 天起暂停赊销。</translation>
+        <translation>已达到催收级别 {level}（{action}）：按催收政策“{policy}”，逾期 {hold_days} 天起信用冻结。</translation>
     </message>
     <message>
         <source>The franchisee is on credit hold: {reason}</source>
-        <translation>该加盟商已被暂停赊销：{reason}</translation>
+        <translation>该加盟商已被信用冻结：{reason}</translation>
     </message>
     <message>
         <source>The franchisee's expected bad-debt loss rate {rate}% is above the credit standard {standard}%.</source>
@@ -644,6 +644,10 @@
         <translation>催收政策</translation>
     </message>
     <message>
+        <source>Company default</source>
+        <translation>公司默认</translation>
+    </message>
+    <message>
         <source>Derive from the payment history</source>
         <translation>根据付款记录推算</translation>
     </message>
@@ -653,11 +657,11 @@
     </message>
     <message>
         <source>Credit hold</source>
-        <translation>暂停赊销</translation>
+        <translation>信用冻结</translation>
     </message>
     <message>
         <source>Reason for the hold</source>
-        <translation>暂停原因</translation>
+        <translation>冻结原因</translation>
     </message>
     <message>
         <source>Next review</source>
@@ -704,11 +708,11 @@
     </message>
     <message>
         <source>Credit hold</source>
-        <translation>暂停赊销</translation>
+        <translation>信用冻结</translation>
     </message>
     <message>
         <source>Reason for the hold</source>
-        <translation>暂停原因</translation>
+        <translation>冻结原因</translation>
     </message>
     <message>
         <source>Next review</source>
@@ -3319,7 +3323,7 @@ Franchisee relationships and credit management for headquarters.</source>
     </message>
     <message>
         <source>Say why the franchisee is on hold.</source>
-        <translation>请说明暂停赊销的原因。</translation>
+        <translation>请说明信用冻结的原因。</translation>
     </message>
     <message>
         <source>A reason is required.</source>

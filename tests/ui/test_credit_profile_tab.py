@@ -145,3 +145,26 @@ def test_account_manager_cannot_override(open_tab, ui_users, sample_franchisees,
     dialog.run_check()
     qtbot.waitUntil(lambda: dialog.result_value is not None)
     assert dialog.result_value.decision is Decision.BLOCK and not dialog.override_box.isVisibleTo(dialog)
+
+
+def test_a_profile_on_the_company_default_policy_stays_on_it(
+    open_tab, ui_users, sample_franchisees, qtbot, ui_services
+):
+    from dataclasses import replace
+
+    from hqdesk.services.credit_profiles import DEFAULTS
+
+    fid = sample_franchisees[0].id
+    ui_services.credit_profiles.save(
+        ui_users["credit"], fid, 0, replace(DEFAULTS, credit_limit=Decimal(1000)), "a"
+    )
+    tab = open_tab(ui_users["credit"], fid)
+    tab.edit_button.click()
+    dialog = tab._dialog
+    assert dialog.collection_policy_id.currentText() == "Company default"
+    dialog.credit_limit.setText("2000")
+    dialog.reason.setPlainText("b")
+    dialog.submit()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    newest = ui_services.credit_profiles.bundle(ui_users["credit"], fid).history[0]
+    assert newest.new == {"credit_limit": "2000.00"}  # the collection policy was not switched silently

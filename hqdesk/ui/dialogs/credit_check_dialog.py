@@ -42,7 +42,7 @@ class CreditCheckDialog(QDialog):
         self.override_value = None
         self.setObjectName("creditCheckDialog")
         self.setWindowTitle(self.tr("Check an order: {name}").format(name=name))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(640)
         layout = QVBoxLayout(self)
         self.form = Form(QFormLayout())
         layout.addLayout(self.form.layout)
@@ -130,6 +130,7 @@ class CreditCheckDialog(QDialog):
         )
         self.reasons_label.setText(f"<ul>{items}</ul>")
         self.override_box.setVisible(self.can_override and result.decision is Decision.BLOCK)
+        self.adjustSize()  # every reason shows in full
 
     def _failed(self, exc: BaseException) -> None:
         self.check_button.setEnabled(True)

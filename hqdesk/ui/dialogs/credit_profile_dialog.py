@@ -64,6 +64,8 @@ class CreditProfileDialog(QDialog):
             "credit_limit", self.tr("Credit limit (¥, empty: no credit)"), DecimalEdit()
         )
         self.collection_policy_id = f.add("collection_policy_id", self.tr("Collection policy"), QComboBox())
+        # 0 stands for "none of its own": the company's default collection policy, whichever it is then
+        self.collection_policy_id.addItem(self.tr("Company default"), 0)
         for pid, name in bundle.policies:
             self.collection_policy_id.addItem(tr_enum(name), pid)
         self.derived = QCheckBox(self.tr("Derive from the payment history"))
@@ -105,7 +107,7 @@ class CreditProfileDialog(QDialog):
         set_combo_data(self.term_kind, d.term_kind.value)
         self.term_days.setValue(d.term_days)
         self.credit_limit.set_decimal_value(d.credit_limit)
-        set_combo_data(self.collection_policy_id, d.collection_policy_id)
+        set_combo_data(self.collection_policy_id, d.collection_policy_id or 0)
         self.derived.setChecked(d.expected_loss_rate is None)
         rate = (
             d.expected_loss_rate
@@ -146,7 +148,7 @@ class CreditProfileDialog(QDialog):
             term_kind=TermKind(self.term_kind.currentData()),
             term_days=self.term_days.value(),
             credit_limit=limit,
-            collection_policy_id=self.collection_policy_id.currentData(),
+            collection_policy_id=self.collection_policy_id.currentData() or None,
             expected_loss_rate=rate,
             on_hold=self.on_hold.isChecked(),
             hold_reason=self.hold_reason.text() if self.on_hold.isChecked() else "",
