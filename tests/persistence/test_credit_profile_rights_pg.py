@@ -4,12 +4,77 @@ am owns F1, am2 owns F2 (the matrix's ``shop``)."""
 
 from __future__ import annotations
 
+import itertools
+import os
+
+import psycopg
 import pytest
 from sqlalchemy import create_engine, text
+from sqlalchemy.exc import DBAPIError
 
-from tests.persistence.test_pg_rights_matrix import attempt, shop  # noqa: F401 - the fixture
+from hqdesk.cli import main
+from hqdesk.domain.franchisee import FranchiseeData
+from hqdesk.domain.roles import Role
+from hqdesk.services.bootstrap import open_services
 
 pytestmark = pytest.mark.pg_only
+
+USERS = {
+    "admin": Role.ADMIN,
+    "am": Role.ACCOUNT_MANAGER,
+    "am2": Role.ACCOUNT_MANAGER,
+    "cm": Role.CREDIT_MANAGER,
+    "viewer": Role.VIEWER,
+}
+_names = itertools.count()
+
+
+@pytest.fixture
+def shop(pg_server, capsys):
+    """A database with roles, a user and a personal login per role; am owns F1, am2 owns F2 (as in the
+    permission-matrix test, under names of its own: role and database names are server-wide)."""
+    owner, name = f"crown_{os.getpid()}_{next(_names)}", f"credit_rights_{os.getpid()}_{next(_names)}"
+    with psycopg.connect(
+        host=str(pg_server.socket_dir), user="postgres", dbname="postgres", autocommit=True
+    ) as conn:
+        conn.execute(f'CREATE ROLE "{owner}" LOGIN CREATEROLE')
+        conn.execute(f'CREATE DATABASE "{name}" OWNER "{owner}"')
+        for user in USERS:  # a previous test's logins go first
+            conn.execute(f'DROP ROLE IF EXISTS "{user}"')
+    url = pg_server.url(name, user=owner)
+    assert main(["db", "upgrade", "--db", url]) == 0
+    assert main(["db", "create-roles", "--db", url]) == 0
+    sv = open_services(url)
+    admin = sv.users.create_first_admin("admin", "管理员", "admin-pass-1")
+    for user, role in USERS.items():
+        if user != "admin":
+            sv.users.create_user(admin, user, user.upper(), role, "password-1")
+    am, am2 = sv.users.actor("am"), sv.users.actor("am2")
+    f1 = sv.franchisees.create(am, FranchiseeData(code="F1", legal_name="甲公司", city="上海", tier="A"))
+    f2 = sv.franchisees.create(am2, FranchiseeData(code="F2", legal_name="乙公司", city="杭州", tier="B"))
+    sv.close()
+    for user, role in USERS.items():
+        assert main(["db", "create-login", user, "--role", role.value, "--no-password", "--db", url]) == 0
+    capsys.readouterr()
+    return {"url": url, "login": {u: pg_server.url(name, user=u) for u in USERS}, "f1": f1.id, "f2": f2.id}
+
+
+def attempt(url: str, sql: str, **params) -> bool:
+    """Run ``sql`` as that login and roll back: True when the server let it change at least one row."""
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            try:
+                changed = conn.execute(text(sql), params).rowcount
+            except DBAPIError as exc:
+                assert getattr(exc.orig, "sqlstate", None) == "42501", exc  # refused, not broken
+                return False
+            finally:
+                conn.rollback()
+            return changed > 0
+    finally:
+        engine.dispose()
+
 
 STAMP = "1, now(), now(), 'x'"
 PROFILE = (
@@ -33,7 +98,7 @@ TASK = (
 
 
 @pytest.fixture
-def rows(shop):  # noqa: F811 - the imported fixture
+def rows(shop):
     """A profile, a proposal and a dunning task for each of F1 and F2, written by the tables' owner."""
     engine = create_engine(shop["url"])
     try:
