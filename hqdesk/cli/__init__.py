@@ -21,7 +21,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from hqdesk.cli import calendar, db, demo, imports, user
+from hqdesk.cli import calendar, credit, db, demo, imports, user
 from hqdesk.cli.output import OK, PROG, REFUSED, CommandError, Parser, database_url, error, safe
 
 log = logging.getLogger(__name__)
@@ -57,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     groups = [module.add_commands(commands, common) for module in (db, user, imports)]
     demo.add_commands(commands, common)
     calendar.add_commands(commands, common)
+    credit.add_commands(commands, common)
 
     parser.set_defaults(handler=None)
     # every sub-parser prints its own usage on `--help`; without a command word, print the right help

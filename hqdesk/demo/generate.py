@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from hqdesk.demo.base import DEMO_USERNAME, DemoData
 from hqdesk.demo.complaints import add_complaints
 from hqdesk.demo.contacts import ContactBuilder
+from hqdesk.demo.credit import add_credit_demo
 from hqdesk.demo.franchisees import FranchiseeBuilder
 from hqdesk.demo.pools import load_pools
 from hqdesk.demo.stores import StoreBuilder
@@ -182,6 +183,8 @@ def generate_demo(
             "complaints": complaints,
         }
         s.commit()
+    credit = add_credit_demo(db, today=today, seed=seed)  # after the ledger: pending proposals, a dunning run
+    log.info("credit demo rows: %s", credit)
     log.info(
         "demo data (seed %s, %s franchisees): built in %.2f s, written in %.2f s: %s",
         seed,

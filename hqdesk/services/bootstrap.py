@@ -14,6 +14,10 @@ from hqdesk.services.company import CompanyService
 from hqdesk.services.company_settings import CompanySettingsService
 from hqdesk.services.complaints import ComplaintService
 from hqdesk.services.contacts import ContactService, StoreService
+from hqdesk.services.credit_check import CreditCheckService
+from hqdesk.services.credit_policy import CreditPolicyService
+from hqdesk.services.credit_profiles import CreditProfileService
+from hqdesk.services.dunning import DunningService
 from hqdesk.services.franchisees import FranchiseeService
 from hqdesk.services.profile import ProfileService
 from hqdesk.services.tiers import TierService
@@ -35,6 +39,10 @@ class Services:
     visits: VisitService
     complaints: ComplaintService
     calendar: CalendarService
+    credit_profiles: CreditProfileService  # franchisees' credit profiles, history and proposals
+    credit_policy: CreditPolicyService  # the company credit policy and its advice
+    credit_check: CreditCheckService  # credit checks of proposed orders, overrides
+    dunning: DunningService  # dunning runs and their to-do list
 
     @property
     def dialect(self) -> str:
@@ -94,7 +102,13 @@ def open_services(url: str, *, password: str | None = None, upgrade: bool = True
         visits,
         ComplaintService(db),
         CalendarService(db, visits=visits),  # visit_due events come from the visit plans
+        *_credit_services(db),
     )
+
+
+def _credit_services(db: Database) -> tuple:
+    profiles = CreditProfileService(db)
+    return profiles, CreditPolicyService(db), CreditCheckService(db), DunningService(db, profiles)
 
 
 def missing_sqlite_file(url: str) -> str | None:

@@ -71,6 +71,18 @@ def _home_page(ctx: UiContext) -> QWidget:
     return HomeView(ctx)
 
 
+def _credit_policy_page(ctx: UiContext) -> QWidget:
+    from hqdesk.ui.views.credit_policy import CreditPolicyView
+
+    return CreditPolicyView(ctx)
+
+
+def _dunning_page(ctx: UiContext) -> QWidget:
+    from hqdesk.ui.views.dunning import DunningView
+
+    return DunningView(ctx)
+
+
 @dataclass(frozen=True)
 class PageSpec:
     """One page of the main window.
@@ -89,18 +101,20 @@ class PageSpec:
 
 
 PAGES: tuple[PageSpec, ...] = (
+    # the order of the navigation: the franchisee list first (the page shown at start), then the day's work,
+    # relationship, credit, and the administrators' pages last
     PageSpec(
         "franchisees",
         QT_TRANSLATE_NOOP("Pages", "Franchisees"),
         _franchisees_page,
         QStyle.StandardPixmap.SP_FileDialogDetailedView,
     ),
+    PageSpec("home", QT_TRANSLATE_NOOP("Pages", "Today"), _home_page, QStyle.StandardPixmap.SP_DesktopIcon),
     PageSpec(
-        "users",
-        QT_TRANSLATE_NOOP("Pages", "Users"),
-        _users_page,
-        QStyle.StandardPixmap.SP_DirHomeIcon,
-        lambda ctx: ctx.can(Action.MANAGE_USERS),
+        "agenda",
+        QT_TRANSLATE_NOOP("Pages", "Agenda"),
+        _agenda_page,
+        QStyle.StandardPixmap.SP_FileDialogListView,
     ),
     PageSpec(
         "visits",
@@ -115,12 +129,25 @@ PAGES: tuple[PageSpec, ...] = (
         QStyle.StandardPixmap.SP_MessageBoxWarning,
     ),
     PageSpec(
-        "agenda",
-        QT_TRANSLATE_NOOP("Pages", "Agenda"),
-        _agenda_page,
-        QStyle.StandardPixmap.SP_FileDialogListView,
+        "dunning",
+        QT_TRANSLATE_NOOP("Pages", "Dunning"),
+        _dunning_page,
+        QStyle.StandardPixmap.SP_MessageBoxCritical,
+        lambda ctx: ctx.can(Action.RUN_DUNNING) or ctx.can(Action.WORK_DUNNING, ctx.actor.user_id),
     ),
-    PageSpec("home", QT_TRANSLATE_NOOP("Pages", "Today"), _home_page, QStyle.StandardPixmap.SP_DesktopIcon),
+    PageSpec(
+        "credit_policy",
+        QT_TRANSLATE_NOOP("Pages", "Credit policy"),
+        _credit_policy_page,
+        QStyle.StandardPixmap.SP_FileDialogInfoView,
+    ),
+    PageSpec(
+        "users",
+        QT_TRANSLATE_NOOP("Pages", "Users"),
+        _users_page,
+        QStyle.StandardPixmap.SP_DirHomeIcon,
+        lambda ctx: ctx.can(Action.MANAGE_USERS),
+    ),
 )
 
 

@@ -409,6 +409,53 @@
     </message>
 </context>
 <context>
+    <name>CollectionPolicyDialog</name>
+    <message>
+        <source>New collection policy</source>
+        <translation>新建催收政策</translation>
+    </message>
+    <message>
+        <source>Edit collection policy</source>
+        <translation>编辑催收政策</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Days overdue tolerated by the credit check</source>
+        <translation>信用检查容忍的逾期天数</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Dunning levels (days overdue strictly increasing)</source>
+        <translation>催收级别（逾期天数严格递增）</translation>
+    </message>
+    <message>
+        <source>From days overdue</source>
+        <translation>逾期天数起</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>Letter template</source>
+        <translation>函件模板</translation>
+    </message>
+    <message>
+        <source>Add a level</source>
+        <translation>添加级别</translation>
+    </message>
+</context>
+<context>
     <name>CompanyPage</name>
     <message>
         <source>Letterhead</source>
@@ -1082,6 +1129,433 @@
     </message>
 </context>
 <context>
+    <name>CreditCheck</name>
+    <message>
+        <source>The franchisee's settlement term is advance payment: the order ships only after {amount} has been paid.</source>
+        <translation>该加盟商的结算方式为预付款：须收到 {amount} 后方可发货。</translation>
+    </message>
+    <message>
+        <source>Cash on delivery: collect {amount} when the goods are delivered.</source>
+        <translation>货到付款：交货时收取 {amount}。</translation>
+    </message>
+    <message>
+        <source>The franchisee has no credit limit: no goods on credit until a credit manager sets one (open balance {balance}, order {amount}).</source>
+        <translation>该加盟商没有信用额度：在信用经理设定额度之前不得赊销（未结余额 {balance}，本单 {amount}）。</translation>
+    </message>
+    <message>
+        <source>Open balance {balance} plus this order {amount} makes {exposure}, over the credit limit {limit} ({share}%).</source>
+        <translation>未结余额 {balance} 加本单 {amount} 共 {exposure}，超过信用额度 {limit}（{share}%）。</translation>
+    </message>
+    <message>
+        <source>Open balance {balance} plus this order {amount} makes {exposure}: {share}% of the credit limit {limit} (warning above {warn}%).</source>
+        <translation>未结余额 {balance} 加本单 {amount} 共 {exposure}：占信用额度 {limit} 的 {share}%（超过 {warn}% 即预警）。</translation>
+    </message>
+    <message>
+        <source>Open balance {balance} plus this order {amount} makes {exposure}: {share}% of the credit limit {limit}.</source>
+        <translation>未结余额 {balance} 加本单 {amount} 共 {exposure}：占信用额度 {limit} 的 {share}%。</translation>
+    </message>
+    <message>
+        <source>{overdue} is overdue, the oldest by {days} days: more than the {tolerance} days the collection policy {policy} tolerates.</source>
+        <translation>逾期款项 {overdue}，最长逾期 {days} 天：超过催收政策“{policy}”容忍的 {tolerance} 天。</translation>
+    </message>
+    <message>
+        <source>{overdue} is overdue, the oldest by {days} days: within the {tolerance} days the collection policy {policy} tolerates.</source>
+        <translation>逾期款项 {overdue}，最长逾期 {days} 天：在催收政策“{policy}”容忍的 {tolerance} 天以内。</translation>
+    </message>
+    <message>
+        <source>Nothing is overdue.</source>
+        <translation>没有逾期款项。</translation>
+    </message>
+    <message>
+        <source>Dunning level {level} ({action}) is reached: from {hold_days} days overdue the collection policy {policy} puts the franchisee on credit hold.</source>
+        <translation>已达到催收级别 {level}（{action}）：按催收政策“{policy}”，逾期 {hold_days} 天起信用冻结。</translation>
+    </message>
+    <message>
+        <source>The franchisee is on credit hold: {reason}</source>
+        <translation>该加盟商已被信用冻结：{reason}</translation>
+    </message>
+    <message>
+        <source>The franchisee's expected bad-debt loss rate {rate}% is above the credit standard {standard}%.</source>
+        <translation>该加盟商的预计坏账损失率 {rate}% 高于信用标准 {standard}%。</translation>
+    </message>
+    <message>
+        <source>No credit sales from {start} to {end}: there is no actual loss rate to compare with the normal rate {normal}%.</source>
+        <translation>{start} 至 {end} 没有赊销：没有实际坏账损失率可与正常损失率 {normal}% 比较。</translation>
+    </message>
+    <message>
+        <source>From {start} to {end} write-offs of {write_offs} on credit sales of {sales} make an actual bad-debt loss rate of {actual}%, above the normal rate {normal}%. Tighten: a stricter credit standard, shorter settlement terms and a stricter collection policy.</source>
+        <translation>{start} 至 {end}，赊销 {sales}，核销坏账 {write_offs}，实际坏账损失率 {actual}%，高于正常损失率 {normal}%。建议收紧：更严格的信用标准、更短的结算期限和更严格的催收政策。</translation>
+    </message>
+    <message>
+        <source>From {start} to {end} write-offs of {write_offs} on credit sales of {sales} make an actual bad-debt loss rate of {actual}%, below {band}% (80% of the normal rate {normal}%). There is room to loosen to win orders: a more generous credit standard, longer terms or higher limits.</source>
+        <translation>{start} 至 {end}，赊销 {sales}，核销坏账 {write_offs}，实际坏账损失率 {actual}%，低于 {band}%（正常损失率 {normal}% 的 80%）。有放宽的空间以争取订单：更宽松的信用标准、更长的结算期限或更高的额度。</translation>
+    </message>
+    <message>
+        <source>From {start} to {end} write-offs of {write_offs} on credit sales of {sales} make an actual bad-debt loss rate of {actual}%, in line with the normal rate {normal}% (between {band}% and {normal}%): keep the policy.</source>
+        <translation>{start} 至 {end}，赊销 {sales}，核销坏账 {write_offs}，实际坏账损失率 {actual}%，与正常损失率 {normal}% 相符（介于 {band}% 与 {normal}% 之间）：维持现行政策。</translation>
+    </message>
+    <message>
+        <source>Dunning level {level}: {days} days overdue ({amount}) as of {date}.</source>
+        <translation>催收级别 {level}：截至 {date} 逾期 {days} 天（{amount}）。</translation>
+    </message>
+</context>
+<context>
+    <name>CreditCheckDialog</name>
+    <message>
+        <source>Check an order: {name}</source>
+        <translation>检查订单：{name}</translation>
+    </message>
+    <message>
+        <source>Order amount (¥)</source>
+        <translation>订单金额（¥）</translation>
+    </message>
+    <message>
+        <source>Order date</source>
+        <translation>订单日期</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>why this order may go ahead all the same</source>
+        <translation>说明为何此订单仍可放行</translation>
+    </message>
+    <message>
+        <source>Override the block</source>
+        <translation>越权放行</translation>
+    </message>
+    <message>
+        <source>Reason for the override</source>
+        <translation>放行理由</translation>
+    </message>
+    <message>
+        <source>Override kept: {reason}</source>
+        <translation>已记录放行：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>CreditPolicyView</name>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Tolerance (days)</source>
+        <translation>容忍天数</translation>
+    </message>
+    <message>
+        <source>Dunning levels</source>
+        <translation>催收级别</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>信用档案数</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Company credit policy</source>
+        <translation>公司信用政策</translation>
+    </message>
+    <message>
+        <source>Normal bad-debt loss rate (%)</source>
+        <translation>正常坏账损失率（%）</translation>
+    </message>
+    <message>
+        <source>Set by finance: the loss rate the business plans with.</source>
+        <translation>由财务设定：经营计划采用的损失率。</translation>
+    </message>
+    <message>
+        <source>Credit standard (%)</source>
+        <translation>信用标准（%）</translation>
+    </message>
+    <message>
+        <source>The highest expected bad-debt loss rate at which a franchisee may buy on credit.</source>
+        <translation>加盟商可以赊购的最高预计坏账损失率。</translation>
+    </message>
+    <message>
+        <source>Aging bucket bounds (days)</source>
+        <translation>账龄区间界限（天）</translation>
+    </message>
+    <message>
+        <source>Default collection policy</source>
+        <translation>默认催收政策</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Policy advice (last 12 months)</source>
+        <translation>政策建议（最近 12 个月）</translation>
+    </message>
+    <message>
+        <source>Collection policies</source>
+        <translation>催收政策</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>CreditProfileDialog</name>
+    <message>
+        <source>Propose a credit change</source>
+        <translation>提议信用变更</translation>
+    </message>
+    <message>
+        <source>Change the credit profile</source>
+        <translation>修改信用档案</translation>
+    </message>
+    <message>
+        <source>Settlement term</source>
+        <translation>结算方式</translation>
+    </message>
+    <message>
+        <source>Days (net days or grace days)</source>
+        <translation>天数（账期天数或宽限天数）</translation>
+    </message>
+    <message>
+        <source>Credit limit (¥, empty: no credit)</source>
+        <translation>信用额度（¥，留空：不赊销）</translation>
+    </message>
+    <message>
+        <source>Collection policy</source>
+        <translation>催收政策</translation>
+    </message>
+    <message>
+        <source>Company default</source>
+        <translation>公司默认</translation>
+    </message>
+    <message>
+        <source>Derive from the payment history</source>
+        <translation>根据付款记录推算</translation>
+    </message>
+    <message>
+        <source>Expected bad-debt loss rate (%)</source>
+        <translation>预计坏账损失率（%）</translation>
+    </message>
+    <message>
+        <source>Credit hold</source>
+        <translation>信用冻结</translation>
+    </message>
+    <message>
+        <source>Reason for the hold</source>
+        <translation>冻结原因</translation>
+    </message>
+    <message>
+        <source>Next review</source>
+        <translation>下次复核</translation>
+    </message>
+    <message>
+        <source>Reason for the change</source>
+        <translation>变更理由</translation>
+    </message>
+    <message>
+        <source>Send the proposal</source>
+        <translation>提交提议</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Close this dialog to see their change, then try again.</source>
+        <translation>请关闭此对话框查看对方的修改，然后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>CreditTab</name>
+    <message>
+        <source>Settlement term</source>
+        <translation>结算方式</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>Credit limit</source>
+        <translation>信用额度</translation>
+    </message>
+    <message>
+        <source>Collection policy</source>
+        <translation>催收政策</translation>
+    </message>
+    <message>
+        <source>Expected loss rate</source>
+        <translation>预计损失率</translation>
+    </message>
+    <message>
+        <source>Credit hold</source>
+        <translation>信用冻结</translation>
+    </message>
+    <message>
+        <source>Reason for the hold</source>
+        <translation>冻结原因</translation>
+    </message>
+    <message>
+        <source>Next review</source>
+        <translation>下次复核</translation>
+    </message>
+    <message>
+        <source>no credit</source>
+        <translation>不赊销</translation>
+    </message>
+    <message>
+        <source>derived</source>
+        <translation>推算</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>{user} (proposal {id})</source>
+        <translation>{user}（提议 {id}）</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>提议时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>提议人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Decision note</source>
+        <translation>审批意见</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Propose a change…</source>
+        <translation>提议变更…</translation>
+    </message>
+    <message>
+        <source>Check an order…</source>
+        <translation>检查订单…</translation>
+    </message>
+    <message>
+        <source>Proposals</source>
+        <translation>变更提议</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>驳回…</translation>
+    </message>
+    <message>
+        <source>Changes to the credit profile</source>
+        <translation>信用档案变更记录</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>信用</translation>
+    </message>
+    <message>
+        <source>{term}: {days} days</source>
+        <translation>{term}：{days} 天</translation>
+    </message>
+    <message>
+        <source>{term} + {days} days</source>
+        <translation>{term} + {days} 天</translation>
+    </message>
+    <message>
+        <source>none (no goods on credit)</source>
+        <translation>无（不赊销）</translation>
+    </message>
+    <message>
+        <source>entered</source>
+        <translation>手工录入</translation>
+    </message>
+    <message>
+        <source>from its payment history (36 months)</source>
+        <translation>根据付款记录（36 个月）</translation>
+    </message>
+    <message>
+        <source>the company's normal rate (too little history)</source>
+        <translation>公司正常损失率（历史记录不足）</translation>
+    </message>
+    <message>
+        <source>yes: {reason}</source>
+        <translation>是：{reason}</translation>
+    </message>
+    <message>
+        <source>No credit profile yet: the defaults apply.</source>
+        <translation>尚无信用档案：适用默认值。</translation>
+    </message>
+    <message>
+        <source>Reject the proposal</source>
+        <translation>驳回提议</translation>
+    </message>
+    <message>
+        <source>Why (the account manager reads it)</source>
+        <translation>理由（客户经理可见）</translation>
+    </message>
+</context>
+<context>
     <name>DatabasePage</name>
     <message>
         <source>Database</source>
@@ -1266,6 +1740,105 @@
     <message>
         <source>never</source>
         <translation>从未</translation>
+    </message>
+</context>
+<context>
+    <name>DunningView</name>
+    <message>
+        <source>Run date</source>
+        <translation>运行日期</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Franchisee</source>
+        <translation>加盟商</translation>
+    </message>
+    <message>
+        <source>Account manager</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>Letter template</source>
+        <translation>函件模板</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Amount overdue</source>
+        <translation>逾期金额</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Run dunning</source>
+        <translation>运行催收</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Open tasks</source>
+        <translation>待办任务</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Mark done…</source>
+        <translation>标记完成…</translation>
+    </message>
+    <message>
+        <source>Skip…</source>
+        <translation>跳过…</translation>
+    </message>
+    <message>
+        <source>Enter the date to run dunning as of.</source>
+        <translation>请输入催收的截至日期。</translation>
+    </message>
+    <message>
+        <source>Dunning as of {date}: {overdue} franchisees with overdue invoices, {new} new tasks.</source>
+        <translation>截至 {date} 的催收：{overdue} 家加盟商有逾期发票，新增 {new} 项任务。</translation>
+    </message>
+    <message>
+        <source>Mark the task done</source>
+        <translation>标记任务完成</translation>
+    </message>
+    <message>
+        <source>Skip the task</source>
+        <translation>跳过任务</translation>
     </message>
 </context>
 <context>
@@ -1710,6 +2283,22 @@
         <source>National Day</source>
         <translation>国庆节</translation>
     </message>
+    <message>
+        <source>Strict</source>
+        <translation>严格</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>Lenient</source>
+        <translation>宽松</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>
@@ -1894,6 +2483,10 @@
     <message>
         <source>This complaint is closed, so it is read only. Reopen it first. Nothing was saved.</source>
         <translation>此投诉已结案，只读。请先重新打开。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>There is no franchisee with the code {code}.</source>
+        <translation>没有代码为 {code} 的加盟商。</translation>
     </message>
 </context>
 <context>
@@ -2943,6 +3536,14 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>Franchisees</source>
         <translation>加盟商</translation>
+    </message>
+    <message>
+        <source>Dunning</source>
+        <translation>催收</translation>
+    </message>
+    <message>
+        <source>Credit policy</source>
+        <translation>信用政策</translation>
     </message>
     <message>
         <source>Users</source>
@@ -4063,6 +4664,114 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>Enter a number of days from 0 to {most}.</source>
         <translation>请输入 0 到 {most} 之间的天数。</translation>
+    </message>
+    <message>
+        <source>Level {n}: days overdue must be 0 to {max}.</source>
+        <translation>级别 {n}：逾期天数须为 0 至 {max}。</translation>
+    </message>
+    <message>
+        <source>Level {n}: days overdue must be more than the level before ({previous} days).</source>
+        <translation>级别 {n}：逾期天数须大于上一级别（{previous} 天）。</translation>
+    </message>
+    <message>
+        <source>Level {n}: unknown action.</source>
+        <translation>级别 {n}：未知措施。</translation>
+    </message>
+    <message>
+        <source>Level {n}: a letter needs a letter template.</source>
+        <translation>级别 {n}：函件需要函件模板。</translation>
+    </message>
+    <message>
+        <source>Level {n}: at most 50 characters.</source>
+        <translation>级别 {n}：最多 50 个字符。</translation>
+    </message>
+    <message>
+        <source>An order amount is more than 0, with at most two decimals.</source>
+        <translation>订单金额须大于 0，最多两位小数。</translation>
+    </message>
+    <message>
+        <source>Only a blocked order needs an override.</source>
+        <translation>只有被拒绝的订单才需要越权放行。</translation>
+    </message>
+    <message>
+        <source>Enter a rate from 0% to 100% (at most 4 decimals).</source>
+        <translation>请输入 0% 至 100% 的比率（最多 4 位小数）。</translation>
+    </message>
+    <message>
+        <source>Aging bounds are whole days, strictly increasing, separated by commas (e.g. 30,60,90).</source>
+        <translation>账龄界限为整数天数，严格递增，以逗号分隔（例如 30,60,90）。</translation>
+    </message>
+    <message>
+        <source>Choose an active collection policy.</source>
+        <translation>请选择一个启用的催收政策。</translation>
+    </message>
+    <message>
+        <source>A code has 1 to 20 letters or digits.</source>
+        <translation>代码为 1 至 20 个字母或数字。</translation>
+    </message>
+    <message>
+        <source>A name has 1 to 100 characters.</source>
+        <translation>名称为 1 至 100 个字符。</translation>
+    </message>
+    <message>
+        <source>Enter 0 to 3650 days.</source>
+        <translation>请输入 0 至 3650 天。</translation>
+    </message>
+    <message>
+        <source>A collection policy needs at least one level.</source>
+        <translation>催收政策至少需要一个级别。</translation>
+    </message>
+    <message>
+        <source>The code {code} is taken.</source>
+        <translation>代码 {code} 已被使用。</translation>
+    </message>
+    <message>
+        <source>The collection policy {policy} is the default or used by {n} credit profiles; choose another for them first.</source>
+        <translation>催收政策“{policy}”是默认政策或被 {n} 个信用档案使用；请先为它们选择其他政策。</translation>
+    </message>
+    <message>
+        <source>This value is not valid.</source>
+        <translation>此值无效。</translation>
+    </message>
+    <message>
+        <source>Advance payment and cash on delivery have no days (enter 0).</source>
+        <translation>预付款和货到付款没有天数（请输入 0）。</translation>
+    </message>
+    <message>
+        <source>Net days needs at least 1 day (or choose cash on delivery).</source>
+        <translation>账期天数至少为 1 天（或选择货到付款）。</translation>
+    </message>
+    <message>
+        <source>A credit limit is 0 or more, with at most two decimals.</source>
+        <translation>信用额度须为 0 或以上，最多两位小数。</translation>
+    </message>
+    <message>
+        <source>Enter a rate from 0% to 100%.</source>
+        <translation>请输入 0% 至 100% 的比率。</translation>
+    </message>
+    <message>
+        <source>Say why the franchisee is on hold.</source>
+        <translation>请说明信用冻结的原因。</translation>
+    </message>
+    <message>
+        <source>A reason is required.</source>
+        <translation>必须填写理由。</translation>
+    </message>
+    <message>
+        <source>The proposal changes nothing.</source>
+        <translation>该提议没有任何变更。</translation>
+    </message>
+    <message>
+        <source>Say why the task is skipped.</source>
+        <translation>请说明跳过任务的原因。</translation>
+    </message>
+    <message>
+        <source>Enter the order amount.</source>
+        <translation>请输入订单金额。</translation>
+    </message>
+    <message>
+        <source>Enter a number.</source>
+        <translation>请输入数字。</translation>
     </message>
 </context>
 <context>

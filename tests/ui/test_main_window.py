@@ -33,10 +33,17 @@ def test_users_page_is_not_built_until_shown(qtbot, make_ctx, ui_users):
     from hqdesk.ui.views.users import UsersView
 
     window = _window(qtbot, make_ctx(ui_users["admin"]))
-    assert window.page_keys() == ["franchisees", "users", "visits", "complaints", "agenda", "home"]
-    assert (
-        window.is_built("franchisees") and not window.is_built("users") and not window.is_built("complaints")
-    )
+    assert window.page_keys() == [
+        "franchisees",
+        "home",
+        "agenda",
+        "visits",
+        "complaints",
+        "dunning",
+        "credit_policy",
+        "users",
+    ]
+    assert window.is_built("franchisees") and not any(window.is_built(k) for k in window.page_keys()[1:])
     assert window.findChildren(UsersView) == []
 
 
@@ -63,13 +70,9 @@ def test_a_page_is_built_on_first_show_and_only_once(qtbot, make_ctx, ui_users):
 
 
 def test_pages_follow_the_role(qtbot, make_ctx, ui_users):
-    assert _window(qtbot, make_ctx(ui_users["zhang"])).page_keys() == [
-        "franchisees",
-        "visits",
-        "complaints",
-        "agenda",
-        "home",
-    ]
+    keys = _window(qtbot, make_ctx(ui_users["zhang"])).page_keys()
+    # an account manager: no administrators' pages; dunning for their own franchisees' calls and visits
+    assert keys == ["franchisees", "home", "agenda", "visits", "complaints", "dunning", "credit_policy"]
 
 
 def test_page_registry_factories_import_their_modules_themselves():
@@ -83,7 +86,9 @@ def test_page_registry_factories_import_their_modules_themselves():
         "'hqdesk.ui.views.complaints')), [p.key for p in m.PAGES])"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.strip() == "False ['franchisees', 'users', 'visits', 'complaints', 'agenda', 'home']"
+    assert out.strip() == (
+        "False ['franchisees', 'home', 'agenda', 'visits', 'complaints', 'dunning', 'credit_policy', 'users']"
+    )
     assert importlib.import_module("hqdesk.ui.main_window").PAGES is PAGES
 
 

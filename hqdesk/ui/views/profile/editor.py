@@ -42,6 +42,7 @@ from hqdesk.ui.errors import show_error
 from hqdesk.ui.i18n import tr_error, tr_field_error
 from hqdesk.ui.models.history import UserNames
 from hqdesk.ui.views.profile.actions import EDIT, EMPTY, NEW, ProfileActions, ask_discard, ask_save
+from hqdesk.ui.views.profile.credit_tab import CreditTab
 from hqdesk.ui.views.profile.form import FranchiseeForm
 from hqdesk.ui.views.profile.header import (
     ProfileHeader,
@@ -118,11 +119,13 @@ class ProfileEditor(ProfileActions, QWidget):
 
         self.visits_tab = visits_tab(self)
         self.complaints_tab = ComplaintsTab(self)
+        self.credit_tab = CreditTab(self)
         self.page_tabs: list[ProfileTab] = [
             self.contacts_tab,
             self.stores_tab,
             self.visits_tab,
             self.complaints_tab,
+            self.credit_tab,
             self.history_tab,
         ]
         for tab in self.page_tabs:
