@@ -33,6 +33,8 @@ from datetime import date
 from decimal import Decimal
 
 from hqdesk.domain.credit import DocumentKind
+from hqdesk.domain.errors import FieldError
+from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 
 ZERO = Decimal("0.00")
 
@@ -148,4 +150,60 @@ def allocate(documents: Iterable[Document], manual: Iterable[ManualAllocation] =
     return Allocation(applied, left, settled)
 
 
-__all__ = ["Document", "ManualAllocation", "Applied", "Allocation", "allocate", "credit_order", "invoice_order"]
+__all__ = [
+    "Document",
+    "ManualAllocation",
+    "Applied",
+    "Allocation",
+    "allocate",
+    "credit_order",
+    "invoice_order",
+]
+
+
+# ----- what a ledger document must satisfy (hand entry and import alike) --------------------------------------
+
+
+NUMBER_MAX = 50
+MAX_AMOUNT = Decimal("1000000000000.00")  # a trillion yuan: far above any invoice, far below BIGINT cents
+CENT = Decimal("0.01")
+
+NUMBER_MISSING = QT_TRANSLATE_NOOP("Validation", "Enter the document number.")
+NUMBER_TOO_LONG = QT_TRANSLATE_NOOP("Validation", "At most {max} characters.")
+AMOUNT_MISSING = QT_TRANSLATE_NOOP("Validation", "Enter an amount greater than zero.")
+AMOUNT_FEN = QT_TRANSLATE_NOOP("Validation", "At most 2 decimal places (fen).")
+AMOUNT_TOO_BIG = QT_TRANSLATE_NOOP("Validation", "The amount cannot be more than {max} yuan.")
+DATE_MISSING = QT_TRANSLATE_NOOP("Validation", "Enter the date.")
+DUE_BEFORE_DATE = QT_TRANSLATE_NOOP("Validation", "The due date cannot be before the invoice date.")
+
+
+def validate_document(
+    kind: DocumentKind,
+    number: str,
+    doc_date: date | None,
+    amount: Decimal | None,
+    due_date: date | None = None,
+    applies_to: str = "",
+) -> list[FieldError]:
+    """Field errors of a ledger document (every amount positive; ``kind`` says what it is)."""
+    errors: list[FieldError] = []
+    if not number.strip():
+        errors.append(FieldError("number", NUMBER_MISSING))
+    elif len(number) > NUMBER_MAX:
+        errors.append(FieldError("number", NUMBER_TOO_LONG, {"max": NUMBER_MAX}))
+    if doc_date is None:
+        errors.append(FieldError("doc_date", DATE_MISSING))
+    if amount is None or not amount.is_finite() or amount <= 0:
+        errors.append(FieldError("amount", AMOUNT_MISSING))
+    elif amount != amount.quantize(CENT):
+        errors.append(FieldError("amount", AMOUNT_FEN))
+    elif amount > MAX_AMOUNT:
+        errors.append(FieldError("amount", AMOUNT_TOO_BIG, {"max": "1,000,000,000,000"}))
+    if kind is DocumentKind.INVOICE and due_date is not None and doc_date is not None and due_date < doc_date:
+        errors.append(FieldError("due_date", DUE_BEFORE_DATE))
+    if len(applies_to) > NUMBER_MAX:
+        errors.append(FieldError("applies_to", NUMBER_TOO_LONG, {"max": NUMBER_MAX}))
+    return errors
+
+
+__all__ += ["validate_document", "NUMBER_MAX", "MAX_AMOUNT"]

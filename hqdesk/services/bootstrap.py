@@ -13,6 +13,7 @@ from hqdesk.services.company import CompanyService
 from hqdesk.services.company_settings import CompanySettingsService
 from hqdesk.services.contacts import ContactService, StoreService
 from hqdesk.services.franchisees import FranchiseeService
+from hqdesk.services.ledger import LedgerService
 from hqdesk.services.profile import ProfileService
 from hqdesk.services.tiers import TierService
 from hqdesk.services.users import UserService
@@ -29,6 +30,7 @@ class Services:
     tiers: TierService
     profile: ProfileService  # the profile editor's one read
     settings: CompanySettingsService  # company-wide key/value settings
+    ledger: LedgerService  # a franchisee's invoices, payments, credit notes, write-offs and allocations
 
     @property
     def dialect(self) -> str:
@@ -84,6 +86,7 @@ def open_services(url: str, *, password: str | None = None, upgrade: bool = True
         TierService(db),
         ProfileService(db),
         CompanySettingsService(db),
+        LedgerService(db),
     )
 
 

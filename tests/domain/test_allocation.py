@@ -10,7 +10,12 @@ from hqdesk.domain.allocation import Applied, Document, ManualAllocation, alloca
 from hqdesk.domain.credit import DocumentKind
 
 D = Decimal
-INV, CN, PAY, WO = (DocumentKind.INVOICE, DocumentKind.CREDIT_NOTE, DocumentKind.PAYMENT, DocumentKind.WRITE_OFF)
+INV, CN, PAY, WO = (
+    DocumentKind.INVOICE,
+    DocumentKind.CREDIT_NOTE,
+    DocumentKind.PAYMENT,
+    DocumentKind.WRITE_OFF,
+)
 
 
 def inv(id_, number, day, amount, due=None):
@@ -19,7 +24,14 @@ def inv(id_, number, day, amount, due=None):
 
 def credit(id_, kind, number, day, amount, invoice_id=None, names=None):
     return Document(
-        id_, kind, number, day, D(amount), None, invoice_id, names if names is not None else invoice_id is not None
+        id_,
+        kind,
+        number,
+        day,
+        D(amount),
+        None,
+        invoice_id,
+        names if names is not None else invoice_id is not None,
     )
 
 
@@ -42,7 +54,11 @@ def test_payment_without_invoice_pays_oldest_due_first_then_date_then_number():
         (9, 4, D("100"), date(2026, 2, 10)),
     ]
     assert r.open[2] == D("100") and r.open[1] == D("50") and r.open[9] == 0
-    assert r.settled_on[3] == date(2026, 2, 10) and r.settled_on[1] is None and r.settled_on[9] == date(2026, 2, 10)
+    assert (
+        r.settled_on[3] == date(2026, 2, 10)
+        and r.settled_on[1] is None
+        and r.settled_on[9] == date(2026, 2, 10)
+    )
 
 
 def test_payment_only_pays_invoices_dated_on_or_before_it_the_rest_is_unapplied():
@@ -69,14 +85,20 @@ def test_payment_naming_an_invoice_pays_it_and_the_excess_stays_unapplied():
 
 
 def test_a_named_invoice_dated_after_the_payment_is_paid_on_the_invoice_date():
-    docs = [inv(1, "I-1", date(2026, 3, 1), "80"), credit(2, PAY, "P-1", date(2026, 2, 1), "80", invoice_id=1)]
+    docs = [
+        inv(1, "I-1", date(2026, 3, 1), "80"),
+        credit(2, PAY, "P-1", date(2026, 2, 1), "80", invoice_id=1),
+    ]
     r = allocate(docs)
     assert pairs(r) == [(2, 1, D("80"), date(2026, 3, 1))]
     assert r.settled_on == {1: date(2026, 3, 1), 2: date(2026, 3, 1)}
 
 
 def test_payment_naming_an_invoice_not_yet_in_the_ledger_stays_unapplied():
-    docs = [inv(1, "I-1", date(2026, 1, 1), "100"), credit(2, PAY, "P-1", date(2026, 1, 5), "100", names=True)]
+    docs = [
+        inv(1, "I-1", date(2026, 1, 1), "100"),
+        credit(2, PAY, "P-1", date(2026, 1, 5), "100", names=True),
+    ]
     r = allocate(docs)
     assert r.applied == [] and r.open[2] == D("100") and r.open[1] == D("100")
 
@@ -227,11 +249,18 @@ def test_allocation_does_not_depend_on_the_order_documents_came_in(docs, data):
 
 def test_payments_before_the_invoices_they_pay_give_the_same_allocation():
     invoices = [inv(1, "I-1", date(2026, 1, 1), "100"), inv(2, "I-2", date(2026, 1, 15), "100")]
-    payments = [credit(3, PAY, "P-1", date(2026, 1, 20), "150"), credit(4, PAY, "P-2", date(2026, 1, 2), "70", 2)]
+    payments = [
+        credit(3, PAY, "P-1", date(2026, 1, 20), "150"),
+        credit(4, PAY, "P-2", date(2026, 1, 2), "70", 2),
+    ]
     a = allocate(invoices + payments)
     b = allocate(payments + invoices)
-    assert pairs(a) == pairs(b) == [
-        (3, 1, D("100"), date(2026, 1, 20)),
-        (3, 2, D("30"), date(2026, 1, 20)),
-        (4, 2, D("70"), date(2026, 1, 15)),
-    ]
+    assert (
+        pairs(a)
+        == pairs(b)
+        == [
+            (3, 1, D("100"), date(2026, 1, 20)),
+            (3, 2, D("30"), date(2026, 1, 20)),
+            (4, 2, D("70"), date(2026, 1, 15)),
+        ]
+    )
