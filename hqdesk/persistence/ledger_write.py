@@ -163,10 +163,7 @@ def _recompute_batch(s: Session, franchisee_ids: list[int], username: str) -> in
 
     conn = s.connection()
     if link_updates:
-        conn.execute(
-            update(_DOCS).where(_DOCS.c.id == bindparam("b_id")).values(invoice_id=bindparam("b_invoice")),
-            link_updates,
-        )
+        _update_column(conn, "invoice_id", "bigint", [(u["b_id"], u["b_invoice"]) for u in link_updates])
     for chunk in _chunks(deletes, 1000):
         conn.execute(delete(_ALLOC).where(_ALLOC.c.id.in_(chunk)))
     if manual_updates:
@@ -178,11 +175,27 @@ def _recompute_batch(s: Session, franchisee_ids: list[int], username: str) -> in
         )
     insert_many(conn, _ALLOC, inserts)
     if settled_updates:
-        conn.execute(
-            update(_DOCS).where(_DOCS.c.id == bindparam("b_id")).values(settled_on=bindparam("b_settled")),
-            settled_updates,
-        )
+        _update_column(conn, "settled_on", "date", [(u["b_id"], u["b_settled"]) for u in settled_updates])
     return len(link_updates) + len(deletes) + len(manual_updates) + len(inserts) + len(settled_updates)
+
+
+def _update_column(conn, column: str, pg_type: str, pairs: list[tuple[int, object]]) -> None:
+    """Set one derived column of many ledger documents (id, value). PostgreSQL: one UPDATE ... FROM unnest()
+    per 5,000 rows (an executemany would be a round trip per row); SQLite: executemany (in-process)."""
+    if conn.dialect.name == "postgresql":
+        for i in range(0, len(pairs), 5000):
+            part = pairs[i : i + 5000]
+            conn.exec_driver_sql(
+                f"UPDATE ledger_documents SET {column} = v.value "
+                f"FROM unnest(%(ids)s::bigint[], %(values)s::{pg_type}[]) AS v(id, value) "
+                "WHERE ledger_documents.id = v.id",
+                {"ids": [p[0] for p in part], "values": [p[1] for p in part]},
+            )
+        return
+    conn.execute(
+        update(_DOCS).where(_DOCS.c.id == bindparam("b_id")).values({column: bindparam("b_value")}),
+        [{"b_id": doc_id, "b_value": value} for doc_id, value in pairs],
+    )
 
 
 __all__ = ["recompute", "terms"]
