@@ -12,15 +12,19 @@ The rules, in order:
    due date, invoice number), each up to what is still available of its credit and still open of its
    invoice (a manual allocation never grows; if a document it joins was changed so that it no longer fits,
    the part that does not fit is dropped).
-2. **Credit documents in date order.** On the same date, the documents that name an invoice (a payment with
-   an invoice number, a credit note with ``applies_to``, every write-off) come before those that do not; then
+2. **Write-offs next**, each on its invoice, in date order: a write-off was recorded for what was open then
+   (at most that), and it closes that much of the invoice whatever payments are entered later (a payment
+   dated earlier but entered after the write-off then pays other invoices or stays unapplied credit, instead
+   of leaving part of the write-off unused).
+3. **Then the other credit documents in date order.** On the same date, the documents that name an invoice
+   (a payment with an invoice number, a credit note with ``applies_to``) come before those that do not; then
    by reference (number), then by kind.
-3. A credit document that **names an invoice** pays (reduces) that invoice, up to its open amount; any excess
+4. A credit document that **names an invoice** pays (reduces) that invoice, up to its open amount; any excess
    stays unapplied credit. A named invoice that is not in the ledger (yet) takes nothing: the whole amount
    stays unapplied until the invoice arrives, and the next recomputation applies it.
-4. A credit document that names **no invoice** pays the franchisee's open invoices dated on or before its own
+5. A credit document that names **no invoice** pays the franchisee's open invoices dated on or before its own
    date, oldest due date first (then invoice date, then number); what is left is unapplied credit.
-5. ``applied_on`` of an allocation is the later of the credit document's date and the invoice's date; a
+6. ``applied_on`` of an allocation is the later of the credit document's date and the invoice's date; a
    document's ``settled_on`` is the latest ``applied_on`` of its allocations once nothing of it is open
    (None while anything is).
 """
@@ -124,8 +128,10 @@ def allocate(documents: Iterable[Document], manual: Iterable[ManualAllocation] =
         if credit.is_credit and not invoice.is_credit:
             apply(credit, invoice, m.amount, True)
 
-    # 2.-4. credit documents in order
-    for credit in credits:
+    # 2. write-offs, then 3.-5. the other credit documents, each in order
+    write_offs = [c for c in credits if c.kind is DocumentKind.WRITE_OFF]
+    others = [c for c in credits if c.kind is not DocumentKind.WRITE_OFF]
+    for credit in write_offs + others:
         if left[credit.id] <= 0:
             continue
         if credit.names_invoice:

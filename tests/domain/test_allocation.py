@@ -153,6 +153,18 @@ def test_write_off_reduces_its_invoice():
     assert r.open[1] == 0 and r.settled_on[1] == date(2026, 1, 1)
 
 
+def test_a_write_off_keeps_its_amount_when_an_earlier_payment_is_entered_later():
+    docs = [
+        inv(1, "I-1", date(2025, 1, 1), "500"),
+        inv(2, "I-2", date(2025, 1, 2), "100"),
+        credit(3, WO, "WO-1", date(2026, 1, 1), "500", invoice_id=1),
+        credit(4, PAY, "P-1", date(2025, 3, 1), "300"),  # dated before the write-off, entered after it
+    ]
+    r = allocate(docs)
+    assert pairs(r) == [(3, 1, D("500"), date(2026, 1, 1)), (4, 2, D("100"), date(2025, 3, 1))]
+    assert r.open[3] == 0 and r.open[4] == D("200")
+
+
 def test_manual_allocations_are_applied_first_and_kept():
     docs = [
         inv(1, "I-1", date(2026, 1, 1), "100"),

@@ -112,7 +112,15 @@ class ProfileEditor(ProfileActions, QWidget):
         self.contacts_tab = RowListTab(contacts_spec(), self)
         self.stores_tab = RowListTab(stores_spec(), self)
         self.history_tab = HistoryTab()
-        self.page_tabs: list[ProfileTab] = [self.contacts_tab, self.stores_tab, self.history_tab]
+        from hqdesk.ui.views.profile.ledger_tab import LedgerTab
+
+        self.ledger_tab = LedgerTab(self)
+        self.page_tabs: list[ProfileTab] = [
+            self.contacts_tab,
+            self.stores_tab,
+            self.history_tab,
+            self.ledger_tab,
+        ]
         for tab in self.page_tabs:
             self.tabs.addTab(tab, tab.title())
 
