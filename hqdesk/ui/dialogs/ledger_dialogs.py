@@ -35,9 +35,6 @@ from hqdesk.ui.widgets import DecimalEdit, Form, OptionalDateEdit
 CONTEXT = "LedgerDialogs"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
 
 class _LedgerDialog(QDialog):
     """A small form whose OK runs one ledger write; see the module docstring."""
@@ -67,7 +64,9 @@ class _LedgerDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            QCoreApplication.translate("LedgerDialogs", "Save")
+        )
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         v.addWidget(self.buttons)
@@ -150,9 +149,9 @@ class DocumentDialog(_LedgerDialog):
         parent: QWidget | None = None,
     ) -> None:
         titles = {
-            DocumentKind.INVOICE: _tr("New invoice"),
-            DocumentKind.CREDIT_NOTE: _tr("New credit note"),
-            DocumentKind.PAYMENT: _tr("New payment"),
+            DocumentKind.INVOICE: QCoreApplication.translate("LedgerDialogs", "New invoice"),
+            DocumentKind.CREDIT_NOTE: QCoreApplication.translate("LedgerDialogs", "New credit note"),
+            DocumentKind.PAYMENT: QCoreApplication.translate("LedgerDialogs", "New payment"),
         }
         super().__init__(ctx, franchisee_id, titles[kind], parent)
         self.setObjectName(f"ledgerDocumentDialog_{kind.value}")
@@ -160,27 +159,37 @@ class DocumentDialog(_LedgerDialog):
         self._due_touched = False
         today = today or date.today()
         label = {
-            DocumentKind.INVOICE: _tr("Invoice number"),
-            DocumentKind.CREDIT_NOTE: _tr("Credit note number"),
-            DocumentKind.PAYMENT: _tr("Payment reference"),
+            DocumentKind.INVOICE: QCoreApplication.translate("LedgerDialogs", "Invoice number"),
+            DocumentKind.CREDIT_NOTE: QCoreApplication.translate("LedgerDialogs", "Credit note number"),
+            DocumentKind.PAYMENT: QCoreApplication.translate("LedgerDialogs", "Payment reference"),
         }[kind]
         self.number = self.form.add("number", label, QLineEdit(), required=True)
         self.number.setMaxLength(50)
-        self.doc_date = self.form.add("doc_date", _tr("Date"), OptionalDateEdit(), required=True)
+        self.doc_date = self.form.add(
+            "doc_date", QCoreApplication.translate("LedgerDialogs", "Date"), OptionalDateEdit(), required=True
+        )
         self.doc_date.set_date_value(today)
-        self.amount = self.form.add("amount", _tr("Amount (yuan)"), DecimalEdit(), required=True)
+        self.amount = self.form.add(
+            "amount",
+            QCoreApplication.translate("LedgerDialogs", "Amount (yuan)"),
+            DecimalEdit(),
+            required=True,
+        )
         self.due_date = None
         self.applies_to = None
         if kind is DocumentKind.INVOICE:
-            self.due_date = self.form.add("due_date", _tr("Due date"), OptionalDateEdit())
+            self.due_date = self.form.add(
+                "due_date", QCoreApplication.translate("LedgerDialogs", "Due date"), OptionalDateEdit()
+            )
             self.due_date.textEdited.connect(self._due_edited)
             self.doc_date.date_changed.connect(self._fill_due)
             self._fill_due(today)
             kind_name, days = term
             self.set_intro(
-                _tr(
+                QCoreApplication.translate(
+                    "LedgerDialogs",
                     "Settlement term: {term}, {days} days. The due date follows from it; change it if the "
-                    "invoice says otherwise."
+                    "invoice says otherwise.",
                 ).format(term=tr_enum(TermKind(kind_name).label), days=days)
             )
         else:
@@ -190,18 +199,19 @@ class DocumentDialog(_LedgerDialog):
             combo.addItems(open_invoices)
             self.applies_to = self.form.add(
                 "applies_to",
-                _tr("Reduces invoice")
+                QCoreApplication.translate("LedgerDialogs", "Reduces invoice")
                 if kind is DocumentKind.CREDIT_NOTE
-                else _tr("Pays invoice (optional)"),
+                else QCoreApplication.translate("LedgerDialogs", "Pays invoice (optional)"),
                 combo,
             )
             self.set_intro(
-                _tr(
+                QCoreApplication.translate(
+                    "LedgerDialogs",
                     "Without an invoice, the credit pays this franchisee's open invoices dated on or before it, "
-                    "oldest due date first; what is left stays unapplied credit."
+                    "oldest due date first; what is left stays unapplied credit.",
                 )
             )
-        self.note = self.form.add("note", _tr("Note"), QLineEdit())
+        self.note = self.form.add("note", QCoreApplication.translate("LedgerDialogs", "Note"), QLineEdit())
 
     def _due_edited(self, _text: str) -> None:
         self._due_touched = True
@@ -238,22 +248,37 @@ class WriteOffDialog(_LedgerDialog):
     """Write off (part of) an invoice's open amount as bad debt, with the reason (credit managers)."""
 
     def __init__(self, ctx, invoice, today: date | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, invoice.franchisee_id, _tr("Write off bad debt"), parent)
+        super().__init__(
+            ctx,
+            invoice.franchisee_id,
+            QCoreApplication.translate("LedgerDialogs", "Write off bad debt"),
+            parent,
+        )
         self.setObjectName("writeOffDialog")
         self.invoice = invoice
         self.set_intro(
-            _tr(
+            QCoreApplication.translate(
+                "LedgerDialogs",
                 "Invoice {number} of {date}: {open} open. A write-off reduces the open amount and counts in "
-                "the bad-debt loss rate."
+                "the bad-debt loss rate.",
             ).format(
                 number=invoice.number, date=fmt_date(invoice.doc_date), open=fmt_money(invoice.open_amount)
             )
         )
-        self.amount = self.form.add("amount", _tr("Amount (yuan)"), DecimalEdit(), required=True)
+        self.amount = self.form.add(
+            "amount",
+            QCoreApplication.translate("LedgerDialogs", "Amount (yuan)"),
+            DecimalEdit(),
+            required=True,
+        )
         self.amount.set_decimal_value(invoice.open_amount)
-        self.doc_date = self.form.add("doc_date", _tr("Date"), OptionalDateEdit(), required=True)
+        self.doc_date = self.form.add(
+            "doc_date", QCoreApplication.translate("LedgerDialogs", "Date"), OptionalDateEdit(), required=True
+        )
         self.doc_date.set_date_value(today or date.today())
-        self.reason = self.form.add("note", _tr("Reason"), QPlainTextEdit(), required=True)
+        self.reason = self.form.add(
+            "note", QCoreApplication.translate("LedgerDialogs", "Reason"), QPlainTextEdit(), required=True
+        )
         self.reason.setFixedHeight(self.fontMetrics().lineSpacing() * 4)
 
     def call(self):
@@ -277,13 +302,19 @@ class ApplyCreditDialog(_LedgerDialog):
     """Apply a payment's or credit note's unapplied credit to one open invoice, by hand."""
 
     def __init__(self, ctx, credit, invoices, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, credit.franchisee_id, _tr("Apply credit to an invoice"), parent)
+        super().__init__(
+            ctx,
+            credit.franchisee_id,
+            QCoreApplication.translate("LedgerDialogs", "Apply credit to an invoice"),
+            parent,
+        )
         self.setObjectName("applyCreditDialog")
         self.credit = credit
         self.set_intro(
-            _tr(
+            QCoreApplication.translate(
+                "LedgerDialogs",
                 "{kind} {number}: {left} unapplied. The amount applied by hand is kept whatever documents "
-                "arrive later."
+                "arrive later.",
             ).format(
                 kind=tr_enum(credit.kind.label), number=credit.number, left=fmt_money(credit.open_amount)
             )
@@ -291,13 +322,20 @@ class ApplyCreditDialog(_LedgerDialog):
         self.invoice = QComboBox()
         for inv in invoices:
             self.invoice.addItem(
-                _tr("{number} of {date}, {open} open").format(
+                QCoreApplication.translate("LedgerDialogs", "{number} of {date}, {open} open").format(
                     number=inv.number, date=fmt_date(inv.doc_date), open=fmt_money(inv.open_amount)
                 ),
                 inv,
             )
-        self.form.add("invoice", _tr("Invoice"), self.invoice, required=True)
-        self.amount = self.form.add("amount", _tr("Amount (yuan)"), DecimalEdit(), required=True)
+        self.form.add(
+            "invoice", QCoreApplication.translate("LedgerDialogs", "Invoice"), self.invoice, required=True
+        )
+        self.amount = self.form.add(
+            "amount",
+            QCoreApplication.translate("LedgerDialogs", "Amount (yuan)"),
+            DecimalEdit(),
+            required=True,
+        )
         self.invoice.currentIndexChanged.connect(self._suggest)
         self._suggest()
 

@@ -31,9 +31,6 @@ OVERDUE = QColor("#c0392b")
 MUTED = QColor("#7f8c8d")
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate(CONTEXT, text, None, n)
-
 
 class LedgerModel(RowsModel):
     CONTEXT = "LedgerModel"
@@ -79,7 +76,8 @@ class LedgerModel(RowsModel):
             if line.settled_on is not None:
                 return QBrush(MUTED)
         if role == Qt.ItemDataRole.ToolTipRole and line.overdue_days(self.today):
-            return _tr("%n day(s) overdue", line.overdue_days(self.today))
+            n = line.overdue_days(self.today)
+            return QCoreApplication.translate("LedgerTab", "%n day(s) overdue", "", n)
         return None
 
 
@@ -101,7 +99,9 @@ class AllocationsModel(RowsModel):
             a.other_number,
             fmt_date(a.other_date),
             fmt_money(a.amount),
-            _tr("by hand") if a.manual else _tr("automatic"),
+            QCoreApplication.translate("LedgerTab", "by hand")
+            if a.manual
+            else QCoreApplication.translate("LedgerTab", "automatic"),
         )
 
     def role_data(self, row: int, column: int, role: int):
@@ -132,13 +132,13 @@ class LedgerTab(QWidget):
         self.summary.setWordWrap(True)
         v.addWidget(self.summary)
         buttons = QHBoxLayout()
-        self.new_invoice = QPushButton(_tr("New invoice…"))
-        self.new_credit_note = QPushButton(_tr("New credit note…"))
-        self.new_payment = QPushButton(_tr("New payment…"))
-        self.apply_button = QPushButton(_tr("Apply credit…"))
-        self.write_off_button = QPushButton(_tr("Write off…"))
-        self.delete_button = QPushButton(_tr("Delete"))
-        self.undo_button = QPushButton(_tr("Undo allocation"))
+        self.new_invoice = QPushButton(QCoreApplication.translate("LedgerTab", "New invoice…"))
+        self.new_credit_note = QPushButton(QCoreApplication.translate("LedgerTab", "New credit note…"))
+        self.new_payment = QPushButton(QCoreApplication.translate("LedgerTab", "New payment…"))
+        self.apply_button = QPushButton(QCoreApplication.translate("LedgerTab", "Apply credit…"))
+        self.write_off_button = QPushButton(QCoreApplication.translate("LedgerTab", "Write off…"))
+        self.delete_button = QPushButton(QCoreApplication.translate("LedgerTab", "Delete"))
+        self.undo_button = QPushButton(QCoreApplication.translate("LedgerTab", "Undo allocation"))
         for button, object_name in (
             (self.new_invoice, "ledger_new_invoice"),
             (self.new_credit_note, "ledger_new_credit_note"),
@@ -189,7 +189,10 @@ class LedgerTab(QWidget):
 
     # ----- the protocol ------------------------------------------------------------------------------------
     def title(self) -> str:
-        return _tr("Ledger") if self._count is None else _tr("Ledger (%n)", self._count)
+        n = self._count
+        if n is None:
+            return QCoreApplication.translate("LedgerTab", "Ledger")
+        return QCoreApplication.translate("LedgerTab", "Ledger (%n)", "", n)
 
     def load(self, bundle, same: bool = False) -> None:
         if bundle is None:
@@ -250,9 +253,10 @@ class LedgerTab(QWidget):
         LedgerModel.today = summary.as_of
         self.model.set_rows(lines)
         self.summary.setText(
-            _tr(
+            QCoreApplication.translate(
+                "LedgerTab",
                 "Settlement term: {term}, {days} days · open invoices {open} · of which overdue {overdue} · "
-                "unapplied credit {unapplied} · balance {balance}"
+                "unapplied credit {unapplied} · balance {balance}",
             ).format(
                 term=tr_enum(summary.term_kind.label),
                 days=summary.term_days,
@@ -295,7 +299,9 @@ class LedgerTab(QWidget):
             return
         self.allocations_label.setText(
             "<b>"
-            + _tr("Allocations of {kind} {number}").format(kind=tr_enum(line.kind.label), number=line.number)
+            + QCoreApplication.translate("LedgerTab", "Allocations of {kind} {number}").format(
+                kind=tr_enum(line.kind.label), number=line.number
+            )
             + "</b>"
         )
         ctx, doc_id = self.host.ctx, line.id
@@ -335,7 +341,10 @@ class LedgerTab(QWidget):
         self.delete_button.setToolTip(
             ""
             if line is None or line.deletable
-            else _tr("Only a document entered by hand that no other document depends on can be deleted.")
+            else QCoreApplication.translate(
+                "LedgerTab",
+                "Only a document entered by hand that no other document depends on can be deleted.",
+            )
         )
         index = self.allocations_view.currentIndex()
         allocation = self.allocations.row(index.row()) if index.isValid() else None
@@ -383,10 +392,10 @@ class LedgerTab(QWidget):
         line = self.selected()
         if line is None or not line.deletable or not self._can(Action.RECORD_LEDGER):
             return
-        question = _tr("Delete the {kind} {number}? The allocations are recomputed.").format(
-            kind=tr_enum(line.kind.label), number=line.number
-        )
-        if self.host.ask(_tr("Delete document"), question):
+        question = QCoreApplication.translate(
+            "LedgerTab", "Delete the {kind} {number}? The allocations are recomputed."
+        ).format(kind=tr_enum(line.kind.label), number=line.number)
+        if self.host.ask(QCoreApplication.translate("LedgerTab", "Delete document"), question):
             self.host.write_row(Entity.LEDGER, line.id, self.host.ctx.services.ledger.delete, line.id)
 
     def undo_allocation(self) -> None:
