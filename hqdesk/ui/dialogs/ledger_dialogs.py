@@ -35,7 +35,6 @@ from hqdesk.ui.widgets import DecimalEdit, Form, OptionalDateEdit
 CONTEXT = "LedgerDialogs"
 
 
-
 class _LedgerDialog(QDialog):
     """A small form whose OK runs one ledger write; see the module docstring."""
 

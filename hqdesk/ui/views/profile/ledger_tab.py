@@ -31,7 +31,6 @@ OVERDUE = QColor("#c0392b")
 MUTED = QColor("#7f8c8d")
 
 
-
 class LedgerModel(RowsModel):
     CONTEXT = "LedgerModel"
     HEADERS = (
