@@ -53,6 +53,8 @@ class PaymentImporter(LedgerImporter):
         in_db = existing(s, DocumentKind.INVOICE, (r.values["invoice_number"] for r in named))
         for r in named:
             target = in_db.get(r.values["invoice_number"])
+            if target is not None and target.franchisee_id == r.franchisee_id:
+                r.values["invoice_id"] = target.id  # linked now: the recomputation need not update the row
             if (
                 target is not None
                 and target.franchisee_id != r.franchisee_id
@@ -82,7 +84,7 @@ class PaymentImporter(LedgerImporter):
             "amount": v["amount"],
             "due_date": None,
             "applies_to": v.get("invoice_number") or "",
-            "invoice_id": None,
+            "invoice_id": v.get("invoice_id"),
             "note": "",
             "settled_on": None,
         }
