@@ -10,9 +10,10 @@ terms, a credit limit by tier, the standard collection policy, a review date), t
 - defaulted (about 5 %, suspended and terminated franchisees first): stopped paying about a year before the
   end; invoices unpaid for over a year are written off (a few write-offs).
 
-About 55 % of payments name their invoice, the rest pay the oldest open invoices; about 4 % are rounded up, which
-leaves unapplied credit; about 3 % of invoices get a credit note (returns) that names them. The allocations are
-those of ``domain.allocation`` (the app's own rules), written with the documents, ``settled_on`` included.
+About 55 % of franchisees quote the invoice on every payment, the others never (their payments pay the
+oldest open invoices); about 4 % of payments are rounded up, which leaves unapplied credit; about 3 % of
+invoices get a credit note (returns) that names them. The allocations are those of ``domain.allocation`` (the
+app's own rules), written with the documents, ``settled_on`` included.
 Reproducible: one ``random.Random`` seeded from the demo's seed; no clock.
 """
 
@@ -98,6 +99,8 @@ def add_demo_ledger(s: Session, *, seed: int, today: date, years: int) -> dict[s
         payer = _weighted(rnd, (("punctual", 60), ("slow", 25), ("late", 10), ("defaulted", 5)))
         if f.status in ("suspended", "terminated") and rnd.random() < 0.5:
             payer = "defaulted"
+        # an ERP either quotes the invoice on each receipt or it does not: one habit per franchisee
+        names_invoices = rnd.random() < 0.55
         low, high = LIMITS[tier]
         profiles.append(
             {
@@ -160,7 +163,7 @@ def add_demo_ledger(s: Session, *, seed: int, today: date, years: int) -> dict[s
                 pay_amount = amount
                 if rnd.random() < 0.04:  # rounded up: unapplied credit
                     pay_amount = (amount / 1000).to_integral_value(rounding="ROUND_CEILING") * 1000 + 1000
-                named = rnd.random() < 0.55 or kind is TermKind.ADVANCE
+                named = names_invoices or kind is TermKind.ADVANCE
                 docs.append(
                     _doc(
                         DocumentKind.PAYMENT,
