@@ -297,4 +297,5 @@ AUDIT_EXCLUDED_COLUMNS = frozenset(
 )
 
 
-from hqdesk.persistence import models_credit  # noqa: E402,F401  (capability tables join Base.metadata)
+# capability tables join Base.metadata
+from hqdesk.persistence import models_credit, models_ledger  # noqa: E402,F401
