@@ -297,5 +297,4 @@ AUDIT_EXCLUDED_COLUMNS = frozenset(
 )
 
 
-# capability tables join Base.metadata
-from hqdesk.persistence import models_credit, models_ledger  # noqa: E402,F401
+from hqdesk.persistence import models_credit  # noqa: E402,F401  (capability tables join Base.metadata)
