@@ -58,6 +58,65 @@ def cmd_import_franchisees(args) -> int:
     return OK
 
 
+def _ledger_summary(result, noun: str) -> str:
+    """The one success line of ``import invoices`` / ``import payments`` (README: the exact format)."""
+    plural = {"invoice": "invoices", "credit_note": "credit notes", "payment": "payments"}
+    kinds = ", ".join(f"{result.counts[k]} {plural[k]}" for k in plural if k in result.counts)
+    what = f"{result.rows} {noun} ({kinds})" if kinds else f"0 {noun}"
+    head = f"dry run: {what} can be imported" if result.dry_run else f"imported {what}"
+    tail = "; nothing was written" if result.dry_run else f" in {result.seconds:.1f} s"
+    return f"{head} for {result.franchisees} franchisees, total {result.total:.2f}{tail}"
+
+
+def cmd_import_ledger(args) -> int:
+    if args.what == "invoices":
+        from hqdesk.services.imports.invoices import InvoiceImporter as Importer
+    else:
+        from hqdesk.services.imports.payments import PaymentImporter as Importer
+
+    services = open_services(args)
+    try:
+        actor = services.users.login_actor() or SYSTEM_ACTOR
+        if args.as_user:
+            try:
+                actor = services.users.actor(args.as_user)
+            except NotFound:
+                raise Refused(f"--as: there is no active user {args.as_user}") from None
+            except LoginBoundToUser as exc:
+                raise Refused(f"--as: {exc.english()}") from None
+        result = Importer(services.db).import_file(actor, args.file, dry_run=args.dry_run)
+    finally:
+        services.close()
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "imported": result.imported,
+                    "rows": result.rows,
+                    "dry_run": result.dry_run,
+                    "counts": result.counts,
+                    "franchisees": result.franchisees,
+                    "total": f"{result.total:.2f}",
+                    "errors": [p.as_json() for p in result.errors],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    else:
+        for problem in result.errors:
+            if problem.row is None and problem.column is None:
+                error(problem.line())
+            else:
+                print(problem.line(), file=sys.stderr)
+    if result.errors:
+        error(f"refused: {len(result.errors)} problem(s) in {result.file}; nothing was imported")
+        return REFUSED
+    if not args.json:
+        print(_ledger_summary(result, "documents" if args.what == "invoices" else "payments"))
+    return OK
+
+
 def add_commands(commands, common: argparse.ArgumentParser) -> argparse.ArgumentParser:
     imp = commands.add_parser("import", parents=[common], help="import data from files")
     imp_commands = imp.add_subparsers(title="import commands", metavar="IMPORT_COMMAND", parser_class=Parser)
@@ -74,4 +133,19 @@ def add_commands(commands, common: argparse.ArgumentParser) -> argparse.Argument
         help="record the import as this hqdesk user (an administrator); default: system",
     )
     p.set_defaults(handler=cmd_import_franchisees)
+    for what, help_text in (
+        ("invoices", "import invoices and credit notes from the ERP's CSV or XLSX file (all rows or none)"),
+        ("payments", "import payments from the ERP's CSV or XLSX file (all rows or none)"),
+    ):
+        p = imp_commands.add_parser(what, parents=[common], help=help_text)
+        p.add_argument("file")
+        p.add_argument("--dry-run", action="store_true", help="check the file, write nothing")
+        p.add_argument("--json", action="store_true", help="print the result as JSON")
+        p.add_argument(
+            "--as",
+            dest="as_user",
+            metavar="USERNAME",
+            help="record the import as this hqdesk user (a credit manager or administrator); default: system",
+        )
+        p.set_defaults(handler=cmd_import_ledger, what=what)
     return imp

@@ -124,7 +124,13 @@ def _refuse_unless_empty(s: Session) -> None:
 
 
 def generate_demo(
-    db: Database, *, franchisees: int = 300, years: int = 5, seed: int = 1, today: date | None = None
+    db: Database,
+    *,
+    franchisees: int = 300,
+    years: int = 5,
+    seed: int = 1,
+    today: date | None = None,
+    ledger: bool = True,
 ) -> dict[str, int]:
     """Fill an empty database (no franchisees, no users) with demo data; return how many rows each table holds.
 
@@ -176,6 +182,10 @@ def generate_demo(
                     )
                 )
         visits = add_demo_visits(s, today, seed)  # after the franchisees: it reads them as written
+        if ledger:  # credit profiles and 3-5 years of invoices and payments (hqdesk/demo/ledger.py)
+            from hqdesk.demo.ledger import add_demo_ledger
+
+            log.info("demo ledger: %s", add_demo_ledger(s, seed=seed, today=today, years=years))
         counts = {
             "users": s.scalar(select(func.count()).select_from(User)) or 0,
             **{key: len(getattr(data, key)) for key, _ in TABLES},

@@ -286,3 +286,6 @@ AUDITED = (
     "dunning_tasks",
 )
 """Credit tables in the audit trail (allocations are derived; the change and override tables are trails)."""
+
+
+from hqdesk.persistence import models_ledger  # noqa: E402,F401  (the ledger part's index, migration 0008)

@@ -19,6 +19,7 @@ from hqdesk.services.credit_policy import CreditPolicyService
 from hqdesk.services.credit_profiles import CreditProfileService
 from hqdesk.services.dunning import DunningService
 from hqdesk.services.franchisees import FranchiseeService
+from hqdesk.services.ledger import LedgerService
 from hqdesk.services.profile import ProfileService
 from hqdesk.services.tiers import TierService
 from hqdesk.services.users import UserService
@@ -43,6 +44,7 @@ class Services:
     credit_policy: CreditPolicyService  # the company credit policy and its advice
     credit_check: CreditCheckService  # credit checks of proposed orders, overrides
     dunning: DunningService  # dunning runs and their to-do list
+    ledger: LedgerService  # a franchisee's invoices, payments, credit notes, write-offs and allocations
 
     @property
     def dialect(self) -> str:
@@ -103,6 +105,7 @@ def open_services(url: str, *, password: str | None = None, upgrade: bool = True
         ComplaintService(db),
         CalendarService(db, visits=visits),  # visit_due events come from the visit plans
         *_credit_services(db),
+        LedgerService(db),
     )
 
 

@@ -2488,6 +2488,18 @@
         <source>There is no franchisee with the code {code}.</source>
         <translation>没有代码为 {code} 的加盟商。</translation>
     </message>
+    <message>
+        <source>The ledger cannot take this document.</source>
+        <translation>账簿无法接收此单据。</translation>
+    </message>
+    <message>
+        <source>{number} cannot be deleted: other documents depend on it (a payment, credit note or write-off names it, or credit was applied to it by hand). Nothing was deleted.</source>
+        <translation>{number} 不能删除：有其他单据依赖它（某笔收款、贷项通知单或核销指向它，或已手工核销到它）。未删除任何内容。</translation>
+    </message>
+    <message>
+        <source>{number} came from the ERP import and cannot be deleted here. Correct it in the ERP (for example with a credit note) and import that.</source>
+        <translation>{number} 来自 ERP 导入，不能在此删除。请在 ERP 中更正（例如开具贷项通知单）后再导入。</translation>
+    </message>
 </context>
 <context>
     <name>Fields</name>
@@ -3451,6 +3463,46 @@
         <source>Another user added franchisees with the same codes or unified social credit codes during the import. Nothing was imported; run the import again to see which rows.</source>
         <translation>导入期间其他用户添加了编码或信用代码相同的加盟商。未导入任何数据；请重新导入以查看是哪些行。</translation>
     </message>
+    <message>
+        <source>Unknown kind {value}; use invoice or credit_note.</source>
+        <translation>未知类型 {value}；请使用 invoice（发票）或 credit_note（贷项通知单）。</translation>
+    </message>
+    <message>
+        <source>Only a credit note names an invoice: leave applies_to empty on an invoice row.</source>
+        <translation>只有贷项通知单才指向发票：发票行的 applies_to 请留空。</translation>
+    </message>
+    <message>
+        <source>There is no invoice {number} of franchisee {code} in the ledger or in this file; a credit note can only reduce an invoice that exists.</source>
+        <translation>账簿和本文件中都没有加盟商 {code} 的发票 {number}；贷项通知单只能冲减已存在的发票。</translation>
+    </message>
+    <message>
+        <source>The {column} cell is empty; it is required.</source>
+        <translation>{column} 单元格为空；此列必填。</translation>
+    </message>
+    <message>
+        <source>No franchisee has the code {code}.</source>
+        <translation>没有编码为 {code} 的加盟商。</translation>
+    </message>
+    <message>
+        <source>The number {number} is also on row {row}.</source>
+        <translation>编号 {number} 在第 {row} 行也出现了。</translation>
+    </message>
+    <message>
+        <source>There is already a {kind} numbered {number} in the ledger.</source>
+        <translation>账簿中已有编号为 {number} 的{kind}。</translation>
+    </message>
+    <message>
+        <source>Invoice {number} belongs to franchisee {owner}, not to {code}.</source>
+        <translation>发票 {number} 属于加盟商 {owner}，而不是 {code}。</translation>
+    </message>
+    <message>
+        <source>The {kind} {reference} of franchisee {owner} names this invoice number, but this row gives it to {code}.</source>
+        <translation>加盟商 {owner} 的{kind} {reference} 指向此发票号，但本行把它记在 {code} 名下。</translation>
+    </message>
+    <message>
+        <source>Another user recorded documents with the same numbers during the import. Nothing was imported; run the import again to see which rows.</source>
+        <translation>导入期间另一位用户录入了相同编号的单据。未导入任何内容；请重新导入以查看是哪些行。</translation>
+    </message>
 </context>
 <context>
     <name>LanguagePage</name>
@@ -3469,6 +3521,227 @@
     <message>
         <source>Language</source>
         <translation>语言</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerDialogs</name>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>New invoice</source>
+        <translation>新建发票</translation>
+    </message>
+    <message>
+        <source>New credit note</source>
+        <translation>新建贷项通知单</translation>
+    </message>
+    <message>
+        <source>New payment</source>
+        <translation>新建收款</translation>
+    </message>
+    <message>
+        <source>Invoice number</source>
+        <translation>发票号</translation>
+    </message>
+    <message>
+        <source>Credit note number</source>
+        <translation>贷项通知单号</translation>
+    </message>
+    <message>
+        <source>Payment reference</source>
+        <translation>收款参考号</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Settlement term: {term}, {days} days. The due date follows from it; change it if the invoice says otherwise.</source>
+        <translation>结算方式：{term}，{days} 天。到期日据此计算；如发票另有约定，请修改。</translation>
+    </message>
+    <message>
+        <source>Reduces invoice</source>
+        <translation>冲减发票</translation>
+    </message>
+    <message>
+        <source>Pays invoice (optional)</source>
+        <translation>支付发票（可选）</translation>
+    </message>
+    <message>
+        <source>Without an invoice, the credit pays this franchisee's open invoices dated on or before it, oldest due date first; what is left stays unapplied credit.</source>
+        <translation>未指定发票时，按到期日从早到晚支付该加盟商在此日期及之前的未结发票；余额作为未核销贷项保留。</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Write off bad debt</source>
+        <translation>核销坏账</translation>
+    </message>
+    <message>
+        <source>Invoice {number} of {date}: {open} open. A write-off reduces the open amount and counts in the bad-debt loss rate.</source>
+        <translation>发票 {number}（{date}）：未结 {open}。核销会减少未结金额，并计入坏账损失率。</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Apply credit to an invoice</source>
+        <translation>将贷项核销到发票</translation>
+    </message>
+    <message>
+        <source>{kind} {number}: {left} unapplied. The amount applied by hand is kept whatever documents arrive later.</source>
+        <translation>{kind} {number}：未核销 {left}。手工核销的金额无论之后录入什么单据都会保留。</translation>
+    </message>
+    <message>
+        <source>{number} of {date}, {open} open</source>
+        <translation>{number}（{date}），未结 {open}</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>发票</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerModel</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>发票</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Debit</source>
+        <translation>借方</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>贷方</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未结金额</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Settled</source>
+        <translation>结清日</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Applied on</source>
+        <translation>核销日期</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerTab</name>
+    <message>
+        <source>%n day(s) overdue</source>
+        <translation>逾期 %n 天</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>手工</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>New invoice…</source>
+        <translation>新建发票…</translation>
+    </message>
+    <message>
+        <source>New credit note…</source>
+        <translation>新建贷项通知单…</translation>
+    </message>
+    <message>
+        <source>New payment…</source>
+        <translation>新建收款…</translation>
+    </message>
+    <message>
+        <source>Apply credit…</source>
+        <translation>核销到发票…</translation>
+    </message>
+    <message>
+        <source>Write off…</source>
+        <translation>核销坏账…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Undo allocation</source>
+        <translation>撤销核销</translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <translation>往来账</translation>
+    </message>
+    <message>
+        <source>Ledger (%n)</source>
+        <translation>往来账 (%n)</translation>
+    </message>
+    <message>
+        <source>Settlement term: {term}, {days} days · open invoices {open} · of which overdue {overdue} · unapplied credit {unapplied} · balance {balance}</source>
+        <translation>结算方式：{term}，{days} 天 · 未结发票 {open} · 其中逾期 {overdue} · 未核销贷项 {unapplied} · 余额 {balance}</translation>
+    </message>
+    <message>
+        <source>Allocations of {kind} {number}</source>
+        <translation>{kind} {number} 的核销明细</translation>
+    </message>
+    <message>
+        <source>Only a document entered by hand that no other document depends on can be deleted.</source>
+        <translation>只能删除手工录入且没有其他单据依赖的单据。</translation>
+    </message>
+    <message>
+        <source>Delete the {kind} {number}? The allocations are recomputed.</source>
+        <translation>删除{kind} {number}？核销将重新计算。</translation>
+    </message>
+    <message>
+        <source>Delete document</source>
+        <translation>删除单据</translation>
     </message>
 </context>
 <context>
@@ -4772,6 +5045,78 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>Enter a number.</source>
         <translation>请输入数字。</translation>
+    </message>
+    <message>
+        <source>Enter the document number.</source>
+        <translation>请输入单据编号。</translation>
+    </message>
+    <message>
+        <source>At most {max} characters.</source>
+        <translation>最多 {max} 个字符。</translation>
+    </message>
+    <message>
+        <source>Enter an amount greater than zero.</source>
+        <translation>请输入大于零的金额。</translation>
+    </message>
+    <message>
+        <source>At most 2 decimal places (fen).</source>
+        <translation>最多 2 位小数（分）。</translation>
+    </message>
+    <message>
+        <source>The amount cannot be more than {max} yuan.</source>
+        <translation>金额不能超过 {max} 元。</translation>
+    </message>
+    <message>
+        <source>Enter the date.</source>
+        <translation>请输入日期。</translation>
+    </message>
+    <message>
+        <source>The due date cannot be before the invoice date.</source>
+        <translation>到期日不能早于发票日期。</translation>
+    </message>
+    <message>
+        <source>This franchisee has no invoice {number}.</source>
+        <translation>该加盟商没有发票 {number}。</translation>
+    </message>
+    <message>
+        <source>Invoice {number} belongs to another franchisee ({code}).</source>
+        <translation>发票 {number} 属于另一个加盟商（{code}）。</translation>
+    </message>
+    <message>
+        <source>There is already a {kind} numbered {number}.</source>
+        <translation>已有编号为 {number} 的{kind}。</translation>
+    </message>
+    <message>
+        <source>A write-off may not exceed the invoice's open amount ({open} yuan).</source>
+        <translation>核销金额不能超过发票的未结金额（{open} 元）。</translation>
+    </message>
+    <message>
+        <source>Invoice {number} has nothing open to write off.</source>
+        <translation>发票 {number} 没有可核销的未结金额。</translation>
+    </message>
+    <message>
+        <source>Enter the reason.</source>
+        <translation>请输入原因。</translation>
+    </message>
+    <message>
+        <source>At most {max} yuan: the credit's unapplied amount and the invoice's open amount limit it.</source>
+        <translation>最多 {max} 元：受贷项未核销金额和发票未结金额限制。</translation>
+    </message>
+    <message>
+        <source>Only a payment's or a credit note's unapplied credit can be applied.</source>
+        <translation>只能核销收款或贷项通知单的未核销金额。</translation>
+    </message>
+    <message>
+        <source>Credit can only be applied to an invoice.</source>
+        <translation>贷项只能核销到发票。</translation>
+    </message>
+    <message>
+        <source>The credit and the invoice belong to different franchisees.</source>
+        <translation>该贷项与发票属于不同的加盟商。</translation>
+    </message>
+    <message>
+        <source>Record write-offs with Write off.</source>
+        <translation>请通过“核销坏账”录入坏账核销。</translation>
     </message>
 </context>
 <context>

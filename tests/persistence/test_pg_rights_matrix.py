@@ -10,6 +10,7 @@ import os
 import uuid
 from dataclasses import replace
 from datetime import date
+from decimal import Decimal
 
 import psycopg
 import pytest
@@ -131,6 +132,13 @@ OVERRIDE = (
 STATUS = (
     "insert into franchisee_status_changes (franchisee_id, from_status, to_status, changed_on, reason, "
     "changed_by, recorded_at) values (:f, 'prospect', 'terminated', current_date, 'forged', 'x', now())"
+)
+
+
+LEDGER = (
+    "insert into ledger_documents (franchisee_id, kind, number, doc_date, amount, due_date, applies_to, note, "
+    "source, version, created_at, updated_at, updated_by) values (:f, :k, :n, current_date, 999, current_date, "
+    "'', '', 'manual', 1, now(), now(), 'x')"
 )
 
 
@@ -336,6 +344,21 @@ def _operations(sv, s, actor: Actor):
             "letterhead",
             lambda: sv.company.update(actor, sv.company.get().version, "总部", "", "", None),
             ("update company_profile set name = '总部x' where id = 1", {}),
+        ),
+        # the ledger: credit managers and administrators record documents, for any franchisee
+        (
+            "record invoice f1",
+            lambda: sv.ledger.record(
+                actor, f1, "invoice", f"I-{actor.username}", date(2026, 1, 5), Decimal("9.99")
+            ),
+            (LEDGER, {"f": f1, "k": "invoice", "n": f"X-{actor.username}"}),
+        ),
+        (
+            "record payment f2",
+            lambda: sv.ledger.record(
+                actor, f2, "payment", f"P-{actor.username}", date(2026, 1, 5), Decimal("9.99")
+            ),
+            (LEDGER, {"f": f2, "k": "payment", "n": f"Y-{actor.username}"}),
         ),
     ]
 

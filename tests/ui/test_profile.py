@@ -763,12 +763,21 @@ def test_every_tab_follows_the_tab_protocol_and_contacts_and_stores_are_one_gene
     page = open_editor(ui_users["zhang"], sample_franchisees[0].id)
     tabs = page.editor.page_tabs
     assert all(isinstance(tab, ProfileTab) for tab in tabs)
-    assert [tab.name for tab in tabs] == ["contacts", "stores", "visits", "complaints", "credit", "history"]
+    assert [tab.name for tab in tabs] == [
+        "contacts",
+        "stores",
+        "visits",
+        "complaints",
+        "credit",
+        "ledger",
+        "history",
+    ]
     assert type(page.tab_widget("contacts")) is RowListTab and type(page.tab_widget("stores")) is RowListTab
     assert Entity.CONTACT in page.tab_widget("contacts").reload_on
     assert Entity.STORE in page.tab_widget("stores").reload_on
     assert [page.tab_title(t.name) for t in tabs] == [t.title() for t in tabs]
     assert [t.title() for t in tabs][:4] == ["Contacts (1)", "Stores (0)", "Visits (0)", "Complaints (0)"]
+    assert page.tab_title("ledger") == "Ledger (0)"
 
 
 def test_the_editor_reloads_only_on_the_changes_its_tabs_declare(

@@ -42,13 +42,13 @@ from hqdesk.ui.errors import show_error
 from hqdesk.ui.i18n import tr_error, tr_field_error
 from hqdesk.ui.models.history import UserNames
 from hqdesk.ui.views.profile.actions import EDIT, EMPTY, NEW, ProfileActions, ask_discard, ask_save
-from hqdesk.ui.views.profile.credit_tab import CreditTab
 from hqdesk.ui.views.profile.form import FranchiseeForm
 from hqdesk.ui.views.profile.header import (
     ProfileHeader,
     notice_text,
 )
-from hqdesk.ui.views.profile.tabs import HistoryTab, ProfileTab, RowListTab, contacts_spec, stores_spec
+from hqdesk.ui.views.profile.page_tabs import build_page_tabs
+from hqdesk.ui.views.profile.tabs import ProfileTab
 
 GLOBAL_KINDS = frozenset({Entity.TIER, Entity.USER})  # changes that concern every franchisee's profile
 
@@ -111,23 +111,15 @@ class ProfileEditor(ProfileActions, QWidget):
         self.form = FranchiseeForm()
         self.form.edited.connect(self._edited)
         self.tabs.addTab(self.form, self.tr("Profile"))
-        self.contacts_tab = RowListTab(contacts_spec(), self)
-        self.stores_tab = RowListTab(stores_spec(), self)
-        self.history_tab = HistoryTab()
-        from hqdesk.ui.views.complaints_tab import ComplaintsTab
-        from hqdesk.ui.views.visits_tab import visits_tab
-
-        self.visits_tab = visits_tab(self)
-        self.complaints_tab = ComplaintsTab(self)
-        self.credit_tab = CreditTab(self)
-        self.page_tabs: list[ProfileTab] = [
-            self.contacts_tab,
-            self.stores_tab,
-            self.visits_tab,
-            self.complaints_tab,
-            self.credit_tab,
-            self.history_tab,
-        ]
+        tabs = build_page_tabs(self)
+        self.contacts_tab, self.stores_tab, self.history_tab = (
+            tabs["contacts"],
+            tabs["stores"],
+            tabs["history"],
+        )
+        self.visits_tab, self.complaints_tab = tabs["visits"], tabs["complaints"]
+        self.credit_tab, self.ledger_tab = tabs["credit"], tabs["ledger"]
+        self.page_tabs: list[ProfileTab] = list(tabs.values())
         for tab in self.page_tabs:
             self.tabs.addTab(tab, tab.title())
 
