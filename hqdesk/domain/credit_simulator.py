@@ -189,7 +189,7 @@ def _ratio(value: Any, path: str) -> Decimal:
 
 def _check_keys(data: Any, known: tuple[str, ...], path: str) -> None:
     if not isinstance(data, dict):
-        raise _refuse(NOT_AN_OBJECT, path)
+        raise _refuse(NOT_AN_OBJECT, path or "input")
     for key in data:
         if key not in known:
             raise _refuse(UNKNOWN_KEY, f"{path}.{key}" if path else str(key), known=", ".join(known))
@@ -220,12 +220,14 @@ def _mix(data: Any, path: str) -> tuple[PaymentShare, ...]:
 
 def _alternative(data: Any, i: int, names: set[str], default_ratio: Decimal | None) -> Alternative:
     path = f"alternatives[{i}]"
-    _check_keys(data, ALTERNATIVE_KEYS, path)
+    if not isinstance(data, dict):
+        raise _refuse(NOT_AN_OBJECT, path)
     name = data.get("name")
     if not isinstance(name, str) or not name.strip():
         raise _refuse(NO_NAME, f"{path}.name")
     name = name.strip()
     path = f'{path} "{name}"'
+    _check_keys(data, ALTERNATIVE_KEYS, path)
     if name in names:
         raise _refuse(DUPLICATE_NAME, f"{path}.name")
     names.add(name)
