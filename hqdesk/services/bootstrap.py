@@ -12,8 +12,10 @@ from hqdesk.persistence.engine import is_network_path, probe_connection, safe_ur
 from hqdesk.services.company import CompanyService
 from hqdesk.services.company_settings import CompanySettingsService
 from hqdesk.services.contacts import ContactService, StoreService
+from hqdesk.services.credit_simulator import CreditSimulatorService
 from hqdesk.services.franchisees import FranchiseeService
 from hqdesk.services.profile import ProfileService
+from hqdesk.services.receivables import ReceivablesService
 from hqdesk.services.tiers import TierService
 from hqdesk.services.users import UserService
 
@@ -29,6 +31,8 @@ class Services:
     tiers: TierService
     profile: ProfileService  # the profile editor's one read
     settings: CompanySettingsService  # company-wide key/value settings
+    receivables: ReceivablesService  # aging and KPIs (reports)
+    credit_simulator: CreditSimulatorService  # the credit policy simulator's ledger figures (reports)
 
     @property
     def dialect(self) -> str:
@@ -84,6 +88,8 @@ def open_services(url: str, *, password: str | None = None, upgrade: bool = True
         TierService(db),
         ProfileService(db),
         CompanySettingsService(db),
+        ReceivablesService(db),
+        CreditSimulatorService(db),
     )
 
 

@@ -47,6 +47,18 @@ def _users_page(ctx: UiContext) -> QWidget:
     return UsersView(ctx)
 
 
+def _aging_page(ctx: UiContext) -> QWidget:
+    from hqdesk.ui.views.aging import AgingView
+
+    return AgingView(ctx)
+
+
+def _simulator_page(ctx: UiContext) -> QWidget:
+    from hqdesk.ui.views.simulator import SimulatorView
+
+    return SimulatorView(ctx)
+
+
 @dataclass(frozen=True)
 class PageSpec:
     """One page of the main window.
@@ -77,6 +89,15 @@ PAGES: tuple[PageSpec, ...] = (
         _users_page,
         QStyle.StandardPixmap.SP_DirHomeIcon,
         lambda ctx: ctx.can(Action.MANAGE_USERS),
+    ),
+    PageSpec(
+        "aging", QT_TRANSLATE_NOOP("Pages", "Aging"), _aging_page, QStyle.StandardPixmap.SP_FileDialogListView
+    ),
+    PageSpec(
+        "simulator",
+        QT_TRANSLATE_NOOP("Pages", "Credit policy simulator"),
+        _simulator_page,
+        QStyle.StandardPixmap.SP_FileDialogContentsView,
     ),
 )
 
