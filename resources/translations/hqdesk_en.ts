@@ -1,6 +1,19 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AgingView</name>
+    <message numerus="yes">
+        <source>%n franchisee(s) with money open as of {date}.</source>
+        <translation>
+            <numerusform>%n franchisee with money open as of {date}.</numerusform><numerusform>%n franchisees with money open as of {date}.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s), {amount} in all</source>
+        <translation>
+            <numerusform>%n document, {amount} in all</numerusform><numerusform>%n documents, {amount} in all</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>BulkActions</name>
     <message numerus="yes">
         <source>%n franchisee(s) changed.</source>

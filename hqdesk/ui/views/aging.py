@@ -14,7 +14,7 @@ import weakref
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,7 +38,7 @@ from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.services.receivables import TOTAL, UNAPPLIED, AgingItem, AgingReport, AgingRow, aging_csv_rows
 from hqdesk.ui.context import UiContext
 from hqdesk.ui.errors import show_error
-from hqdesk.ui.i18n import fmt_date, fmt_decimal, tr, tr_enum
+from hqdesk.ui.i18n import fmt_date, fmt_decimal, tr_enum
 from hqdesk.ui.models.base import ROOT, RowsModel
 from hqdesk.ui.widgets import OptionalDateEdit
 
@@ -51,15 +51,15 @@ FIXED_COLUMNS = 2  # code, name
 def column_title(column: str) -> str:
     """A money column's title in the user's language: "Not due", "1-30 days", "Over 365 days"..."""
     if column == "not_due":
-        return tr(CONTEXT, "Not due")
+        return QCoreApplication.translate("AgingView", "Not due")
     if column == UNAPPLIED:
-        return tr(CONTEXT, "Unapplied credit")
+        return QCoreApplication.translate("AgingView", "Unapplied credit")
     if column == TOTAL:
-        return tr(CONTEXT, "Total")
+        return QCoreApplication.translate("AgingView", "Total")
     if column.startswith(">"):
-        return tr(CONTEXT, "Over {days} days").format(days=column[1:])
+        return QCoreApplication.translate("AgingView", "Over {days} days").format(days=column[1:])
     low, high = column.split("-")
-    return tr(CONTEXT, "{low}-{high} days").format(low=low, high=high)
+    return QCoreApplication.translate("AgingView", "{low}-{high} days").format(low=low, high=high)
 
 
 class ExportFailed(HqdeskError):
@@ -83,7 +83,11 @@ class AgingModel(QAbstractTableModel):
         self.endResetModel()
 
     def _row_cells(self, r: AgingRow) -> tuple[str, ...]:
-        first = (r.code, r.name) if r.franchisee_id is not None else (tr(CONTEXT, "Total"), "")
+        first = (
+            (r.code, r.name)
+            if r.franchisee_id is not None
+            else (QCoreApplication.translate("AgingView", "Total"), "")
+        )
         return (*first, *(fmt_decimal(v) for v in (*r.buckets, r.unapplied, r.total)))
 
     def columns(self) -> list[str]:
@@ -125,7 +129,9 @@ class AgingModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and record.value(key, self.report.labels) < 0:
             return QBrush(NEGATIVE)
         if role == Qt.ItemDataRole.ToolTipRole and record.franchisee_id is not None:
-            return tr(CONTEXT, "Double-click to see the documents behind this amount.")
+            return QCoreApplication.translate(
+                "AgingView", "Double-click to see the documents behind this amount."
+            )
         return None
 
     def headerData(  # noqa: N802 - Qt override
@@ -134,9 +140,9 @@ class AgingModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         if section == 0:
-            return tr(CONTEXT, "Code")
+            return QCoreApplication.translate("AgingView", "Code")
         if section == 1:
-            return tr(CONTEXT, "Franchisee")
+            return QCoreApplication.translate("AgingView", "Franchisee")
         key = self.column_key(section)
         return None if key is None else column_title(key)
 
@@ -374,8 +380,9 @@ class AgingView(QWidget):
         self.export_button.setEnabled(True)
         self.items.set_rows([])
         self.detail_title.setText(self.tr("Double-click an amount to see its documents."))
+        count = len(report.rows)  # lupdate reads a plain name as the count, not a call
         self.status.setText(
-            tr(CONTEXT, "%n franchisee(s) with money open as of {date}.", len(report.rows)).format(
+            self.tr("%n franchisee(s) with money open as of {date}.", "", count).format(
                 date=fmt_date(report.as_of)
             )
         )
@@ -396,7 +403,7 @@ class AgingView(QWidget):
         column = self.model.column_key(index.column()) or TOTAL
         self._detail_generation += 1
         generation = self._detail_generation
-        title = tr(CONTEXT, "{code} {name}: {column} as of {date}").format(
+        title = QCoreApplication.translate("AgingView", "{code} {name}: {column} as of {date}").format(
             code=record.code, name=record.name, column=column_title(column), date=fmt_date(report.as_of)
         )
         self.detail_title.setText(title + " — " + self.tr("loading…"))
@@ -405,14 +412,7 @@ class AgingView(QWidget):
         def done(items):
             view = ref()
             if view is not None and isValid(view) and generation == view._detail_generation:
-                view.items.set_rows(items)
-                view.detail_title.setText(
-                    title
-                    + " — "
-                    + tr(CONTEXT, "%n document(s), {amount} in all", len(items)).format(
-                        amount=fmt_decimal(sum((i.open_amount for i in items), Decimal(0)))
-                    )
-                )
+                view._items_loaded(title, items)
 
         def failed(exc):
             view = ref()
@@ -428,6 +428,14 @@ class AgingView(QWidget):
             report.bounds,
             on_done=done,
             on_error=failed,
+        )
+
+    def _items_loaded(self, title: str, items: list[AgingItem]) -> None:
+        self.items.set_rows(items)
+        count = len(items)
+        amount = fmt_decimal(sum((i.open_amount for i in items), Decimal(0)))
+        self.detail_title.setText(
+            title + " — " + self.tr("%n document(s), {amount} in all", "", count).format(amount=amount)
         )
 
     # ----- export -----------------------------------------------------------------------------------------
@@ -454,7 +462,9 @@ class AgingView(QWidget):
         def done(written):
             view = ref()
             if view is not None and isValid(view):
-                view.status.setText(view.tr("Exported to {path}.").format(path=written))
+                view.status.setText(
+                    QCoreApplication.translate("AgingView", "Exported to {path}.").format(path=written)
+                )
 
         def failed(exc):
             view = ref()

@@ -18,7 +18,14 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,7 +49,7 @@ from hqdesk.domain.money import AmountTextError, parse_amount
 from hqdesk.services.credit_simulator import TermObservation
 from hqdesk.ui.context import UiContext
 from hqdesk.ui.errors import show_error
-from hqdesk.ui.i18n import fmt_date, fmt_decimal, tr, tr_enum, tr_error
+from hqdesk.ui.i18n import fmt_date, fmt_decimal, tr_enum, tr_error
 from hqdesk.ui.models.base import ROOT, RowsModel
 from hqdesk.ui.widgets import OptionalDateEdit
 
@@ -147,7 +154,15 @@ def _plain(value: Decimal | None, places: str = "0.01") -> str:
     return "" if value is None else f"{value.quantize(Decimal(places)).normalize():f}"
 
 
-NOMINAL_DAYS = {"advance": 0, "cod": 0, "net": 0, "monthly": 15, "quarterly": 45, "half_yearly": 91, "yearly": 182}
+NOMINAL_DAYS = {
+    "advance": 0,
+    "cod": 0,
+    "net": 0,
+    "monthly": 15,
+    "quarterly": 45,
+    "half_yearly": 91,
+    "yearly": 182,
+}
 """Average days from an invoice to the end of its settlement period (half the period), before grace days."""
 
 
@@ -163,11 +178,15 @@ def alternative_from(observation: TermObservation) -> AlternativeText:
     in the window, the term's nominal days)."""
     label = tr_enum(observation.term_kind.label)
     if observation.term_kind.value == "net":
-        name = tr(CONTEXT, "{term} {days} (as is)").format(term=label, days=observation.term_days)
+        name = QCoreApplication.translate("SimulatorView", "{term} {days} (as is)").format(
+            term=label, days=observation.term_days
+        )
     elif observation.term_days:
-        name = tr(CONTEXT, "{term} +{days} (as is)").format(term=label, days=observation.term_days)
+        name = QCoreApplication.translate("SimulatorView", "{term} +{days} (as is)").format(
+            term=label, days=observation.term_days
+        )
     else:
-        name = tr(CONTEXT, "{term} (as is)").format(term=label)
+        name = QCoreApplication.translate("SimulatorView", "{term} (as is)").format(term=label)
     return AlternativeText(
         name=name,
         credit_sales=_plain(observation.credit_sales),
@@ -245,7 +264,7 @@ class AlternativesModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr("AlternativesModel", COLUMNS[section][1])
+            return QCoreApplication.translate("AlternativesModel", COLUMNS[section][1])
         return None
 
 
@@ -577,7 +596,7 @@ class SimulatorView(QWidget):
             return self.tr("{field}: enter a number.").format(field=labels[problem.column])
         header = dict(COLUMNS)[problem.column]
         return self.tr("Row {row}, {column}: enter a number.").format(
-            row=problem.row + 1, column=tr("AlternativesModel", header)
+            row=problem.row + 1, column=QCoreApplication.translate("AlternativesModel", header)
         )
 
     def _show_results(self, evaluation: Evaluation | None) -> None:
