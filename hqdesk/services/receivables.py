@@ -33,15 +33,36 @@ import logging
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
-from sqlalchemy import Integer, and_, case, func, literal, null, select, type_coerce, union_all
+from sqlalchemy import (
+    Date,
+    Integer,
+    Select,
+    and_,
+    bindparam,
+    case,
+    func,
+    literal,
+    null,
+    select,
+    type_coerce,
+    union_all,
+)
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import BindParameter
 
 from hqdesk.domain.credit import DEFAULT_AGING_BOUNDS, bucket_labels, parse_bounds
 from hqdesk.domain.errors import EXIT_REFUSED, HqdeskError, NotFound
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.domain.roles import Action, Actor
-from hqdesk.persistence.ledger_sql import as_date, days_overdue, open_invoices, unapplied_credits
+from hqdesk.persistence.ledger_sql import (
+    as_date,
+    days_between,
+    days_overdue,
+    open_invoices,
+    unapplied_credits,
+)
 from hqdesk.persistence.models import Franchisee
 from hqdesk.persistence.models_credit import CreditPolicy, LedgerDocument
 from hqdesk.persistence.types import Cents
@@ -218,14 +239,22 @@ def _bucket_of(days: int | None, bounds: tuple[int, ...], labels: list[str]) -> 
     return labels[-1]
 
 
-def _open_lines(as_of: date, franchisee_id: int | None):
+AS_OF = bindparam("as_of", type_=Date())
+FRANCHISEE = bindparam("franchisee_id", type_=Integer())
+"""The parameters of the prepared statements: built once, run with ``{"as_of": D, "franchisee_id": id}``.
+Building a statement this size costs 10-30 ms of Python; running it for one franchisee well under 1 ms."""
+
+
+def _open_lines(as_of, franchisee_id):
     """Open invoices (amount > 0, with their days overdue) and unapplied credits (amount < 0, days NULL) as
-    one subquery: ``franchisee_id, days, open_amount, credit``."""
+    one subquery: ``franchisee_id, days, open_amount, credit``. ``as_of`` and ``franchisee_id`` are values or
+    the bind parameters ``AS_OF`` / ``FRANCHISEE``."""
     oi = open_invoices(as_of, franchisee_id).subquery("oi")
     uc = unapplied_credits(as_of, franchisee_id).subquery("uc")
+    as_of_expr = as_of if isinstance(as_of, BindParameter) else as_date(as_of)
     invoices = select(
         oi.c.franchisee_id,
-        days_overdue(as_of, oi.c.due_date).label("days"),
+        days_between(as_of_expr, oi.c.due_date).label("days"),
         oi.c.open_amount.label("open_amount"),
         type_coerce(literal(0), Cents()).label("credit"),
     )
@@ -238,10 +267,17 @@ def _open_lines(as_of: date, franchisee_id: int | None):
     return union_all(invoices, credits).subquery("lines")
 
 
-def _aging_rows(
-    s: Session, as_of: date, bounds: tuple[int, ...], franchisee_id: int | None
-) -> list[AgingRow]:
-    lines = _open_lines(as_of, franchisee_id)
+def aging_statement(as_of: date, bounds: tuple[int, ...], franchisee_id: int | None = None) -> Select:
+    """The aging query with its values bound: per franchisee with anything open, ``id, code, legal_name,
+    franchisee_id, b0..bN`` (the buckets' open amounts in order) and ``unapplied`` (positive), by code."""
+    values = {"as_of": as_of} if franchisee_id is None else {"as_of": as_of, "franchisee_id": franchisee_id}
+    return _prepared_aging(bounds, franchisee_id is not None).params(values)
+
+
+@lru_cache(maxsize=32)
+def _prepared_aging(bounds: tuple[int, ...], one: bool) -> Select:
+    """The aging statement for ``bounds`` (everyone, or ``one`` franchisee), with ``AS_OF`` / ``FRANCHISEE``."""
+    lines = _open_lines(AS_OF, FRANCHISEE if one else None)
     zero = type_coerce(literal(0), Cents())
     bucket_sums = [
         type_coerce(func.sum(case((cond, lines.c.open_amount), else_=zero)), Cents()).label(f"b{i}")
@@ -256,14 +292,20 @@ def _aging_rows(
         .group_by(lines.c.franchisee_id)
         .subquery("per_franchisee")
     )
-    q = (
+    return (
         select(Franchisee.id, Franchisee.code, Franchisee.legal_name, per_franchisee)
         .join(per_franchisee, per_franchisee.c.franchisee_id == Franchisee.id)
         .order_by(Franchisee.code)
     )
+
+
+def _aging_rows(
+    s: Session, as_of: date, bounds: tuple[int, ...], franchisee_id: int | None
+) -> list[AgingRow]:
     rows = []
     n = len(bounds) + 2
-    for r in s.execute(q):
+    values = {"as_of": as_of} if franchisee_id is None else {"as_of": as_of, "franchisee_id": franchisee_id}
+    for r in s.execute(_prepared_aging(bounds, franchisee_id is not None), values):
         buckets = tuple(getattr(r, f"b{i}") or ZERO for i in range(n))
         unapplied = -(r.unapplied or ZERO)
         rows.append(AgingRow(r.id, r.code, r.legal_name, buckets, unapplied, sum(buckets, ZERO) + unapplied))
@@ -276,20 +318,25 @@ def _totals(rows: list[AgingRow], n: int) -> AgingRow:
     return AgingRow(None, "", "", buckets, unapplied, sum(buckets, ZERO) + unapplied)
 
 
-def _receivables(s: Session, as_of: date, franchisee_id: int | None) -> tuple[Decimal, Decimal]:
-    """(the aging total, the overdue open amount) as of ``as_of``, for one franchisee or everyone."""
+def receivables_statement(as_of: date, franchisee_id: int | None = None) -> Select:
+    """One row: open invoice amounts, unapplied credit (positive), overdue open amounts as of ``as_of``."""
     lines = _open_lines(as_of, franchisee_id)
     zero = type_coerce(literal(0), Cents())
-    q = select(
+    return select(
         type_coerce(func.sum(lines.c.open_amount), Cents()),
         type_coerce(func.sum(lines.c.credit), Cents()),
         type_coerce(func.sum(case((lines.c.days > 0, lines.c.open_amount), else_=zero)), Cents()),
     )
-    invoices, credits, overdue = s.execute(q).one()
+
+
+def _receivables(s: Session, as_of: date, franchisee_id: int | None) -> tuple[Decimal, Decimal]:
+    """(the aging total, the overdue open amount) as of ``as_of``, for one franchisee or everyone."""
+    invoices, credits, overdue = s.execute(receivables_statement(as_of, franchisee_id)).one()
     return (invoices or ZERO) - (credits or ZERO), overdue or ZERO
 
 
-def _sums_by_kind(s: Session, start: date, end: date, franchisee_id: int | None) -> dict[str, Decimal]:
+def sums_statement(start: date, end: date, franchisee_id: int | None = None) -> Select:
+    """Per document kind, the amounts dated in [start, end]."""
     Doc = LedgerDocument
     q = (
         select(Doc.kind, type_coerce(func.sum(Doc.amount), Cents()))
@@ -298,7 +345,11 @@ def _sums_by_kind(s: Session, start: date, end: date, franchisee_id: int | None)
     )
     if franchisee_id is not None:
         q = q.where(Doc.franchisee_id == franchisee_id)
-    return {kind: amount or ZERO for kind, amount in s.execute(q)}
+    return q
+
+
+def _sums_by_kind(s: Session, start: date, end: date, franchisee_id: int | None) -> dict[str, Decimal]:
+    return {kind: amount or ZERO for kind, amount in s.execute(sums_statement(start, end, franchisee_id))}
 
 
 def _month_start(day: date) -> date:
@@ -316,9 +367,7 @@ def countback_months(end: date, count: int = COUNTBACK_MONTHS) -> list[tuple[dat
     return months
 
 
-def _monthly_credit_sales(
-    s: Session, months: list[tuple[date, date]], franchisee_id: int | None
-) -> list[Decimal]:
+def monthly_sales_statement(months: list[tuple[date, date]], franchisee_id: int | None = None) -> Select:
     """Invoices minus credit notes in each month: one query, one CASE column per month over the date range."""
     Doc = LedgerDocument
     signed = case((Doc.kind == "invoice", Doc.amount), else_=-Doc.amount)
@@ -339,7 +388,23 @@ def _monthly_credit_sales(
     )
     if franchisee_id is not None:
         q = q.where(Doc.franchisee_id == franchisee_id)
-    return [v or ZERO for v in s.execute(q).one()]
+    return q
+
+
+def kpi_statements(start: date, end: date, franchisee_id: int | None = None) -> list[Select]:
+    """Every query the KPIs run, in order (the benchmark replays them bare)."""
+    return [
+        sums_statement(start, end, franchisee_id),
+        receivables_statement(start - timedelta(days=1), franchisee_id),
+        receivables_statement(end, franchisee_id),
+        monthly_sales_statement(countback_months(end), franchisee_id),
+    ]
+
+
+def _monthly_credit_sales(
+    s: Session, months: list[tuple[date, date]], franchisee_id: int | None
+) -> list[Decimal]:
+    return [v or ZERO for v in s.execute(monthly_sales_statement(months, franchisee_id)).one()]
 
 
 def countback_dso(balance: Decimal, months: list[tuple[date, date]], sales: list[Decimal]) -> Decimal | None:
