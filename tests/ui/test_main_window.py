@@ -33,8 +33,8 @@ def test_users_page_is_not_built_until_shown(qtbot, make_ctx, ui_users):
     from hqdesk.ui.views.users import UsersView
 
     window = _window(qtbot, make_ctx(ui_users["admin"]))
-    assert window.page_keys() == ["franchisees", "users"]
-    assert window.is_built("franchisees") and not window.is_built("users")
+    assert window.page_keys()[:2] == ["franchisees", "users"]  # later pages (reports...) follow
+    assert window.is_built("franchisees") and not any(window.is_built(k) for k in window.page_keys()[1:])
     assert window.findChildren(UsersView) == []
 
 
@@ -61,7 +61,8 @@ def test_a_page_is_built_on_first_show_and_only_once(qtbot, make_ctx, ui_users):
 
 
 def test_pages_follow_the_role(qtbot, make_ctx, ui_users):
-    assert _window(qtbot, make_ctx(ui_users["zhang"])).page_keys() == ["franchisees"]
+    keys = _window(qtbot, make_ctx(ui_users["zhang"])).page_keys()
+    assert keys[0] == "franchisees" and "users" not in keys
 
 
 def test_page_registry_factories_import_their_modules_themselves():
@@ -69,9 +70,10 @@ def test_page_registry_factories_import_their_modules_themselves():
     import importlib
     import subprocess
 
+    lazy = ("hqdesk.ui.views.users", "hqdesk.ui.views.aging", "hqdesk.ui.views.simulator", "pyqtgraph")
     code = (
         "import sys, hqdesk.ui.main_window as m; "
-        "print('hqdesk.ui.views.users' in sys.modules, [p.key for p in m.PAGES])"
+        f"print(any(name in sys.modules for name in {lazy!r}), [p.key for p in m.PAGES][:2])"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False ['franchisees', 'users']"
