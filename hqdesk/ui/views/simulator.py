@@ -29,7 +29,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -396,12 +395,18 @@ class SimulatorView(QWidget):
         self.capital_cost.setToolTip(
             self.tr("The yearly return the money tied up in receivables could earn elsewhere, in percent.")
         )
-        params = QFormLayout()
-        params.addRow(self.tr("Days in the year"), self.days_in_year)
-        params.addRow(self.tr("Variable cost ratio %"), self.variable_cost)
-        params.addRow(self.tr("Capital cost % a year"), self.capital_cost)
-        for edit in (self.days_in_year, self.variable_cost, self.capital_cost):
+        params = QHBoxLayout()
+        for label, edit in (
+            (self.tr("Days in the year"), self.days_in_year),
+            (self.tr("Variable cost ratio %"), self.variable_cost),
+            (self.tr("Capital cost % a year"), self.capital_cost),
+        ):
+            edit.setMaximumWidth(90)
             edit.textChanged.connect(self.recalculate)
+            params.addWidget(QLabel(label))
+            params.addWidget(edit)
+            params.addSpacing(16)
+        params.addStretch(1)
 
         self.alternatives = AlternativesModel(self)
         self.alternatives.edited.connect(self.recalculate)
@@ -466,8 +471,8 @@ class SimulatorView(QWidget):
         results_split = QSplitter(Qt.Orientation.Horizontal)
         results_split.addWidget(self.results_table)
         results_split.addWidget(self.chart_box)
-        results_split.setStretchFactor(0, 3)
-        results_split.setStretchFactor(1, 2)
+        results_split.setStretchFactor(0, 2)
+        results_split.setStretchFactor(1, 1)
         lower_layout.addWidget(results_split, 1)
         splitter = QSplitter(Qt.Orientation.Vertical)
         for part in (upper, middle, lower):
@@ -627,6 +632,9 @@ class SimulatorView(QWidget):
             self._plot.setTitle(self.tr("Net benefit per alternative"), color="#333")
             self._plot.showGrid(y=True, alpha=0.3)
             self._plot.setMouseEnabled(x=False, y=False)
+            left = self._plot.getAxis("left")
+            left.enableAutoSIPrefix(False)  # plain amounts (1,000,000), not "x1e6"
+            left.setWidth(80)
             self.chart_layout.addWidget(self._plot)
         import pyqtgraph as pg
 
@@ -639,7 +647,11 @@ class SimulatorView(QWidget):
             brushes = [pg.mkBrush("#27ae60" if r.recommended else "#5d8aa8") for r in rows]
             self._bars = pg.BarGraphItem(x=list(range(len(rows))), height=heights, width=0.6, brushes=brushes)
             plot.addItem(self._bars)
-        plot.getAxis("bottom").setTicks([[(i, r.name) for i, r in enumerate(rows)]])
+        limit = max(4, 64 // max(len(rows), 1))  # names under the bars must not run into each other
+        ticks = [
+            (i, r.name if len(r.name) <= limit else r.name[: limit - 1] + "…") for i, r in enumerate(rows)
+        ]
+        plot.getAxis("bottom").setTicks([ticks])
 
     def chart_heights(self) -> list[float]:
         """The bars drawn (for tests): the net benefit of each alternative, in order."""
