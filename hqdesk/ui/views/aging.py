@@ -73,13 +73,13 @@ class AgingModel(QAbstractTableModel):
         super().__init__(parent)
         self.report: AgingReport | None = None
         self._rows: list[AgingRow] = []
-        self._cells: list[tuple[str, ...]] = []
+        self._cells: list[tuple[str, ...] | None] = []
 
     def set_report(self, report: AgingReport | None) -> None:
         self.beginResetModel()
         self.report = report
         self._rows = [] if report is None else [*report.rows, report.totals]
-        self._cells = [self._row_cells(r) for r in self._rows]
+        self._cells = [None] * len(self._rows)  # formatted when first shown: 5,000 rows cost nothing up front
         self.endResetModel()
 
     def _row_cells(self, r: AgingRow) -> tuple[str, ...]:
@@ -101,7 +101,10 @@ class AgingModel(QAbstractTableModel):
         return None if column < FIXED_COLUMNS else self.columns()[column - FIXED_COLUMNS]
 
     def text(self, row: int, column: int) -> str:
-        return self._cells[row][column]
+        cells = self._cells[row]
+        if cells is None:
+            cells = self._cells[row] = self._row_cells(self._rows[row])
+        return cells[column]
 
     # ----- Qt's model interface ---------------------------------------------------------------------------
     def rowCount(self, parent=ROOT) -> int:  # noqa: N802 - Qt override
@@ -115,7 +118,7 @@ class AgingModel(QAbstractTableModel):
             return None
         row, column = index.row(), index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._cells[row][column]
+            return self.text(row, column)
         record = self._rows[row]
         if role == Qt.ItemDataRole.FontRole and record.franchisee_id is None:
             font = QFont()
@@ -164,7 +167,7 @@ class AgingModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         rows = sorted(self._rows[:-1], key=by, reverse=order == Qt.SortOrder.DescendingOrder)
         self._rows = [*rows, self._rows[-1]]
-        self._cells = [self._row_cells(r) for r in self._rows]
+        self._cells = [None] * len(self._rows)
         self.layoutChanged.emit()
 
 
