@@ -148,7 +148,8 @@ def _seed(url: str, args) -> None:
 
 def _report(name: str, figures: dict[str, tuple[float, float]]) -> bool:
     ok = True
-    print(f"\n{name}: median ms (app / bare SQL, ratio)")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"\n{name}: median ms (app / bare SQL, ratio); load average {load}")
     for what, (app, bare) in figures.items():
         target = TARGETS.get(what)
         verdict = ""
