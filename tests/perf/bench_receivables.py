@@ -93,7 +93,9 @@ def bench(url: str, runs: int) -> dict[str, tuple[float, float]]:
         kpis = svc.kpis(SYSTEM_ACTOR, KPI_FROM, AS_OF)
         print(f"  KPIs {KPI_FROM}..{AS_OF}: {kpis.json()}")
         app = _median_ms(lambda: svc.kpis(SYSTEM_ACTOR, KPI_FROM, AS_OF), runs)
-        run, raw = _bare(db.engine, kpi_statements(KPI_FROM, AS_OF))
+        run, raw = _bare(
+            db.engine, kpi_statements(KPI_FROM, AS_OF, countback_read=kpis.countback_months_read)
+        )
         out["KPIs, everyone"] = (app, _median_ms(run, runs))
         raw.close()
 

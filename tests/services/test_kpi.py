@@ -40,6 +40,7 @@ def ledger(services, admin):
 def test_one_franchisee(ledger, admin):
     services, k1 = ledger
     kpis = ReceivablesService(services.db).kpis(admin, START, END, k1)
+    assert kpis.countback_months_read == 3  # June to April cover the balance: no older month is read
     assert kpis.json() == {
         "from": "2026-04-01",
         "to": "2026-06-30",
