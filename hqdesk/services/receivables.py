@@ -293,11 +293,19 @@ def _prepared_aging(bounds: tuple[int, ...], one: bool) -> Select:
         .group_by(lines.c.franchisee_id)
         .subquery("per_franchisee")
     )
-    return (
-        select(Franchisee.id, Franchisee.code, Franchisee.legal_name, per_franchisee)
-        .join(per_franchisee, per_franchisee.c.franchisee_id == Franchisee.id)
-        .order_by(Franchisee.code)
-    )
+
+    # code and name looked up per group (5,000 primary-key lookups): PostgreSQL estimated 200 groups and joined
+    # the franchisees to them in a nested loop of 25,000,000 comparisons (+0.9 s)
+    def of_franchisee(column):
+        return select(column).where(Franchisee.id == per_franchisee.c.franchisee_id).scalar_subquery()
+
+    code = of_franchisee(Franchisee.code).label("code")
+    return select(
+        per_franchisee.c.franchisee_id.label("id"),
+        code,
+        of_franchisee(Franchisee.legal_name).label("legal_name"),
+        per_franchisee,
+    ).order_by(code)
 
 
 def _aging_rows(
