@@ -48,8 +48,27 @@ def as_date(value: date):
     return literal(value, Date())
 
 
+class not_an_index_key(GenericFunction):  # noqa: N801 - a SQL expression
+    """``+column`` on SQLite: the same value, but the planner will not pick an index for it. "Dated on or
+    before D" matches nearly the whole history; led by it (ix_ledger_documents_kind_date) SQLite read every
+    invoice (13 s on 2,000,000) instead of the few still open (ix_ledger_documents_open, 0.16 s)."""
+
+    inherit_cache = True
+
+
+@compiles(not_an_index_key)
+def _not_an_index_key(element, compiler, **kw):
+    return compiler.process(list(element.clauses)[0], **kw)
+
+
+@compiles(not_an_index_key, "sqlite")
+def _not_an_index_key_sqlite(element, compiler, **kw):
+    return "+" + compiler.process(list(element.clauses)[0], **kw)
+
+
 def _still_open(as_of: date):
-    return and_(Doc.doc_date <= as_of, or_(Doc.settled_on.is_(None), Doc.settled_on > as_of))
+    doc_date = not_an_index_key(Doc.doc_date, type_=Date())
+    return and_(doc_date <= as_of, or_(Doc.settled_on.is_(None), Doc.settled_on > as_of))
 
 
 def open_invoices(as_of: date, franchisee_id: int | None = None) -> Select:

@@ -17,10 +17,12 @@ from hqdesk.services.contacts import ContactService, StoreService
 from hqdesk.services.credit_check import CreditCheckService
 from hqdesk.services.credit_policy import CreditPolicyService
 from hqdesk.services.credit_profiles import CreditProfileService
+from hqdesk.services.credit_simulator import CreditSimulatorService
 from hqdesk.services.dunning import DunningService
 from hqdesk.services.franchisees import FranchiseeService
 from hqdesk.services.ledger import LedgerService
 from hqdesk.services.profile import ProfileService
+from hqdesk.services.receivables import ReceivablesService
 from hqdesk.services.tiers import TierService
 from hqdesk.services.users import UserService
 from hqdesk.services.visits import VisitService
@@ -45,6 +47,8 @@ class Services:
     credit_check: CreditCheckService  # credit checks of proposed orders, overrides
     dunning: DunningService  # dunning runs and their to-do list
     ledger: LedgerService  # a franchisee's invoices, payments, credit notes, write-offs and allocations
+    receivables: ReceivablesService  # aging and KPIs (reports)
+    credit_simulator: CreditSimulatorService  # the credit policy simulator's ledger figures (reports)
 
     @property
     def dialect(self) -> str:
@@ -106,6 +110,8 @@ def open_services(url: str, *, password: str | None = None, upgrade: bool = True
         CalendarService(db, visits=visits),  # visit_due events come from the visit plans
         *_credit_services(db),
         LedgerService(db),
+        ReceivablesService(db),
+        CreditSimulatorService(db),
     )
 
 

@@ -83,6 +83,18 @@ def _dunning_page(ctx: UiContext) -> QWidget:
     return DunningView(ctx)
 
 
+def _aging_page(ctx: UiContext) -> QWidget:
+    from hqdesk.ui.views.aging import AgingView
+
+    return AgingView(ctx)
+
+
+def _simulator_page(ctx: UiContext) -> QWidget:
+    from hqdesk.ui.views.simulator import SimulatorView
+
+    return SimulatorView(ctx)
+
+
 @dataclass(frozen=True)
 class PageSpec:
     """One page of the main window.
@@ -129,6 +141,9 @@ PAGES: tuple[PageSpec, ...] = (
         QStyle.StandardPixmap.SP_MessageBoxWarning,
     ),
     PageSpec(
+        "aging", QT_TRANSLATE_NOOP("Pages", "Aging"), _aging_page, QStyle.StandardPixmap.SP_FileDialogListView
+    ),
+    PageSpec(
         "dunning",
         QT_TRANSLATE_NOOP("Pages", "Dunning"),
         _dunning_page,
@@ -140,6 +155,12 @@ PAGES: tuple[PageSpec, ...] = (
         QT_TRANSLATE_NOOP("Pages", "Credit policy"),
         _credit_policy_page,
         QStyle.StandardPixmap.SP_FileDialogInfoView,
+    ),
+    PageSpec(
+        "simulator",
+        QT_TRANSLATE_NOOP("Pages", "Credit policy simulator"),
+        _simulator_page,
+        QStyle.StandardPixmap.SP_FileDialogContentsView,
     ),
     PageSpec(
         "users",

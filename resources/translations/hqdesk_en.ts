@@ -19,6 +19,19 @@
     </message>
 </context>
 <context>
+    <name>AgingView</name>
+    <message numerus="yes">
+        <source>%n franchisee(s) with money open as of {date}.</source>
+        <translation>
+            <numerusform>%n franchisee with money open as of {date}.</numerusform><numerusform>%n franchisees with money open as of {date}.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s), {amount} in all</source>
+        <translation>
+            <numerusform>%n document, {amount} in all</numerusform><numerusform>%n documents, {amount} in all</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>BulkActions</name>
     <message numerus="yes">
         <source>%n franchisee(s) changed.</source>

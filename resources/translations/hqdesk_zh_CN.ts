@@ -197,6 +197,185 @@
     </message>
 </context>
 <context>
+    <name>AgingItemsModel</name>
+    <message>
+        <source>Document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Open amount</source>
+        <translation>未结金额</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Bucket</source>
+        <translation>账龄区间</translation>
+    </message>
+</context>
+<context>
+    <name>AgingView</name>
+    <message>
+        <source>Not due</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <source>Unapplied credit</source>
+        <translation>未核销贷项</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Over {days} days</source>
+        <translation>{days} 天以上</translation>
+    </message>
+    <message>
+        <source>{low}-{high} days</source>
+        <translation>{low}-{high} 天</translation>
+    </message>
+    <message>
+        <source>Double-click to see the documents behind this amount.</source>
+        <translation>双击查看构成该金额的单据。</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Franchisee</source>
+        <translation>加盟商</translation>
+    </message>
+    <message>
+        <source>Days overdue at which each bucket ends, in increasing order, separated by commas.</source>
+        <translation>各账龄区间截止的逾期天数，按从小到大排列，以逗号分隔。</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>截至日期</translation>
+    </message>
+    <message>
+        <source>Bucket bounds (days)</source>
+        <translation>账龄区间（天）</translation>
+    </message>
+    <message>
+        <source>Double-click an amount to see its documents.</source>
+        <translation>双击金额可查看其单据。</translation>
+    </message>
+    <message>
+        <source>Enter the date of the report as yyyy-mm-dd.</source>
+        <translation>请按 yyyy-mm-dd 格式输入报表日期。</translation>
+    </message>
+    <message>
+        <source>Enter the bucket bounds as whole numbers of days in increasing order, separated by commas, e.g. 30,60,90,180,365.</source>
+        <translation>请输入账龄区间的天数：整数，从小到大，以逗号分隔，例如 30,60,90,180,365。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n franchisee(s) with money open as of {date}.</source>
+        <translation>
+            <numerusform>截至 {date}，共 %n 个加盟商有未结款项。</numerusform></translation>
+    </message>
+    <message>
+        <source>{code} {name}: {column} as of {date}</source>
+        <translation>{code} {name}：{column}（截至 {date}）</translation>
+    </message>
+    <message>
+        <source>loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s), {amount} in all</source>
+        <translation>
+            <numerusform>共 %n 张单据，合计 {amount}</numerusform></translation>
+    </message>
+    <message>
+        <source>Export the aging report</source>
+        <translation>导出账龄分析表</translation>
+    </message>
+    <message>
+        <source>aging-{date}.csv</source>
+        <translation>账龄分析-{date}.csv</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported to {path}.</source>
+        <translation>已导出到 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>AlternativesModel</name>
+    <message>
+        <source>Alternative</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>Credit sales</source>
+        <translation>赊销额</translation>
+    </message>
+    <message>
+        <source>Collection days</source>
+        <translation>平均收账天数</translation>
+    </message>
+    <message>
+        <source>Bad-debt loss rate %</source>
+        <translation>坏账损失率 %</translation>
+    </message>
+    <message>
+        <source>Share taking the discount %</source>
+        <translation>享受折扣的比例 %</translation>
+    </message>
+    <message>
+        <source>Discount days</source>
+        <translation>折扣期（天）</translation>
+    </message>
+    <message>
+        <source>Cash discount %</source>
+        <translation>现金折扣 %</translation>
+    </message>
+    <message>
+        <source>Collection cost</source>
+        <translation>收账费用</translation>
+    </message>
+    <message>
+        <source>Other costs</source>
+        <translation>其他费用</translation>
+    </message>
+</context>
+<context>
     <name>AnniversariesModel</name>
     <message>
         <source>Anniversary</source>
@@ -2486,7 +2665,7 @@
     </message>
     <message>
         <source>There is no franchisee with the code {code}.</source>
-        <translation>没有代码为 {code} 的加盟商。</translation>
+        <translation>没有编号为 {code} 的加盟商。</translation>
     </message>
     <message>
         <source>The ledger cannot take this document.</source>
@@ -2499,6 +2678,70 @@
     <message>
         <source>{number} came from the ERP import and cannot be deleted here. Correct it in the ERP (for example with a credit note) and import that.</source>
         <translation>{number} 来自 ERP 导入，不能在此删除。请在 ERP 中更正（例如开具贷项通知单）后再导入。</translation>
+    </message>
+    <message>
+        <source>{path}: the value is not valid.</source>
+        <translation>{path}：值无效。</translation>
+    </message>
+    <message>
+        <source>{path}: missing; it is required.</source>
+        <translation>{path}：缺少，此项必填。</translation>
+    </message>
+    <message>
+        <source>{path}: must be a number.</source>
+        <translation>{path}：必须是数字。</translation>
+    </message>
+    <message>
+        <source>{path}: must not be negative.</source>
+        <translation>{path}：不能为负数。</translation>
+    </message>
+    <message>
+        <source>{path}: must be greater than zero.</source>
+        <translation>{path}：必须大于零。</translation>
+    </message>
+    <message>
+        <source>{path}: must be a fraction between 0 and 1 (0.02 is 2 %).</source>
+        <translation>{path}：必须是 0 到 1 之间的小数（0.02 即 2%）。</translation>
+    </message>
+    <message>
+        <source>{path}: unknown field (expected one of: {known}).</source>
+        <translation>{path}：未知字段（应为以下之一：{known}）。</translation>
+    </message>
+    <message>
+        <source>{path}: must be a JSON object.</source>
+        <translation>{path}：必须是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>{path}: must be a non-empty list.</source>
+        <translation>{path}：必须是非空列表。</translation>
+    </message>
+    <message>
+        <source>{path}: every alternative needs a name.</source>
+        <translation>{path}：每个方案都需要名称。</translation>
+    </message>
+    <message>
+        <source>{path}: another alternative already has this name.</source>
+        <translation>{path}：已有其他方案使用此名称。</translation>
+    </message>
+    <message>
+        <source>{path}: give either collection_days or payment_mix (exactly one of them).</source>
+        <translation>{path}：collection_days 与 payment_mix 须且只能填写其一。</translation>
+    </message>
+    <message>
+        <source>{path}: give either bad_debt_rate or bad_debt_amount (exactly one of them).</source>
+        <translation>{path}：bad_debt_rate 与 bad_debt_amount 须且只能填写其一。</translation>
+    </message>
+    <message>
+        <source>{path}: the shares add up to {total}; they must add up to 1.</source>
+        <translation>{path}：各比例合计为 {total}，必须合计为 1。</translation>
+    </message>
+    <message>
+        <source>The period ends ({end}) before it starts ({start}).</source>
+        <translation>期间的结束日期（{end}）早于开始日期（{start}）。</translation>
+    </message>
+    <message>
+        <source>The report could not be written to {path}: {reason}</source>
+        <translation>报表无法写入 {path}：{reason}</translation>
     </message>
 </context>
 <context>
@@ -3794,6 +4037,37 @@ Franchisee relationships and credit management for headquarters.</source>
     </message>
 </context>
 <context>
+    <name>ObservedModel</name>
+    <message>
+        <source>Settlement term</source>
+        <translation>结算方式</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>Franchisees</source>
+        <translation>加盟商数</translation>
+    </message>
+    <message>
+        <source>Credit sales</source>
+        <translation>赊销额</translation>
+    </message>
+    <message>
+        <source>Collection days</source>
+        <translation>平均收账天数</translation>
+    </message>
+    <message>
+        <source>Write-offs</source>
+        <translation>坏账核销</translation>
+    </message>
+    <message>
+        <source>Bad-debt loss rate</source>
+        <translation>坏账损失率</translation>
+    </message>
+</context>
+<context>
     <name>OptionalDateEdit</name>
     <message>
         <source>yyyy-mm-dd</source>
@@ -3811,12 +4085,20 @@ Franchisee relationships and credit management for headquarters.</source>
         <translation>加盟商</translation>
     </message>
     <message>
+        <source>Aging</source>
+        <translation>账龄分析</translation>
+    </message>
+    <message>
         <source>Dunning</source>
         <translation>催收</translation>
     </message>
     <message>
         <source>Credit policy</source>
         <translation>信用政策</translation>
+    </message>
+    <message>
+        <source>Credit policy simulator</source>
+        <translation>信用政策模拟</translation>
     </message>
     <message>
         <source>Users</source>
@@ -4148,6 +4430,144 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
+    </message>
+</context>
+<context>
+    <name>SimulatorResults</name>
+    <message>
+        <source>Alternative</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>Contribution margin</source>
+        <translation>边际贡献</translation>
+    </message>
+    <message>
+        <source>Collection days</source>
+        <translation>平均收账天数</translation>
+    </message>
+    <message>
+        <source>Average receivable</source>
+        <translation>应收账款平均余额</translation>
+    </message>
+    <message>
+        <source>Opportunity cost</source>
+        <translation>应收账款机会成本</translation>
+    </message>
+    <message>
+        <source>Bad-debt cost</source>
+        <translation>坏账成本</translation>
+    </message>
+    <message>
+        <source>Discount cost</source>
+        <translation>现金折扣成本</translation>
+    </message>
+    <message>
+        <source>Collection cost</source>
+        <translation>收账费用</translation>
+    </message>
+    <message>
+        <source>Other costs</source>
+        <translation>其他费用</translation>
+    </message>
+    <message>
+        <source>Net benefit</source>
+        <translation>净收益</translation>
+    </message>
+    <message>
+        <source>Change against the first</source>
+        <translation>较第一方案增减</translation>
+    </message>
+</context>
+<context>
+    <name>SimulatorView</name>
+    <message>
+        <source>{term} {days} (as is)</source>
+        <translation>{term} {days} 天（现行）</translation>
+    </message>
+    <message>
+        <source>{term} +{days} (as is)</source>
+        <translation>{term} +{days} 天（现行）</translation>
+    </message>
+    <message>
+        <source>{term} (as is)</source>
+        <translation>{term}（现行）</translation>
+    </message>
+    <message>
+        <source>Load from the ledger</source>
+        <translation>从台账载入</translation>
+    </message>
+    <message>
+        <source>12 months to</source>
+        <translation>截至日期（近 12 个月）</translation>
+    </message>
+    <message>
+        <source>Variable costs as a percentage of sales (80 = 80 %).</source>
+        <translation>变动成本占销售额的百分比（80 即 80%）。</translation>
+    </message>
+    <message>
+        <source>The yearly return the money tied up in receivables could earn elsewhere, in percent.</source>
+        <translation>应收账款占用资金用于其他投资可获得的年收益率（百分比）。</translation>
+    </message>
+    <message>
+        <source>Days in the year</source>
+        <translation>全年天数</translation>
+    </message>
+    <message>
+        <source>Variable cost ratio %</source>
+        <translation>变动成本率 %</translation>
+    </message>
+    <message>
+        <source>Capital cost % a year</source>
+        <translation>资金成本率 %（年）</translation>
+    </message>
+    <message>
+        <source>Add alternative</source>
+        <translation>添加方案</translation>
+    </message>
+    <message>
+        <source>Remove alternative</source>
+        <translation>删除方案</translation>
+    </message>
+    <message>
+        <source>Enter the last day of the 12 months as yyyy-mm-dd.</source>
+        <translation>请按 yyyy-mm-dd 格式输入 12 个月期间的最后一天。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Credit sales: invoices less credit notes in the 12 months to {date}. Collection days: days from each invoice to the payments and credit notes allocated to it in those months, weighted by amount. Bad-debt loss rate: write-offs / credit sales.</source>
+        <translation>赊销额：截至 {date} 的 12 个月内的发票减贷项通知单。平均收账天数：该期间内核销到各发票的收款和贷项通知单，自发票日期起算的天数，按金额加权。坏账损失率：坏账核销 ÷ 赊销额。</translation>
+    </message>
+    <message>
+        <source>The ledger has no credit sales in the 12 months to {date}: add alternatives by hand.</source>
+        <translation>台账中截至 {date} 的 12 个月内没有赊销：请手动添加方案。</translation>
+    </message>
+    <message>
+        <source>Alternative {n}</source>
+        <translation>方案 {n}</translation>
+    </message>
+    <message>
+        <source>These figures cannot be computed: check the days in the year.</source>
+        <translation>无法计算：请检查全年天数。</translation>
+    </message>
+    <message>
+        <source>{field}: enter a number.</source>
+        <translation>{field}：请输入数字。</translation>
+    </message>
+    <message>
+        <source>Row {row}, {column}: enter a number.</source>
+        <translation>第 {row} 行，{column}：请输入数字。</translation>
+    </message>
+    <message>
+        <source>Recommended: {name}, net benefit {amount}.</source>
+        <translation>推荐方案：{name}，净收益 {amount}。</translation>
+    </message>
+    <message>
+        <source>Net benefit per alternative</source>
+        <translation>各方案净收益</translation>
     </message>
 </context>
 <context>

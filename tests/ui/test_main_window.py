@@ -39,8 +39,10 @@ def test_users_page_is_not_built_until_shown(qtbot, make_ctx, ui_users):
         "agenda",
         "visits",
         "complaints",
+        "aging",
         "dunning",
         "credit_policy",
+        "simulator",
         "users",
     ]
     assert window.is_built("franchisees") and not any(window.is_built(k) for k in window.page_keys()[1:])
@@ -72,7 +74,17 @@ def test_a_page_is_built_on_first_show_and_only_once(qtbot, make_ctx, ui_users):
 def test_pages_follow_the_role(qtbot, make_ctx, ui_users):
     keys = _window(qtbot, make_ctx(ui_users["zhang"])).page_keys()
     # an account manager: no administrators' pages; dunning for their own franchisees' calls and visits
-    assert keys == ["franchisees", "home", "agenda", "visits", "complaints", "dunning", "credit_policy"]
+    assert keys == [
+        "franchisees",
+        "home",
+        "agenda",
+        "visits",
+        "complaints",
+        "aging",
+        "dunning",
+        "credit_policy",
+        "simulator",
+    ]
 
 
 def test_page_registry_factories_import_their_modules_themselves():
@@ -83,11 +95,13 @@ def test_page_registry_factories_import_their_modules_themselves():
     code = (
         "import sys, hqdesk.ui.main_window as m; "
         "print(any(v in sys.modules for v in ('hqdesk.ui.views.users', 'hqdesk.ui.views.visits', "
-        "'hqdesk.ui.views.complaints')), [p.key for p in m.PAGES])"
+        "'hqdesk.ui.views.complaints', 'hqdesk.ui.views.aging', 'hqdesk.ui.views.simulator', 'pyqtgraph')), "
+        "[p.key for p in m.PAGES])"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == (
-        "False ['franchisees', 'home', 'agenda', 'visits', 'complaints', 'dunning', 'credit_policy', 'users']"
+        "False ['franchisees', 'home', 'agenda', 'visits', 'complaints', 'aging', 'dunning', 'credit_policy', "
+        "'simulator', 'users']"
     )
     assert importlib.import_module("hqdesk.ui.main_window").PAGES is PAGES
 

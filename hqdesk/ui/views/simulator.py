@@ -1,0 +1,660 @@
+"""The credit policy simulator: what-if alternatives compared as finance textbooks do (contribution margin
+against the cost of credit), prefilled from the ledger, with a bar chart of each alternative's net benefit.
+
+The ledger's figures per settlement term in use (credit sales, observed collection days, bad-debt loss rate
+over the last 12 months) load in the background (``CreditSimulatorService.observed``); each becomes an
+alternative the user edits, and the user adds others. Rates are typed as percentages here (2 = 2 %); the
+computation is the pure ``domain.credit_simulator`` (a few rows of Decimal arithmetic, done on every edit).
+An alternative's payment mix is a share of customers taking a cash discount at a number of days, the rest
+paying at the collection days (e.g. 50 % take 0.8 % at 30 days, the rest pay at 60).
+
+pyqtgraph is imported when the chart is first drawn, never at start-up.
+"""
+
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from hqdesk.domain.changes import Changes, Entity
+from hqdesk.domain.credit_simulator import FIGURES, Evaluation, SimulatorInputError, evaluate, parse_input
+from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
+from hqdesk.domain.money import AmountTextError, parse_amount
+from hqdesk.services.credit_simulator import TermObservation
+from hqdesk.ui.context import UiContext
+from hqdesk.ui.errors import show_error
+from hqdesk.ui.i18n import fmt_date, fmt_decimal, tr_enum, tr_error
+from hqdesk.ui.models.base import ROOT, RowsModel
+from hqdesk.ui.widgets import OptionalDateEdit
+
+CONTEXT = "SimulatorView"
+HUNDRED = Decimal(100)
+RELOAD_ON = (Entity.LEDGER, Entity.CREDIT_PROFILE)
+
+
+@dataclass
+class AlternativeText:
+    """One alternative as typed (the cells' texts); percentages as the user types them."""
+
+    name: str = ""
+    credit_sales: str = ""
+    collection_days: str = ""
+    bad_debt_percent: str = ""
+    discount_share_percent: str = ""
+    discount_days: str = ""
+    discount_percent: str = ""
+    collection_cost: str = "0"
+    other_costs: str = ""
+
+
+COLUMNS = (
+    ("name", QT_TRANSLATE_NOOP("AlternativesModel", "Alternative")),
+    ("credit_sales", QT_TRANSLATE_NOOP("AlternativesModel", "Credit sales")),
+    ("collection_days", QT_TRANSLATE_NOOP("AlternativesModel", "Collection days")),
+    ("bad_debt_percent", QT_TRANSLATE_NOOP("AlternativesModel", "Bad-debt loss rate %")),
+    ("discount_share_percent", QT_TRANSLATE_NOOP("AlternativesModel", "Share taking the discount %")),
+    ("discount_days", QT_TRANSLATE_NOOP("AlternativesModel", "Discount days")),
+    ("discount_percent", QT_TRANSLATE_NOOP("AlternativesModel", "Cash discount %")),
+    ("collection_cost", QT_TRANSLATE_NOOP("AlternativesModel", "Collection cost")),
+    ("other_costs", QT_TRANSLATE_NOOP("AlternativesModel", "Other costs")),
+)
+
+
+class CellProblem(Exception):
+    """A cell that is not a number: row (from 0), column key."""
+
+    def __init__(self, row: int, column: str) -> None:
+        self.row, self.column = row, column
+        super().__init__(f"row {row}, {column}")
+
+
+def _number(text: str, row: int, column: str) -> Decimal | None:
+    try:
+        return parse_amount(text)
+    except AmountTextError:
+        raise CellProblem(row, column) from None
+
+
+def build_input(
+    alternatives: list[AlternativeText],
+    days_in_year: str,
+    variable_cost_percent: str,
+    capital_cost_percent: str,
+) -> dict:
+    """The simulator's JSON-like input from the texts of the screen (percentages divided by 100). A cell that is
+    not a number raises CellProblem; the rest is checked by ``parse_input``."""
+    data: dict = {"alternatives": []}
+    for key, text in (
+        ("days_in_year", days_in_year),
+        ("variable_cost_ratio", variable_cost_percent),
+        ("capital_cost", capital_cost_percent),
+    ):
+        value = _number(text, -1, key)
+        if value is not None:
+            data[key] = value if key == "days_in_year" else value / HUNDRED
+    for i, alt in enumerate(alternatives):
+        row: dict = {"name": alt.name}
+        sales = _number(alt.credit_sales, i, "credit_sales")
+        if sales is not None:
+            row["credit_sales"] = sales
+        days = _number(alt.collection_days, i, "collection_days")
+        share = _number(alt.discount_share_percent, i, "discount_share_percent")
+        if share:
+            discount_days = _number(alt.discount_days, i, "discount_days")
+            discount = _number(alt.discount_percent, i, "discount_percent") or Decimal(0)
+            row["payment_mix"] = [
+                {
+                    "share": share / HUNDRED,
+                    "days": discount_days if discount_days is not None else Decimal(0),
+                    "discount": discount / HUNDRED,
+                },
+                {"share": 1 - share / HUNDRED, "days": days if days is not None else Decimal(0)},
+            ]
+        elif days is not None:
+            row["collection_days"] = days
+        rate = _number(alt.bad_debt_percent, i, "bad_debt_percent")
+        if rate is not None:
+            row["bad_debt_rate"] = rate / HUNDRED
+        cost = _number(alt.collection_cost, i, "collection_cost")
+        row["collection_cost"] = cost if cost is not None else Decimal(0)
+        other = _number(alt.other_costs, i, "other_costs")
+        if other is not None:
+            row["other_costs"] = other
+        data["alternatives"].append(row)
+    return data
+
+
+def _plain(value: Decimal | None, places: str = "0.01") -> str:
+    return "" if value is None else f"{value.quantize(Decimal(places)).normalize():f}"
+
+
+NOMINAL_DAYS = {
+    "advance": 0,
+    "cod": 0,
+    "net": 0,
+    "monthly": 15,
+    "quarterly": 45,
+    "half_yearly": 91,
+    "yearly": 182,
+}
+"""Average days from an invoice to the end of its settlement period (half the period), before grace days."""
+
+
+def nominal_days(observation: TermObservation) -> int:
+    """What a term gives on paper: N for net N, half the period plus the grace days for period-end terms."""
+    kind = observation.term_kind.value
+    grace = observation.term_days if kind not in ("advance", "cod") else 0
+    return NOMINAL_DAYS[kind] + grace
+
+
+def alternative_from(observation: TermObservation) -> AlternativeText:
+    """The policy as it is for one settlement term: the ledger's figures as an alternative (without collections
+    in the window, the term's nominal days)."""
+    label = tr_enum(observation.term_kind.label)
+    if observation.term_kind.value == "net":
+        name = QCoreApplication.translate("SimulatorView", "{term} {days} (as is)").format(
+            term=label, days=observation.term_days
+        )
+    elif observation.term_days:
+        name = QCoreApplication.translate("SimulatorView", "{term} +{days} (as is)").format(
+            term=label, days=observation.term_days
+        )
+    else:
+        name = QCoreApplication.translate("SimulatorView", "{term} (as is)").format(term=label)
+    return AlternativeText(
+        name=name,
+        credit_sales=_plain(observation.credit_sales),
+        collection_days=_plain(observation.collection_days, "0.1") or str(nominal_days(observation)),
+        bad_debt_percent=_plain(
+            None if observation.bad_debt_rate is None else observation.bad_debt_rate * HUNDRED
+        ),
+        collection_cost="0",
+    )
+
+
+class AlternativesModel(QAbstractTableModel):
+    """The editable what-if table: one row per alternative, every cell text as typed."""
+
+    edited = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[AlternativeText] = []
+
+    def alternatives(self) -> list[AlternativeText]:
+        return [replace(r) for r in self._rows]
+
+    def set_alternatives(self, rows: list[AlternativeText]) -> None:
+        self.beginResetModel()
+        self._rows = [replace(r) for r in rows]
+        self.endResetModel()
+        self.edited.emit()
+
+    def add(self, row: AlternativeText) -> int:
+        n = len(self._rows)
+        self.beginInsertRows(ROOT, n, n)
+        self._rows.append(row)
+        self.endInsertRows()
+        self.edited.emit()
+        return n
+
+    def remove(self, row: int) -> None:
+        if 0 <= row < len(self._rows):
+            self.beginRemoveRows(ROOT, row, row)
+            del self._rows[row]
+            self.endRemoveRows()
+            self.edited.emit()
+
+    def rowCount(self, parent=ROOT) -> int:  # noqa: N802 - Qt override
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=ROOT) -> int:  # noqa: N802 - Qt override
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def flags(self, index):
+        if not index.isValid():
+            return super().flags(index)
+        return super().flags(index) | Qt.ItemFlag.ItemIsEditable
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        key = COLUMNS[index.column()][0]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return getattr(self._rows[index.row()], key)
+        if role == Qt.ItemDataRole.TextAlignmentRole and key != "name":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802 - Qt override
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        setattr(self._rows[index.row()], COLUMNS[index.column()][0], str(value).strip())
+        self.dataChanged.emit(index, index)
+        self.edited.emit()
+        return True
+
+    def headerData(  # noqa: N802 - Qt override
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate("AlternativesModel", COLUMNS[section][1])
+        return None
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    name: str
+    figures: tuple[Decimal, ...]
+    change: Decimal
+    recommended: bool = field(default=False)
+
+
+class ResultsModel(RowsModel[ResultRow]):
+    CONTEXT = "SimulatorResults"
+    HEADERS = (
+        QT_TRANSLATE_NOOP("SimulatorResults", "Alternative"),
+        QT_TRANSLATE_NOOP("SimulatorResults", "Contribution margin"),
+        QT_TRANSLATE_NOOP("SimulatorResults", "Collection days"),
+        QT_TRANSLATE_NOOP("SimulatorResults", "Average receivable"),
+        QT_TRANSLATE_NOOP("SimulatorResults", "Opportunity cost"),
+        QT_TRANSLATE_NOOP("SimulatorResults", "Bad-debt cost"),
+        QT_TRANSLATE_NOOP("SimulatorResults", "Discount cost"),
+        QT_TRANSLATE_NOOP("SimulatorResults", "Collection cost"),
+        QT_TRANSLATE_NOOP("SimulatorResults", "Other costs"),
+        QT_TRANSLATE_NOOP("SimulatorResults", "Net benefit"),
+        QT_TRANSLATE_NOOP("SimulatorResults", "Change against the first"),
+    )
+
+    def cells(self, r: ResultRow) -> tuple[str, ...]:
+        return (r.name, *(fmt_decimal(v) for v in r.figures), fmt_decimal(r.change))
+
+    def role_data(self, row: int, column: int, role: int):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and self.row(row).recommended:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+
+def result_rows(evaluation: Evaluation) -> list[ResultRow]:
+    return [
+        ResultRow(
+            o.name,
+            tuple(o.figure(k) for k in FIGURES),
+            evaluation.change_versus_first(o),
+            o.name == evaluation.recommended,
+        )
+        for o in evaluation.outcomes
+    ]
+
+
+class ObservedModel(RowsModel[TermObservation]):
+    CONTEXT = "ObservedModel"
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ObservedModel", "Settlement term"),
+        QT_TRANSLATE_NOOP("ObservedModel", "Days"),
+        QT_TRANSLATE_NOOP("ObservedModel", "Franchisees"),
+        QT_TRANSLATE_NOOP("ObservedModel", "Credit sales"),
+        QT_TRANSLATE_NOOP("ObservedModel", "Collection days"),
+        QT_TRANSLATE_NOOP("ObservedModel", "Write-offs"),
+        QT_TRANSLATE_NOOP("ObservedModel", "Bad-debt loss rate"),
+    )
+
+    def cells(self, o: TermObservation) -> tuple[str, ...]:
+        rate = "" if o.bad_debt_rate is None else fmt_decimal(o.bad_debt_rate * HUNDRED, 2) + " %"
+        return (
+            tr_enum(o.term_kind.label),
+            str(o.term_days),
+            str(o.franchisees),
+            fmt_decimal(o.credit_sales),
+            "" if o.collection_days is None else fmt_decimal(o.collection_days, 1),
+            fmt_decimal(o.write_offs),
+            rate,
+        )
+
+    def role_data(self, row: int, column: int, role: int):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class SimulatorView(QWidget):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("simulatorView")
+        self._generation = 0
+        self._plot = None
+        self._bars = None
+        self.evaluation: Evaluation | None = None
+        # True while the alternatives are the ledger's own figures: a reload may then replace them; once the
+        # user edits, adds or removes one, they are the user's and stay
+        self._prefilled = False
+
+        # ----- what the ledger shows
+        self.as_of = OptionalDateEdit()
+        self.as_of.setObjectName("asOf")
+        self.as_of.set_date_value(date.today())
+        self.as_of.setClearButtonEnabled(False)
+        self.load_button = QPushButton(self.tr("Load from the ledger"))
+        self.load_button.setObjectName("load")
+        self.load_button.clicked.connect(self.load)
+        self.as_of.returnPressed.connect(self.load)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("12 months to")))
+        top.addWidget(self.as_of)
+        top.addWidget(self.load_button)
+        top.addStretch(1)
+        self.observed = ObservedModel(self)
+        self.observed_table = QTableView()
+        self.observed_table.setObjectName("observedTable")
+        self.observed_table.setModel(self.observed)
+        self.observed_table.verticalHeader().hide()
+        self.observed_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.observed_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.observed_note = QLabel()
+        self.observed_note.setObjectName("observedNote")
+        self.observed_note.setWordWrap(True)
+
+        # ----- the parameters and the alternatives
+        self.days_in_year = QLineEdit("360")
+        self.days_in_year.setObjectName("daysInYear")
+        self.variable_cost = QLineEdit("80")
+        self.variable_cost.setObjectName("variableCost")
+        self.variable_cost.setToolTip(self.tr("Variable costs as a percentage of sales (80 = 80 %)."))
+        self.capital_cost = QLineEdit("10")
+        self.capital_cost.setObjectName("capitalCost")
+        self.capital_cost.setToolTip(
+            self.tr("The yearly return the money tied up in receivables could earn elsewhere, in percent.")
+        )
+        params = QHBoxLayout()
+        for label, edit in (
+            (self.tr("Days in the year"), self.days_in_year),
+            (self.tr("Variable cost ratio %"), self.variable_cost),
+            (self.tr("Capital cost % a year"), self.capital_cost),
+        ):
+            edit.setMaximumWidth(90)
+            edit.textChanged.connect(self.recalculate)
+            params.addWidget(QLabel(label))
+            params.addWidget(edit)
+            params.addSpacing(16)
+        params.addStretch(1)
+
+        self.alternatives = AlternativesModel(self)
+        self.alternatives.edited.connect(self.recalculate)
+        self.alternatives.dataChanged.connect(self._user_edited)
+        self.alternatives_table = QTableView()
+        self.alternatives_table.setObjectName("alternativesTable")
+        self.alternatives_table.setModel(self.alternatives)
+        self.alternatives_table.verticalHeader().hide()
+        self.alternatives_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.add_button = QPushButton(self.tr("Add alternative"))
+        self.add_button.setObjectName("addAlternative")
+        self.add_button.clicked.connect(self.add_alternative)
+        self.remove_button = QPushButton(self.tr("Remove alternative"))
+        self.remove_button.setObjectName("removeAlternative")
+        self.remove_button.clicked.connect(self.remove_alternative)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+
+        # ----- the results
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setStyleSheet("color: #c0392b;")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.recommendation = QLabel()
+        self.recommendation.setObjectName("recommendation")
+        self.recommendation.setWordWrap(True)
+        self.results = ResultsModel(self)
+        self.results_table = QTableView()
+        self.results_table.setObjectName("resultsTable")
+        self.results_table.setModel(self.results)
+        self.results_table.verticalHeader().hide()
+        self.results_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.chart_box = QWidget()
+        self.chart_box.setObjectName("chartBox")
+        self.chart_layout = QVBoxLayout(self.chart_box)
+        self.chart_layout.setContentsMargins(0, 0, 0, 0)
+        self.chart_box.setMinimumHeight(220)
+
+        upper = QWidget()
+        upper_layout = QVBoxLayout(upper)
+        upper_layout.setContentsMargins(0, 0, 0, 0)
+        upper_layout.addLayout(top)
+        upper_layout.addWidget(self.observed_table)
+        upper_layout.addWidget(self.observed_note)
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.addLayout(params)
+        middle_layout.addWidget(self.alternatives_table)
+        middle_layout.addLayout(buttons)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.message)
+        lower_layout.addWidget(self.recommendation)
+        results_split = QSplitter(Qt.Orientation.Horizontal)
+        results_split.addWidget(self.results_table)
+        results_split.addWidget(self.chart_box)
+        results_split.setStretchFactor(0, 2)
+        results_split.setStretchFactor(1, 1)
+        lower_layout.addWidget(results_split, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        for part in (upper, middle, lower):
+            splitter.addWidget(part)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        ctx.bus.changed.connect(self._on_changed)
+        self.load()
+
+    # ----- the ledger's figures ---------------------------------------------------------------------------
+    def load(self) -> None:
+        as_of = self.as_of.date_value()
+        if as_of is None:
+            self._show_message(self.tr("Enter the last day of the 12 months as yyyy-mm-dd."))
+            return
+        self._generation += 1
+        generation = self._generation
+        self.load_button.setEnabled(False)
+        self.observed_note.setText(self.tr("Loading…"))
+        ref = weakref.ref(self)
+
+        def done(observed):
+            view = ref()
+            if view is not None and isValid(view) and generation == view._generation:
+                view._loaded(as_of, observed)
+
+        def failed(exc):
+            view = ref()
+            if view is not None and isValid(view) and generation == view._generation:
+                view.load_button.setEnabled(True)
+                view.observed_note.setText("")
+                show_error(view, exc)
+
+        self.ctx.runner.submit(
+            self.ctx.services.credit_simulator.observed, self.ctx.actor, as_of, on_done=done, on_error=failed
+        )
+
+    def _loaded(self, as_of: date, observed: list[TermObservation]) -> None:
+        self.load_button.setEnabled(True)
+        self.observed.set_rows(observed)
+        if observed:
+            self.observed_note.setText(
+                self.tr(
+                    "Credit sales: invoices less credit notes in the 12 months to {date}. Collection days: "
+                    "days from each invoice to the payments and credit notes allocated to it in those months, "
+                    "weighted by amount. Bad-debt loss rate: write-offs / credit sales."
+                ).format(date=fmt_date(as_of))
+            )
+        else:
+            self.observed_note.setText(
+                self.tr(
+                    "The ledger has no credit sales in the 12 months to {date}: add alternatives by hand."
+                ).format(date=fmt_date(as_of))
+            )
+        # the ledger's figures replace the alternatives only while the user has not added or typed any
+        if not self.alternatives.rowCount() or self._prefilled:
+            self.alternatives.set_alternatives([alternative_from(o) for o in observed])
+            self._prefilled = True
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(*RELOAD_ON):
+            self.load()
+
+    # ----- editing ---------------------------------------------------------------------------------------
+    def _user_edited(self, *_args) -> None:
+        self._prefilled = False
+
+    def add_alternative(self) -> None:
+        """A new alternative, starting from the selected one (or the first), for the user to vary."""
+        self._prefilled = False
+        rows = self.alternatives.alternatives()
+        current = self.alternatives_table.currentIndex()
+        base = rows[current.row()] if current.isValid() else (rows[0] if rows else AlternativeText())
+        names = {r.name for r in rows}
+        n = len(rows) + 1
+        while (name := self.tr("Alternative {n}").format(n=n)) in names:
+            n += 1
+        row = self.alternatives.add(replace(base, name=name))
+        self.alternatives_table.setCurrentIndex(self.alternatives.index(row, 0))
+
+    def remove_alternative(self) -> None:
+        current = self.alternatives_table.currentIndex()
+        if current.isValid():
+            self._prefilled = False
+            self.alternatives.remove(current.row())
+
+    # ----- the results -----------------------------------------------------------------------------------
+    def _show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def recalculate(self) -> None:
+        rows = self.alternatives.alternatives()
+        if not rows:
+            self._show_results(None)
+            self._show_message("")
+            return
+        try:
+            data = build_input(
+                rows, self.days_in_year.text(), self.variable_cost.text(), self.capital_cost.text()
+            )
+            self.evaluation = evaluate(parse_input(data))
+        except CellProblem as problem:
+            self._show_results(None)
+            self._show_message(self._cell_problem_text(problem))
+            return
+        except SimulatorInputError as exc:
+            self._show_results(None)
+            self._show_message(tr_error(exc))
+            return
+        except (InvalidOperation, ArithmeticError):
+            self._show_results(None)
+            self._show_message(self.tr("These figures cannot be computed: check the days in the year."))
+            return
+        self._show_message("")
+        self._show_results(self.evaluation)
+
+    def _cell_problem_text(self, problem: CellProblem) -> str:
+        if problem.row < 0:
+            labels = {
+                "days_in_year": self.tr("Days in the year"),
+                "variable_cost_ratio": self.tr("Variable cost ratio %"),
+                "capital_cost": self.tr("Capital cost % a year"),
+            }
+            return self.tr("{field}: enter a number.").format(field=labels[problem.column])
+        header = dict(COLUMNS)[problem.column]
+        return self.tr("Row {row}, {column}: enter a number.").format(
+            row=problem.row + 1, column=QCoreApplication.translate("AlternativesModel", header)
+        )
+
+    def _show_results(self, evaluation: Evaluation | None) -> None:
+        if evaluation is None:
+            self.evaluation = None
+            self.results.set_rows([])
+            self.recommendation.setText("")
+            self._draw_chart([])
+            return
+        rows = result_rows(evaluation)
+        self.results.set_rows(rows)
+        best = next(r for r in rows if r.recommended)
+        self.recommendation.setText(
+            self.tr("Recommended: {name}, net benefit {amount}.").format(
+                name=best.name, amount=fmt_decimal(best.figures[-1])
+            )
+        )
+        self._draw_chart(rows)
+
+    def _draw_chart(self, rows: list[ResultRow]) -> None:
+        if not rows and self._plot is None:
+            return
+        if self._plot is None:
+            import pyqtgraph as pg  # first chart only: never at start-up
+
+            self._plot = pg.PlotWidget(background="w")
+            self._plot.setObjectName("netBenefitChart")
+            self._plot.setTitle(self.tr("Net benefit per alternative"), color="#333")
+            self._plot.showGrid(y=True, alpha=0.3)
+            self._plot.setMouseEnabled(x=False, y=False)
+            left = self._plot.getAxis("left")
+            left.enableAutoSIPrefix(False)  # plain amounts (1,000,000), not "x1e6"
+            left.setWidth(80)
+            self.chart_layout.addWidget(self._plot)
+        import pyqtgraph as pg
+
+        plot = self._plot
+        if self._bars is not None:
+            plot.removeItem(self._bars)
+            self._bars = None
+        heights = [float(r.figures[-1]) for r in rows]
+        if rows:
+            brushes = [pg.mkBrush("#27ae60" if r.recommended else "#5d8aa8") for r in rows]
+            self._bars = pg.BarGraphItem(x=list(range(len(rows))), height=heights, width=0.6, brushes=brushes)
+            plot.addItem(self._bars)
+        limit = max(4, 64 // max(len(rows), 1))  # names under the bars must not run into each other
+        ticks = [
+            (i, r.name if len(r.name) <= limit else r.name[: limit - 1] + "…") for i, r in enumerate(rows)
+        ]
+        plot.getAxis("bottom").setTicks([ticks])
+
+    def chart_heights(self) -> list[float]:
+        """The bars drawn (for tests): the net benefit of each alternative, in order."""
+        if self._bars is None:
+            return []
+        return [float(h) for h in self._bars.opts["height"]]
