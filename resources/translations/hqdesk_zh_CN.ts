@@ -2795,8 +2795,112 @@
         <translation>等级</translation>
     </message>
     <message>
+        <source>Settlement term</source>
+        <translation>结算方式</translation>
+    </message>
+    <message>
+        <source>Days (net or grace)</source>
+        <translation>天数（账期或宽限）</translation>
+    </message>
+    <message>
+        <source>Credit limit</source>
+        <translation>信用额度</translation>
+    </message>
+    <message>
+        <source>Collection policy</source>
+        <translation>催收政策</translation>
+    </message>
+    <message>
+        <source>Expected bad-debt loss rate</source>
+        <translation>预期坏账损失率</translation>
+    </message>
+    <message>
+        <source>Loss rate from payment history</source>
+        <translation>损失率按回款历史推算</translation>
+    </message>
+    <message>
+        <source>Credit hold</source>
+        <translation>信用冻结</translation>
+    </message>
+    <message>
+        <source>Hold reason</source>
+        <translation>冻结原因</translation>
+    </message>
+    <message>
+        <source>Next review</source>
+        <translation>下次复核</translation>
+    </message>
+    <message>
+        <source>Proposed changes</source>
+        <translation>申请的调整</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <source>Decision note</source>
+        <translation>审批意见</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Applies to invoice</source>
+        <translation>对应发票</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Settled on</source>
+        <translation>结清日期</translation>
+    </message>
+    <message>
+        <source>Dunning run</source>
+        <translation>催收批次</translation>
+    </message>
+    <message>
+        <source>Dunning level</source>
+        <translation>催收级别</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>动作</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Overdue amount</source>
+        <translation>逾期金额</translation>
+    </message>
+    <message>
+        <source>Done by</source>
+        <translation>处理人</translation>
     </message>
     <message>
         <source>Status since</source>
@@ -3489,6 +3593,46 @@
     <message>
         <source>Complaint timeline</source>
         <translation>投诉处理记录</translation>
+    </message>
+    <message>
+        <source>Credit profile set</source>
+        <translation>已建立信用档案</translation>
+    </message>
+    <message>
+        <source>Credit profile changed</source>
+        <translation>信用档案已修改</translation>
+    </message>
+    <message>
+        <source>Credit change proposed</source>
+        <translation>已提出信用调整申请</translation>
+    </message>
+    <message>
+        <source>Credit proposal decided</source>
+        <translation>信用调整申请已审批</translation>
+    </message>
+    <message>
+        <source>Ledger document recorded</source>
+        <translation>已登记往来单据</translation>
+    </message>
+    <message>
+        <source>Ledger document changed</source>
+        <translation>往来单据已修改</translation>
+    </message>
+    <message>
+        <source>Ledger document deleted</source>
+        <translation>往来单据已删除</translation>
+    </message>
+    <message>
+        <source>Dunning action due</source>
+        <translation>催收动作待办</translation>
+    </message>
+    <message>
+        <source>Dunning action worked</source>
+        <translation>催收动作已处理</translation>
+    </message>
+    <message>
+        <source>Dunning action removed</source>
+        <translation>催收动作已删除</translation>
     </message>
 </context>
 <context>

@@ -139,6 +139,13 @@ DATE_FIELDS = frozenset(
 )
 BOOL_FIELDS = frozenset({"archived", "birthday_lunar", "is_primary", "lunar"})
 
+# Registries a capability fills for its own tables (see ui/models/credit_history.py):
+# (table, field) -> (labels by enum member, the enum); money kept as whole cents (PostgreSQL's trail holds the
+# BIGINT, SQLite's the amount as text); rates kept as fractions, shown as percentages
+ENUM_FIELDS: dict[tuple[str, str], tuple[dict, type]] = {}
+CENTS_FIELDS: set[tuple[str, str]] = set()
+RATE_FIELDS: set[tuple[str, str]] = set()
+
 WHAT = {
     ("franchisees", "insert"): QT_TRANSLATE_NOOP("History", "Franchisee created"),
     ("franchisees", "update"): QT_TRANSLATE_NOOP("History", "Profile changed"),
@@ -259,9 +266,19 @@ def _enum_label(table: str, name: str, value) -> str | None:
             }.get((table, name))
             if labels is not None:
                 return tr_enum(labels[0][labels[1](value)])
+        registered = ENUM_FIELDS.get((table, name))
+        if registered is not None:
+            return tr_enum(registered[0][registered[1](value)])
     except (ValueError, KeyError):
         return None
     return None
+
+
+def _cents_amount(value) -> Decimal | None:
+    """A ledger amount from the trail: an int is whole cents (PostgreSQL), text is the amount (SQLite)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Decimal(value) / 100
+    return _as_decimal(value)
 
 
 def format_value(table: str, name: str, value, names: UserNames | None = None) -> str:
@@ -280,6 +297,12 @@ def format_value(table: str, name: str, value, names: UserNames | None = None) -
     if name in DATE_FIELDS:
         day = _as_date(value)
         return fmt_date(day) if day else str(value)
+    if (table, name) in CENTS_FIELDS:
+        amount = _cents_amount(value)
+        return fmt_money(amount) if amount is not None else str(value)
+    if (table, name) in RATE_FIELDS:
+        rate = _as_decimal(value)
+        return f"{(rate * 100).normalize():f} %" if rate is not None else str(value)
     if name == "registered_capital":
         amount = _as_decimal(value)
         return fmt_money(amount) if amount is not None else str(value)

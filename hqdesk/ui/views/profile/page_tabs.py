@@ -23,3 +23,12 @@ def build_page_tabs(editor: QWidget) -> dict[str, ProfileTab]:
         "ledger": LedgerTab(editor),
         "history": HistoryTab(),
     }
+
+
+def _register_history_labels() -> None:
+    from hqdesk.ui.models.credit_history import register_history_labels
+
+    register_history_labels()
+
+
+_register_history_labels()
