@@ -698,3 +698,20 @@ def test_verbose_adds_the_technical_details_of_a_database_error(tmp_path):
     assert code == 1 and lines[0] == runs[False][1][0]
     assert len(lines) >= 2 and "details: psycopg.OperationalError: " in lines[1]
     assert "s3cret-pw" not in "\n".join(lines)
+
+
+def test_a_reader_that_goes_away_is_no_error(monkeypatch, tmp_path):
+    """`hqdesk-admin report aging ... | head -1`: the closed pipe ends the command quietly with 0, no traceback."""
+    import hqdesk.cli.report as report
+
+    def closed_pipe(_args):
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(report, "cmd_aging", closed_pipe)
+    saved = os.dup(sys.stdout.fileno())  # main() points stdout at the null device: put it back afterwards
+    try:
+        code = main(["report", "aging", "--as-of", "2026-11-30", "--db", f"sqlite:///{tmp_path / 'x.db'}"])
+    finally:
+        os.dup2(saved, sys.stdout.fileno())
+        os.close(saved)
+    assert code == 0

@@ -111,7 +111,7 @@ def add_demo_ledger(s: Session, *, seed: int, today: date, years: int) -> dict[s
                 "credit_limit": Decimal(rnd.randrange(low // 50_000, high // 50_000 + 1) * 50_000),
                 "collection_policy_id": STANDARD_POLICY_ID,
                 "expected_loss_rate": None,
-                "loss_rate_derived": False,
+                "loss_rate_derived": True,  # derived from its own payment history
                 "on_hold": False,
                 "hold_reason": "",
                 "next_review_on": today + timedelta(days=rnd.randrange(30, 366)),

@@ -163,7 +163,7 @@ def gather_facts(s: Session, head, amount: Decimal, on_date: date) -> CreditFact
         _figures_statement(),
         {"as_of": on_date, "fid": head.fid, "start": months_before(on_date, LOSS_WINDOW_MONTHS)},
     ).one()
-    derived = head.profile_id is None or head.loss_rate_derived
+    derived = head.profile_id is None or head.loss_rate_derived or head.expected_loss_rate is None
     if derived:
         first = figures.first_invoice
         if isinstance(first, str):

@@ -66,3 +66,21 @@ def test_override_keeps_the_reason_and_needs_a_credit_manager(services, users, f
     ok = services.credit_check.check(users["am"], fid, D("1.00"), date(2026, 1, 5))
     with pytest.raises(ValidationError):
         services.credit_check.override(users["cm"], ok, "no block to override")
+
+
+def test_a_profile_without_a_rate_is_checked_with_the_derived_rate(services, users, fid):
+    """A profile row whose rate is empty but not flagged as derived (written by another tool, or by the ledger
+    demo before this fix) is checked with the derived rate, not a crash."""
+    from sqlalchemy import update
+
+    from hqdesk.persistence.models_credit import CreditProfile
+
+    with services.db.write("t") as s:
+        s.execute(
+            update(CreditProfile)
+            .where(CreditProfile.franchisee_id == fid)
+            .values(expected_loss_rate=None, loss_rate_derived=False)
+        )
+        s.commit()
+    check = services.credit_check.check(users["am"], fid, D("1.00"), date(2026, 1, 20))
+    assert check.decision is Decision.APPROVE and check.facts.expected_loss_rate is not None
