@@ -93,6 +93,17 @@ def drive(lang: str, out: Path, size: str) -> int:
     def users():
         window().show_page("users")
 
+    def page(key: str):
+        def step():
+            window().show_page(key)
+
+        return step
+
+    def franchisee_again():
+        view().search_box.setText("")
+        window().show_page("franchisees")
+        QTimer.singleShot(600, lambda: view().table.selectRow(1))
+
     def back_to_list():
         window().show_page("franchisees")
 
@@ -129,6 +140,19 @@ def drive(lang: str, out: Path, size: str) -> int:
         (tab("history"), 1200, "history"),
         (bad_input, 1200, "validation"),
         (search, 1500, "search"),
+        (franchisee_again, 2000, None),
+        (tab("visits"), 1000, "tab_visits"),
+        (tab("complaints"), 1000, "tab_complaints"),
+        (tab("credit"), 1500, "tab_credit"),
+        (tab("ledger"), 1500, "tab_ledger"),
+        (page("home"), 2000, "page_today"),
+        (page("agenda"), 2000, "page_agenda"),
+        (page("visits"), 2000, "page_visits"),
+        (page("complaints"), 2000, "page_complaints"),
+        (page("aging"), 2500, "page_aging"),
+        (page("dunning"), 2000, "page_dunning"),
+        (page("credit_policy"), 2000, "page_credit_policy"),
+        (page("simulator"), 2500, "page_simulator"),
         (users, 1200, "users"),
         (back_to_list, 300, None),
         (settings("database"), 800, None),

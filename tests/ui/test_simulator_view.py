@@ -108,3 +108,13 @@ def test_remove_alternative(view):
     view.alternatives_table.setCurrentIndex(view.alternatives.index(1, 0))
     view.remove_alternative()
     assert view.alternatives.rowCount() == 1 and view.results.rowCount() == 1
+
+
+def test_the_chart_keeps_its_room_and_writes_amounts_in_full(view, qtbot):
+    """At 1280x720 the results table squeezed the chart to a sliver whose axis read "8e+0…"."""
+    view.resize(1130, 630)
+    view.show()
+    qtbot.waitUntil(lambda: view.chart_heights() != [])
+    assert view.chart_box.width() >= 320
+    left = view._plot.getAxis("left")
+    assert left.tickStrings([8_000_000.0], 1.0, 1_000_000.0) == ["8,000,000"]

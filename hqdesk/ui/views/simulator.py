@@ -450,6 +450,7 @@ class SimulatorView(QWidget):
         self.chart_layout = QVBoxLayout(self.chart_box)
         self.chart_layout.setContentsMargins(0, 0, 0, 0)
         self.chart_box.setMinimumHeight(220)
+        self.chart_box.setMinimumWidth(320)  # the wide results table must not squeeze the chart away
 
         upper = QWidget()
         upper_layout = QVBoxLayout(upper)
@@ -634,7 +635,9 @@ class SimulatorView(QWidget):
             self._plot.setMouseEnabled(x=False, y=False)
             left = self._plot.getAxis("left")
             left.enableAutoSIPrefix(False)  # plain amounts (1,000,000), not "x1e6"
-            left.setWidth(80)
+            # pyqtgraph writes large ticks as 8e+06: amounts with thousands separators instead
+            left.tickStrings = lambda values, scale, spacing: [f"{v * scale:,.0f}" for v in values]
+            left.setWidth(90)
             self.chart_layout.addWidget(self._plot)
         import pyqtgraph as pg
 
