@@ -13,312 +13,73 @@ Rules (``hqdesk.domain.complaints`` has the workflow and the due dates):
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, literal_column, or_, select, text, tuple_
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hqdesk.domain.complaints import (
     ALLOWED_COMPLAINT_TRANSITIONS,
-    DEFAULT_SLA,
     OPEN_STATUSES,
     REASSIGNABLE,
     Channel,
     ComplaintStatus,
     EventKind,
     Severity,
-    SlaTimes,
-    category_name_problems,
     comment_problems,
     complaint_number,
     due_dates,
     intake_problems,
     next_deadline,
-    sla_problems,
     transition_problems,
 )
-from hqdesk.domain.errors import FieldError, HqdeskError, NotFound
+from hqdesk.domain.errors import FieldError, NotFound
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.domain.roles import Action, Actor, Role
 from hqdesk.persistence.models import Contact, Franchisee, User
-from hqdesk.persistence.models_complaints import Complaint, ComplaintCategory, ComplaintEvent, ComplaintSla
+from hqdesk.persistence.models_complaints import Complaint, ComplaintCategory, ComplaintEvent
 from hqdesk.persistence.types import utcnow
 from hqdesk.services.base import Service, conflict_error, raise_if_invalid
-
-HANDLER_ROLES = (Role.ADMIN, Role.ACCOUNT_MANAGER, Role.CREDIT_MANAGER)
-"""Who can be an assignee: the roles that may handle the complaints assigned to them."""
-PAGE_SIZE = 100
-
-
-class ComplaintClosed(HqdeskError):
-    exit_code = 2
-    message = QT_TRANSLATE_NOOP(
-        "Errors", "This complaint is closed, so it is read only. Reopen it first. Nothing was saved."
-    )
-
-
-# ----- DTOs -------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CategoryDTO:
-    id: int
-    parent_id: int | None
-    name: str
-    active: bool
-    sort_order: int
-    version: int
-    path: str  # "产品质量 › 电镀/镀层"
-    used: int  # complaints filed under it
-
-
-@dataclass(frozen=True)
-class SlaDTO:
-    severity: Severity
-    response_hours: int
-    resolution_hours: int
-    version: int
-
-
-@dataclass(frozen=True)
-class Person:
-    id: int
-    username: str
-    display_name: str
-
-    @property
-    def name(self) -> str:
-        return self.display_name or self.username
-
-
-@dataclass(frozen=True)
-class ComplaintRow:
-    """One line of the queue or of the franchisee's Complaints tab."""
-
-    id: int
-    number: str
-    franchisee_id: int
-    franchisee_code: str
-    franchisee_name: str
-    received_at: datetime
-    channel: Channel
-    category_id: int
-    category: str
-    severity: Severity
-    status: ComplaintStatus
-    assignee_id: int | None
-    assignee: str
-    due_at: datetime
-    overdue: bool
-    summary: str
-    version: int
-
-
-@dataclass(frozen=True)
-class ComplaintEventDTO:
-    id: int
-    kind: EventKind
-    from_status: ComplaintStatus | None
-    to_status: ComplaintStatus | None
-    assignee: str
-    comment: str
-    by: str
-    occurred_at: datetime
-
-
-@dataclass(frozen=True)
-class ComplaintIntake:
-    """What is entered when a complaint is logged (and edited later)."""
-
-    franchisee_id: int | None
-    received_at: datetime | None
-    channel: Channel
-    category_id: int | None
-    severity: Severity
-    description: str
-    contact_id: int | None = None
-    references: str = ""
-
-
-@dataclass(frozen=True)
-class ComplaintRights:
-    handle: bool  # move it on (the assignee or an administrator)
-    take: bool  # take the unassigned new complaint for oneself
-    assign_others: bool  # an administrator
-    comment: bool
-    edit: bool
-    transitions: tuple[ComplaintStatus, ...]  # what this user may move it to now
-
-
-@dataclass(frozen=True)
-class ComplaintDetail:
-    id: int
-    number: str
-    intake: ComplaintIntake
-    franchisee_code: str
-    franchisee_name: str
-    contact_name: str
-    category: str
-    status: ComplaintStatus
-    assignee_id: int | None
-    assignee: str
-    logged_by: str
-    response_due: datetime
-    resolution_due: datetime
-    due_at: datetime
-    overdue: bool
-    responded_at: datetime | None
-    resolved_at: datetime | None
-    closed_at: datetime | None
-    resolution: str
-    root_cause: str
-    corrective_action: str
-    satisfaction: int | None
-    version: int
-    events: tuple[ComplaintEventDTO, ...]
-    rights: ComplaintRights
-
-
-@dataclass(frozen=True)
-class ComplaintChoices:
-    """What the complaint form offers."""
-
-    categories: tuple[CategoryDTO, ...]  # active ones, in tree order
-    assignees: tuple[Person, ...]
-    sla: tuple[SlaDTO, ...]
-    may_log: bool
-    may_assign_others: bool
-    me: int
-
-
-@dataclass(frozen=True)
-class QueueFilter:
-    statuses: frozenset[ComplaintStatus] = frozenset()  # empty: any
-    category_id: int | None = None  # with its sub-categories
-    severity: Severity | None = None
-    assignee_id: int | None = None  # UNASSIGNED for none
-    overdue: bool = False
-    franchisee_id: int | None = None
-    text: str = ""  # number or franchisee code/name
-
-
-UNASSIGNED = -1
-SORT_KEYS = ("received_at", "due_at", "severity", "status", "id")
-FEW_MATCHES = 3000
-"""Below this many matches a page is found through the filters and sorted; above, along the sort's index."""
-
-
-@dataclass(frozen=True)
-class QueuePage:
-    rows: tuple[ComplaintRow, ...]
-    total: int  # matches of the filter (first page only; -1 on the following pages)
-    next_key: tuple | None  # pass as ``after`` for the next page; None: no more rows
-
-
-@dataclass(frozen=True)
-class ChangeRequest:
-    """A transition and what it needs (domain.complaints.transition_problems)."""
-
-    to: ComplaintStatus
-    comment: str = ""
-    assignee_id: int | None = None
-    resolution: str = ""
-    root_cause: str = ""
-    corrective_action: str = ""
-    satisfaction: int | None = None
-
+from hqdesk.services.complaints_dto import (
+    HANDLER_ROLES,
+    PAGE_SIZE,  # noqa: F401 (re-exported)
+    SORT_KEYS,
+    UNASSIGNED,
+    CategoryDTO,
+    ChangeRequest,
+    ComplaintChoices,
+    ComplaintClosed,
+    ComplaintDetail,
+    ComplaintEventDTO,
+    ComplaintIntake,
+    ComplaintRights,
+    ComplaintRow,
+    Person,
+    QueueFilter,
+    QueuePage,
+    SlaDTO,
+)
+from hqdesk.services.complaints_queue import FEW_MATCHES, ComplaintQueue, select_rows  # noqa: F401 (re-exported)
+from hqdesk.services.complaints_settings import (
+    ComplaintSettings,
+    _active_path,
+    _assignees,
+    _categories,
+    _people,
+    _sla,
+    _sla_times,
+)
 
 # ----- the service ------------------------------------------------------------------------------------------
 
 
-class ComplaintService(Service):
+class ComplaintService(ComplaintQueue, ComplaintSettings, Service):
+    """Intake and the workflow with its timeline; the queue (``complaints_queue``) and the settings
+    (``complaints_settings``) come from its bases."""
+
     clock: Callable[[], datetime] = staticmethod(utcnow)
-
-    # ----- settings: categories and times ------------------------------------------------------------------
-    def categories(self, include_inactive: bool = True) -> list[CategoryDTO]:
-        with self.db.read() as s:
-            return [c for c in _categories(s, usage=True) if include_inactive or c.active]
-
-    def add_category(self, actor: Actor, parent_id: int | None, name: str) -> CategoryDTO:
-        name = name.strip()
-        raise_if_invalid(category_name_problems(name))
-        with self.db.write(actor.username) as s:
-            self.require(actor, Action.CONFIGURE_COMPLAINTS, s=s)
-            if parent_id is not None and s.get(ComplaintCategory, parent_id) is None:
-                raise NotFound()
-            self._unique_name(s, parent_id, name, None)
-            last = s.scalar(select(func.max(ComplaintCategory.sort_order)).where(_same_parent(parent_id)))
-            row = ComplaintCategory(
-                parent_id=parent_id,
-                name=name,
-                active=True,
-                sort_order=(last if last is not None else -1) + 1,
-                updated_by=actor.username,
-            )
-            s.add(row)
-            s.flush()
-            new_id = row.id
-            s.commit()
-        return next(c for c in self.categories() if c.id == new_id)
-
-    def rename_category(self, actor: Actor, category_id: int, version: int, name: str) -> None:
-        name = name.strip()
-        raise_if_invalid(category_name_problems(name))
-        with self.db.write(actor.username) as s:
-            self.require(actor, Action.CONFIGURE_COMPLAINTS, s=s)
-            row = self._category(s, category_id, version)
-            self._unique_name(s, row.parent_id, name, row.id)
-            row.name = name
-            row.updated_by = actor.username
-            self.flush_or_conflict(
-                s, lambda fresh: conflict_error(None, {}, fresh.get(ComplaintCategory, category_id))
-            )
-            s.commit()
-
-    def set_category_active(self, actor: Actor, category_id: int, version: int, active: bool) -> None:
-        """Deactivate (no new complaints under it or its sub-categories; old ones keep it) or activate again.
-        Categories are never deleted."""
-        with self.db.write(actor.username) as s:
-            self.require(actor, Action.CONFIGURE_COMPLAINTS, s=s)
-            row = self._category(s, category_id, version)
-            row.active = active
-            row.updated_by = actor.username
-            self.flush_or_conflict(
-                s, lambda fresh: conflict_error(None, {}, fresh.get(ComplaintCategory, category_id))
-            )
-            s.commit()
-
-    def sla(self) -> list[SlaDTO]:
-        with self.db.read() as s:
-            return _sla(s)
-
-    def set_sla(self, actor: Actor, times: dict[Severity, SlaTimes], versions: dict[Severity, int]) -> None:
-        """New response/resolution times; they apply to complaints logged from now on."""
-        raise_if_invalid(sla_problems(times))
-        with self.db.write(actor.username) as s:
-            self.require(actor, Action.CONFIGURE_COMPLAINTS, s=s)
-            rows = {r.severity: r for r in s.scalars(select(ComplaintSla))}
-            for severity, t in times.items():
-                row = rows.get(int(severity))
-                if row is None:
-                    row = ComplaintSla(severity=int(severity), response_hours=0, resolution_hours=0)
-                    s.add(row)
-                elif severity in versions and row.version != versions[severity]:
-                    raise conflict_error(None, {}, row)
-                if (row.response_hours, row.resolution_hours) != (t.response_hours, t.resolution_hours):
-                    row.response_hours, row.resolution_hours = t.response_hours, t.resolution_hours
-                    row.updated_by = actor.username
-            self.flush_or_conflict(
-                s,
-                lambda fresh: conflict_error(
-                    None,
-                    {},
-                    fresh.scalars(select(ComplaintSla).order_by(ComplaintSla.updated_at.desc())).first(),
-                ),
-            )
-            s.commit()
 
     # ----- the form's choices ------------------------------------------------------------------------------
     def choices(self, actor: Actor) -> ComplaintChoices:
@@ -580,131 +341,6 @@ class ComplaintService(Service):
                 raise NotFound()
             return self._detail(s, c, me, self.clock())
 
-    def queue(
-        self,
-        actor: Actor,
-        filters: QueueFilter = QueueFilter(),
-        sort: str = "received_at",
-        descending: bool = True,
-        after: tuple | None = None,
-        limit: int = PAGE_SIZE,
-    ) -> QueuePage:
-        """One page of the complaint queue, keyset-paged by (sort key, id); ``total`` on the first page.
-
-        How the rows are found depends on how many match (counted on the first page, carried in the key): many
-        matches are found by walking the sort order's index and filtering (a page is near); few are found by
-        the filters' indexes and sorted (they are few). SQLite is told which (its planner often walks the
-        wrong one); PostgreSQL's planner decides with its statistics."""
-        if sort not in SORT_KEYS:
-            raise ValueError(sort)
-        now = self.clock()
-        with self.db.read() as s:
-            self.require(actor, Action.VIEW_FRANCHISEES, s=s)
-            conditions = self._conditions(s, filters, now)
-            if after is None:
-                total = s.scalar(select(func.count()).select_from(Complaint).where(*conditions)) or 0
-            else:
-                total = after[2] if len(after) > 2 else -1
-            key = getattr(Complaint, sort)
-            few = 0 <= total < FEW_MATCHES
-            sqlite = s.get_bind().dialect.name == "sqlite"
-            page = list(conditions) if few or not sqlite else self._conditions(s, filters, now, walk=True)
-            if after is not None:
-                pair = tuple_(key, Complaint.id)
-                page.append(pair < tuple_(*after[:2]) if descending else pair > tuple_(*after[:2]))
-            query = select_rows().where(*page).limit(limit + 1)
-            direction = "DESC" if descending else "ASC"
-            if sqlite and conditions and few:
-                # few matches: the filters' indexes find them; "+" keeps SQLite off the sort order's index
-                query = query.order_by(text(f"+complaints.{sort} {direction}, +complaints.id {direction}"))
-            else:
-                query = query.order_by(
-                    *((key.desc(), Complaint.id.desc()) if descending else (key, Complaint.id))
-                )
-            rows = _rows(s, query, now)
-            more = len(rows) > limit
-            rows = rows[:limit]
-            next_key = None
-            if more and rows:
-                last = rows[-1]
-                value = {"received_at": last.received_at, "due_at": last.due_at, "id": last.id}.get(sort)
-                if sort == "severity":
-                    value = int(last.severity)
-                elif sort == "status":
-                    value = last.status.value
-                next_key = (value, last.id, total)
-            return QueuePage(tuple(rows), total if after is None else -1, next_key)
-
-    def for_franchisee(self, actor: Actor, franchisee_id: int) -> list[ComplaintRow]:
-        """The franchisee's complaints, newest first (the profile's Complaints tab)."""
-        now = self.clock()
-        with self.db.read() as s:
-            self.require(actor, Action.VIEW_FRANCHISEES, s=s)
-            q = (
-                select_rows()
-                .where(Complaint.franchisee_id == franchisee_id)
-                .order_by(Complaint.received_at.desc(), Complaint.id.desc())
-            )
-            return _rows(s, q, now)
-
-    def overdue_for(self, actor: Actor, user_id: int | None = None) -> list[ComplaintRow]:
-        """Overdue complaints assigned to ``user_id`` (default: the actor), most overdue first: for the start
-        screen."""
-        now = self.clock()
-        with self.db.read() as s:
-            me = self.require(actor, Action.VIEW_FRANCHISEES, s=s)
-            uid = me.user_id if user_id is None else user_id
-            q = (
-                select_rows()
-                .where(
-                    Complaint.assignee_id == uid,
-                    Complaint.status.in_([st.value for st in OPEN_STATUSES]),
-                    Complaint.due_at < now,
-                )
-                .order_by(Complaint.due_at, Complaint.id)
-            )
-            return _rows(s, q, now)
-
-    # ----- helpers -----------------------------------------------------------------------------------------
-    def _conditions(self, s: Session, f: QueueFilter, now: datetime, walk: bool = False) -> list:
-        """The filter's WHERE terms. ``walk``: on SQLite, written so that no index serves them ("+column"),
-        which leaves SQLite one plan: walk the sort order's index and test each row."""
-
-        def c(column):
-            if walk and s.get_bind().dialect.name == "sqlite":
-                return literal_column(f"+complaints.{column.key}", column.type)
-            return column
-
-        conditions = []
-        if f.statuses:
-            conditions.append(c(Complaint.status).in_(sorted(st.value for st in f.statuses)))
-        if f.category_id is not None:
-            ids = _subtree(s, f.category_id)
-            conditions.append(c(Complaint.category_id).in_(ids))
-        if f.severity is not None:
-            conditions.append(c(Complaint.severity) == int(f.severity))
-        if f.assignee_id == UNASSIGNED:
-            conditions.append(c(Complaint.assignee_id).is_(None))
-        elif f.assignee_id is not None:
-            conditions.append(c(Complaint.assignee_id) == f.assignee_id)
-        if f.overdue:
-            conditions.append(c(Complaint.status).in_(sorted(st.value for st in OPEN_STATUSES)))
-            conditions.append(c(Complaint.due_at) < now)
-        if f.franchisee_id is not None:
-            conditions.append(c(Complaint.franchisee_id) == f.franchisee_id)
-        text_ = f.text.strip()
-        if text_:
-            digits = text_.upper().removeprefix("TS").lstrip("0")
-            like = f"%{text_.lower()}%"
-            named = select(Franchisee.id).where(
-                or_(func.lower(Franchisee.code).like(like), Franchisee.legal_name.like(f"%{text_}%"))
-            )
-            matches = [c(Complaint.franchisee_id).in_(named)]
-            if digits.isdigit():
-                matches.append(Complaint.id == int(digits))
-            conditions.append(or_(*matches))
-        return conditions
-
     def _complaint(self, s: Session, complaint_id: int, version: int) -> Complaint:
         c = s.get(Complaint, complaint_id)
         if c is None:
@@ -715,34 +351,6 @@ class ComplaintService(Service):
 
     def _may_handle(self, s: Session, actor: Actor, c: Complaint) -> Actor:
         return self.require(actor, Action.HANDLE_COMPLAINT, owner_id=c.assignee_id, s=s)
-
-    def _category(self, s: Session, category_id: int, version: int) -> ComplaintCategory:
-        row = s.get(ComplaintCategory, category_id)
-        if row is None:
-            raise NotFound()
-        if row.version != version:
-            raise conflict_error(None, {}, row)
-        return row
-
-    @staticmethod
-    def _unique_name(s: Session, parent_id: int | None, name: str, own_id: int | None) -> None:
-        clash = s.scalar(
-            select(ComplaintCategory.id).where(
-                _same_parent(parent_id),
-                func.lower(ComplaintCategory.name) == name.lower(),
-                ComplaintCategory.id != (own_id or 0),
-            )
-        )
-        if clash is not None:
-            raise_if_invalid(
-                [
-                    FieldError(
-                        "name",
-                        QT_TRANSLATE_NOOP("Validation", "There is a category {name} here already."),
-                        {"name": name},
-                    )
-                ]
-            )
 
     @staticmethod
     def _check_refs(s: Session, intake: ComplaintIntake, new_category: bool) -> None:
@@ -956,153 +564,6 @@ def _set_due(c: Complaint) -> None:
         ComplaintStatus(c.status), c.responded_at is not None, c.response_due, c.resolution_due
     )
     c.due_at = due if due is not None else c.resolution_due
-
-
-def _same_parent(parent_id: int | None):
-    return (
-        ComplaintCategory.parent_id.is_(None)
-        if parent_id is None
-        else ComplaintCategory.parent_id == parent_id
-    )
-
-
-def _categories(s: Session, usage: bool = False) -> list[CategoryDTO]:
-    """Every category in tree order (parents before their children, siblings by sort order); ``usage``: with
-    the number of complaints filed under each (a GROUP BY over all complaints: the settings page only)."""
-    rows = list(
-        s.scalars(select(ComplaintCategory).order_by(ComplaintCategory.sort_order, ComplaintCategory.id))
-    )
-    used = (
-        dict(s.execute(select(Complaint.category_id, func.count()).group_by(Complaint.category_id)).all())
-        if usage
-        else {}
-    )
-    children: dict[int | None, list[ComplaintCategory]] = {}
-    for r in rows:
-        children.setdefault(r.parent_id, []).append(r)
-    out: list[CategoryDTO] = []
-
-    def walk(parent: int | None, prefix: str, active: bool) -> None:
-        for r in children.get(parent, []):
-            path = f"{prefix} › {r.name}" if prefix else r.name
-            out.append(
-                CategoryDTO(
-                    r.id,
-                    r.parent_id,
-                    r.name,
-                    r.active and active,
-                    r.sort_order,
-                    r.version,
-                    path,
-                    used.get(r.id, 0),
-                )
-            )
-            walk(r.id, path, r.active and active)
-
-    walk(None, "", True)
-    return out
-
-
-def _subtree(s: Session, category_id: int) -> list[int]:
-    cats = _categories(s)
-    ids, frontier = {category_id}, {category_id}
-    while frontier:
-        frontier = {c.id for c in cats if c.parent_id in frontier} - ids
-        ids |= frontier
-    return sorted(ids)
-
-
-def _active_path(s: Session, cat: ComplaintCategory) -> bool:
-    while cat is not None:
-        if not cat.active:
-            return False
-        cat = s.get(ComplaintCategory, cat.parent_id) if cat.parent_id else None
-    return True
-
-
-def _sla(s: Session) -> list[SlaDTO]:
-    rows = {r.severity: r for r in s.scalars(select(ComplaintSla))}
-    out = []
-    for sev in Severity:
-        r = rows.get(int(sev))
-        t = DEFAULT_SLA[sev]
-        out.append(
-            SlaDTO(sev, r.response_hours, r.resolution_hours, r.version)
-            if r
-            else SlaDTO(sev, t.response_hours, t.resolution_hours, 0)
-        )
-    return out
-
-
-def _sla_times(s: Session, severity: Severity) -> SlaTimes:
-    r = s.scalar(select(ComplaintSla).where(ComplaintSla.severity == int(severity)))
-    return SlaTimes(r.response_hours, r.resolution_hours) if r else DEFAULT_SLA[Severity(severity)]
-
-
-def _people(s: Session) -> Iterable[Person]:
-    return [Person(*r) for r in s.execute(select(User.id, User.username, User.display_name))]
-
-
-def _assignees(s: Session) -> list[Person]:
-    return [
-        Person(*r)
-        for r in s.execute(
-            select(User.id, User.username, User.display_name)
-            .where(User.active.is_(True), User.role.in_([r.value for r in HANDLER_ROLES]))
-            .order_by(User.username)
-        )
-    ]
-
-
-def select_rows():
-    return select(
-        Complaint.id,
-        Complaint.franchisee_id,
-        Franchisee.code,
-        Franchisee.legal_name,
-        Complaint.received_at,
-        Complaint.channel,
-        Complaint.category_id,
-        Complaint.severity,
-        Complaint.status,
-        Complaint.assignee_id,
-        Complaint.due_at,
-        func.substr(Complaint.description, 1, 80),
-        Complaint.version,
-    ).join(Franchisee, Franchisee.id == Complaint.franchisee_id)
-
-
-def _rows(s: Session, query, now: datetime) -> list[ComplaintRow]:
-    result = s.execute(query).all()
-    if not result:
-        return []
-    cats = {c.id: c.path for c in _categories(s)}
-    people = {p.id: p.name for p in _people(s)}
-    out = []
-    for r in result:
-        status = ComplaintStatus(r[8])
-        out.append(
-            ComplaintRow(
-                id=r[0],
-                number=complaint_number(r[0]),
-                franchisee_id=r[1],
-                franchisee_code=r[2],
-                franchisee_name=r[3],
-                received_at=r[4],
-                channel=Channel(r[5]),
-                category_id=r[6],
-                category=cats.get(r[6], ""),
-                severity=Severity(r[7]),
-                status=status,
-                assignee_id=r[9],
-                assignee=people.get(r[9], "") if r[9] else "",
-                due_at=r[10],
-                overdue=status in OPEN_STATUSES and r[10] < now,
-                summary=(r[11] or "").replace("\n", " "),
-                version=r[12],
-            )
-        )
-    return out
 
 
 __all__ = [

@@ -331,7 +331,7 @@ def intake_for(sv, actor, franchisee_id):
 
 def test_both_ways_of_finding_a_page_give_the_same_rows(world, monkeypatch):
     """Few matches are found through the filters and sorted, many along the sort's index: same answers."""
-    import hqdesk.services.complaints as module
+    import hqdesk.services.complaints_queue as module
 
     sv, am, admin = world["sv"], world["am"], world["admin"]
     for i in range(12):
