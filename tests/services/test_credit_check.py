@@ -84,3 +84,37 @@ def test_a_profile_without_a_rate_is_checked_with_the_derived_rate(services, use
         s.commit()
     check = services.credit_check.check(users["am"], fid, D("1.00"), date(2026, 1, 20))
     assert check.decision is Decision.APPROVE and check.facts.expected_loss_rate is not None
+
+
+def test_the_readme_example_through_the_real_ledger(services, users):
+    """The README's credit-check example, recorded through LedgerService so its allocation rules apply: the
+    500.00 naming no invoice pays the oldest due invoice, so 1,500.00 (not 2,000.00) is overdue."""
+    cm = users["cm"]
+    fid = L.franchisee(services, users["admin"], "RM1", manager_id=users["am"].user_id)
+    services.credit_profiles.save(cm, fid, 0, replace(DEFAULTS, credit_limit=D("10000.00")), "授信")
+    services.ledger.record(
+        cm, fid, "invoice", "RI1", date(2026, 1, 1), D("3000.00"), due_date=date(2026, 1, 31)
+    )
+    services.ledger.record(
+        cm, fid, "invoice", "RI2", date(2026, 2, 1), D("2000.00"), due_date=date(2026, 3, 3)
+    )
+    services.ledger.record(cm, fid, "payment", "RP1", date(2026, 2, 10), D("1000.00"), applies_to="RI1")
+    services.ledger.record(cm, fid, "payment", "RP2", date(2026, 2, 20), D("500.00"))
+    late = services.credit_check.check(cm, fid, D("1000.00"), date(2026, 2, 25))
+    assert (
+        late.decision,
+        late.facts.open_balance,
+        late.facts.amount_overdue,
+        late.facts.max_days_overdue,
+    ) == (
+        Decision.BLOCK,
+        D("3500.00"),
+        D("1500.00"),
+        25,
+    )
+    early = services.credit_check.check(cm, fid, D("1000.00"), date(2026, 2, 10))
+    assert (early.decision, early.facts.open_balance, early.facts.max_days_overdue) == (
+        Decision.WARN,
+        D("4000.00"),
+        10,
+    )
