@@ -14,68 +14,10 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import os
-import re
 import sys
-from datetime import date
 
-from hqdesk.cli.output import OK, Refused, open_services
+from hqdesk.cli.output import OK, Refused, acting_actor, iso_day, open_services, translator
 from hqdesk.domain.calendar import EventKind
-from hqdesk.domain.errors import NotFound
-from hqdesk.domain.i18n import Translate, english
-from hqdesk.domain.roles import SYSTEM_ACTOR
-from hqdesk.services.errors import LoginBoundToUser
-
-
-def iso_day(text: str) -> date:
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        try:
-            return date.fromisoformat(text)
-        except ValueError:
-            pass
-    raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}")
-
-
-def language() -> str:
-    """``zh_CN`` or ``en``: $HQDESK_LANG, else the locale's language, else English."""
-    chosen = os.environ.get("HQDESK_LANG", "").strip()
-    if chosen:
-        return "zh_CN" if chosen.lower().replace("-", "_").startswith("zh") else "en"
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name, "")
-        if value:
-            return "zh_CN" if value.lower().startswith("zh") else "en"
-    return "en"
-
-
-def translator(lang: str) -> Translate:
-    """The ``Translate`` of ``lang``: English sources as they are; Chinese from the shipped translation source
-    (``hqdesk_zh_CN.ts``: plain XML, so the command line needs no Qt)."""
-    if lang != "zh_CN":
-        return english
-    import xml.etree.ElementTree as ET
-
-    from hqdesk.resources import resource_path
-
-    table: dict[tuple[str, str], str] = {}
-    try:
-        root = ET.parse(resource_path("translations", "hqdesk_zh_CN.ts")).getroot()
-    except (OSError, ET.ParseError):
-        return english
-    for context in root.iter("context"):
-        name = context.findtext("name") or ""
-        if name not in ("Calendar", "Enums"):
-            continue
-        for message in context.iter("message"):
-            found = message.find("translation")
-            if found is None or found.get("type") in ("unfinished", "vanished", "obsolete") or not found.text:
-                continue
-            table[(name, message.findtext("source") or "")] = found.text
-
-    def translate(context: str, text: str) -> str:
-        return table.get((context, text), text)
-
-    return translate
 
 
 def cmd_calendar(args) -> int:
@@ -84,20 +26,13 @@ def cmd_calendar(args) -> int:
     kinds = [EventKind(k) for k in args.kinds] if args.kinds else None
     services = open_services(args)
     try:
-        actor = services.users.login_actor() or SYSTEM_ACTOR
-        if args.as_user:
-            try:
-                actor = services.users.actor(args.as_user)
-            except NotFound:
-                raise Refused(f"--as: there is no active user {args.as_user}") from None
-            except LoginBoundToUser as exc:
-                raise Refused(f"--as: {exc.english()}") from None
+        actor = acting_actor(services, args.as_user)
         if args.mine and not actor.user_id:
             raise Refused("--mine needs a user: give --as USERNAME")
         events = services.calendar.events(actor, args.start, args.end, kinds=kinds, mine=args.mine)
     finally:
         services.close()
-    translate = translator(language())
+    translate = translator(("Calendar", "Enums"))
     rows = [e.as_json(translate) for e in events]
     if args.format == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=2))

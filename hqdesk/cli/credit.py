@@ -11,59 +11,19 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import re
 from datetime import date
 
-from hqdesk.cli.output import OK, Refused, open_services
-from hqdesk.domain.roles import SYSTEM_ACTOR
-
-
-def language() -> str:
-    for var in ("HQDESK_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(var, "")
-        if value:
-            return "zh_CN" if value.lower().startswith("zh") else "en"
-    return "en"
-
-
-def ts_translate(contexts: tuple[str, ...] = ("CreditCheck", "Enums")):
-    """A ``Translate`` reading the finished Chinese translations of ``contexts`` from the shipped .ts file."""
-    import xml.etree.ElementTree as ET
-
-    from hqdesk.resources import resource_path
-
-    table: dict[tuple[str, str], str] = {}
-    try:
-        root = ET.parse(resource_path("translations", "hqdesk_zh_CN.ts")).getroot()
-    except (OSError, ET.ParseError):
-        root = None
-    for ctx in root.iter("context") if root is not None else ():
-        name = ctx.findtext("name", "")
-        if name not in contexts:
-            continue
-        for msg in ctx.iter("message"):
-            tr = msg.find("translation")
-            if tr is not None and tr.text and tr.get("type") not in ("unfinished", "obsolete", "vanished"):
-                table[(name, msg.findtext("source", ""))] = tr.text
-
-    def translate(context: str, text: str) -> str:
-        return table.get((context, text), text)
-
-    return translate
+from hqdesk.cli.output import OK, Refused, acting_actor, iso_day, open_services, translator
 
 
 def parse_day(text: str) -> date:
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        try:
-            return date.fromisoformat(text)
-        except ValueError:
-            pass
-    raise Refused(f"--date: not a date in the form YYYY-MM-DD: {text!r}")
+    try:
+        return iso_day(text)
+    except argparse.ArgumentTypeError as exc:
+        raise Refused(f"--date: {exc}") from None
 
 
 def cmd_credit_check(args) -> int:
-    from hqdesk.domain.i18n import english
     from hqdesk.domain.money import AmountTextError, parse_amount
     from hqdesk.services.credit_check import amount_problems
 
@@ -76,10 +36,10 @@ def cmd_credit_check(args) -> int:
     on_date = parse_day(args.date) if args.date else date.today()
     services = open_services(args)
     try:
-        result = services.credit_check.check_code(SYSTEM_ACTOR, args.code, amount, on_date)
+        result = services.credit_check.check_code(acting_actor(services), args.code, amount, on_date)
     finally:
         services.close()
-    translate = ts_translate() if language() == "zh_CN" else english
+    translate = translator(("CreditCheck", "Enums"))
     reasons = result.texts(translate)
     if args.format == "json":
         print(json.dumps({"decision": result.decision.value, "reasons": reasons}, ensure_ascii=False))

@@ -4,21 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from hqdesk.cli.output import OK, Failed, Refused, open_services
+from hqdesk.cli.output import OK, Failed, Refused, iso_day, open_services
 from hqdesk.domain.roles import SYSTEM_ACTOR
-
-
-def iso_day(text: str):
-    """--today: a date written YYYY-MM-DD exactly (it is half of a recipe that must give the same data again)."""
-    import re
-    from datetime import date
-
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        try:
-            return date.fromisoformat(text)
-        except ValueError:
-            pass
-    raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}")
 
 
 def whole(minimum: int):

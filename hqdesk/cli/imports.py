@@ -6,10 +6,7 @@ import argparse
 import json
 import sys
 
-from hqdesk.cli.output import OK, REFUSED, Parser, Refused, error, open_services
-from hqdesk.domain.errors import NotFound
-from hqdesk.domain.roles import SYSTEM_ACTOR
-from hqdesk.services.errors import LoginBoundToUser
+from hqdesk.cli.output import OK, REFUSED, Parser, acting_actor, error, open_services
 
 
 def cmd_import_franchisees(args) -> int:
@@ -17,14 +14,7 @@ def cmd_import_franchisees(args) -> int:
 
     services = open_services(args)
     try:
-        actor = services.users.login_actor() or SYSTEM_ACTOR  # a personal login acts as its own user
-        if args.as_user:
-            try:
-                actor = services.users.actor(args.as_user)
-            except NotFound:
-                raise Refused(f"--as: there is no active user {args.as_user}") from None
-            except LoginBoundToUser as exc:
-                raise Refused(f"--as: {exc.english()}") from None
+        actor = acting_actor(services, args.as_user)  # a personal login acts as its own user
         result = FranchiseeImporter(services.db).import_file(actor, args.file, dry_run=args.dry_run)
     finally:
         services.close()
@@ -76,14 +66,7 @@ def cmd_import_ledger(args) -> int:
 
     services = open_services(args)
     try:
-        actor = services.users.login_actor() or SYSTEM_ACTOR
-        if args.as_user:
-            try:
-                actor = services.users.actor(args.as_user)
-            except NotFound:
-                raise Refused(f"--as: there is no active user {args.as_user}") from None
-            except LoginBoundToUser as exc:
-                raise Refused(f"--as: {exc.english()}") from None
+        actor = acting_actor(services, args.as_user)
         result = Importer(services.db).import_file(actor, args.file, dry_run=args.dry_run)
     finally:
         services.close()

@@ -8,11 +8,16 @@ shown without their password.
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import sys
 import unicodedata
 from collections.abc import Sequence
+from datetime import date
 
-from hqdesk.domain.errors import EXIT_FAILED, EXIT_REFUSED
+from hqdesk.domain.errors import EXIT_FAILED, EXIT_REFUSED, NotFound
+from hqdesk.domain.i18n import Translate, english
+from hqdesk.domain.roles import SYSTEM_ACTOR, Actor
 
 PROG = "hqdesk-admin"
 OK, FAILED, REFUSED = 0, EXIT_FAILED, EXIT_REFUSED
@@ -101,3 +106,69 @@ def first_line(exc: BaseException) -> str:
     from hqdesk.persistence.errors import first_line as first
 
     return first(exc)
+
+
+def iso_day(text: str) -> date:
+    """An argparse type: a date written YYYY-MM-DD exactly (every command's dates and as-of dates)."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            pass
+    raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}")
+
+
+def acting_actor(services, as_user: str | None = None) -> Actor:
+    """Who a command acts as: a personal PostgreSQL login acts as its own user, whatever ``--as`` says (a
+    different name is refused); else ``--as USERNAME``; else the system's batch actor."""
+    from hqdesk.services.errors import LoginBoundToUser
+
+    actor = services.users.login_actor() or SYSTEM_ACTOR
+    if as_user:
+        try:
+            actor = services.users.actor(as_user)
+        except NotFound:
+            raise Refused(f"--as: there is no active user {as_user}") from None
+        except LoginBoundToUser as exc:
+            raise Refused(f"--as: {exc.english()}") from None
+    return actor
+
+
+def language() -> str:
+    """``zh_CN`` or ``en`` for what a command prints in words: $HQDESK_LANG, else the locale (``LC_ALL``,
+    ``LC_MESSAGES``, ``LANG``: ``zh...`` is Chinese), else English."""
+    for name in ("HQDESK_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "").strip()
+        if value:
+            return "zh_CN" if value.lower().replace("-", "_").startswith("zh") else "en"
+    return "en"
+
+
+def translator(contexts: tuple[str, ...], lang: str | None = None) -> Translate:
+    """The ``Translate`` of ``lang`` (default: ``language()``) for the translation ``contexts``: English sources
+    as they are; Chinese from the shipped ``hqdesk_zh_CN.ts`` (plain XML: the command line loads no Qt)."""
+    if (lang or language()) != "zh_CN":
+        return english
+    import xml.etree.ElementTree as ET
+
+    from hqdesk.resources import resource_path
+
+    try:
+        root = ET.parse(resource_path("translations", "hqdesk_zh_CN.ts")).getroot()
+    except (OSError, ET.ParseError):
+        return english
+    table: dict[tuple[str, str], str] = {}
+    for context in root.iter("context"):
+        name = context.findtext("name") or ""
+        if name not in contexts:
+            continue
+        for message in context.iter("message"):
+            found = message.find("translation")
+            if found is None or found.get("type") in ("unfinished", "vanished", "obsolete") or not found.text:
+                continue
+            table[(name, message.findtext("source") or "")] = found.text
+
+    def translate(context: str, text: str) -> str:
+        return table.get((context, text), text)
+
+    return translate

@@ -11,21 +11,9 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import re
 import sys
-from datetime import date
 
-from hqdesk.cli.output import OK, Parser, Refused, open_services
-from hqdesk.domain.roles import SYSTEM_ACTOR
-
-
-def iso_date(text: str) -> date:
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        try:
-            return date.fromisoformat(text)
-        except ValueError:
-            pass
-    raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}")
+from hqdesk.cli.output import OK, Parser, Refused, acting_actor, iso_day, open_services
 
 
 def bounds(text: str) -> tuple[int, ...]:
@@ -37,16 +25,12 @@ def bounds(text: str) -> tuple[int, ...]:
         raise argparse.ArgumentTypeError(f"{exc}: {text!r} (e.g. 30,60,90,120)") from None
 
 
-def _actor(services):
-    return services.users.login_actor() or SYSTEM_ACTOR  # a personal login reads as its own user
-
-
 def cmd_aging(args) -> int:
     from hqdesk.services.receivables import ReceivablesService, aging_csv_rows, aging_json
 
     services = open_services(args)
     try:
-        report = ReceivablesService(services.db).aging(_actor(services), args.as_of, args.buckets)
+        report = ReceivablesService(services.db).aging(acting_actor(services), args.as_of, args.buckets)
     finally:
         services.close()
     if args.format == "json":
@@ -66,7 +50,7 @@ def cmd_kpi(args) -> int:
     try:
         receivables = ReceivablesService(services.db)
         fid = receivables.franchisee_id(args.franchisee) if args.franchisee is not None else None
-        kpis = receivables.kpis(_actor(services), args.start, args.to, fid)
+        kpis = receivables.kpis(acting_actor(services), args.start, args.to, fid)
     finally:
         services.close()
     print(json.dumps(kpis.json(), ensure_ascii=False, indent=2))
@@ -77,7 +61,7 @@ def add_commands(commands, common: argparse.ArgumentParser) -> argparse.Argument
     group = commands.add_parser("report", parents=[common], help="receivables reports (read only)")
     sub = group.add_subparsers(title="report commands", metavar="REPORT_COMMAND", parser_class=Parser)
     p = sub.add_parser("aging", parents=[common], help="receivables aging as of a date, a row per franchisee")
-    p.add_argument("--as-of", dest="as_of", type=iso_date, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--as-of", dest="as_of", type=iso_day, required=True, metavar="YYYY-MM-DD")
     p.add_argument(
         "--buckets",
         type=bounds,
@@ -89,8 +73,8 @@ def add_commands(commands, common: argparse.ArgumentParser) -> argparse.Argument
     p.set_defaults(handler=cmd_aging)
 
     p = sub.add_parser("kpi", parents=[common], help="receivables KPIs of a period (DSO, overdue share...)")
-    p.add_argument("--from", dest="start", type=iso_date, required=True, metavar="YYYY-MM-DD")
-    p.add_argument("--to", dest="to", type=iso_date, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--from", dest="start", type=iso_day, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="to", type=iso_day, required=True, metavar="YYYY-MM-DD")
     p.add_argument("--franchisee", metavar="CODE", default=None, help="one franchisee (default: everyone)")
     p.add_argument("--format", choices=("json",), default="json")
     p.set_defaults(handler=cmd_kpi)
