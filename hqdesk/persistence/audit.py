@@ -19,8 +19,9 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import event, insert, inspect, select
+from sqlalchemy import event, func, insert, inspect, select
 from sqlalchemy.orm import Session
 
 from hqdesk.persistence.bulk import insert_many
@@ -229,4 +230,37 @@ def install(session_factory) -> None:
             session.connection().execute(insert(AuditEntry), rows)
 
 
-__all__ = ["install", "to_json_value", "ContactAnniversary"]
+def _column_defaults(model) -> dict[str, Any]:
+    """Every column but the id with the model's scalar default (None without one)."""
+    return {
+        c.name: (c.default.arg if c.default is not None and c.default.is_scalar else None)
+        for c in model.__table__.columns
+        if c.name != "id"
+    }
+
+
+def insert_audited(s: Session, model, rows: list[dict], username: str) -> list[int] | None:
+    """Bulk-insert ``rows`` with Core executemany (the ORM's bulk path costs as much again in Python).
+
+    Every column is given (the models' scalar defaults fill the rest): what is stored is what is audited.
+    PostgreSQL: the sequences give the ids and the audit trigger writes the trail; returns None. SQLite: the
+    ids are given here, after the highest one (the write transaction holds SQLite's lock from BEGIN
+    IMMEDIATE, so no other writer can take them), and the trail is written here, as the app's audit writer
+    would for ORM inserts (bulk INSERTs pass it by); returns the ids."""
+    if not rows:
+        return []
+    defaults = _column_defaults(model)
+    table = model.__table__
+    connection = s.connection()
+    if connection.dialect.name == "postgresql":
+        insert_many(connection, table, [{**defaults, **r} for r in rows])
+        return None
+    first = connection.scalar(select(func.coalesce(func.max(table.c.id), 0)))
+    ids = list(range(first + 1, first + 1 + len(rows)))
+    rows = [{**defaults, **row, "id": row_id} for row, row_id in zip(rows, ids, strict=True)]
+    insert_many(connection, table, rows)
+    audit_bulk_inserts(s, model, rows, ids, username)
+    return ids
+
+
+__all__ = ["install", "to_json_value", "ContactAnniversary", "insert_audited"]

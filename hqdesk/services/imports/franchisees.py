@@ -39,8 +39,7 @@ from hqdesk.domain.franchisee import (
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP, VALIDATION
 from hqdesk.domain.roles import Action, Actor, Role
 from hqdesk.domain.search import prepare_pinyin
-from hqdesk.persistence.audit import audit_bulk_inserts
-from hqdesk.persistence.bulk import insert_many
+from hqdesk.persistence.audit import insert_audited
 from hqdesk.persistence.mappers import ContactMapper, FranchiseeMapper
 from hqdesk.persistence.models import Contact, Franchisee, StatusChangeRecord, Tier, User
 from hqdesk.persistence.types import utcnow
@@ -362,37 +361,9 @@ def _write(s: Session, rows: list[_Row], actor: Actor, today: date, reason: str)
     return len(ids)
 
 
-def _defaults(model) -> dict[str, Any]:
-    """Every column but the id with the model's scalar default (None without one)."""
-    return {
-        c.name: (c.default.arg if c.default is not None and c.default.is_scalar else None)
-        for c in model.__table__.columns
-        if c.name != "id"
-    }
-
-
 def _insert(s: Session, model, rows: list[dict], actor: Actor) -> list[int] | None:
-    """Bulk-insert ``rows`` with Core executemany (the ORM's bulk path costs as much again in Python).
-
-    Every column is given (the models' scalar defaults fill the rest): what is stored is what is audited.
-    PostgreSQL: the sequences give the ids and the audit trigger writes the trail; returns None. SQLite: the
-    ids are given here, after the highest one (the write transaction holds SQLite's lock from BEGIN
-    IMMEDIATE, so no other writer can take them), and the trail is written here, as the app's audit writer
-    would for ORM inserts (bulk INSERTs pass it by); returns the ids."""
-    if not rows:
-        return []
-    defaults = _defaults(model)
-    table = model.__table__
-    connection = s.connection()
-    if connection.dialect.name == "postgresql":
-        insert_many(connection, table, [{**defaults, **r} for r in rows])
-        return None
-    first = connection.scalar(select(func.coalesce(func.max(table.c.id), 0)))
-    ids = list(range(first + 1, first + 1 + len(rows)))
-    rows = [{**defaults, **row, "id": row_id} for row, row_id in zip(rows, ids, strict=True)]
-    insert_many(connection, table, rows)
-    audit_bulk_inserts(s, model, rows, ids, actor.username)
-    return ids
+    """The import's one write step (``insert_audited``; a test fails it midway to prove all or nothing)."""
+    return insert_audited(s, model, rows, actor.username)
 
 
 # ----- the service -----------------------------------------------------------------------------------------

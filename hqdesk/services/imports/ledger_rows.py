@@ -27,6 +27,7 @@ from hqdesk.domain.credit import DocumentKind
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP, VALIDATION
 from hqdesk.domain.roles import Action, Actor
 from hqdesk.domain.settlement import due_date as settlement_due_date
+from hqdesk.persistence.audit import insert_audited
 from hqdesk.persistence.engine import allow_long_work
 from hqdesk.persistence.ledger_write import recompute, terms
 from hqdesk.persistence.models import Franchisee
@@ -35,7 +36,6 @@ from hqdesk.persistence.types import utcnow
 from hqdesk.services.base import Service
 from hqdesk.services.imports.cells import convert
 from hqdesk.services.imports.columns import Template
-from hqdesk.services.imports.franchisees import _insert
 from hqdesk.services.imports.problems import CellProblem, ImportConflict, ImportProblem, ImportResult, Refused
 from hqdesk.services.imports.reader import Table, blank, read_table
 
@@ -283,8 +283,11 @@ class LedgerImporter(Service):
                 self._lock(s, sorted(codes))
                 now = utcnow()
                 stamp = {"version": 1, "created_at": now, "updated_at": now, "updated_by": actor.username}
-                _insert(
-                    s, LedgerDocument, [{**self.values(r), "source": "import", **stamp} for r in rows], actor
+                insert_audited(
+                    s,
+                    LedgerDocument,
+                    [{**self.values(r), "source": "import", **stamp} for r in rows],
+                    actor.username,
                 )
                 recompute(s, codes, actor.username)
                 s.commit()
