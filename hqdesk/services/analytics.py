@@ -1,0 +1,339 @@
+"""Analytics: the series behind the start screen and the chart screens, all computed in SQL, all read only.
+
+Every role may read them (``Action.VIEW_FRANCHISEES``); nothing here writes. Each method opens one read
+transaction and returns frozen DTOs (``services.analytics_dto``). Filters (``AnalyticsFilter``: region, tier,
+account manager, one franchisee) narrow every series to the matching franchisees; archived franchisees count.
+
+Definitions (the contract):
+- **Sales** of a period = invoices minus credit notes dated in it (both days included). Monthly amounts come
+  from the summary table ``ledger_months`` (kept in the ledger's own transactions, ``models_analytics``),
+  the days of a month cut by the period's ends from the documents themselves.
+- **Monthly sales with last year**: every month from the first to the last (0.00 without sales), each with
+  the same month a year earlier.
+- **Top franchisees (Pareto)**: franchisees with positive sales in the period, by sales descending (then id);
+  the cumulative share of each rank; "the top 20 %" = the first ceil(20 % x n) of the n franchisees with
+  positive sales, and their share of those franchisees' sales.
+- **Receivables as of D** = open invoice amounts - unapplied credit, **overdue** = open amounts more than 0
+  days overdue, both by ``persistence.ledger_sql`` (the same definitions as ``services.receivables``).
+- **DSO** on the start screen: the countback method of ``services.receivables`` (receivables as of today
+  counted back through each month's sales, today's month from its 1st).
+- **Bad-debt loss rate** on the start screen: write-offs / credit sales of the rolling 12 months ending today
+  (from the same day a year earlier + 1 day), against the credit policy's ``normal_loss_rate``.
+
+The start screen's lists (today's and the next 14 days' events, overdue complaints, dunning actions due,
+franchisees on credit hold) come from their own services (calendar, complaints_queue, dunning,
+credit_profiles): the start screen asks them directly; this service gives its key figures only.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hqdesk.domain.analytics import add_months, month_end, month_first, month_key, months, same_day_last_year
+from hqdesk.domain.errors import EXIT_REFUSED, HqdeskError
+from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
+from hqdesk.domain.roles import Action, Actor
+from hqdesk.persistence.analytics_sql import franchisee_filter
+from hqdesk.persistence.models import Franchisee, User
+from hqdesk.persistence.models_credit import CreditPolicy
+from hqdesk.services import analytics_queries as q
+from hqdesk.services.analytics_dto import (
+    BY_ACCOUNT_MANAGER,
+    BY_FRANCHISEE,
+    BY_FRANCHISEE_MONTH,
+    BY_MONTH,
+    BY_REGION,
+    BY_TIER,
+    DAYS,
+    EVERYONE,
+    MONEY,
+    RATIO,
+    SALES_REPORT_BY,
+    AnalyticsFilter,
+    ClickThrough,
+    DashboardFigures,
+    Figure,
+    MonthlySales,
+    MonthPoint,
+    Pareto,
+    ParetoRow,
+    SalesRow,
+)
+from hqdesk.services.base import Service
+from hqdesk.services.receivables import (
+    FranchiseeCodeUnknown,
+    PeriodRefused,
+    countback_dso,
+    countback_months,
+)
+
+ZERO = Decimal("0.00")
+NORMAL_LOSS_RATE = Decimal("0.02")  # the credit policy's default, if it has no row yet
+
+
+class GroupingRefused(HqdeskError):
+    exit_code = EXIT_REFUSED
+    message = QT_TRANSLATE_NOOP("Errors", "Sales cannot be grouped by {by}.")
+
+
+def _members(filters: AnalyticsFilter | None):
+    """(the SELECT of matching franchisee ids or None, the one franchisee id or None)."""
+    f = filters or EVERYONE
+    if f.franchisee_id is not None and f == AnalyticsFilter(franchisee_id=f.franchisee_id):
+        return None, f.franchisee_id  # one franchisee: read its rows by their key
+    return franchisee_filter(f.region, f.tier, f.account_manager_id, f.franchisee_id), None
+
+
+def _ratio(numerator: Decimal, divisor: Decimal) -> Decimal | None:
+    return None if divisor <= 0 else numerator / divisor
+
+
+class AnalyticsService(Service):
+    # ----- sales ---------------------------------------------------------------------------------------
+    def sales(
+        self,
+        actor: Actor,
+        start: date,
+        to: date,
+        by: str,
+        franchisee_id: int | None = None,
+        filters: AnalyticsFilter | None = None,
+    ) -> list[SalesRow]:
+        """Sales (invoices - credit notes) dated in [start, to], grouped ``by`` "month" | "franchisee" |
+        "region" | "franchisee_month" (``SalesRow`` says the keys): the ``report sales`` rows.
+
+        Rows and order: by month, EVERY month from ``start``'s to ``to``'s in ascending order, 0.00 where
+        nothing was sold; by franchisee, each franchisee with at least one invoice or credit note in the
+        period, by code; by region, each region of such franchisees, by name ("" = no region); by franchisee
+        and month, each (franchisee, month) with a document, by code then month. ``franchisee_id`` (or
+        ``filters``) narrows to those franchisees. PeriodRefused if ``to`` < ``start``."""
+        if by not in SALES_REPORT_BY:
+            raise GroupingRefused(by=by)
+        if to < start:
+            raise PeriodRefused(start=start.isoformat(), end=to.isoformat())
+        if franchisee_id is not None:
+            base = filters or EVERYONE
+            filters = AnalyticsFilter(base.region, base.tier, base.account_manager_id, franchisee_id)
+        members, one = _members(filters)
+        with self.db.read() as s:
+            self.require(actor, Action.VIEW_FRANCHISEES, s=s)
+            if by == BY_MONTH:
+                found = {m: a for m, a in s.execute(q.sales_by_month(start, to, members, one))}
+                return [
+                    SalesRow(month_key(m), month_key(m), found.get(m, ZERO), month=m)
+                    for m in months(start, to)
+                ]
+            if by == BY_FRANCHISEE:
+                return [
+                    SalesRow(r.code, r.name, r.amount, franchisee_id=r.franchisee_id)
+                    for r in s.execute(q.sales_by_franchisee(start, to, members, one))
+                ]
+            if by == BY_FRANCHISEE_MONTH:
+                return [
+                    SalesRow(
+                        f"{r.code}/{month_key(r.month)}",
+                        r.name,
+                        r.amount,
+                        franchisee_id=r.franchisee_id,
+                        month=r.month,
+                    )
+                    for r in s.execute(q.sales_by_franchisee_month(start, to, members, one))
+                ]
+            rows = s.execute(q.sales_by_attribute(start, to, Franchisee.region, members, one))
+            return [SalesRow(r.key or "", r.key or "", r.amount) for r in rows]
+
+    def sales_breakdown(
+        self, actor: Actor, start: date, to: date, by: str, filters: AnalyticsFilter | None = None
+    ) -> list[SalesRow]:
+        """Sales in [start, to] by "franchisee" | "region" | "tier" | "account_manager", largest first (then
+        by key). Keys: franchisee code, region name, tier code, account manager's user id as text ("" = none);
+        labels: legal name, region, tier, the manager's display name ("" = none)."""
+        if to < start:
+            raise PeriodRefused(start=start.isoformat(), end=to.isoformat())
+        members, one = _members(filters)
+        with self.db.read() as s:
+            self.require(actor, Action.VIEW_FRANCHISEES, s=s)
+            if by == BY_FRANCHISEE:
+                rows = [
+                    SalesRow(r.code, r.name, r.amount, franchisee_id=r.franchisee_id)
+                    for r in s.execute(q.sales_by_franchisee(start, to, members, one))
+                ]
+            elif by in (BY_REGION, BY_TIER):
+                column = Franchisee.region if by == BY_REGION else Franchisee.tier
+                rows = [
+                    SalesRow(r.key or "", r.key or "", r.amount)
+                    for r in s.execute(q.sales_by_attribute(start, to, column, members, one))
+                ]
+            elif by == BY_ACCOUNT_MANAGER:
+                names = dict(s.execute(select(User.id, User.display_name)).all())
+                rows = [
+                    SalesRow("" if r.key is None else str(r.key), names.get(r.key, ""), r.amount)
+                    for r in s.execute(
+                        q.sales_by_attribute(start, to, Franchisee.account_manager_id, members, one)
+                    )
+                ]
+            else:
+                raise GroupingRefused(by=by)
+        return sorted(rows, key=lambda r: (-r.amount, r.key))
+
+    def monthly_sales(
+        self, actor: Actor, first: date, last: date, filters: AnalyticsFilter | None = None
+    ) -> MonthlySales:
+        """Sales of every month from ``first``'s month to ``last``'s (whole months), each with the same month
+        a year earlier. ``filters``: region, tier, account manager or one franchisee."""
+        first, last = month_first(first), month_first(last)
+        if last < first:
+            raise PeriodRefused(start=first.isoformat(), end=last.isoformat())
+        members, one = _members(filters)
+        with self.db.read() as s:
+            self.require(actor, Action.VIEW_FRANCHISEES, s=s)
+            found = dict(
+                s.execute(q.sales_by_month(add_months(first, -12), month_end(last), members, one)).all()
+            )
+        points = tuple(
+            MonthPoint(m, month_key(m), found.get(m, ZERO), found.get(add_months(m, -12), ZERO))
+            for m in months(first, last)
+        )
+        return MonthlySales(first, last, filters or EVERYONE, points)
+
+    def top_franchisees(
+        self, actor: Actor, start: date, to: date, filters: AnalyticsFilter | None = None, limit: int = 20
+    ) -> Pareto:
+        """The top ``limit`` franchisees by sales in [start, to] with their cumulative share (Pareto line)
+        and the share of sales from the top 20 % of franchisees (module docstring)."""
+        if to < start:
+            raise PeriodRefused(start=start.isoformat(), end=to.isoformat())
+        members, one = _members(filters)
+        with self.db.read() as s:
+            self.require(actor, Action.VIEW_FRANCHISEES, s=s)
+            result = s.execute(q.pareto_statement(start, to, limit, members, one)).all()
+        if not result:
+            return Pareto(start, to, filters or EVERYONE, (), 0, ZERO, None)
+        total = result[0].total
+        rows = tuple(
+            ParetoRow(r.rank, r.franchisee_id, r.code, r.name, r.amount, r.cumulative / total) for r in result
+        )
+        return Pareto(start, to, filters or EVERYONE, rows, result[0].n, total, result[0].top20 / total)
+
+    # ----- the start screen ------------------------------------------------------------------------------
+    def dashboard_figures(
+        self, actor: Actor, today: date, filters: AnalyticsFilter | None = None
+    ) -> DashboardFigures:
+        """The start screen's key figures as of ``today`` (for an account manager's own franchisees, pass
+        ``AnalyticsFilter(account_manager_id=...)``), in this order:
+
+        - ``sales_month``: sales from the 1st of this month to today; ``previous``: the same days last year;
+        - ``sales_ytd``: sales from 1 January to today; ``previous``: the same days last year;
+        - ``receivables``: receivables as of today (money);
+        - ``overdue_share``: overdue / receivables as of today (ratio);
+        - ``dso``: days sales outstanding as of today, countback method (days);
+        - ``bad_debt_loss_rate``: write-offs / credit sales of the rolling 12 months to today (ratio);
+          ``target``: the credit policy's normal loss rate.
+        Each carries its ``ClickThrough``: "sales" with the period, "aging" / "overdue" as of today, "dso",
+        "loss_rate" with the rolling year; always with ``filters``."""
+        filters = filters or EVERYONE
+        members, one = _members(filters)
+        month_start = month_first(today)
+        year_start = today.replace(month=1, day=1)
+        ly_today = same_day_last_year(today)
+        ly_month, ly_year = month_first(ly_today), ly_today.replace(month=1, day=1)
+        rolling_start = ly_today + timedelta(days=1)
+        countback = countback_months(today)
+        with self.db.read() as s:
+            self.require(actor, Action.VIEW_FRANCHISEES, s=s)
+            by_month = dict(s.execute(q.sales_by_month(countback[-1][0], today, members, one)).all())
+            sales_month = by_month.get(month_start, ZERO)
+            sales_ytd = sum((a for m, a in by_month.items() if m >= year_start), ZERO)
+            last_year = dict(s.execute(q.sales_by_month(ly_year, ly_today, members, one)).all())
+            ly_sales_month = last_year.get(ly_month, ZERO)
+            ly_sales_ytd = sum(last_year.values(), ZERO)
+            invoices, credits, overdue = s.execute(q.receivables_as_of(today, members, one)).one()
+            rolling = dict(
+                s.execute(
+                    q.ledger_totals(
+                        rolling_start, today, ("invoice", "credit_note", "write_off"), members, one
+                    )
+                ).all()
+            )
+            normal = self._normal_loss_rate(s)
+        receivables = invoices - credits
+        dso = countback_dso(receivables, countback, [by_month.get(a, ZERO) for a, _ in countback])
+        credit_sales = rolling.get("invoice", ZERO) - rolling.get("credit_note", ZERO)
+        loss_rate = _ratio(rolling.get("write_off", ZERO), credit_sales)
+        return DashboardFigures(
+            today,
+            filters,
+            (
+                Figure(
+                    "sales_month",
+                    sales_month,
+                    MONEY,
+                    ly_sales_month,
+                    None,
+                    ClickThrough("sales", month_start, today, None, filters),
+                ),
+                Figure(
+                    "sales_ytd",
+                    sales_ytd,
+                    MONEY,
+                    ly_sales_ytd,
+                    None,
+                    ClickThrough("sales", year_start, today, None, filters),
+                ),
+                Figure(
+                    "receivables",
+                    receivables,
+                    MONEY,
+                    None,
+                    None,
+                    ClickThrough("aging", None, None, today, filters),
+                ),
+                Figure(
+                    "overdue_share",
+                    _ratio(overdue, receivables),
+                    RATIO,
+                    None,
+                    None,
+                    ClickThrough("overdue", None, None, today, filters),
+                ),
+                Figure(
+                    "dso",
+                    None if dso is None else dso.quantize(Decimal("0.1")),
+                    DAYS,
+                    None,
+                    None,
+                    ClickThrough("dso", None, None, today, filters),
+                ),
+                Figure(
+                    "bad_debt_loss_rate",
+                    loss_rate,
+                    RATIO,
+                    None,
+                    normal,
+                    ClickThrough("loss_rate", rolling_start, today, None, filters),
+                ),
+            ),
+        )
+
+    # ----- helpers ---------------------------------------------------------------------------------------
+    def franchisee_id(self, code: str) -> int:
+        """The id of the franchisee with ``code`` (any case; FranchiseeCodeUnknown if none)."""
+        from sqlalchemy import func
+
+        with self.db.read() as s:
+            fid = s.scalar(select(Franchisee.id).where(func.lower(Franchisee.code) == code.lower()))
+        if fid is None:
+            raise FranchiseeCodeUnknown(code=code)
+        return fid
+
+    @staticmethod
+    def _normal_loss_rate(s: Session) -> Decimal:
+        rate = s.scalar(select(CreditPolicy.normal_loss_rate).where(CreditPolicy.id == 1))
+        return NORMAL_LOSS_RATE if rate is None else rate
+
+
+__all__ = ["AnalyticsService", "GroupingRefused", "BY_TIER", "BY_REGION", "BY_ACCOUNT_MANAGER"]

@@ -1,0 +1,185 @@
+"""What the analytics service hands out: frozen dataclasses, money as ``Decimal`` with two places, ratios as
+``Decimal`` fractions (0.25 = 25 %), months as the month's first day (``date``) plus a ``YYYY-MM`` key.
+
+Every series is computed in SQL by ``services.analytics.AnalyticsService``; the UI only draws them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+BY_MONTH = "month"
+BY_FRANCHISEE = "franchisee"
+BY_REGION = "region"
+BY_TIER = "tier"
+BY_ACCOUNT_MANAGER = "account_manager"
+BY_FRANCHISEE_MONTH = "franchisee_month"
+SALES_REPORT_BY = (BY_MONTH, BY_FRANCHISEE, BY_REGION, BY_FRANCHISEE_MONTH)
+"""What ``AnalyticsService.sales`` groups by."""
+BREAKDOWN_BY = (BY_FRANCHISEE, BY_REGION, BY_TIER, BY_ACCOUNT_MANAGER)
+"""What ``AnalyticsService.sales_breakdown`` groups by."""
+
+
+@dataclass(frozen=True)
+class AnalyticsFilter:
+    """Which franchisees a series covers: every given criterion must hold (None: any). Archived franchisees
+    count (their history is history). ``franchisee_id`` alone gives one franchisee's series."""
+
+    region: str | None = None
+    tier: str | None = None
+    account_manager_id: int | None = None
+    franchisee_id: int | None = None
+
+    @property
+    def empty(self) -> bool:
+        return self == AnalyticsFilter()
+
+
+EVERYONE = AnalyticsFilter()
+
+
+@dataclass(frozen=True)
+class SalesRow:
+    """One row of ``AnalyticsService.sales`` (the ``report sales`` rows): ``key`` is ``YYYY-MM`` (by month),
+    the franchisee's code (by franchisee), the region's name (by region; "" for franchisees without one) or
+    ``CODE/YYYY-MM`` (by franchisee and month); ``label`` is what a person reads (the franchisee's legal name,
+    the month, the region); ``amount`` = invoices - credit notes."""
+
+    key: str
+    label: str
+    amount: Decimal
+    franchisee_id: int | None = None  # by franchisee / franchisee and month
+    month: date | None = None  # by month / franchisee and month: the month's first day
+
+
+@dataclass(frozen=True)
+class MonthPoint:
+    """One month of a monthly series with the same month a year earlier (``last_year``)."""
+
+    month: date  # first day
+    key: str  # YYYY-MM
+    amount: Decimal
+    last_year: Decimal
+
+
+@dataclass(frozen=True)
+class MonthlySales:
+    first: date  # first month (its first day)
+    last: date  # last month (its first day)
+    filters: AnalyticsFilter
+    points: tuple[MonthPoint, ...]  # every month from first to last, in order (0.00 without sales)
+
+    @property
+    def total(self) -> Decimal:
+        return sum((p.amount for p in self.points), Decimal("0.00"))
+
+    @property
+    def total_last_year(self) -> Decimal:
+        return sum((p.last_year for p in self.points), Decimal("0.00"))
+
+
+@dataclass(frozen=True)
+class ParetoRow:
+    """A franchisee in the top-franchisees chart, by sales descending: ``rank`` from 1, ``cumulative_share``
+    = sales of ranks 1..rank / sales of all franchisees with positive sales."""
+
+    rank: int
+    franchisee_id: int
+    code: str
+    name: str
+    amount: Decimal
+    cumulative_share: Decimal
+
+
+@dataclass(frozen=True)
+class Pareto:
+    """Top franchisees by sales in [start, end]. ``franchisees``: how many had positive sales;
+    ``total``: their sales; ``top20_share``: the share of ``total`` brought by the top 20 % of them
+    (ceil(20 % x franchisees) franchisees), None when nobody sold anything."""
+
+    start: date
+    end: date
+    filters: AnalyticsFilter
+    rows: tuple[ParetoRow, ...]  # the first ``limit`` ranks
+    franchisees: int
+    total: Decimal
+    top20_share: Decimal | None
+
+
+@dataclass(frozen=True)
+class ClickThrough:
+    """What a figure or a bar opens: ``view`` names the list behind it ("sales" the monthly sales chart and
+    its documents, "aging" the receivables aging, "overdue" the overdue open invoices, "dso" the DSO chart,
+    "loss_rate" the bad-debt loss-rate chart, "franchisee" one franchisee's profile), with the period or date
+    and the franchisees it covers."""
+
+    view: str
+    start: date | None = None
+    end: date | None = None
+    as_of: date | None = None
+    filters: AnalyticsFilter = field(default_factory=AnalyticsFilter)
+
+
+MONEY = "money"
+RATIO = "ratio"
+DAYS = "days"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A key figure of the start screen: ``value`` (None: no divisor, e.g. no sales), with the comparison that
+    gives it meaning: ``previous`` (the same period last year) and/or ``target`` (e.g. the policy's normal
+    bad-debt loss rate). ``unit``: "money", "ratio" (a fraction) or "days"."""
+
+    key: str  # sales_month, sales_ytd, receivables, overdue_share, dso, loss_rate
+    value: Decimal | None
+    unit: str
+    previous: Decimal | None = None
+    target: Decimal | None = None
+    click: ClickThrough | None = None
+
+    @property
+    def change(self) -> Decimal | None:
+        """value / previous - 1 (None without a positive previous value)."""
+        if self.value is None or self.previous is None or self.previous <= 0:
+            return None
+        return self.value / self.previous - 1
+
+
+@dataclass(frozen=True)
+class DashboardFigures:
+    """The start screen's key figures as of ``today`` (see ``AnalyticsService.dashboard_figures``)."""
+
+    today: date
+    filters: AnalyticsFilter
+    figures: tuple[Figure, ...]
+
+    def figure(self, key: str) -> Figure:
+        return next(f for f in self.figures if f.key == key)
+
+
+__all__ = [
+    "BREAKDOWN_BY",
+    "BY_ACCOUNT_MANAGER",
+    "BY_FRANCHISEE",
+    "BY_FRANCHISEE_MONTH",
+    "BY_MONTH",
+    "BY_REGION",
+    "BY_TIER",
+    "DAYS",
+    "EVERYONE",
+    "MONEY",
+    "RATIO",
+    "SALES_REPORT_BY",
+    "AnalyticsFilter",
+    "ClickThrough",
+    "DashboardFigures",
+    "Figure",
+    "MonthPoint",
+    "MonthlySales",
+    "Pareto",
+    "ParetoRow",
+    "SalesRow",
+]
