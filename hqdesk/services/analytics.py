@@ -34,6 +34,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hqdesk.domain.analytics import add_months, month_end, month_first, month_key, months, same_day_last_year
+from hqdesk.domain.credit import DEFAULT_AGING_BOUNDS, bucket_labels, parse_bounds
 from hqdesk.domain.errors import EXIT_REFUSED, HqdeskError
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.domain.roles import Action, Actor
@@ -50,6 +51,7 @@ from hqdesk.services.analytics_dto import (
     BY_TIER,
     DAYS,
     EVERYONE,
+    LIMIT_BANDS,
     MONEY,
     RATIO,
     SALES_REPORT_BY,
@@ -57,10 +59,16 @@ from hqdesk.services.analytics_dto import (
     ClickThrough,
     DashboardFigures,
     Figure,
+    LimitUse,
+    LimitUseRow,
+    LossRatePoint,
+    LossRateSeries,
     MonthlySales,
     MonthPoint,
     Pareto,
     ParetoRow,
+    ReceivablesPoint,
+    ReceivablesSeries,
     SalesRow,
 )
 from hqdesk.services.base import Service
@@ -86,6 +94,27 @@ def _members(filters: AnalyticsFilter | None):
     if f.franchisee_id is not None and f == AnalyticsFilter(franchisee_id=f.franchisee_id):
         return None, f.franchisee_id  # one franchisee: read its rows by their key
     return franchisee_filter(f.region, f.tier, f.account_manager_id, f.franchisee_id), None
+
+
+def _bucket(day: date, due: date, bounds: tuple[int, ...]) -> int:
+    """The aging bucket (index into ``bucket_labels(bounds)``) of an amount due on ``due`` as of ``day``."""
+    days = (day - due).days
+    if days <= 0:
+        return 0
+    for i, bound in enumerate(bounds):
+        if days <= bound:
+            return i + 1
+    return len(bounds) + 1
+
+
+def _band(use: Decimal) -> str:
+    if use < Decimal("0.5"):
+        return LIMIT_BANDS[0]
+    if use < Decimal("0.8"):
+        return LIMIT_BANDS[1]
+    if use <= 1:
+        return LIMIT_BANDS[2]
+    return LIMIT_BANDS[3]
 
 
 def _ratio(numerator: Decimal, divisor: Decimal) -> Decimal | None:
@@ -319,6 +348,137 @@ class AnalyticsService(Service):
             ),
         )
 
+    # ----- receivables -----------------------------------------------------------------------------------
+    def receivables_series(
+        self,
+        actor: Actor,
+        as_of: date,
+        count: int = 12,
+        filters: AnalyticsFilter | None = None,
+        bounds: tuple[int, ...] | None = None,
+    ) -> ReceivablesSeries:
+        """Aging by bucket, unapplied credit, overdue amount and share, the month's credit sales and DSO
+        (countback) at each of the last ``count`` month ends: the month ends of the ``count`` - 1 months
+        before ``as_of``'s month, then ``as_of`` itself (the month not yet over; its documents recorded so
+        far). ``bounds``: the aging buckets (None: the credit policy's).
+
+        How: the changes of the open invoice amounts per due date and month (``receivable_moves``, summed in
+        SQL per due date and month) are added up to each month end; each due date's open amount falls in its
+        bucket by the days from the due date to that date. Unapplied credit = credit documents dated so far
+        - allocations applied so far (``ledger_months``). The same figures as ``ReceivablesService.aging`` as
+        of each date (tested)."""
+        if count < 1:
+            raise ValueError("count must be 1 or more")
+        members, one = _members(filters)
+        last_month = month_first(as_of)
+        point_months = [add_months(last_month, k - count + 1) for k in range(count)]
+        dates = [month_end(m) for m in point_months[:-1]] + [as_of]
+        with self.db.read() as s:
+            self.require(actor, Action.VIEW_FRANCHISEES, s=s)
+            bounds = bounds or self._aging_bounds(s)
+            moves = s.execute(q.moves_by_due_date(last_month, members, one)).all()
+            kinds = s.execute(q.months_by_kind(last_month, members, one)).all()
+        n_buckets = len(bounds) + 2
+        open_at = [[ZERO] * n_buckets for _ in dates]
+        by_due: dict[date, list[tuple[date, Decimal]]] = {}
+        for due, month, amount in moves:
+            by_due.setdefault(due, []).append((month, amount))
+        for due, changes in by_due.items():
+            running, i = ZERO, 0
+            for k, (m, day) in enumerate(zip(point_months, dates, strict=True)):
+                while i < len(changes) and changes[i][0] <= m:
+                    running += changes[i][1]
+                    i += 1
+                if running:
+                    open_at[k][_bucket(day, due, bounds)] += running
+        per_month: dict[date, dict[str, Decimal]] = {}
+        for month, kind, amount in kinds:
+            per_month.setdefault(month, {})[kind] = amount
+        ordered = sorted(per_month)
+        sales = {
+            m: per_month[m].get("invoice", ZERO) - per_month[m].get("credit_note", ZERO) for m in ordered
+        }
+        points = []
+        invoices_cum = credits_cum = ZERO
+        j = 0
+        for k, (m, day) in enumerate(zip(point_months, dates, strict=True)):
+            while j < len(ordered) and ordered[j] <= m:
+                x = per_month[ordered[j]]
+                invoices_cum += x.get("invoice", ZERO)
+                credits_cum += x.get("credit_note", ZERO) + x.get("payment", ZERO) + x.get("write_off", ZERO)
+                j += 1
+            buckets = tuple(open_at[k])
+            open_total = sum(buckets, ZERO)
+            allocated = invoices_cum - open_total
+            unapplied = -(credits_cum - allocated)
+            total = open_total + unapplied
+            overdue = sum(buckets[1:], ZERO)
+            countback = countback_months(day)
+            dso = countback_dso(total, countback, [sales.get(a, ZERO) for a, _ in countback])
+            points.append(
+                ReceivablesPoint(
+                    day,
+                    month_key(m),
+                    buckets,
+                    unapplied,
+                    total,
+                    overdue,
+                    _ratio(overdue, total),
+                    sales.get(m, ZERO),
+                    None if dso is None else dso.quantize(Decimal("0.1")),
+                )
+            )
+        labels = tuple(bucket_labels(bounds))
+        return ReceivablesSeries(filters or EVERYONE, bounds, labels, tuple(points))
+
+    def loss_rate_series(
+        self, actor: Actor, last: date, count: int = 12, filters: AnalyticsFilter | None = None
+    ) -> LossRateSeries:
+        """The bad-debt loss rate over the rolling 12 months ending with each of the ``count`` months up to
+        ``last``'s month (its documents so far), against the credit policy's normal loss rate."""
+        members, one = _members(filters)
+        last_month = month_first(last)
+        point_months = [add_months(last_month, k - count + 1) for k in range(count)]
+        first = add_months(point_months[0], -11)
+        with self.db.read() as s:
+            self.require(actor, Action.VIEW_FRANCHISEES, s=s)
+            rows = s.execute(q.months_by_kind(last_month, members, one, first_month=first)).all()
+            normal = self._normal_loss_rate(s)
+        per_month: dict[date, dict[str, Decimal]] = {}
+        for month, kind, amount in rows:
+            per_month.setdefault(month, {})[kind] = amount
+        points = []
+        for m in point_months:
+            window = [per_month.get(add_months(m, -i), {}) for i in range(12)]
+            write_offs = sum((x.get("write_off", ZERO) for x in window), ZERO)
+            credit_sales = sum((x.get("invoice", ZERO) - x.get("credit_note", ZERO) for x in window), ZERO)
+            points.append(
+                LossRatePoint(m, month_key(m), write_offs, credit_sales, _ratio(write_offs, credit_sales))
+            )
+        return LossRateSeries(filters or EVERYONE, normal, tuple(points))
+
+    def credit_limit_use(self, actor: Actor, as_of: date, filters: AnalyticsFilter | None = None) -> LimitUse:
+        """Receivables as of ``as_of`` ÷ credit limit for every franchisee with a positive credit limit
+        (highest use first, then code), how many fall in each band (``LIMIT_BANDS``), and how many owe money
+        without a credit limit."""
+        members, one = _members(filters)
+        with self.db.read() as s:
+            self.require(actor, Action.VIEW_FRANCHISEES, s=s)
+            balance = dict(s.execute(q.balances(as_of, members, one)).all())
+            limits = s.execute(q.credit_limits(members, one)).all()
+        rows, limited = [], set()
+        for fid, code, name, limit in limits:
+            if limit is None or limit <= 0:
+                continue
+            limited.add(fid)
+            owed = balance.get(fid, ZERO)
+            use = owed / limit
+            rows.append(LimitUseRow(fid, code, name, owed, limit, use, _band(use)))
+        rows.sort(key=lambda r: (-r.use, r.code))
+        bands = tuple((b, sum(1 for r in rows if r.band == b)) for b in LIMIT_BANDS)
+        without = sum(1 for fid, owed in balance.items() if owed > 0 and fid not in limited)
+        return LimitUse(as_of, filters or EVERYONE, tuple(rows), bands, without)
+
     # ----- helpers ---------------------------------------------------------------------------------------
     def franchisee_id(self, code: str) -> int:
         """The id of the franchisee with ``code`` (any case; FranchiseeCodeUnknown if none)."""
@@ -329,6 +489,14 @@ class AnalyticsService(Service):
         if fid is None:
             raise FranchiseeCodeUnknown(code=code)
         return fid
+
+    @staticmethod
+    def _aging_bounds(s: Session) -> tuple[int, ...]:
+        text = s.scalar(select(CreditPolicy.aging_bounds).where(CreditPolicy.id == 1))
+        try:
+            return parse_bounds(text) if text else DEFAULT_AGING_BOUNDS
+        except ValueError:
+            return DEFAULT_AGING_BOUNDS
 
     @staticmethod
     def _normal_loss_rate(s: Session) -> Decimal:

@@ -160,6 +160,86 @@ class DashboardFigures:
         return next(f for f in self.figures if f.key == key)
 
 
+@dataclass(frozen=True)
+class ReceivablesPoint:
+    """Receivables as of one date (a month end, or ``as_of`` for the month not yet over): ``buckets`` in the
+    order of ``ReceivablesSeries.labels`` (open invoice amounts by days overdue), ``unapplied`` (negative or
+    zero), ``total`` = buckets + unapplied; ``overdue`` = the buckets past due; ``overdue_share`` = overdue /
+    total (None if total <= 0); ``credit_sales``: the month's invoices - credit notes (to ``as_of`` for the
+    last point); ``dso``: days sales outstanding by the countback method as of that date (None: nothing
+    receivable)."""
+
+    as_of: date
+    key: str  # YYYY-MM of the month
+    buckets: tuple[Decimal, ...]
+    unapplied: Decimal
+    total: Decimal
+    overdue: Decimal
+    overdue_share: Decimal | None
+    credit_sales: Decimal
+    dso: Decimal | None
+
+
+@dataclass(frozen=True)
+class ReceivablesSeries:
+    """Aging by bucket, overdue and DSO at each of the last ``count`` month ends (the stacked aging chart,
+    the overdue chart and the DSO chart)."""
+
+    filters: AnalyticsFilter
+    bounds: tuple[int, ...]
+    labels: tuple[str, ...]  # not_due, 1-30, ...: the bucket labels in order
+    points: tuple[ReceivablesPoint, ...]  # oldest first
+
+
+@dataclass(frozen=True)
+class LossRatePoint:
+    """The bad-debt loss rate of the 12 months ending with ``month`` (rolling): write-offs / credit sales
+    (invoices - credit notes) of those months; None when they had no credit sales."""
+
+    month: date
+    key: str
+    write_offs: Decimal
+    credit_sales: Decimal
+    rate: Decimal | None
+
+
+@dataclass(frozen=True)
+class LossRateSeries:
+    filters: AnalyticsFilter
+    normal_rate: Decimal  # the credit policy's normal loss rate: the reference line
+    points: tuple[LossRatePoint, ...]  # oldest first
+
+
+LIMIT_BANDS = ("0-50%", "50-80%", "80-100%", ">100%")
+"""Credit-limit use bands: below 50 %, 50 % to below 80 %, 80 % to 100 % included, over 100 %."""
+
+
+@dataclass(frozen=True)
+class LimitUseRow:
+    """A franchisee with a credit limit: its receivables as of the date ÷ its credit limit."""
+
+    franchisee_id: int
+    code: str
+    name: str
+    balance: Decimal
+    credit_limit: Decimal
+    use: Decimal  # balance / credit limit (may exceed 1, or be negative with unapplied credit)
+    band: str  # one of LIMIT_BANDS
+
+
+@dataclass(frozen=True)
+class LimitUse:
+    """Credit-limit use across franchisees as of ``as_of``: every franchisee with a positive credit limit,
+    highest use first; ``bands``: how many fall in each of ``LIMIT_BANDS``; ``without_limit``: franchisees
+    owing money with no credit limit (none or 0)."""
+
+    as_of: date
+    filters: AnalyticsFilter
+    rows: tuple[LimitUseRow, ...]
+    bands: tuple[tuple[str, int], ...]
+    without_limit: int
+
+
 __all__ = [
     "BREAKDOWN_BY",
     "BY_ACCOUNT_MANAGER",
@@ -169,6 +249,7 @@ __all__ = [
     "BY_REGION",
     "BY_TIER",
     "DAYS",
+    "LIMIT_BANDS",
     "EVERYONE",
     "MONEY",
     "RATIO",
@@ -177,9 +258,15 @@ __all__ = [
     "ClickThrough",
     "DashboardFigures",
     "Figure",
+    "LimitUse",
+    "LimitUseRow",
+    "LossRatePoint",
+    "LossRateSeries",
     "MonthPoint",
     "MonthlySales",
     "Pareto",
     "ParetoRow",
+    "ReceivablesPoint",
+    "ReceivablesSeries",
     "SalesRow",
 ]

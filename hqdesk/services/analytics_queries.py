@@ -16,8 +16,8 @@ from hqdesk.domain.analytics import add_months, day_before, full_months, month_e
 from hqdesk.persistence.analytics_sql import month_start
 from hqdesk.persistence.ledger_sql import as_date, days_overdue, open_invoices, unapplied_credits
 from hqdesk.persistence.models import Franchisee, User
-from hqdesk.persistence.models_analytics import LedgerMonth
-from hqdesk.persistence.models_credit import LedgerDocument
+from hqdesk.persistence.models_analytics import LedgerMonth, ReceivableMove
+from hqdesk.persistence.models_credit import CreditProfile, LedgerDocument
 from hqdesk.persistence.types import Cents
 
 SALES_KINDS = ("invoice", "credit_note")
@@ -218,12 +218,68 @@ def ledger_totals(start: date, end: date, kinds: tuple[str, ...], members=None, 
     return select(lines.c.kind, _sum(lines.c.amount).label("amount")).group_by(lines.c.kind)
 
 
+def moves_by_due_date(last_month: date, members=None, franchisee_id=None) -> Select:
+    """``due_date, month, amount``: the changes of the open invoice amounts (``receivable_moves``) up to
+    ``last_month``, summed per due date and month, by due date then month."""
+    rm = ReceivableMove
+    q = (
+        select(rm.due_date, rm.month, _sum(rm.amount).label("amount"))
+        .where(rm.month <= as_date(last_month))
+        .group_by(rm.due_date, rm.month)
+        .order_by(rm.due_date, rm.month)
+    )
+    condition = _member(rm.franchisee_id, members, franchisee_id)
+    return q if condition is None else q.where(condition)
+
+
+def months_by_kind(
+    last_month: date, members=None, franchisee_id=None, first_month: date | None = None
+) -> Select:
+    """``month, kind, amount``: the ledger's documents per month and kind (``ledger_months``) up to
+    ``last_month`` (from ``first_month``, if given)."""
+    lm = LedgerMonth
+    q = (
+        select(lm.month, lm.kind, _sum(lm.amount).label("amount"))
+        .where(lm.month <= as_date(last_month), lm.month >= as_date(first_month or date(1900, 1, 1)))
+        .group_by(lm.month, lm.kind)
+        .order_by(lm.month)
+    )
+    condition = _member(lm.franchisee_id, members, franchisee_id)
+    return q if condition is None else q.where(condition)
+
+
+def balances(as_of: date, members=None, franchisee_id=None) -> Select:
+    """``franchisee_id, balance``: each franchisee's receivables as of ``as_of`` (invoices - credit documents
+    dated on or before it: the aging total), for franchisees with any document."""
+    lines = ledger_lines(
+        date(1900, 1, 1), as_of, members, franchisee_id, ("invoice", "credit_note", "payment", "write_off")
+    )
+    signed = case((lines.c.kind == "invoice", lines.c.amount), else_=-lines.c.amount)
+    return select(lines.c.franchisee_id, _sum(signed).label("balance")).group_by(lines.c.franchisee_id)
+
+
+def credit_limits(members=None, franchisee_id=None) -> Select:
+    """``franchisee_id, code, name, credit_limit`` of franchisees with a credit profile."""
+    q = select(
+        CreditProfile.franchisee_id,
+        Franchisee.code,
+        Franchisee.legal_name.label("name"),
+        CreditProfile.credit_limit,
+    ).join(Franchisee, Franchisee.id == CreditProfile.franchisee_id)
+    condition = _member(CreditProfile.franchisee_id, members, franchisee_id)
+    return q if condition is None else q.where(condition)
+
+
 def literal_zero():
     return type_coerce(literal(0), Cents())
 
 
 __all__ = [
     "account_manager_names",
+    "balances",
+    "credit_limits",
+    "months_by_kind",
+    "moves_by_due_date",
     "ledger_lines",
     "ledger_totals",
     "pareto_statement",

@@ -12,7 +12,8 @@ The history is consistent with the allocation rules' storage: every franchisee's
 time, oldest first, each allocated in full on the payment's date (``applied_on``), and the invoices' and
 payments' ``settled_on`` is that date. The last 8 % of each franchisee's invoices are open: half of them paid
 in part (one partial payment each), half not at all; every tenth franchisee also has one payment without an
-invoice (unapplied credit). So as of 30 November 2026 most of the history is settled.
+invoice (unapplied credit). So as of 30 November 2026 most of the history is settled. The analytics' monthly
+summaries (``ledger_months``, ``receivable_moves``) are filled from it at the end.
 """
 
 from __future__ import annotations
@@ -216,6 +217,17 @@ def _writer(engine):
     return write, finish
 
 
+def _fill_summaries(engine) -> None:
+    """The analytics' monthly summaries (``models_analytics``) from the seeded ledger, then fresh statistics."""
+    from hqdesk.persistence.analytics_sql import rebuild
+
+    with engine.begin() as conn:
+        rebuild(conn)
+        conn.exec_driver_sql("ANALYZE" if engine.dialect.name == "sqlite" else "ANALYZE ledger_months")
+        if engine.dialect.name != "sqlite":
+            conn.exec_driver_sql("ANALYZE receivable_moves")
+
+
 def seed_ledger(
     url: str,
     franchisees: int = 5000,
@@ -249,6 +261,7 @@ def seed_ledger(
             if progress is not None:
                 progress(min(first + BATCH, franchisees), franchisees)
         finish()
+        _fill_summaries(db.engine)
         return counts
     finally:
         db.close()
