@@ -36,11 +36,13 @@ from sqlalchemy.orm import Session
 from hqdesk.domain.analytics import add_months, month_end, month_first, month_key, months, same_day_last_year
 from hqdesk.domain.credit import DEFAULT_AGING_BOUNDS, bucket_labels, parse_bounds
 from hqdesk.domain.errors import EXIT_REFUSED, HqdeskError
+from hqdesk.domain.health import FALLING_MONTHS, NO_VISIT_DAYS, OVERDUE_POINTS
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.domain.roles import Action, Actor
 from hqdesk.persistence.analytics_sql import franchisee_filter
 from hqdesk.persistence.models import Franchisee, User
 from hqdesk.persistence.models_credit import CreditPolicy
+from hqdesk.services import analytics_health
 from hqdesk.services import analytics_queries as q
 from hqdesk.services.analytics_dto import (
     BY_ACCOUNT_MANAGER,
@@ -57,8 +59,10 @@ from hqdesk.services.analytics_dto import (
     SALES_REPORT_BY,
     AnalyticsFilter,
     ClickThrough,
+    CountRow,
     DashboardFigures,
     Figure,
+    HealthReport,
     LimitUse,
     LimitUseRow,
     LossRatePoint,
@@ -70,6 +74,8 @@ from hqdesk.services.analytics_dto import (
     ReceivablesPoint,
     ReceivablesSeries,
     SalesRow,
+    Segments,
+    VisitsAgainstPlan,
 )
 from hqdesk.services.base import Service
 from hqdesk.services.receivables import (
@@ -478,6 +484,73 @@ class AnalyticsService(Service):
         bands = tuple((b, sum(1 for r in rows if r.band == b)) for b in LIMIT_BANDS)
         without = sum(1 for fid, owed in balance.items() if owed > 0 and fid not in limited)
         return LimitUse(as_of, filters or EVERYONE, tuple(rows), bands, without)
+
+    # ----- franchisee health, segments, relationship ---------------------------------------------------------
+    def franchisee_health(
+        self,
+        actor: Actor,
+        today: date,
+        filters: AnalyticsFilter | None = None,
+        falling_months: int = FALLING_MONTHS,
+        no_visit_days: int = NO_VISIT_DAYS,
+        overdue_points: int = OVERDUE_POINTS,
+    ) -> HealthReport:
+        """Every active, unarchived franchisee's health score as of ``today`` (``domain.health`` says how it
+        is made) and the reasons it is at risk of leaving (``HealthReport.at_risk``): sales falling for
+        ``falling_months`` whole months in a row, the overdue amount rising over the last ``overdue_points``
+        dates (month ends, then today), no visit for ``no_visit_days`` days. Inputs in SQL for everyone at
+        once: monthly sales (``ledger_months``), overdue at those dates (``receivable_moves``), the most days
+        overdue today (``ledger_sql.open_invoices``), open complaints, the last visit (``visit_summaries``)."""
+        if falling_months < 1 or no_visit_days < 1 or overdue_points < 2:
+            raise ValueError("falling_months and no_visit_days must be 1 or more, overdue_points 2 or more")
+        members, one = _members(filters)
+        with self.db.read() as s:
+            self.require(actor, Action.VIEW_FRANCHISEES, s=s)
+            return analytics_health.health(
+                s, today, filters or EVERYONE, members, one, falling_months, no_visit_days, overdue_points
+            )
+
+    def segments(
+        self, actor: Actor, first: date, last: date, filters: AnalyticsFilter | None = None
+    ) -> Segments:
+        """ABC by sales and RFM quintiles of the active franchisees over the whole months from ``first``'s
+        to ``last``'s (``domain.health`` documents both), by sales descending."""
+        first, last = month_first(first), month_first(last)
+        if last < first:
+            raise PeriodRefused(start=first.isoformat(), end=last.isoformat())
+        members, one = _members(filters)
+        with self.db.read() as s:
+            self.require(actor, Action.VIEW_FRANCHISEES, s=s)
+            return analytics_health.segments(s, first, last, filters or EVERYONE, members, one)
+
+    def complaints_by_category(
+        self, actor: Actor, start: date, to: date, filters: AnalyticsFilter | None = None
+    ) -> tuple[CountRow, ...]:
+        """Complaints received in [start, to] per top-level category, most first, with the cumulative share
+        (Pareto line)."""
+        members, one = _members(filters)
+        with self.db.read() as s:
+            self.require(actor, Action.VIEW_FRANCHISEES, s=s)
+            return analytics_health.complaints_by_category(s, start, to, members, one)
+
+    def complaints_by_month(
+        self, actor: Actor, start: date, to: date, filters: AnalyticsFilter | None = None
+    ) -> tuple[CountRow, ...]:
+        """Complaints received per month, every month from ``start``'s to ``to``'s (0 without)."""
+        members, one = _members(filters)
+        with self.db.read() as s:
+            self.require(actor, Action.VIEW_FRANCHISEES, s=s)
+            return analytics_health.complaints_by_month(s, start, to, members, one)
+
+    def visits_against_plan(
+        self, actor: Actor, start: date, to: date, filters: AnalyticsFilter | None = None
+    ) -> tuple[VisitsAgainstPlan, ...]:
+        """Visits made in [start, to] against the visit plans, per account manager (``VisitsAgainstPlan``
+        says how the plan is counted); managers by name, franchisees without a manager last."""
+        members, one = _members(filters)
+        with self.db.read() as s:
+            self.require(actor, Action.VIEW_FRANCHISEES, s=s)
+            return analytics_health.visits_against_plan(s, start, to, members, one)
 
     # ----- helpers ---------------------------------------------------------------------------------------
     def franchisee_id(self, code: str) -> int:

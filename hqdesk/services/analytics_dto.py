@@ -240,6 +240,118 @@ class LimitUse:
     without_limit: int
 
 
+@dataclass(frozen=True)
+class FranchiseeHealth:
+    """One active franchisee's health (``domain.health``): the score, its band and parts, the inputs behind
+    them, and the reasons it is at risk of leaving (``sales_falling``, ``overdue_rising``, ``no_visit``;
+    empty: not at risk)."""
+
+    franchisee_id: int
+    code: str
+    name: str
+    account_manager_id: int | None
+    score: int
+    band: str  # healthy, watch, at_risk
+    sales_part: int
+    payment_part: int
+    complaints_part: int
+    contact_part: int
+    recent_sales: Decimal  # the last 3 whole months
+    year_ago_sales: Decimal
+    max_days_overdue: int
+    open_complaints: int
+    days_since_visit: int | None
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class HealthReport:
+    """Every active, unarchived franchisee's health as of ``as_of`` (lowest score first, then code), with the
+    at-risk parameters used."""
+
+    as_of: date
+    filters: AnalyticsFilter
+    falling_months: int
+    no_visit_days: int
+    overdue_points: int
+    rows: tuple[FranchiseeHealth, ...]
+
+    @property
+    def at_risk(self) -> tuple[FranchiseeHealth, ...]:
+        """The franchisees at risk of leaving: those with at least one reason, lowest score first."""
+        return tuple(r for r in self.rows if r.reasons)
+
+
+@dataclass(frozen=True)
+class SegmentRow:
+    """A franchisee's value segments over the period: ABC by sales, and RFM quintile scores 1-5 (5 best;
+    0 for a franchisee that never invoiced)."""
+
+    franchisee_id: int
+    code: str
+    name: str
+    sales: Decimal
+    abc: str  # A, B, C
+    last_invoice: date | None
+    recency_days: int | None  # days from the last invoice to the period's end
+    frequency: int  # invoices in the period
+    r: int
+    f: int
+    m: int
+
+    @property
+    def rfm(self) -> str:
+        """E.g. "545"."""
+        return f"{self.r}{self.f}{self.m}"
+
+
+@dataclass(frozen=True)
+class Segments:
+    """ABC and RFM of the active franchisees over the whole months [first, last] (by sales descending)."""
+
+    first: date
+    last: date  # the last month's first day
+    filters: AnalyticsFilter
+    rows: tuple[SegmentRow, ...]
+
+    def abc_counts(self) -> dict[str, int]:
+        return {c: sum(1 for r in self.rows if r.abc == c) for c in "ABC"}
+
+    def abc_sales(self) -> dict[str, Decimal]:
+        return {c: sum((r.sales for r in self.rows if r.abc == c), Decimal("0.00")) for c in "ABC"}
+
+
+@dataclass(frozen=True)
+class CountRow:
+    """A count in a chart: complaints of a category (``key`` its id as text, ``label`` its name), with the
+    Pareto line's cumulative share; or complaints of a month (``key`` YYYY-MM)."""
+
+    key: str
+    label: str
+    count: int
+    cumulative_share: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class VisitsAgainstPlan:
+    """An account manager's visits in [start, end] against the plan (``key`` the user id as text, "" for
+    franchisees without a manager): ``franchisees`` with regular visits, ``planned`` = sum over them of the
+    period's months / their cadence in months, ``made`` visits to them, ``visited`` how many of them were
+    visited at least once, ``overdue`` how many are past their next visit date at ``end``."""
+
+    key: str
+    label: str
+    franchisees: int
+    planned: Decimal
+    made: int
+    visited: int
+    overdue: int
+
+    @property
+    def achieved(self) -> Decimal | None:
+        return None if self.planned <= 0 else Decimal(self.made) / self.planned
+
+
 __all__ = [
     "BREAKDOWN_BY",
     "BY_ACCOUNT_MANAGER",
@@ -257,7 +369,10 @@ __all__ = [
     "AnalyticsFilter",
     "ClickThrough",
     "DashboardFigures",
+    "CountRow",
     "Figure",
+    "FranchiseeHealth",
+    "HealthReport",
     "LimitUse",
     "LimitUseRow",
     "LossRatePoint",
@@ -269,4 +384,7 @@ __all__ = [
     "ReceivablesPoint",
     "ReceivablesSeries",
     "SalesRow",
+    "SegmentRow",
+    "Segments",
+    "VisitsAgainstPlan",
 ]
