@@ -127,6 +127,26 @@ def _ratio(numerator: Decimal, divisor: Decimal) -> Decimal | None:
     return None if divisor <= 0 else numerator / divisor
 
 
+def money_text(amount: Decimal) -> str:
+    """An amount as the command line writes it: two decimals, no grouping ("12345.67", "-80.00")."""
+    return f"{amount:.2f}"
+
+
+def sales_json(start: date, to: date, by: str, rows: list[SalesRow]) -> dict:
+    """``hqdesk-admin report sales --format json``: ``{"from", "to", "by", "rows": [{"key", "amount"}]}``."""
+    return {
+        "from": start.isoformat(),
+        "to": to.isoformat(),
+        "by": by,
+        "rows": [{"key": r.key, "amount": money_text(r.amount)} for r in rows],
+    }
+
+
+def sales_csv_rows(rows: list[SalesRow]) -> list[list[str]]:
+    """``--format csv``: the header ``key,amount``, then one line per row in the same order as the JSON."""
+    return [["key", "amount"], *([r.key, money_text(r.amount)] for r in rows)]
+
+
 class AnalyticsService(Service):
     # ----- sales ---------------------------------------------------------------------------------------
     def sales(
