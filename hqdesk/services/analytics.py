@@ -13,8 +13,9 @@ Definitions (the contract):
 - **Top franchisees (Pareto)**: franchisees with positive sales in the period, by sales descending (then id);
   the cumulative share of each rank; "the top 20 %" = the first ceil(20 % x n) of the n franchisees with
   positive sales, and their share of those franchisees' sales.
-- **Receivables as of D** = open invoice amounts - unapplied credit, **overdue** = open amounts more than 0
-  days overdue, both by ``persistence.ledger_sql`` (the same definitions as ``services.receivables``).
+- **Receivables as of D** = open invoice amounts - unapplied credit (= invoices - credit documents dated on
+  or before D), **overdue** = open amounts more than 0 days overdue: the definitions of
+  ``persistence.ledger_sql`` / ``services.receivables``, read from the summaries (tested equal).
 - **DSO** on the start screen: the countback method of ``services.receivables`` (receivables as of today
   counted back through each month's sales, today's month from its 1st).
 - **Bad-debt loss rate** on the start screen: write-offs / credit sales of the rolling 12 months ending today
@@ -306,7 +307,7 @@ class AnalyticsService(Service):
             last_year = dict(s.execute(q.sales_by_month(ly_year, ly_today, members, one)).all())
             ly_sales_month = last_year.get(ly_month, ZERO)
             ly_sales_ytd = sum(last_year.values(), ZERO)
-            invoices, credits, overdue = s.execute(q.receivables_as_of(today, members, one)).one()
+            receivables, overdue = s.execute(q.receivables_now(today, members, one)).one()
             rolling = dict(
                 s.execute(
                     q.ledger_totals(
@@ -315,7 +316,7 @@ class AnalyticsService(Service):
                 ).all()
             )
             normal = self._normal_loss_rate(s)
-        receivables = invoices - credits
+        receivables, overdue = receivables or ZERO, overdue or ZERO
         dso = countback_dso(receivables, countback, [by_month.get(a, ZERO) for a, _ in countback])
         credit_sales = rolling.get("invoice", ZERO) - rolling.get("credit_note", ZERO)
         loss_rate = _ratio(rolling.get("write_off", ZERO), credit_sales)
