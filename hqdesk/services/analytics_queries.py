@@ -212,6 +212,33 @@ def receivables_as_of(as_of: date, members=None, franchisee_id=None) -> Select:
     return select(inv_s.c.invoices, cred.scalar_subquery().label("credits"), inv_s.c.overdue)
 
 
+def open_by_franchisee_due(members=None, franchisee_id=None) -> Select:
+    """``franchisee_id, due_date, amount``: ``receivable_open`` rows."""
+    ro = ReceivableOpen
+    q = select(ro.franchisee_id, ro.due_date, ro.amount)
+    condition = _member(ro.franchisee_id, members, franchisee_id)
+    return q if condition is None else q.where(condition)
+
+
+def moves_after_by_franchisee(month: date, members=None, franchisee_id=None) -> Select:
+    """``franchisee_id, due_date, amount``: the moves of the months after ``month`` per franchisee and due
+    date."""
+    rm = ReceivableMove
+    q = (
+        select(rm.franchisee_id, rm.due_date, _sum(rm.amount).label("amount"))
+        .where(rm.month > as_date(month))
+        .group_by(rm.franchisee_id, rm.due_date)
+    )
+    condition = _member(rm.franchisee_id, members, franchisee_id)
+    return q if condition is None else q.where(condition)
+
+
+def franchisee_names(members=None, franchisee_id=None) -> Select:
+    q = select(Franchisee.id, Franchisee.code, Franchisee.legal_name)
+    condition = _member(Franchisee.id, members, franchisee_id)
+    return q if condition is None else q.where(condition)
+
+
 def receivables_now(as_of: date, members=None, franchisee_id=None) -> Select:
     """One row ``receivables, overdue`` as of ``as_of`` from the summaries (what the start screen reads):
     receivables = invoices - credit documents dated on or before ``as_of`` (the aging total); overdue = the
@@ -315,7 +342,10 @@ __all__ = [
     "balances",
     "credit_limits",
     "months_by_kind",
+    "franchisee_names",
     "moves_after",
+    "moves_after_by_franchisee",
+    "open_by_franchisee_due",
     "open_by_due_date",
     "ledger_lines",
     "ledger_totals",
