@@ -63,14 +63,33 @@ def _active(members, one):
     return _where_member(q, Franchisee.id, members, one).order_by(Franchisee.code)
 
 
-def monthly_sales_statement(first: date, last: date, members=None, one=None):
-    """``franchisee_id, month, amount``: sales per franchisee and whole month in [first, last] (first days)."""
+def trend_statement(
+    recent: list[date], year_ago: list[date], previous: list[date], window: list[date], members=None, one=None
+):
+    """Per franchisee: ``franchisee_id, recent, year_ago, previous`` (sales of those months, first days) and
+    ``w0, w1, ...`` (sales of each month of ``window``), from ``ledger_months``."""
     lm = LedgerMonth
     signed = case((lm.kind == "invoice", lm.amount), else_=-lm.amount)
+
+    def total(months: list[date], label: str):
+        inside = lm.month.in_([as_date(m) for m in months])
+        return type_coerce(func.sum(case((inside, signed), else_=0)), Cents()).label(label)
+
+    everything = sorted({*recent, *year_ago, *previous, *window})
     q = (
-        select(lm.franchisee_id, lm.month, type_coerce(func.sum(signed), Cents()))
-        .where(lm.month >= as_date(first), lm.month <= as_date(last), lm.kind.in_(("invoice", "credit_note")))
-        .group_by(lm.franchisee_id, lm.month)
+        select(
+            lm.franchisee_id,
+            total(recent, "recent"),
+            total(year_ago, "year_ago"),
+            total(previous, "previous"),
+            *(total([m], f"w{i}") for i, m in enumerate(window)),
+        )
+        .where(
+            lm.month >= as_date(everything[0]),
+            lm.month <= as_date(everything[-1]),
+            lm.kind.in_(("invoice", "credit_note")),
+        )
+        .group_by(lm.franchisee_id)
     )
     return _where_member(q, lm.franchisee_id, members, one)
 
@@ -136,11 +155,15 @@ def health(
     overdue_points: int,
 ) -> HealthReport:
     this_month = month_first(today)
-    span = max(15, falling_months + 1)
-    first = add_months(this_month, -span)
-    monthly: dict[int, dict[date, Decimal]] = {}
-    for fid, m, amount in s.execute(monthly_sales_statement(first, add_months(this_month, -1), members, one)):
-        monthly.setdefault(fid, {})[m] = amount
+    recent = [add_months(this_month, -k) for k in (3, 2, 1)]
+    year_ago = [add_months(m, -12) for m in recent]
+    previous = [add_months(m, -3) for m in recent]
+    falling_window = [add_months(this_month, -k) for k in range(falling_months + 1, 0, -1)]
+    trend = {
+        r[0]: r[1:]
+        for r in s.execute(trend_statement(recent, year_ago, previous, falling_window, members, one))
+    }
+    no_sales = (ZERO,) * (3 + len(falling_window))
     points = [month_end(add_months(this_month, -k)) for k in range(overdue_points - 1, 0, -1)] + [today]
     # overdue as of a date = open now and due before it, less the moves of the months after the date's
     overdue = {r[0]: list(r[1:]) for r in s.execute(overdue_open_statement(points, members, one))}
@@ -159,26 +182,22 @@ def health(
             )
         ).all()
     )
-    recent = [add_months(this_month, -k) for k in (3, 2, 1)]
-    year_ago = [add_months(m, -12) for m in recent]
-    previous = [add_months(m, -3) for m in recent]
-    falling_window = [add_months(this_month, -k) for k in range(falling_months + 1, 0, -1)]
     rows = []
     for fid, code, name, manager in s.execute(_active(members, one)):
-        sales = monthly.get(fid, {})
+        sales = [v or ZERO for v in trend.get(fid, no_sales)]
         last_visit = visits.get(fid)
         since = None if last_visit is None else (today - last_visit).days
         x = HealthInputs(
-            sum((sales.get(m, ZERO) for m in recent), ZERO),
-            sum((sales.get(m, ZERO) for m in year_ago), ZERO),
-            sum((sales.get(m, ZERO) for m in previous), ZERO),
+            sales[0],
+            sales[1],
+            sales[2],
             (today - oldest[fid]).days if fid in oldest else 0,
             complaints.get(fid, 0),
             since,
         )
         score = health_score(x)
         reasons = []
-        if sales_falling([sales.get(m, ZERO) for m in falling_window], falling_months):
+        if sales_falling(sales[3:], falling_months):
             reasons.append(SALES_FALLING)
         if overdue_rising([v or ZERO for v in overdue.get(fid, [ZERO] * len(points))]):
             reasons.append(OVERDUE_RISING)

@@ -84,7 +84,14 @@ def _plans(svc, actor, fids, regions):
         this = TODAY.replace(day=1)
         points = [month_end(add_months(this, -2)), month_end(add_months(this, -1)), TODAY]
         return [
-            h.monthly_sales_statement(add_months(this, -15), add_months(this, -1), m, f),
+            h.trend_statement(
+                [add_months(this, -k) for k in (3, 2, 1)],
+                [add_months(this, -k) for k in (15, 14, 13)],
+                [add_months(this, -k) for k in (6, 5, 4)],
+                [add_months(this, -k) for k in (4, 3, 2, 1)],
+                m,
+                f,
+            ),
             h.overdue_open_statement(points, m, f),
             h.overdue_later_statement(points, m, f),
             h.oldest_due_statement(m, f),
