@@ -225,10 +225,12 @@ def _fill_summaries(engine) -> None:
 
     with engine.begin() as conn:
         rebuild(conn)
-        conn.exec_driver_sql("ANALYZE" if engine.dialect.name == "sqlite" else "ANALYZE ledger_months")
-        if engine.dialect.name != "sqlite":
-            conn.exec_driver_sql("ANALYZE receivable_moves")
-            conn.exec_driver_sql("ANALYZE receivable_open")
+        if engine.dialect.name == "sqlite":
+            conn.exec_driver_sql("ANALYZE")
+    if engine.dialect.name != "sqlite":  # as autovacuum would soon: statistics and index-only scans
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            for table in ("ledger_months", "receivable_moves", "receivable_open"):
+                conn.exec_driver_sql(f"VACUUM ANALYZE {table}")
 
 
 def seed_ledger(
