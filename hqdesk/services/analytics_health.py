@@ -232,16 +232,18 @@ def segments_statement(first: date, last: date, members=None, one=None):
     months [first, last], and the RFM quintiles ``r, f, m`` by NTILE(5) among those that ever invoiced."""
     lm = LedgerMonth
     signed = case((lm.kind == "invoice", lm.amount), (lm.kind == "credit_note", -lm.amount), else_=0)
-    per = (
+    per = _where_member(
         select(
             lm.franchisee_id,
             func.sum(signed).label("sales"),
             func.sum(case((lm.kind == "invoice", lm.documents), else_=0)).label("frequency"),
         )
         .where(lm.month >= as_date(first), lm.month <= as_date(last), lm.kind.in_(("invoice", "credit_note")))
-        .group_by(lm.franchisee_id)
-        .subquery("per")
-    )
+        .group_by(lm.franchisee_id),
+        lm.franchisee_id,
+        members,
+        one,
+    ).subquery("per")
     doc = LedgerDocument
     last_invoice = (
         select(func.max(doc.doc_date))
