@@ -31,6 +31,7 @@ from hqdesk.demo.base import DEMO_USERNAME
 from hqdesk.domain.allocation import Document, allocate
 from hqdesk.domain.credit import DocumentKind, TermKind
 from hqdesk.domain.settlement import due_date
+from hqdesk.persistence.analytics_sql import refresh as refresh_summaries
 from hqdesk.persistence.audit import audit_bulk_inserts
 from hqdesk.persistence.bulk import insert_many
 from hqdesk.persistence.models import Franchisee
@@ -231,6 +232,7 @@ def add_demo_ledger(s: Session, *, seed: int, today: date, years: int) -> dict[s
     insert_many(connection, CreditProfile.__table__, profiles)
     insert_many(connection, LedgerDocument.__table__, documents)
     insert_many(connection, Allocation.__table__, allocations)
+    refresh_summaries(s, {d["franchisee_id"] for d in documents})  # the analytics' monthly summaries
     audit_bulk_inserts(s, CreditProfile, profiles, [p["id"] for p in profiles], DEMO_USERNAME)
     audit_bulk_inserts(s, LedgerDocument, documents, [d["id"] for d in documents], DEMO_USERNAME)
     if connection.dialect.name == "postgresql":

@@ -8,7 +8,8 @@ a write-off, a manual allocation).
   ``invoice_id`` it was recorded with;
 - automatic allocations are replaced by the computed ones (only rows that differ are deleted or inserted);
   manual allocations are kept (cut, or dropped, only if they no longer fit their documents);
-- ``settled_on`` of every document follows (Core UPDATEs of that derived column only).
+- ``settled_on`` of every document follows (Core UPDATEs of that derived column only);
+- the analytics' summary tables (``models_analytics``) are refilled for these franchisees.
 
 Reads and writes are set-based per batch of franchisees, so an import of 100,000 documents recomputes every
 franchisee it touched with a few statements per 500 franchisees.
@@ -27,6 +28,7 @@ from sqlalchemy.orm import Session
 from hqdesk.domain.allocation import Document, ManualAllocation, allocate
 from hqdesk.domain.credit import DocumentKind, TermKind
 from hqdesk.domain.settlement import DEFAULT_TERM
+from hqdesk.persistence.analytics_sql import refresh as refresh_summaries
 from hqdesk.persistence.bulk import insert_many
 from hqdesk.persistence.models_credit import Allocation, CreditProfile, LedgerDocument
 from hqdesk.persistence.types import utcnow
@@ -59,8 +61,10 @@ def recompute(s: Session, franchisee_ids: Iterable[int], username: str = "") -> 
     """Recompute the allocations and ``settled_on`` of these franchisees; returns the rows changed."""
     s.flush()
     changed = 0
-    for chunk in _chunks(sorted(set(franchisee_ids))):
+    ids = sorted(set(franchisee_ids))
+    for chunk in _chunks(ids):
         changed += _recompute_batch(s, chunk, username)
+    refresh_summaries(s, ids)  # the analytics' monthly summaries follow in the same transaction
     return changed
 
 

@@ -20,6 +20,7 @@ from hqdesk.services.tiers import TierService
 from hqdesk.services.users import UserService
 
 if TYPE_CHECKING:
+    from hqdesk.services.analytics import AnalyticsService
     from hqdesk.services.calendar import CalendarService
     from hqdesk.services.complaints import ComplaintService
     from hqdesk.services.credit_check import CreditCheckService
@@ -113,6 +114,13 @@ class Services:
         from hqdesk.services.credit_simulator import CreditSimulatorService
 
         return CreditSimulatorService(self.db)
+
+    @cached_property
+    def analytics(self) -> AnalyticsService:
+        """The series behind the start screen and the charts (sales, receivables, health)."""
+        from hqdesk.services.analytics import AnalyticsService
+
+        return AnalyticsService(self.db)
 
     @property
     def dialect(self) -> str:

@@ -167,12 +167,14 @@
     <message numerus="yes">
         <source>%n event(s)</source>
         <translation>
-            <numerusform>%n 个事件</numerusform></translation>
+            <numerusform>%n 个事件</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Contract renewals show %n day(s) ahead</source>
         <translation>
-            <numerusform>合同续签提前 %n 天显示</numerusform></translation>
+            <numerusform>合同续签提前 %n 天显示</numerusform>
+        </translation>
     </message>
     <message>
         <source>Contract renewals</source>
@@ -193,7 +195,8 @@
     <message numerus="yes">
         <source>%n event(s) exported</source>
         <translation>
-            <numerusform>已导出 %n 个事件</numerusform></translation>
+            <numerusform>已导出 %n 个事件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -304,7 +307,8 @@
     <message numerus="yes">
         <source>%n franchisee(s) with money open as of {date}.</source>
         <translation>
-            <numerusform>截至 {date}，共 %n 个加盟商有未结款项。</numerusform></translation>
+            <numerusform>截至 {date}，共 %n 个加盟商有未结款项。</numerusform>
+        </translation>
     </message>
     <message>
         <source>{code} {name}: {column} as of {date}</source>
@@ -317,7 +321,8 @@
     <message numerus="yes">
         <source>%n document(s), {amount} in all</source>
         <translation>
-            <numerusform>共 %n 张单据，合计 {amount}</numerusform></translation>
+            <numerusform>共 %n 张单据，合计 {amount}</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export the aging report</source>
@@ -373,6 +378,65 @@
     <message>
         <source>Other costs</source>
         <translation>其他费用</translation>
+    </message>
+</context>
+<context>
+    <name>Analytics</name>
+    <message>
+        <source>Healthy</source>
+        <translation>健康</translation>
+    </message>
+    <message>
+        <source>Watch</source>
+        <translation>关注</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>有流失风险</translation>
+    </message>
+    <message>
+        <source>Sales falling {n} months in a row</source>
+        <translation>销售额连续 {n} 个月下降</translation>
+    </message>
+    <message>
+        <source>Overdue amount rising</source>
+        <translation>逾期金额持续上升</translation>
+    </message>
+    <message>
+        <source>No visit for {n} days</source>
+        <translation>{n} 天未拜访</translation>
+    </message>
+    <message>
+        <source>Sales this month</source>
+        <translation>本月销售额</translation>
+    </message>
+    <message>
+        <source>Sales year to date</source>
+        <translation>本年累计销售额</translation>
+    </message>
+    <message>
+        <source>Receivables</source>
+        <translation>应收账款</translation>
+    </message>
+    <message>
+        <source>Overdue share</source>
+        <translation>逾期占比</translation>
+    </message>
+    <message>
+        <source>DSO (days)</source>
+        <translation>应收账款周转天数（DSO）</translation>
+    </message>
+    <message>
+        <source>Bad-debt loss rate (12 months)</source>
+        <translation>坏账损失率（近 12 个月）</translation>
+    </message>
+    <message>
+        <source>Same period last year</source>
+        <translation>去年同期</translation>
+    </message>
+    <message>
+        <source>Normal rate</source>
+        <translation>正常损失率</translation>
     </message>
 </context>
 <context>
@@ -502,7 +566,8 @@
     <message numerus="yes">
         <source>%n franchisee(s) changed.</source>
         <translation>
-            <numerusform>已更改 %n 个加盟商。</numerusform></translation>
+            <numerusform>已更改 %n 个加盟商。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -510,7 +575,8 @@
     <message numerus="yes">
         <source>Applies to %n selected franchisee(s). All of them change, or none.</source>
         <translation>
-            <numerusform>作用于选中的 %n 个加盟商：要么全部更改，要么都不更改。</numerusform></translation>
+            <numerusform>作用于选中的 %n 个加盟商：要么全部更改，要么都不更改。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1142,7 +1208,8 @@
     <message numerus="yes">
         <source>%n complaint(s)</source>
         <translation>
-            <numerusform>%n 条投诉</numerusform></translation>
+            <numerusform>%n 条投诉</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1901,7 +1968,8 @@
     <message numerus="yes">
         <source>⚠ Overdue by %n day(s)</source>
         <translation>
-            <numerusform>⚠ 已逾期 %n 天</numerusform></translation>
+            <numerusform>⚠ 已逾期 %n 天</numerusform>
+        </translation>
     </message>
     <message>
         <source>Due today</source>
@@ -1910,7 +1978,8 @@
     <message numerus="yes">
         <source>In %n day(s)</source>
         <translation>
-            <numerusform>%n 天后</numerusform></translation>
+            <numerusform>%n 天后</numerusform>
+        </translation>
     </message>
     <message>
         <source> (follow-up)</source>
@@ -2743,6 +2812,10 @@
         <source>The report could not be written to {path}: {reason}</source>
         <translation>报表无法写入 {path}：{reason}</translation>
     </message>
+    <message>
+        <source>Sales cannot be grouped by {by}.</source>
+        <translation>销售额不能按 {by} 分组。</translation>
+    </message>
 </context>
 <context>
     <name>Fields</name>
@@ -3262,7 +3335,8 @@
     <message numerus="yes">
         <source>%n statuses</source>
         <translation>
-            <numerusform>%n 种状态</numerusform></translation>
+            <numerusform>%n 种状态</numerusform>
+        </translation>
     </message>
     <message>
         <source>Tier {tier}</source>
@@ -4982,7 +5056,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>The tier {code} is given to %n franchisee(s); give them another tier first.</source>
         <translation>
-            <numerusform>等级 {code} 仍有 %n 个加盟商使用；请先为他们更换等级。</numerusform></translation>
+            <numerusform>等级 {code} 仍有 %n 个加盟商使用；请先为他们更换等级。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Remove tier</source>
@@ -5081,7 +5156,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>Hand their %n franchisee(s) over to</source>
         <translation>
-            <numerusform>将其负责的 %n 个加盟商转交给</numerusform></translation>
+            <numerusform>将其负责的 %n 个加盟商转交给</numerusform>
+        </translation>
     </message>
     <message>
         <source>Enter an e-mail address like name@example.com, or leave it empty.</source>
@@ -5700,7 +5776,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source> month(s)</source>
         <translation>
-            <numerusform> 个月</numerusform></translation>
+            <numerusform> 个月</numerusform>
+        </translation>
     </message>
     <message>
         <source>Tier {tier}: visit every</source>
@@ -5806,7 +5883,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source> month(s)</source>
         <translation>
-            <numerusform> 个月</numerusform></translation>
+            <numerusform> 个月</numerusform>
+        </translation>
     </message>
     <message>
         <source>No regular visits</source>
@@ -5822,7 +5900,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>every %n month(s)</source>
         <translation>
-            <numerusform>每 %n 个月一次</numerusform></translation>
+            <numerusform>每 %n 个月一次</numerusform>
+        </translation>
     </message>
     <message>
         <source>its own plan</source>
@@ -6036,27 +6115,32 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>%n franchisee(s) to visit</source>
         <translation>
-            <numerusform>%n 家加盟商待拜访</numerusform></translation>
+            <numerusform>%n 家加盟商待拜访</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n overdue</source>
         <translation>
-            <numerusform>%n 家逾期</numerusform></translation>
+            <numerusform>%n 家逾期</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n visit(s)</source>
         <translation>
-            <numerusform>%n 次拜访</numerusform></translation>
+            <numerusform>%n 次拜访</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n suggestion(s)</source>
         <translation>
-            <numerusform>%n 条建议</numerusform></translation>
+            <numerusform>%n 条建议</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>showing those of the latest visits, %n of them: choose a status or an account manager to see the rest</source>
         <translation>
-            <numerusform>显示最近拜访的 %n 条：选择状态或客户经理可查看其余</numerusform></translation>
+            <numerusform>显示最近拜访的 %n 条：选择状态或客户经理可查看其余</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

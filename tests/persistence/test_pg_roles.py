@@ -63,6 +63,10 @@ TABLES = (
     "complaint_events",
     "complaint_categories",
     "complaint_sla",
+    # analytics: the ledger's summaries
+    "ledger_months",
+    "receivable_moves",
+    "receivable_open",
 )
 WRITE = {"INSERT", "UPDATE", "DELETE"}
 CREDIT_WRITES = {
@@ -76,6 +80,10 @@ CREDIT_WRITES = {
     "ledger_documents": {"SELECT"} | WRITE,
     "allocations": {"SELECT"} | WRITE,
     "dunning_tasks": {"SELECT"} | WRITE,
+    # written with the ledger, in the same transaction
+    "ledger_months": {"SELECT"} | WRITE,
+    "receivable_moves": {"SELECT"} | WRITE,
+    "receivable_open": {"SELECT"} | WRITE,
 }
 VISIT_TABLES = ("visit_overrides", "visit_suggestions", "visit_summaries", "visits")  # by franchisee
 
