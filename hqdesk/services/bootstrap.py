@@ -21,6 +21,7 @@ from hqdesk.services.users import UserService
 
 if TYPE_CHECKING:
     from hqdesk.services.analytics import AnalyticsService
+    from hqdesk.services.credit_holds import CreditHoldService
     from hqdesk.services.calendar import CalendarService
     from hqdesk.services.complaints import ComplaintService
     from hqdesk.services.credit_check import CreditCheckService
@@ -121,6 +122,13 @@ class Services:
         from hqdesk.services.analytics import AnalyticsService
 
         return AnalyticsService(self.db)
+
+    @cached_property
+    def credit_holds(self) -> CreditHoldService:
+        """The franchisees on credit hold (the start screen)."""
+        from hqdesk.services.credit_holds import CreditHoldService
+
+        return CreditHoldService(self.db)
 
     @property
     def dialect(self) -> str:
