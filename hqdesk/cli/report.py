@@ -2,7 +2,10 @@
 
 ``report aging --as-of YYYY-MM-DD [--buckets 30,60,90,120] --format json|csv`` and
 ``report kpi --from YYYY-MM-DD --to YYYY-MM-DD [--franchisee CODE] --format json``; the contracts (JSON
-fields, the CSV's totals row) are in ``hqdesk.services.receivables`` and the README. Money is written as
+fields, the CSV's totals row) are in ``hqdesk.services.receivables`` and the README.
+``report sales --from YYYY-MM-DD --to YYYY-MM-DD --by month|franchisee|region [--franchisee CODE]
+--format json|csv``: sales = invoices - credit notes dated in the period (``hqdesk.services.analytics.sales``
+says which rows, in which order). Money is written as
 strings with two decimals. Bad dates, bounds or formats: one line on stderr, exit code 2.
 """
 
@@ -57,6 +60,26 @@ def cmd_kpi(args) -> int:
     return OK
 
 
+def cmd_sales(args) -> int:
+    from hqdesk.services.analytics import AnalyticsService, sales_csv_rows, sales_json
+
+    if args.to < args.start:
+        raise Refused(f"--to ({args.to}) is before --from ({args.start})")
+    services = open_services(args)
+    try:
+        analytics = AnalyticsService(services.db)
+        fid = analytics.franchisee_id(args.franchisee) if args.franchisee is not None else None
+        rows = analytics.sales(acting_actor(services), args.start, args.to, args.by, fid)
+    finally:
+        services.close()
+    if args.format == "json":
+        print(json.dumps(sales_json(args.start, args.to, args.by, rows), ensure_ascii=False, indent=2))
+    else:
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerows(sales_csv_rows(rows))
+    return OK
+
+
 def add_commands(commands, common: argparse.ArgumentParser) -> argparse.ArgumentParser:
     group = commands.add_parser("report", parents=[common], help="receivables reports (read only)")
     sub = group.add_subparsers(title="report commands", metavar="REPORT_COMMAND", parser_class=Parser)
@@ -78,4 +101,14 @@ def add_commands(commands, common: argparse.ArgumentParser) -> argparse.Argument
     p.add_argument("--franchisee", metavar="CODE", default=None, help="one franchisee (default: everyone)")
     p.add_argument("--format", choices=("json",), default="json")
     p.set_defaults(handler=cmd_kpi)
+
+    p = sub.add_parser(
+        "sales", parents=[common], help="sales (invoices - credit notes) by month, franchisee or region"
+    )
+    p.add_argument("--from", dest="start", type=iso_day, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="to", type=iso_day, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--by", choices=("month", "franchisee", "region"), required=True)
+    p.add_argument("--franchisee", metavar="CODE", default=None, help="one franchisee (default: everyone)")
+    p.add_argument("--format", choices=("json", "csv"), default="json")
+    p.set_defaults(handler=cmd_sales)
     return group

@@ -32,6 +32,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
+
 WEIGHTS = {"sales": 40, "payment": 30, "complaints": 15, "contact": 15}
 HEALTHY, WATCH, AT_RISK = "healthy", "watch", "at_risk"
 TREND_FULL, TREND_ZERO = Decimal("1.1"), Decimal("0.5")
@@ -45,6 +47,21 @@ NO_VISIT_DAYS = 90
 
 SALES_FALLING, OVERDUE_RISING, NO_VISIT = "sales_falling", "overdue_rising", "no_visit"
 A_SHARE, B_SHARE = Decimal("0.80"), Decimal("0.95")
+
+
+BAND_LABELS = {
+    HEALTHY: QT_TRANSLATE_NOOP("Analytics", "Healthy"),
+    WATCH: QT_TRANSLATE_NOOP("Analytics", "Watch"),
+    AT_RISK: QT_TRANSLATE_NOOP("Analytics", "At risk"),
+}
+"""The bands' display names (translation context "Analytics")."""
+REASON_LABELS = {
+    SALES_FALLING: QT_TRANSLATE_NOOP("Analytics", "Sales falling {n} months in a row"),
+    OVERDUE_RISING: QT_TRANSLATE_NOOP("Analytics", "Overdue amount rising"),
+    NO_VISIT: QT_TRANSLATE_NOOP("Analytics", "No visit for {n} days"),
+}
+"""The at-risk reasons' display texts ({n}: the parameter, ``HealthReport.falling_months`` /
+``no_visit_days``)."""
 
 
 @dataclass(frozen=True)
@@ -162,6 +179,8 @@ def abc_classes(sales: list[Decimal]) -> list[str]:
 
 __all__ = [
     "AT_RISK",
+    "BAND_LABELS",
+    "REASON_LABELS",
     "HEALTHY",
     "NO_VISIT",
     "OVERDUE_RISING",

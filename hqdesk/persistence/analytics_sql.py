@@ -1,9 +1,10 @@
 """The analytics' SQL building blocks: the month of a date, keeping the summary tables
 (``models_analytics``) up to date, and filtering franchisees by region, tier and account manager.
 
-``refresh(s, franchisee_ids)`` replaces the franchisees' rows in ``ledger_months`` and ``receivable_moves``
+``refresh(s, franchisee_ids)`` replaces the franchisees' rows in ``ledger_months``, ``receivable_moves`` and
+``receivable_open``
 from their documents and allocations; ``ledger_write.recompute`` calls it in the writer's transaction.
-``rebuild(conn)`` refills both tables for everyone (the benchmark seed and tests that write the ledger
+``rebuild(conn)`` refills the tables for everyone (the benchmark seed and tests that write the ledger
 tables directly; migration 0011 does the same with its own frozen SQL).
 """
 
@@ -17,7 +18,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.functions import GenericFunction
 
 from hqdesk.persistence.models import Franchisee
-from hqdesk.persistence.models_analytics import LedgerMonth, ReceivableMove
+from hqdesk.persistence.models_analytics import LedgerMonth, ReceivableMove, ReceivableOpen
 from hqdesk.persistence.models_credit import Allocation, LedgerDocument
 from hqdesk.persistence.types import Cents
 
@@ -82,14 +83,24 @@ def _moves_rows(franchisee_ids: list[int] | None) -> Select:
     )
 
 
+def _open_rows(franchisee_ids: list[int] | None) -> Select:
+    rm = ReceivableMove
+    total = type_coerce(func.sum(rm.amount), Cents())
+    q = (
+        select(rm.franchisee_id, rm.due_date, total)
+        .group_by(rm.franchisee_id, rm.due_date)
+        .having(func.sum(rm.amount) != 0)
+    )
+    return q if franchisee_ids is None else q.where(rm.franchisee_id.in_(franchisee_ids))
+
+
 def _fill(conn: Connection, franchisee_ids: list[int] | None) -> None:
-    lm, rm = LedgerMonth.__table__, ReceivableMove.__table__
-    if franchisee_ids is None:
-        conn.execute(delete(lm))
-        conn.execute(delete(rm))
-    else:
-        conn.execute(delete(lm).where(lm.c.franchisee_id.in_(franchisee_ids)))
-        conn.execute(delete(rm).where(rm.c.franchisee_id.in_(franchisee_ids)))
+    lm, rm, ro = LedgerMonth.__table__, ReceivableMove.__table__, ReceivableOpen.__table__
+    for table in (lm, rm, ro):
+        if franchisee_ids is None:
+            conn.execute(delete(table))
+        else:
+            conn.execute(delete(table).where(table.c.franchisee_id.in_(franchisee_ids)))
     conn.execute(
         insert(lm).from_select(
             ["franchisee_id", "month", "kind", "amount", "documents"], _ledger_months_rows(franchisee_ids)
@@ -98,6 +109,7 @@ def _fill(conn: Connection, franchisee_ids: list[int] | None) -> None:
     conn.execute(
         insert(rm).from_select(["franchisee_id", "month", "due_date", "amount"], _moves_rows(franchisee_ids))
     )
+    conn.execute(insert(ro).from_select(["franchisee_id", "due_date", "amount"], _open_rows(franchisee_ids)))
 
 
 def refresh(s: Session, franchisee_ids: Iterable[int]) -> None:

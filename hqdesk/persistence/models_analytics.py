@@ -15,9 +15,12 @@ ledger import and the demo call after touching a franchisee's documents or alloc
   (``persistence.ledger_sql``), and an allocation is never applied before its invoice's date. Its bucket as of
   E follows from E - due date, so the aging at every month end comes from this table without reading the
   payments.
+- ``receivable_open``: per franchisee and due date, the sum of all its moves: what is open now (after every
+  allocation recorded). As of a month end E: ``receivable_open`` less the moves of the months after E's month,
+  which for the last 24 month ends reads the open invoices and two years of moves, not five.
 
-A franchisee's rows are replaced whole (delete + INSERT ... SELECT ... GROUP BY) whenever its ledger is
-recomputed: a back-dated document changes its past months at once. Both tables are derived data: not audited,
+A franchisee's rows (in all three) are replaced whole (delete + INSERT ... SELECT ... GROUP BY) whenever its ledger is
+recomputed: a back-dated document changes its past months at once. The tables are derived data: not audited,
 written under the ledger's rights (``pg_rights.TABLE_RULES``).
 """
 
@@ -58,8 +61,21 @@ class ReceivableMove(Base):
     due_date: Mapped[date] = mapped_column(Date, primary_key=True)
     amount: Mapped[Decimal] = mapped_column(Cents(), nullable=False)  # may be negative
 
-    # the aging of everyone at each month end reads this index alone
-    __table_args__ = (Index("ix_receivable_moves_due", "due_date", "month", "amount"),)
+    # the moves of the last months (everyone) read this index alone
+    __table_args__ = (Index("ix_receivable_moves_month", "month", "due_date", "franchisee_id", "amount"),)
 
 
-__all__ = ["LedgerMonth", "ReceivableMove"]
+class ReceivableOpen(Base):
+    """One franchisee's open invoice amount with one due date after every allocation recorded: the sum of its
+    ``receivable_moves`` over all months (rows of 0 are not kept). The open amount as of a month end E is this
+    less the moves of the months after E's, so the recent month ends read the open invoices and the last
+    months' moves, never the whole history."""
+
+    __tablename__ = "receivable_open"
+
+    franchisee_id: Mapped[int] = mapped_column(ForeignKey("franchisees.id"), primary_key=True)
+    due_date: Mapped[date] = mapped_column(Date, primary_key=True)
+    amount: Mapped[Decimal] = mapped_column(Cents(), nullable=False)
+
+
+__all__ = ["LedgerMonth", "ReceivableMove", "ReceivableOpen"]

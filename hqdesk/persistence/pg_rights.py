@@ -267,6 +267,7 @@ TABLE_RULES = TABLE_RULES + _CREDIT_TABLES
 TABLE_RULES = TABLE_RULES + (
     TableRule("ledger_months", *(Action.RECORD_LEDGER,) * 3, None),
     TableRule("receivable_moves", *(Action.RECORD_LEDGER,) * 3, None),
+    TableRule("receivable_open", *(Action.RECORD_LEDGER,) * 3, None),
 )
 RULES_BY_TABLE = {r.table: r for r in TABLE_RULES}
 OPERATIONS = ("INSERT", "UPDATE", "DELETE")

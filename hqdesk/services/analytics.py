@@ -127,6 +127,26 @@ def _ratio(numerator: Decimal, divisor: Decimal) -> Decimal | None:
     return None if divisor <= 0 else numerator / divisor
 
 
+def money_text(amount: Decimal) -> str:
+    """An amount as the command line writes it: two decimals, no grouping ("12345.67", "-80.00")."""
+    return f"{amount:.2f}"
+
+
+def sales_json(start: date, to: date, by: str, rows: list[SalesRow]) -> dict:
+    """``hqdesk-admin report sales --format json``: ``{"from", "to", "by", "rows": [{"key", "amount"}]}``."""
+    return {
+        "from": start.isoformat(),
+        "to": to.isoformat(),
+        "by": by,
+        "rows": [{"key": r.key, "amount": money_text(r.amount)} for r in rows],
+    }
+
+
+def sales_csv_rows(rows: list[SalesRow]) -> list[list[str]]:
+    """``--format csv``: the header ``key,amount``, then one line per row in the same order as the JSON."""
+    return [["key", "amount"], *([r.key, money_text(r.amount)] for r in rows)]
+
+
 class AnalyticsService(Service):
     # ----- sales ---------------------------------------------------------------------------------------
     def sales(
@@ -368,9 +388,9 @@ class AnalyticsService(Service):
         before ``as_of``'s month, then ``as_of`` itself (the month not yet over; its documents recorded so
         far). ``bounds``: the aging buckets (None: the credit policy's).
 
-        How: the changes of the open invoice amounts per due date and month (``receivable_moves``, summed in
-        SQL per due date and month) are added up to each month end; each due date's open amount falls in its
-        bucket by the days from the due date to that date. Unapplied credit = credit documents dated so far
+        How: the open invoice amounts per due date now (``receivable_open``) less the changes of the months
+        after each month end (``receivable_moves``), both summed in SQL per due date (and month); each due
+        date's open amount falls in its bucket by the days from the due date to that date. Unapplied credit = credit documents dated so far
         - allocations applied so far (``ledger_months``). The same figures as ``ReceivablesService.aging`` as
         of each date (tested)."""
         if count < 1:
@@ -382,21 +402,24 @@ class AnalyticsService(Service):
         with self.db.read() as s:
             self.require(actor, Action.VIEW_FRANCHISEES, s=s)
             bounds = bounds or self._aging_bounds(s)
-            moves = s.execute(q.moves_by_due_date(last_month, members, one)).all()
+            open_now = dict(s.execute(q.open_by_due_date(members, one)).all())
+            later = s.execute(q.moves_after(point_months[0], members, one)).all()
             kinds = s.execute(q.months_by_kind(last_month, members, one)).all()
         n_buckets = len(bounds) + 2
         open_at = [[ZERO] * n_buckets for _ in dates]
         by_due: dict[date, list[tuple[date, Decimal]]] = {}
-        for due, month, amount in moves:
+        for due, month, amount in later:
             by_due.setdefault(due, []).append((month, amount))
-        for due, changes in by_due.items():
-            running, i = ZERO, 0
-            for k, (m, day) in enumerate(zip(point_months, dates, strict=True)):
-                while i < len(changes) and changes[i][0] <= m:
-                    running += changes[i][1]
+        for due in set(open_now) | set(by_due):
+            # open as of a month end = open now - the moves of the months after it: walk back from the last
+            changes = sorted(by_due.get(due, []), reverse=True)
+            running, i = open_now.get(due, ZERO), 0
+            for k in range(count - 1, -1, -1):
+                while i < len(changes) and changes[i][0] > point_months[k]:
+                    running -= changes[i][1]
                     i += 1
                 if running:
-                    open_at[k][_bucket(day, due, bounds)] += running
+                    open_at[k][_bucket(dates[k], due, bounds)] += running
         per_month: dict[date, dict[str, Decimal]] = {}
         for month, kind, amount in kinds:
             per_month.setdefault(month, {})[kind] = amount
@@ -499,8 +522,9 @@ class AnalyticsService(Service):
         is made) and the reasons it is at risk of leaving (``HealthReport.at_risk``): sales falling for
         ``falling_months`` whole months in a row, the overdue amount rising over the last ``overdue_points``
         dates (month ends, then today), no visit for ``no_visit_days`` days. Inputs in SQL for everyone at
-        once: monthly sales (``ledger_months``), overdue at those dates (``receivable_moves``), the most days
-        overdue today (``ledger_sql.open_invoices``), open complaints, the last visit (``visit_summaries``)."""
+        once: monthly sales (``ledger_months``), overdue at those dates (``receivable_open`` less the later
+        months' ``receivable_moves``), the most days overdue (today - the earliest due date still open after
+        every allocation recorded), open complaints, the last visit (``visit_summaries``)."""
         if falling_months < 1 or no_visit_days < 1 or overdue_points < 2:
             raise ValueError("falling_months and no_visit_days must be 1 or more, overdue_points 2 or more")
         members, one = _members(filters)

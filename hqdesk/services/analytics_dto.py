@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
+
 BY_MONTH = "month"
 BY_FRANCHISEE = "franchisee"
 BY_REGION = "region"
@@ -125,6 +127,21 @@ class ClickThrough:
 MONEY = "money"
 RATIO = "ratio"
 DAYS = "days"
+
+
+FIGURE_LABELS = {
+    "sales_month": QT_TRANSLATE_NOOP("Analytics", "Sales this month"),
+    "sales_ytd": QT_TRANSLATE_NOOP("Analytics", "Sales year to date"),
+    "receivables": QT_TRANSLATE_NOOP("Analytics", "Receivables"),
+    "overdue_share": QT_TRANSLATE_NOOP("Analytics", "Overdue share"),
+    "dso": QT_TRANSLATE_NOOP("Analytics", "DSO (days)"),
+    "bad_debt_loss_rate": QT_TRANSLATE_NOOP("Analytics", "Bad-debt loss rate (12 months)"),
+}
+"""The start screen's figures' display names (translation context "Analytics"), by ``Figure.key``."""
+COMPARISON_LABELS = {
+    "previous": QT_TRANSLATE_NOOP("Analytics", "Same period last year"),
+    "target": QT_TRANSLATE_NOOP("Analytics", "Normal rate"),
+}
 
 
 @dataclass(frozen=True)
@@ -360,9 +377,11 @@ __all__ = [
     "BY_MONTH",
     "BY_REGION",
     "BY_TIER",
+    "COMPARISON_LABELS",
     "DAYS",
     "LIMIT_BANDS",
     "EVERYONE",
+    "FIGURE_LABELS",
     "MONEY",
     "RATIO",
     "SALES_REPORT_BY",

@@ -26,9 +26,9 @@ from hqdesk.domain.health import (
 )
 from hqdesk.domain.visits import effective_cadence
 from hqdesk.persistence.analytics_sql import month_start
-from hqdesk.persistence.ledger_sql import as_date, days_overdue, open_invoices
+from hqdesk.persistence.ledger_sql import as_date
 from hqdesk.persistence.models import Franchisee, User
-from hqdesk.persistence.models_analytics import LedgerMonth, ReceivableMove
+from hqdesk.persistence.models_analytics import LedgerMonth, ReceivableMove, ReceivableOpen
 from hqdesk.persistence.models_complaints import Complaint, ComplaintCategory
 from hqdesk.persistence.models_credit import LedgerDocument
 from hqdesk.persistence.models_visits import Visit, VisitCadence, VisitOverride, VisitSummary
@@ -75,16 +75,27 @@ def monthly_sales_statement(first: date, last: date, members=None, one=None):
     return _where_member(q, lm.franchisee_id, members, one)
 
 
-def overdue_points_statement(dates: list[date], members=None, one=None):
-    """``franchisee_id, o0, o1, ...``: each franchisee's overdue open invoice amount as of each date (from
-    ``receivable_moves``: moves up to the date's month of invoices due before the date)."""
+def overdue_open_statement(dates: list[date], members=None, one=None):
+    """``franchisee_id, o0, o1, ...``: per franchisee, the open invoice amounts now (``receivable_open``) due
+    before each date."""
+    ro = ReceivableOpen
+    columns = [
+        type_coerce(func.sum(case((ro.due_date < as_date(d), ro.amount), else_=0)), Cents()).label(f"o{i}")
+        for i, d in enumerate(dates)
+    ]
+    q = select(ro.franchisee_id, *columns).group_by(ro.franchisee_id)
+    return _where_member(q, ro.franchisee_id, members, one)
+
+
+def overdue_later_statement(dates: list[date], members=None, one=None):
+    """``franchisee_id, o0, o1, ...``: per franchisee, the moves of invoices due before each date in the
+    months after that date's month (``receivable_moves``): what to take off the open amounts now to get the
+    overdue amount as of the date."""
     rm = ReceivableMove
     columns = [
         type_coerce(
             func.sum(
-                case(
-                    (and_(rm.month <= as_date(month_first(d)), rm.due_date < as_date(d)), rm.amount), else_=0
-                )
+                case((and_(rm.month > as_date(month_first(d)), rm.due_date < as_date(d)), rm.amount), else_=0)
             ),
             Cents(),
         ).label(f"o{i}")
@@ -92,17 +103,17 @@ def overdue_points_statement(dates: list[date], members=None, one=None):
     ]
     q = (
         select(rm.franchisee_id, *columns)
-        .where(rm.due_date < as_date(dates[-1]), rm.month <= as_date(month_first(dates[-1])))
+        .where(rm.month > as_date(month_first(dates[0])))
         .group_by(rm.franchisee_id)
     )
     return _where_member(q, rm.franchisee_id, members, one)
 
 
-def max_overdue_statement(as_of: date, members=None, one=None):
-    """``franchisee_id, days``: the most days overdue among each franchisee's open invoices as of ``as_of``."""
-    oi = open_invoices(as_of, one).subquery("oi")
-    q = select(oi.c.franchisee_id, func.max(days_overdue(as_of, oi.c.due_date))).group_by(oi.c.franchisee_id)
-    return q.where(oi.c.franchisee_id.in_(members)) if members is not None and one is None else q
+def oldest_due_statement(members=None, one=None):
+    """``franchisee_id, due_date``: the earliest due date with an open amount now, per franchisee."""
+    ro = ReceivableOpen
+    q = select(ro.franchisee_id, func.min(ro.due_date)).where(ro.amount > 0).group_by(ro.franchisee_id)
+    return _where_member(q, ro.franchisee_id, members, one)
 
 
 def open_complaints_statement(members=None, one=None):
@@ -131,8 +142,12 @@ def health(
     for fid, m, amount in s.execute(monthly_sales_statement(first, add_months(this_month, -1), members, one)):
         monthly.setdefault(fid, {})[m] = amount
     points = [month_end(add_months(this_month, -k)) for k in range(overdue_points - 1, 0, -1)] + [today]
-    overdue = {r[0]: list(r[1:]) for r in s.execute(overdue_points_statement(points, members, one))}
-    max_days = dict(s.execute(max_overdue_statement(today, members, one)).all())
+    # overdue as of a date = open now and due before it, less the moves of the months after the date's
+    overdue = {r[0]: list(r[1:]) for r in s.execute(overdue_open_statement(points, members, one))}
+    for r in s.execute(overdue_later_statement(points, members, one)):
+        now = overdue.setdefault(r[0], [ZERO] * len(points))
+        overdue[r[0]] = [(a or ZERO) - (b or ZERO) for a, b in zip(now, r[1:], strict=True)]
+    oldest = dict(s.execute(oldest_due_statement(members, one)).all())
     complaints = dict(s.execute(open_complaints_statement(members, one)).all())
     visits = dict(
         s.execute(
@@ -157,7 +172,7 @@ def health(
             sum((sales.get(m, ZERO) for m in recent), ZERO),
             sum((sales.get(m, ZERO) for m in year_ago), ZERO),
             sum((sales.get(m, ZERO) for m in previous), ZERO),
-            max_days.get(fid) or 0,
+            (today - oldest[fid]).days if fid in oldest else 0,
             complaints.get(fid, 0),
             since,
         )

@@ -16,7 +16,7 @@ from hqdesk.domain.analytics import add_months, day_before, full_months, month_e
 from hqdesk.persistence.analytics_sql import month_start
 from hqdesk.persistence.ledger_sql import as_date, days_overdue, open_invoices, unapplied_credits
 from hqdesk.persistence.models import Franchisee, User
-from hqdesk.persistence.models_analytics import LedgerMonth, ReceivableMove
+from hqdesk.persistence.models_analytics import LedgerMonth, ReceivableMove, ReceivableOpen
 from hqdesk.persistence.models_credit import CreditProfile, LedgerDocument
 from hqdesk.persistence.types import Cents
 
@@ -218,15 +218,23 @@ def ledger_totals(start: date, end: date, kinds: tuple[str, ...], members=None, 
     return select(lines.c.kind, _sum(lines.c.amount).label("amount")).group_by(lines.c.kind)
 
 
-def moves_by_due_date(last_month: date, members=None, franchisee_id=None) -> Select:
-    """``due_date, month, amount``: the changes of the open invoice amounts (``receivable_moves``) up to
-    ``last_month``, summed per due date and month, by due date then month."""
+def open_by_due_date(members=None, franchisee_id=None) -> Select:
+    """``due_date, amount``: the open invoice amounts after every allocation recorded (``receivable_open``),
+    per due date."""
+    ro = ReceivableOpen
+    q = select(ro.due_date, _sum(ro.amount).label("amount")).group_by(ro.due_date)
+    condition = _member(ro.franchisee_id, members, franchisee_id)
+    return q if condition is None else q.where(condition)
+
+
+def moves_after(month: date, members=None, franchisee_id=None) -> Select:
+    """``due_date, month, amount``: the changes of the open invoice amounts (``receivable_moves``) in the
+    months after ``month``, per due date and month."""
     rm = ReceivableMove
     q = (
         select(rm.due_date, rm.month, _sum(rm.amount).label("amount"))
-        .where(rm.month <= as_date(last_month))
+        .where(rm.month > as_date(month))
         .group_by(rm.due_date, rm.month)
-        .order_by(rm.due_date, rm.month)
     )
     condition = _member(rm.franchisee_id, members, franchisee_id)
     return q if condition is None else q.where(condition)
@@ -279,7 +287,8 @@ __all__ = [
     "balances",
     "credit_limits",
     "months_by_kind",
-    "moves_by_due_date",
+    "moves_after",
+    "open_by_due_date",
     "ledger_lines",
     "ledger_totals",
     "pareto_statement",

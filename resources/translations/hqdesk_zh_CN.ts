@@ -381,6 +381,65 @@
     </message>
 </context>
 <context>
+    <name>Analytics</name>
+    <message>
+        <source>Healthy</source>
+        <translation>健康</translation>
+    </message>
+    <message>
+        <source>Watch</source>
+        <translation>关注</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>有流失风险</translation>
+    </message>
+    <message>
+        <source>Sales falling {n} months in a row</source>
+        <translation>销售额连续 {n} 个月下降</translation>
+    </message>
+    <message>
+        <source>Overdue amount rising</source>
+        <translation>逾期金额持续上升</translation>
+    </message>
+    <message>
+        <source>No visit for {n} days</source>
+        <translation>{n} 天未拜访</translation>
+    </message>
+    <message>
+        <source>Sales this month</source>
+        <translation>本月销售额</translation>
+    </message>
+    <message>
+        <source>Sales year to date</source>
+        <translation>本年累计销售额</translation>
+    </message>
+    <message>
+        <source>Receivables</source>
+        <translation>应收账款</translation>
+    </message>
+    <message>
+        <source>Overdue share</source>
+        <translation>逾期占比</translation>
+    </message>
+    <message>
+        <source>DSO (days)</source>
+        <translation>应收账款周转天数（DSO）</translation>
+    </message>
+    <message>
+        <source>Bad-debt loss rate (12 months)</source>
+        <translation>坏账损失率（近 12 个月）</translation>
+    </message>
+    <message>
+        <source>Same period last year</source>
+        <translation>去年同期</translation>
+    </message>
+    <message>
+        <source>Normal rate</source>
+        <translation>正常损失率</translation>
+    </message>
+</context>
+<context>
     <name>AnniversariesModel</name>
     <message>
         <source>Anniversary</source>

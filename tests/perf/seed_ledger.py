@@ -13,7 +13,7 @@ time, oldest first, each allocated in full on the payment's date (``applied_on``
 payments' ``settled_on`` is that date. The last 8 % of each franchisee's invoices are open: half of them paid
 in part (one partial payment each), half not at all; every tenth franchisee also has one payment without an
 invoice (unapplied credit). So as of 30 November 2026 most of the history is settled. The analytics' monthly
-summaries (``ledger_months``, ``receivable_moves``) are filled from it at the end.
+summaries (``ledger_months``, ``receivable_moves``, ``receivable_open``) are filled from it at the end.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ END = date(2026, 11, 30)
 SPAN = (END - START).days - 60
 STAMP = "2026-11-30 00:00:00.000000"
 BATCH = 100  # franchisees per insert batch
+REGIONS = ("华东", "华南", "华北", "华中", "西南", "西北", "东北")
 DOC_COLUMNS = (
     "id",
     "franchisee_id",
@@ -153,6 +154,7 @@ def _insert_franchisees(engine, n: int) -> list[int]:
             "city": "上海",
             "tier": "A",
             "status": "active",
+            "region": REGIONS[f % len(REGIONS)],  # the analytics' filters
         }
         for f in range(1, n + 1)
     ]
@@ -226,6 +228,7 @@ def _fill_summaries(engine) -> None:
         conn.exec_driver_sql("ANALYZE" if engine.dialect.name == "sqlite" else "ANALYZE ledger_months")
         if engine.dialect.name != "sqlite":
             conn.exec_driver_sql("ANALYZE receivable_moves")
+            conn.exec_driver_sql("ANALYZE receivable_open")
 
 
 def seed_ledger(

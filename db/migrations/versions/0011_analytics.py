@@ -1,4 +1,4 @@
-"""analytics: the ledger's monthly summaries (ledger_months, receivable_moves), filled from the ledger
+"""analytics: the ledger's summaries (ledger_months, receivable_moves, receivable_open), filled from the ledger
 
 Revision ID: 0011
 Revises: 0008
@@ -52,7 +52,20 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("franchisee_id", "month", "due_date", name=op.f("pk_receivable_moves")),
     )
     op.create_index(
-        "ix_receivable_moves_due", "receivable_moves", ["due_date", "month", "amount"], unique=False
+        "ix_receivable_moves_month",
+        "receivable_moves",
+        ["month", "due_date", "franchisee_id", "amount"],
+        unique=False,
+    )
+    op.create_table(
+        "receivable_open",
+        sa.Column("franchisee_id", sa.Integer(), nullable=False),
+        sa.Column("due_date", sa.Date(), nullable=False),
+        sa.Column("amount", sa.BigInteger(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["franchisee_id"], ["franchisees.id"], name=op.f("fk_receivable_open_franchisee_id_franchisees")
+        ),
+        sa.PrimaryKeyConstraint("franchisee_id", "due_date", name=op.f("pk_receivable_open")),
     )
     dialect = op.get_bind().dialect.name
     op.execute(
@@ -70,10 +83,16 @@ def upgrade() -> None:
         "   FROM allocations a JOIN ledger_documents d ON d.id = a.invoice_id"
         ") AS moves GROUP BY franchisee_id, month, due_date HAVING sum(amount) <> 0"
     )
+    op.execute(
+        "INSERT INTO receivable_open (franchisee_id, due_date, amount) "
+        "SELECT franchisee_id, due_date, sum(amount) FROM receivable_moves "
+        "GROUP BY franchisee_id, due_date HAVING sum(amount) <> 0"
+    )
 
 
 def downgrade() -> None:
-    op.drop_index("ix_receivable_moves_due", table_name="receivable_moves")
+    op.drop_table("receivable_open")
+    op.drop_index("ix_receivable_moves_month", table_name="receivable_moves")
     op.drop_table("receivable_moves")
     op.drop_index("ix_ledger_months_month", table_name="ledger_months")
     op.drop_table("ledger_months")
