@@ -41,3 +41,159 @@ def test_monthly_sales_bars_are_the_series_with_last_year(ledger, make_ctx, ui_u
     assert sum(this_year[:-2]) == 0
     assert chart.legend.texts() == ["Sales", "Same month last year"]
     assert "3,300.00" in chart.hover_text(10)
+
+
+def _receivables_view(make_ctx, ui_users, qtbot):
+    from hqdesk.ui.views.analytics_receivables import ReceivablesAnalyticsView
+
+    view = ReceivablesAnalyticsView(make_ctx(ui_users["credit"]), today=lambda: TODAY)
+    qtbot.addWidget(view)
+    view.resize(1200, 800)
+    view.show()
+    return view
+
+
+def test_receivables_charts_draw_the_series(ledger, make_ctx, ui_users, qtbot):
+    view = _receivables_view(make_ctx, ui_users, qtbot)
+    series = view.series
+    assert len(series.points) == 12 and series.points[-1].as_of == TODAY
+    for i in range(len(series.labels)):
+        assert view.aging.bar_heights(i) == [float(p.buckets[i]) for p in series.points]
+    assert view.overdue.bar_heights(0) == [float(p.overdue) for p in series.points]
+    # as of 2026-11-30: F1 owes I1 1,000 (since 2025-12-10), I2 1,800, I3 500 (due today), I4 2,000;
+    # F2 owes J1 700 (800 - 100 written off), J2 1,200 (due 2026-12-01)
+    last = series.points[-1]
+    assert last.total == D("7200.00")
+    assert last.overdue == D("3500.00")  # I1 1,000 + I2 1,800 + J1 700
+
+
+def _click(qtbot, chart, index: int, series: int | None = None) -> None:
+    """A real mouse click on the bar, through pyqtgraph's scene."""
+    pos = chart.point_of(index, series)
+    qtbot.mouseClick(chart.plot.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+
+
+def test_a_click_on_a_month_lists_its_sales_by_franchisee(ledger, make_ctx, ui_users, qtbot):
+    view = _sales_view(make_ctx, ui_users, qtbot)
+    with qtbot.waitSignal(view.monthly.clicked) as clicked:
+        _click(qtbot, view.monthly, 10, 0)  # 2026-10, this year
+    assert clicked.args[0].payload == date(2026, 10, 1)
+    assert [(r.key, r.amount) for r in view.detail.rows()] == [("F1", D("3300.00"))]
+    with qtbot.waitSignal(view.monthly.clicked):
+        _click(qtbot, view.monthly, 11, 1)  # last year's bar of November: 2025-11
+    assert [(r.key, r.amount) for r in view.detail.rows()] == [("F1", D("1000.00"))]
+
+
+def test_pareto_bars_and_line_and_a_click_opens_the_profile(ledger, make_ctx, ui_users, qtbot):
+    from hqdesk.ui.main_window import MainWindow
+
+    ctx = make_ctx(ui_users["admin"])
+    window = MainWindow(ctx, place=False)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    view = window.show_page("sales_analytics")
+    view._today = lambda: TODAY
+    view.reload()
+    chart = view.pareto
+    # last 12 months to 2026-11-30: F1 3,300 + 3,200 - ... F1: 3,300 (Oct) + 2,000 (Nov) = 5,300; F2 1,200
+    assert chart.categories() == ["F1", "F2"]
+    assert chart.bar_heights(0) == [5300.0, 1200.0]
+    assert [round(float(v), 4) for v in chart._series[1].values] == [round(5300 / 6500, 4), 1.0]
+    with qtbot.waitSignal(chart.clicked):
+        _click(qtbot, chart, 1)
+    assert window.current_page_key() == "franchisees"
+    qtbot.waitUntil(lambda: window.page("franchisees").editor_franchisee_id() == ledger["f2"])
+
+
+def test_an_aging_bar_opens_the_aging_page_as_of_that_month_end(ledger, make_ctx, ui_users, qtbot):
+    from hqdesk.ui.main_window import MainWindow
+
+    window = MainWindow(make_ctx(ui_users["credit"]), place=False)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    view = window.show_page("receivables_analytics")
+    view._today = lambda: TODAY
+    view.reload()
+    with qtbot.waitSignal(view.aging.clicked):
+        _click(qtbot, view.aging, 10, 0)
+    assert window.current_page_key() == "aging"
+    aging = window.page("aging")
+    assert aging.as_of.date_value() == date(2026, 10, 31)
+    qtbot.waitUntil(lambda: aging.model.report is not None and aging.model.report.as_of == date(2026, 10, 31))
+
+
+def test_exports_write_png_and_csv_that_read_back(ledger, make_ctx, ui_users, qtbot, tmp_path):
+    from PySide6.QtGui import QImage
+
+    view = _sales_view(make_ctx, ui_users, qtbot)
+    png = tmp_path / "sales.png"
+    with qtbot.waitSignal(view.monthly.exported):
+        view.monthly.export(str(png))
+    image = QImage(str(png))
+    assert not image.isNull() and image.width() == view.monthly.width()
+    csv_path = tmp_path / "sales.csv"
+    with qtbot.waitSignal(view.monthly.exported):
+        view.monthly.export(str(csv_path))
+    text = csv_path.read_text(encoding="utf-8-sig").splitlines()
+    assert text[0] == "Month,Sales,Same month last year"
+    assert text[-2:] == ["2026-10,3300.00,800.00", "2026-11,3200.00,1000.00"]
+
+
+def test_a_filter_change_loads_off_the_ui_thread_and_drops_the_late_answer(ledger, ui_services, ui_users, qtbot):
+    """With the real thread pool: the request of the first filter answers after the second one was asked;
+    its answer must not replace the second's."""
+    from hqdesk.ui.context import ChangeBus, UiContext
+    from hqdesk.ui.settings import open_settings
+    from hqdesk.ui.tasks import TaskRunner
+    from hqdesk.ui.views.analytics_sales import SalesAnalyticsView
+
+    ctx = UiContext(ui_services, ui_users["admin"], TaskRunner(), ChangeBus(), open_settings())
+    view = SalesAnalyticsView(ctx, today=lambda: TODAY)
+    qtbot.addWidget(view)
+    assert view.sales is None  # nothing answered yet: the constructor did not wait for the database
+    qtbot.waitUntil(lambda: view.loader.pending == 0 and view.sales is not None, timeout=10000)
+    qtbot.waitUntil(lambda: view.filter_bar.region.count() > 1, timeout=10000)
+    view.filter_bar.region.setCurrentIndex(view.filter_bar.region.findData("华东"))
+    view.filter_bar.region.setCurrentIndex(view.filter_bar.region.findData("华南"))
+    qtbot.waitUntil(lambda: view.loader.pending == 0, timeout=10000)
+    assert view.sales.filters.region == "华南"
+    assert view.monthly.bar_heights(0)[-1] == 1200.0  # F2's J2
+    ctx.runner.wait()
+
+
+def test_health_and_segment_models_pass_the_model_tester(
+    ledger, ui_services, make_ctx, ui_users, qtbot, qtmodeltester
+):
+    from hqdesk.ui.views.analytics_health import HealthAnalyticsView
+
+    from hqdesk.domain.franchisee import LifecycleStatus, StatusChange
+
+    sv, admin = ui_services, ui_users["admin"]
+    for fid in (ledger["f1"], ledger["f2"]):
+        detail = sv.franchisees.get(admin, fid)
+        sv.franchisees.change_status(
+            admin, fid, detail.version, StatusChange(LifecycleStatus.ACTIVE, date.today(), "signed"),
+        )
+    view = HealthAnalyticsView(make_ctx(admin), today=lambda: TODAY)
+    qtbot.addWidget(view)
+    assert sorted(r.code for r in view.health.rows()) == ["F1", "F2"]
+    view.only_at_risk.setChecked(True)
+    assert view.health.rows() == list(view.report.at_risk)
+    qtmodeltester.check(view.health)
+    qtmodeltester.check(view.segments)
+    assert [r.code for r in view.segments.rows()][0] == "F1"
+
+
+def test_relationship_page_says_when_there_is_nothing_to_draw(ledger, make_ctx, ui_users, qtbot):
+    from hqdesk.ui.views.analytics_relationship import RelationshipAnalyticsView
+
+    view = RelationshipAnalyticsView(make_ctx(ui_users["admin"]), today=lambda: TODAY)
+    qtbot.addWidget(view)
+    view.resize(1200, 800)
+    view.show()
+    # the ledger has no complaints: the Pareto says so rather than drawing an empty frame
+    assert not view.categories.empty.isHidden()
+    assert view.categories.empty.text() == "No complaints in this period."
+    assert view.by_month.bar_heights(0) == [0.0] * 12

@@ -19,7 +19,7 @@ import weakref
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QPointF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QCursor, QFont
 from PySide6.QtWidgets import (
     QApplication,
@@ -512,7 +512,7 @@ class ChartWidget(QWidget):
     def categories(self) -> list[str]:
         return list(self._categories)
 
-    def point_of(self, index: int, series: int | None = None) -> QPointF:
+    def point_of(self, index: int, series: int | None = None) -> QPoint:
         """Where category ``index`` (and the given series' bar) is drawn, in the plot widget's coordinates."""
         vb = self.plot.getPlotItem().vb
         x = float(index)
