@@ -37,3 +37,46 @@ def test_key_figures_show_the_service_figures(ledger, make_ctx, ui_users, qtbot)
     assert cards["sales_month"].compare.text().startswith("+220.0%")
     assert cards["receivables"].value.text() == "¥7,200.00"
     assert cards["overdue_share"].value.text() == "48.6%"  # 3,500 / 7,200
+
+
+def test_a_figure_opens_the_list_behind_it(ledger, make_ctx, ui_users, qtbot):
+    from hqdesk.ui.main_window import MainWindow
+
+    window = MainWindow(make_ctx(ui_users["admin"]), place=False)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    home = window.show_page("home")
+    home.figures._today = lambda: TODAY
+    home.figures.reload()
+    card = home.figures.cards["sales_month"]
+    qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
+    assert window.current_page_key() == "sales_analytics"
+    sales = window.page("sales_analytics")
+    # the sales behind "Sales this month": 2026-11-01 to 2026-11-30 by franchisee
+    assert sorted((r.key, r.amount) for r in sales.detail.rows()) == [("F1", Decimal("2000.00")), ("F2", Decimal("1200.00"))]
+    window.show_page("home")
+    qtbot.mouseClick(home.figures.cards["receivables"], Qt.MouseButton.LeftButton)
+    assert window.current_page_key() == "aging"
+    assert window.page("aging").as_of.date_value() == TODAY
+
+
+def test_the_lists_show_holds_and_open_the_profile(ledger, ui_services, make_ctx, ui_users, qtbot):
+    from hqdesk.ui.main_window import MainWindow
+
+    admin = ui_users["admin"]
+    profile = ui_services.credit_profiles.get(admin, ledger["f2"])
+    with ui_services.db.write(admin.username) as s:
+        ui_services.credit_profiles.set_hold(s, admin, ledger["f2"], "逾期未付")
+        s.commit()
+    window = MainWindow(make_ctx(admin), place=False)
+    qtbot.addWidget(window)
+    window.show()
+    home = window.show_page("home")
+    holds = home.attention.holds
+    assert [(h.code, h.reason) for h in holds.model.rows()] == [("F2", "逾期未付")]
+    assert holds.title.text() == "On credit hold (1)"
+    holds.view.activated.emit(holds.model.index(0, 0))
+    assert window.current_page_key() == "franchisees"
+    qtbot.waitUntil(lambda: window.page("franchisees").editor_franchisee_id() == ledger["f2"])
+    assert profile is not None
