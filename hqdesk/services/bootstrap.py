@@ -21,10 +21,10 @@ from hqdesk.services.users import UserService
 
 if TYPE_CHECKING:
     from hqdesk.services.analytics import AnalyticsService
-    from hqdesk.services.credit_holds import CreditHoldService
     from hqdesk.services.calendar import CalendarService
     from hqdesk.services.complaints import ComplaintService
     from hqdesk.services.credit_check import CreditCheckService
+    from hqdesk.services.credit_holds import CreditHoldService
     from hqdesk.services.credit_policy import CreditPolicyService
     from hqdesk.services.credit_profiles import CreditProfileService
     from hqdesk.services.credit_simulator import CreditSimulatorService

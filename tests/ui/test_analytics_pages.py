@@ -141,7 +141,9 @@ def test_exports_write_png_and_csv_that_read_back(ledger, make_ctx, ui_users, qt
     assert text[-2:] == ["2026-10,3300.00,800.00", "2026-11,3200.00,1000.00"]
 
 
-def test_a_filter_change_loads_off_the_ui_thread_and_drops_the_late_answer(ledger, ui_services, ui_users, qtbot):
+def test_a_filter_change_loads_off_the_ui_thread_and_drops_the_late_answer(
+    ledger, ui_services, ui_users, qtbot
+):
     """With the real thread pool: the request of the first filter answers after the second one was asked;
     its answer must not replace the second's."""
     from hqdesk.ui.context import ChangeBus, UiContext
@@ -166,15 +168,17 @@ def test_a_filter_change_loads_off_the_ui_thread_and_drops_the_late_answer(ledge
 def test_health_and_segment_models_pass_the_model_tester(
     ledger, ui_services, make_ctx, ui_users, qtbot, qtmodeltester
 ):
-    from hqdesk.ui.views.analytics_health import HealthAnalyticsView
-
     from hqdesk.domain.franchisee import LifecycleStatus, StatusChange
+    from hqdesk.ui.views.analytics_health import HealthAnalyticsView
 
     sv, admin = ui_services, ui_users["admin"]
     for fid in (ledger["f1"], ledger["f2"]):
         detail = sv.franchisees.get(admin, fid)
         sv.franchisees.change_status(
-            admin, fid, detail.version, StatusChange(LifecycleStatus.ACTIVE, date.today(), "signed"),
+            admin,
+            fid,
+            detail.version,
+            StatusChange(LifecycleStatus.ACTIVE, date.today(), "signed"),
         )
     view = HealthAnalyticsView(make_ctx(admin), today=lambda: TODAY)
     qtbot.addWidget(view)
@@ -197,3 +201,25 @@ def test_relationship_page_says_when_there_is_nothing_to_draw(ledger, make_ctx, 
     assert not view.categories.empty.isHidden()
     assert view.categories.empty.text() == "No complaints in this period."
     assert view.by_month.bar_heights(0) == [0.0] * 12
+
+
+def test_the_profile_tab_draws_the_franchisees_own_series_when_shown(ledger, make_ctx, ui_users, qtbot):
+    from hqdesk.ui.main_window import MainWindow
+
+    window = MainWindow(make_ctx(ui_users["admin"]), place=False)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    page = window.show_page("franchisees")
+    page.open_franchisee(ledger["f2"])
+    qtbot.waitUntil(lambda: page.editor_franchisee_id() == ledger["f2"])
+    tab = page.editor.analytics_tab
+    assert tab.sales is None  # nothing drawn, nothing queried, until the tab is shown
+    tab._today = lambda: TODAY
+    page.editor.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.sales is not None and tab.sales.categories() != [])
+    assert tab.sales.bar_heights(0)[-1] == 1200.0  # J2
+    assert tab.sales.bar_heights(1)[-2] == 800.0  # J1, October 2025
+    # F2 as of 2026-11-30: J1 700 left after the write-off (overdue), J2 1,200 not due
+    assert sum(h[-1] for h in (tab.aging.bar_heights(i) for i in range(len(tab.aging._series)))) == 1900.0
+    assert "¥1,200.00" in tab.figures_label.text()

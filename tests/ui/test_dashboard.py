@@ -54,7 +54,10 @@ def test_a_figure_opens_the_list_behind_it(ledger, make_ctx, ui_users, qtbot):
     assert window.current_page_key() == "sales_analytics"
     sales = window.page("sales_analytics")
     # the sales behind "Sales this month": 2026-11-01 to 2026-11-30 by franchisee
-    assert sorted((r.key, r.amount) for r in sales.detail.rows()) == [("F1", Decimal("2000.00")), ("F2", Decimal("1200.00"))]
+    assert sorted((r.key, r.amount) for r in sales.detail.rows()) == [
+        ("F1", Decimal("2000.00")),
+        ("F2", Decimal("1200.00")),
+    ]
     window.show_page("home")
     qtbot.mouseClick(home.figures.cards["receivables"], Qt.MouseButton.LeftButton)
     assert window.current_page_key() == "aging"

@@ -201,7 +201,9 @@ class ChartWidget(QWidget):
 
     def _axis_kind(self, side: str, kind: str, label: str) -> None:
         axis = self.plot.getAxis(side)
-        axis.tickStrings = lambda values, scale, spacing: [axis_tick(kind, v * scale, spacing) for v in values]
+        axis.tickStrings = lambda values, scale, spacing: [
+            axis_tick(kind, v * scale, spacing) for v in values
+        ]
         axis.setLabel(label, color="#34495e")
         axis.label.setFont(chart_font())
         axis.setWidth(80 if kind == MONEY else 60)
@@ -342,7 +344,9 @@ class ChartWidget(QWidget):
             )
             plot.addItem(line)
             self._items.append(line)
-        legend = [(s.name, s.color or (LINE_COLOR if i == 0 else PALETTE[i]), True) for i, s in enumerate(series)]
+        legend = [
+            (s.name, s.color or (LINE_COLOR if i == 0 else PALETTE[i]), True) for i, s in enumerate(series)
+        ]
         if reference is not None:
             self._reference(reference, plot)
             tops.append(reference[0])
@@ -539,7 +543,10 @@ class ChartWidget(QWidget):
             "xlsx": QCoreApplication.translate(CONTEXT, "Excel workbooks (*.xlsx)"),
         }
         path, _ = QFileDialog.getSaveFileName(
-            self, QCoreApplication.translate(CONTEXT, "Export the chart"), f"{self.file_stem}.{fmt}", filters[fmt]
+            self,
+            QCoreApplication.translate(CONTEXT, "Export the chart"),
+            f"{self.file_stem}.{fmt}",
+            filters[fmt],
         )
         if path:
             self.export(path)

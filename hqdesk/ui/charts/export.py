@@ -48,7 +48,9 @@ def write_table(table: ChartTable, path: str, fmt: str, title: str = "") -> None
         from openpyxl import Workbook
 
         book = Workbook(write_only=True)
-        sheet = book.create_sheet(title=(title or "data")[:31].translate(str.maketrans("[]:*?/\\", "       ")))
+        sheet = book.create_sheet(
+            title=(title or "data")[:31].translate(str.maketrans("[]:*?/\\", "       "))
+        )
         sheet.append([str(h) for h in table.headers])
         for row in table.rows:
             cells = []

@@ -63,7 +63,9 @@ def exact(kind: str, value) -> str:
     if kind == RATIO:
         return fmt_percent(value)
     if kind == DAYS:
-        return QCoreApplication.translate("Charts", "{days} days").format(days=fmt_decimal(Decimal(str(value)), 1))
+        return QCoreApplication.translate("Charts", "{days} days").format(
+            days=fmt_decimal(Decimal(str(value)), 1)
+        )
     return QLocale().toString(int(value))
 
 

@@ -72,7 +72,9 @@ class AnalyticsFilterBar(QWidget):
 
     changed = Signal(object)
 
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None, months: tuple[int, ...] = (12, 24)) -> None:
+    def __init__(
+        self, ctx: UiContext, parent: QWidget | None = None, months: tuple[int, ...] = (12, 24)
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self._franchisee_id: int | None = None
@@ -112,7 +114,10 @@ class AnalyticsFilterBar(QWidget):
         self.code.textChanged.connect(lambda _t: self._typing.start())
         self.clear_button.clicked.connect(self.clear)
         ctx.runner.submit(
-            ctx.services.franchisees.filter_options, ctx.actor, on_done=_weak(self, "_set_options"), on_error=None
+            ctx.services.franchisees.filter_options,
+            ctx.actor,
+            on_done=_weak(self, "_set_options"),
+            on_error=None,
         )
 
     def _set_options(self, options) -> None:
@@ -152,7 +157,9 @@ class AnalyticsFilterBar(QWidget):
             if bar is not None and isValid(bar) and bar.code.text().strip() == code:
                 bar.message.setText(bar.tr("No franchisee has the code {code}.").format(code=code))
 
-        self.ctx.runner.submit(self.ctx.services.analytics.franchisee_id, code, on_done=found, on_error=unknown)
+        self.ctx.runner.submit(
+            self.ctx.services.analytics.franchisee_id, code, on_done=found, on_error=unknown
+        )
 
     def filters(self) -> AnalyticsFilter:
         return AnalyticsFilter(

@@ -40,7 +40,9 @@ def reason_text(reason: str, report: HealthReport | None) -> str:
     months = report.falling_months if report else 3
     days = report.no_visit_days if report else 90
     return {
-        "sales_falling": QCoreApplication.translate("HealthModel", "sales falling %n month(s) in a row", "", months),
+        "sales_falling": QCoreApplication.translate(
+            "HealthModel", "sales falling %n month(s) in a row", "", months
+        ),
         "overdue_rising": QCoreApplication.translate("HealthModel", "overdue rising"),
         "no_visit": QCoreApplication.translate("HealthModel", "no visit for %n day(s)", "", days),
     }.get(reason, reason)
@@ -72,7 +74,9 @@ class HealthModel(RowsModel[FranchiseeHealth]):
             fmt_money(r.year_ago_sales),
             str(max(r.max_days_overdue, 0)),
             str(r.open_complaints),
-            QCoreApplication.translate("HealthModel", "never") if r.days_since_visit is None else str(r.days_since_visit),
+            QCoreApplication.translate("HealthModel", "never")
+            if r.days_since_visit is None
+            else str(r.days_since_visit),
             ", ".join(reason_text(x, self.report) for x in r.reasons),
         )
 
@@ -84,8 +88,14 @@ class HealthModel(RowsModel[FranchiseeHealth]):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column in (2, 3):
             return QCoreApplication.translate(
-                "HealthModel", "Sales trend {sales}/100, payment {payment}/100, complaints {complaints}/100, contact {contact}/100"
-            ).format(sales=r.sales_part, payment=r.payment_part, complaints=r.complaints_part, contact=r.contact_part)
+                "HealthModel",
+                "Sales trend {sales}/100, payment {payment}/100, complaints {complaints}/100, contact {contact}/100",
+            ).format(
+                sales=r.sales_part,
+                payment=r.payment_part,
+                complaints=r.complaints_part,
+                contact=r.contact_part,
+            )
         return None
 
 
@@ -135,7 +145,9 @@ class HealthAnalyticsView(QWidget):
         self.health = HealthModel(self)
         self.health_view = rows_table(self, self.health)
         self.health_view.setObjectName("healthTable")
-        self.health_view.activated.connect(lambda i: open_profile(self, self.health.row(i.row()).franchisee_id))
+        self.health_view.activated.connect(
+            lambda i: open_profile(self, self.health.row(i.row()).franchisee_id)
+        )
         self.how = QLabel(
             self.tr(
                 "Score 0-100: sales trend 40% (last 3 months against a year earlier), payment 30% (days overdue), "
@@ -159,7 +171,9 @@ class HealthAnalyticsView(QWidget):
         self.segments = SegmentsModel(self)
         self.segments_view = rows_table(self, self.segments)
         self.segments_view.setObjectName("segmentsTable")
-        self.segments_view.activated.connect(lambda i: open_profile(self, self.segments.row(i.row()).franchisee_id))
+        self.segments_view.activated.connect(
+            lambda i: open_profile(self, self.segments.row(i.row()).franchisee_id)
+        )
         self.abc = ChartWidget(self.tr("Franchisees and sales by ABC class"), self, "abcChart").attach(ctx)
         seg_box = QSplitter(Qt.Orientation.Horizontal, self)
         seg_box.addWidget(self.segments_view)
@@ -184,7 +198,9 @@ class HealthAnalyticsView(QWidget):
         a, actor = self.ctx.services.analytics, self.ctx.actor
         last = add_months(month_first(today), -1)  # the last whole month
         self.loader.load("health", a.franchisee_health, actor, today, filters, on_done=self._health)
-        self.loader.load("segments", a.segments, actor, add_months(last, -11), last, filters, on_done=self._segments)
+        self.loader.load(
+            "segments", a.segments, actor, add_months(last, -11), last, filters, on_done=self._segments
+        )
 
     def _health(self, report: HealthReport) -> None:
         self.report = report
@@ -199,7 +215,9 @@ class HealthAnalyticsView(QWidget):
         self.health.set_rows(rows)
         at_risk, total = len(report.at_risk), len(report.rows)
         self.summary.setText(
-            self.tr("%n franchisee(s) at risk of leaving", "", at_risk) + " · " + self.tr("%n active", "", total)
+            self.tr("%n franchisee(s) at risk of leaving", "", at_risk)
+            + " · "
+            + self.tr("%n active", "", total)
         )
 
     def _segments(self, segments: Segments) -> None:
@@ -215,10 +233,12 @@ class HealthAnalyticsView(QWidget):
             kind=COUNT,
             payloads=classes,
             hover=[
-                self.tr("Class {abc}: {sales} of sales").format(abc=c, sales=exact("money", sales[c])) for c in classes
+                self.tr("Class {abc}: {sales} of sales").format(abc=c, sales=exact("money", sales[c]))
+                for c in classes
             ],
             table=ChartTable(
-                (self.tr("Class"), franchisees, self.tr("Sales")), tuple((c, counts[c], sales[c]) for c in classes)
+                (self.tr("Class"), franchisees, self.tr("Sales")),
+                tuple((c, counts[c], sales[c]) for c in classes),
             ),
         )
 

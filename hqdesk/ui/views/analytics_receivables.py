@@ -18,7 +18,13 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from hqdesk.domain.changes import Entity
-from hqdesk.services.analytics_dto import LIMIT_BANDS, LimitUse, LimitUseRow, LossRateSeries, ReceivablesSeries
+from hqdesk.services.analytics_dto import (
+    LIMIT_BANDS,
+    LimitUse,
+    LimitUseRow,
+    LossRateSeries,
+    ReceivablesSeries,
+)
 from hqdesk.ui.charts.chart import AGING_COLORS, ChartClick, ChartTable, ChartWidget, Series
 from hqdesk.ui.charts.format import COUNT, DAYS, MONEY, RATIO, fmt_percent, month_label, month_long
 from hqdesk.ui.context import UiContext
@@ -93,7 +99,9 @@ class ReceivablesAnalyticsView(QWidget):
         self.band_rows = LimitUseModel(self)
         self.band_view = rows_table(self, self.band_rows)
         self.band_view.setObjectName("bandFranchisees")
-        self.band_view.activated.connect(lambda i: open_profile(self, self.band_rows.row(i.row()).franchisee_id))
+        self.band_view.activated.connect(
+            lambda i: open_profile(self, self.band_rows.row(i.row()).franchisee_id)
+        )
         band_box = QWidget(self)
         bv = QVBoxLayout(band_box)
         bv.setContentsMargins(0, 0, 0, 0)
@@ -125,7 +133,9 @@ class ReceivablesAnalyticsView(QWidget):
     def reload(self) -> None:
         today, count, filters = self._today(), self.filter_bar.month_count(), self.filter_bar.filters()
         analytics, actor = self.ctx.services.analytics, self.ctx.actor
-        self.loader.load("series", analytics.receivables_series, actor, today, count, filters, on_done=self._series)
+        self.loader.load(
+            "series", analytics.receivables_series, actor, today, count, filters, on_done=self._series
+        )
         self.loader.load("loss", analytics.loss_rate_series, actor, today, count, filters, on_done=self._loss)
         self.loader.load("limits", analytics.credit_limit_use, actor, today, filters, on_done=self._limits)
 
@@ -189,7 +199,10 @@ class ReceivablesAnalyticsView(QWidget):
 
     def _loss(self, series: LossRateSeries) -> None:
         points = series.points
-        rate, normal = self.tr("Loss rate"), self.tr("Normal rate ({rate})").format(rate=fmt_percent(series.normal_rate))
+        rate, normal = (
+            self.tr("Loss rate"),
+            self.tr("Normal rate ({rate})").format(rate=fmt_percent(series.normal_rate)),
+        )
         self.loss.show_lines(
             [month_label(p.month, i == 0) for i, p in enumerate(points)],
             [Series(rate, tuple(p.rate for p in points), "#c0392b")],
@@ -200,7 +213,13 @@ class ReceivablesAnalyticsView(QWidget):
             hover=[month_long(p.month) for p in points],
             reference=(float(series.normal_rate), normal),
             table=ChartTable(
-                (self.tr("Month"), self.tr("Write-offs"), self.tr("Credit sales"), rate, self.tr("Normal rate")),
+                (
+                    self.tr("Month"),
+                    self.tr("Write-offs"),
+                    self.tr("Credit sales"),
+                    rate,
+                    self.tr("Normal rate"),
+                ),
                 tuple((p.key, p.write_offs, p.credit_sales, p.rate, series.normal_rate) for p in points),
             ),
         )
@@ -223,8 +242,17 @@ class ReceivablesAnalyticsView(QWidget):
             kind=COUNT,
             payloads=list(LIMIT_BANDS),
             table=ChartTable(
-                (self.tr("Code"), self.tr("Franchisee"), self.tr("Receivables"), self.tr("Credit limit"), self.tr("Use"), self.tr("Band")),
-                tuple((r.code, r.name, r.balance, r.credit_limit, r.use, band_title(r.band)) for r in use.rows),
+                (
+                    self.tr("Code"),
+                    self.tr("Franchisee"),
+                    self.tr("Receivables"),
+                    self.tr("Credit limit"),
+                    self.tr("Use"),
+                    self.tr("Band"),
+                ),
+                tuple(
+                    (r.code, r.name, r.balance, r.credit_limit, r.use, band_title(r.band)) for r in use.rows
+                ),
             ),
         )
 

@@ -32,8 +32,12 @@ class RelationshipAnalyticsView(QWidget):
         self.loader = Loader(ctx, self)
         self.filter_bar = AnalyticsFilterBar(ctx, self)
         self.filter_bar.changed.connect(lambda _f: self.reload())
-        self.categories = ChartWidget(self.tr("Complaints by category"), self, "complaintCategories").attach(ctx)
-        self.by_month = ChartWidget(self.tr("Complaints received by month"), self, "complaintMonths").attach(ctx)
+        self.categories = ChartWidget(self.tr("Complaints by category"), self, "complaintCategories").attach(
+            ctx
+        )
+        self.by_month = ChartWidget(self.tr("Complaints received by month"), self, "complaintMonths").attach(
+            ctx
+        )
         self.visits = ChartWidget(self.tr("Visits made against plan by account manager"), self, "visitsPlan")
         self.visits.attach(ctx)
         self.categories.clicked.connect(lambda _c: open_complaint(self))
@@ -61,7 +65,9 @@ class RelationshipAnalyticsView(QWidget):
         start, today = self.period()
         filters = self.filter_bar.filters()
         a, actor = self.ctx.services.analytics, self.ctx.actor
-        self.loader.load("categories", a.complaints_by_category, actor, start, today, filters, on_done=self._cats)
+        self.loader.load(
+            "categories", a.complaints_by_category, actor, start, today, filters, on_done=self._cats
+        )
         self.loader.load("months", a.complaints_by_month, actor, start, today, filters, on_done=self._months)
         self.loader.load("visits", a.visits_against_plan, actor, start, today, filters, on_done=self._visits)
 
@@ -123,14 +129,31 @@ class RelationshipAnalyticsView(QWidget):
             kind=COUNT,
             payloads=[int(r.key) if r.key else None for r in rows],
             hover=[
-                self.tr("{name}: {franchisees} franchisees, {visited} visited, {overdue} overdue, {achieved} of plan").format(
-                    name=n, franchisees=r.franchisees, visited=r.visited, overdue=r.overdue, achieved=fmt_percent(r.achieved, 0)
+                self.tr(
+                    "{name}: {franchisees} franchisees, {visited} visited, {overdue} overdue, {achieved} of plan"
+                ).format(
+                    name=n,
+                    franchisees=r.franchisees,
+                    visited=r.visited,
+                    overdue=r.overdue,
+                    achieved=fmt_percent(r.achieved, 0),
                 )
                 for n, r in zip(names, rows, strict=True)
             ],
             table=ChartTable(
-                (self.tr("Account manager"), self.tr("Franchisees"), planned, made, self.tr("Visited"), self.tr("Overdue"), self.tr("Achieved")),
-                tuple((n, r.franchisees, r.planned, r.made, r.visited, r.overdue, r.achieved) for n, r in zip(names, rows, strict=True)),
+                (
+                    self.tr("Account manager"),
+                    self.tr("Franchisees"),
+                    planned,
+                    made,
+                    self.tr("Visited"),
+                    self.tr("Overdue"),
+                    self.tr("Achieved"),
+                ),
+                tuple(
+                    (n, r.franchisees, r.planned, r.made, r.visited, r.overdue, r.achieved)
+                    for n, r in zip(names, rows, strict=True)
+                ),
             ),
         )
 

@@ -64,10 +64,14 @@ class SalesAnalyticsView(QWidget):
         self.loader = Loader(ctx, self)
         self.filter_bar = AnalyticsFilterBar(ctx, self)
         self.filter_bar.changed.connect(lambda _f: self.reload())
-        self.monthly = ChartWidget(self.tr("Monthly sales and the same month last year"), self, "monthlySales")
+        self.monthly = ChartWidget(
+            self.tr("Monthly sales and the same month last year"), self, "monthlySales"
+        )
         self.monthly.attach(ctx)
         self.monthly.clicked.connect(self._month_clicked)
-        self.pareto = ChartWidget(self.tr("Top franchisees and their cumulative share"), self, "topFranchisees")
+        self.pareto = ChartWidget(
+            self.tr("Top franchisees and their cumulative share"), self, "topFranchisees"
+        )
         self.pareto.attach(ctx)
         self.pareto.clicked.connect(self._franchisee_clicked)
         self.detail_title = QLabel(self.tr("Click a month to see its sales by franchisee."), self)
@@ -76,7 +80,9 @@ class SalesAnalyticsView(QWidget):
         self.detail = SalesRowsModel(self)
         self.detail_view = rows_table(self, self.detail)
         self.detail_view.setObjectName("salesDetail")
-        self.detail_view.activated.connect(lambda i: open_profile(self, self.detail.row(i.row()).franchisee_id))
+        self.detail_view.activated.connect(
+            lambda i: open_profile(self, self.detail.row(i.row()).franchisee_id)
+        )
         side = QWidget(self)
         sv = QVBoxLayout(side)
         sv.setContentsMargins(0, 0, 0, 0)
@@ -107,7 +113,9 @@ class SalesAnalyticsView(QWidget):
         first, today = self.period()
         filters = self.filter_bar.filters()
         analytics, actor = self.ctx.services.analytics, self.ctx.actor
-        self.loader.load("monthly", analytics.monthly_sales, actor, first, today, filters, on_done=self._monthly)
+        self.loader.load(
+            "monthly", analytics.monthly_sales, actor, first, today, filters, on_done=self._monthly
+        )
         self.loader.load(
             "pareto", analytics.top_franchisees, actor, first, today, filters, TOP, on_done=self._pareto
         )
@@ -179,7 +187,9 @@ class SalesAnalyticsView(QWidget):
     def show_breakdown(self, start: date, end: date, filters: AnalyticsFilter | None = None) -> None:
         """List the sales of [start, end] by franchisee beside the chart (a month's bar, a start-screen figure)."""
         filters = filters if filters is not None else self.filter_bar.filters()
-        title = self.tr("Sales from {start} to {end} by franchisee").format(start=fmt_date(start), end=fmt_date(end))
+        title = self.tr("Sales from {start} to {end} by franchisee").format(
+            start=fmt_date(start), end=fmt_date(end)
+        )
         self.detail_title.setText(title + " — " + self.tr("loading…"))
 
         def shown(rows: list[SalesRow]) -> None:

@@ -199,7 +199,7 @@ class HomeView(QWidget):
         self._scope_changed()
 
     def _scope_changed(self, *_args) -> None:
-        """"My franchisees" narrows the figures and the lists as it narrows the calendar."""
+        """ "My franchisees" narrows the figures and the lists as it narrows the calendar."""
         mine = bool(self.upcoming.scope.currentData())
         self.figures.mine = self.attention.mine = mine
         self.figures.reload()

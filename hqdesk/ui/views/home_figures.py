@@ -108,7 +108,9 @@ class FiguresPanel(QWidget):
 
     loaded = Signal()
 
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None, today: Callable[[], date] = date.today) -> None:
+    def __init__(
+        self, ctx: UiContext, parent: QWidget | None = None, today: Callable[[], date] = date.today
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self._today = today
@@ -260,7 +262,9 @@ class AttentionPanel(QWidget):
         self.ctx = ctx
         self.mine = False
         self.loader = Loader(ctx, self)
-        self.complaints = AttentionList(_tr("My overdue complaints"), OverdueComplaintsModel(self), "overdueComplaints", self)
+        self.complaints = AttentionList(
+            _tr("My overdue complaints"), OverdueComplaintsModel(self), "overdueComplaints", self
+        )
         self.dunning = AttentionList(_tr("Dunning actions due"), DunningDueModel(self), "dunningDue", self)
         self.holds = AttentionList(_tr("On credit hold"), HoldsModel(self), "creditHolds", self)
         self.complaints.activated.connect(lambda c: open_complaint(self, c.id))
@@ -284,7 +288,9 @@ class AttentionPanel(QWidget):
 
     def _dunning(self, rows) -> None:
         if self.mine:
-            rows = [t for t in rows if t.account_manager in (self.ctx.actor.display_name, self.ctx.actor.username)]
+            rows = [
+                t for t in rows if t.account_manager in (self.ctx.actor.display_name, self.ctx.actor.username)
+            ]
         self.dunning.set_records(rows, _tr("No dunning action due."))
 
     def _holds(self, rows) -> None:

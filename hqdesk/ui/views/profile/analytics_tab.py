@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from hqdesk.domain.analytics import add_months, month_first
 from hqdesk.domain.changes import Entity
@@ -82,7 +81,9 @@ class AnalyticsTab(QWidget):
             return
         ctx = self.host.ctx
         self._loader = Loader(ctx, self)
-        self.sales = ChartWidget(_tr("Monthly sales and the same month last year"), self, "profileSales").attach(ctx)
+        self.sales = ChartWidget(
+            _tr("Monthly sales and the same month last year"), self, "profileSales"
+        ).attach(ctx)
         self.aging = ChartWidget(_tr("Aging at each month end"), self, "profileAging").attach(ctx)
         self.aging.clicked.connect(lambda click: open_aging(self, click.payload))
         self._body.addWidget(self.sales)
@@ -116,7 +117,8 @@ class AnalyticsTab(QWidget):
             payloads=months,
             hover=[month_long(m) for m in months],
             table=ChartTable(
-                (_tr("Month"), this_year, last_year), tuple((p.key, p.amount, p.last_year) for p in sales.points)
+                (_tr("Month"), this_year, last_year),
+                tuple((p.key, p.amount, p.last_year) for p in sales.points),
             ),
         )
 
