@@ -129,12 +129,12 @@ class ChartWidget(QWidget):
         self.note.setStyleSheet("color: #5d6d7e;")
         self.export_button = QToolButton(self)
         self.export_button.setObjectName("chartExport")
-        self.export_button.setText(QCoreApplication.translate(CONTEXT, "Export"))
+        self.export_button.setText(QCoreApplication.translate("Charts", "Export"))
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.export_button)
-        menu.addAction(QCoreApplication.translate(CONTEXT, "Picture (PNG)…"), lambda: self._choose("png"))
-        menu.addAction(QCoreApplication.translate(CONTEXT, "Data (CSV)…"), lambda: self._choose("csv"))
-        menu.addAction(QCoreApplication.translate(CONTEXT, "Data (Excel)…"), lambda: self._choose("xlsx"))
+        menu.addAction(QCoreApplication.translate("Charts", "Picture (PNG)…"), lambda: self._choose("png"))
+        menu.addAction(QCoreApplication.translate("Charts", "Data (CSV)…"), lambda: self._choose("csv"))
+        menu.addAction(QCoreApplication.translate("Charts", "Data (Excel)…"), lambda: self._choose("xlsx"))
         self.export_button.setMenu(menu)
         self.export_button.setEnabled(False)
         self.legend = _Legend(self)
@@ -142,7 +142,7 @@ class ChartWidget(QWidget):
         head.addWidget(self.title)
         head.addWidget(self.note, 1)
         head.addWidget(self.export_button)
-        self.empty = QLabel(QCoreApplication.translate(CONTEXT, "Loading…"), self)
+        self.empty = QLabel(QCoreApplication.translate("Charts", "Loading…"), self)
         self.empty.setObjectName("chartEmpty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setStyleSheet("color: #7f8c8d;")
@@ -264,7 +264,7 @@ class ChartWidget(QWidget):
         import pyqtgraph as pg
 
         if not categories:
-            self.show_empty(QCoreApplication.translate(CONTEXT, "Nothing to show for this choice."))
+            self.show_empty(QCoreApplication.translate("Charts", "Nothing to show for this choice."))
             return
         self._clear()
         plot = self.plot
@@ -319,7 +319,7 @@ class ChartWidget(QWidget):
         import pyqtgraph as pg
 
         if not categories:
-            self.show_empty(QCoreApplication.translate(CONTEXT, "Nothing to show for this choice."))
+            self.show_empty(QCoreApplication.translate("Charts", "Nothing to show for this choice."))
             return
         self._clear()
         plot = self.plot
@@ -379,7 +379,7 @@ class ChartWidget(QWidget):
         import pyqtgraph as pg
 
         if not categories:
-            self.show_empty(QCoreApplication.translate(CONTEXT, "Nothing to show for this choice."))
+            self.show_empty(QCoreApplication.translate("Charts", "Nothing to show for this choice."))
             return
         self.show_bars(
             categories, [bars], x_label=x_label, y_label=y_label, kind=kind, payloads=payloads, hover=hover
@@ -538,13 +538,13 @@ class ChartWidget(QWidget):
     # ----- export -------------------------------------------------------------------------------------
     def _choose(self, fmt: str) -> None:
         filters = {
-            "png": QCoreApplication.translate(CONTEXT, "PNG pictures (*.png)"),
-            "csv": QCoreApplication.translate(CONTEXT, "CSV files (*.csv)"),
-            "xlsx": QCoreApplication.translate(CONTEXT, "Excel workbooks (*.xlsx)"),
+            "png": QCoreApplication.translate("Charts", "PNG pictures (*.png)"),
+            "csv": QCoreApplication.translate("Charts", "CSV files (*.csv)"),
+            "xlsx": QCoreApplication.translate("Charts", "Excel workbooks (*.xlsx)"),
         }
         path, _ = QFileDialog.getSaveFileName(
             self,
-            QCoreApplication.translate(CONTEXT, "Export the chart"),
+            QCoreApplication.translate("Charts", "Export the chart"),
             f"{self.file_stem}.{fmt}",
             filters[fmt],
         )
@@ -579,7 +579,7 @@ class ChartWidget(QWidget):
 
 def _save_image(image, path: str) -> str:
     if not image.save(path, "PNG"):
-        raise OSError(QCoreApplication.translate(CONTEXT, "Could not write {path}.").format(path=path))
+        raise OSError(QCoreApplication.translate("Charts", "Could not write {path}.").format(path=path))
     return path
 
 

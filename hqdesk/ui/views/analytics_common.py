@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 from shiboken6 import isValid
 
@@ -155,7 +155,11 @@ class AnalyticsFilterBar(QWidget):
         def unknown(_exc) -> None:
             bar = ref()
             if bar is not None and isValid(bar) and bar.code.text().strip() == code:
-                bar.message.setText(bar.tr("No franchisee has the code {code}.").format(code=code))
+                bar.message.setText(
+                    QCoreApplication.translate(
+                        "AnalyticsFilterBar", "No franchisee has the code {code}."
+                    ).format(code=code)
+                )
 
         self.ctx.runner.submit(
             self.ctx.services.analytics.franchisee_id, code, on_done=found, on_error=unknown

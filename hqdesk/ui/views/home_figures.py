@@ -38,10 +38,6 @@ FIGURE_TITLES = {
 LIST_ROWS = 8  # rows a list shows before "and N more"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
 class FigureCard(QFrame):
     """One key figure: its name, its value, its comparison; a click opens the list behind it."""
 
@@ -55,7 +51,7 @@ class FigureCard(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setCursor(QCursor(Qt.CursorShape.PointingHandCursor))
         self.setStyleSheet("QFrame { background: #fbfcfc; border-radius: 4px; }")
-        self.name = QLabel(_tr(FIGURE_TITLES[key]), self)
+        self.name = QLabel(QCoreApplication.translate("HomeFigures", FIGURE_TITLES[key]), self)
         self.name.setStyleSheet("color: #5d6d7e;")
         self.value = QLabel("…", self)
         self.value.setObjectName("figureValue")
@@ -69,7 +65,9 @@ class FigureCard(QFrame):
         layout.addWidget(self.name)
         layout.addWidget(self.value)
         layout.addWidget(self.compare)
-        self.setToolTip(_tr("Click to see the list behind this figure."))
+        self.setToolTip(
+            QCoreApplication.translate("HomeFigures", "Click to see the list behind this figure.")
+        )
 
     def set_figure(self, figure: Figure) -> None:
         self.figure = figure
@@ -78,22 +76,30 @@ class FigureCard(QFrame):
         if figure.key in ("sales_month", "sales_ytd"):
             change = figure.change
             self.compare.setText(
-                _tr("{change} against last year ({previous})").format(
+                QCoreApplication.translate("HomeFigures", "{change} against last year ({previous})").format(
                     change=fmt_change(change), previous=fmt_money(figure.previous)
                 )
                 if change is not None
-                else _tr("last year {previous}").format(previous=fmt_money(figure.previous))
+                else QCoreApplication.translate("HomeFigures", "last year {previous}").format(
+                    previous=fmt_money(figure.previous)
+                )
             )
             good = None if change is None else change >= 0
         elif figure.key == "bad_debt_loss_rate" and figure.target is not None:
-            self.compare.setText(_tr("normal rate {rate}").format(rate=fmt_percent(figure.target)))
+            self.compare.setText(
+                QCoreApplication.translate("HomeFigures", "normal rate {rate}").format(
+                    rate=fmt_percent(figure.target)
+                )
+            )
             good = None if figure.value is None else figure.value <= figure.target
         elif figure.key == "overdue_share":
-            self.compare.setText(_tr("of receivables past due"))
+            self.compare.setText(QCoreApplication.translate("HomeFigures", "of receivables past due"))
         elif figure.key == "dso":
-            self.compare.setText(_tr("days of sales not yet collected"))
+            self.compare.setText(QCoreApplication.translate("HomeFigures", "days of sales not yet collected"))
         elif figure.key == "receivables":
-            self.compare.setText(_tr("open invoices less unapplied credit"))
+            self.compare.setText(
+                QCoreApplication.translate("HomeFigures", "open invoices less unapplied credit")
+            )
         color = "#5d6d7e" if good is None else ("#1e8449" if good else "#c0392b")
         self.compare.setStyleSheet(f"color: {color};")
 
@@ -246,12 +252,14 @@ class AttentionList(QWidget):
         self.title.setText(f"{self._title} ({count})")
         self.model.set_rows(records[:LIST_ROWS])
         self.more.setText(
-            empty if not records else (_tr_n("and %n more", count - LIST_ROWS) if count > LIST_ROWS else "")
+            empty
+            if not records
+            else (
+                QCoreApplication.translate("HomeFigures", "and %n more", "", count - LIST_ROWS)
+                if count > LIST_ROWS
+                else ""
+            )
         )
-
-
-def _tr_n(text: str, n: int) -> str:
-    return QCoreApplication.translate(CONTEXT, text, "", n)
 
 
 class AttentionPanel(QWidget):
@@ -263,10 +271,20 @@ class AttentionPanel(QWidget):
         self.mine = False
         self.loader = Loader(ctx, self)
         self.complaints = AttentionList(
-            _tr("My overdue complaints"), OverdueComplaintsModel(self), "overdueComplaints", self
+            QCoreApplication.translate("HomeFigures", "My overdue complaints"),
+            OverdueComplaintsModel(self),
+            "overdueComplaints",
+            self,
         )
-        self.dunning = AttentionList(_tr("Dunning actions due"), DunningDueModel(self), "dunningDue", self)
-        self.holds = AttentionList(_tr("On credit hold"), HoldsModel(self), "creditHolds", self)
+        self.dunning = AttentionList(
+            QCoreApplication.translate("HomeFigures", "Dunning actions due"),
+            DunningDueModel(self),
+            "dunningDue",
+            self,
+        )
+        self.holds = AttentionList(
+            QCoreApplication.translate("HomeFigures", "On credit hold"), HoldsModel(self), "creditHolds", self
+        )
         self.complaints.activated.connect(lambda c: open_complaint(self, c.id))
         self.dunning.activated.connect(self._open_dunning)
         self.holds.activated.connect(lambda h: open_profile(self, h.franchisee_id))
@@ -284,17 +302,19 @@ class AttentionPanel(QWidget):
         self.loader.load("holds", s.credit_holds.on_hold, actor, manager, on_done=self._holds)
 
     def _complaints(self, rows) -> None:
-        self.complaints.set_records(rows, _tr("No overdue complaint."))
+        self.complaints.set_records(rows, QCoreApplication.translate("HomeFigures", "No overdue complaint."))
 
     def _dunning(self, rows) -> None:
         if self.mine:
             rows = [
                 t for t in rows if t.account_manager in (self.ctx.actor.display_name, self.ctx.actor.username)
             ]
-        self.dunning.set_records(rows, _tr("No dunning action due."))
+        self.dunning.set_records(rows, QCoreApplication.translate("HomeFigures", "No dunning action due."))
 
     def _holds(self, rows) -> None:
-        self.holds.set_records(rows, _tr("No franchisee on credit hold."))
+        self.holds.set_records(
+            rows, QCoreApplication.translate("HomeFigures", "No franchisee on credit hold.")
+        )
 
     def _open_dunning(self, task) -> None:
         if open_page(self, "dunning") is None:

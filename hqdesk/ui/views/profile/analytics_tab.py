@@ -24,10 +24,6 @@ CONTEXT = "AnalyticsTab"
 MONTHS = 12
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
 class AnalyticsTab(QWidget):
     name = "analytics"
     reload_on = frozenset({Entity.LEDGER})
@@ -53,7 +49,7 @@ class AnalyticsTab(QWidget):
 
     # ----- the ProfileTab protocol ---------------------------------------------------------------------
     def title(self) -> str:
-        return _tr("Sales & receivables")
+        return QCoreApplication.translate("AnalyticsTab", "Sales & receivables")
 
     def load(self, bundle, same: bool = False) -> None:
         self._franchisee_id = None if bundle is None else bundle.detail.id
@@ -82,9 +78,13 @@ class AnalyticsTab(QWidget):
         ctx = self.host.ctx
         self._loader = Loader(ctx, self)
         self.sales = ChartWidget(
-            _tr("Monthly sales and the same month last year"), self, "profileSales"
+            QCoreApplication.translate("AnalyticsTab", "Monthly sales and the same month last year"),
+            self,
+            "profileSales",
         ).attach(ctx)
-        self.aging = ChartWidget(_tr("Aging at each month end"), self, "profileAging").attach(ctx)
+        self.aging = ChartWidget(
+            QCoreApplication.translate("AnalyticsTab", "Aging at each month end"), self, "profileAging"
+        ).attach(ctx)
         self.aging.clicked.connect(lambda click: open_aging(self, click.payload))
         self._body.addWidget(self.sales)
         self._body.addWidget(self.aging)
@@ -104,20 +104,23 @@ class AnalyticsTab(QWidget):
 
     def _sales(self, sales: MonthlySales) -> None:
         months = [p.month for p in sales.points]
-        this_year, last_year = _tr("Sales"), _tr("Same month last year")
+        this_year, last_year = (
+            QCoreApplication.translate("AnalyticsTab", "Sales"),
+            QCoreApplication.translate("AnalyticsTab", "Same month last year"),
+        )
         self.sales.show_bars(
             [month_label(m, i == 0) for i, m in enumerate(months)],
             [
                 Series(this_year, tuple(p.amount for p in sales.points), "#2e86c1"),
                 Series(last_year, tuple(p.last_year for p in sales.points), "#aab7b8"),
             ],
-            x_label=_tr("Month"),
-            y_label=_tr("Sales (¥)"),
+            x_label=QCoreApplication.translate("AnalyticsTab", "Month"),
+            y_label=QCoreApplication.translate("AnalyticsTab", "Sales (¥)"),
             kind=MONEY,
             payloads=months,
             hover=[month_long(m) for m in months],
             table=ChartTable(
-                (_tr("Month"), this_year, last_year),
+                (QCoreApplication.translate("AnalyticsTab", "Month"), this_year, last_year),
                 tuple((p.key, p.amount, p.last_year) for p in sales.points),
             ),
         )
@@ -131,14 +134,21 @@ class AnalyticsTab(QWidget):
                 Series(name, tuple(p.buckets[i] for p in points), AGING_COLORS[min(i, len(AGING_COLORS) - 1)])
                 for i, name in enumerate(names)
             ],
-            x_label=_tr("Month end"),
-            y_label=_tr("Open invoices (¥)"),
+            x_label=QCoreApplication.translate("AnalyticsTab", "Month end"),
+            y_label=QCoreApplication.translate("AnalyticsTab", "Open invoices (¥)"),
             kind=MONEY,
             stacked=True,
             payloads=[p.as_of for p in points],
-            hover=[_tr("As of {date}").format(date=fmt_date(p.as_of)) for p in points],
+            hover=[
+                QCoreApplication.translate("AnalyticsTab", "As of {date}").format(date=fmt_date(p.as_of))
+                for p in points
+            ],
             table=ChartTable(
-                (_tr("Month end"), *names, _tr("Receivables")),
+                (
+                    QCoreApplication.translate("AnalyticsTab", "Month end"),
+                    *names,
+                    QCoreApplication.translate("AnalyticsTab", "Receivables"),
+                ),
                 tuple((p.as_of.isoformat(), *p.buckets, p.total) for p in points),
             ),
         )
@@ -147,9 +157,10 @@ class AnalyticsTab(QWidget):
         f = {x.key: x for x in figures.figures}
         month, ytd = f["sales_month"], f["sales_ytd"]
         self.figures_label.setText(
-            _tr(
+            QCoreApplication.translate(
+                "AnalyticsTab",
                 "Sales this month <b>{month}</b> ({month_change} against last year) · this year <b>{ytd}</b> "
-                "({ytd_change}) · receivables <b>{receivables}</b>, overdue <b>{overdue}</b> · DSO <b>{dso}</b>"
+                "({ytd_change}) · receivables <b>{receivables}</b>, overdue <b>{overdue}</b> · DSO <b>{dso}</b>",
             ).format(
                 month=exact("money", month.value),
                 month_change=fmt_change(month.change),
