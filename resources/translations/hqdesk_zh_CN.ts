@@ -460,7 +460,8 @@
     <message numerus="yes">
         <source>Last %n month(s)</source>
         <translation>
-            <numerusform>最近 %n 个月</numerusform></translation>
+            <numerusform>最近 %n 个月</numerusform>
+        </translation>
     </message>
     <message>
         <source>Clear filters</source>
@@ -745,6 +746,10 @@
     <message>
         <source>{days} days</source>
         <translation>{days} 天</translation>
+    </message>
+    <message>
+        <source>* {month} so far (to {day}); last year: the whole month</source>
+        <translation>* {month}截至 {day} 日；去年为整月</translation>
     </message>
     <message>
         <source>Export</source>
@@ -3673,16 +3678,22 @@
     <message numerus="yes">
         <source>%n franchisee(s) at risk of leaving</source>
         <translation>
-            <numerusform>%n 家加盟商有流失风险</numerusform></translation>
+            <numerusform>%n 家加盟商有流失风险</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n active</source>
         <translation>
-            <numerusform>共 %n 家合作中</numerusform></translation>
+            <numerusform>共 %n 家合作中</numerusform>
+        </translation>
     </message>
     <message>
         <source>Franchisees</source>
         <translation>加盟商数</translation>
+    </message>
+    <message>
+        <source>{abc}: {share} of sales</source>
+        <translation>{abc} 类：占销售额 {share}</translation>
     </message>
     <message>
         <source>Class {abc}</source>
@@ -3707,30 +3718,6 @@
 </context>
 <context>
     <name>HealthModel</name>
-    <message>
-        <source>Healthy</source>
-        <translation>健康</translation>
-    </message>
-    <message>
-        <source>Watch</source>
-        <translation>关注</translation>
-    </message>
-    <message>
-        <source>At risk</source>
-        <translation>有风险</translation>
-    </message>
-    <message>
-        <source>sales falling %n month(s) in a row</source>
-        <translation>销售额连续 %n 个月下滑</translation>
-    </message>
-    <message>
-        <source>overdue rising</source>
-        <translation>逾期金额上升</translation>
-    </message>
-    <message>
-        <source>no visit for %n day(s)</source>
-        <translation>%n 天未拜访</translation>
-    </message>
     <message>
         <source>Code</source>
         <translation>编号</translation>
@@ -4039,30 +4026,6 @@
 </context>
 <context>
     <name>HomeFigures</name>
-    <message>
-        <source>Sales this month</source>
-        <translation>本月销售额</translation>
-    </message>
-    <message>
-        <source>Sales this year</source>
-        <translation>本年累计销售额</translation>
-    </message>
-    <message>
-        <source>Receivables</source>
-        <translation>应收账款</translation>
-    </message>
-    <message>
-        <source>Overdue share</source>
-        <translation>逾期占比</translation>
-    </message>
-    <message>
-        <source>DSO</source>
-        <translation>应收账款周转天数 (DSO)</translation>
-    </message>
-    <message>
-        <source>Bad-debt loss rate</source>
-        <translation>坏账损失率</translation>
-    </message>
     <message>
         <source>Click to see the list behind this figure.</source>
         <translation>点击查看此数字背后的明细。</translation>
@@ -5139,7 +5102,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>%n franchisee(s) owing money without a credit limit</source>
         <translation>
-            <numerusform>%n 家加盟商无信用额度但有欠款</numerusform></translation>
+            <numerusform>%n 家加盟商无信用额度但有欠款</numerusform>
+        </translation>
     </message>
     <message>
         <source>Receivables ÷ credit limit</source>
@@ -5168,7 +5132,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>Credit-limit use {band}: %n franchisee(s)</source>
         <translation>
-            <numerusform>信用额度使用率 {band}：%n 家加盟商</numerusform></translation>
+            <numerusform>信用额度使用率 {band}：%n 家加盟商</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5192,7 +5157,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>%n complaint(s)</source>
         <translation>
-            <numerusform>%n 件投诉</numerusform></translation>
+            <numerusform>%n 件投诉</numerusform>
+        </translation>
     </message>
     <message>
         <source>Complaints</source>

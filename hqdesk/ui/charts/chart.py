@@ -436,6 +436,7 @@ class ChartWidget(QWidget):
             right = pg.ViewBox()
             right.setMouseEnabled(x=False, y=False)
             right.setMenuEnabled(False)
+            right.setZValue(item.vb.zValue() + 10)  # the line over the bars, not behind them
             item.scene().addItem(right)
             item.getAxis("right").linkToView(right)
             right.setXLink(item)

@@ -90,6 +90,29 @@ def month_label(month: date, first: bool = False) -> str:
     return f"{month.year}-{month.month:02d}"
 
 
+def month_labels(months: list[date], today: date) -> list[str]:
+    """The labels under monthly bars; the month not over yet (``today``'s) gets a "*" (see ``partial_note``)."""
+    labels = [month_label(m, i == 0) for i, m in enumerate(months)]
+    if months and months[-1] == today.replace(day=1) and not _last_day(today):
+        labels[-1] += "*"
+    return labels
+
+
+def partial_note(months: list[date], today: date) -> str:
+    """What the "*" means, or "" when every month shown is over."""
+    if not months or months[-1] != today.replace(day=1) or _last_day(today):
+        return ""
+    return QCoreApplication.translate(
+        "Charts", "* {month} so far (to {day}); last year: the whole month"
+    ).format(month=month_long(months[-1]), day=today.day)
+
+
+def _last_day(day: date) -> bool:
+    from datetime import timedelta
+
+    return (day + timedelta(days=1)).month != day.month
+
+
 def month_long(month: date) -> str:
     """A month in a tooltip or a title: 2026年10月 / October 2026."""
     if is_chinese():
@@ -109,5 +132,7 @@ __all__ = [
     "fmt_change",
     "fmt_percent",
     "month_label",
+    "month_labels",
     "month_long",
+    "partial_note",
 ]

@@ -15,9 +15,10 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSplitter, QTabWid
 
 from hqdesk.domain.analytics import add_months, month_first
 from hqdesk.domain.changes import Entity
+from hqdesk.domain.health import BAND_LABELS, REASON_LABELS, SALES_FALLING
 from hqdesk.services.analytics_dto import FranchiseeHealth, HealthReport, SegmentRow, Segments
 from hqdesk.ui.charts.chart import ChartTable, ChartWidget, Series
-from hqdesk.ui.charts.format import COUNT, exact
+from hqdesk.ui.charts.format import COUNT, exact, fmt_percent
 from hqdesk.ui.context import UiContext
 from hqdesk.ui.i18n import fmt_date, fmt_money
 from hqdesk.ui.models.base import RowsModel
@@ -29,23 +30,18 @@ BAND_COLORS = {"healthy": "#1e8449", "watch": "#b9770e", "at_risk": "#c0392b"}
 
 
 def band_text(band: str) -> str:
-    return {
-        "healthy": QCoreApplication.translate("HealthModel", "Healthy"),
-        "watch": QCoreApplication.translate("HealthModel", "Watch"),
-        "at_risk": QCoreApplication.translate("HealthModel", "At risk"),
-    }.get(band, band)
+    return QCoreApplication.translate("Analytics", BAND_LABELS[band]) if band in BAND_LABELS else band
 
 
 def reason_text(reason: str, report: HealthReport | None) -> str:
-    months = report.falling_months if report else 3
-    days = report.no_visit_days if report else 90
-    return {
-        "sales_falling": QCoreApplication.translate(
-            "HealthModel", "sales falling %n month(s) in a row", "", months
-        ),
-        "overdue_rising": QCoreApplication.translate("HealthModel", "overdue rising"),
-        "no_visit": QCoreApplication.translate("HealthModel", "no visit for %n day(s)", "", days),
-    }.get(reason, reason)
+    if reason not in REASON_LABELS:
+        return reason
+    n = (
+        (report.falling_months if report else 3)
+        if reason == SALES_FALLING
+        else (report.no_visit_days if report else 90)
+    )
+    return QCoreApplication.translate("Analytics", REASON_LABELS[reason]).format(n=n)
 
 
 class HealthModel(RowsModel[FranchiseeHealth]):
@@ -180,6 +176,7 @@ class HealthAnalyticsView(QWidget):
         seg_box.addWidget(self.abc)
         seg_box.setStretchFactor(0, 3)
         seg_box.setStretchFactor(1, 2)
+        seg_box.setSizes([640, 420])
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("healthTabs")
@@ -225,6 +222,13 @@ class HealthAnalyticsView(QWidget):
         counts, sales = segments.abc_counts(), segments.abc_sales()
         franchisees = self.tr("Franchisees")
         classes = ["A", "B", "C"]
+        total = sum(sales.values()) or 1
+        self.abc.note.setText(
+            " · ".join(
+                self.tr("{abc}: {share} of sales").format(abc=c, share=fmt_percent(sales[c] / total, 0))
+                for c in classes
+            )
+        )
         self.abc.show_bars(
             [self.tr("Class {abc}").format(abc=c) for c in classes],
             [Series(franchisees, tuple(counts[c] for c in classes), "#5d8aa8")],

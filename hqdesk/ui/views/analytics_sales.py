@@ -18,7 +18,14 @@ from hqdesk.domain.analytics import add_months, month_end, month_first
 from hqdesk.domain.changes import Entity
 from hqdesk.services.analytics_dto import BY_FRANCHISEE, AnalyticsFilter, MonthlySales, Pareto, SalesRow
 from hqdesk.ui.charts.chart import ChartClick, ChartTable, ChartWidget, Series
-from hqdesk.ui.charts.format import MONEY, RATIO, fmt_percent, month_label, month_long
+from hqdesk.ui.charts.format import (
+    MONEY,
+    RATIO,
+    fmt_percent,
+    month_labels,
+    month_long,
+    partial_note,
+)
 from hqdesk.ui.context import UiContext
 from hqdesk.ui.i18n import fmt_date, fmt_money
 from hqdesk.ui.models.base import RowsModel
@@ -124,13 +131,13 @@ class SalesAnalyticsView(QWidget):
         self.sales = sales
         months = [p.month for p in sales.points]
         this_year, last_year = self.tr("Sales"), self.tr("Same month last year")
-        self.monthly.note.setText(
-            self.tr("{total} in all, last year {last}").format(
-                total=fmt_money(sales.total), last=fmt_money(sales.total_last_year)
-            )
+        note = self.tr("{total} in all, last year {last}").format(
+            total=fmt_money(sales.total), last=fmt_money(sales.total_last_year)
         )
+        partial = partial_note(months, self._today())
+        self.monthly.note.setText(note + ("  " + partial if partial else ""))
         self.monthly.show_bars(
-            [month_label(m, i == 0) for i, m in enumerate(months)],
+            month_labels(months, self._today()),
             [
                 Series(this_year, tuple(p.amount for p in sales.points), "#2e86c1"),
                 Series(last_year, tuple(p.last_year for p in sales.points), "#aab7b8"),

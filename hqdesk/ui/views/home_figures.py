@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 
 from hqdesk.domain.changes import Entity
 from hqdesk.domain.credit import DUNNING_ACTION_LABELS
-from hqdesk.services.analytics_dto import AnalyticsFilter, DashboardFigures, Figure
+from hqdesk.services.analytics_dto import FIGURE_LABELS, AnalyticsFilter, DashboardFigures, Figure
 from hqdesk.ui.charts.format import exact, fmt_change, fmt_percent
 from hqdesk.ui.context import UiContext
 from hqdesk.ui.i18n import fmt_datetime, fmt_money, tr_enum
@@ -27,14 +27,7 @@ from hqdesk.ui.views.analytics_common import Loader, open_aging, open_complaint,
 
 CONTEXT = "HomeFigures"
 RELOAD_ON = (Entity.LEDGER, Entity.CREDIT_PROFILE, Entity.CREDIT_POLICY, Entity.COMPLAINT)
-FIGURE_TITLES = {
-    "sales_month": QT_TRANSLATE_NOOP("HomeFigures", "Sales this month"),
-    "sales_ytd": QT_TRANSLATE_NOOP("HomeFigures", "Sales this year"),
-    "receivables": QT_TRANSLATE_NOOP("HomeFigures", "Receivables"),
-    "overdue_share": QT_TRANSLATE_NOOP("HomeFigures", "Overdue share"),
-    "dso": QT_TRANSLATE_NOOP("HomeFigures", "DSO"),
-    "bad_debt_loss_rate": QT_TRANSLATE_NOOP("HomeFigures", "Bad-debt loss rate"),
-}
+FIGURE_TITLES = FIGURE_LABELS  # the analytics' display names, context "Analytics"
 LIST_ROWS = 8  # rows a list shows before "and N more"
 
 
@@ -51,7 +44,7 @@ class FigureCard(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setCursor(QCursor(Qt.CursorShape.PointingHandCursor))
         self.setStyleSheet("QFrame { background: #fbfcfc; border-radius: 4px; }")
-        self.name = QLabel(QCoreApplication.translate("HomeFigures", FIGURE_TITLES[key]), self)
+        self.name = QLabel(QCoreApplication.translate("Analytics", FIGURE_TITLES[key]), self)
         self.name.setStyleSheet("color: #5d6d7e;")
         self.value = QLabel("…", self)
         self.value.setObjectName("figureValue")

@@ -15,7 +15,15 @@ from hqdesk.domain.analytics import add_months, month_first
 from hqdesk.domain.changes import Entity
 from hqdesk.services.analytics_dto import AnalyticsFilter, DashboardFigures, MonthlySales, ReceivablesSeries
 from hqdesk.ui.charts.chart import AGING_COLORS, ChartTable, ChartWidget, Series
-from hqdesk.ui.charts.format import MONEY, exact, fmt_change, month_label, month_long
+from hqdesk.ui.charts.format import (
+    MONEY,
+    exact,
+    fmt_change,
+    month_label,
+    month_labels,
+    month_long,
+    partial_note,
+)
 from hqdesk.ui.i18n import fmt_date
 from hqdesk.ui.views.aging import column_title
 from hqdesk.ui.views.analytics_common import Loader, open_aging
@@ -49,7 +57,8 @@ class AnalyticsTab(QWidget):
 
     # ----- the ProfileTab protocol ---------------------------------------------------------------------
     def title(self) -> str:
-        return QCoreApplication.translate("AnalyticsTab", "Sales & receivables")
+        # a tab's "&" marks its shortcut letter: "&&" shows the ampersand
+        return QCoreApplication.translate("AnalyticsTab", "Sales & receivables").replace("&", "&&")
 
     def load(self, bundle, same: bool = False) -> None:
         self._franchisee_id = None if bundle is None else bundle.detail.id
@@ -104,12 +113,13 @@ class AnalyticsTab(QWidget):
 
     def _sales(self, sales: MonthlySales) -> None:
         months = [p.month for p in sales.points]
+        self.sales.note.setText(partial_note(months, self._today()))
         this_year, last_year = (
             QCoreApplication.translate("AnalyticsTab", "Sales"),
             QCoreApplication.translate("AnalyticsTab", "Same month last year"),
         )
         self.sales.show_bars(
-            [month_label(m, i == 0) for i, m in enumerate(months)],
+            month_labels(months, self._today()),
             [
                 Series(this_year, tuple(p.amount for p in sales.points), "#2e86c1"),
                 Series(last_year, tuple(p.last_year for p in sales.points), "#aab7b8"),
