@@ -191,6 +191,8 @@ class ChartWidget(QWidget):
             axis.setTextPen(pg.mkPen("#34495e"))
             axis.setPen(pg.mkPen("#95a5a6"))
             axis.label.setFont(font)
+        # the first month's label may reach left of the plot: show it rather than drop it
+        plot.getAxis("bottom").setStyle(hideOverlappingLabels=False)
         plot.getAxis("left").enableAutoSIPrefix(False)
         plot.getAxis("right").enableAutoSIPrefix(False)
         plot.scene().sigMouseMoved.connect(self._mouse_moved)
@@ -436,7 +438,7 @@ class ChartWidget(QWidget):
             right = pg.ViewBox()
             right.setMouseEnabled(x=False, y=False)
             right.setMenuEnabled(False)
-            right.setZValue(item.vb.zValue() + 10)  # the line over the bars, not behind them
+            right.setZValue(item.zValue() + 1)  # the line over the bars, not behind them
             item.scene().addItem(right)
             item.getAxis("right").linkToView(right)
             right.setXLink(item)

@@ -127,6 +127,7 @@ class ReceivablesAnalyticsView(QWidget):
         layout.addWidget(scroll, 1)
         self.series: ReceivablesSeries | None = None
         self.limit_use: LimitUse | None = None
+        self.band = ">100%"
         ctx.bus.changed.connect(lambda changes: changes.touches(*RELOAD_ON) and self.reload())
         self.reload()
 
@@ -256,6 +257,8 @@ class ReceivablesAnalyticsView(QWidget):
             ),
         )
 
+        self.show_band(self.band)  # the franchisees over their limit until another band is clicked
+
     # ----- click-through --------------------------------------------------------------------------------
     def _month_clicked(self, click: ChartClick) -> None:
         open_aging(self, click.payload)
@@ -264,6 +267,7 @@ class ReceivablesAnalyticsView(QWidget):
         self.show_band(click.payload)
 
     def show_band(self, band: str) -> None:
+        self.band = band
         rows = [r for r in (self.limit_use.rows if self.limit_use else ()) if r.band == band]
         self.band_rows.set_rows(rows)
         count = len(rows)
