@@ -13,8 +13,9 @@ Definitions (the contract):
 - **Top franchisees (Pareto)**: franchisees with positive sales in the period, by sales descending (then id);
   the cumulative share of each rank; "the top 20 %" = the first ceil(20 % x n) of the n franchisees with
   positive sales, and their share of those franchisees' sales.
-- **Receivables as of D** = open invoice amounts - unapplied credit, **overdue** = open amounts more than 0
-  days overdue, both by ``persistence.ledger_sql`` (the same definitions as ``services.receivables``).
+- **Receivables as of D** = open invoice amounts - unapplied credit (= invoices - credit documents dated on
+  or before D), **overdue** = open amounts more than 0 days overdue: the definitions of
+  ``persistence.ledger_sql`` / ``services.receivables``, read from the summaries (tested equal).
 - **DSO** on the start screen: the countback method of ``services.receivables`` (receivables as of today
   counted back through each month's sales, today's month from its 1st).
 - **Bad-debt loss rate** on the start screen: write-offs / credit sales of the rolling 12 months ending today
@@ -62,6 +63,7 @@ from hqdesk.services.analytics_dto import (
     CountRow,
     DashboardFigures,
     Figure,
+    FranchiseeReceivables,
     HealthReport,
     LimitUse,
     LimitUseRow,
@@ -306,7 +308,7 @@ class AnalyticsService(Service):
             last_year = dict(s.execute(q.sales_by_month(ly_year, ly_today, members, one)).all())
             ly_sales_month = last_year.get(ly_month, ZERO)
             ly_sales_ytd = sum(last_year.values(), ZERO)
-            invoices, credits, overdue = s.execute(q.receivables_as_of(today, members, one)).one()
+            receivables, overdue = s.execute(q.receivables_now(today, members, one)).one()
             rolling = dict(
                 s.execute(
                     q.ledger_totals(
@@ -315,7 +317,7 @@ class AnalyticsService(Service):
                 ).all()
             )
             normal = self._normal_loss_rate(s)
-        receivables = invoices - credits
+        receivables, overdue = receivables or ZERO, overdue or ZERO
         dso = countback_dso(receivables, countback, [by_month.get(a, ZERO) for a, _ in countback])
         credit_sales = rolling.get("invoice", ZERO) - rolling.get("credit_note", ZERO)
         loss_rate = _ratio(rolling.get("write_off", ZERO), credit_sales)
@@ -459,6 +461,47 @@ class AnalyticsService(Service):
             )
         labels = tuple(bucket_labels(bounds))
         return ReceivablesSeries(filters or EVERYONE, bounds, labels, tuple(points))
+
+    def receivables_by_franchisee(
+        self,
+        actor: Actor,
+        as_of: date,
+        filters: AnalyticsFilter | None = None,
+        bounds: tuple[int, ...] | None = None,
+    ) -> tuple[tuple[str, ...], tuple[FranchiseeReceivables, ...]]:
+        """What is behind one point of ``receivables_series``: (the bucket labels, a row per franchisee with
+        anything open as of ``as_of``, by code). ``as_of`` is a month end, or today for the month not yet
+        over (allocations count by their month: a date inside a past month counts that whole month's
+        allocations). The same rows as ``ReceivablesService.aging`` as of a month end (tested)."""
+        members, one = _members(filters)
+        month = month_first(as_of)
+        with self.db.read() as s:
+            self.require(actor, Action.VIEW_FRANCHISEES, s=s)
+            bounds = bounds or self._aging_bounds(s)
+            open_now = s.execute(q.open_by_franchisee_due(members, one)).all()
+            later = s.execute(q.moves_after_by_franchisee(month, members, one)).all()
+            balance = dict(s.execute(q.balances(as_of, members, one)).all())
+            names = {r[0]: (r[1], r[2]) for r in s.execute(q.franchisee_names(members, one))}
+        n_buckets = len(bounds) + 2
+        open_at: dict[tuple[int, date], Decimal] = {}
+        for fid, due, amount in open_now:
+            open_at[(fid, due)] = amount
+        for fid, due, amount in later:
+            open_at[(fid, due)] = open_at.get((fid, due), ZERO) - amount
+        buckets: dict[int, list[Decimal]] = {}
+        for (fid, due), amount in open_at.items():
+            if amount:
+                buckets.setdefault(fid, [ZERO] * n_buckets)[_bucket(as_of, due, bounds)] += amount
+        rows = []
+        for fid in set(buckets) | {f for f, b in balance.items() if b}:
+            b = tuple(buckets.get(fid, [ZERO] * n_buckets))
+            total = balance.get(fid, ZERO)
+            code, name = names.get(fid, ("", ""))
+            rows.append(
+                FranchiseeReceivables(fid, code, name, b, total - sum(b, ZERO), total, sum(b[1:], ZERO))
+            )
+        rows.sort(key=lambda r: r.code)
+        return tuple(bucket_labels(bounds)), tuple(rows)
 
     def loss_rate_series(
         self, actor: Actor, last: date, count: int = 12, filters: AnalyticsFilter | None = None

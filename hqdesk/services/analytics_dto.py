@@ -209,6 +209,20 @@ class ReceivablesSeries:
 
 
 @dataclass(frozen=True)
+class FranchiseeReceivables:
+    """One franchisee's receivables as of a month end (a bar's click-through): ``buckets`` in the order of the
+    series' labels, ``unapplied`` (negative or zero), ``total``, ``overdue`` (the buckets past due)."""
+
+    franchisee_id: int
+    code: str
+    name: str
+    buckets: tuple[Decimal, ...]
+    unapplied: Decimal
+    total: Decimal
+    overdue: Decimal
+
+
+@dataclass(frozen=True)
 class LossRatePoint:
     """The bad-debt loss rate of the 12 months ending with ``month`` (rolling): write-offs / credit sales
     (invoices - credit notes) of those months; None when they had no credit sales."""
@@ -391,6 +405,7 @@ __all__ = [
     "CountRow",
     "Figure",
     "FranchiseeHealth",
+    "FranchiseeReceivables",
     "HealthReport",
     "LimitUse",
     "LimitUseRow",

@@ -212,6 +212,61 @@ def receivables_as_of(as_of: date, members=None, franchisee_id=None) -> Select:
     return select(inv_s.c.invoices, cred.scalar_subquery().label("credits"), inv_s.c.overdue)
 
 
+def open_by_franchisee_due(members=None, franchisee_id=None) -> Select:
+    """``franchisee_id, due_date, amount``: ``receivable_open`` rows."""
+    ro = ReceivableOpen
+    q = select(ro.franchisee_id, ro.due_date, ro.amount)
+    condition = _member(ro.franchisee_id, members, franchisee_id)
+    return q if condition is None else q.where(condition)
+
+
+def moves_after_by_franchisee(month: date, members=None, franchisee_id=None) -> Select:
+    """``franchisee_id, due_date, amount``: the moves of the months after ``month`` per franchisee and due
+    date."""
+    rm = ReceivableMove
+    q = (
+        select(rm.franchisee_id, rm.due_date, _sum(rm.amount).label("amount"))
+        .where(rm.month > as_date(month))
+        .group_by(rm.franchisee_id, rm.due_date)
+    )
+    condition = _member(rm.franchisee_id, members, franchisee_id)
+    return q if condition is None else q.where(condition)
+
+
+def franchisee_names(members=None, franchisee_id=None) -> Select:
+    q = select(Franchisee.id, Franchisee.code, Franchisee.legal_name)
+    condition = _member(Franchisee.id, members, franchisee_id)
+    return q if condition is None else q.where(condition)
+
+
+def receivables_now(as_of: date, members=None, franchisee_id=None) -> Select:
+    """One row ``receivables, overdue`` as of ``as_of`` from the summaries (what the start screen reads):
+    receivables = invoices - credit documents dated on or before ``as_of`` (the aging total); overdue = the
+    open amounts due before ``as_of`` after every allocation recorded (``receivable_open``) less the moves of
+    the months after ``as_of``'s (the aging report's overdue, unless a payment is recorded with a later date in
+    ``as_of``'s own month)."""
+    lines = ledger_lines(
+        date(1900, 1, 1), as_of, members, franchisee_id, ("invoice", "credit_note", "payment", "write_off")
+    )
+    signed = case((lines.c.kind == "invoice", lines.c.amount), else_=-lines.c.amount)
+    ro, rm = ReceivableOpen, ReceivableMove
+    open_due = select(_sum(ro.amount)).where(ro.due_date < as_date(as_of))
+    later = select(_sum(rm.amount)).where(
+        rm.due_date < as_date(as_of), rm.month > as_date(as_of.replace(day=1))
+    )
+    for column, part in ((ro.franchisee_id, "open_due"), (rm.franchisee_id, "later")):
+        condition = _member(column, members, franchisee_id)
+        if condition is not None:
+            if part == "open_due":
+                open_due = open_due.where(condition)
+            else:
+                later = later.where(condition)
+    return select(
+        select(_sum(signed)).scalar_subquery().label("receivables"),
+        type_coerce(open_due.scalar_subquery() - later.scalar_subquery(), Cents()).label("overdue"),
+    )
+
+
 def ledger_totals(start: date, end: date, kinds: tuple[str, ...], members=None, franchisee_id=None) -> Select:
     """``kind, amount``: the documents of ``kinds`` dated in [start, end], summed per kind."""
     lines = ledger_lines(start, end, members, franchisee_id, kinds)
@@ -287,12 +342,16 @@ __all__ = [
     "balances",
     "credit_limits",
     "months_by_kind",
+    "franchisee_names",
     "moves_after",
+    "moves_after_by_franchisee",
+    "open_by_franchisee_due",
     "open_by_due_date",
     "ledger_lines",
     "ledger_totals",
     "pareto_statement",
     "receivables_as_of",
+    "receivables_now",
     "sales_by_attribute",
     "sales_by_franchisee",
     "sales_by_franchisee_month",

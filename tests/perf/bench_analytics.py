@@ -66,7 +66,7 @@ def _plans(svc, actor, fids, regions):
         return [
             q.sales_by_month(countback_months(TODAY)[-1][0], TODAY, m, f),
             q.sales_by_month(ly.replace(month=1, day=1), ly, m, f),
-            q.receivables_as_of(TODAY, m, f),
+            q.receivables_now(TODAY, m, f),
             q.ledger_totals(ly + timedelta(days=1), TODAY, ("invoice", "credit_note", "write_off"), m, f),
         ]
 

@@ -138,3 +138,42 @@ def test_migration_0011_fills_the_summaries_from_an_existing_ledger(db_url):
         ]  # I1 paid in full, I2 30.00 open
     finally:
         engine.dispose()
+
+
+def test_the_ledger_import_and_the_demo_keep_the_summaries(services, tmp_path):
+    from hqdesk.domain.franchisee import FranchiseeData
+    from hqdesk.domain.roles import SYSTEM_ACTOR as admin
+    from hqdesk.services.demo import generate_demo
+    from hqdesk.services.imports.invoices import InvoiceImporter
+    from hqdesk.services.imports.payments import PaymentImporter
+
+    generate_demo(services.db, franchisees=12, seed=3, today=date(2026, 11, 23))
+    engine = services.db.engine
+    with engine.connect() as conn:
+        demo = contents(conn)
+    assert demo["ledger_months"] and demo["receivable_open"]
+    assert demo == rebuilt(engine)
+
+    services.franchisees.create(admin, FranchiseeData(code="HZ-1", legal_name="杭州金店", city="杭州"))
+    invoices = tmp_path / "i.csv"
+    invoices.write_text(
+        "kind,number,franchisee_code,date,amount,due_date,applies_to\n"
+        "invoice,I-1,HZ-1,2026-01-05,1000.00,,\n"
+        "invoice,I-2,HZ-1,2026-02-10,500.00,2026-03-01,\n"
+        "credit_note,C-1,HZ-1,2026-02-12,100.00,,I-2\n",
+        encoding="utf-8",
+    )
+    payments = tmp_path / "p.csv"
+    payments.write_text(
+        "franchisee_code,reference,date,amount,invoice_number\nHZ-1,P-1,2026-02-20,1200.00,\n",
+        encoding="utf-8",
+    )
+    assert InvoiceImporter(services.db).import_file(admin, invoices).ok
+    assert PaymentImporter(services.db).import_file(admin, payments).ok
+    with engine.connect() as conn:
+        imported = contents(conn)
+    assert imported == rebuilt(engine)
+    assert (
+        len(imported["ledger_months"]) == len(demo["ledger_months"]) + 4
+    )  # Jan and Feb invoices, credit notes, payments
+    assert imported != demo

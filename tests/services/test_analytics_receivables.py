@@ -116,3 +116,19 @@ def test_credit_limit_use(ledger, users):
     assert use.without_limit == 1  # F2 owes 1,900 without a limit
     aging = ReceivablesService(services.db).aging(users["admin"], AS_OF)
     assert {r.code: r.total for r in aging.rows}["F1"] == use.rows[0].balance
+
+
+def test_the_franchisees_behind_a_month_end(ledger, users):
+    services, ids = ledger
+    admin = users["admin"]
+    services.ledger.record(admin, ids["f2"], "payment", "P9", date(2026, 9, 15), D("1000.00"))
+    receivables = ReceivablesService(services.db)
+    for day in (date(2025, 11, 30), date(2026, 9, 30), date(2026, 10, 31), AS_OF):
+        labels, rows = services.analytics.receivables_by_franchisee(users["viewer"], day)
+        report = receivables.aging(admin, day)
+        assert list(labels) == report.labels
+        assert [(r.code, r.buckets, r.unapplied, r.total) for r in rows] == [
+            (r.code, r.buckets, r.unapplied, r.total) for r in report.rows
+        ], day
+    _, rows = services.analytics.receivables_by_franchisee(admin, AS_OF, AnalyticsFilter(region="华东"))
+    assert [(r.code, r.total, r.overdue) for r in rows] == [("F1", D("5300.00"), D("2800.00"))]
