@@ -134,6 +134,11 @@
             <numerusform>%n franchisee owing money without a credit limit</numerusform><numerusform>%n franchisees owing money without a credit limit</numerusform></translation>
     </message>
     <message numerus="yes">
+        <source>%n franchisee(s)</source>
+        <translation>
+            <numerusform>%n franchisee</numerusform><numerusform>%n franchisees</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <source>Credit-limit use {band}: %n franchisee(s)</source>
         <translation>
             <numerusform>Credit-limit use {band}: %n franchisee</numerusform><numerusform>Credit-limit use {band}: %n franchisees</numerusform></translation>

@@ -460,8 +460,7 @@
     <message numerus="yes">
         <source>Last %n month(s)</source>
         <translation>
-            <numerusform>最近 %n 个月</numerusform>
-        </translation>
+            <numerusform>最近 %n 个月</numerusform></translation>
     </message>
     <message>
         <source>Clear filters</source>
@@ -583,6 +582,29 @@
     <message>
         <source>The window keeps its language until you open it again or restart hqdesk.</source>
         <translation>窗口保持原语言，直到重新打开窗口或重新启动 hqdesk。</translation>
+    </message>
+</context>
+<context>
+    <name>BehindModel</name>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Franchisee</source>
+        <translation>加盟商</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Receivables</source>
+        <translation>应收账款</translation>
     </message>
 </context>
 <context>
@@ -3678,14 +3700,12 @@
     <message numerus="yes">
         <source>%n franchisee(s) at risk of leaving</source>
         <translation>
-            <numerusform>%n 家加盟商有流失风险</numerusform>
-        </translation>
+            <numerusform>%n 家加盟商有流失风险</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n active</source>
         <translation>
-            <numerusform>共 %n 家合作中</numerusform>
-        </translation>
+            <numerusform>共 %n 家合作中</numerusform></translation>
     </message>
     <message>
         <source>Franchisees</source>
@@ -5012,8 +5032,8 @@ Franchisee relationships and credit management for headquarters.</source>
         <translation>信用额度使用情况</translation>
     </message>
     <message>
-        <source>Click a band to see its franchisees.</source>
-        <translation>点击某一区间查看其中的加盟商。</translation>
+        <source>Click a bar to see the franchisees behind it.</source>
+        <translation>点击柱形查看其背后的加盟商。</translation>
     </message>
     <message>
         <source>As of {date}</source>
@@ -5102,8 +5122,7 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>%n franchisee(s) owing money without a credit limit</source>
         <translation>
-            <numerusform>%n 家加盟商无信用额度但有欠款</numerusform>
-        </translation>
+            <numerusform>%n 家加盟商无信用额度但有欠款</numerusform></translation>
     </message>
     <message>
         <source>Receivables ÷ credit limit</source>
@@ -5129,11 +5148,27 @@ Franchisee relationships and credit management for headquarters.</source>
         <source>Band</source>
         <translation>区间</translation>
     </message>
+    <message>
+        <source>{what} as of {date}</source>
+        <translation>截至 {date} 的{what}</translation>
+    </message>
+    <message>
+        <source>loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Open the Aging page as of {date}</source>
+        <translation>打开截至 {date} 的账龄分析</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n franchisee(s)</source>
+        <translation>
+            <numerusform>%n 家加盟商</numerusform></translation>
+    </message>
     <message numerus="yes">
         <source>Credit-limit use {band}: %n franchisee(s)</source>
         <translation>
-            <numerusform>信用额度使用率 {band}：%n 家加盟商</numerusform>
-        </translation>
+            <numerusform>信用额度使用率 {band}：%n 家加盟商</numerusform></translation>
     </message>
 </context>
 <context>
@@ -5157,8 +5192,7 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>%n complaint(s)</source>
         <translation>
-            <numerusform>%n 件投诉</numerusform>
-        </translation>
+            <numerusform>%n 件投诉</numerusform></translation>
     </message>
     <message>
         <source>Complaints</source>

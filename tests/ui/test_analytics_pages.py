@@ -106,7 +106,9 @@ def test_pareto_bars_and_line_and_a_click_opens_the_profile(ledger, make_ctx, ui
     qtbot.waitUntil(lambda: window.page("franchisees").editor_franchisee_id() == ledger["f2"])
 
 
-def test_an_aging_bar_opens_the_aging_page_as_of_that_month_end(ledger, make_ctx, ui_users, qtbot):
+def test_an_aging_bar_lists_the_franchisees_behind_it_and_opens_the_aging_page(
+    ledger, make_ctx, ui_users, qtbot, qtmodeltester
+):
     from hqdesk.ui.main_window import MainWindow
 
     window = MainWindow(make_ctx(ui_users["credit"]), place=False)
@@ -116,12 +118,26 @@ def test_an_aging_bar_opens_the_aging_page_as_of_that_month_end(ledger, make_ctx
     view = window.show_page("receivables_analytics")
     view._today = lambda: TODAY
     view.reload()
-    with qtbot.waitSignal(view.aging.clicked):
-        _click(qtbot, view.aging, 10, 0)
+    labels = list(view.series.labels)
+    over_90 = labels.index("181-365")
+    with qtbot.waitSignal(view.aging.clicked) as clicked:
+        _click(qtbot, view.aging, 11, over_90)
+    assert clicked.args[0].series == over_90
+    # as of 2026-11-30, 181-365 days overdue: F1's I1 (due 2025-12-10, 355 days), F2's J1 (due 2025-11-30,
+    # 365 days, 700 left after the write-off); largest first
+    rows = [(r.code, r.buckets[over_90]) for r in view.behind.rows()]
+    assert rows == [("F1", D("1000.00")), ("F2", D("700.00"))]
+    assert view.band_view.model() is view.behind
+    with qtbot.waitSignal(view.overdue.clicked):
+        _click(qtbot, view.overdue, 11)
+    assert [(r.code, r.overdue) for r in view.behind.rows()] == [("F1", D("2800.00")), ("F2", D("700.00"))]
+    qtmodeltester.check(view.behind)
+    qtmodeltester.check(view.band_rows)
+    view.aging_button.click()
     assert window.current_page_key() == "aging"
     aging = window.page("aging")
-    assert aging.as_of.date_value() == date(2026, 10, 31)
-    qtbot.waitUntil(lambda: aging.model.report is not None and aging.model.report.as_of == date(2026, 10, 31))
+    assert aging.as_of.date_value() == TODAY
+    qtbot.waitUntil(lambda: aging.model.report is not None and aging.model.report.as_of == TODAY)
 
 
 def test_exports_write_png_and_csv_that_read_back(ledger, make_ctx, ui_users, qtbot, tmp_path):

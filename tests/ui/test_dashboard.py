@@ -64,7 +64,9 @@ def test_a_figure_opens_the_list_behind_it(ledger, make_ctx, ui_users, qtbot):
     assert window.page("aging").as_of.date_value() == TODAY
 
 
-def test_the_lists_show_holds_and_open_the_profile(ledger, ui_services, make_ctx, ui_users, qtbot):
+def test_the_lists_show_holds_and_open_the_profile(
+    ledger, ui_services, make_ctx, ui_users, qtbot, qtmodeltester
+):
     from hqdesk.ui.main_window import MainWindow
 
     admin = ui_users["admin"]
@@ -79,6 +81,8 @@ def test_the_lists_show_holds_and_open_the_profile(ledger, ui_services, make_ctx
     holds = home.attention.holds
     assert [(h.code, h.reason) for h in holds.model.rows()] == [("F2", "逾期未付")]
     assert holds.title.text() == "On credit hold (1)"
+    for model in (holds.model, home.attention.dunning.model, home.attention.complaints.model):
+        qtmodeltester.check(model)
     holds.view.activated.emit(holds.model.index(0, 0))
     assert window.current_page_key() == "franchisees"
     qtbot.waitUntil(lambda: window.page("franchisees").editor_franchisee_id() == ledger["f2"])

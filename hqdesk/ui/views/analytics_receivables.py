@@ -15,11 +15,12 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from hqdesk.domain.changes import Entity
 from hqdesk.services.analytics_dto import (
     LIMIT_BANDS,
+    FranchiseeReceivables,
     LimitUse,
     LimitUseRow,
     LossRateSeries,
@@ -68,6 +69,38 @@ class LimitUseModel(RowsModel[LimitUseRow]):
         return None
 
 
+class BehindModel(RowsModel[FranchiseeReceivables]):
+    """The franchisees behind an aging or overdue bar: the bar's amount, their receivables."""
+
+    CONTEXT = "BehindModel"
+    HEADERS = (
+        QT_TRANSLATE_NOOP("BehindModel", "Code"),
+        QT_TRANSLATE_NOOP("BehindModel", "Franchisee"),
+        QT_TRANSLATE_NOOP("BehindModel", "Amount"),
+        QT_TRANSLATE_NOOP("BehindModel", "Overdue"),
+        QT_TRANSLATE_NOOP("BehindModel", "Receivables"),
+    )
+    as_of: date | None = None
+    _amount = staticmethod(lambda r: r.overdue)
+
+    def set_behind(self, as_of: date, what: str, amount, rows) -> None:
+        self.as_of, self.what, self._amount = as_of, what, amount
+        self.set_rows(rows)
+
+    def header_text(self, section: int) -> str:
+        if section == 2 and getattr(self, "what", ""):
+            return self.what
+        return super().header_text(section)
+
+    def cells(self, r: FranchiseeReceivables) -> tuple[str, ...]:
+        return (r.code, r.name, fmt_money(self._amount(r)), fmt_money(r.overdue), fmt_money(r.total))
+
+    def role_data(self, row: int, column: int, role: int):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
 class ReceivablesAnalyticsView(QWidget):
     def __init__(
         self, ctx: UiContext, parent: QWidget | None = None, today: Callable[[], date] = date.today
@@ -90,22 +123,30 @@ class ReceivablesAnalyticsView(QWidget):
         self.dso = chart(self.tr("Days sales outstanding (DSO)"), "dsoChart")
         self.loss = chart(self.tr("Bad-debt loss rate, rolling 12 months"), "lossRateChart")
         self.limits = chart(self.tr("Credit-limit use"), "limitUseChart")
-        for c in (self.aging, self.overdue):
-            c.clicked.connect(self._month_clicked)
+        self.aging.clicked.connect(lambda click: self.show_behind(click.payload, click.series))
+        self.overdue.clicked.connect(lambda click: self.show_behind(click.payload))
         self.limits.clicked.connect(self._band_clicked)
-        self.band_title = QLabel(self.tr("Click a band to see its franchisees."), self)
+        self.band_title = QLabel(self.tr("Click a bar to see the franchisees behind it."), self)
         self.band_title.setObjectName("bandTitle")
         self.band_title.setWordWrap(True)
         self.band_rows = LimitUseModel(self)
         self.band_view = rows_table(self, self.band_rows)
         self.band_view.setObjectName("bandFranchisees")
         self.band_view.activated.connect(
-            lambda i: open_profile(self, self.band_rows.row(i.row()).franchisee_id)
+            lambda i: open_profile(self, self.band_view.model().row(i.row()).franchisee_id)
         )
+        self.behind = BehindModel(self)  # the franchisees behind an aging or overdue bar
+        self.aging_button = QPushButton(self)
+        self.aging_button.setObjectName("openAging")
+        self.aging_button.hide()
+        self.aging_button.clicked.connect(lambda: open_aging(self, self.behind.as_of))
         band_box = QWidget(self)
         bv = QVBoxLayout(band_box)
         bv.setContentsMargins(0, 0, 0, 0)
-        bv.addWidget(self.band_title)
+        head = QHBoxLayout()
+        head.addWidget(self.band_title, 1)
+        head.addWidget(self.aging_button)
+        bv.addLayout(head)
         bv.addWidget(self.band_view, 1)
         band_box.setMinimumHeight(CHART_HEIGHT)
 
@@ -260,14 +301,43 @@ class ReceivablesAnalyticsView(QWidget):
         self.show_band(self.band)  # the franchisees over their limit until another band is clicked
 
     # ----- click-through --------------------------------------------------------------------------------
-    def _month_clicked(self, click: ChartClick) -> None:
-        open_aging(self, click.payload)
+    def show_behind(self, as_of: date, bucket: int | None = None) -> None:
+        labels = self.series.labels if self.series else ()
+        what = (
+            column_title(labels[bucket])
+            if bucket is not None and bucket < len(labels)
+            else self.tr("Overdue")
+        )
+        title = self.tr("{what} as of {date}").format(what=what, date=fmt_date(as_of))
+        self.band_title.setText(title + " — " + self.tr("loading…"))
+        self.aging_button.setText(self.tr("Open the Aging page as of {date}").format(date=fmt_date(as_of)))
+        self.aging_button.show()
+
+        def shown(result) -> None:
+            _labels, rows = result
+            key = (lambda r: r.buckets[bucket]) if bucket is not None else (lambda r: r.overdue)
+            rows = sorted((r for r in rows if key(r) > 0), key=lambda r: (-key(r), r.code))
+            self.behind.set_behind(as_of, what, key, rows)
+            self.band_view.setModel(self.behind)
+            count = len(rows)
+            self.band_title.setText(title + " — " + self.tr("%n franchisee(s)", "", count))
+
+        self.loader.load(
+            "behind",
+            self.ctx.services.analytics.receivables_by_franchisee,
+            self.ctx.actor,
+            as_of,
+            self.filter_bar.filters(),
+            on_done=shown,
+        )
 
     def _band_clicked(self, click: ChartClick) -> None:
         self.show_band(click.payload)
 
     def show_band(self, band: str) -> None:
         self.band = band
+        self.aging_button.hide()
+        self.band_view.setModel(self.band_rows)
         rows = [r for r in (self.limit_use.rows if self.limit_use else ()) if r.band == band]
         self.band_rows.set_rows(rows)
         count = len(rows)
