@@ -56,6 +56,8 @@ def rows_table(parent: QWidget, model) -> QTableView:
     from hqdesk.ui.views.profile.tabs import table_view
 
     view = table_view(parent)
+    # columns sized to the first rows, not to all 5,000 franchisees (measuring every row took 0.5 s)
+    view.horizontalHeader().setResizeContentsPrecision(100)
     view.setModel(model)
     return view
 
