@@ -164,6 +164,7 @@ class ChartWidget(QWidget):
         self._series: list[Series] = []
         self._width = 0.8
         self._kind = MONEY
+        self._x_label = ""
         self._right_kind: str | None = None
         self.table = ChartTable((), ())
 
@@ -223,7 +224,13 @@ class ChartWidget(QWidget):
         self.empty.hide()
         plot.show()
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if self.plot is not None and self._categories:
+            self._bottom(self._categories, self._x_label)  # as many month labels as the new width holds
+
     def _bottom(self, categories: list[str], label: str) -> None:
+        self._x_label = label
         axis = self.plot.getAxis("bottom")
         width = max(self.plot.width(), 300)
         longest = max((self.fontMetrics().horizontalAdvance(c) for c in categories), default=10) + 12
@@ -557,12 +564,14 @@ class ChartWidget(QWidget):
     def export(self, path: str) -> None:
         """Write the picture (.png) or the data (.csv, .xlsx) to ``path`` in the background; ``exported``
         says when it is written, an error goes to the one error dialog."""
+        from hqdesk.ui.charts.export import save_image, write_table
+
         fmt = path.rsplit(".", 1)[-1].lower()
         if fmt == "png":
             image = self.grab().toImage()  # drawn on the UI thread; written by the worker
-            job, args = _save_image, (image, path)
+            job, args = save_image, (image, path)
         else:
-            job, args = _write_table, (self.table, path, fmt, self.title.text())
+            job, args = write_table, (self.table, path, fmt, self.title.text())
         ref = weakref.ref(self)
 
         def done(written):
@@ -578,19 +587,6 @@ class ChartWidget(QWidget):
         if self.ctx is None:
             raise RuntimeError("attach(ctx) the chart before exporting")
         self.ctx.runner.submit(job, *args, on_done=done, on_error=failed)
-
-
-def _save_image(image, path: str) -> str:
-    if not image.save(path, "PNG"):
-        raise OSError(QCoreApplication.translate("Charts", "Could not write {path}.").format(path=path))
-    return path
-
-
-def _write_table(table: ChartTable, path: str, fmt: str, title: str) -> str:
-    from hqdesk.ui.charts.export import write_table
-
-    write_table(table, path, fmt, title)
-    return path
 
 
 __all__ = [

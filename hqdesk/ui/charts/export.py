@@ -36,14 +36,23 @@ def _text(value) -> str:
     return text
 
 
-def write_table(table: ChartTable, path: str, fmt: str, title: str = "") -> None:
+def save_image(image, path: str) -> str:
+    """Write a chart's picture (a QImage grabbed on the UI thread) as PNG."""
+    if not image.save(path, "PNG"):
+        from PySide6.QtCore import QCoreApplication
+
+        raise OSError(QCoreApplication.translate("Charts", "Could not write {path}.").format(path=path))
+    return path
+
+
+def write_table(table: ChartTable, path: str, fmt: str, title: str = "") -> str:
     if fmt == "csv":
         with open(path, "w", encoding="utf-8-sig", newline="") as out:
             writer = csv.writer(out)
             writer.writerow([_text(h) for h in table.headers])
             for row in table.rows:
                 writer.writerow([_text(v) for v in row])
-        return
+        return path
     if fmt == "xlsx":
         from openpyxl import Workbook
 
@@ -68,8 +77,8 @@ def write_table(table: ChartTable, path: str, fmt: str, title: str = "") -> None
                     cells.append(v)
             sheet.append(cells)
         book.save(path)
-        return
+        return path
     raise ValueError(fmt)
 
 
-__all__ = ["write_table"]
+__all__ = ["save_image", "write_table"]
