@@ -239,3 +239,10 @@ def test_the_profile_tab_draws_the_franchisees_own_series_when_shown(ledger, mak
     # F2 as of 2026-11-30: J1 700 left after the write-off (overdue), J2 1,200 not due
     assert sum(h[-1] for h in (tab.aging.bar_heights(i) for i in range(len(tab.aging._series)))) == 1900.0
     assert "¥1,200.00" in tab.figures_label.text()
+
+
+def test_the_sales_page_opens_with_the_latest_months_franchisees(ledger, make_ctx, ui_users, qtbot):
+    view = _sales_view(make_ctx, ui_users, qtbot)
+    # November 2026 (the month of TODAY): F1's I4 2,000 and F2's J2 1,200, largest first
+    assert [(r.key, r.amount) for r in view.detail.rows()] == [("F1", D("2000.00")), ("F2", D("1200.00"))]
+    assert view.detail_title.text().startswith("Sales from 1 Nov 2026 to 30 Nov 2026 by franchisee")

@@ -110,6 +110,7 @@ class SalesAnalyticsView(QWidget):
         layout.addWidget(self.filter_bar)
         layout.addWidget(split, 1)
         self.sales: MonthlySales | None = None
+        self._breakdown_shown = False
         self.top: Pareto | None = None
         ctx.bus.changed.connect(lambda changes: changes.touches(*RELOAD_ON) and self.reload())
         self.reload()
@@ -136,6 +137,9 @@ class SalesAnalyticsView(QWidget):
         note = self.tr("{total} in all, last year {last}").format(
             total=fmt_money(sales.total), last=fmt_money(sales.total_last_year)
         )
+        if not self._breakdown_shown and months:  # until a month is clicked: the latest month's franchisees
+            self._breakdown_shown = True
+            self.show_breakdown(months[-1], min(month_end(months[-1]), self._today()))
         partial = partial_note(months, self._today())
         self.monthly.note.setText(note + ("  " + partial if partial else ""))
         self.monthly.show_bars(
@@ -195,6 +199,7 @@ class SalesAnalyticsView(QWidget):
 
     def show_breakdown(self, start: date, end: date, filters: AnalyticsFilter | None = None) -> None:
         """List the sales of [start, end] by franchisee beside the chart (a month's bar, a start-screen figure)."""
+        self._breakdown_shown = True
         filters = filters if filters is not None else self.filter_bar.filters()
         title = self.tr("Sales from {start} to {end} by franchisee").format(
             start=fmt_date(start), end=fmt_date(end)
