@@ -460,7 +460,8 @@
     <message numerus="yes">
         <source>Last %n month(s)</source>
         <translation>
-            <numerusform>最近 %n 个月</numerusform></translation>
+            <numerusform>最近 %n 个月</numerusform>
+        </translation>
     </message>
     <message>
         <source>Clear filters</source>
@@ -3700,12 +3701,14 @@
     <message numerus="yes">
         <source>%n franchisee(s) at risk of leaving</source>
         <translation>
-            <numerusform>%n 家加盟商有流失风险</numerusform></translation>
+            <numerusform>%n 家加盟商有流失风险</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n active</source>
         <translation>
-            <numerusform>共 %n 家合作中</numerusform></translation>
+            <numerusform>共 %n 家合作中</numerusform>
+        </translation>
     </message>
     <message>
         <source>Franchisees</source>
@@ -5122,7 +5125,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>%n franchisee(s) owing money without a credit limit</source>
         <translation>
-            <numerusform>%n 家加盟商无信用额度但有欠款</numerusform></translation>
+            <numerusform>%n 家加盟商无信用额度但有欠款</numerusform>
+        </translation>
     </message>
     <message>
         <source>Receivables ÷ credit limit</source>
@@ -5163,12 +5167,14 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>%n franchisee(s)</source>
         <translation>
-            <numerusform>%n 家加盟商</numerusform></translation>
+            <numerusform>%n 家加盟商</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Credit-limit use {band}: %n franchisee(s)</source>
         <translation>
-            <numerusform>信用额度使用率 {band}：%n 家加盟商</numerusform></translation>
+            <numerusform>信用额度使用率 {band}：%n 家加盟商</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5192,7 +5198,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>%n complaint(s)</source>
         <translation>
-            <numerusform>%n 件投诉</numerusform></translation>
+            <numerusform>%n 件投诉</numerusform>
+        </translation>
     </message>
     <message>
         <source>Complaints</source>
