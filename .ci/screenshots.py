@@ -107,6 +107,18 @@ def drive(lang: str, out: Path, size: str) -> int:
     def back_to_list():
         window().show_page("franchisees")
 
+    def scroll_down(key: str):
+        def step():
+            from PySide6.QtWidgets import QScrollArea
+
+            area = window().page(key).findChild(QScrollArea)
+            area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())
+
+        return step
+
+    def health_segments():
+        window().page("health_analytics").tabs.setCurrentIndex(1)
+
     state_dialog = {}
 
     def settings(page: str):
@@ -159,6 +171,14 @@ def drive(lang: str, out: Path, size: str) -> int:
         (settings_shot("settings_database"), 100, None),
         (settings("company"), 1000, None),
         (settings_shot("settings_company"), 100, None),
+        (franchisee_again, 2000, None),
+        (tab("analytics"), 3000, "tab_analytics"),
+        (page("sales_analytics"), 3500, "page_sales"),
+        (page("receivables_analytics"), 4000, "page_receivables"),
+        (scroll_down("receivables_analytics"), 800, "page_receivables_more"),
+        (page("relationship_analytics"), 3500, "page_relationship"),
+        (page("health_analytics"), 4000, "page_health"),
+        (health_segments, 1000, "page_health_segments"),
     ]
     state = {"waited": 0}
 

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from hqdesk.services.calendar import CalendarService
     from hqdesk.services.complaints import ComplaintService
     from hqdesk.services.credit_check import CreditCheckService
+    from hqdesk.services.credit_holds import CreditHoldService
     from hqdesk.services.credit_policy import CreditPolicyService
     from hqdesk.services.credit_profiles import CreditProfileService
     from hqdesk.services.credit_simulator import CreditSimulatorService
@@ -121,6 +122,13 @@ class Services:
         from hqdesk.services.analytics import AnalyticsService
 
         return AnalyticsService(self.db)
+
+    @cached_property
+    def credit_holds(self) -> CreditHoldService:
+        """The franchisees on credit hold (the start screen)."""
+        from hqdesk.services.credit_holds import CreditHoldService
+
+        return CreditHoldService(self.db)
 
     @property
     def dialect(self) -> str:

@@ -95,6 +95,30 @@ def _simulator_page(ctx: UiContext) -> QWidget:
     return SimulatorView(ctx)
 
 
+def _sales_analytics_page(ctx: UiContext) -> QWidget:
+    from hqdesk.ui.views.analytics_sales import SalesAnalyticsView
+
+    return SalesAnalyticsView(ctx)
+
+
+def _receivables_analytics_page(ctx: UiContext) -> QWidget:
+    from hqdesk.ui.views.analytics_receivables import ReceivablesAnalyticsView
+
+    return ReceivablesAnalyticsView(ctx)
+
+
+def _relationship_analytics_page(ctx: UiContext) -> QWidget:
+    from hqdesk.ui.views.analytics_relationship import RelationshipAnalyticsView
+
+    return RelationshipAnalyticsView(ctx)
+
+
+def _health_analytics_page(ctx: UiContext) -> QWidget:
+    from hqdesk.ui.views.analytics_health import HealthAnalyticsView
+
+    return HealthAnalyticsView(ctx)
+
+
 @dataclass(frozen=True)
 class PageSpec:
     """One page of the main window.
@@ -168,6 +192,30 @@ PAGES: tuple[PageSpec, ...] = (
         _users_page,
         QStyle.StandardPixmap.SP_DirHomeIcon,
         lambda ctx: ctx.can(Action.MANAGE_USERS),
+    ),
+    PageSpec(
+        "sales_analytics",
+        QT_TRANSLATE_NOOP("Pages", "Sales"),
+        _sales_analytics_page,
+        QStyle.StandardPixmap.SP_ArrowUp,
+    ),
+    PageSpec(
+        "receivables_analytics",
+        QT_TRANSLATE_NOOP("Pages", "Receivables"),
+        _receivables_analytics_page,
+        QStyle.StandardPixmap.SP_DriveHDIcon,
+    ),
+    PageSpec(
+        "relationship_analytics",
+        QT_TRANSLATE_NOOP("Pages", "Relationship"),
+        _relationship_analytics_page,
+        QStyle.StandardPixmap.SP_DialogHelpButton,
+    ),
+    PageSpec(
+        "health_analytics",
+        QT_TRANSLATE_NOOP("Pages", "Health"),
+        _health_analytics_page,
+        QStyle.StandardPixmap.SP_DialogApplyButton,
     ),
 )
 

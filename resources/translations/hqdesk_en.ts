@@ -32,6 +32,14 @@
     </message>
 </context>
 <context>
+    <name>AnalyticsFilterBar</name>
+    <message numerus="yes">
+        <source>Last %n month(s)</source>
+        <translation>
+            <numerusform>Last %n month</numerusform><numerusform>Last %n months</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>BulkActions</name>
     <message numerus="yes">
         <source>%n franchisee(s) changed.</source>
@@ -103,6 +111,45 @@
         <source>%n franchisee(s)</source>
         <translation>
             <numerusform>%n franchisee</numerusform><numerusform>%n franchisees</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>HealthAnalyticsView</name>
+    <message numerus="yes">
+        <source>%n franchisee(s) at risk of leaving</source>
+        <translation>
+            <numerusform>%n franchisee at risk of leaving</numerusform><numerusform>%n franchisees at risk of leaving</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active</source>
+        <translation>
+            <numerusform>%n active</numerusform><numerusform>%n active</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ReceivablesAnalyticsView</name>
+    <message numerus="yes">
+        <source>%n franchisee(s) owing money without a credit limit</source>
+        <translation>
+            <numerusform>%n franchisee owing money without a credit limit</numerusform><numerusform>%n franchisees owing money without a credit limit</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n franchisee(s)</source>
+        <translation>
+            <numerusform>%n franchisee</numerusform><numerusform>%n franchisees</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Credit-limit use {band}: %n franchisee(s)</source>
+        <translation>
+            <numerusform>Credit-limit use {band}: %n franchisee</numerusform><numerusform>Credit-limit use {band}: %n franchisees</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>RelationshipAnalyticsView</name>
+    <message numerus="yes">
+        <source>%n complaint(s)</source>
+        <translation>
+            <numerusform>%n complaint</numerusform><numerusform>%n complaints</numerusform></translation>
     </message>
 </context>
 <context>

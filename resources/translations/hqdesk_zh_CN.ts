@@ -440,6 +440,94 @@
     </message>
 </context>
 <context>
+    <name>AnalyticsFilterBar</name>
+    <message>
+        <source>All regions</source>
+        <translation>全部区域</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <source>All account managers</source>
+        <translation>全部客户经理</translation>
+    </message>
+    <message>
+        <source>Franchisee code</source>
+        <translation>加盟商编号</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last %n month(s)</source>
+        <translation>
+            <numerusform>最近 %n 个月</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Tier {tier}</source>
+        <translation>{tier} 级</translation>
+    </message>
+    <message>
+        <source>No franchisee has the code {code}.</source>
+        <translation>没有编号为 {code} 的加盟商。</translation>
+    </message>
+</context>
+<context>
+    <name>AnalyticsTab</name>
+    <message>
+        <source>Sales &amp; receivables</source>
+        <translation>销售与应收</translation>
+    </message>
+    <message>
+        <source>Monthly sales and the same month last year</source>
+        <translation>月度销售额与去年同月</translation>
+    </message>
+    <message>
+        <source>Aging at each month end</source>
+        <translation>各月末账龄</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <source>Same month last year</source>
+        <translation>去年同月</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Sales (¥)</source>
+        <translation>销售额（¥）</translation>
+    </message>
+    <message>
+        <source>Month end</source>
+        <translation>月末</translation>
+    </message>
+    <message>
+        <source>Open invoices (¥)</source>
+        <translation>未结发票（¥）</translation>
+    </message>
+    <message>
+        <source>As of {date}</source>
+        <translation>截至 {date}</translation>
+    </message>
+    <message>
+        <source>Receivables</source>
+        <translation>应收账款</translation>
+    </message>
+    <message>
+        <source>Sales this month &lt;b&gt;{month}&lt;/b&gt; ({month_change} against last year) · this year &lt;b&gt;{ytd}&lt;/b&gt; ({ytd_change}) · receivables &lt;b&gt;{receivables}&lt;/b&gt;, overdue &lt;b&gt;{overdue}&lt;/b&gt; · DSO &lt;b&gt;{dso}&lt;/b&gt;</source>
+        <translation>本月销售额 &lt;b&gt;{month}&lt;/b&gt;（同比 {month_change}）· 本年 &lt;b&gt;{ytd}&lt;/b&gt;（同比 {ytd_change}）· 应收账款 &lt;b&gt;{receivables}&lt;/b&gt;，逾期占比 &lt;b&gt;{overdue}&lt;/b&gt; · DSO &lt;b&gt;{dso}&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
     <name>AnniversariesModel</name>
     <message>
         <source>Anniversary</source>
@@ -495,6 +583,29 @@
     <message>
         <source>The window keeps its language until you open it again or restart hqdesk.</source>
         <translation>窗口保持原语言，直到重新打开窗口或重新启动 hqdesk。</translation>
+    </message>
+</context>
+<context>
+    <name>BehindModel</name>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Franchisee</source>
+        <translation>加盟商</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Receivables</source>
+        <translation>应收账款</translation>
     </message>
 </context>
 <context>
@@ -651,6 +762,61 @@
     <message>
         <source>The new passwords do not match.</source>
         <translation>两次输入的新密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>Charts</name>
+    <message>
+        <source>{days} days</source>
+        <translation>{days} 天</translation>
+    </message>
+    <message>
+        <source>* {month} so far (to {day}); last year: the whole month</source>
+        <translation>* {month}截至 {day} 日；去年为整月</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Picture (PNG)…</source>
+        <translation>图片 (PNG)…</translation>
+    </message>
+    <message>
+        <source>Data (CSV)…</source>
+        <translation>数据 (CSV)…</translation>
+    </message>
+    <message>
+        <source>Data (Excel)…</source>
+        <translation>数据 (Excel)…</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Nothing to show for this choice.</source>
+        <translation>此筛选条件下没有数据。</translation>
+    </message>
+    <message>
+        <source>PNG pictures (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export the chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>Could not write {path}.</source>
+        <translation>无法写入 {path}。</translation>
     </message>
 </context>
 <context>
@@ -3511,6 +3677,120 @@
     </message>
 </context>
 <context>
+    <name>HealthAnalyticsView</name>
+    <message>
+        <source>Only franchisees at risk of leaving</source>
+        <translation>仅显示有流失风险的加盟商</translation>
+    </message>
+    <message>
+        <source>Score 0-100: sales trend 40% (last 3 months against a year earlier), payment 30% (days overdue), complaints 15% (open ones), contact 15% (days since the last visit). 70 or more healthy, below 40 at risk.</source>
+        <translation>评分 0-100：销售趋势 40%（最近 3 个月与去年同期相比），回款 30%（逾期天数），投诉 15%（未结投诉），联系 15%（距上次拜访天数）。70 分及以上为健康，低于 40 分为有风险。</translation>
+    </message>
+    <message>
+        <source>Franchisees and sales by ABC class</source>
+        <translation>按 ABC 分类的加盟商数与销售额</translation>
+    </message>
+    <message>
+        <source>Health score</source>
+        <translation>健康评分</translation>
+    </message>
+    <message>
+        <source>Value segments (ABC, RFM)</source>
+        <translation>价值分层（ABC、RFM）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n franchisee(s) at risk of leaving</source>
+        <translation>
+            <numerusform>%n 家加盟商有流失风险</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active</source>
+        <translation>
+            <numerusform>共 %n 家合作中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Franchisees</source>
+        <translation>加盟商数</translation>
+    </message>
+    <message>
+        <source>{abc}: {share} of sales</source>
+        <translation>{abc} 类：占销售额 {share}</translation>
+    </message>
+    <message>
+        <source>Class {abc}</source>
+        <translation>{abc} 类</translation>
+    </message>
+    <message>
+        <source>ABC class by sales</source>
+        <translation>按销售额的 ABC 分类</translation>
+    </message>
+    <message>
+        <source>Class {abc}: {sales} of sales</source>
+        <translation>{abc} 类：销售额 {sales}</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>销售额</translation>
+    </message>
+</context>
+<context>
+    <name>HealthModel</name>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Franchisee</source>
+        <translation>加盟商</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健康状况</translation>
+    </message>
+    <message>
+        <source>Sales, last 3 months</source>
+        <translation>最近 3 个月销售额</translation>
+    </message>
+    <message>
+        <source>A year earlier</source>
+        <translation>去年同期</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Open complaints</source>
+        <translation>未结投诉</translation>
+    </message>
+    <message>
+        <source>Days since visit</source>
+        <translation>距上次拜访天数</translation>
+    </message>
+    <message>
+        <source>At risk because</source>
+        <translation>风险原因</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未拜访</translation>
+    </message>
+    <message>
+        <source>Sales trend {sales}/100, payment {payment}/100, complaints {complaints}/100, contact {contact}/100</source>
+        <translation>销售趋势 {sales}/100，回款 {payment}/100，投诉 {complaints}/100，联系 {contact}/100</translation>
+    </message>
+</context>
+<context>
     <name>History</name>
     <message>
         <source>Franchisee created</source>
@@ -3768,6 +4048,97 @@
     </message>
 </context>
 <context>
+    <name>HomeFigures</name>
+    <message>
+        <source>Click to see the list behind this figure.</source>
+        <translation>点击查看此数字背后的明细。</translation>
+    </message>
+    <message>
+        <source>{change} against last year ({previous})</source>
+        <translation>同比 {change}（去年 {previous}）</translation>
+    </message>
+    <message>
+        <source>last year {previous}</source>
+        <translation>去年 {previous}</translation>
+    </message>
+    <message>
+        <source>normal rate {rate}</source>
+        <translation>正常损失率 {rate}</translation>
+    </message>
+    <message>
+        <source>of receivables past due</source>
+        <translation>应收账款已逾期</translation>
+    </message>
+    <message>
+        <source>days of sales not yet collected</source>
+        <translation>天的销售额尚未收回</translation>
+    </message>
+    <message>
+        <source>open invoices less unapplied credit</source>
+        <translation>未结发票减未核销款项</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Franchisee</source>
+        <translation>加盟商</translation>
+    </message>
+    <message>
+        <source>Was due</source>
+        <translation>应完成时间</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Account manager</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>My overdue complaints</source>
+        <translation>我的逾期投诉</translation>
+    </message>
+    <message>
+        <source>Dunning actions due</source>
+        <translation>待办催收措施</translation>
+    </message>
+    <message>
+        <source>On credit hold</source>
+        <translation>信用冻结</translation>
+    </message>
+    <message>
+        <source>No overdue complaint.</source>
+        <translation>没有逾期投诉。</translation>
+    </message>
+    <message>
+        <source>No dunning action due.</source>
+        <translation>没有待办催收措施。</translation>
+    </message>
+    <message>
+        <source>No franchisee on credit hold.</source>
+        <translation>没有被信用冻结的加盟商。</translation>
+    </message>
+</context>
+<context>
     <name>HomeView</name>
     <message>
         <source>Hello, {name}</source>
@@ -3776,6 +4147,14 @@
     <message>
         <source>Today and the next 14 days</source>
         <translation>今天及未来 14 天</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>关键指标</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>需要处理</translation>
     </message>
 </context>
 <context>
@@ -4206,6 +4585,29 @@
     </message>
 </context>
 <context>
+    <name>LimitUseModel</name>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Franchisee</source>
+        <translation>加盟商</translation>
+    </message>
+    <message>
+        <source>Receivables</source>
+        <translation>应收账款</translation>
+    </message>
+    <message>
+        <source>Credit limit</source>
+        <translation>信用额度</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>使用率</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>hqdesk – franchisee relationships and credit</source>
@@ -4321,6 +4723,22 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>Users</source>
         <translation>用户</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <source>Receivables</source>
+        <translation>应收账款</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>客户关系</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健康状况</translation>
     </message>
     <message>
         <source>Visits</source>
@@ -4579,6 +4997,280 @@ Franchisee relationships and credit management for headquarters.</source>
     </message>
 </context>
 <context>
+    <name>ReceivablesAnalyticsView</name>
+    <message>
+        <source>Under 50%</source>
+        <translation>低于 50%</translation>
+    </message>
+    <message>
+        <source>50% to 80%</source>
+        <translation>50% 至 80%</translation>
+    </message>
+    <message>
+        <source>80% to 100%</source>
+        <translation>80% 至 100%</translation>
+    </message>
+    <message>
+        <source>Over the limit</source>
+        <translation>超出额度</translation>
+    </message>
+    <message>
+        <source>Aging at each month end</source>
+        <translation>各月末账龄</translation>
+    </message>
+    <message>
+        <source>Overdue amount and share of receivables</source>
+        <translation>逾期金额及其占应收账款比例</translation>
+    </message>
+    <message>
+        <source>Days sales outstanding (DSO)</source>
+        <translation>应收账款周转天数 (DSO)</translation>
+    </message>
+    <message>
+        <source>Bad-debt loss rate, rolling 12 months</source>
+        <translation>坏账损失率（滚动 12 个月）</translation>
+    </message>
+    <message>
+        <source>Credit-limit use</source>
+        <translation>信用额度使用情况</translation>
+    </message>
+    <message>
+        <source>Click a bar to see the franchisees behind it.</source>
+        <translation>点击柱形查看其背后的加盟商。</translation>
+    </message>
+    <message>
+        <source>As of {date}</source>
+        <translation>截至 {date}</translation>
+    </message>
+    <message>
+        <source>Month end</source>
+        <translation>月末</translation>
+    </message>
+    <message>
+        <source>Open invoices (¥)</source>
+        <translation>未结发票（¥）</translation>
+    </message>
+    <message>
+        <source>Unapplied credit</source>
+        <translation>未核销款项</translation>
+    </message>
+    <message>
+        <source>Receivables</source>
+        <translation>应收账款</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Share of receivables</source>
+        <translation>占应收账款比例</translation>
+    </message>
+    <message>
+        <source>Overdue (¥)</source>
+        <translation>逾期金额（¥）</translation>
+    </message>
+    <message>
+        <source>Share overdue</source>
+        <translation>逾期占比</translation>
+    </message>
+    <message>
+        <source>DSO</source>
+        <translation>应收账款周转天数 (DSO)</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>Credit sales of the month</source>
+        <translation>当月赊销额</translation>
+    </message>
+    <message>
+        <source>Loss rate</source>
+        <translation>坏账损失率</translation>
+    </message>
+    <message>
+        <source>Normal rate ({rate})</source>
+        <translation>正常损失率（{rate}）</translation>
+    </message>
+    <message>
+        <source>12 months ending with</source>
+        <translation>截至该月的 12 个月</translation>
+    </message>
+    <message>
+        <source>Write-offs ÷ credit sales</source>
+        <translation>核销额 ÷ 赊销额</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Write-offs</source>
+        <translation>坏账核销</translation>
+    </message>
+    <message>
+        <source>Credit sales</source>
+        <translation>赊销额</translation>
+    </message>
+    <message>
+        <source>Normal rate</source>
+        <translation>正常损失率</translation>
+    </message>
+    <message>
+        <source>Franchisees</source>
+        <translation>加盟商数</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n franchisee(s) owing money without a credit limit</source>
+        <translation>
+            <numerusform>%n 家加盟商无信用额度但有欠款</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Receivables ÷ credit limit</source>
+        <translation>应收账款 ÷ 信用额度</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Franchisee</source>
+        <translation>加盟商</translation>
+    </message>
+    <message>
+        <source>Credit limit</source>
+        <translation>信用额度</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>使用率</translation>
+    </message>
+    <message>
+        <source>Band</source>
+        <translation>区间</translation>
+    </message>
+    <message>
+        <source>{what} as of {date}</source>
+        <translation>截至 {date} 的{what}</translation>
+    </message>
+    <message>
+        <source>loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Open the Aging page as of {date}</source>
+        <translation>打开截至 {date} 的账龄分析</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n franchisee(s)</source>
+        <translation>
+            <numerusform>%n 家加盟商</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Credit-limit use {band}: %n franchisee(s)</source>
+        <translation>
+            <numerusform>信用额度使用率 {band}：%n 家加盟商</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RelationshipAnalyticsView</name>
+    <message>
+        <source>Complaints by category</source>
+        <translation>按类别的投诉</translation>
+    </message>
+    <message>
+        <source>Complaints received by month</source>
+        <translation>每月收到的投诉</translation>
+    </message>
+    <message>
+        <source>Visits made against plan by account manager</source>
+        <translation>各客户经理的拜访完成与计划</translation>
+    </message>
+    <message>
+        <source>No complaints in this period.</source>
+        <translation>此期间没有投诉。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complaint(s)</source>
+        <translation>
+            <numerusform>%n 件投诉</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉数</translation>
+    </message>
+    <message>
+        <source>Cumulative share</source>
+        <translation>累计占比</translation>
+    </message>
+    <message>
+        <source>Category (most complaints first)</source>
+        <translation>类别（按投诉数从多到少）</translation>
+    </message>
+    <message>
+        <source>80% of complaints</source>
+        <translation>80% 的投诉</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>No franchisee has a visit plan.</source>
+        <translation>没有加盟商有拜访计划。</translation>
+    </message>
+    <message>
+        <source>No account manager</source>
+        <translation>无客户经理</translation>
+    </message>
+    <message>
+        <source>Visits planned</source>
+        <translation>计划拜访次数</translation>
+    </message>
+    <message>
+        <source>Visits made</source>
+        <translation>实际拜访次数</translation>
+    </message>
+    <message>
+        <source>Account manager</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>拜访次数</translation>
+    </message>
+    <message>
+        <source>{name}: {franchisees} franchisees, {visited} visited, {overdue} overdue, {achieved} of plan</source>
+        <translation>{name}：{franchisees} 家加盟商，已拜访 {visited} 家，逾期 {overdue} 家，完成计划的 {achieved}</translation>
+    </message>
+    <message>
+        <source>Franchisees</source>
+        <translation>加盟商数</translation>
+    </message>
+    <message>
+        <source>Visited</source>
+        <translation>已拜访</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Achieved</source>
+        <translation>完成率</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <source>Reset password</source>
@@ -4614,6 +5306,135 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>View…</source>
         <translation>查看…</translation>
+    </message>
+</context>
+<context>
+    <name>SalesAnalyticsView</name>
+    <message>
+        <source>Monthly sales and the same month last year</source>
+        <translation>月度销售额与去年同月</translation>
+    </message>
+    <message>
+        <source>Top franchisees and their cumulative share</source>
+        <translation>销售额领先的加盟商及累计占比</translation>
+    </message>
+    <message>
+        <source>Click a month to see its sales by franchisee.</source>
+        <translation>点击某个月份查看各加盟商的销售额。</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <source>Same month last year</source>
+        <translation>去年同月</translation>
+    </message>
+    <message>
+        <source>{total} in all, last year {last}</source>
+        <translation>合计 {total}，去年 {last}</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Sales (¥)</source>
+        <translation>销售额（¥）</translation>
+    </message>
+    <message>
+        <source>No sales in this period.</source>
+        <translation>此期间没有销售。</translation>
+    </message>
+    <message>
+        <source>The top 20% of {n} franchisees bring {share} of sales.</source>
+        <translation>{n} 家加盟商中前 20% 贡献了 {share} 的销售额。</translation>
+    </message>
+    <message>
+        <source>Cumulative share</source>
+        <translation>累计占比</translation>
+    </message>
+    <message>
+        <source>Franchisee (by sales)</source>
+        <translation>加盟商（按销售额排序）</translation>
+    </message>
+    <message>
+        <source>Cumulative share of all sales</source>
+        <translation>占全部销售额的累计比例</translation>
+    </message>
+    <message>
+        <source>80% of sales</source>
+        <translation>80% 的销售额</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Franchisee</source>
+        <translation>加盟商</translation>
+    </message>
+    <message>
+        <source>Sales from {start} to {end} by franchisee</source>
+        <translation>{start} 至 {end} 各加盟商销售额</translation>
+    </message>
+    <message>
+        <source>loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+</context>
+<context>
+    <name>SalesRowsModel</name>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Franchisee</source>
+        <translation>加盟商</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>销售额</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentsModel</name>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Franchisee</source>
+        <translation>加盟商</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <source>ABC</source>
+        <translation>ABC</translation>
+    </message>
+    <message>
+        <source>Last invoice</source>
+        <translation>最近发票</translation>
+    </message>
+    <message>
+        <source>Invoices</source>
+        <translation>发票数</translation>
+    </message>
+    <message>
+        <source>RFM</source>
+        <translation>RFM</translation>
+    </message>
+    <message>
+        <source>Recency {r}, frequency {f}, value {m} (5 best, by quintile)</source>
+        <translation>最近度 {r}，频率 {f}，金额 {m}（按五分位，5 为最好）</translation>
     </message>
 </context>
 <context>

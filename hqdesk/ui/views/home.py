@@ -186,6 +186,25 @@ class HomeView(QWidget):
         self.upcoming = UpcomingPanel(ctx, self, today=today)
         self.add_section(self.tr("Today and the next 14 days"), self.upcoming, stretch=1)
 
+        from hqdesk.ui.views.home_figures import AttentionPanel, FiguresPanel
+
+        # the key figures above the calendar (the first thing a director looks at), the lists below it
+        self.figures = FiguresPanel(ctx, self, today=today)
+        self.figures_section = self.add_section(self.tr("Key figures"), self.figures)
+        self.sections.removeWidget(self.figures_section)
+        self.sections.insertWidget(2, self.figures_section)
+        self.attention = AttentionPanel(ctx, self)
+        self.add_section(self.tr("Needs attention"), self.attention)
+        self.upcoming.scope.currentIndexChanged.connect(self._scope_changed)
+        self._scope_changed()
+
+    def _scope_changed(self, *_args) -> None:
+        """ "My franchisees" narrows the figures and the lists as it narrows the calendar."""
+        mine = bool(self.upcoming.scope.currentData())
+        self.figures.mine = self.attention.mine = mine
+        self.figures.reload()
+        self.attention.reload()
+
     def add_section(
         self, title: str, body: QWidget, tools: QWidget | None = None, stretch: int = 0
     ) -> Section:

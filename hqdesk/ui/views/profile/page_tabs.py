@@ -10,6 +10,7 @@ from hqdesk.ui.views.profile.tabs import HistoryTab, ProfileTab, RowListTab, con
 def build_page_tabs(editor: QWidget) -> dict[str, ProfileTab]:
     """Each tab by its name, in the order they are shown (the history last)."""
     from hqdesk.ui.views.complaints_tab import ComplaintsTab
+    from hqdesk.ui.views.profile.analytics_tab import AnalyticsTab
     from hqdesk.ui.views.profile.credit_tab import CreditTab
     from hqdesk.ui.views.profile.ledger_tab import LedgerTab
     from hqdesk.ui.views.visits_tab import visits_tab
@@ -22,6 +23,7 @@ def build_page_tabs(editor: QWidget) -> dict[str, ProfileTab]:
         "credit": CreditTab(editor),
         "ledger": LedgerTab(editor),
         "history": HistoryTab(),
+        "analytics": AnalyticsTab(editor),
     }
 
 
