@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from hqdesk.services.credit_profiles import CreditProfileService
     from hqdesk.services.credit_simulator import CreditSimulatorService
     from hqdesk.services.dunning import DunningService
+    from hqdesk.services.exports import ExportService
     from hqdesk.services.ledger import LedgerService
     from hqdesk.services.receivables import ReceivablesService
     from hqdesk.services.visits import VisitService
@@ -129,6 +130,25 @@ class Services:
         from hqdesk.services.credit_holds import CreditHoldService
 
         return CreditHoldService(self.db)
+
+    @cached_property
+    def exports(self) -> ExportService:
+        """Whole tables out (franchisees, contacts, ... payments) for ``export`` and the app."""
+        from hqdesk.services.exports import ExportService
+
+        return ExportService(self.db)
+
+    def backup_to(self, target: Path):
+        """Copy the SQLite database to ``target`` (BackupRefused on PostgreSQL): ``services.backup``."""
+        from hqdesk.services.backup import backup
+
+        return backup(self.db.engine.url.render_as_string(hide_password=True), target)
+
+    def daily_backup(self, folder: Path, keep_days: int):
+        """Today's automatic backup in ``folder`` unless there is one, old ones removed (SQLite only)."""
+        from hqdesk.services.backup import daily_backup
+
+        return daily_backup(self.db.engine.url.render_as_string(hide_password=True), folder, keep_days)
 
     @property
     def dialect(self) -> str:

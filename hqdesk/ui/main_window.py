@@ -291,6 +291,12 @@ class MainWindow(QMainWindow):
         sign_out.triggered.connect(self.sign_out_requested)
         file_menu.addAction(sign_out)
         file_menu.addSeparator()
+        if self.ctx.services.dialect == "sqlite":  # a server's database is backed up on the server (pg_dump)
+            backup = QAction(self.tr("&Back up the database…"), self)
+            backup.setObjectName("backupAction")
+            backup.triggered.connect(self._back_up)
+            file_menu.addAction(backup)
+            file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))  # Windows has no standard Quit key either
         quit_action.triggered.connect(self.close)
@@ -299,6 +305,11 @@ class MainWindow(QMainWindow):
         about = QAction(self.tr("&About hqdesk"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
+
+    def _back_up(self) -> None:
+        from hqdesk.ui.backup import back_up_now
+
+        back_up_now(self.ctx, self)
 
     def _change_password(self) -> None:
         from hqdesk.ui.dialogs.change_password import ChangePasswordDialog

@@ -38,6 +38,7 @@ class Option(Generic[T]):
 DATABASE_URL = Option("database/url", "", str)  # "" = the user's own SQLite file
 LANGUAGE = Option("ui/language", "", str)  # "" = from the system locale; "zh_CN" / "en"
 LAST_USERNAME = Option("ui/last_username", "", str)
+BACKUP_KEEP_DAYS = Option("backup/keep_days", 14, int)  # the automatic daily backups of a SQLite database
 
 
 def open_settings() -> QSettings:

@@ -21,7 +21,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QProgressDialog
 
 from hqdesk import __version__
-from hqdesk.resources import default_database_url, demo_database_url, resource_path
+from hqdesk.resources import default_database_url, demo_database_url, resource_path, user_data_dir
 
 if TYPE_CHECKING:
     from hqdesk.domain.roles import Actor
@@ -335,6 +335,32 @@ class AppController(QObject):
     def _first_list(self, count: int) -> None:
         self._stage(f"franchisee list ready ({count})")
         QTimer.singleShot(0, collect_garbage_again)  # after the first rows are painted
+        if not self.args.demo:  # the demo database is made again on demand: nothing to keep
+            QTimer.singleShot(2000, self._daily_backup)  # after start-up, in the background
+
+    def _daily_backup(self) -> None:
+        """Today's automatic backup of a SQLite database (kept BACKUP_KEEP_DAYS days in the data folder's
+        backups/); nothing on PostgreSQL. A failure is logged, never shown: the user did not ask for it."""
+        from hqdesk.ui.settings import BACKUP_KEEP_DAYS
+
+        services = self.services
+        if services is None or services.dialect != "sqlite":
+            return
+        keep = BACKUP_KEEP_DAYS.get(self.settings)
+
+        def done(result) -> None:
+            made, removed = result
+            log.info(
+                "daily backup: %s; %d old backup(s) removed", made or "already taken today", len(removed)
+            )
+
+        self.runner.submit(
+            services.daily_backup,
+            user_data_dir() / "backups",
+            keep,
+            on_done=done,
+            on_error=lambda exc: log.warning("the daily backup failed: %s", exc),
+        )
 
     def _report_ready(self, _count: int) -> None:
         elapsed = (time.perf_counter() - self.started) * 1000

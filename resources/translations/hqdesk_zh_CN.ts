@@ -586,6 +586,25 @@
     </message>
 </context>
 <context>
+    <name>Backup</name>
+    <message>
+        <source>Back up the database</source>
+        <translation>备份数据库</translation>
+    </message>
+    <message>
+        <source>hqdesk backups (*.sqlite3)</source>
+        <translation>hqdesk 备份文件 (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>The database was backed up to {path} ({size} MB).</source>
+        <translation>数据库已备份到 {path}（{size} MB）。</translation>
+    </message>
+</context>
+<context>
     <name>BehindModel</name>
     <message>
         <source>Code</source>
@@ -2982,6 +3001,50 @@
         <source>Sales cannot be grouped by {by}.</source>
         <translation>销售额不能按 {by} 分组。</translation>
     </message>
+    <message>
+        <source>This database is on a PostgreSQL server: back it up on the server with pg_dump --format=custom --file=hqdesk.dump DBNAME, and restore with pg_restore --clean --if-exists --dbname=DBNAME hqdesk.dump (see the README). hqdesk never copies a server's files.</source>
+        <translation>此数据库位于 PostgreSQL 服务器上：请在服务器上用 pg_dump --format=custom --file=hqdesk.dump DBNAME 备份，用 pg_restore --clean --if-exists --dbname=DBNAME hqdesk.dump 恢复（见 README）。hqdesk 从不复制服务器的文件。</translation>
+    </message>
+    <message>
+        <source>There is no database file at {path}.</source>
+        <translation>{path} 处没有数据库文件。</translation>
+    </message>
+    <message>
+        <source>{file} is not a SQLite database ({detail}).</source>
+        <translation>{file} 不是 SQLite 数据库（{detail}）。</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: {detail}.</source>
+        <translation>{file} 已损坏：{detail}。</translation>
+    </message>
+    <message>
+        <source>{file} is not an hqdesk database: it has no {tables} table.</source>
+        <translation>{file} 不是 hqdesk 数据库：缺少 {tables} 表。</translation>
+    </message>
+    <message>
+        <source>{file} has no schema revision.</source>
+        <translation>{file} 没有数据库结构版本。</translation>
+    </message>
+    <message>
+        <source>The backup cannot be the database file itself.</source>
+        <translation>备份文件不能是数据库文件本身。</translation>
+    </message>
+    <message>
+        <source>There is no file at {file}.</source>
+        <translation>{file} 处没有文件。</translation>
+    </message>
+    <message>
+        <source>The file to restore is the database itself.</source>
+        <translation>要恢复的文件就是数据库本身。</translation>
+    </message>
+    <message>
+        <source>{file} is not a SQLite database (not an hqdesk backup).</source>
+        <translation>{file} 不是 SQLite 数据库（不是 hqdesk 备份）。</translation>
+    </message>
+    <message>
+        <source>{file} was written by a newer hqdesk (schema {revision}); update hqdesk first.</source>
+        <translation>{file} 由较新版本的 hqdesk 写入（结构版本 {revision}）；请先升级 hqdesk。</translation>
+    </message>
 </context>
 <context>
     <name>Fields</name>
@@ -4632,6 +4695,10 @@
     <message>
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Back up the database…</source>
+        <translation>备份数据库(&amp;B)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
