@@ -33,6 +33,7 @@ NUMBER_FORMATS = {"money": "#,##0.00", "int": "0", "percent": "0.00%", "date": "
 # characters XLSX (XML 1.0) cannot hold; openpyxl raises on them: dropped from XLSX cells only
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _MAX_XLSX_WIDTH = 60
+_SHEET_NAME_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
 
 
 class UnknownFileType(ValueError):
@@ -146,7 +147,8 @@ def _write_xlsx(tmp: Path, headers, rows, formats, title, progress, cancelled) -
     from openpyxl.utils import get_column_letter
 
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(title=title[:31] or "Sheet1")
+    # a sheet's name: at most 31 characters, none of []:*?/\\
+    sheet = book.create_sheet(title=title.translate(_SHEET_NAME_FORBIDDEN)[:31].strip() or "Sheet1")
     sheet.freeze_panes = "A2"
     widths = [max(8, _display_width(str(h)) + 2) for h in headers]
     for index, width in enumerate(widths, start=1):

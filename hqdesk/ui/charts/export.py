@@ -1,39 +1,24 @@
-"""A chart's data to CSV (UTF-8 with a BOM, so Excel opens Chinese correctly) or XLSX. Runs in a worker
-(``ChartWidget.export``).
-
-Interim: the shared writer ``hqdesk/reports/tabular.py`` (the exports engineer's) had not landed when the
-charts were written; this module is the one place to switch to it. Until then it writes the two formats
-itself with the same rules: money as numbers with two decimals, text beginning with = + - @ written as text
-(no formula injection in Excel).
+"""A chart's data to CSV (UTF-8 with a BOM, so Excel opens Chinese correctly) or XLSX through the one table writer,
+``hqdesk.reports.tabular`` (formula-like text written as text, money as numbers, the file whole or not at all).
+Runs in a worker (``ChartWidget.export``).
 """
 
 from __future__ import annotations
 
-import csv
-from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 from hqdesk.ui.charts.chart import ChartTable
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
-
-def _cell(value):
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return value.quantize(Decimal("0.01")) if value.as_tuple().exponent >= -2 else value
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
-
-
-def _text(value) -> str:
-    value = _cell(value)
-    text = str(value)
-    if isinstance(value, str) and text.startswith(_FORMULA_START):
-        return "'" + text
-    return text
+def _formats(table: ChartTable) -> list[str | None]:
+    """Money columns (Decimal values) get the money format; the rest are written as they come."""
+    formats: list[str | None] = [None] * len(table.headers)
+    for row in table.rows:
+        for index, value in enumerate(row):
+            if isinstance(value, Decimal):
+                formats[index] = "money"
+    return formats
 
 
 def save_image(image, path: str) -> str:
@@ -46,39 +31,13 @@ def save_image(image, path: str) -> str:
 
 
 def write_table(table: ChartTable, path: str, fmt: str, title: str = "") -> str:
-    if fmt == "csv":
-        with open(path, "w", encoding="utf-8-sig", newline="") as out:
-            writer = csv.writer(out)
-            writer.writerow([_text(h) for h in table.headers])
-            for row in table.rows:
-                writer.writerow([_text(v) for v in row])
-        return path
-    if fmt == "xlsx":
-        from openpyxl import Workbook
+    """``fmt``: "csv" or "xlsx" (the path's extension must say the same)."""
+    from hqdesk.reports.tabular import write_table as write
 
-        book = Workbook(write_only=True)
-        sheet = book.create_sheet(
-            title=(title or "data")[:31].translate(str.maketrans("[]:*?/\\", "       "))
-        )
-        sheet.append([str(h) for h in table.headers])
-        for row in table.rows:
-            cells = []
-            for v in row:
-                v = _cell(v)
-                if isinstance(v, Decimal):
-                    cells.append(float(v))
-                elif isinstance(v, str):
-                    from openpyxl.cell import WriteOnlyCell
-
-                    cell = WriteOnlyCell(sheet, value=v)
-                    cell.data_type = "s"  # never a formula, whatever it starts with
-                    cells.append(cell)
-                else:
-                    cells.append(v)
-            sheet.append(cells)
-        book.save(path)
-        return path
-    raise ValueError(fmt)
+    if Path(path).suffix.lower() != "." + fmt:
+        raise ValueError(fmt)
+    write(path, [str(h) for h in table.headers], table.rows, _formats(table), sheet_title=title or "data")
+    return path
 
 
 __all__ = ["save_image", "write_table"]
