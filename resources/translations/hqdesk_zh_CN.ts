@@ -3047,6 +3047,37 @@
     </message>
 </context>
 <context>
+    <name>Export</name>
+    <message>
+        <source>Export to Excel or CSV…</source>
+        <translation>导出到 Excel 或 CSV…</translation>
+    </message>
+    <message>
+        <source>Export to Excel or CSV</source>
+        <translation>导出到 Excel 或 CSV</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>正在写入 {file}…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>%n row(s) written to {file}</source>
+        <translation>已将 %n 行写入 {file}</translation>
+    </message>
+</context>
+<context>
     <name>Fields</name>
     <message>
         <source>Code</source>

@@ -287,3 +287,21 @@ class FranchiseeListModel(QAbstractTableModel):
         """The header section and order that show the current sort."""
         column = LIST_COLUMNS.index(self.sort_column) if self.sort_column in LIST_COLUMNS else 1
         return column, Qt.SortOrder.DescendingOrder if self.descending else Qt.SortOrder.AscendingOrder
+
+
+def all_rows(services, actor, shown: ListResult | None, page_size: int = 1000):
+    """Every franchisee of the search ``shown`` (its filters and order), each as the list displays it (a tuple over
+    ``LIST_COLUMNS``), fetched page by page through the service: what an export of the list writes. Runs in a
+    worker."""
+    if shown is None:
+        return
+    after = None
+    while True:
+        page = services.franchisees.list_page(
+            actor, shown.criteria, shown.sort_column, shown.descending, after, page_size
+        )
+        for row in page.rows:
+            yield tuple(FranchiseeListModel._display(row, column) for column in LIST_COLUMNS)
+        if page.next is None:
+            return
+        after = page.next

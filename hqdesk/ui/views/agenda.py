@@ -40,6 +40,7 @@ from hqdesk.domain.roles import Action, Role
 from hqdesk.services.calendar import CalendarEvent
 from hqdesk.ui.context import UiContext
 from hqdesk.ui.errors import show_error
+from hqdesk.ui.export import TableExport
 from hqdesk.ui.i18n import tr_enum
 from hqdesk.ui.views.agenda_model import (  # noqa: F401 (re-exported)
     EXPORT_HEADERS,
@@ -253,6 +254,7 @@ class AgendaView(QWidget):
 
         self.model = AgendaModel(self, today=today)
         self.table = EventTable(self.model, self)
+        TableExport(self.table, "agenda")
         self.table.setObjectName("agendaTable")
         self.table.open_requested.connect(self.open_event)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)

@@ -38,6 +38,7 @@ from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.services.receivables import TOTAL, UNAPPLIED, AgingItem, AgingReport, AgingRow, aging_csv_rows
 from hqdesk.ui.context import UiContext
 from hqdesk.ui.errors import show_error
+from hqdesk.ui.export import TableExport
 from hqdesk.ui.i18n import fmt_date, fmt_decimal, tr_enum
 from hqdesk.ui.models.base import ROOT, RowsModel
 from hqdesk.ui.widgets import OptionalDateEdit
@@ -276,6 +277,7 @@ class AgingView(QWidget):
 
         self.model = AgingModel(self)
         self.table = QTableView()
+        TableExport(self.table, "aging")
         self.table.setObjectName("agingTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
@@ -290,6 +292,7 @@ class AgingView(QWidget):
         self.detail_title.setObjectName("detailTitle")
         self.items = AgingItemsModel(self)
         self.detail = QTableView()
+        TableExport(self.detail, "aging invoices")
         self.detail.setObjectName("detailTable")
         self.detail.setModel(self.items)
         self.detail.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -27,6 +27,7 @@ from hqdesk.ui.charts.format import (
     partial_note,
 )
 from hqdesk.ui.context import UiContext
+from hqdesk.ui.export import TableExport
 from hqdesk.ui.i18n import fmt_date, fmt_money
 from hqdesk.ui.models.base import RowsModel
 from hqdesk.ui.views.analytics_common import AnalyticsFilterBar, Loader, open_profile
@@ -56,6 +57,7 @@ def rows_table(parent: QWidget, model) -> QTableView:
     from hqdesk.ui.views.profile.tabs import table_view
 
     view = table_view(parent)
+    TableExport(view, "rows")
     # columns sized to the first rows, not to all 5,000 franchisees (measuring every row took 0.5 s)
     view.horizontalHeader().setResizeContentsPrecision(100)
     view.setModel(model)

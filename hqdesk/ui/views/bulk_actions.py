@@ -128,8 +128,15 @@ class BulkActions(QObject):
             action.setEnabled(some)
 
     def _context_menu(self, pos) -> None:
+        """The bulk actions, then the table's own actions (Export to Excel or CSV…)."""
         self._update_actions()
-        self.menu.popup(self.view.table.viewport().mapToGlobal(pos))
+        menu = QMenu(self.view.table)
+        menu.addActions(self.menu.actions())
+        if self.view.table.actions():
+            menu.addSeparator()
+            menu.addActions(self.view.table.actions())
+        menu.aboutToHide.connect(menu.deleteLater)
+        menu.popup(self.view.table.viewport().mapToGlobal(pos))
 
     # ----- the three actions -------------------------------------------------------------------------------
     def reassign(self) -> BulkDialog | None:

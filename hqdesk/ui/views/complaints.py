@@ -32,6 +32,7 @@ from hqdesk.domain.roles import Action
 from hqdesk.services.complaints import UNASSIGNED, QueueFilter
 from hqdesk.ui.context import UiContext
 from hqdesk.ui.errors import show_error
+from hqdesk.ui.export import TableExport
 from hqdesk.ui.i18n import tr_enum
 from hqdesk.ui.views.complaints_models import ComplaintsModel
 
@@ -119,6 +120,7 @@ class ComplaintsView(QWidget):
 
         self.model = ComplaintsModel(self)
         self.view = table_view(self)
+        TableExport(self.view, "complaints")
         self.view.setObjectName("complaintsTable")
         self.view.setModel(self.model)
         self.view.setWordWrap(False)

@@ -35,6 +35,7 @@ from hqdesk.domain.roles import Action
 from hqdesk.services.credit_policy import CollectionPolicyDTO, CreditPolicyDTO
 from hqdesk.ui.context import UiContext
 from hqdesk.ui.errors import show_error
+from hqdesk.ui.export import TableExport
 from hqdesk.ui.i18n import tr_enum, tr_error, translate
 from hqdesk.ui.models.base import RowsModel
 from hqdesk.ui.views.profile.tabs import table_view
@@ -280,6 +281,7 @@ class CreditPolicyView(QWidget):
         pl = QVBoxLayout(policies)
         self.model = PolicyRows(self)
         self.view = table_view(policies)
+        TableExport(self.view, "collection policies")
         self.view.setObjectName("collectionPolicies")
         self.view.setModel(self.model)
         self.view.doubleClicked.connect(lambda _i: self.edit_policy())

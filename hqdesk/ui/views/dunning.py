@@ -27,6 +27,7 @@ from hqdesk.domain.roles import Action
 from hqdesk.services.dunning import TASK_STATUS_LABELS, DunningTaskDTO, TaskStatus
 from hqdesk.ui.context import UiContext
 from hqdesk.ui.errors import show_error
+from hqdesk.ui.export import TableExport
 from hqdesk.ui.i18n import fmt_date, fmt_money, tr_enum
 from hqdesk.ui.models.base import RowsModel
 from hqdesk.ui.views.profile.tabs import table_view
@@ -130,6 +131,7 @@ class DunningView(QWidget):
         layout.addWidget(self.message)
         self.model = TaskRows(self)
         self.view = table_view(self)
+        TableExport(self.view, "dunning")
         self.view.setObjectName("tasks")
         self.view.setModel(self.model)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)

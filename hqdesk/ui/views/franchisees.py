@@ -33,8 +33,9 @@ from hqdesk.domain.roles import Action
 from hqdesk.services.dto import LIST_COLUMNS, FilterOptions, ListPage, ListResult, PageKey, SearchCriteria
 from hqdesk.ui.context import UiContext
 from hqdesk.ui.errors import show_error
+from hqdesk.ui.export import TableExport
 from hqdesk.ui.i18n import fmt_date, tr_enum
-from hqdesk.ui.models.franchisee_list import PAGE_SIZE, FranchiseeListModel
+from hqdesk.ui.models.franchisee_list import PAGE_SIZE, FranchiseeListModel, all_rows
 from hqdesk.ui.views.bulk_actions import install_bulk_actions
 from hqdesk.ui.views.franchisee_filters import FranchiseeFilterBar
 from hqdesk.ui.views.franchisee_layout import (
@@ -186,6 +187,8 @@ class FranchiseesView(RememberedLayout, QWidget):
         self.table = QTableView(self)
         self.table.setObjectName("franchiseeTable")
         self.table.setModel(self.model)
+        shown = lambda: all_rows(self.ctx.services, self.ctx.actor, self._shown)  # noqa: E731 - every match
+        TableExport(self.table, "franchisees", self.ctx, all_rows=shown)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         # several rows at once for the administrators' bulk actions (views/bulk_actions.py); the editor shows one
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

@@ -23,6 +23,7 @@ from hqdesk.domain.changes import Changes
 from hqdesk.services.calendar import CalendarEvent
 from hqdesk.ui.context import UiContext
 from hqdesk.ui.errors import show_error
+from hqdesk.ui.export import TableExport
 from hqdesk.ui.i18n import fmt_date
 from hqdesk.ui.views.agenda import (
     RELOAD_ON,
@@ -86,6 +87,7 @@ class UpcomingPanel(QWidget):
         self.range_label.setStyleSheet("color: #5d6d7e;")
         self.model = AgendaModel(self, today=today)
         self.table = EventTable(self.model, self)
+        TableExport(self.table, "today")
         self.table.setObjectName("upcomingTable")
         self.table.setMinimumHeight(260)
         self.table.open_requested.connect(self.open_event)

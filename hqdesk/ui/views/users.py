@@ -31,6 +31,7 @@ from hqdesk.services.dto import UserDTO
 from hqdesk.services.users import UsernameTaken
 from hqdesk.ui.context import UiContext
 from hqdesk.ui.errors import show_error
+from hqdesk.ui.export import TableExport
 from hqdesk.ui.i18n import tr_enum, tr_error
 from hqdesk.ui.models.users import UsersModel
 from hqdesk.ui.widgets import Form, set_combo_data
@@ -340,6 +341,7 @@ class UsersView(QWidget):
 
         self.model = UsersModel(self)
         self.table = QTableView(self)
+        TableExport(self.table, "users")
         self.table.setObjectName("usersTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

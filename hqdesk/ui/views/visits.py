@@ -33,6 +33,7 @@ from hqdesk.domain.visits import (
 from hqdesk.services.visits import SuggestionPage, VisitChoices, VisitFilter, VisitPage
 from hqdesk.ui.context import UiContext
 from hqdesk.ui.errors import show_error
+from hqdesk.ui.export import TableExport
 from hqdesk.ui.i18n import tr_enum
 from hqdesk.ui.models.history import UserNames
 from hqdesk.ui.models.visits import DueVisitsModel, SuggestionListModel, VisitListModel
@@ -129,6 +130,7 @@ class VisitsView(QWidget):
         v.addWidget(self.due_summary)
         self.due_model = DueVisitsModel(self, self.today)
         self.due_view = table_view(page)
+        TableExport(self.due_view, "visits due")
         self.due_view.setObjectName("dueView")
         self.due_view.setModel(self.due_model)
         v.addWidget(self.due_view, 1)
@@ -191,6 +193,7 @@ class VisitsView(QWidget):
         self.log_model = VisitListModel(self)
         self.log_model.more_wanted.connect(self._fetch_more)
         self.log_view = table_view(page)
+        TableExport(self.log_view, "visit log")
         self.log_view.setObjectName("visitLogView")
         self.log_view.setModel(self.log_model)
         v.addWidget(self.log_view, 1)
@@ -236,6 +239,7 @@ class VisitsView(QWidget):
         v.addWidget(self.suggestion_summary)
         self.suggestion_model = SuggestionListModel(self)
         self.suggestion_view = table_view(page)
+        TableExport(self.suggestion_view, "suggestions")
         self.suggestion_view.setObjectName("suggestionView")
         self.suggestion_view.setModel(self.suggestion_model)
         v.addWidget(self.suggestion_view, 1)

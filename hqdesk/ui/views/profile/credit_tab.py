@@ -29,6 +29,7 @@ from hqdesk.domain.credit_check import percent
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.services.credit_profiles import CreditTabBundle, ProfileChangeDTO, ProposalDTO
 from hqdesk.ui.errors import show_error
+from hqdesk.ui.export import TableExport
 from hqdesk.ui.i18n import fmt_date, fmt_datetime, fmt_money, tr_enum
 from hqdesk.ui.models.base import RowsModel
 from hqdesk.ui.views.profile.tabs import table_view
@@ -217,6 +218,7 @@ class CreditTab(QWidget):
         tv.addLayout(row)
         self.proposals_model = ProposalRows(self)
         self.proposals_view = table_view(top)
+        TableExport(self.proposals_view, "credit proposals")
         self.proposals_view.setObjectName("proposals")
         self.proposals_view.setModel(self.proposals_model)
         self.proposals_view.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -228,6 +230,7 @@ class CreditTab(QWidget):
         bv.addWidget(QLabel("<b>" + self.tr("Changes to the credit profile") + "</b>"))
         self.history_model = HistoryRows(self)
         self.history_view = table_view(bottom)
+        TableExport(self.history_view, "credit history")
         self.history_view.setObjectName("creditHistory")
         self.history_view.setModel(self.history_model)
         self.history_view.setWordWrap(True)

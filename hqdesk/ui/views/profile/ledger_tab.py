@@ -22,6 +22,7 @@ from hqdesk.domain.credit import DocumentKind, TermKind
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.domain.roles import Action
 from hqdesk.ui.errors import show_error
+from hqdesk.ui.export import TableExport
 from hqdesk.ui.i18n import fmt_date, fmt_money, tr_enum
 from hqdesk.ui.models.base import RowsModel
 from hqdesk.ui.views.profile.tabs import table_view
@@ -153,6 +154,7 @@ class LedgerTab(QWidget):
         split = QSplitter(Qt.Orientation.Vertical, self)
         self.model = LedgerModel(self)
         self.view = table_view(split)
+        TableExport(self.view, "ledger")
         self.view.setObjectName("ledgerView")
         self.view.setModel(self.model)
         split.addWidget(self.view)
@@ -168,6 +170,7 @@ class LedgerTab(QWidget):
         bv.addLayout(head)
         self.allocations = AllocationsModel(self)
         self.allocations_view = table_view(bottom)
+        TableExport(self.allocations_view, "allocations")
         self.allocations_view.setObjectName("allocationsView")
         self.allocations_view.setModel(self.allocations)
         bv.addWidget(self.allocations_view)

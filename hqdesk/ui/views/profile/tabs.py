@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from hqdesk.domain.changes import Entity
 from hqdesk.services.profile import ProfileBundle
+from hqdesk.ui.export import TableExport
 from hqdesk.ui.models.history import HistoryModel, StatusHistoryModel, UserNames
 
 FRANCHISEE_KINDS = frozenset({Entity.FRANCHISEE, Entity.STATUS, Entity.CONTACT, Entity.STORE})
@@ -160,6 +161,7 @@ class RowListTab(QWidget):
         v.addLayout(buttons)
         self.model = spec.model(self)
         self.view = table_view(self)
+        TableExport(self.view, spec.name)
         self.view.setObjectName(f"{spec.name}View")
         self.view.setModel(self.model)
         v.addWidget(self.view)
@@ -288,6 +290,7 @@ class HistoryTab(QSplitter):
         tv.addWidget(QLabel("<b>" + self.tr("Status changes") + "</b>"))
         self.status_model = StatusHistoryModel(self)
         self.status_view = table_view(top)
+        TableExport(self.status_view, "status history")
         self.status_view.setObjectName("statusHistoryView")
         self.status_view.setModel(self.status_model)
         tv.addWidget(self.status_view)
@@ -297,6 +300,7 @@ class HistoryTab(QSplitter):
         bv.addWidget(QLabel("<b>" + self.tr("All changes") + "</b>"))
         self.model = HistoryModel(self)
         self.view = table_view(bottom)
+        TableExport(self.view, "history")
         self.view.setObjectName("historyView")
         self.view.setModel(self.model)
         # the changes get the room; "what" keeps a sensible width (its tooltip and the pane below show it all)
