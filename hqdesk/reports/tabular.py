@@ -132,62 +132,21 @@ def _write_csv(tmp: Path, headers, rows, formats, _title, progress, cancelled) -
     return count
 
 
-def _xlsx_value(value: Any, fmt: str | None) -> Any:
-    if isinstance(value, Decimal):
-        return float(value) if fmt in ("money", "percent") else value
-    if isinstance(value, str):
-        return _ILLEGAL_XML.sub("", value)
-    return value
-
-
 def _write_xlsx(tmp: Path, headers, rows, formats, title, progress, cancelled) -> int:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
+    from hqdesk.reports.xlsx_stream import write_xlsx
 
-    book = Workbook(write_only=True)
-    # a sheet's name: at most 31 characters, none of []:*?/\\
-    sheet = book.create_sheet(title=title.translate(_SHEET_NAME_FORBIDDEN)[:31].strip() or "Sheet1")
-    sheet.freeze_panes = "A2"
-    widths = [max(8, _display_width(str(h)) + 2) for h in headers]
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = min(width, _MAX_XLSX_WIDTH)
-    bold = Font(bold=True)
-    head = []
-    for h in headers:
-        cell = WriteOnlyCell(sheet, value=_ILLEGAL_XML.sub("", str(h)))
-        cell.data_type = "s"
-        cell.font = bold
-        head.append(cell)
-    sheet.append(head)
-    try:
-        count = _append_rows(sheet, rows, formats, progress, cancelled, WriteOnlyCell)
-    except BaseException:
-        try:  # end the sheet's stream, so that its half-written temporary file is closed and removed
-            sheet.close()
-        except Exception:  # noqa: S110 - the first error is the one to report
-            pass
-        raise
-    book.save(tmp)
-    return count
-
-
-def _append_rows(sheet, rows, formats, progress, cancelled, WriteOnlyCell) -> int:  # noqa: N803
-    count = 0
-    for row in rows:
-        cells = []
-        for value, fmt in zip(row, formats, strict=False):
-            cell = WriteOnlyCell(sheet, value=_xlsx_value(value, fmt))
-            if isinstance(value, str):
-                cell.data_type = "s"  # never a formula, whatever the text begins with
-            elif fmt in NUMBER_FORMATS and value is not None:
-                cell.number_format = NUMBER_FORMATS[fmt]
-            cells.append(cell)
-        sheet.append(cells)
-        count += 1
-        _tick(count, progress, cancelled)
-    return count
+    widths = [min(max(8, _display_width(str(h)) + 2), _MAX_XLSX_WIDTH) for h in headers]
+    return write_xlsx(
+        tmp,
+        headers,
+        rows,
+        formats,
+        # a sheet's name: at most 31 characters, none of []:*?/\\
+        sheet_title=title.translate(_SHEET_NAME_FORBIDDEN)[:31].strip() or "Sheet1",
+        widths=widths,
+        clean=lambda text: _ILLEGAL_XML.sub("", text),
+        tick=lambda count: _tick(count, progress, cancelled),
+    )
 
 
 def _display_width(text: str) -> int:

@@ -13,6 +13,7 @@ background with a progress dialog and Cancel.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -69,16 +70,16 @@ class TableExport(QObject):
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.task = None
 
-    @property
-    def ctx(self) -> UiContext:
-        if self._ctx is None:
-            widget = self.view.parentWidget()
-            while widget is not None and getattr(widget, "ctx", None) is None:
-                widget = widget.parentWidget()
-            if widget is None:
-                raise LookupError("TableExport: no parent widget has a ctx; pass ctx")
-            self._ctx = widget.ctx
-        return self._ctx
+    def _context(self) -> UiContext:
+        """The given ctx, else the first parent widget's (looked up each time: not kept here)."""
+        if self._ctx is not None:
+            return self._ctx
+        widget = self.view.parentWidget()
+        while widget is not None and getattr(widget, "ctx", None) is None:
+            widget = widget.parentWidget()
+        if widget is None:
+            raise LookupError("TableExport: no parent widget has a ctx; pass ctx")
+        return widget.ctx
 
     def ask_path(self) -> Path | None:
         default = str(Path.home() / f"{self.name}.xlsx")
@@ -129,6 +130,12 @@ class TableExport(QObject):
         progress.setMinimumDuration(400)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
 
+        name = self.name
+        window = self.view.window()
+        holder = weakref.ref(
+            self
+        )  # the task's callbacks must not keep this object (nor, through it, the runner)
+
         def write(context):
             from hqdesk.reports.tabular import write_table
 
@@ -137,33 +144,42 @@ class TableExport(QObject):
                 headers,
                 rows(),
                 None,
-                sheet_title=self.name,
+                sheet_title=name,
                 progress=lambda done: context.progress(done, 0),
                 cancelled=lambda: context.cancelled,
             )
 
-        def done(count: int) -> None:
+        finished = []
+
+        def finish() -> None:
+            finished.append(True)
+            if (owner := holder()) is not None:
+                owner.task = None
             progress.close()
-            self.task = None
-            window = self.view.window()
-            bar = getattr(window, "statusBar", None)
+            progress.deleteLater()
+
+        def done(count: int) -> None:
+            finish()
             text = QCoreApplication.translate("Export", "%n row(s) written to {file}", "", count).format(
                 file=str(path)
             )
+            bar = getattr(window, "statusBar", None)
             if callable(bar):
                 bar().showMessage(text, 10000)
-            self.done_text = text
+            if (owner := holder()) is not None:
+                owner.done_text = text
 
         def failed(exc: BaseException) -> None:
-            progress.close()
-            self.task = None
+            finish()
             from hqdesk.reports.tabular import Cancelled
 
             if not isinstance(exc, Cancelled):
-                show_error(self.view.window(), exc)
+                show_error(window, exc)
 
-        self.task = self.ctx.runner.submit(write, on_done=done, on_error=failed, with_context=True)
-        progress.canceled.connect(self.task.cancel)
+        task = self._context().runner.submit(write, on_done=done, on_error=failed, with_context=True)
+        if not finished:  # still running (a test's inline runner has finished already)
+            self.task = task
+            progress.canceled.connect(task.cancel)
 
 
 __all__ = ["TableExport", "visible_columns", "shown_rows"]

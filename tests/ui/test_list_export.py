@@ -66,11 +66,11 @@ def test_a_plain_list_exports_its_rows_in_view_order_to_xlsx(qtbot, make_ctx, ui
 
     host = Host(make_ctx(ui_users["admin"]))
     qtbot.addWidget(host)
-    model = QStandardItemModel(0, 3)
+    view = QTableView(host)
+    model = QStandardItemModel(0, 3, view)  # the view's: it must not outlive its model
     model.setHorizontalHeaderLabels(["代码", "名称", "金额"])
     for code, name, amount in (("B", "+cmd|calc", "1,200.00"), ("A", "周大福", "-5.00")):
         model.appendRow([QStandardItem(code), QStandardItem(name), QStandardItem(amount)])
-    view = QTableView(host)
     view.setModel(model)
     model.sort(0)
     export = TableExport(view, "plain")
