@@ -22,7 +22,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from hqdesk.cli import calendar, credit, credit_policy, db, demo, imports, report, user
+from hqdesk.cli import calendar, credit, credit_policy, db, demo, imports, letters, report, user
 from hqdesk.cli.output import OK, PROG, REFUSED, CommandError, Parser, database_url, error, safe
 
 log = logging.getLogger(__name__)
@@ -59,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_commands(commands, common)
     calendar.add_commands(commands, common)
     credit.add_commands(commands, common)
+    letters.add_commands(commands, common)
     groups += [module.add_commands(commands, common) for module in (report, credit_policy)]  # reports
 
     parser.set_defaults(handler=None)

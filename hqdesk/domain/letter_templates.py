@@ -19,6 +19,7 @@ Markup of the rendered text (what the letter layout understands):
 
 from __future__ import annotations
 
+import functools
 import operator
 import re
 import traceback
@@ -116,7 +117,13 @@ def _line_of(exc: BaseException) -> int | None:
 
 
 def compile_template(source: str, part: str = "body"):
-    """The compiled template, or TemplateProblem (syntax errors with their line)."""
+    """The compiled template, or TemplateProblem (syntax errors with their line). Compiled once per source
+    text (a batch renders the same template hundreds of times)."""
+    return _compiled(source, part)
+
+
+@functools.lru_cache(maxsize=64)
+def _compiled(source: str, part: str):
     from jinja2 import TemplateSyntaxError
 
     if len(source) > MAX_SOURCE:

@@ -213,11 +213,12 @@ def body_font_file() -> FontFile:
     return FontFile(BODY, resource_path("fonts", "wqy-microhei.ttc"), 0)
 
 
-def bold_font_file(body: FontFile) -> FontFile:
-    """Microsoft YaHei Bold next to YaHei; otherwise the body font (WenQuanYi has no bold face)."""
+def bold_font_file(body: FontFile) -> FontFile | None:
+    """Microsoft YaHei Bold next to YaHei; otherwise None: the body font serves for bold too (WenQuanYi has no
+    bold face, and registering it twice would embed two copies of its glyphs in every letter)."""
     if body.path.name.lower() == "msyh.ttc" and (body.path.parent / "msyhbd.ttc").is_file():
         return FontFile(BOLD, body.path.parent / "msyhbd.ttc", 0)
-    return FontFile(BOLD, body.path, body.subfont_index)
+    return None
 
 
 def fallback_font_files(body: FontFile) -> list[FontFile]:
@@ -254,7 +255,7 @@ def register_fonts() -> FontSet:
         body = body_font_file()
         bold = bold_font_file(body)
         fallbacks = []
-        for file in (body, bold, *fallback_font_files(body)):
+        for file in (body, *([bold] if bold else []), *fallback_font_files(body)):
             try:
                 font = TTFont(file.name, str(file.path), subfontIndex=file.subfont_index)
             except Exception:  # a broken or CFF-outline system font: skip it, the body font decides
@@ -265,9 +266,10 @@ def register_fonts() -> FontSet:
             _cmaps[file.name] = frozenset(font.face.charToGlyph)
             if file.name not in (BODY, BOLD):
                 fallbacks.append(file.name)
+        bold_name = BOLD if bold else BODY
         for bold_flag, italic in ((0, 0), (1, 0), (0, 1), (1, 1)):
-            addMapping(BODY, bold_flag, italic, BOLD if bold_flag else BODY)
-        _font_set = FontSet(BODY, BOLD, body, tuple(fallbacks))
+            addMapping(BODY, bold_flag, italic, bold_name if bold_flag else BODY)
+        _font_set = FontSet(BODY, bold_name, body, tuple(fallbacks))
         return _font_set
 
 

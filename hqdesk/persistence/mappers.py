@@ -117,7 +117,6 @@ class ContactMapper:
         "preferences",
         "notes",
         "is_primary",
-        "preferred_language",
     )
 
     @staticmethod
@@ -154,6 +153,7 @@ class ContactMapper:
         out = {name: getattr(data, name) for name in cls.COLUMNS}
         out["gender"] = data.gender.value
         out["role"] = data.role.value
+        out["preferred_language"] = data.preferred_language
         return out
 
     @staticmethod

@@ -127,8 +127,32 @@ TEMPLATE_LIMITS = {"name": 100}
 
 
 class LetterSelectionRefused(HqdeskError):
+    """A selection that cannot give letters (the subclasses say why); nothing was written."""
+
     exit_code = EXIT_REFUSED
-    message = QT_TRANSLATE_NOOP("Errors", "{problem}")
+    message = QT_TRANSLATE_NOOP("Errors", "No letters can be made from this selection. Nothing was written.")
+
+
+class InvitationNeedsEvent(LetterSelectionRefused):
+    message = QT_TRANSLATE_NOOP("Errors", "An invitation needs the event's name, date and place.")
+
+
+class UnknownFestival(LetterSelectionRefused):
+    message = QT_TRANSLATE_NOOP("Errors", "There is no festival {festival}; choose one of: {keys}.")
+
+
+class UnknownLetterLanguage(LetterSelectionRefused):
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "Letters are written in Simplified Chinese (zh_CN) or English (en), not {language}."
+    )
+
+
+class StatementPeriodRefused(LetterSelectionRefused):
+    message = QT_TRANSLATE_NOOP("Errors", "The statement period starts ({start}) after it ends ({end}).")
+
+
+class UnknownLetterTemplate(LetterSelectionRefused):
+    message = QT_TRANSLATE_NOOP("Errors", "There is no letter template {template} in {language}.")
 
 
 class NoLetters(HqdeskError):
@@ -312,14 +336,12 @@ class LetterService(Service):
     ) -> list[LetterData]:
         kind = LetterKind(kind)
         if selection.language is not None and selection.language not in LANGUAGES:
-            raise LetterSelectionRefused(problem=f"unknown language {selection.language}")
+            raise UnknownLetterLanguage(language=selection.language)
         if kind == LetterKind.INVITATION and selection.event is None:
-            raise LetterSelectionRefused(problem="an invitation needs the event's name, date and place")
+            raise InvitationNeedsEvent()
         period_from = selection.period_from or selection.as_of.replace(day=1)
         if kind == LetterKind.STATEMENT and period_from > selection.as_of:
-            raise LetterSelectionRefused(
-                problem=f"the period starts ({period_from}) after it ends ({selection.as_of})"
-            )
+            raise StatementPeriodRefused(start=period_from, end=selection.as_of)
         festival = None
         if kind == LetterKind.FESTIVAL:
             festival = self._festival(selection)
@@ -345,9 +367,7 @@ class LetterService(Service):
                 key = Festival(selection.festival)
             except ValueError:
                 keys = ", ".join(f.value for f in Festival)
-                raise LetterSelectionRefused(
-                    problem=f"unknown festival {selection.festival} (one of {keys})"
-                ) from None
+                raise UnknownFestival(festival=selection.festival, keys=keys) from None
             day = next(d for d, f in found if f == key)
             return key.value, day
         day, key = found[0]
@@ -485,9 +505,7 @@ class LetterService(Service):
             tid, tversion, subject, body = template.id, template.version, template.subject, template.body
         else:
             if template_key not in DEFAULT_TEMPLATES:
-                raise LetterSelectionRefused(
-                    problem=f"there is no letter template {template_key} ({language})"
-                )
+                raise UnknownLetterTemplate(template=template_key, language=language)
             tid, tversion = None, 0
             subject, body = shipped_template(template_key, language)
         from hqdesk.domain.letter_fields import nest
