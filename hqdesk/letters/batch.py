@@ -105,6 +105,60 @@ def combine(paths: Sequence[Path], target: Path) -> None:
         writer.write(out)
 
 
+MIN_LETTERS_PER_PROCESS = 40
+
+
+def default_workers(count: int) -> int:
+    """Processes that render a batch of ``count`` letters: ``HQDESK_LETTER_WORKERS`` if set, else one per CPU
+    (at most 4) for batches of ``MIN_LETTERS_PER_PROCESS`` letters or more; 1 renders in this process."""
+    env = os.environ.get("HQDESK_LETTER_WORKERS", "").strip()
+    if env.isdigit():
+        return max(int(env), 1)
+    if count < MIN_LETTERS_PER_PROCESS:
+        return 1
+    return max(1, min(os.cpu_count() or 1, 4, count // MIN_LETTERS_PER_PROCESS))
+
+
+def _render_in_child(letter: LetterData):
+    """render_letter in a pool process; an HqdeskError comes back as (class, params) (an exception pickles
+    without its parameters)."""
+    try:
+        return render_letter(letter)
+    except HqdeskError as exc:
+        return type(exc), exc.params
+
+
+def _rendered(letters, render, cancel, workers):
+    """(letter, RenderedLetter) in order, rendered here or in a pool of processes (ReportLab holds the GIL:
+    threads would not help). BatchCancelled between two letters once ``cancel`` is set."""
+    total = len(letters)
+    workers = default_workers(total) if workers is None else workers
+    if workers <= 1 or render is not render_letter:
+        for i, letter in enumerate(letters):
+            if cancel is not None and cancel.cancelled:
+                raise BatchCancelled(done=i, total=total)
+            yield letter, render(letter)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # "spawn": the caller may be the GUI's worker thread, and forking a threaded Qt process is unsafe
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+    try:
+        chunk = max(1, min(25, total // (workers * 4) or 1))
+        for i, (letter, rendered) in enumerate(
+            zip(letters, pool.map(_render_in_child, letters, chunksize=chunk), strict=True)
+        ):
+            if cancel is not None and cancel.cancelled:
+                raise BatchCancelled(done=i, total=total)
+            if isinstance(rendered, tuple):  # an HqdeskError in the child: raised again here, whole
+                cls, params = rendered
+                raise cls(**params)
+            yield letter, rendered
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 def run_batch(
     letters: Sequence[LetterData],
     *,
@@ -113,6 +167,7 @@ def run_batch(
     progress: Progress | None = None,
     cancel: Cancellation | None = None,
     render: Callable[[LetterData], RenderedLetter] = render_letter,
+    workers: int | None = None,
 ) -> BatchOutput:
     """Render ``letters`` (in order) and write the combined PDF and/or one file per letter in ``folder``
     (named ``CODE_template_as-of.pdf``), under temporary names until ``publish()``. Raises BatchCancelled
@@ -122,10 +177,7 @@ def run_batch(
     spool = Path(tempfile.mkdtemp(prefix="hqdesk-letters-"))
     out = BatchOutput([], None, [], spool)
     try:
-        for i, letter in enumerate(letters):
-            if cancel is not None and cancel.cancelled:
-                raise BatchCancelled(done=i, total=total)
-            rendered = render(letter)
+        for i, (letter, rendered) in enumerate(_rendered(letters, render, cancel, workers)):
             path = spool / f"{i:06d}.pdf"
             path.write_bytes(rendered.pdf)
             out.letters.append(
@@ -169,6 +221,7 @@ def generate(
     progress: Progress | None = None,
     cancel: Cancellation | None = None,
     render: Callable[[LetterData], RenderedLetter] = render_letter,
+    workers: int | None = None,
 ) -> BatchResult:
     """Render, record (``recorder``: the history, one transaction; None records nothing, e.g. a preview
     batch), then put the files in place. Cancelled (checked between letters and once more before recording)

@@ -62,15 +62,15 @@ TEXT = {
         "opening": "期初余额",
         "closing": "期末余额",
         "cols_overdue": ("发票编号", "开票日期", "到期日", "逾期天数", "未付金额"),
-        "aging_title": "截至{day}未清款项账龄",
+        "aging_title": "截至{day}未清款项账龄（按逾期天数）",
         "bank": "开户银行",
         "holder": "户名",
         "account": "账号",
         "remit_title": "汇款信息",
         "kinds": {"invoice": "发票", "credit_note": "红字发票", "payment": "收款", "write_off": "坏账核销"},
         "buckets": {"not_due": "未到期", "unapplied": "未核销款项", "total": "合计"},
-        "bucket_days": "逾期{range}天",
-        "over": "逾期{n}天以上",
+        "bucket_days": "{range}天",
+        "over": "{n}天以上",
     },
     "en": {
         "date": "Date",
@@ -82,7 +82,7 @@ TEXT = {
         "opening": "Opening balance",
         "closing": "Closing balance",
         "cols_overdue": ("Invoice", "Date", "Due", "Days overdue", "Open amount"),
-        "aging_title": "Aging of open items as of {day}",
+        "aging_title": "Aging of open items as of {day} (days overdue)",
         "bank": "Bank",
         "holder": "Account holder",
         "account": "Account number",
@@ -342,6 +342,18 @@ def _remittance(letter: LetterData, st: _Styles, width: float):
     return table
 
 
+def _fit(text: str, width: float, size: float) -> str:
+    """``text`` cut (with …) to fit ``width`` points in the body font at ``size``."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    font = register_fonts().body
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip(" ·,，") + "…"
+
+
 def _canvas_maker(letter: LetterData):
     """A canvas that knows the page count when each page is finished (for "Page 1 of 3")."""
     from reportlab.pdfgen.canvas import Canvas
@@ -415,10 +427,13 @@ def _first_page(letter: LetterData, st: _Styles):
         canvas.line(LEFT, PAGE_H - 36 * MM, PAGE_W - RIGHT, PAGE_H - 36 * MM)
         # return address line at the top of the window, then the recipient
         x0, y0, x1, y1 = ADDRESS_BOX
-        canvas.setFont(register_fonts().body, 6.5)
         canvas.setFillGray(0.35)
-        sender = " · ".join(p for p in (name, address) if p)
-        canvas.drawString(x0 * MM, PAGE_H - (y0 - 1.5) * MM, sender[:90])
+        canvas.setFont(register_fonts().body, 6.5)
+        canvas.drawString(
+            x0 * MM,
+            PAGE_H - (y0 - 1.5) * MM,
+            _fit(" · ".join(p for p in (name, address) if p), (x1 - x0) * MM, 6.5),
+        )
         canvas.setFillGray(0)
         Frame(x0 * MM, PAGE_H - y1 * MM, (x1 - x0) * MM, (y1 - y0 - 1) * MM, 0, 0, 0, 0).addFromList(
             [_para("\n".join(letter.address_lines), st.address)], canvas

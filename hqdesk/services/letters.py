@@ -567,7 +567,12 @@ class LetterService(Service):
         fields["store.opened_on"] = long_date(store.opened_on, language) if store and store.opened_on else ""
         fields["store.years"] = str(years_since(store.opened_on, as_of)) if store and store.opened_on else ""
         fields["letter.date"] = long_date(as_of, language)
-        fields["manager.name"] = (manager.display_name or manager.username) if manager else ""
+        manager_name = (manager.display_name or manager.username) if manager else ""
+        if language != ZH and manager_name and not manager_name.isascii():
+            from hqdesk.domain.letters import romanized
+
+            manager_name = " ".join(romanized(manager_name)).strip()  # 李娜 -> Li Na on an English letter
+        fields["manager.name"] = manager_name
         fields["manager.email"] = manager.email if manager else ""
         fields["company.name"] = (head.name_en or head.name) if language != ZH else head.name
         fields["company.phone"] = head.phone
