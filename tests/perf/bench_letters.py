@@ -22,7 +22,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from hqdesk.domain.letter_fields import LetterKind, example_data
-from hqdesk.letters.batch import generate
+from hqdesk.letters.batch import default_workers, generate
 from hqdesk.letters.fonts import register_fonts
 from hqdesk.services.letter_dto import AgingLine, LedgerLine, LetterData, Letterhead
 from hqdesk.services.letters import shipped_template
@@ -140,8 +140,8 @@ def statements(n: int) -> list[LetterData]:
     return out
 
 
-def run(letters, separate: bool, traced: bool = False) -> tuple[float, int, int]:
-    """(seconds, pages, peak traced bytes) for one batch."""
+def run(letters, separate: bool, traced: bool = False, workers: int | None = None) -> tuple[float, int, int]:
+    """(seconds, pages, peak traced bytes of this process) for one batch."""
     with tempfile.TemporaryDirectory() as tmp:
         if traced:
             tracemalloc.start()
@@ -151,6 +151,7 @@ def run(letters, separate: bool, traced: bool = False) -> tuple[float, int, int]
             None,
             combined=None if separate else Path(tmp) / "all.pdf",
             folder=Path(tmp) / "each" if separate else None,
+            workers=workers,
         )
         seconds = time.perf_counter() - t
         peak = tracemalloc.get_traced_memory()[1] if traced else 0
@@ -208,15 +209,23 @@ def main() -> None:
     register_fonts()
     generate(greetings(3), None, combined=Path(tempfile.gettempdir()) / "warm.pdf")  # imports, font cache
     print(f"load average: {os.getloadavg()}; {n} letters per batch")
+    print(f"worker processes for {n} letters: {default_workers(n)} (HQDESK_LETTER_WORKERS overrides)")
     for label, build in (("greetings", greetings), ("statements", statements)):
         letters = build(n)
-        for separate in (False, True):
-            seconds, pages, _ = run(letters, separate)
-            mode = "separate PDFs" if separate else "one combined PDF"
-            print(f"{label:10} {mode:17}: {n / seconds:7.1f} letters/s ({pages} pages, {seconds:.1f} s)")
-        for size in (n // 10, n):
-            _, _, peak = run(build(size), False, traced=True)
-            print(f"{label:10} peak traced memory, batch of {size:5}: {peak / 1e6:6.1f} MB")
+        for workers in (1, None):
+            for separate in (False, True):
+                seconds, pages, _ = run(letters, separate, workers=workers)
+                mode = "separate PDFs" if separate else "one combined PDF"
+                procs = "1 process " if workers == 1 else f"{default_workers(n)} processes"
+                print(
+                    f"{label:10} {mode:17} {procs}: {n / seconds:7.1f} letters/s ({pages} pages, {seconds:.1f} s)"
+                )
+    for label, build in (("greetings", greetings), ("statements", statements)):
+        for size in (max(n // 10, 1), n):
+            for separate in (False, True):
+                _, _, peak = run(build(size), separate, traced=True, workers=1)
+                mode = "separate" if separate else "combined"
+                print(f"{label:10} peak traced memory, {mode}, batch of {size:5}: {peak / 1e6:6.1f} MB")
     for separate in (False, True):
         seconds = bare(n, separate)
         mode = "separate PDFs" if separate else "one combined PDF"
