@@ -134,7 +134,7 @@ _styles: dict[str, _Styles] = {}
 def styles(language: str) -> _Styles:
     if language not in _styles:
         from reportlab.lib import colors
-        from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
+        from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 
         zh = language == ZH
         body = paragraph_style(
@@ -145,6 +145,8 @@ def styles(language: str) -> _Styles:
             firstLineIndent=21 if zh else 0,
             alignment=TA_JUSTIFY,
             spaceAfter=4 if zh else 7,
+            allowWidows=0,  # no paragraph leaves its last line alone at the top of a page
+            allowOrphans=0,
         )
         _styles[language] = _Styles(
             body=body,
@@ -159,7 +161,8 @@ def styles(language: str) -> _Styles:
             subject=paragraph_style("subject", 13, 19, bold=True, chinese=zh, spaceAfter=10),
             address=paragraph_style("address", 10.5, 15, chinese=zh),
             letterhead_name=paragraph_style("lh", 15, 19, bold=True, chinese=zh),
-            signature=paragraph_style("sig", 10.5, 16, chinese=zh, alignment=TA_RIGHT),
+            # a Chinese letter signs at the right, an English one under "Yours sincerely," at the left
+            signature=paragraph_style("sig", 10.5, 16, chinese=zh, alignment=TA_RIGHT if zh else TA_LEFT),
         )
     return _styles[language]
 
