@@ -7,7 +7,7 @@ that records the whole batch in the history in one transaction; only then are th
 ``generate`` does all of it; ``run_batch`` is the rendering step alone.
 
 - Memory stays flat: each letter is rendered on its own and its PDF spooled to a temporary folder at once; the
-  combined PDF is assembled from the spooled files at the end, page by page, into a temporary file.
+  combined PDF is assembled from the spooled files at the end, one file at a time (``letters.concat``).
 - Nothing half-written: the outputs are written under temporary names next to their targets and renamed into
   place by ``publish()``; a cancel (checked before each letter) or a failure removes everything
   (``discard()``), so neither a partial PDF nor a partial history is left.
@@ -95,14 +95,10 @@ def _unique_names(letters: Sequence[SpooledLetter]) -> list[str]:
 
 
 def combine(paths: Sequence[Path], target: Path) -> None:
-    """Concatenate PDFs into ``target`` (pypdf; one input file open at a time)."""
-    from pypdf import PdfReader, PdfWriter
+    """Concatenate PDFs into ``target``, one input open at a time, memory flat (``letters.concat``)."""
+    from hqdesk.letters.concat import concatenate
 
-    writer = PdfWriter()
-    for path in paths:
-        writer.append(PdfReader(path))
-    with open(target, "wb") as out:
-        writer.write(out)
+    concatenate(paths, target)
 
 
 MIN_LETTERS_PER_PROCESS = 40
