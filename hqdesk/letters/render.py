@@ -62,7 +62,7 @@ TEXT = {
         "opening": "期初余额",
         "closing": "期末余额",
         "cols_overdue": ("发票编号", "开票日期", "到期日", "逾期天数", "未付金额"),
-        "aging_title": "截至{day}未清款项账龄（按逾期天数）",
+        "aging_title": "截至{day}未清款项账龄（按逾期天数，人民币元）",
         "bank": "开户银行",
         "holder": "户名",
         "account": "账号",
@@ -82,7 +82,7 @@ TEXT = {
         "opening": "Opening balance",
         "closing": "Closing balance",
         "cols_overdue": ("Invoice", "Date", "Due", "Days overdue", "Open amount"),
-        "aging_title": "Aging of open items as of {day} (days overdue)",
+        "aging_title": "Aging of open items as of {day} (days overdue, CNY)",
         "bank": "Bank",
         "holder": "Account holder",
         "account": "Account number",
@@ -269,7 +269,8 @@ def _aging_table(letter: LetterData, st: _Styles, width: float):
 
     lang = letter.language
     heads = [_para(bucket_caption(a.label, lang), st.head) for a in letter.aging]
-    values = [_para(_money(a.amount, lang), st.cell_right) for a in letter.aging]
+    # figures without the currency (named in the title): nine columns leave no room for "CNY"
+    values = [_para(f"{a.amount:,.2f}", st.cell_right) for a in letter.aging]
     n = max(len(heads), 1)
     table = Table([heads, values], colWidths=[width / n] * n)
     table.setStyle(

@@ -207,13 +207,24 @@ TERM_TEXT = {
 }
 
 
+ZERO_DAY_TERMS = {
+    TermKind.NET: ("发票日当天付款", "due on the invoice date"),
+    TermKind.MONTHLY: ("月结（月末付款）", "monthly, due at the month end"),
+    TermKind.QUARTERLY: ("季结（季末付款）", "quarterly, due at the quarter end"),
+    TermKind.HALF_YEARLY: ("半年结（半年末付款）", "half-yearly, due at the half-year end"),
+    TermKind.YEARLY: ("年结（年末付款）", "yearly, due at the year end"),
+}
+
+
 def term_text(kind: str, days: int, language: str) -> str:
     """A settlement term as the letter says it: 月结（月末后30天内付款） / monthly, 30 days after the month end."""
     try:
-        template = TERM_TEXT[ZH if language == ZH else EN][TermKind(kind)]
+        term = TermKind(kind)
     except ValueError:
         return kind
-    return template.format(n=days)
+    if days == 0 and term in ZERO_DAY_TERMS:
+        return ZERO_DAY_TERMS[term][0 if language == ZH else 1]
+    return TERM_TEXT[ZH if language == ZH else EN][term].format(n=days)
 
 
 def _limit_text(value, language: str) -> str:
