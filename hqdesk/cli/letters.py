@@ -10,7 +10,9 @@ required) and ``--as USERNAME`` (who the letters are from, as for the other comm
 - ``--as-of`` defaults to today; a statement covers ``--from`` (default: the first day of the ``--as-of``
   month) to ``--as-of``. The language defaults to each contact's preferred language, else zh_CN.
 - Without ``--franchisee``: one letter per active franchisee (statements: each franchisee with activity in the
-  period or an open balance; dunning: each franchisee at a dunning level that prints a letter).
+  period or an open balance; dunning: each franchisee at a dunning level that prints a letter; birthday and
+  store_anniversary: those whose day falls in the 31 days from ``--as-of``; credit_change: those whose limit or
+  term changed).
 - ``--out`` is one combined PDF, or with ``--separate`` a folder that receives one PDF per franchisee.
 - Prints ``N letters written to PATH`` (stdout). Bad input: one line on stderr, exit 2, nothing written (the
   files are written under temporary names and renamed once the history is recorded).

@@ -467,6 +467,11 @@ def build_story(letter: LetterData, subject: str, body: str, width: float) -> li
         if kind == "paragraph":
             # the salutation line and short closing lines are not indented
             lines = value.split("\n")
+            if letter.language == ZH and lines[0].strip() == "此致" and len(lines) == 2:
+                # the Chinese closing: 此致 indented two characters, 敬礼！ on the next line at the margin
+                story.append(_para("此致", st.body))
+                story.append(_para(lines[1].strip(), st.body_en))
+                continue
             style = st.body_en if (first or len(value) < 12 or len(lines) > 1) else st.body
             story.append(_para(value, style))
             first = False

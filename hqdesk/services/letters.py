@@ -37,8 +37,10 @@ Company settings read for the letterhead (Settings > Company shows them; keys in
 Recipients per kind (``selection.franchisee_ids`` None = all, as below; archived franchisees only when named):
 - festival, invitation: every active franchisee; festival: ``selection.festival`` (None: the next festival on or
   after ``as_of``), its date the next occurrence on or after ``as_of``; invitation needs ``selection.event``.
-- birthday: active franchisees whose letter contact has a birthday on record (the next one on or after as_of).
-- store_anniversary: active franchisees with a store that has an opening date (the oldest open store).
+- birthday: active franchisees whose letter contact's next birthday (on or after as_of) is within 31 days
+  (named franchisees: whenever it is).
+- store_anniversary: active franchisees whose oldest open store's opening anniversary is within 31 days of as_of
+  (named franchisees: the years open as of as_of).
 - credit_change: franchisees whose credit profile changed (limit or term) on or before ``as_of``: the latest such
   change.
 - statement: franchisees with a ledger document in [period_from, as_of] or an open balance as of ``as_of``.
@@ -123,6 +125,7 @@ LETTERHEAD_KEYS = (
     "letters.bank_holder",
 )
 PAY_WITHIN_DAYS = 10
+UPCOMING_DAYS = 31  # birthday and store-anniversary letters without named franchisees: the coming month
 TEMPLATE_LIMITS = {"name": 100}
 
 
@@ -470,13 +473,23 @@ class LetterService(Service):
         elif kind == LetterKind.BIRTHDAY:
             if contact is None or contact.birthday is None:
                 return None
-            fields["birthday.date"] = long_date(
-                next_birthday(contact.birthday, contact.birthday_lunar, as_of), language
-            )
+            day = next_birthday(contact.birthday, contact.birthday_lunar, as_of)
+            if selection.franchisee_ids is None and (day - as_of).days > UPCOMING_DAYS:
+                return None  # not named: only birthdays in the coming month
+            fields["birthday.date"] = long_date(day, language)
         elif kind == LetterKind.STORE_ANNIVERSARY:
             if store is None or store.opened_on is None or store.opened_on > as_of:
                 return None
             years = years_since(store.opened_on, as_of)
+            if selection.franchisee_ids is None:  # not named: only anniversaries in the coming month
+                from hqdesk.domain.calendar import gregorian_anniversary
+
+                upcoming = gregorian_anniversary(store.opened_on, as_of.year)
+                if upcoming < as_of:
+                    upcoming = gregorian_anniversary(store.opened_on, as_of.year + 1)
+                if (upcoming - as_of).days > UPCOMING_DAYS:
+                    return None
+                years = years_since(store.opened_on, upcoming)
             if years < 1:
                 return None
             fields["anniversary.years"] = str(years)

@@ -183,3 +183,19 @@ def test_a_recording_that_fails_leaves_no_file(demo, tmp_path):
         )
     assert [p.name for p in out.iterdir()] == ["f"] and not any((out / "f").iterdir())
     assert all(not demo.letters.history(_admin(demo), x.franchisee_id) for x in everyone)
+
+
+def test_birthday_and_anniversary_letters_without_names_are_for_the_coming_month(demo):
+    from hqdesk.domain.letters import long_date
+
+    admin = _admin(demo)
+    sel = LetterSelection(as_of=TODAY, language="zh_CN")
+    birthdays = demo.letters.recipients(admin, "birthday", sel)
+    coming = {long_date(date.fromordinal(TODAY.toordinal() + d), "zh_CN") for d in range(32)}
+    assert birthdays and all(x.merge["birthday"]["date"] in coming for x in birthdays)
+    named = demo.letters.recipients(
+        admin, "birthday", LetterSelection(as_of=TODAY, franchisee_ids=tuple(range(1, 25)), language="zh_CN")
+    )
+    assert len(named) > len(birthdays)  # named franchisees get one whenever the birthday is
+    anniversaries = demo.letters.recipients(admin, "store_anniversary", sel)
+    assert all(int(x.merge["anniversary"]["years"]) >= 1 for x in anniversaries)
