@@ -22,7 +22,19 @@ import os
 import sys
 from collections.abc import Sequence
 
-from hqdesk.cli import backup, calendar, credit, credit_policy, db, demo, export, imports, report, user
+from hqdesk.cli import (
+    backup,
+    calendar,
+    credit,
+    credit_policy,
+    db,
+    demo,
+    export,
+    imports,
+    letters,
+    report,
+    user,
+)
 from hqdesk.cli.output import OK, PROG, REFUSED, CommandError, Parser, database_url, error, safe
 
 log = logging.getLogger(__name__)
@@ -61,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     credit.add_commands(commands, common)
     export.add_commands(commands, common)
     backup.add_commands(commands, common)
+    letters.add_commands(commands, common)
     groups += [module.add_commands(commands, common) for module in (report, credit_policy)]  # reports
 
     parser.set_defaults(handler=None)

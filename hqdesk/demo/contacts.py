@@ -143,6 +143,8 @@ class ContactBuilder(Drawing):
             preferences=preferences,
             notes=notes,
             is_primary=primary,
+            # one primary contact in eight prefers English letters (no draw: the other rows stay the same)
+            preferred_language="en" if primary and cid % 8 == 3 else None,
         )
         for values in ContactMapper.anniversary_values(data, cid):
             self.data.anniversaries.append({"id": self.next_id("anniversaries"), **values})

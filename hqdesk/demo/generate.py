@@ -182,6 +182,9 @@ def generate_demo(
                     )
                 )
         visits = add_demo_visits(s, today, seed)  # after the franchisees: it reads them as written
+        from hqdesk.demo.letters import add_letters_demo
+
+        add_letters_demo(s)  # the letterhead and its remittance details
         if ledger:  # credit profiles and 3-5 years of invoices and payments (hqdesk/demo/ledger.py)
             from hqdesk.demo.ledger import add_demo_ledger
 

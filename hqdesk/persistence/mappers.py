@@ -144,6 +144,7 @@ class ContactMapper:
             preferences=row.preferences,
             notes=row.notes,
             is_primary=row.is_primary,
+            preferred_language=getattr(row, "preferred_language", None) or None,
         )
 
     @classmethod
@@ -152,6 +153,7 @@ class ContactMapper:
         out = {name: getattr(data, name) for name in cls.COLUMNS}
         out["gender"] = data.gender.value
         out["role"] = data.role.value
+        out["preferred_language"] = data.preferred_language
         return out
 
     @staticmethod

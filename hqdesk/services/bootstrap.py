@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from hqdesk.services.dunning import DunningService
     from hqdesk.services.exports import ExportService
     from hqdesk.services.ledger import LedgerService
+    from hqdesk.services.letters import LetterService
     from hqdesk.services.receivables import ReceivablesService
     from hqdesk.services.visits import VisitService
 
@@ -149,6 +150,13 @@ class Services:
         from hqdesk.services.backup import daily_backup
 
         return daily_backup(self.db.engine.url.render_as_string(hide_password=True), folder, keep_days)
+
+    @cached_property
+    def letters(self) -> LetterService:
+        """Letter templates, letters in batches and the letter history."""
+        from hqdesk.services.letters import LetterService
+
+        return LetterService(self.db)
 
     @property
     def dialect(self) -> str:

@@ -38,6 +38,11 @@ EXPECTED_OWN_EXTRA = {
         Action.PLAN_VISITS,
     },
 }
+# letters: credit managers write them to anyone, account managers to their own franchisees
+EXPECTED_ANY[Role.CREDIT_MANAGER] = EXPECTED_ANY[Role.CREDIT_MANAGER] | {Action.GENERATE_LETTERS}
+EXPECTED_OWN_EXTRA[Role.ACCOUNT_MANAGER] = EXPECTED_OWN_EXTRA[Role.ACCOUNT_MANAGER] | {
+    Action.GENERATE_LETTERS
+}
 # complaints: anyone but a viewer logs one; "own" for handling is the complaints assigned to the user
 for _role in (Role.CREDIT_MANAGER, Role.ACCOUNT_MANAGER):
     EXPECTED_ANY[_role] = EXPECTED_ANY[_role] | {Action.LOG_COMPLAINT}

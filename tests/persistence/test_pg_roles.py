@@ -67,6 +67,9 @@ TABLES = (
     "ledger_months",
     "receivable_moves",
     "receivable_open",
+    # letters
+    "letter_templates",
+    "letter_history",
 )
 WRITE = {"INSERT", "UPDATE", "DELETE"}
 CREDIT_WRITES = {
@@ -230,6 +233,10 @@ def test_create_roles_is_idempotent_and_grants_exactly_the_matrix(pg_server, cap
     }
     for group in ("hqdesk_admin", "hqdesk_account_manager", "hqdesk_credit_manager"):
         expected[group] = expected[group] | handles | (configures if group == "hqdesk_admin" else {})
+    # letters: templates by administrators; the history appended to by whoever writes letters (row policy)
+    for group in ("hqdesk_admin", "hqdesk_account_manager", "hqdesk_credit_manager"):
+        expected[group] = expected[group] | {"letter_history": {"SELECT", "INSERT"}}
+    expected["hqdesk_admin"] = expected["hqdesk_admin"] | {"letter_templates": {"SELECT"} | WRITE}
     for (group, table), granted in first.items():
         assert granted == expected[group][table], (group, table)
     rows = run_sql(

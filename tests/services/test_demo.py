@@ -482,7 +482,10 @@ def test_the_builders_give_the_same_rows_as_the_generator_before_the_split(franc
     digest = hashlib.sha256()
     for key in ("franchisees", "account_managers", "status_changes", "contacts", "anniversaries", "stores"):
         rows = [
-            {k: v for k, v in r.items() if k != "search_text"} if isinstance(r, dict) else r
+            # preferred_language: a column added later (letters), None in every row the builders make
+            {k: v for k, v in r.items() if k not in ("search_text", "preferred_language")}
+            if isinstance(r, dict)
+            else r
             for r in getattr(data, key)
         ]
         digest.update(json.dumps(rows, sort_keys=True, default=str, ensure_ascii=False).encode())
