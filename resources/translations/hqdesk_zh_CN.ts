@@ -167,14 +167,12 @@
     <message numerus="yes">
         <source>%n event(s)</source>
         <translation>
-            <numerusform>%n 个事件</numerusform>
-        </translation>
+            <numerusform>%n 个事件</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Contract renewals show %n day(s) ahead</source>
         <translation>
-            <numerusform>合同续签提前 %n 天显示</numerusform>
-        </translation>
+            <numerusform>合同续签提前 %n 天显示</numerusform></translation>
     </message>
     <message>
         <source>Contract renewals</source>
@@ -195,8 +193,7 @@
     <message numerus="yes">
         <source>%n event(s) exported</source>
         <translation>
-            <numerusform>已导出 %n 个事件</numerusform>
-        </translation>
+            <numerusform>已导出 %n 个事件</numerusform></translation>
     </message>
 </context>
 <context>
@@ -307,8 +304,7 @@
     <message numerus="yes">
         <source>%n franchisee(s) with money open as of {date}.</source>
         <translation>
-            <numerusform>截至 {date}，共 %n 个加盟商有未结款项。</numerusform>
-        </translation>
+            <numerusform>截至 {date}，共 %n 个加盟商有未结款项。</numerusform></translation>
     </message>
     <message>
         <source>{code} {name}: {column} as of {date}</source>
@@ -321,8 +317,7 @@
     <message numerus="yes">
         <source>%n document(s), {amount} in all</source>
         <translation>
-            <numerusform>共 %n 张单据，合计 {amount}</numerusform>
-        </translation>
+            <numerusform>共 %n 张单据，合计 {amount}</numerusform></translation>
     </message>
     <message>
         <source>Export the aging report</source>
@@ -460,8 +455,7 @@
     <message numerus="yes">
         <source>Last %n month(s)</source>
         <translation>
-            <numerusform>最近 %n 个月</numerusform>
-        </translation>
+            <numerusform>最近 %n 个月</numerusform></translation>
     </message>
     <message>
         <source>Clear filters</source>
@@ -696,8 +690,7 @@
     <message numerus="yes">
         <source>%n franchisee(s) changed.</source>
         <translation>
-            <numerusform>已更改 %n 个加盟商。</numerusform>
-        </translation>
+            <numerusform>已更改 %n 个加盟商。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -705,8 +698,7 @@
     <message numerus="yes">
         <source>Applies to %n selected franchisee(s). All of them change, or none.</source>
         <translation>
-            <numerusform>作用于选中的 %n 个加盟商：要么全部更改，要么都不更改。</numerusform>
-        </translation>
+            <numerusform>作用于选中的 %n 个加盟商：要么全部更改，要么都不更改。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1393,8 +1385,7 @@
     <message numerus="yes">
         <source>%n complaint(s)</source>
         <translation>
-            <numerusform>%n 条投诉</numerusform>
-        </translation>
+            <numerusform>%n 条投诉</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2153,8 +2144,7 @@
     <message numerus="yes">
         <source>⚠ Overdue by %n day(s)</source>
         <translation>
-            <numerusform>⚠ 已逾期 %n 天</numerusform>
-        </translation>
+            <numerusform>⚠ 已逾期 %n 天</numerusform></translation>
     </message>
     <message>
         <source>Due today</source>
@@ -2163,8 +2153,7 @@
     <message numerus="yes">
         <source>In %n day(s)</source>
         <translation>
-            <numerusform>%n 天后</numerusform>
-        </translation>
+            <numerusform>%n 天后</numerusform></translation>
     </message>
     <message>
         <source> (follow-up)</source>
@@ -2323,6 +2312,18 @@
     <message>
         <source>Renovating</source>
         <translation>装修中</translation>
+    </message>
+    <message>
+        <source>Not given (Simplified Chinese)</source>
+        <translation>未指定（简体中文）</translation>
+    </message>
+    <message>
+        <source>Simplified Chinese</source>
+        <translation>简体中文</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
     </message>
     <message>
         <source>New</source>
@@ -2515,6 +2516,14 @@
     <message>
         <source>configure complaint categories and times</source>
         <translation>设置投诉类别与时限</translation>
+    </message>
+    <message>
+        <source>edit letter templates</source>
+        <translation>编辑信函模板</translation>
+    </message>
+    <message>
+        <source>generate letters to this franchisee</source>
+        <translation>给该加盟商生成信函</translation>
     </message>
     <message>
         <source>Advance payment</source>
@@ -2731,6 +2740,34 @@
     <message>
         <source>Skipped</source>
         <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>Festival greeting</source>
+        <translation>节日问候</translation>
+    </message>
+    <message>
+        <source>Birthday wishes</source>
+        <translation>生日祝福</translation>
+    </message>
+    <message>
+        <source>Invitation</source>
+        <translation>活动邀请</translation>
+    </message>
+    <message>
+        <source>Credit terms change</source>
+        <translation>信用条件调整通知</translation>
+    </message>
+    <message>
+        <source>Account statement</source>
+        <translation>对账单</translation>
+    </message>
+    <message>
+        <source>Payment reminder</source>
+        <translation>付款提醒</translation>
+    </message>
+    <message>
+        <source>Final demand for payment</source>
+        <translation>最后催款通知</translation>
     </message>
 </context>
 <context>
@@ -3044,6 +3081,46 @@
     <message>
         <source>{file} was written by a newer hqdesk (schema {revision}); update hqdesk first.</source>
         <translation>{file} 由较新版本的 hqdesk 写入（结构版本 {revision}）；请先升级 hqdesk。</translation>
+    </message>
+    <message>
+        <source>The letter template {template} has an error in the {part}, line {line}: {problem}</source>
+        <translation>信函模板 {template} 的{part}第 {line} 行有错误：{problem}</translation>
+    </message>
+    <message>
+        <source>The letters were cancelled after {done} of {total}. Nothing was written or recorded.</source>
+        <translation>信函已在完成 {done}/{total} 封时取消。未写入任何文件，也未记录任何信函。</translation>
+    </message>
+    <message>
+        <source>The letter to {franchisee} cannot be printed: no font has the character {char} ({where}). Nothing was printed.</source>
+        <translation>无法打印给 {franchisee} 的信函：没有字体包含字符“{char}”（{where}）。未打印任何内容。</translation>
+    </message>
+    <message>
+        <source>No letters can be made from this selection. Nothing was written.</source>
+        <translation>无法根据所选范围生成信函。未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>An invitation needs the event's name, date and place.</source>
+        <translation>邀请函需要填写活动名称、日期和地点。</translation>
+    </message>
+    <message>
+        <source>There is no festival {festival}; choose one of: {keys}.</source>
+        <translation>没有节日 {festival}；请从以下选择：{keys}。</translation>
+    </message>
+    <message>
+        <source>Letters are written in Simplified Chinese (zh_CN) or English (en), not {language}.</source>
+        <translation>信函语言只能是简体中文（zh_CN）或英文（en），不能是 {language}。</translation>
+    </message>
+    <message>
+        <source>The statement period starts ({start}) after it ends ({end}).</source>
+        <translation>对账期间的开始日期（{start}）晚于结束日期（{end}）。</translation>
+    </message>
+    <message>
+        <source>There is no letter template {template} in {language}.</source>
+        <translation>没有 {language} 的信函模板 {template}。</translation>
+    </message>
+    <message>
+        <source>No franchisee in the selection gets this letter. Nothing was written.</source>
+        <translation>所选范围内没有加盟商需要这封信函。未写入任何内容。</translation>
     </message>
 </context>
 <context>
@@ -3595,8 +3672,7 @@
     <message numerus="yes">
         <source>%n statuses</source>
         <translation>
-            <numerusform>%n 种状态</numerusform>
-        </translation>
+            <numerusform>%n 种状态</numerusform></translation>
     </message>
     <message>
         <source>Tier {tier}</source>
@@ -3795,14 +3871,12 @@
     <message numerus="yes">
         <source>%n franchisee(s) at risk of leaving</source>
         <translation>
-            <numerusform>%n 家加盟商有流失风险</numerusform>
-        </translation>
+            <numerusform>%n 家加盟商有流失风险</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n active</source>
         <translation>
-            <numerusform>共 %n 家合作中</numerusform>
-        </translation>
+            <numerusform>共 %n 家合作中</numerusform></translation>
     </message>
     <message>
         <source>Franchisees</source>
@@ -4679,6 +4753,217 @@
     </message>
 </context>
 <context>
+    <name>LetterFields</name>
+    <message>
+        <source>Salutation with honorific</source>
+        <translation>称呼（含敬称）</translation>
+    </message>
+    <message>
+        <source>Contact's full name</source>
+        <translation>联系人姓名</translation>
+    </message>
+    <message>
+        <source>Contact's surname</source>
+        <translation>联系人姓氏</translation>
+    </message>
+    <message>
+        <source>Franchisee code</source>
+        <translation>加盟商编号</translation>
+    </message>
+    <message>
+        <source>Franchisee's legal name</source>
+        <translation>加盟商公司名称</translation>
+    </message>
+    <message>
+        <source>Store brand name</source>
+        <translation>门店品牌名称</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Years since joining the brand</source>
+        <translation>加盟年数</translation>
+    </message>
+    <message>
+        <source>Main store's name</source>
+        <translation>主门店名称</translation>
+    </message>
+    <message>
+        <source>Main store's opening date</source>
+        <translation>主门店开业日期</translation>
+    </message>
+    <message>
+        <source>Years since the store opened</source>
+        <translation>门店开业年数</translation>
+    </message>
+    <message>
+        <source>Date of the letter</source>
+        <translation>信函日期</translation>
+    </message>
+    <message>
+        <source>Account manager's name</source>
+        <translation>客户经理姓名</translation>
+    </message>
+    <message>
+        <source>Account manager's e-mail</source>
+        <translation>客户经理邮箱</translation>
+    </message>
+    <message>
+        <source>Our company's name (letterhead)</source>
+        <translation>本公司名称（信笺抬头）</translation>
+    </message>
+    <message>
+        <source>Our company's phone</source>
+        <translation>本公司电话</translation>
+    </message>
+    <message>
+        <source>Settlement term</source>
+        <translation>结算方式</translation>
+    </message>
+    <message>
+        <source>Remittance bank</source>
+        <translation>收款开户银行</translation>
+    </message>
+    <message>
+        <source>Remittance account number</source>
+        <translation>收款账号</translation>
+    </message>
+    <message>
+        <source>Remittance account holder</source>
+        <translation>收款户名</translation>
+    </message>
+    <message>
+        <source>Festival's name</source>
+        <translation>节日名称</translation>
+    </message>
+    <message>
+        <source>Festival's date</source>
+        <translation>节日日期</translation>
+    </message>
+    <message>
+        <source>Festival key (spring_festival, mid_autumn...)</source>
+        <translation>节日代码（spring_festival、mid_autumn 等）</translation>
+    </message>
+    <message>
+        <source>Birthday this year</source>
+        <translation>今年生日</translation>
+    </message>
+    <message>
+        <source>Anniversary (years since opening)</source>
+        <translation>周年数（开业年数）</translation>
+    </message>
+    <message>
+        <source>Anniversary as an ordinal</source>
+        <translation>周年数（序数）</translation>
+    </message>
+    <message>
+        <source>Event name</source>
+        <translation>活动名称</translation>
+    </message>
+    <message>
+        <source>Event date</source>
+        <translation>活动日期</translation>
+    </message>
+    <message>
+        <source>Event place</source>
+        <translation>活动地点</translation>
+    </message>
+    <message>
+        <source>Reply by (date)</source>
+        <translation>回复截止日期</translation>
+    </message>
+    <message>
+        <source>Reply to (name and phone)</source>
+        <translation>回复联系人（姓名及电话）</translation>
+    </message>
+    <message>
+        <source>Former credit limit</source>
+        <translation>原信用额度</translation>
+    </message>
+    <message>
+        <source>New credit limit</source>
+        <translation>新信用额度</translation>
+    </message>
+    <message>
+        <source>Former settlement term</source>
+        <translation>原结算方式</translation>
+    </message>
+    <message>
+        <source>New settlement term</source>
+        <translation>新结算方式</translation>
+    </message>
+    <message>
+        <source>Date of the change</source>
+        <translation>调整日期</translation>
+    </message>
+    <message>
+        <source>Reason recorded with the change</source>
+        <translation>调整原因</translation>
+    </message>
+    <message>
+        <source>Period start</source>
+        <translation>对账期间开始</translation>
+    </message>
+    <message>
+        <source>Period end (as of)</source>
+        <translation>对账期间结束（截至日）</translation>
+    </message>
+    <message>
+        <source>Opening balance</source>
+        <translation>期初余额</translation>
+    </message>
+    <message>
+        <source>Closing balance</source>
+        <translation>期末余额</translation>
+    </message>
+    <message>
+        <source>Closing balance in capital numerals</source>
+        <translation>期末余额（大写）</translation>
+    </message>
+    <message>
+        <source>Overdue amount as of the end</source>
+        <translation>截至期末的逾期金额</translation>
+    </message>
+    <message>
+        <source>"yes" when anything is overdue, else empty</source>
+        <translation>有逾期款项时为“yes”，否则为空</translation>
+    </message>
+    <message>
+        <source>Number of ledger lines in the period</source>
+        <translation>期间内往来明细笔数</translation>
+    </message>
+    <message>
+        <source>Dunning level</source>
+        <translation>催收级别</translation>
+    </message>
+    <message>
+        <source>Overdue amount</source>
+        <translation>逾期金额</translation>
+    </message>
+    <message>
+        <source>Overdue amount in capital numerals</source>
+        <translation>逾期金额（大写）</translation>
+    </message>
+    <message>
+        <source>Days overdue (oldest invoice)</source>
+        <translation>逾期天数（最早一笔发票）</translation>
+    </message>
+    <message>
+        <source>Due date of the oldest overdue invoice</source>
+        <translation>最早逾期发票的到期日</translation>
+    </message>
+    <message>
+        <source>Pay by (letter date + 10 days)</source>
+        <translation>付款截止日（信函日期后 10 天）</translation>
+    </message>
+    <message>
+        <source>Whole open balance</source>
+        <translation>全部未清余额</translation>
+    </message>
+</context>
+<context>
     <name>LimitUseModel</name>
     <message>
         <source>Code</source>
@@ -5223,8 +5508,7 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>%n franchisee(s) owing money without a credit limit</source>
         <translation>
-            <numerusform>%n 家加盟商无信用额度但有欠款</numerusform>
-        </translation>
+            <numerusform>%n 家加盟商无信用额度但有欠款</numerusform></translation>
     </message>
     <message>
         <source>Receivables ÷ credit limit</source>
@@ -5265,14 +5549,12 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>%n franchisee(s)</source>
         <translation>
-            <numerusform>%n 家加盟商</numerusform>
-        </translation>
+            <numerusform>%n 家加盟商</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Credit-limit use {band}: %n franchisee(s)</source>
         <translation>
-            <numerusform>信用额度使用率 {band}：%n 家加盟商</numerusform>
-        </translation>
+            <numerusform>信用额度使用率 {band}：%n 家加盟商</numerusform></translation>
     </message>
 </context>
 <context>
@@ -5296,8 +5578,7 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>%n complaint(s)</source>
         <translation>
-            <numerusform>%n 件投诉</numerusform>
-        </translation>
+            <numerusform>%n 件投诉</numerusform></translation>
     </message>
     <message>
         <source>Complaints</source>
@@ -5975,8 +6256,7 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>The tier {code} is given to %n franchisee(s); give them another tier first.</source>
         <translation>
-            <numerusform>等级 {code} 仍有 %n 个加盟商使用；请先为他们更换等级。</numerusform>
-        </translation>
+            <numerusform>等级 {code} 仍有 %n 个加盟商使用；请先为他们更换等级。</numerusform></translation>
     </message>
     <message>
         <source>Remove tier</source>
@@ -6075,8 +6355,7 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>Hand their %n franchisee(s) over to</source>
         <translation>
-            <numerusform>将其负责的 %n 个加盟商转交给</numerusform>
-        </translation>
+            <numerusform>将其负责的 %n 个加盟商转交给</numerusform></translation>
     </message>
     <message>
         <source>Enter an e-mail address like name@example.com, or leave it empty.</source>
@@ -6268,6 +6547,10 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>The name of an anniversary has at most {limit} characters.</source>
         <translation>纪念日名称最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>The letter language is Simplified Chinese or English.</source>
+        <translation>信函语言为简体中文或英文。</translation>
     </message>
     <message>
         <source>Enter the store's name.</source>
@@ -6695,8 +6978,7 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source> month(s)</source>
         <translation>
-            <numerusform> 个月</numerusform>
-        </translation>
+            <numerusform> 个月</numerusform></translation>
     </message>
     <message>
         <source>Tier {tier}: visit every</source>
@@ -6802,8 +7084,7 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source> month(s)</source>
         <translation>
-            <numerusform> 个月</numerusform>
-        </translation>
+            <numerusform> 个月</numerusform></translation>
     </message>
     <message>
         <source>No regular visits</source>
@@ -6819,8 +7100,7 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>every %n month(s)</source>
         <translation>
-            <numerusform>每 %n 个月一次</numerusform>
-        </translation>
+            <numerusform>每 %n 个月一次</numerusform></translation>
     </message>
     <message>
         <source>its own plan</source>
@@ -7034,32 +7314,27 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>%n franchisee(s) to visit</source>
         <translation>
-            <numerusform>%n 家加盟商待拜访</numerusform>
-        </translation>
+            <numerusform>%n 家加盟商待拜访</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n overdue</source>
         <translation>
-            <numerusform>%n 家逾期</numerusform>
-        </translation>
+            <numerusform>%n 家逾期</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n visit(s)</source>
         <translation>
-            <numerusform>%n 次拜访</numerusform>
-        </translation>
+            <numerusform>%n 次拜访</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n suggestion(s)</source>
         <translation>
-            <numerusform>%n 条建议</numerusform>
-        </translation>
+            <numerusform>%n 条建议</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>showing those of the latest visits, %n of them: choose a status or an account manager to see the rest</source>
         <translation>
-            <numerusform>显示最近拜访的 %n 条：选择状态或客户经理可查看其余</numerusform>
-        </translation>
+            <numerusform>显示最近拜访的 %n 条：选择状态或客户经理可查看其余</numerusform></translation>
     </message>
 </context>
 </TS>
