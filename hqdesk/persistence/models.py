@@ -307,9 +307,6 @@ from hqdesk.persistence import models_complaints, models_credit, models_visits  
 
 # named here, not read from the module: it may be the one being imported first (and only half defined)
 AUDITED_TABLES = AUDITED_TABLES + ("complaint_categories", "complaint_sla", "complaints", "complaint_events")
-from hqdesk.persistence import (
-    models_analytics,  # noqa: E402,F401
-    models_letters,  # noqa: E402,F401
-)
+from hqdesk.persistence import models_analytics, models_letters  # noqa: E402,F401
 
 AUDITED_TABLES = AUDITED_TABLES + ("letter_templates",)
