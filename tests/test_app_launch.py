@@ -71,7 +71,17 @@ def test_database_newer_than_the_app_is_refused_from_the_command_line(tmp_path):
 # Modules that no part of the first screen needs: each costs tens of milliseconds at start-up. Pages, dialogs
 # and commands that need them import them when first used (charts, letters, reports, imports, upgrades,
 # signing in with a password, PostgreSQL).
-HEAVY_AT_START = ("pyqtgraph", "reportlab", "openpyxl", "alembic", "pypinyin", "argon2", "keyring", "psycopg")
+HEAVY_AT_START = (
+    "pyqtgraph",
+    "reportlab",
+    "openpyxl",
+    "jinja2",
+    "alembic",
+    "pypinyin",
+    "argon2",
+    "keyring",
+    "psycopg",
+)
 
 _MODULES_WHEN_READY = """
 import sys
