@@ -397,7 +397,8 @@ class Form:
         note.setObjectName("requiredNote")
         note.setTextFormat(Qt.TextFormat.RichText)
         note.setStyleSheet("color: #5d6d7e;")
-        note.setVisible(not self._read_only)
+        if self._read_only:  # not setVisible(True): without a parent yet, that would show it as a window
+            note.hide()
         self._notes.append(note)
         return note
 

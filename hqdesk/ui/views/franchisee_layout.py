@@ -66,7 +66,8 @@ class RememberedLayout:
             + self.table.verticalScrollBar().sizeHint().width()
         )
         editor = max(
-            self.editor.minimumSizeHint().width(), EDITOR_CHARS * self.fontMetrics().horizontalAdvance("中")
+            self.splitter.widget(1).minimumSizeHint().width(),
+            EDITOR_CHARS * self.fontMetrics().horizontalAdvance("中"),
         )
         width = max(min(needs, total - editor), total // 2)
         return [width, total - width]

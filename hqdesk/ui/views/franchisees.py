@@ -9,8 +9,18 @@ from __future__ import annotations
 import logging
 import weakref
 from datetime import date
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,7 +51,9 @@ from hqdesk.ui.views.franchisee_filters import FranchiseeFilterBar
 from hqdesk.ui.views.franchisee_layout import (
     RememberedLayout,
 )
-from hqdesk.ui.views.profile import ProfileEditor
+
+if TYPE_CHECKING:
+    from hqdesk.ui.views.profile import ProfileEditor
 
 log = logging.getLogger(__name__)
 
@@ -101,11 +113,25 @@ class FranchiseesView(RememberedLayout, QWidget):
 
         self._build_filter_bar()
         self._build_list()
-        self.editor = ProfileEditor(ctx, self)
+        # The profile editor (its form and every profile tab: a sixth of the start-up) is built in the first idle
+        # moment after the list shows its first rows, or at once when something needs it (``editor``); until
+        # then its place shows what the editor itself shows when no franchisee is selected.
+        self._editor: ProfileEditor | None = None
+        self.editor_placeholder = QLabel(
+            QCoreApplication.translate("ProfileEditor", "Select a franchisee, or press Ctrl+N to add one"),
+            self,
+        )
+        self.editor_placeholder.setObjectName("editorPlaceholder")
+        self.editor_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.editor_placeholder.setWordWrap(True)
+        self.editor_placeholder.setStyleSheet("color: #7f8c8d; font-size: 15px;")  # the editor's empty state
+        self.editor_slot = QStackedWidget(self)  # the placeholder, then the editor (nothing is reparented)
+        self.editor_slot.setObjectName("editorSlot")
+        self.editor_slot.addWidget(self.editor_placeholder)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("franchiseesSplitter")
         self.splitter.addWidget(self.stack)
-        self.splitter.addWidget(self.editor)
+        self.splitter.addWidget(self.editor_slot)
         self.splitter.setCollapsible(0, False)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -141,6 +167,30 @@ class FranchiseesView(RememberedLayout, QWidget):
         install_bulk_actions(self)  # administrators: reassign, tag, change status of the selection
 
     # ----- building ------------------------------------------------------------------------------
+    @property
+    def editor(self) -> ProfileEditor:
+        """The profile editor beside the list, built now if it was not yet."""
+        if self._editor is None:
+            from hqdesk.ui.views.profile import ProfileEditor
+
+            editor = ProfileEditor(self.ctx, self.editor_slot)
+            editor.saved.connect(self._editor_saved)
+            self.editor_slot.addWidget(editor)
+            self.editor_slot.setCurrentWidget(editor)
+            self.editor_slot.removeWidget(self.editor_placeholder)
+            self.editor_placeholder.deleteLater()
+            self.editor_placeholder = None
+            self._editor = editor
+            self._apply_default_split()  # a default split is fitted to the editor's own minimum width
+        return self._editor
+
+    def editor_built(self) -> bool:
+        return self._editor is not None
+
+    def _build_editor_when_idle(self) -> None:
+        if self._editor is None and isValid(self):
+            _ = self.editor
+
     def _build_filter_bar(self) -> None:
         self.filters = FranchiseeFilterBar(self.ctx, self)
         bar = self.filters  # its boxes, by the names the tests and benchmarks use
@@ -275,7 +325,6 @@ class FranchiseesView(RememberedLayout, QWidget):
         self.model.sort_requested.connect(self._sort_changed)
         self.model.rowsInserted.connect(self._rows_arrived)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.editor.saved.connect(self._editor_saved)
         self.ctx.bus.changed.connect(self._bus_changed)
         header = self.table.horizontalHeader()
         for signal in (
@@ -354,6 +403,8 @@ class FranchiseesView(RememberedLayout, QWidget):
         if not self._select(self._current_id, scroll) or not scroll:
             self.table.scrollToTop()
         self.loaded.emit(result.total)
+        if self._editor is None:  # once these rows are painted
+            QTimer.singleShot(0, self._build_editor_when_idle)
 
     def _search_failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation:
@@ -552,6 +603,8 @@ class FranchiseesView(RememberedLayout, QWidget):
         self.editor.tabs.setCurrentWidget(self.editor.form)
 
     def _may_discard(self) -> bool:
+        if self._editor is None:
+            return True  # nothing was edited before the editor existed
         return not self.editor.has_unsaved_changes() or self.editor.confirm_discard()
 
     def new_franchisee(self) -> None:
