@@ -173,6 +173,27 @@ def _para(text: str, style):
     return Paragraph(mark_fallbacks(text).replace("\n", "<br/>"), style)
 
 
+def _address_paragraphs(lines, style, width: float) -> list:
+    """One paragraph per address line; a line a little too long for the window is set up to 2 points smaller so
+    that it stays on one line (a street address broken before its last character, "…910" / "室", reads badly);
+    a line longer than that wraps."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    out = []
+    for line in lines:
+        size = style.fontSize
+        while size > style.fontSize - 2 and stringWidth(line, style.fontName, size) > width:
+            size -= 0.5
+        fitted = style
+        if size != style.fontSize and stringWidth(line, style.fontName, size) <= width:
+            fitted = ParagraphStyle(
+                f"{style.name}-{size}", parent=style, fontSize=size, leading=style.leading
+            )
+        out.append(_para(line, fitted))
+    return out
+
+
 def _flat(prefix: str, value, out: list[tuple[str, str]]) -> None:
     if isinstance(value, dict):
         for k, v in value.items():
@@ -440,7 +461,7 @@ def _first_page(letter: LetterData, st: _Styles):
         )
         canvas.setFillGray(0)
         Frame(x0 * MM, PAGE_H - y1 * MM, (x1 - x0) * MM, (y1 - y0 - 1) * MM, 0, 0, 0, 0).addFromList(
-            [_para("\n".join(letter.address_lines), st.address)], canvas
+            _address_paragraphs(letter.address_lines, st.address, (x1 - x0) * MM), canvas
         )
         ref = [
             f"{t['date']}: {long_date(letter.as_of, lang)}",

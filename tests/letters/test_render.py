@@ -203,3 +203,21 @@ def test_every_kind_renders_in_both_languages(key, language):
 def test_letterdata_stays_frozen():
     with pytest.raises(dataclasses.FrozenInstanceError):
         letter().language = "en"  # type: ignore[misc]
+
+
+def test_a_street_address_a_little_too_long_stays_on_one_line():
+    """Seen on the demo: "…世纪大厦910" / "室" broke before its last character; now set slightly smaller."""
+    street = "辽宁省大连市甘井子区商业街78号世纪大厦910室"
+    pdf = render_letter(letter(address_lines=("大连荣华珠宝贸易有限公司", "宋怡 女士", street))).pdf
+    lines = text_of(pdf).splitlines()
+    assert street in lines
+
+
+@pytest.mark.parametrize(
+    "years, words", [("1", "Over our first year together"), ("6", "Over our 6 years together")]
+)
+def test_english_greetings_count_years_in_words_that_fit(years, words):
+    merge = example_data(LetterKind("festival"), "en")
+    merge = {**merge, "franchisee": {**merge["franchisee"], "years": years}}
+    text = " ".join(text_of(render_letter(letter(language="en", merge=merge)).pdf).split())
+    assert words in text and "1 years" not in text
