@@ -167,12 +167,14 @@
     <message numerus="yes">
         <source>%n event(s)</source>
         <translation>
-            <numerusform>%n 个事件</numerusform></translation>
+            <numerusform>%n 个事件</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Contract renewals show %n day(s) ahead</source>
         <translation>
-            <numerusform>合同续签提前 %n 天显示</numerusform></translation>
+            <numerusform>合同续签提前 %n 天显示</numerusform>
+        </translation>
     </message>
     <message>
         <source>Contract renewals</source>
@@ -193,7 +195,8 @@
     <message numerus="yes">
         <source>%n event(s) exported</source>
         <translation>
-            <numerusform>已导出 %n 个事件</numerusform></translation>
+            <numerusform>已导出 %n 个事件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -304,7 +307,8 @@
     <message numerus="yes">
         <source>%n franchisee(s) with money open as of {date}.</source>
         <translation>
-            <numerusform>截至 {date}，共 %n 个加盟商有未结款项。</numerusform></translation>
+            <numerusform>截至 {date}，共 %n 个加盟商有未结款项。</numerusform>
+        </translation>
     </message>
     <message>
         <source>{code} {name}: {column} as of {date}</source>
@@ -317,7 +321,8 @@
     <message numerus="yes">
         <source>%n document(s), {amount} in all</source>
         <translation>
-            <numerusform>共 %n 张单据，合计 {amount}</numerusform></translation>
+            <numerusform>共 %n 张单据，合计 {amount}</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export the aging report</source>
@@ -502,7 +507,8 @@
     <message numerus="yes">
         <source>%n franchisee(s) changed.</source>
         <translation>
-            <numerusform>已更改 %n 个加盟商。</numerusform></translation>
+            <numerusform>已更改 %n 个加盟商。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -510,7 +516,8 @@
     <message numerus="yes">
         <source>Applies to %n selected franchisee(s). All of them change, or none.</source>
         <translation>
-            <numerusform>作用于选中的 %n 个加盟商：要么全部更改，要么都不更改。</numerusform></translation>
+            <numerusform>作用于选中的 %n 个加盟商：要么全部更改，要么都不更改。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1142,7 +1149,8 @@
     <message numerus="yes">
         <source>%n complaint(s)</source>
         <translation>
-            <numerusform>%n 条投诉</numerusform></translation>
+            <numerusform>%n 条投诉</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1901,7 +1909,8 @@
     <message numerus="yes">
         <source>⚠ Overdue by %n day(s)</source>
         <translation>
-            <numerusform>⚠ 已逾期 %n 天</numerusform></translation>
+            <numerusform>⚠ 已逾期 %n 天</numerusform>
+        </translation>
     </message>
     <message>
         <source>Due today</source>
@@ -1910,7 +1919,8 @@
     <message numerus="yes">
         <source>In %n day(s)</source>
         <translation>
-            <numerusform>%n 天后</numerusform></translation>
+            <numerusform>%n 天后</numerusform>
+        </translation>
     </message>
     <message>
         <source> (follow-up)</source>
@@ -3262,7 +3272,8 @@
     <message numerus="yes">
         <source>%n statuses</source>
         <translation>
-            <numerusform>%n 种状态</numerusform></translation>
+            <numerusform>%n 种状态</numerusform>
+        </translation>
     </message>
     <message>
         <source>Tier {tier}</source>
@@ -3791,6 +3802,30 @@
         <translation>未知联系人角色 {value}；请使用 owner、manager、finance、purchasing、store_manager 或 other。</translation>
     </message>
     <message>
+        <source>Unknown gender {value}; use male, female or unknown.</source>
+        <translation>未知的性别 {value}；请填写 male（男）、female（女）或 unknown（未知）。</translation>
+    </message>
+    <message>
+        <source>Unknown store status {value}; use planned, open, renovating or closed.</source>
+        <translation>未知的门店状态 {value}；请填写 planned（筹建）、open（营业）、renovating（装修）或 closed（关闭）。</translation>
+    </message>
+    <message>
+        <source>The file has neither a franchisee_code nor a franchisee_uscc column: each row must say which franchisee it belongs to.</source>
+        <translation>文件中既没有 franchisee_code 列，也没有 franchisee_uscc 列：每一行都必须注明所属的加盟商。</translation>
+    </message>
+    <message>
+        <source>Say which franchisee this row belongs to: its code or its credit code.</source>
+        <translation>请注明这一行所属的加盟商：填写其编码或统一社会信用代码。</translation>
+    </message>
+    <message>
+        <source>No franchisee has the unified social credit code {uscc}.</source>
+        <translation>没有加盟商的统一社会信用代码是 {uscc}。</translation>
+    </message>
+    <message>
+        <source>The code {code} and the credit code {uscc} belong to different franchisees.</source>
+        <translation>编码 {code} 与统一社会信用代码 {uscc} 属于不同的加盟商。</translation>
+    </message>
+    <message>
         <source>The cell cannot be read: {value}</source>
         <translation>无法读取该单元格：{value}</translation>
     </message>
@@ -3868,7 +3903,7 @@
     </message>
     <message>
         <source>No franchisee has the code {code}.</source>
-        <translation>没有编码为 {code} 的加盟商。</translation>
+        <translation>没有加盟商的编码是 {code}。</translation>
     </message>
     <message>
         <source>The number {number} is also on row {row}.</source>
@@ -4982,7 +5017,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>The tier {code} is given to %n franchisee(s); give them another tier first.</source>
         <translation>
-            <numerusform>等级 {code} 仍有 %n 个加盟商使用；请先为他们更换等级。</numerusform></translation>
+            <numerusform>等级 {code} 仍有 %n 个加盟商使用；请先为他们更换等级。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Remove tier</source>
@@ -5081,7 +5117,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>Hand their %n franchisee(s) over to</source>
         <translation>
-            <numerusform>将其负责的 %n 个加盟商转交给</numerusform></translation>
+            <numerusform>将其负责的 %n 个加盟商转交给</numerusform>
+        </translation>
     </message>
     <message>
         <source>Enter an e-mail address like name@example.com, or leave it empty.</source>
@@ -5700,7 +5737,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source> month(s)</source>
         <translation>
-            <numerusform> 个月</numerusform></translation>
+            <numerusform> 个月</numerusform>
+        </translation>
     </message>
     <message>
         <source>Tier {tier}: visit every</source>
@@ -5806,7 +5844,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source> month(s)</source>
         <translation>
-            <numerusform> 个月</numerusform></translation>
+            <numerusform> 个月</numerusform>
+        </translation>
     </message>
     <message>
         <source>No regular visits</source>
@@ -5822,7 +5861,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>every %n month(s)</source>
         <translation>
-            <numerusform>每 %n 个月一次</numerusform></translation>
+            <numerusform>每 %n 个月一次</numerusform>
+        </translation>
     </message>
     <message>
         <source>its own plan</source>
@@ -6036,27 +6076,32 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>%n franchisee(s) to visit</source>
         <translation>
-            <numerusform>%n 家加盟商待拜访</numerusform></translation>
+            <numerusform>%n 家加盟商待拜访</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n overdue</source>
         <translation>
-            <numerusform>%n 家逾期</numerusform></translation>
+            <numerusform>%n 家逾期</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n visit(s)</source>
         <translation>
-            <numerusform>%n 次拜访</numerusform></translation>
+            <numerusform>%n 次拜访</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n suggestion(s)</source>
         <translation>
-            <numerusform>%n 条建议</numerusform></translation>
+            <numerusform>%n 条建议</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>showing those of the latest visits, %n of them: choose a status or an account manager to see the rest</source>
         <translation>
-            <numerusform>显示最近拜访的 %n 条：选择状态或客户经理可查看其余</numerusform></translation>
+            <numerusform>显示最近拜访的 %n 条：选择状态或客户经理可查看其余</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

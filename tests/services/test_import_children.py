@@ -221,3 +221,53 @@ def test_random_rows_and_bytes_are_imported_or_refused(
     assert code in (0, 2), err
     if code == 2:
         assert state(franchisees) == before
+
+
+# ----- header guessing for the franchisee import ------------------------------------------------------------
+
+
+def test_common_chinese_headers_are_guessed_for_franchisees(services, users, tmp_path):
+    """The issue's names: 加盟商编号, 加盟商名称, 城市, 联系人, 手机, 电话, 签约日期, 生日 (with 等级)."""
+    path = tmp_path / "sheet.csv"
+    path.write_bytes(
+        csv_bytes(
+            [
+                ["加盟商编号", "加盟商名称", "城市", "等级", "联系人", "手机", "电话", "签约日期", "生日"],
+                [
+                    "G001",
+                    "苏州金店有限公司",
+                    "苏州",
+                    "A",
+                    "周总",
+                    "13812345678",
+                    "0512-6688 1234",
+                    "2023-04-01",
+                    "1970-01-02",
+                ],
+            ],
+            "gb18030",
+        )
+    )
+    result = FranchiseeImporter(services.db).import_file(SYSTEM_ACTOR, path, today=TODAY)
+    assert result.errors == () and result.imported == 1
+    with services.db.read() as s:
+        assert s.execute(
+            select(Franchisee.legal_name, Franchisee.contract_start).where(Franchisee.code == "G001")
+        ).one() == ("苏州金店有限公司", date(2023, 4, 1))
+        assert s.execute(select(Contact.name, Contact.mobile, Contact.phone, Contact.birthday)).one() == (
+            "周总",
+            "13812345678",
+            "0512-6688 1234",
+            date(1970, 1, 2),
+        )
+
+
+def test_a_bad_contact_phone_in_the_franchisee_import_is_named(services, users, tmp_path):
+    path = write_csv(
+        tmp_path / "f.csv",
+        [["code", "名称", "城市", "等级", "联系人", "电话"], ["G002", "某公司", "苏州", "A", "周总", "abc"]],
+    )
+    result = FranchiseeImporter(services.db).import_file(SYSTEM_ACTOR, path, today=TODAY)
+    assert [p.line() for p in result.errors] == [
+        "row 2, column contact_phone: This does not look like a phone number."
+    ]

@@ -57,7 +57,13 @@ from hqdesk.services.imports.reader import Table, blank, read_table
 
 # ----- rows ------------------------------------------------------------------------------------------------
 
-CONTACT_FIELDS = {"name": "contact_name", "mobile": "contact_mobile", "role": "contact_role"}
+CONTACT_FIELDS = {
+    "name": "contact_name",
+    "mobile": "contact_mobile",
+    "phone": "contact_phone",
+    "role": "contact_role",
+    "birthday": "contact_birthday",
+}
 FRANCHISEE_FIELDS = {"account_manager_id": "account_manager"}
 
 
@@ -128,6 +134,8 @@ def _parse_rows(
                 ContactData(
                     name=values.get("contact_name") or "",
                     mobile=values.get("contact_mobile") or "",
+                    phone=values.get("contact_phone") or "",
+                    birthday=values.get("contact_birthday"),
                     role=values.get("contact_role") or ContactRole.OWNER,
                     is_primary=True,
                 )
