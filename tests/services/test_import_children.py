@@ -271,3 +271,47 @@ def test_a_bad_contact_phone_in_the_franchisee_import_is_named(services, users, 
     assert [p.line() for p in result.errors] == [
         "row 2, column contact_phone: This does not look like a phone number."
     ]
+
+
+# ----- hqdesk's own template ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_filled_in_template_round_trips_through_the_import(services, users, tmp_path, language):
+    from openpyxl import load_workbook
+
+    from hqdesk.services.imports.templates import template_headers, write_template
+
+    made = {}
+    for entity in ("franchisees", "contacts", "stores"):
+        path = write_template(entity, tmp_path / f"{entity}-{language}.xlsx", language)
+        wb = load_workbook(path)
+        ws = wb.active
+        assert [c.value for c in ws[1]] == template_headers(entity, language)
+        assert ws.cell(row=2, column=1).number_format == "@"  # a code typed as 007 stays 007
+        made[entity] = (wb, ws, path)
+    assert template_headers("franchisees", "zh")[:4] == ["编码*", "公司名称*", "城市*", "等级*"]
+    wb, ws, path = made["franchisees"]
+    ws.append(["007", "宁波金店有限公司", "宁波", "A"])
+    wb.save(path)
+    assert FranchiseeImporter(services.db).import_file(SYSTEM_ACTOR, path, today=TODAY).imported == 1
+    wb, ws, path = made["contacts"]
+    ws.append(["007", "", "孙总", "owner" if language == "en" else "老板"])
+    wb.save(path)
+    assert ContactImporter(services.db).import_file(SYSTEM_ACTOR, path, today=TODAY).imported == 1
+    wb, ws, path = made["stores"]
+    ws.append(["007", "", "天一店"])
+    wb.save(path)
+    assert StoreImporter(services.db).import_file(SYSTEM_ACTOR, path, today=TODAY).imported == 1
+    assert contacts_of(services, "007") == [("孙总", "", "owner", None, True)]
+
+
+def test_the_csv_template_has_a_bom_and_imports_once_filled_in(services, users, tmp_path):
+    from hqdesk.services.imports.templates import write_template
+
+    path = write_template("franchisees", tmp_path / "t.csv", "zh")
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    path.write_bytes(raw + "F9,某公司,北京,A\r\n".encode() + b"")
+    result = FranchiseeImporter(services.db).import_file(SYSTEM_ACTOR, path, today=TODAY)
+    assert result.errors == () and result.imported == 1
