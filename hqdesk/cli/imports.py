@@ -40,6 +40,7 @@ def cmd_import_franchisees(args) -> int:
                     "rows": result.rows,
                     "dry_run": result.dry_run,
                     "errors": [p.as_json() for p in result.errors],
+                    **({"layout": result.layout} if getattr(result, "layout", "") else {}),
                 },
                 ensure_ascii=False,
                 indent=2,
@@ -55,6 +56,8 @@ def cmd_import_franchisees(args) -> int:
         error(f"refused: {len(result.errors)} problem(s) in {result.file}; nothing was imported")
         return REFUSED
     if not args.json:
+        if getattr(result, "layout", ""):
+            print(f"recognised layout: {result.layout}")
         if result.dry_run:
             print(f"dry run: {result.rows} {what} can be imported; nothing was written")
         else:

@@ -3925,6 +3925,10 @@
         <source>Another user recorded documents with the same numbers during the import. Nothing was imported; run the import again to see which rows.</source>
         <translation>导入期间另一位用户录入了相同编号的单据。未导入任何内容；请重新导入以查看是哪些行。</translation>
     </message>
+    <message>
+        <source>Salesforce Account export</source>
+        <translation>Salesforce 客户（Account）导出</translation>
+    </message>
 </context>
 <context>
     <name>LanguagePage</name>

@@ -315,3 +315,43 @@ def test_the_csv_template_has_a_bom_and_imports_once_filled_in(services, users, 
     path.write_bytes(raw + "F9,某公司,北京,A\r\n".encode() + b"")
     result = FranchiseeImporter(services.db).import_file(SYSTEM_ACTOR, path, today=TODAY)
     assert result.errors == () and result.imported == 1
+
+
+# ----- other systems' exports ---------------------------------------------------------------------------------
+
+FIXTURES = __import__("pathlib").Path(__file__).parent.parent / "fixtures" / "imports"
+
+
+def test_a_salesforce_account_export_is_recognised_without_mapping(
+    services, users, tmp_path, capsys, migrated_db_url
+):
+    """Data Loader's Account extract: upper-case API names, every value quoted, a line break inside a quoted
+    street; ACCOUNTNUMBER is the code, the record ID when it is blank; the default tier (the first, A)."""
+    path = FIXTURES / "salesforce" / "Account_extract.csv"
+    code, out, err = run_cli(capsys, "import", "franchisees", str(path), "--db", migrated_db_url)
+    assert (code, err) == (0, "")
+    assert out == "recognised layout: Salesforce Account export\nimported 2 franchisees\n"
+    with services.db.read() as s:
+        rows = s.execute(
+            select(
+                Franchisee.code,
+                Franchisee.legal_name,
+                Franchisee.city,
+                Franchisee.province,
+                Franchisee.tier,
+                Franchisee.address,
+                Franchisee.notes,
+            ).order_by(Franchisee.code)
+        ).all()
+    assert [tuple(r) for r in rows] == [
+        ("0015g00000AbCdFAAV", "苏州银河首饰有限公司", "苏州", "江苏", "A", "工业园区星湖街 88 号", ""),
+        (
+            "HZ-001",
+            "杭州金缘珠宝有限公司",
+            "杭州",
+            "浙江",
+            "A",
+            "西湖区文三路 100 号 金缘大厦 3 楼",
+            '老客户，"金"系列主力',
+        ),
+    ]

@@ -46,6 +46,7 @@ from hqdesk.persistence.types import utcnow
 from hqdesk.services.base import Service
 from hqdesk.services.imports.cells import convert
 from hqdesk.services.imports.columns import FRANCHISEE_TEMPLATE, Column
+from hqdesk.services.imports.layouts import recognise
 from hqdesk.services.imports.problems import (
     CellProblem,
     ImportConflict,
@@ -395,6 +396,9 @@ class FranchiseeImporter(Service):
         today = today or date.today()
         try:
             table = read_table(path)
+            with self.db.read() as s:
+                default_tier = s.scalar(select(Tier.code).order_by(Tier.sort_order, Tier.code).limit(1)) or ""
+            layout, table = recognise(table, default_tier)
             _header_row, mapping, data = FRANCHISEE_TEMPLATE.map_header(table)
         except Refused as refused:
             return ImportResult(str(path), 0, 0, dry_run, refused.problems)
@@ -404,7 +408,7 @@ class FranchiseeImporter(Service):
             with self.db.read() as s:
                 self.require(actor, Action.IMPORT_FRANCHISEES, s=s)
                 _check_rows(s, rows, problems)
-            return self._result(path, rows, 0, dry_run, problems)
+            return self._result(path, rows, 0, dry_run, problems, layout)
         from sqlalchemy.exc import IntegrityError
 
         # the search texts' pinyin before the write lock is taken: another user's save need not wait for it
@@ -419,20 +423,25 @@ class FranchiseeImporter(Service):
                 _check_rows(s, rows, problems)
                 if problems:
                     s.rollback()  # nothing was written; said explicitly (the unit of work commits only on request)
-                    return self._result(path, rows, 0, dry_run, problems)
+                    return self._result(path, rows, 0, dry_run, problems, layout)
                 imported = _write(s, rows, actor, today, f"import: {path.name}"[:200])
                 s.commit()
         except IntegrityError as exc:
             raise ImportConflict() from exc
-        return self._result(path, rows, imported, dry_run, problems)
+        return self._result(path, rows, imported, dry_run, problems, layout)
 
     @staticmethod
     def _result(
-        path: Path, rows: list[_Row], imported: int, dry_run: bool, problems: Iterable[ImportProblem]
+        path: Path,
+        rows: list[_Row],
+        imported: int,
+        dry_run: bool,
+        problems: Iterable[ImportProblem],
+        layout: str = "",
     ) -> ImportResult:
         order = FRANCHISEE_TEMPLATE.order
         ordered = sorted(problems, key=lambda p: (p.row or 0, order.get(p.column or "", len(order))))
-        return ImportResult(str(path), len(rows), imported, dry_run, tuple(ordered))
+        return ImportResult(str(path), len(rows), imported, dry_run, tuple(ordered), layout)
 
 
 __all__ = ["FranchiseeImporter", "ImportResult", "ImportProblem", "ImportConflict"]

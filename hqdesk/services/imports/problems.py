@@ -67,6 +67,7 @@ class ImportResult:
     imported: int
     dry_run: bool
     errors: tuple[ImportProblem, ...] = ()
+    layout: str = ""  # the other system's export recognised (layouts.py), "" for hqdesk's template or a guess
 
     @property
     def ok(self) -> bool:
