@@ -441,7 +441,7 @@ class FranchiseeImporter(Service):
     ) -> ImportResult:
         order = FRANCHISEE_TEMPLATE.order
         ordered = sorted(problems, key=lambda p: (p.row or 0, order.get(p.column or "", len(order))))
-        return ImportResult(str(path), len(rows), imported, dry_run, tuple(ordered), layout)
+        return ImportResult(str(path), len(rows), imported, dry_run, tuple(ordered), layout=layout)
 
 
 __all__ = ["FranchiseeImporter", "ImportResult", "ImportProblem", "ImportConflict"]

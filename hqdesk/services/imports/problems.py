@@ -67,7 +67,9 @@ class ImportResult:
     imported: int
     dry_run: bool
     errors: tuple[ImportProblem, ...] = ()
-    layout: str = ""  # the other system's export recognised (layouts.py), "" for hqdesk's template or a guess
+    layout: str = field(
+        default="", kw_only=True
+    )  # the other system's export recognised (layouts.py), "" for hqdesk's template or a guess
 
     @property
     def ok(self) -> bool:
