@@ -29,7 +29,8 @@ def cmd_import_franchisees(args) -> int:
     services = open_services(args)
     try:
         actor = acting_actor(services, args.as_user)  # a personal login acts as its own user
-        result = _importer(what)(services.db).import_file(actor, args.file, dry_run=args.dry_run)
+        options = {"on_duplicate": args.on_duplicate} if what == "franchisees" else {}
+        result = _importer(what)(services.db).import_file(actor, args.file, dry_run=args.dry_run, **options)
     finally:
         services.close()
     if args.json:
@@ -41,6 +42,7 @@ def cmd_import_franchisees(args) -> int:
                     "dry_run": result.dry_run,
                     "errors": [p.as_json() for p in result.errors],
                     **({"layout": result.layout} if getattr(result, "layout", "") else {}),
+                    **({"skipped": result.skipped} if getattr(result, "skipped", 0) else {}),
                 },
                 ensure_ascii=False,
                 indent=2,
@@ -58,10 +60,11 @@ def cmd_import_franchisees(args) -> int:
     if not args.json:
         if getattr(result, "layout", ""):
             print(f"recognised layout: {result.layout}")
+        skipped = f"; skipped {result.skipped} already in hqdesk" if getattr(result, "skipped", 0) else ""
         if result.dry_run:
-            print(f"dry run: {result.rows} {what} can be imported; nothing was written")
+            print(f"dry run: {result.rows} {what} can be imported{skipped}; nothing was written")
         else:
-            print(f"imported {result.imported} {what}")
+            print(f"imported {result.imported} {what}{skipped}")
     return OK
 
 
@@ -131,6 +134,13 @@ def add_commands(commands, common: argparse.ArgumentParser) -> argparse.Argument
         dest="as_user",
         metavar="USERNAME",
         help="record the import as this hqdesk user (an administrator); default: system",
+    )
+    p.add_argument(
+        "--on-duplicate",
+        choices=("refuse", "skip"),
+        default="refuse",
+        help="a row matching a franchisee already in hqdesk (credit code, code, or exact legal name): refuse the "
+        "file (default) or skip the row",
     )
     p.set_defaults(handler=cmd_import_franchisees, what="franchisees")
     for what in ("contacts", "stores"):

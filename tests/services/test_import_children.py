@@ -355,3 +355,28 @@ def test_a_salesforce_account_export_is_recognised_without_mapping(
             '老客户，"金"系列主力',
         ),
     ]
+
+
+# ----- rows already in hqdesk ----------------------------------------------------------------------------------
+
+
+def test_on_duplicate_skip_leaves_out_rows_already_in_hqdesk(franchisees, migrated_db_url, tmp_path, capsys):
+    """Matched by credit code (row 2, another code), by code (row 3, case aside) and by exact legal name (row
+    4); row 5 is new. The default refuses the file; --on-duplicate skip imports the new row only."""
+    rows = [
+        ["code", "legal_name", "city", "tier", "uscc"],
+        ["NEW1", "另一家公司", "上海", "A", make_uscc(1)],
+        ["f0002", "又一家公司", "上海", "A", ""],
+        ["NEW3", "杭州测试有限公司", "杭州", "A", ""],
+        ["NEW4", "全新公司", "杭州", "B", make_uscc(9)],
+    ]
+    path = write_csv(tmp_path / "dup.csv", rows)
+    code, _out, err = run_cli(capsys, "import", "franchisees", str(path), "--db", migrated_db_url)
+    assert code == 2 and "row 2, column uscc" in err and "row 3, column code" in err
+    code, out, err = run_cli(
+        capsys, "import", "franchisees", str(path), "--on-duplicate", "skip", "--db", migrated_db_url
+    )
+    assert (code, out, err) == (0, "imported 1 franchisees; skipped 3 already in hqdesk\n", "")
+    with franchisees.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Franchisee)) == 5
+        assert s.scalar(select(Franchisee.legal_name).where(Franchisee.code == "NEW4")) == "全新公司"

@@ -306,6 +306,27 @@ def _check_rows(s: Session, rows: list[_Row], problems: list[ImportProblem]) -> 
         problems.extend(found)
 
 
+def _drop_existing(s: Session, rows: list[_Row], problems: list[ImportProblem]) -> tuple[list[_Row], int]:
+    """``rows`` without those matching a franchisee already in hqdesk (by credit code, then code, then exact
+    legal name), and how many were left out; the problems of the rows left out are dropped with them."""
+    usccs = set(s.scalars(select(Franchisee.uscc).where(Franchisee.uscc.is_not(None))))
+    codes = set(s.scalars(select(func.lower(Franchisee.code))))
+    names = set(s.scalars(select(Franchisee.legal_name)))
+    kept, dropped = [], set()
+    for row in rows:
+        if (
+            (row.data.uscc and row.data.uscc in usccs)
+            or (row.data.code and row.data.code.lower() in codes)
+            or (row.data.legal_name and row.data.legal_name in names)
+        ):
+            dropped.add(row.number)
+        else:
+            kept.append(row)
+    if dropped:
+        problems[:] = [p for p in problems if p.row not in dropped]
+    return kept, len(dropped)
+
+
 BATCH = 1000
 
 
@@ -382,9 +403,19 @@ class FranchiseeImporter(Service):
     """Import franchisees from a CSV/XLSX file (all rows or none). See the module docstring."""
 
     def import_file(
-        self, actor: Actor, path: str | Path, *, dry_run: bool = False, today: date | None = None
+        self,
+        actor: Actor,
+        path: str | Path,
+        *,
+        dry_run: bool = False,
+        today: date | None = None,
+        on_duplicate: str = "refuse",
     ) -> ImportResult:
         """Check ``path`` and, unless ``dry_run`` or a row is bad, import every row in one transaction.
+
+        ``on_duplicate``: "refuse" (a row whose code or credit code is already in hqdesk is a problem) or
+        "skip" (rows matching a franchisee already in hqdesk - by credit code, then code, then exact legal
+        name - are left out and counted in ``ImportResult.skipped``; the rest is imported).
 
         Problems with the file or its rows come back in ``ImportResult.errors`` (nothing written); raises
         PermissionDenied, ImportConflict (a concurrent import took a code), and database errors.
@@ -404,11 +435,14 @@ class FranchiseeImporter(Service):
             return ImportResult(str(path), 0, 0, dry_run, refused.problems)
         problems: list[ImportProblem] = []
         rows = _parse_rows(mapping, data, table, today, problems)
+        skipped = 0
         if dry_run:
             with self.db.read() as s:
                 self.require(actor, Action.IMPORT_FRANCHISEES, s=s)
+                if on_duplicate == "skip":
+                    rows, skipped = _drop_existing(s, rows, problems)
                 _check_rows(s, rows, problems)
-            return self._result(path, rows, 0, dry_run, problems, layout)
+            return self._result(path, rows, 0, dry_run, problems, layout, skipped)
         from sqlalchemy.exc import IntegrityError
 
         # the search texts' pinyin before the write lock is taken: another user's save need not wait for it
@@ -420,15 +454,17 @@ class FranchiseeImporter(Service):
         try:
             with self.db.write(actor.username) as s:
                 self.require(actor, Action.IMPORT_FRANCHISEES, s=s)
+                if on_duplicate == "skip":
+                    rows, skipped = _drop_existing(s, rows, problems)
                 _check_rows(s, rows, problems)
                 if problems:
                     s.rollback()  # nothing was written; said explicitly (the unit of work commits only on request)
-                    return self._result(path, rows, 0, dry_run, problems, layout)
+                    return self._result(path, rows, 0, dry_run, problems, layout, skipped)
                 imported = _write(s, rows, actor, today, f"import: {path.name}"[:200])
                 s.commit()
         except IntegrityError as exc:
             raise ImportConflict() from exc
-        return self._result(path, rows, imported, dry_run, problems, layout)
+        return self._result(path, rows, imported, dry_run, problems, layout, skipped)
 
     @staticmethod
     def _result(
@@ -438,10 +474,13 @@ class FranchiseeImporter(Service):
         dry_run: bool,
         problems: Iterable[ImportProblem],
         layout: str = "",
+        skipped: int = 0,
     ) -> ImportResult:
         order = FRANCHISEE_TEMPLATE.order
         ordered = sorted(problems, key=lambda p: (p.row or 0, order.get(p.column or "", len(order))))
-        return ImportResult(str(path), len(rows), imported, dry_run, tuple(ordered), layout=layout)
+        return ImportResult(
+            str(path), len(rows), imported, dry_run, tuple(ordered), layout=layout, skipped=skipped
+        )
 
 
 __all__ = ["FranchiseeImporter", "ImportResult", "ImportProblem", "ImportConflict"]
