@@ -380,3 +380,17 @@ def test_on_duplicate_skip_leaves_out_rows_already_in_hqdesk(franchisees, migrat
     with franchisees.db.read() as s:
         assert s.scalar(select(func.count()).select_from(Franchisee)) == 5
         assert s.scalar(select(Franchisee.legal_name).where(Franchisee.code == "NEW4")) == "全新公司"
+
+
+@pytest.mark.parametrize("name", ["franchisees_gbk.csv", "franchisees_utf8.csv", "franchisees_utf8_bom.csv"])
+def test_a_chinese_sheet_in_each_encoding_is_guessed_and_imported(services, users, name):
+    """Excel's "CSV (逗号分隔)" (GBK), UTF-8 and UTF-8 with BOM: the same rows, never mojibake."""
+    result = FranchiseeImporter(services.db).import_file(
+        SYSTEM_ACTOR, FIXTURES / "guessed" / name, today=TODAY
+    )
+    assert result.errors == () and result.imported == 2
+    with services.db.read() as s:
+        assert s.execute(
+            select(Franchisee.legal_name, Franchisee.contract_start).order_by(Franchisee.code)
+        ).all() == [("温州金福珠宝有限公司", date(2022, 5, 1)), ("宁波瑞祥首饰有限公司", date(2023, 7, 15))]
+    assert contacts_of(services, "ZJ001") == [("陈总", "13905770001", "owner", date(1972, 3, 8), True)]
