@@ -9,13 +9,28 @@ import sys
 from hqdesk.cli.output import OK, REFUSED, Parser, acting_actor, error, open_services
 
 
-def cmd_import_franchisees(args) -> int:
+def _importer(what: str):
+    if what == "contacts":
+        from hqdesk.services.imports.children import ContactImporter
+
+        return ContactImporter
+    if what == "stores":
+        from hqdesk.services.imports.children import StoreImporter
+
+        return StoreImporter
     from hqdesk.services.importer import FranchiseeImporter
 
+    return FranchiseeImporter
+
+
+def cmd_import_franchisees(args) -> int:
+    """``import franchisees|contacts|stores``: the same output for each (``what``)."""
+    what = getattr(args, "what", "franchisees")
     services = open_services(args)
     try:
         actor = acting_actor(services, args.as_user)  # a personal login acts as its own user
-        result = FranchiseeImporter(services.db).import_file(actor, args.file, dry_run=args.dry_run)
+        options = {"on_duplicate": args.on_duplicate} if what == "franchisees" else {}
+        result = _importer(what)(services.db).import_file(actor, args.file, dry_run=args.dry_run, **options)
     finally:
         services.close()
     if args.json:
@@ -26,6 +41,8 @@ def cmd_import_franchisees(args) -> int:
                     "rows": result.rows,
                     "dry_run": result.dry_run,
                     "errors": [p.as_json() for p in result.errors],
+                    **({"layout": result.layout} if getattr(result, "layout", "") else {}),
+                    **({"skipped": result.skipped} if getattr(result, "skipped", 0) else {}),
                 },
                 ensure_ascii=False,
                 indent=2,
@@ -41,10 +58,13 @@ def cmd_import_franchisees(args) -> int:
         error(f"refused: {len(result.errors)} problem(s) in {result.file}; nothing was imported")
         return REFUSED
     if not args.json:
+        if getattr(result, "layout", ""):
+            print(f"recognised layout: {result.layout}")
+        skipped = f"; skipped {result.skipped} already in hqdesk" if getattr(result, "skipped", 0) else ""
         if result.dry_run:
-            print(f"dry run: {result.rows} franchisees can be imported; nothing was written")
+            print(f"dry run: {result.rows} {what} can be imported{skipped}; nothing was written")
         else:
-            print(f"imported {result.imported} franchisees")
+            print(f"imported {result.imported} {what}{skipped}")
     return OK
 
 
@@ -115,7 +135,31 @@ def add_commands(commands, common: argparse.ArgumentParser) -> argparse.Argument
         metavar="USERNAME",
         help="record the import as this hqdesk user (an administrator); default: system",
     )
-    p.set_defaults(handler=cmd_import_franchisees)
+    p.add_argument(
+        "--on-duplicate",
+        choices=("refuse", "skip"),
+        default="refuse",
+        help="a row matching a franchisee already in hqdesk (credit code, code, or exact legal name): refuse the "
+        "file (default) or skip the row",
+    )
+    p.set_defaults(handler=cmd_import_franchisees, what="franchisees")
+    for what in ("contacts", "stores"):
+        p = imp_commands.add_parser(
+            what,
+            parents=[common],
+            help=f"import {what} of existing franchisees (named by franchisee_code or franchisee_uscc) from a "
+            "CSV or XLSX file (all rows or none)",
+        )
+        p.add_argument("file")
+        p.add_argument("--dry-run", action="store_true", help="check the file, write nothing")
+        p.add_argument("--json", action="store_true", help="print the result as JSON")
+        p.add_argument(
+            "--as",
+            dest="as_user",
+            metavar="USERNAME",
+            help="record the import as this hqdesk user (an administrator); default: system",
+        )
+        p.set_defaults(handler=cmd_import_franchisees, what=what)
     for what, help_text in (
         ("invoices", "import invoices and credit notes from the ERP's CSV or XLSX file (all rows or none)"),
         ("payments", "import payments from the ERP's CSV or XLSX file (all rows or none)"),

@@ -4423,6 +4423,30 @@
         <translation>未知联系人角色 {value}；请使用 owner、manager、finance、purchasing、store_manager 或 other。</translation>
     </message>
     <message>
+        <source>Unknown gender {value}; use male, female or unknown.</source>
+        <translation>未知的性别 {value}；请填写 male（男）、female（女）或 unknown（未知）。</translation>
+    </message>
+    <message>
+        <source>Unknown store status {value}; use planned, open, renovating or closed.</source>
+        <translation>未知的门店状态 {value}；请填写 planned（筹建）、open（营业）、renovating（装修）或 closed（关闭）。</translation>
+    </message>
+    <message>
+        <source>The file has neither a franchisee_code nor a franchisee_uscc column: each row must say which franchisee it belongs to.</source>
+        <translation>文件中既没有 franchisee_code 列，也没有 franchisee_uscc 列：每一行都必须注明所属的加盟商。</translation>
+    </message>
+    <message>
+        <source>Say which franchisee this row belongs to: its code or its credit code.</source>
+        <translation>请注明这一行所属的加盟商：填写其编码或统一社会信用代码。</translation>
+    </message>
+    <message>
+        <source>No franchisee has the unified social credit code {uscc}.</source>
+        <translation>没有加盟商的统一社会信用代码是 {uscc}。</translation>
+    </message>
+    <message>
+        <source>The code {code} and the credit code {uscc} belong to different franchisees.</source>
+        <translation>编码 {code} 与统一社会信用代码 {uscc} 属于不同的加盟商。</translation>
+    </message>
+    <message>
         <source>The cell cannot be read: {value}</source>
         <translation>无法读取该单元格：{value}</translation>
     </message>
@@ -4500,7 +4524,7 @@
     </message>
     <message>
         <source>No franchisee has the code {code}.</source>
-        <translation>没有编码为 {code} 的加盟商。</translation>
+        <translation>没有加盟商的编码是 {code}。</translation>
     </message>
     <message>
         <source>The number {number} is also on row {row}.</source>
@@ -4521,6 +4545,10 @@
     <message>
         <source>Another user recorded documents with the same numbers during the import. Nothing was imported; run the import again to see which rows.</source>
         <translation>导入期间另一位用户录入了相同编号的单据。未导入任何内容；请重新导入以查看是哪些行。</translation>
+    </message>
+    <message>
+        <source>Salesforce Account export</source>
+        <translation>Salesforce 客户（Account）导出</translation>
     </message>
 </context>
 <context>

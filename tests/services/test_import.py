@@ -324,13 +324,13 @@ def test_unknown_missing_and_doubled_columns_are_refused_before_any_row(services
     path = write_csv(
         tmp_path / "f.csv",
         [
-            ["code", "Legal Name", "tier", "城市", "phone", "编码", "", "remarks"],
+            ["code", "Legal Name", "tier", "城市", "fax", "编码", "", "remarks"],
             ["A1", "x", "A", "上海", "1", "A1", "", "n"],
         ],
     )
     result = run(services, path)
     assert lines(result) == [
-        'row 1, column phone: Unknown column "phone": rename it to a column of the import template or delete it.',
+        'row 1, column fax: Unknown column "fax": rename it to a column of the import template or delete it.',
         'row 1, column code: Two columns mean code: "code" and "编码"; keep one.',
         'row 1, column remarks: Unknown column "remarks": rename it to a column of the import template or '
         "delete it.",

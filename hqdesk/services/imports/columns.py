@@ -161,8 +161,28 @@ CONTACT_ROLE_WORDS: dict[str, ContactRole] = {
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("code", "code", ("编码", "代码", "编号", "加盟商编码", "加盟商代码", "加盟商编号"), required=True),
-    Column("legal_name", "text", ("公司名称", "企业名称", "公司全称", "法定名称"), required=True),
+    Column(
+        "code",
+        "code",
+        ("编码", "代码", "编号", "加盟商编码", "加盟商代码", "加盟商编号", "客户编码", "客户编号"),
+        required=True,
+    ),
+    Column(
+        "legal_name",
+        "text",
+        (
+            "公司名称",
+            "企业名称",
+            "公司全称",
+            "法定名称",
+            "加盟商名称",
+            "名称",
+            "客户名称",
+            "company_name",
+            "name",
+        ),
+        required=True,
+    ),
     Column("city", "text", ("城市", "所在城市"), required=True),
     Column("tier", "text", ("等级", "级别", "加盟商等级"), required=True),
     Column("store_brand_name", "text", ("门店品牌名", "店招名称", "品牌名称")),
@@ -174,7 +194,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("province", "text", ("省份", "省")),
     Column("address", "text", ("地址", "公司地址")),
     Column("join_date", "date", ("加盟日期",)),
-    Column("contract_start", "date", ("合同开始日期", "合同开始", "合同起始日期")),
+    Column("contract_start", "date", ("合同开始日期", "合同开始", "合同起始日期", "签约日期", "签约时间")),
     Column("contract_end", "date", ("合同结束日期", "合同结束", "合同到期日期", "合同到期日")),
     Column("account_manager", "manager", ("客户经理",)),
     Column("tags", "tags", ("标签",)),
@@ -188,8 +208,8 @@ COLUMNS: tuple[Column, ...] = (
             "Import", "Unknown status {value}; use prospect, active, suspended or terminated."
         ),
     ),
-    Column("contact_name", "text", ("联系人", "联系人姓名")),
-    Column("contact_mobile", "digits", ("联系人手机", "手机", "手机号", "手机号码")),
+    Column("contact_name", "text", ("联系人", "联系人姓名", "contact")),
+    Column("contact_mobile", "digits", ("联系人手机", "手机", "手机号", "手机号码", "mobile")),
     Column(
         "contact_role",
         "choice",
@@ -200,6 +220,8 @@ COLUMNS: tuple[Column, ...] = (
             "Unknown contact role {value}; use owner, manager, finance, purchasing, store_manager or other.",
         ),
     ),
+    Column("contact_phone", "text", ("联系人电话", "电话", "联系电话", "座机", "phone", "telephone")),
+    Column("contact_birthday", "date", ("联系人生日", "生日", "birthday")),
 )
 FRANCHISEE_TEMPLATE = Template(COLUMNS)
 

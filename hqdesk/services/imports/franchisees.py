@@ -46,6 +46,7 @@ from hqdesk.persistence.types import utcnow
 from hqdesk.services.base import Service
 from hqdesk.services.imports.cells import convert
 from hqdesk.services.imports.columns import FRANCHISEE_TEMPLATE, Column
+from hqdesk.services.imports.layouts import recognise
 from hqdesk.services.imports.problems import (
     CellProblem,
     ImportConflict,
@@ -57,7 +58,13 @@ from hqdesk.services.imports.reader import Table, blank, read_table
 
 # ----- rows ------------------------------------------------------------------------------------------------
 
-CONTACT_FIELDS = {"name": "contact_name", "mobile": "contact_mobile", "role": "contact_role"}
+CONTACT_FIELDS = {
+    "name": "contact_name",
+    "mobile": "contact_mobile",
+    "phone": "contact_phone",
+    "role": "contact_role",
+    "birthday": "contact_birthday",
+}
 FRANCHISEE_FIELDS = {"account_manager_id": "account_manager"}
 
 
@@ -128,6 +135,8 @@ def _parse_rows(
                 ContactData(
                     name=values.get("contact_name") or "",
                     mobile=values.get("contact_mobile") or "",
+                    phone=values.get("contact_phone") or "",
+                    birthday=values.get("contact_birthday"),
                     role=values.get("contact_role") or ContactRole.OWNER,
                     is_primary=True,
                 )
@@ -297,6 +306,27 @@ def _check_rows(s: Session, rows: list[_Row], problems: list[ImportProblem]) -> 
         problems.extend(found)
 
 
+def _drop_existing(s: Session, rows: list[_Row], problems: list[ImportProblem]) -> tuple[list[_Row], int]:
+    """``rows`` without those matching a franchisee already in hqdesk (by credit code, then code, then exact
+    legal name), and how many were left out; the problems of the rows left out are dropped with them."""
+    usccs = set(s.scalars(select(Franchisee.uscc).where(Franchisee.uscc.is_not(None))))
+    codes = set(s.scalars(select(func.lower(Franchisee.code))))
+    names = set(s.scalars(select(Franchisee.legal_name)))
+    kept, dropped = [], set()
+    for row in rows:
+        if (
+            (row.data.uscc and row.data.uscc in usccs)
+            or (row.data.code and row.data.code.lower() in codes)
+            or (row.data.legal_name and row.data.legal_name in names)
+        ):
+            dropped.add(row.number)
+        else:
+            kept.append(row)
+    if dropped:
+        problems[:] = [p for p in problems if p.row not in dropped]
+    return kept, len(dropped)
+
+
 BATCH = 1000
 
 
@@ -373,9 +403,19 @@ class FranchiseeImporter(Service):
     """Import franchisees from a CSV/XLSX file (all rows or none). See the module docstring."""
 
     def import_file(
-        self, actor: Actor, path: str | Path, *, dry_run: bool = False, today: date | None = None
+        self,
+        actor: Actor,
+        path: str | Path,
+        *,
+        dry_run: bool = False,
+        today: date | None = None,
+        on_duplicate: str = "refuse",
     ) -> ImportResult:
         """Check ``path`` and, unless ``dry_run`` or a row is bad, import every row in one transaction.
+
+        ``on_duplicate``: "refuse" (a row whose code or credit code is already in hqdesk is a problem) or
+        "skip" (rows matching a franchisee already in hqdesk - by credit code, then code, then exact legal
+        name - are left out and counted in ``ImportResult.skipped``; the rest is imported).
 
         Problems with the file or its rows come back in ``ImportResult.errors`` (nothing written); raises
         PermissionDenied, ImportConflict (a concurrent import took a code), and database errors.
@@ -387,16 +427,22 @@ class FranchiseeImporter(Service):
         today = today or date.today()
         try:
             table = read_table(path)
+            with self.db.read() as s:
+                default_tier = s.scalar(select(Tier.code).order_by(Tier.sort_order, Tier.code).limit(1)) or ""
+            layout, table = recognise(table, default_tier)
             _header_row, mapping, data = FRANCHISEE_TEMPLATE.map_header(table)
         except Refused as refused:
             return ImportResult(str(path), 0, 0, dry_run, refused.problems)
         problems: list[ImportProblem] = []
         rows = _parse_rows(mapping, data, table, today, problems)
+        skipped = 0
         if dry_run:
             with self.db.read() as s:
                 self.require(actor, Action.IMPORT_FRANCHISEES, s=s)
+                if on_duplicate == "skip":
+                    rows, skipped = _drop_existing(s, rows, problems)
                 _check_rows(s, rows, problems)
-            return self._result(path, rows, 0, dry_run, problems)
+            return self._result(path, rows, 0, dry_run, problems, layout, skipped)
         from sqlalchemy.exc import IntegrityError
 
         # the search texts' pinyin before the write lock is taken: another user's save need not wait for it
@@ -408,23 +454,33 @@ class FranchiseeImporter(Service):
         try:
             with self.db.write(actor.username) as s:
                 self.require(actor, Action.IMPORT_FRANCHISEES, s=s)
+                if on_duplicate == "skip":
+                    rows, skipped = _drop_existing(s, rows, problems)
                 _check_rows(s, rows, problems)
                 if problems:
                     s.rollback()  # nothing was written; said explicitly (the unit of work commits only on request)
-                    return self._result(path, rows, 0, dry_run, problems)
+                    return self._result(path, rows, 0, dry_run, problems, layout, skipped)
                 imported = _write(s, rows, actor, today, f"import: {path.name}"[:200])
                 s.commit()
         except IntegrityError as exc:
             raise ImportConflict() from exc
-        return self._result(path, rows, imported, dry_run, problems)
+        return self._result(path, rows, imported, dry_run, problems, layout, skipped)
 
     @staticmethod
     def _result(
-        path: Path, rows: list[_Row], imported: int, dry_run: bool, problems: Iterable[ImportProblem]
+        path: Path,
+        rows: list[_Row],
+        imported: int,
+        dry_run: bool,
+        problems: Iterable[ImportProblem],
+        layout: str = "",
+        skipped: int = 0,
     ) -> ImportResult:
         order = FRANCHISEE_TEMPLATE.order
         ordered = sorted(problems, key=lambda p: (p.row or 0, order.get(p.column or "", len(order))))
-        return ImportResult(str(path), len(rows), imported, dry_run, tuple(ordered))
+        return ImportResult(
+            str(path), len(rows), imported, dry_run, tuple(ordered), layout=layout, skipped=skipped
+        )
 
 
 __all__ = ["FranchiseeImporter", "ImportResult", "ImportProblem", "ImportConflict"]

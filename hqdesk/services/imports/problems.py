@@ -67,6 +67,10 @@ class ImportResult:
     imported: int
     dry_run: bool
     errors: tuple[ImportProblem, ...] = ()
+    layout: str = field(
+        default="", kw_only=True
+    )  # the other system's export recognised (layouts.py), "" for hqdesk's template or a guess
+    skipped: int = field(default=0, kw_only=True)  # rows left out: already in hqdesk (on_duplicate="skip")
 
     @property
     def ok(self) -> bool:
