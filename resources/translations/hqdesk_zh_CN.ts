@@ -167,14 +167,12 @@
     <message numerus="yes">
         <source>%n event(s)</source>
         <translation>
-            <numerusform>%n 个事件</numerusform>
-        </translation>
+            <numerusform>%n 个事件</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Contract renewals show %n day(s) ahead</source>
         <translation>
-            <numerusform>合同续签提前 %n 天显示</numerusform>
-        </translation>
+            <numerusform>合同续签提前 %n 天显示</numerusform></translation>
     </message>
     <message>
         <source>Contract renewals</source>
@@ -195,8 +193,7 @@
     <message numerus="yes">
         <source>%n event(s) exported</source>
         <translation>
-            <numerusform>已导出 %n 个事件</numerusform>
-        </translation>
+            <numerusform>已导出 %n 个事件</numerusform></translation>
     </message>
 </context>
 <context>
@@ -307,8 +304,7 @@
     <message numerus="yes">
         <source>%n franchisee(s) with money open as of {date}.</source>
         <translation>
-            <numerusform>截至 {date}，共 %n 个加盟商有未结款项。</numerusform>
-        </translation>
+            <numerusform>截至 {date}，共 %n 个加盟商有未结款项。</numerusform></translation>
     </message>
     <message>
         <source>{code} {name}: {column} as of {date}</source>
@@ -321,8 +317,7 @@
     <message numerus="yes">
         <source>%n document(s), {amount} in all</source>
         <translation>
-            <numerusform>共 %n 张单据，合计 {amount}</numerusform>
-        </translation>
+            <numerusform>共 %n 张单据，合计 {amount}</numerusform></translation>
     </message>
     <message>
         <source>Export the aging report</source>
@@ -695,8 +690,7 @@
     <message numerus="yes">
         <source>%n franchisee(s) changed.</source>
         <translation>
-            <numerusform>已更改 %n 个加盟商。</numerusform>
-        </translation>
+            <numerusform>已更改 %n 个加盟商。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -704,8 +698,7 @@
     <message numerus="yes">
         <source>Applies to %n selected franchisee(s). All of them change, or none.</source>
         <translation>
-            <numerusform>作用于选中的 %n 个加盟商：要么全部更改，要么都不更改。</numerusform>
-        </translation>
+            <numerusform>作用于选中的 %n 个加盟商：要么全部更改，要么都不更改。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1392,8 +1385,7 @@
     <message numerus="yes">
         <source>%n complaint(s)</source>
         <translation>
-            <numerusform>%n 条投诉</numerusform>
-        </translation>
+            <numerusform>%n 条投诉</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2152,8 +2144,7 @@
     <message numerus="yes">
         <source>⚠ Overdue by %n day(s)</source>
         <translation>
-            <numerusform>⚠ 已逾期 %n 天</numerusform>
-        </translation>
+            <numerusform>⚠ 已逾期 %n 天</numerusform></translation>
     </message>
     <message>
         <source>Due today</source>
@@ -2162,8 +2153,7 @@
     <message numerus="yes">
         <source>In %n day(s)</source>
         <translation>
-            <numerusform>%n 天后</numerusform>
-        </translation>
+            <numerusform>%n 天后</numerusform></translation>
     </message>
     <message>
         <source> (follow-up)</source>
@@ -3682,8 +3672,7 @@
     <message numerus="yes">
         <source>%n statuses</source>
         <translation>
-            <numerusform>%n 种状态</numerusform>
-        </translation>
+            <numerusform>%n 种状态</numerusform></translation>
     </message>
     <message>
         <source>Tier {tier}</source>
@@ -4524,7 +4513,7 @@
     </message>
     <message>
         <source>No franchisee has the code {code}.</source>
-        <translation>没有加盟商的编码是 {code}。</translation>
+        <translation>没有编码为 {code} 的加盟商。</translation>
     </message>
     <message>
         <source>The number {number} is also on row {row}.</source>
@@ -6295,8 +6284,7 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>The tier {code} is given to %n franchisee(s); give them another tier first.</source>
         <translation>
-            <numerusform>等级 {code} 仍有 %n 个加盟商使用；请先为他们更换等级。</numerusform>
-        </translation>
+            <numerusform>等级 {code} 仍有 %n 个加盟商使用；请先为他们更换等级。</numerusform></translation>
     </message>
     <message>
         <source>Remove tier</source>
@@ -6395,8 +6383,7 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>Hand their %n franchisee(s) over to</source>
         <translation>
-            <numerusform>将其负责的 %n 个加盟商转交给</numerusform>
-        </translation>
+            <numerusform>将其负责的 %n 个加盟商转交给</numerusform></translation>
     </message>
     <message>
         <source>Enter an e-mail address like name@example.com, or leave it empty.</source>
@@ -7019,8 +7006,7 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source> month(s)</source>
         <translation>
-            <numerusform> 个月</numerusform>
-        </translation>
+            <numerusform> 个月</numerusform></translation>
     </message>
     <message>
         <source>Tier {tier}: visit every</source>
@@ -7126,8 +7112,7 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source> month(s)</source>
         <translation>
-            <numerusform> 个月</numerusform>
-        </translation>
+            <numerusform> 个月</numerusform></translation>
     </message>
     <message>
         <source>No regular visits</source>
@@ -7143,8 +7128,7 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>every %n month(s)</source>
         <translation>
-            <numerusform>每 %n 个月一次</numerusform>
-        </translation>
+            <numerusform>每 %n 个月一次</numerusform></translation>
     </message>
     <message>
         <source>its own plan</source>
@@ -7358,32 +7342,27 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>%n franchisee(s) to visit</source>
         <translation>
-            <numerusform>%n 家加盟商待拜访</numerusform>
-        </translation>
+            <numerusform>%n 家加盟商待拜访</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n overdue</source>
         <translation>
-            <numerusform>%n 家逾期</numerusform>
-        </translation>
+            <numerusform>%n 家逾期</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n visit(s)</source>
         <translation>
-            <numerusform>%n 次拜访</numerusform>
-        </translation>
+            <numerusform>%n 次拜访</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n suggestion(s)</source>
         <translation>
-            <numerusform>%n 条建议</numerusform>
-        </translation>
+            <numerusform>%n 条建议</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>showing those of the latest visits, %n of them: choose a status or an account manager to see the rest</source>
         <translation>
-            <numerusform>显示最近拜访的 %n 条：选择状态或客户经理可查看其余</numerusform>
-        </translation>
+            <numerusform>显示最近拜访的 %n 条：选择状态或客户经理可查看其余</numerusform></translation>
     </message>
 </context>
 </TS>
