@@ -9,7 +9,14 @@ import pytest
 from pypdf import PdfReader
 
 from hqdesk.ui.tasks import InlineTaskRunner
-from hqdesk.ui.views.letters_preview import PRINT_DPI, PdfPreview, PrintCancelled, make_printer, print_pdf, save_copy
+from hqdesk.ui.views.letters_preview import (
+    PRINT_DPI,
+    PdfPreview,
+    PrintCancelled,
+    make_printer,
+    print_pdf,
+    save_copy,
+)
 
 
 def three_pages(path: Path) -> Path:

@@ -124,7 +124,9 @@ def print_pdf(
 
 
 def default_folder() -> str:
-    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(
+        Path.home()
+    )
 
 
 def save_copy(source: str | Path, folder: str | Path, name: str | None = None) -> Path:
@@ -178,7 +180,9 @@ class PdfPreview(QWidget):
         self.page_box.setKeyboardTracking(False)
         self.page_count_label = QLabel()
         self.page_count_label.setObjectName("pageCount")
-        self.page_count_label.setMinimumWidth(self.page_count_label.fontMetrics().horizontalAdvance("of 9999") + 8)
+        self.page_count_label.setMinimumWidth(
+            self.page_count_label.fontMetrics().horizontalAdvance("of 9999") + 8
+        )
         self.next_button = self._tool("›", _t("Next page"), "nextPage")
         self.zoom_out_button = self._tool("−", _t("Zoom out"), "zoomOut")
         self.zoom_label = QLabel()
@@ -396,7 +400,9 @@ class PdfPreview(QWidget):
         def done(path: Path) -> None:
             self.saved.emit(str(path))
 
-        self.runner.submit(save_copy, source, folder, name, on_done=done, on_error=lambda e: show_error(self, e))
+        self.runner.submit(
+            save_copy, source, folder, name, on_done=done, on_error=lambda e: show_error(self, e)
+        )
 
 
 __all__ = ["PRINT_DPI", "PdfPreview", "PrintCancelled", "make_printer", "print_pdf", "save_copy"]
