@@ -95,6 +95,12 @@ def _simulator_page(ctx: UiContext) -> QWidget:
     return SimulatorView(ctx)
 
 
+def _letters_page(ctx: UiContext) -> QWidget:
+    from hqdesk.ui.views.letters import LettersPage
+
+    return LettersPage(ctx)
+
+
 @dataclass(frozen=True)
 class PageSpec:
     """One page of the main window.
@@ -168,6 +174,9 @@ PAGES: tuple[PageSpec, ...] = (
         _users_page,
         QStyle.StandardPixmap.SP_DirHomeIcon,
         lambda ctx: ctx.can(Action.MANAGE_USERS),
+    ),
+    PageSpec(
+        "letters", QT_TRANSLATE_NOOP("Pages", "Letters"), _letters_page, QStyle.StandardPixmap.SP_FileDialogNewFolder
     ),
 )
 

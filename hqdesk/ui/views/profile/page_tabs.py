@@ -12,6 +12,7 @@ def build_page_tabs(editor: QWidget) -> dict[str, ProfileTab]:
     from hqdesk.ui.views.complaints_tab import ComplaintsTab
     from hqdesk.ui.views.profile.credit_tab import CreditTab
     from hqdesk.ui.views.profile.ledger_tab import LedgerTab
+    from hqdesk.ui.views.profile.letters_tab import LettersTab
     from hqdesk.ui.views.visits_tab import visits_tab
 
     return {
@@ -21,6 +22,7 @@ def build_page_tabs(editor: QWidget) -> dict[str, ProfileTab]:
         "complaints": ComplaintsTab(editor),
         "credit": CreditTab(editor),
         "ledger": LedgerTab(editor),
+        "letters": LettersTab(editor),
         "history": HistoryTab(),
     }
 
