@@ -176,7 +176,10 @@ PAGES: tuple[PageSpec, ...] = (
         lambda ctx: ctx.can(Action.MANAGE_USERS),
     ),
     PageSpec(
-        "letters", QT_TRANSLATE_NOOP("Pages", "Letters"), _letters_page, QStyle.StandardPixmap.SP_FileDialogNewFolder
+        "letters",
+        QT_TRANSLATE_NOOP("Pages", "Letters"),
+        _letters_page,
+        QStyle.StandardPixmap.SP_FileDialogNewFolder,
     ),
 )
 

@@ -167,12 +167,14 @@
     <message numerus="yes">
         <source>%n event(s)</source>
         <translation>
-            <numerusform>%n 个事件</numerusform></translation>
+            <numerusform>%n 个事件</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Contract renewals show %n day(s) ahead</source>
         <translation>
-            <numerusform>合同续签提前 %n 天显示</numerusform></translation>
+            <numerusform>合同续签提前 %n 天显示</numerusform>
+        </translation>
     </message>
     <message>
         <source>Contract renewals</source>
@@ -193,7 +195,8 @@
     <message numerus="yes">
         <source>%n event(s) exported</source>
         <translation>
-            <numerusform>已导出 %n 个事件</numerusform></translation>
+            <numerusform>已导出 %n 个事件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -304,7 +307,8 @@
     <message numerus="yes">
         <source>%n franchisee(s) with money open as of {date}.</source>
         <translation>
-            <numerusform>截至 {date}，共 %n 个加盟商有未结款项。</numerusform></translation>
+            <numerusform>截至 {date}，共 %n 个加盟商有未结款项。</numerusform>
+        </translation>
     </message>
     <message>
         <source>{code} {name}: {column} as of {date}</source>
@@ -317,7 +321,8 @@
     <message numerus="yes">
         <source>%n document(s), {amount} in all</source>
         <translation>
-            <numerusform>共 %n 张单据，合计 {amount}</numerusform></translation>
+            <numerusform>共 %n 张单据，合计 {amount}</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export the aging report</source>
@@ -502,7 +507,8 @@
     <message numerus="yes">
         <source>%n franchisee(s) changed.</source>
         <translation>
-            <numerusform>已更改 %n 个加盟商。</numerusform></translation>
+            <numerusform>已更改 %n 个加盟商。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -510,7 +516,8 @@
     <message numerus="yes">
         <source>Applies to %n selected franchisee(s). All of them change, or none.</source>
         <translation>
-            <numerusform>作用于选中的 %n 个加盟商：要么全部更改，要么都不更改。</numerusform></translation>
+            <numerusform>作用于选中的 %n 个加盟商：要么全部更改，要么都不更改。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1142,7 +1149,8 @@
     <message numerus="yes">
         <source>%n complaint(s)</source>
         <translation>
-            <numerusform>%n 条投诉</numerusform></translation>
+            <numerusform>%n 条投诉</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1901,7 +1909,8 @@
     <message numerus="yes">
         <source>⚠ Overdue by %n day(s)</source>
         <translation>
-            <numerusform>⚠ 已逾期 %n 天</numerusform></translation>
+            <numerusform>⚠ 已逾期 %n 天</numerusform>
+        </translation>
     </message>
     <message>
         <source>Due today</source>
@@ -1910,7 +1919,8 @@
     <message numerus="yes">
         <source>In %n day(s)</source>
         <translation>
-            <numerusform>%n 天后</numerusform></translation>
+            <numerusform>%n 天后</numerusform>
+        </translation>
     </message>
     <message>
         <source> (follow-up)</source>
@@ -3262,7 +3272,8 @@
     <message numerus="yes">
         <source>%n statuses</source>
         <translation>
-            <numerusform>%n 种状态</numerusform></translation>
+            <numerusform>%n 种状态</numerusform>
+        </translation>
     </message>
     <message>
         <source>Tier {tier}</source>
@@ -4132,6 +4143,572 @@
     </message>
 </context>
 <context>
+    <name>LetterPreview</name>
+    <message>
+        <source>The letter file could not be opened for printing: {path}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Whole page</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save to folder…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing to show yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>of {n}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the letters to a folder</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>LetterTemplates</name>
+    <message>
+        <source>Only administrators change the templates; you can read them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Merge fields (click to insert)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Revert to default…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished">保存</translation>
+    </message>
+    <message>
+        <source>A sample franchisee</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unsaved template</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The template has changes that are not saved. Discard them?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The sample letter appears here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Line {line}: {message}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your text is still in the editor: copy it, reload the template, and apply your changes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Revert to default</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Replace this template with the one shipped with hqdesk? Letters already written keep theirs.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>LettersForm</name>
+    <message>
+        <source>Festival greeting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Birthday wishes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Store anniversary</source>
+        <translation type="unfinished">开业周年</translation>
+    </message>
+    <message>
+        <source>Invitation to an event</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Notice of a credit-term change</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Account statement</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dunning letter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Calendar events in a date range</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Franchisees matching a filter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The dunning run's to-do list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All active franchisees</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Franchisees I pick</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Each contact's preferred language</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Simplified Chinese for all</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>English for all</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>One combined PDF</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>One PDF per franchisee</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Both</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation type="unfinished">信函</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Festival</source>
+        <translation type="unfinished">节日</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. Annual dealer gala</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. reply by 20 December to Ms Li, 0571-8888 6666</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished">事件</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">日期</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RSVP</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>To (as of)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Each franchisee's level in the run</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Level {n}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dunning level</source>
+        <translation type="unfinished">催收级别</translation>
+    </message>
+    <message>
+        <source>Letter date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished">操作人</translation>
+    </message>
+    <message>
+        <source>Events from</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished">至</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation type="unfinished">全部状态</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation type="unfinished">全部等级</translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation type="unfinished">全部大区</translation>
+    </message>
+    <message>
+        <source>All account managers</source>
+        <translation type="unfinished">全部客户经理</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished">等级</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished">大区</translation>
+    </message>
+    <message>
+        <source>Account manager</source>
+        <translation type="unfinished">客户经理</translation>
+    </message>
+    <message>
+        <source>The open letter tasks of the latest dunning run, each at its franchisee's level.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every active franchisee that is not archived.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Code, name or pinyin…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Find</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished">语言</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Folder for the PDF files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished">浏览…</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Folder for the letters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name the event the letter invites to.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give the date of the event.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give the place of the event.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give the statement period (from and to).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The statement period ends before it starts.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give the range of the calendar events (from and to).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The range of the calendar events ends before it starts.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pick at least one franchisee: find them by code or name and tick them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{text}” is not a date (yyyy-mm-dd).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>LettersModel</name>
+    <message>
+        <source>Chinese</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Franchisee</source>
+        <translation type="unfinished">加盟商</translation>
+    </message>
+    <message>
+        <source>Addressed to</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished">语言</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation type="unfinished">信函</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Skipped: {why}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>About</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Template version</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{when} by {who}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>default</source>
+        <translation type="unfinished">默认</translation>
+    </message>
+</context>
+<context>
+    <name>LettersTab</name>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reprint…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No letter has been written to this franchisee yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{kind} of {date}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the letter as</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>LettersView</name>
+    <message>
+        <source>Show recipients</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write letters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose the letter and the recipients, then press Show recipients.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <source>The choice changed: press Show recipients to see who gets a letter.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Finding the recipients…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No letter to write: every recipient is skipped (see Remarks).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose the folder for the PDF files.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancelled: no letter was recorded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The letters were not written: nothing was recorded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{done} of {total}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Writing the letters…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The letters appear here once they are written.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>hqdesk – franchisee relationships and credit</source>
@@ -4247,6 +4824,10 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>Users</source>
         <translation>用户</translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Visits</source>
@@ -4982,7 +5563,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>The tier {code} is given to %n franchisee(s); give them another tier first.</source>
         <translation>
-            <numerusform>等级 {code} 仍有 %n 个加盟商使用；请先为他们更换等级。</numerusform></translation>
+            <numerusform>等级 {code} 仍有 %n 个加盟商使用；请先为他们更换等级。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Remove tier</source>
@@ -5081,7 +5663,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>Hand their %n franchisee(s) over to</source>
         <translation>
-            <numerusform>将其负责的 %n 个加盟商转交给</numerusform></translation>
+            <numerusform>将其负责的 %n 个加盟商转交给</numerusform>
+        </translation>
     </message>
     <message>
         <source>Enter an e-mail address like name@example.com, or leave it empty.</source>
@@ -5700,7 +6283,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source> month(s)</source>
         <translation>
-            <numerusform> 个月</numerusform></translation>
+            <numerusform> 个月</numerusform>
+        </translation>
     </message>
     <message>
         <source>Tier {tier}: visit every</source>
@@ -5806,7 +6390,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source> month(s)</source>
         <translation>
-            <numerusform> 个月</numerusform></translation>
+            <numerusform> 个月</numerusform>
+        </translation>
     </message>
     <message>
         <source>No regular visits</source>
@@ -5822,7 +6407,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>every %n month(s)</source>
         <translation>
-            <numerusform>每 %n 个月一次</numerusform></translation>
+            <numerusform>每 %n 个月一次</numerusform>
+        </translation>
     </message>
     <message>
         <source>its own plan</source>
@@ -6036,27 +6622,32 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>%n franchisee(s) to visit</source>
         <translation>
-            <numerusform>%n 家加盟商待拜访</numerusform></translation>
+            <numerusform>%n 家加盟商待拜访</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n overdue</source>
         <translation>
-            <numerusform>%n 家逾期</numerusform></translation>
+            <numerusform>%n 家逾期</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n visit(s)</source>
         <translation>
-            <numerusform>%n 次拜访</numerusform></translation>
+            <numerusform>%n 次拜访</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n suggestion(s)</source>
         <translation>
-            <numerusform>%n 条建议</numerusform></translation>
+            <numerusform>%n 条建议</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>showing those of the latest visits, %n of them: choose a status or an account manager to see the rest</source>
         <translation>
-            <numerusform>显示最近拜访的 %n 条：选择状态或客户经理可查看其余</numerusform></translation>
+            <numerusform>显示最近拜访的 %n 条：选择状态或客户经理可查看其余</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -29,19 +29,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hqdesk.ui.views import letters_engine as engine
 from hqdesk.ui.context import UiContext
 from hqdesk.ui.errors import show_error
 from hqdesk.ui.models.letters import RecipientsModel
-from hqdesk.ui.views.letters_form import LettersForm, LetterOrder
+from hqdesk.ui.views import letters_engine as engine
+from hqdesk.ui.views.letters_form import LetterOrder, LettersForm
 from hqdesk.ui.views.profile.tabs import table_view
 
 log = logging.getLogger(__name__)
 CONTEXT = "LettersView"
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 class LettersView(QWidget):
@@ -81,9 +77,9 @@ class LettersView(QWidget):
         self.problem_label.hide()
         lv.addWidget(self.problem_label)
         buttons = QHBoxLayout()
-        self.plan_button = QPushButton(_t("Show recipients"))
+        self.plan_button = QPushButton(QCoreApplication.translate("LettersView", "Show recipients"))
         self.plan_button.setObjectName("planButton")
-        self.generate_button = QPushButton(_t("Write letters"))
+        self.generate_button = QPushButton(QCoreApplication.translate("LettersView", "Write letters"))
         self.generate_button.setObjectName("generateButton")
         self.generate_button.setDefault(True)
         buttons.addWidget(self.plan_button)
@@ -96,7 +92,11 @@ class LettersView(QWidget):
         recipients = QWidget()
         rv = QVBoxLayout(recipients)
         rv.setContentsMargins(4, 4, 4, 4)
-        self.summary = QLabel(_t("Choose the letter and the recipients, then press Show recipients."))
+        self.summary = QLabel(
+            QCoreApplication.translate(
+                "LettersView", "Choose the letter and the recipients, then press Show recipients."
+            )
+        )
         self.summary.setObjectName("recipientsSummary")
         self.summary.setWordWrap(True)
         rv.addWidget(self.summary)
@@ -106,11 +106,11 @@ class LettersView(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionMode(self.table.SelectionMode.SingleSelection)
         rv.addWidget(self.table, 1)
-        self.tabs.addTab(recipients, _t("Recipients"))
+        self.tabs.addTab(recipients, QCoreApplication.translate("LettersView", "Recipients"))
         self.preview_holder = QWidget()
         self.preview_holder.setObjectName("previewHolder")
         QVBoxLayout(self.preview_holder).setContentsMargins(0, 0, 0, 0)
-        self.tabs.addTab(self.preview_holder, _t("Preview"))
+        self.tabs.addTab(self.preview_holder, QCoreApplication.translate("LettersView", "Preview"))
 
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
@@ -127,7 +127,7 @@ class LettersView(QWidget):
         self.progress.setObjectName("lettersProgress")
         self.progress.setTextVisible(True)
         self.progress.hide()
-        self.cancel_button = QPushButton(_t("Cancel"))
+        self.cancel_button = QPushButton(QCoreApplication.translate("LettersView", "Cancel"))
         self.cancel_button.setObjectName("cancelLetters")
         self.cancel_button.hide()
         bottom.addWidget(self.status_label, 1)
@@ -172,7 +172,11 @@ class LettersView(QWidget):
     def _order_changed(self) -> None:
         if self._plan is not None:
             self._plan = None
-            self.summary.setText(_t("The choice changed: press Show recipients to see who gets a letter."))
+            self.summary.setText(
+                QCoreApplication.translate(
+                    "LettersView", "The choice changed: press Show recipients to see who gets a letter."
+                )
+            )
         self.problem_label.hide()
 
     def _checked_order(self) -> LetterOrder | None:
@@ -194,7 +198,7 @@ class LettersView(QWidget):
         self._plan_seq += 1
         seq = self._plan_seq
         self.plan_button.setEnabled(False)
-        self.status_label.setText(_t("Finding the recipients…"))
+        self.status_label.setText(QCoreApplication.translate("LettersView", "Finding the recipients…"))
         ctx = self.ctx
 
         def done(plan) -> None:
@@ -244,12 +248,18 @@ class LettersView(QWidget):
 
     def _start_batch(self, plan: engine.Plan) -> None:
         if not plan.count:
-            self.status_label.setText(_t("No letter to write: every recipient is skipped (see Remarks)."))
+            self.status_label.setText(
+                QCoreApplication.translate(
+                    "LettersView", "No letter to write: every recipient is skipped (see Remarks)."
+                )
+            )
             return
         order = plan.order
         if order.output in ("separate", "both") or order.output == "combined":
             if not order.folder:
-                self.problem_label.setText(_t("Choose the folder for the PDF files."))
+                self.problem_label.setText(
+                    QCoreApplication.translate("LettersView", "Choose the folder for the PDF files.")
+                )
                 self.problem_label.show()
                 return
         ctx = self.ctx
@@ -264,10 +274,16 @@ class LettersView(QWidget):
             self._task = None
             self._set_running(False)
             if isinstance(exc, engine.BatchCancelled):
-                self.status_label.setText(_t("Cancelled: no letter was recorded."))
+                self.status_label.setText(
+                    QCoreApplication.translate("LettersView", "Cancelled: no letter was recorded.")
+                )
                 self.cancelled.emit()
                 return
-            self.status_label.setText(_t("The letters were not written: nothing was recorded."))
+            self.status_label.setText(
+                QCoreApplication.translate(
+                    "LettersView", "The letters were not written: nothing was recorded."
+                )
+            )
             show_error(self, exc)
 
         self._task = ctx.runner.submit(
@@ -285,7 +301,9 @@ class LettersView(QWidget):
     def _progress(self, done: int, total: int) -> None:
         self.progress.setMaximum(max(1, total))
         self.progress.setValue(done)
-        self.progress.setFormat(_t("{done} of {total}").format(done=done, total=total))
+        self.progress.setFormat(
+            QCoreApplication.translate("LettersView", "{done} of {total}").format(done=done, total=total)
+        )
 
     def _set_running(self, running: bool, total: int = 0) -> None:
         self.progress.setVisible(running)
@@ -297,14 +315,16 @@ class LettersView(QWidget):
         if running:
             self.progress.setMaximum(max(1, total))
             self.progress.setValue(0)
-            self.progress.setFormat(_t("{done} of {total}").format(done=0, total=total))
-            self.status_label.setText(_t("Writing the letters…"))
+            self.progress.setFormat(
+                QCoreApplication.translate("LettersView", "{done} of {total}").format(done=0, total=total)
+            )
+            self.status_label.setText(QCoreApplication.translate("LettersView", "Writing the letters…"))
 
     def cancel(self) -> None:
         """Stop the batch: the letters written so far are dropped and nothing is recorded."""
         if self._task is not None:
             self.cancel_button.setEnabled(False)
-            self.status_label.setText(_t("Cancelling…"))
+            self.status_label.setText(QCoreApplication.translate("LettersView", "Cancelling…"))
             self._task.context.cancel()
 
     def _finished(self, outcome: engine.BatchOutcome) -> None:
@@ -326,7 +346,9 @@ class LettersView(QWidget):
             from hqdesk.ui.views.letters_preview import PdfPreview
 
             self.preview = PdfPreview(self.ctx.runner, self.preview_holder)
-            self.preview.set_empty_text(_t("The letters appear here once they are written."))
+            self.preview.set_empty_text(
+                QCoreApplication.translate("LettersView", "The letters appear here once they are written.")
+            )
             self.preview_holder.layout().addWidget(self.preview)
         return self.preview
 
@@ -356,11 +378,11 @@ class LettersPage(QTabWidget):
         self.setObjectName("lettersPage")
         self.setDocumentMode(True)
         self.writer = LettersView(ctx, today=today)
-        self.addTab(self.writer, _t("Write letters"))
+        self.addTab(self.writer, QCoreApplication.translate("LettersView", "Write letters"))
         self.templates = None
         self._templates_holder = QWidget()
         QVBoxLayout(self._templates_holder).setContentsMargins(0, 0, 0, 0)
-        self.addTab(self._templates_holder, _t("Templates"))
+        self.addTab(self._templates_holder, QCoreApplication.translate("LettersView", "Templates"))
         self.currentChanged.connect(self._current_changed)
 
     def _current_changed(self, index: int) -> None:

@@ -48,7 +48,9 @@ def sample_franchisees(services, actor, limit: int = 30) -> list[tuple[int, str]
     result = services.franchisees.search(
         actor, SearchCriteria(statuses=(LifecycleStatus.ACTIVE,)), sort_column="code", page_size=limit
     )
-    rows = result.first_rows or services.franchisees.search(actor, SearchCriteria(), page_size=limit).first_rows
+    rows = (
+        result.first_rows or services.franchisees.search(actor, SearchCriteria(), page_size=limit).first_rows
+    )
     return [(r.id, f"{r.code} {r.legal_name}") for r in rows]
 
 

@@ -153,42 +153,50 @@ class LettersForm(QWidget):
 
     # ----- what -------------------------------------------------------------------------------------------
     def _build_letter(self) -> QGroupBox:
-        box = QGroupBox(_t("Letter"))
+        box = QGroupBox(QCoreApplication.translate("LettersForm", "Letter"))
         v = QVBoxLayout(box)
         top = QFormLayout()
         self.kind_combo = _combo("kindCombo", [(k, _t(label)) for k, label in KINDS])
-        top.addRow(_t("Kind"), self.kind_combo)
+        top.addRow(QCoreApplication.translate("LettersForm", "Kind"), self.kind_combo)
         v.addLayout(top)
         self.kind_details = QStackedWidget()
         self.kind_details.setObjectName("kindDetails")
         self._detail_pages: dict[str, QWidget] = {}
         # festival: which festival, which year
         page, form = _form()
-        self.festival_combo = _combo("festivalCombo", [(f.value, tr_enum(FESTIVAL_LABELS[f])) for f in Festival])
-        self.festival_combo.setCurrentIndex(max(0, self.festival_combo.findData(Festival.SPRING_FESTIVAL.value)))
+        self.festival_combo = _combo(
+            "festivalCombo", [(f.value, tr_enum(FESTIVAL_LABELS[f])) for f in Festival]
+        )
+        self.festival_combo.setCurrentIndex(
+            max(0, self.festival_combo.findData(Festival.SPRING_FESTIVAL.value))
+        )
         self.year_box = QSpinBox()
         self.year_box.setObjectName("yearBox")
         self.year_box.setRange(2000, 2100)
         self.year_box.setValue(self.today.year)
-        form.addRow(_t("Festival"), self.festival_combo)
-        form.addRow(_t("Year"), self.year_box)
+        form.addRow(QCoreApplication.translate("LettersForm", "Festival"), self.festival_combo)
+        form.addRow(QCoreApplication.translate("LettersForm", "Year"), self.year_box)
         self._add_details("festival", page)
         # invitation: the event
         page, form = _form()
         self.event_name = QLineEdit()
         self.event_name.setObjectName("eventName")
-        self.event_name.setPlaceholderText(_t("e.g. Annual dealer gala"))
+        self.event_name.setPlaceholderText(
+            QCoreApplication.translate("LettersForm", "e.g. Annual dealer gala")
+        )
         self.event_date = OptionalDateEdit()
         self.event_date.setObjectName("eventDate")
         self.event_place = QLineEdit()
         self.event_place.setObjectName("eventPlace")
         self.rsvp = QLineEdit()
         self.rsvp.setObjectName("rsvp")
-        self.rsvp.setPlaceholderText(_t("e.g. reply by 20 December to Ms Li, 0571-8888 6666"))
-        form.addRow(_t("Event"), self.event_name)
-        form.addRow(_t("Date"), self.event_date)
-        form.addRow(_t("Place"), self.event_place)
-        form.addRow(_t("RSVP"), self.rsvp)
+        self.rsvp.setPlaceholderText(
+            QCoreApplication.translate("LettersForm", "e.g. reply by 20 December to Ms Li, 0571-8888 6666")
+        )
+        form.addRow(QCoreApplication.translate("LettersForm", "Event"), self.event_name)
+        form.addRow(QCoreApplication.translate("LettersForm", "Date"), self.event_date)
+        form.addRow(QCoreApplication.translate("LettersForm", "Place"), self.event_place)
+        form.addRow(QCoreApplication.translate("LettersForm", "RSVP"), self.rsvp)
         self._add_details("invitation", page)
         # statement: the period
         page, form = _form()
@@ -198,24 +206,28 @@ class LettersForm(QWidget):
         self.period_to = OptionalDateEdit()
         self.period_to.setObjectName("periodTo")
         self.period_to.set_date_value(self.today)
-        form.addRow(_t("From"), self.period_from)
-        form.addRow(_t("To (as of)"), self.period_to)
+        form.addRow(QCoreApplication.translate("LettersForm", "From"), self.period_from)
+        form.addRow(QCoreApplication.translate("LettersForm", "To (as of)"), self.period_to)
         self._add_details("statement", page)
         # dunning: the level
         page, form = _form()
         self.level_combo = QComboBox()
         self.level_combo.setObjectName("levelCombo")
-        self.level_combo.addItem(_t("Each franchisee's level in the run"), None)
+        self.level_combo.addItem(
+            QCoreApplication.translate("LettersForm", "Each franchisee's level in the run"), None
+        )
         for level in range(1, 7):
-            self.level_combo.addItem(_t("Level {n}").format(n=level), level)
-        form.addRow(_t("Dunning level"), self.level_combo)
+            self.level_combo.addItem(
+                QCoreApplication.translate("LettersForm", "Level {n}").format(n=level), level
+            )
+        form.addRow(QCoreApplication.translate("LettersForm", "Dunning level"), self.level_combo)
         self._add_details("dunning", page)
         # the others need nothing more than the as-of date
         page, form = _form()
         self.as_of = OptionalDateEdit()
         self.as_of.setObjectName("asOf")
         self.as_of.set_date_value(self.today)
-        form.addRow(_t("Letter date"), self.as_of)
+        form.addRow(QCoreApplication.translate("LettersForm", "Letter date"), self.as_of)
         self._add_details("", page)
         v.addWidget(self.kind_details)
         return box
@@ -226,12 +238,12 @@ class LettersForm(QWidget):
 
     # ----- to whom ----------------------------------------------------------------------------------------
     def _build_selection(self) -> QGroupBox:
-        box = QGroupBox(_t("Recipients"))
+        box = QGroupBox(QCoreApplication.translate("LettersForm", "Recipients"))
         v = QVBoxLayout(box)
         top = QFormLayout()
         self.source_combo = QComboBox()
         self.source_combo.setObjectName("sourceCombo")
-        top.addRow(_t("Who"), self.source_combo)
+        top.addRow(QCoreApplication.translate("LettersForm", "Who"), self.source_combo)
         v.addLayout(top)
         self.source_details = QStackedWidget()
         self.source_details.setObjectName("sourceDetails")
@@ -244,34 +256,48 @@ class LettersForm(QWidget):
         self.events_to = OptionalDateEdit()
         self.events_to.setObjectName("eventsTo")
         self.events_to.set_date_value(date.fromordinal(self.today.toordinal() + 30))
-        form.addRow(_t("Events from"), self.events_from)
-        form.addRow(_t("to"), self.events_to)
+        form.addRow(QCoreApplication.translate("LettersForm", "Events from"), self.events_from)
+        form.addRow(QCoreApplication.translate("LettersForm", "to"), self.events_to)
         self._add_source("events", page)
         # a filter
         page, form = _form()
         self.status_combo = _combo(
             "statusCombo",
-            [(None, _t("All statuses"))] + [((s.value,), tr_enum(STATUS_LABELS[s])) for s in LifecycleStatus],
+            [(None, QCoreApplication.translate("LettersForm", "All statuses"))]
+            + [((s.value,), tr_enum(STATUS_LABELS[s])) for s in LifecycleStatus],
             (LifecycleStatus.ACTIVE.value,),
         )
-        self.tier_combo = _combo("tierCombo", [(None, _t("All tiers"))])
-        self.region_combo = _combo("regionCombo", [(None, _t("All regions"))])
-        self.manager_combo = _combo("managerCombo", [(None, _t("All account managers"))])
-        form.addRow(_t("Status"), self.status_combo)
-        form.addRow(_t("Tier"), self.tier_combo)
-        form.addRow(_t("Region"), self.region_combo)
-        form.addRow(_t("Account manager"), self.manager_combo)
+        self.tier_combo = _combo(
+            "tierCombo", [(None, QCoreApplication.translate("LettersForm", "All tiers"))]
+        )
+        self.region_combo = _combo(
+            "regionCombo", [(None, QCoreApplication.translate("LettersForm", "All regions"))]
+        )
+        self.manager_combo = _combo(
+            "managerCombo", [(None, QCoreApplication.translate("LettersForm", "All account managers"))]
+        )
+        form.addRow(QCoreApplication.translate("LettersForm", "Status"), self.status_combo)
+        form.addRow(QCoreApplication.translate("LettersForm", "Tier"), self.tier_combo)
+        form.addRow(QCoreApplication.translate("LettersForm", "Region"), self.region_combo)
+        form.addRow(QCoreApplication.translate("LettersForm", "Account manager"), self.manager_combo)
         self._add_source("filter", page)
         # the dunning run
         page, form = _form()
-        note = QLabel(_t("The open letter tasks of the latest dunning run, each at its franchisee's level."))
+        note = QLabel(
+            QCoreApplication.translate(
+                "LettersForm",
+                "The open letter tasks of the latest dunning run, each at its franchisee's level.",
+            )
+        )
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
         form.addRow(note)
         self._add_source("dunning", page)
         # all active
         page, form = _form()
-        note = QLabel(_t("Every active franchisee that is not archived."))
+        note = QLabel(
+            QCoreApplication.translate("LettersForm", "Every active franchisee that is not archived.")
+        )
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
         form.addRow(note)
@@ -283,9 +309,11 @@ class LettersForm(QWidget):
         row = QHBoxLayout()
         self.pick_search = QLineEdit()
         self.pick_search.setObjectName("pickSearch")
-        self.pick_search.setPlaceholderText(_t("Code, name or pinyin…"))
+        self.pick_search.setPlaceholderText(
+            QCoreApplication.translate("LettersForm", "Code, name or pinyin…")
+        )
         self.pick_search.setClearButtonEnabled(True)
-        self.pick_search_button = QPushButton(_t("Find"))
+        self.pick_search_button = QPushButton(QCoreApplication.translate("LettersForm", "Find"))
         self.pick_search_button.setObjectName("pickSearchButton")
         row.addWidget(self.pick_search, 1)
         row.addWidget(self.pick_search_button)
@@ -306,7 +334,7 @@ class LettersForm(QWidget):
         # language
         lang = QFormLayout()
         self.language_combo = _combo("languageCombo", [(v_, _t(label)) for v_, label in LANGUAGES])
-        lang.addRow(_t("Language"), self.language_combo)
+        lang.addRow(QCoreApplication.translate("LettersForm", "Language"), self.language_combo)
         v.addLayout(lang)
         return box
 
@@ -316,7 +344,7 @@ class LettersForm(QWidget):
 
     # ----- where ------------------------------------------------------------------------------------------
     def _build_output(self) -> QGroupBox:
-        box = QGroupBox(_t("Output"))
+        box = QGroupBox(QCoreApplication.translate("LettersForm", "Output"))
         v = QVBoxLayout(box)
         row = QHBoxLayout()
         self.output_group = QButtonGroup(self)
@@ -333,18 +361,22 @@ class LettersForm(QWidget):
         folder_row = QHBoxLayout()
         self.folder_edit = QLineEdit()
         self.folder_edit.setObjectName("folderEdit")
-        self.folder_edit.setPlaceholderText(_t("Folder for the PDF files"))
-        self.browse_button = QPushButton(_t("Browse…"))
+        self.folder_edit.setPlaceholderText(
+            QCoreApplication.translate("LettersForm", "Folder for the PDF files")
+        )
+        self.browse_button = QPushButton(QCoreApplication.translate("LettersForm", "Browse…"))
         self.browse_button.setObjectName("browseFolder")
         self.browse_button.clicked.connect(self._browse)
-        folder_row.addWidget(QLabel(_t("Folder")))
+        folder_row.addWidget(QLabel(QCoreApplication.translate("LettersForm", "Folder")))
         folder_row.addWidget(self.folder_edit, 1)
         folder_row.addWidget(self.browse_button)
         v.addLayout(folder_row)
         return box
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, _t("Folder for the letters"), self.folder_edit.text())
+        folder = QFileDialog.getExistingDirectory(
+            self, QCoreApplication.translate("LettersForm", "Folder for the letters"), self.folder_edit.text()
+        )
         if folder:
             self.folder_edit.setText(folder)
 
@@ -365,7 +397,14 @@ class LettersForm(QWidget):
             self.rsvp,
         ):
             yield edit.textChanged
-        for edit in (self.event_date, self.period_from, self.period_to, self.as_of, self.events_from, self.events_to):
+        for edit in (
+            self.event_date,
+            self.period_from,
+            self.period_to,
+            self.as_of,
+            self.events_from,
+            self.events_to,
+        ):
             yield edit.date_changed
 
     # ----- behaviour --------------------------------------------------------------------------------------
@@ -477,29 +516,49 @@ class LettersForm(QWidget):
         dates = [self.as_of]
         if kind == "invitation":
             if not self.event_name.text().strip():
-                out.append(_t("Name the event the letter invites to."))
+                out.append(QCoreApplication.translate("LettersForm", "Name the event the letter invites to."))
             if self.event_date.date_value() is None:
-                out.append(_t("Give the date of the event."))
+                out.append(QCoreApplication.translate("LettersForm", "Give the date of the event."))
             if not self.event_place.text().strip():
-                out.append(_t("Give the place of the event."))
+                out.append(QCoreApplication.translate("LettersForm", "Give the place of the event."))
             dates.append(self.event_date)
         if kind == "statement":
             start, end = self.period_from.date_value(), self.period_to.date_value()
             if start is None or end is None:
-                out.append(_t("Give the statement period (from and to)."))
+                out.append(
+                    QCoreApplication.translate("LettersForm", "Give the statement period (from and to).")
+                )
             elif start > end:
-                out.append(_t("The statement period ends before it starts."))
+                out.append(
+                    QCoreApplication.translate("LettersForm", "The statement period ends before it starts.")
+                )
         if self.source() == "events":
             start, end = self.events_from.date_value(), self.events_to.date_value()
             if start is None or end is None:
-                out.append(_t("Give the range of the calendar events (from and to)."))
+                out.append(
+                    QCoreApplication.translate(
+                        "LettersForm", "Give the range of the calendar events (from and to)."
+                    )
+                )
             elif start > end:
-                out.append(_t("The range of the calendar events ends before it starts."))
+                out.append(
+                    QCoreApplication.translate(
+                        "LettersForm", "The range of the calendar events ends before it starts."
+                    )
+                )
         if self.source() == "picked" and not self.picked():
-            out.append(_t("Pick at least one franchisee: find them by code or name and tick them."))
+            out.append(
+                QCoreApplication.translate(
+                    "LettersForm", "Pick at least one franchisee: find them by code or name and tick them."
+                )
+            )
         for edit in dates + [self.period_from, self.period_to, self.events_from, self.events_to]:
             if edit.text().strip() and not edit.hasAcceptableInput():
-                out.append(_t("“{text}” is not a date (yyyy-mm-dd).").format(text=edit.text().strip()))
+                out.append(
+                    QCoreApplication.translate("LettersForm", "“{text}” is not a date (yyyy-mm-dd).").format(
+                        text=edit.text().strip()
+                    )
+                )
                 break
         return out
 

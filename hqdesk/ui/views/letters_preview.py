@@ -33,10 +33,6 @@ PRINT_DPI = 300  # sharp text on every office printer; 1200 dpi would make each 
 ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
 class PrintCancelled(Exception):
     """The user pressed Cancel while pages were being sent to the printer (what was sent stays sent)."""
 
@@ -84,7 +80,11 @@ def print_pdf(
     document = QPdfDocument()
     error = document.load(str(pdf_path))
     if error != QPdfDocument.Error.None_:
-        raise OSError(_t("The letter file could not be opened for printing: {path}").format(path=pdf_path))
+        raise OSError(
+            QCoreApplication.translate(
+                "LetterPreview", "The letter file could not be opened for printing: {path}"
+            ).format(path=pdf_path)
+        )
     try:
         count = document.pageCount()
         last = count - 1 if last_page is None else min(last_page, count - 1)
@@ -94,7 +94,7 @@ def print_pdf(
         printer.setResolution(PRINT_DPI)
         painter = QPainter()
         if not painter.begin(printer):
-            raise OSError(_t("The printer could not be started."))
+            raise OSError(QCoreApplication.translate("LetterPreview", "The printer could not be started."))
         printed = 0
         try:
             for i, page in enumerate(pages):
@@ -173,7 +173,9 @@ class PdfPreview(QWidget):
 
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
-        self.previous_button = self._tool("‹", _t("Previous page"), "previousPage")
+        self.previous_button = self._tool(
+            "‹", QCoreApplication.translate("LetterPreview", "Previous page"), "previousPage"
+        )
         self.page_box = QSpinBox()
         self.page_box.setObjectName("pageBox")
         self.page_box.setMinimum(1)
@@ -183,20 +185,26 @@ class PdfPreview(QWidget):
         self.page_count_label.setMinimumWidth(
             self.page_count_label.fontMetrics().horizontalAdvance("of 9999") + 8
         )
-        self.next_button = self._tool("›", _t("Next page"), "nextPage")
-        self.zoom_out_button = self._tool("−", _t("Zoom out"), "zoomOut")
+        self.next_button = self._tool(
+            "›", QCoreApplication.translate("LetterPreview", "Next page"), "nextPage"
+        )
+        self.zoom_out_button = self._tool(
+            "−", QCoreApplication.translate("LetterPreview", "Zoom out"), "zoomOut"
+        )
         self.zoom_label = QLabel()
         self.zoom_label.setObjectName("zoomLabel")
         self.zoom_label.setMinimumWidth(self.zoom_label.fontMetrics().horizontalAdvance("400 %") + 6)
         self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.zoom_in_button = self._tool("+", _t("Zoom in"), "zoomIn")
-        self.fit_width_button = QPushButton(_t("Fit width"))
+        self.zoom_in_button = self._tool(
+            "+", QCoreApplication.translate("LetterPreview", "Zoom in"), "zoomIn"
+        )
+        self.fit_width_button = QPushButton(QCoreApplication.translate("LetterPreview", "Fit width"))
         self.fit_width_button.setObjectName("fitWidth")
-        self.fit_page_button = QPushButton(_t("Whole page"))
+        self.fit_page_button = QPushButton(QCoreApplication.translate("LetterPreview", "Whole page"))
         self.fit_page_button.setObjectName("fitPage")
-        self.print_button = QPushButton(_t("Print…"))
+        self.print_button = QPushButton(QCoreApplication.translate("LetterPreview", "Print…"))
         self.print_button.setObjectName("printButton")
-        self.save_button = QPushButton(_t("Save to folder…"))
+        self.save_button = QPushButton(QCoreApplication.translate("LetterPreview", "Save to folder…"))
         self.save_button.setObjectName("saveButton")
         for w in (
             self.previous_button,
@@ -212,7 +220,7 @@ class PdfPreview(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.print_button)
         bar.addWidget(self.save_button)
-        self.empty_label = QLabel(_t("Nothing to show yet."))
+        self.empty_label = QLabel(QCoreApplication.translate("LetterPreview", "Nothing to show yet."))
         self.empty_label.setObjectName("previewEmpty")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setStyleSheet("color: #666;")
@@ -314,7 +322,9 @@ class PdfPreview(QWidget):
         n = self.page_count()
         self.view.setVisible(has)
         self.empty_label.setVisible(not has)
-        self.page_count_label.setText(_t("of {n}").format(n=n) if has else "")
+        self.page_count_label.setText(
+            QCoreApplication.translate("LetterPreview", "of {n}").format(n=n) if has else ""
+        )
         for w in (
             self.page_box,
             self.zoom_in_button,
@@ -353,9 +363,15 @@ class PdfPreview(QWidget):
         progress dialog and Cancel. Returns the task."""
         path = self._path
         total = (last_page if last_page is not None else self.page_count() - 1) - first_page + 1
-        progress = QProgressDialog(_t("Printing…"), _t("Cancel"), 0, max(1, total), self)
+        progress = QProgressDialog(
+            QCoreApplication.translate("LetterPreview", "Printing…"),
+            QCoreApplication.translate("LetterPreview", "Cancel"),
+            0,
+            max(1, total),
+            self,
+        )
         progress.setObjectName("printProgress")
-        progress.setWindowTitle(_t("Print"))
+        progress.setWindowTitle(QCoreApplication.translate("LetterPreview", "Print"))
         progress.setMinimumDuration(500)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
 
@@ -390,7 +406,11 @@ class PdfPreview(QWidget):
     def save_dialog(self) -> None:
         if self._path is None:
             return
-        folder = QFileDialog.getExistingDirectory(self, _t("Save the letters to a folder"), default_folder())
+        folder = QFileDialog.getExistingDirectory(
+            self,
+            QCoreApplication.translate("LetterPreview", "Save the letters to a folder"),
+            default_folder(),
+        )
         if folder:
             self.save_to(folder)
 

@@ -45,10 +45,6 @@ PREVIEW_DELAY_MS = 400  # after the last keystroke: typing never waits for a ren
 ERROR_LINE = QColor("#fadbd8")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
 class _LineNumbers(QWidget):
     def __init__(self, editor: CodeEditor) -> None:
         super().__init__(editor)
@@ -170,7 +166,11 @@ class TemplatesPanel(QWidget):
         self.heading = QLabel()
         self.heading.setObjectName("templateHeading")
         ev.addWidget(self.heading)
-        self.read_only_note = QLabel(_t("Only administrators change the templates; you can read them."))
+        self.read_only_note = QLabel(
+            QCoreApplication.translate(
+                "LetterTemplates", "Only administrators change the templates; you can read them."
+            )
+        )
         self.read_only_note.setObjectName("templatesReadOnly")
         self.read_only_note.setStyleSheet("color: #555;")
         self.read_only_note.setWordWrap(True)
@@ -183,7 +183,7 @@ class TemplatesPanel(QWidget):
         fields_box = QWidget()
         fv = QVBoxLayout(fields_box)
         fv.setContentsMargins(0, 0, 0, 0)
-        fields_label = QLabel(_t("Merge fields (click to insert)"))
+        fields_label = QLabel(QCoreApplication.translate("LetterTemplates", "Merge fields (click to insert)"))
         fields_label.setWordWrap(True)
         fv.addWidget(fields_label)
         self.fields = QListWidget()
@@ -204,12 +204,14 @@ class TemplatesPanel(QWidget):
         self.sample_combo = QComboBox()
         self.sample_combo.setObjectName("sampleFranchisee")
         self.sample_combo.setMinimumContentsLength(14)
-        self.sample_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        buttons.addWidget(QLabel(_t("Sample")))
+        self.sample_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        buttons.addWidget(QLabel(QCoreApplication.translate("LetterTemplates", "Sample")))
         buttons.addWidget(self.sample_combo, 1)
-        self.revert_button = QPushButton(_t("Revert to default…"))
+        self.revert_button = QPushButton(QCoreApplication.translate("LetterTemplates", "Revert to default…"))
         self.revert_button.setObjectName("revertTemplate")
-        self.save_button = QPushButton(_t("Save"))
+        self.save_button = QPushButton(QCoreApplication.translate("LetterTemplates", "Save"))
         self.save_button.setObjectName("saveTemplate")
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
@@ -251,9 +253,13 @@ class TemplatesPanel(QWidget):
         ctx = self.ctx
 
         def fetch():
-            return engine.templates(ctx.services, ctx.actor), engine.sample_franchisees(ctx.services, ctx.actor)
+            return engine.templates(ctx.services, ctx.actor), engine.sample_franchisees(
+                ctx.services, ctx.actor
+            )
 
-        ctx.runner.submit(fetch, on_done=lambda r: self._listed(*r), on_error=lambda exc: show_error(self, exc))
+        ctx.runner.submit(
+            fetch, on_done=lambda r: self._listed(*r), on_error=lambda exc: show_error(self, exc)
+        )
 
     def _listed(self, rows, samples) -> None:
         keep = self._current.key if self._current is not None else None
@@ -264,7 +270,9 @@ class TemplatesPanel(QWidget):
         for fid, label in samples:
             self.sample_combo.addItem(label, fid)
         if not samples:
-            self.sample_combo.addItem(_t("A sample franchisee"), None)
+            self.sample_combo.addItem(
+                QCoreApplication.translate("LetterTemplates", "A sample franchisee"), None
+            )
         self.sample_combo.setCurrentIndex(max(0, self.sample_combo.findData(current)))
         self.sample_combo.blockSignals(False)
         index = next((i for i, r in enumerate(rows) if r.key == keep), 0 if rows else -1)
@@ -285,9 +293,7 @@ class TemplatesPanel(QWidget):
     def open_template(self, row) -> None:
         ctx = self.ctx
         self._current = row
-        self.heading.setText(
-            "<b>{kind}</b> · {language}".format(kind=row.kind_label, language=language_name(row.language))
-        )
+        self.heading.setText(f"<b>{row.kind_label}</b> · {language_name(row.language)}")
 
         def fetch():
             return engine.template_text(ctx.services, ctx.actor, row.key), engine.merge_fields(row.kind)
@@ -335,8 +341,10 @@ class TemplatesPanel(QWidget):
             return True
         answer = QMessageBox.question(
             self,
-            _t("Unsaved template"),
-            _t("The template has changes that are not saved. Discard them?"),
+            QCoreApplication.translate("LetterTemplates", "Unsaved template"),
+            QCoreApplication.translate(
+                "LetterTemplates", "The template has changes that are not saved. Discard them?"
+            ),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -348,7 +356,9 @@ class TemplatesPanel(QWidget):
             from hqdesk.ui.views.letters_preview import PdfPreview
 
             self.preview = PdfPreview(self.ctx.runner, self.preview_holder)
-            self.preview.set_empty_text(_t("The sample letter appears here."))
+            self.preview.set_empty_text(
+                QCoreApplication.translate("LetterTemplates", "The sample letter appears here.")
+            )
             self.preview_holder.layout().addWidget(self.preview)
         return self.preview
 
@@ -391,7 +401,11 @@ class TemplatesPanel(QWidget):
         line, message = problem
         self.editor.set_error_line(line)
         if line:
-            self.error_label.setText(_t("Line {line}: {message}").format(line=line, message=message))
+            self.error_label.setText(
+                QCoreApplication.translate("LetterTemplates", "Line {line}: {message}").format(
+                    line=line, message=message
+                )
+            )
         else:
             self.error_label.setText(message)
         self.error_label.show()
@@ -438,7 +452,10 @@ class TemplatesPanel(QWidget):
             self.error_label.setText(
                 conflict_message(exc)
                 + " "
-                + _t("Your text is still in the editor: copy it, reload the template, and apply your changes.")
+                + QCoreApplication.translate(
+                    "LetterTemplates",
+                    "Your text is still in the editor: copy it, reload the template, and apply your changes.",
+                )
             )
             self.error_label.show()
             show_error(self, exc)
@@ -450,8 +467,11 @@ class TemplatesPanel(QWidget):
             return
         answer = QMessageBox.question(
             self,
-            _t("Revert to default"),
-            _t("Replace this template with the one shipped with hqdesk? Letters already written keep theirs."),
+            QCoreApplication.translate("LetterTemplates", "Revert to default"),
+            QCoreApplication.translate(
+                "LetterTemplates",
+                "Replace this template with the one shipped with hqdesk? Letters already written keep theirs.",
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )

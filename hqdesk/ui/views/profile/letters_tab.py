@@ -30,10 +30,6 @@ from hqdesk.ui.views.profile.tabs import table_view
 CONTEXT = "LettersTab"
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
 class LetterPreviewDialog(QDialog):
     """One letter from the history on screen, with Print and Save to folder."""
 
@@ -73,11 +69,11 @@ class LettersTab(QWidget):
         self._tmp = tempfile.TemporaryDirectory(prefix="hqdesk-letters-")
         v = QVBoxLayout(self)
         buttons = QHBoxLayout()
-        self.open_button = QPushButton(_t("Open"))
+        self.open_button = QPushButton(QCoreApplication.translate("LettersTab", "Open"))
         self.open_button.setObjectName("letters_open")
-        self.reprint_button = QPushButton(_t("Reprint…"))
+        self.reprint_button = QPushButton(QCoreApplication.translate("LettersTab", "Reprint…"))
         self.reprint_button.setObjectName("letters_reprint")
-        self.save_button = QPushButton(_t("Save as…"))
+        self.save_button = QPushButton(QCoreApplication.translate("LettersTab", "Save as…"))
         self.save_button.setObjectName("letters_save_as")
         for b in (self.open_button, self.reprint_button, self.save_button):
             buttons.addWidget(b)
@@ -88,7 +84,9 @@ class LettersTab(QWidget):
         self.view.setObjectName("lettersHistoryView")
         self.view.setModel(self.model)
         v.addWidget(self.view, 1)
-        self.empty = QLabel(_t("No letter has been written to this franchisee yet."))
+        self.empty = QLabel(
+            QCoreApplication.translate("LettersTab", "No letter has been written to this franchisee yet.")
+        )
         self.empty.setObjectName("lettersEmpty")
         self.empty.setStyleSheet("color: #666;")
         v.addWidget(self.empty)
@@ -103,7 +101,7 @@ class LettersTab(QWidget):
     # ----- the protocol ------------------------------------------------------------------------------------
     def title(self) -> str:
         if self._count is None:
-            return _t("Letters")
+            return QCoreApplication.translate("LettersTab", "Letters")
         return QCoreApplication.translate(CONTEXT, "Letters (%n)", "", self._count)
 
     def load(self, bundle, same: bool = False) -> None:
@@ -146,14 +144,18 @@ class LettersTab(QWidget):
         tabs = self.parent().parent() if self.parent() is not None else None
         if tabs is not None and hasattr(tabs, "indexOf") and tabs.indexOf(self) >= 0:
             tabs.setTabText(tabs.indexOf(self), self.title())
-        index = next((i for i, r in enumerate(rows) if keep is not None and r.id == keep.id), 0 if rows else -1)
+        index = next(
+            (i for i, r in enumerate(rows) if keep is not None and r.id == keep.id), 0 if rows else -1
+        )
         if index >= 0:
             self.view.selectRow(index)
         self._update_buttons()
 
     def selected(self):
         index = self.view.currentIndex()
-        return self.model.row(index.row()) if index.isValid() and index.row() < self.model.rowCount() else None
+        return (
+            self.model.row(index.row()) if index.isValid() and index.row() < self.model.rowCount() else None
+        )
 
     def _update_buttons(self) -> None:
         has = self.selected() is not None
@@ -182,7 +184,9 @@ class LettersTab(QWidget):
 
     def open_selected(self) -> None:
         def show(row, path: Path, name: str) -> None:
-            title = _t("{kind} of {date}").format(kind=row.kind, date=self.model.text(self.model.rows().index(row), 0))
+            title = QCoreApplication.translate("LettersTab", "{kind} of {date}").format(
+                kind=row.kind, date=self.model.text(self.model.rows().index(row), 0)
+            )
             dialog = LetterPreviewDialog(self.host.ctx.runner, path, name, title, self)
             self.opened.emit(dialog)
             self.host.open_dialog(dialog)
@@ -207,7 +211,10 @@ class LettersTab(QWidget):
             from hqdesk.ui.views.letters_preview import default_folder
 
             target, _filter = QFileDialog.getSaveFileName(
-                self, _t("Save the letter as"), str(Path(default_folder()) / name), _t("PDF files (*.pdf)")
+                self,
+                QCoreApplication.translate("LettersTab", "Save the letter as"),
+                str(Path(default_folder()) / name),
+                QCoreApplication.translate("LettersTab", "PDF files (*.pdf)"),
             )
             if target:
                 self.save_to(path, target)
