@@ -138,26 +138,31 @@ class TemplatesModel(RowsModel[TemplateRow]):
         QT_TRANSLATE_NOOP("LettersModel", "Kind"),
         QT_TRANSLATE_NOOP("LettersModel", "Language"),
         QT_TRANSLATE_NOOP("LettersModel", "Version"),
-        QT_TRANSLATE_NOOP("LettersModel", "Changed"),
     )
 
     def cells(self, r: TemplateRow) -> tuple[str, ...]:
-        if r.customised:
-            changed = QCoreApplication.translate("LettersModel", "{when} by {who}").format(
-                when=fmt_datetime(r.updated_at) if r.updated_at is not None else "", who=r.updated_by
-            )
-        else:
-            changed = QCoreApplication.translate("LettersModel", "default")
-        return (
-            r.kind_label,
-            language_name(r.language),
-            "" if r.version is None else str(r.version),
-            changed,
+        return (r.kind_label, language_name(r.language), "" if r.version is None else str(r.version))
+
+    @staticmethod
+    def changed_text(r: TemplateRow) -> str:
+        """ "changed 2026-11-20 14:03 by 管理员", or "as shipped" for a default template."""
+        if not r.customised:
+            return QCoreApplication.translate("LettersModel", "as shipped")
+        return QCoreApplication.translate("LettersModel", "changed {when} by {who}").format(
+            when=fmt_datetime(r.updated_at) if r.updated_at is not None else "", who=r.updated_by
         )
 
     def role_data(self, row: int, column: int, role: int):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.changed_text(self.row(row))
+        if role == Qt.ItemDataRole.FontRole and self.row(row).customised and column == 0:
+            from PySide6.QtGui import QFont
+
+            font = QFont()
+            font.setBold(True)  # changed from the shipped template: easy to spot
+            return font
         return None
 
 

@@ -154,7 +154,7 @@ class PdfPreview(QWidget):
     printed = Signal(int)  # pages sent to the printer
     saved = Signal(str)  # the path written
 
-    def __init__(self, runner, parent: QWidget | None = None) -> None:
+    def __init__(self, runner, parent: QWidget | None = None, compact: bool = False) -> None:
         super().__init__(parent)
         from PySide6.QtPdf import QPdfDocument
         from PySide6.QtPdfWidgets import QPdfView
@@ -220,6 +220,9 @@ class PdfPreview(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.print_button)
         bar.addWidget(self.save_button)
+        # a sample beside an editor (the template preview) is only looked at: no Print, no Save
+        self.print_button.setVisible(not compact)
+        self.save_button.setVisible(not compact)
         self.empty_label = QLabel(QCoreApplication.translate("LetterPreview", "Nothing to show yet."))
         self.empty_label.setObjectName("previewEmpty")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)

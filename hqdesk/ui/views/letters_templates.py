@@ -12,6 +12,7 @@ shipped template back (as a new version, so letters already written keep theirs)
 
 from __future__ import annotations
 
+import html
 import logging
 import tempfile
 from pathlib import Path
@@ -20,6 +21,7 @@ from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontDatabase, QPainter, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QComboBox,
+    QHeaderView,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -158,7 +160,11 @@ class TemplatesPanel(QWidget):
         self.list_view = table_view(self)
         self.list_view.setObjectName("templatesList")
         self.list_view.setModel(self.model)
-        self.list_view.setMinimumWidth(250)
+        self.list_view.setMinimumWidth(200)
+        header = self.list_view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.list_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # the editor
         editor_box = QWidget()
         ev = QVBoxLayout(editor_box)
@@ -176,10 +182,9 @@ class TemplatesPanel(QWidget):
         self.read_only_note.setWordWrap(True)
         self.read_only_note.setVisible(not self._editable)
         ev.addWidget(self.read_only_note)
-        edit_row = QSplitter(Qt.Orientation.Horizontal)
         self.editor = CodeEditor()
         self.editor.setReadOnly(not self._editable)
-        edit_row.addWidget(self.editor)
+        ev.addWidget(self.editor, 1)
         fields_box = QWidget()
         fv = QVBoxLayout(fields_box)
         fv.setContentsMargins(0, 0, 0, 0)
@@ -190,10 +195,13 @@ class TemplatesPanel(QWidget):
         self.fields.setObjectName("mergeFields")
         self.fields.setEnabled(self._editable)
         fv.addWidget(self.fields, 1)
-        edit_row.addWidget(fields_box)
-        edit_row.setStretchFactor(0, 3)
-        edit_row.setStretchFactor(1, 1)
-        ev.addWidget(edit_row, 1)
+        # left: the templates above the merge fields of the one shown; middle: the text; right: the sample
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(self.list_view)
+        left.addWidget(fields_box)
+        left.setStretchFactor(0, 1)
+        left.setStretchFactor(1, 1)
+        left.setChildrenCollapsible(False)
         self.error_label = QLabel()
         self.error_label.setObjectName("templateError")
         self.error_label.setWordWrap(True)
@@ -224,7 +232,7 @@ class TemplatesPanel(QWidget):
         QVBoxLayout(self.preview_holder).setContentsMargins(0, 0, 0, 0)
 
         split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.list_view)
+        split.addWidget(left)
         split.addWidget(editor_box)
         split.addWidget(self.preview_holder)
         split.setStretchFactor(0, 0)
@@ -293,7 +301,14 @@ class TemplatesPanel(QWidget):
     def open_template(self, row) -> None:
         ctx = self.ctx
         self._current = row
-        self.heading.setText(f"<b>{row.kind_label}</b> · {language_name(row.language)}")
+        version = (
+            QCoreApplication.translate("LetterTemplates", "version {n}").format(n=row.version)
+            if row.version is not None
+            else ""
+        )
+        parts = [f"<b>{html.escape(row.kind_label)}</b>", language_name(row.language), version]
+        parts.append(html.escape(TemplatesModel.changed_text(row)))
+        self.heading.setText(" · ".join(p for p in parts if p))
 
         def fetch():
             return engine.template_text(ctx.services, ctx.actor, row.key), engine.merge_fields(row.kind)
@@ -355,7 +370,7 @@ class TemplatesPanel(QWidget):
         if self.preview is None:
             from hqdesk.ui.views.letters_preview import PdfPreview
 
-            self.preview = PdfPreview(self.ctx.runner, self.preview_holder)
+            self.preview = PdfPreview(self.ctx.runner, self.preview_holder, compact=True)
             self.preview.set_empty_text(
                 QCoreApplication.translate("LetterTemplates", "The sample letter appears here.")
             )
