@@ -132,6 +132,19 @@ def drive(lang: str, out: Path, size: str) -> int:
 
         return step
 
+    def letters_tab():
+        window().show_page("franchisees")
+        ed = view().editor
+        ed.tabs.setCurrentWidget(next(t for t in ed.page_tabs if t.name == "letters"))
+
+    def letters_plan():
+        page = window().page("letters")
+        page.writer.form.set_kind("festival")
+        page.writer.plan()
+
+    def letter_templates():
+        window().page("letters").show_templates()
+
     steps = [  # (action, wait ms, screenshot after the wait)
         (select, 1500, None),
         (edit_and_save, 1500, None),
@@ -159,6 +172,10 @@ def drive(lang: str, out: Path, size: str) -> int:
         (settings_shot("settings_database"), 100, None),
         (settings("company"), 1000, None),
         (settings_shot("settings_company"), 100, None),
+        (letters_tab, 1500, "tab_letters"),
+        (page("letters"), 1500, None),
+        (letters_plan, 3000, "page_letters"),
+        (letter_templates, 3000, "page_letter_templates"),
     ]
     state = {"waited": 0}
 
