@@ -30,6 +30,8 @@ class Entity(StrEnum):
     VISIT_PLAN = "visit_plan"  # the visit cadences: per tier (Settings) and a franchisee's own
     COMPLAINT = "complaint"  # a complaint: intake, transitions, comments (its timeline)
     COMPLAINT_SETTINGS = "complaint_settings"  # complaint categories and severity times (Settings)
+    LETTER_TEMPLATE = "letter_template"  # the shared letter templates (Settings)
+    LETTER = "letter"  # a franchisee's letter history (a batch of letters was generated)
 
 
 @dataclass(frozen=True)

@@ -87,6 +87,15 @@ class ContactData:
     preferences: str = ""
     notes: str = ""
     is_primary: bool = False
+    preferred_language: str | None = None  # the letter language: "zh_CN", "en" or None (Simplified Chinese)
+
+
+PREFERRED_LANGUAGES = ("zh_CN", "en")
+PREFERRED_LANGUAGE_LABELS = {
+    None: QT_TRANSLATE_NOOP("Enums", "Not given (Simplified Chinese)"),
+    "zh_CN": QT_TRANSLATE_NOOP("Enums", "Simplified Chinese"),
+    "en": QT_TRANSLATE_NOOP("Enums", "English"),
+}
 
 
 @dataclass(frozen=True)
@@ -122,6 +131,7 @@ def clean_contact(data: ContactData) -> ContactData:
     changes = _stripped(data)  # one copy of the contact, not two (an import cleans every row)
     changes["mobile"] = re.sub(r"[\s-]", "", changes.get("mobile", data.mobile))
     changes["email"] = changes.get("email", data.email).lower()
+    changes["preferred_language"] = changes.get("preferred_language", data.preferred_language) or None
     return replace(data, **changes)
 
 
@@ -174,6 +184,13 @@ def validate_contact(data: ContactData, today: date) -> list[FieldError]:
                     {"limit": ANNIVERSARY_LABEL_MAX_LENGTH},
                 )
             )
+    if data.preferred_language not in (None, *PREFERRED_LANGUAGES):
+        errors.append(
+            FieldError(
+                "preferred_language",
+                QT_TRANSLATE_NOOP("Validation", "The letter language is Simplified Chinese or English."),
+            )
+        )
     if any(out_of_range(a.day) for a in data.anniversaries):
         errors.append(range_error("anniversaries"))
     errors.extend(nul_problems(data, {"anniversaries": [a.label for a in data.anniversaries]}))

@@ -57,6 +57,8 @@ class Action(StrEnum):
     LOG_COMPLAINT = "log complaints"
     HANDLE_COMPLAINT = "handle this complaint"
     CONFIGURE_COMPLAINTS = "configure complaint categories and times"
+    EDIT_LETTER_TEMPLATES = "edit letter templates"
+    GENERATE_LETTERS = "generate letters to this franchisee"
 
     @property
     def label(self) -> str:
@@ -92,6 +94,8 @@ ACTION_LABELS = {
     Action.LOG_COMPLAINT: QT_TRANSLATE_NOOP("Enums", "log complaints"),
     Action.HANDLE_COMPLAINT: QT_TRANSLATE_NOOP("Enums", "handle this complaint"),
     Action.CONFIGURE_COMPLAINTS: QT_TRANSLATE_NOOP("Enums", "configure complaint categories and times"),
+    Action.EDIT_LETTER_TEMPLATES: QT_TRANSLATE_NOOP("Enums", "edit letter templates"),
+    Action.GENERATE_LETTERS: QT_TRANSLATE_NOOP("Enums", "generate letters to this franchisee"),
 }
 
 # Actions each role may take on any franchisee. "Own" actions (below) apply to the franchisees
@@ -112,6 +116,7 @@ _ANY: dict[Role, frozenset[Action]] = {
             Action.RUN_DUNNING,
             Action.WORK_DUNNING,
             Action.LOG_COMPLAINT,
+            Action.GENERATE_LETTERS,
         }
     ),
     Role.ACCOUNT_MANAGER: frozenset(
@@ -129,6 +134,7 @@ _OWN: dict[Role, frozenset[Action]] = {
             Action.LOG_VISIT,
             Action.PLAN_VISITS,
             Action.HANDLE_COMPLAINT,
+            Action.GENERATE_LETTERS,
         }
     ),
     # complaints: "own" is the complaints assigned to the user (owner_id = the assignee)

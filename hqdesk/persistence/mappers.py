@@ -117,6 +117,7 @@ class ContactMapper:
         "preferences",
         "notes",
         "is_primary",
+        "preferred_language",
     )
 
     @staticmethod
@@ -144,6 +145,7 @@ class ContactMapper:
             preferences=row.preferences,
             notes=row.notes,
             is_primary=row.is_primary,
+            preferred_language=getattr(row, "preferred_language", None) or None,
         )
 
     @classmethod

@@ -171,6 +171,7 @@ class Contact(Versioned, Base):
     preferences: Mapped[str] = mapped_column(Text, nullable=False, default="")
     notes: Mapped[str] = mapped_column(Text, nullable=False, default="")
     is_primary: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    preferred_language: Mapped[str | None] = mapped_column(String(5), nullable=True)  # zh_CN / en / None
 
     franchisee: Mapped[Franchisee] = relationship(back_populates="contacts", lazy="raise")
     anniversaries: Mapped[list[ContactAnniversary]] = relationship(
@@ -306,3 +307,6 @@ from hqdesk.persistence import models_complaints, models_credit, models_visits  
 
 # named here, not read from the module: it may be the one being imported first (and only half defined)
 AUDITED_TABLES = AUDITED_TABLES + ("complaint_categories", "complaint_sla", "complaints", "complaint_events")
+from hqdesk.persistence import models_letters  # noqa: E402,F401
+
+AUDITED_TABLES = AUDITED_TABLES + ("letter_templates",)

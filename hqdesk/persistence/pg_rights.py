@@ -263,6 +263,18 @@ _CREDIT_TABLES: tuple[TableRule, ...] = (
     ),
 )
 TABLE_RULES = TABLE_RULES + _CREDIT_TABLES
+TABLE_RULES = TABLE_RULES + (
+    # letters: templates are shared and edited by administrators; the history is append-only, written by
+    # whoever may write to the franchisee (archived franchisees still get statements and dunning letters)
+    TableRule("letter_templates", *(Action.EDIT_LETTER_TEMPLATES,) * 3, None),
+    TableRule(
+        "letter_history",
+        Action.GENERATE_LETTERS,
+        None,
+        None,
+        owner="{s}.hqdesk_owns_franchisee(franchisee_id)",
+    ),
+)
 RULES_BY_TABLE = {r.table: r for r in TABLE_RULES}
 OPERATIONS = ("INSERT", "UPDATE", "DELETE")
 

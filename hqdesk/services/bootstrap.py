@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from hqdesk.services.credit_simulator import CreditSimulatorService
     from hqdesk.services.dunning import DunningService
     from hqdesk.services.ledger import LedgerService
+    from hqdesk.services.letters import LetterService
     from hqdesk.services.receivables import ReceivablesService
     from hqdesk.services.visits import VisitService
 
@@ -113,6 +114,13 @@ class Services:
         from hqdesk.services.credit_simulator import CreditSimulatorService
 
         return CreditSimulatorService(self.db)
+
+    @cached_property
+    def letters(self) -> LetterService:
+        """Letter templates, letters in batches and the letter history."""
+        from hqdesk.services.letters import LetterService
+
+        return LetterService(self.db)
 
     @property
     def dialect(self) -> str:
