@@ -167,14 +167,12 @@
     <message numerus="yes">
         <source>%n event(s)</source>
         <translation>
-            <numerusform>%n 个事件</numerusform>
-        </translation>
+            <numerusform>%n 个事件</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Contract renewals show %n day(s) ahead</source>
         <translation>
-            <numerusform>合同续签提前 %n 天显示</numerusform>
-        </translation>
+            <numerusform>合同续签提前 %n 天显示</numerusform></translation>
     </message>
     <message>
         <source>Contract renewals</source>
@@ -195,8 +193,7 @@
     <message numerus="yes">
         <source>%n event(s) exported</source>
         <translation>
-            <numerusform>已导出 %n 个事件</numerusform>
-        </translation>
+            <numerusform>已导出 %n 个事件</numerusform></translation>
     </message>
 </context>
 <context>
@@ -307,8 +304,7 @@
     <message numerus="yes">
         <source>%n franchisee(s) with money open as of {date}.</source>
         <translation>
-            <numerusform>截至 {date}，共 %n 个加盟商有未结款项。</numerusform>
-        </translation>
+            <numerusform>截至 {date}，共 %n 个加盟商有未结款项。</numerusform></translation>
     </message>
     <message>
         <source>{code} {name}: {column} as of {date}</source>
@@ -321,8 +317,7 @@
     <message numerus="yes">
         <source>%n document(s), {amount} in all</source>
         <translation>
-            <numerusform>共 %n 张单据，合计 {amount}</numerusform>
-        </translation>
+            <numerusform>共 %n 张单据，合计 {amount}</numerusform></translation>
     </message>
     <message>
         <source>Export the aging report</source>
@@ -507,8 +502,7 @@
     <message numerus="yes">
         <source>%n franchisee(s) changed.</source>
         <translation>
-            <numerusform>已更改 %n 个加盟商。</numerusform>
-        </translation>
+            <numerusform>已更改 %n 个加盟商。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -516,8 +510,7 @@
     <message numerus="yes">
         <source>Applies to %n selected franchisee(s). All of them change, or none.</source>
         <translation>
-            <numerusform>作用于选中的 %n 个加盟商：要么全部更改，要么都不更改。</numerusform>
-        </translation>
+            <numerusform>作用于选中的 %n 个加盟商：要么全部更改，要么都不更改。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1149,8 +1142,7 @@
     <message numerus="yes">
         <source>%n complaint(s)</source>
         <translation>
-            <numerusform>%n 条投诉</numerusform>
-        </translation>
+            <numerusform>%n 条投诉</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1909,8 +1901,7 @@
     <message numerus="yes">
         <source>⚠ Overdue by %n day(s)</source>
         <translation>
-            <numerusform>⚠ 已逾期 %n 天</numerusform>
-        </translation>
+            <numerusform>⚠ 已逾期 %n 天</numerusform></translation>
     </message>
     <message>
         <source>Due today</source>
@@ -1919,8 +1910,7 @@
     <message numerus="yes">
         <source>In %n day(s)</source>
         <translation>
-            <numerusform>%n 天后</numerusform>
-        </translation>
+            <numerusform>%n 天后</numerusform></translation>
     </message>
     <message>
         <source> (follow-up)</source>
@@ -2079,6 +2069,18 @@
     <message>
         <source>Renovating</source>
         <translation>装修中</translation>
+    </message>
+    <message>
+        <source>Not given (Simplified Chinese)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Simplified Chinese</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="unfinished">英文</translation>
     </message>
     <message>
         <source>New</source>
@@ -2271,6 +2273,14 @@
     <message>
         <source>configure complaint categories and times</source>
         <translation>设置投诉类别与时限</translation>
+    </message>
+    <message>
+        <source>edit letter templates</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>generate letters to this franchisee</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Advance payment</source>
@@ -2487,6 +2497,34 @@
     <message>
         <source>Skipped</source>
         <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>Festival greeting</source>
+        <translation type="unfinished">节日问候</translation>
+    </message>
+    <message>
+        <source>Birthday wishes</source>
+        <translation type="unfinished">生日祝福</translation>
+    </message>
+    <message>
+        <source>Invitation</source>
+        <translation type="unfinished">邀请函</translation>
+    </message>
+    <message>
+        <source>Credit terms change</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Account statement</source>
+        <translation type="unfinished">对账单</translation>
+    </message>
+    <message>
+        <source>Payment reminder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Final demand for payment</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2752,6 +2790,26 @@
     <message>
         <source>The report could not be written to {path}: {reason}</source>
         <translation>报表无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>The letter template {template} has an error in the {part}, line {line}: {problem}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The letters were cancelled after {done} of {total}. Nothing was written or recorded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The letter to {franchisee} cannot be printed: no font has the character {char} ({where}). Nothing was printed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{problem}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No franchisee in the selection gets this letter. Nothing was written.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -3272,8 +3330,7 @@
     <message numerus="yes">
         <source>%n statuses</source>
         <translation>
-            <numerusform>%n 种状态</numerusform>
-        </translation>
+            <numerusform>%n 种状态</numerusform></translation>
     </message>
     <message>
         <source>Tier {tier}</source>
@@ -4143,255 +4200,185 @@
     </message>
 </context>
 <context>
-    <name>LetterPreview</name>
+    <name>LetterFields</name>
     <message>
-        <source>The letter file could not be opened for printing: {path}</source>
+        <source>Salutation with honorific</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>The printer could not be started.</source>
+        <source>Contact's full name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Previous page</source>
+        <source>Contact's surname</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Next page</source>
+        <source>Franchisee code</source>
+        <translation type="unfinished">加盟商编号</translation>
+    </message>
+    <message>
+        <source>Franchisee's legal name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Zoom out</source>
+        <source>Store brand name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Zoom in</source>
+        <source>City</source>
+        <translation type="unfinished">城市</translation>
+    </message>
+    <message>
+        <source>Years since joining the brand</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Fit width</source>
+        <source>Main store's name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Whole page</source>
+        <source>Main store's opening date</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Print…</source>
+        <source>Years since the store opened</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Save to folder…</source>
+        <source>Date of the letter</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Nothing to show yet.</source>
+        <source>Account manager's name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>of {n}</source>
+        <source>Account manager's e-mail</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Printing…</source>
+        <source>Our company's name (letterhead)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
-    </message>
-    <message>
-        <source>Print</source>
+        <source>Our company's phone</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Save the letters to a folder</source>
-        <translation type="unfinished" />
+        <source>Settlement term</source>
+        <translation type="unfinished">结算方式</translation>
     </message>
-</context>
-<context>
-    <name>LetterTemplates</name>
     <message>
-        <source>Only administrators change the templates; you can read them.</source>
+        <source>Remittance bank</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Merge fields (click to insert)</source>
+        <source>Remittance account number</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Sample</source>
+        <source>Remittance account holder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Revert to default…</source>
+        <source>Festival's name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Save</source>
-        <translation type="unfinished">保存</translation>
-    </message>
-    <message>
-        <source>A sample franchisee</source>
+        <source>Festival's date</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Unsaved template</source>
+        <source>Festival key (spring_festival, mid_autumn...)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>The template has changes that are not saved. Discard them?</source>
+        <source>Birthday this year</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>The sample letter appears here.</source>
+        <source>Anniversary (years since opening)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Line {line}: {message}</source>
+        <source>Anniversary as an ordinal</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Your text is still in the editor: copy it, reload the template, and apply your changes.</source>
+        <source>Event name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Revert to default</source>
+        <source>Event date</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Replace this template with the one shipped with hqdesk? Letters already written keep theirs.</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>LettersForm</name>
-    <message>
-        <source>Festival greeting</source>
+        <source>Event place</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Birthday wishes</source>
+        <source>Reply by (date)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Store anniversary</source>
-        <translation type="unfinished">开业周年</translation>
-    </message>
-    <message>
-        <source>Invitation to an event</source>
+        <source>Reply to (name and phone)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Notice of a credit-term change</source>
+        <source>Former credit limit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Account statement</source>
+        <source>New credit limit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Dunning letter</source>
+        <source>Former settlement term</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Calendar events in a date range</source>
+        <source>New settlement term</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Franchisees matching a filter</source>
+        <source>Date of the change</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>The dunning run's to-do list</source>
+        <source>Reason recorded with the change</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>All active franchisees</source>
+        <source>Period start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Franchisees I pick</source>
+        <source>Period end (as of)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Each contact's preferred language</source>
+        <source>Opening balance</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Simplified Chinese for all</source>
+        <source>Closing balance</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>English for all</source>
+        <source>Closing balance in capital numerals</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>One combined PDF</source>
+        <source>Overdue amount as of the end</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>One PDF per franchisee</source>
+        <source>"yes" when anything is overdue, else empty</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Both</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Letter</source>
-        <translation type="unfinished">信函</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Festival</source>
-        <translation type="unfinished">节日</translation>
-    </message>
-    <message>
-        <source>Year</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>e.g. Annual dealer gala</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>e.g. reply by 20 December to Ms Li, 0571-8888 6666</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Event</source>
-        <translation type="unfinished">事件</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation type="unfinished">日期</translation>
-    </message>
-    <message>
-        <source>Place</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>RSVP</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>From</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>To (as of)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Each franchisee's level in the run</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Level {n}</source>
+        <source>Number of ledger lines in the period</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -4399,313 +4386,654 @@
         <translation type="unfinished">催收级别</translation>
     </message>
     <message>
-        <source>Letter date</source>
+        <source>Overdue amount</source>
+        <translation type="unfinished">逾期金额</translation>
+    </message>
+    <message>
+        <source>Overdue amount in capital numerals</source>
         <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Days overdue (oldest invoice)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Due date of the oldest overdue invoice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pay by (letter date + 10 days)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Whole open balance</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>LetterPreview</name>
+    <message>
+        <source>The letter file could not be opened for printing: {path}</source>
+        <translation>无法打开要打印的信函文件：{path}</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>无法启动打印机。</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>Whole page</source>
+        <translation>整页</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save to folder…</source>
+        <translation>保存到文件夹…</translation>
+    </message>
+    <message>
+        <source>Nothing to show yet.</source>
+        <translation>暂无内容。</translation>
+    </message>
+    <message>
+        <source>of {n}</source>
+        <translation>共 {n} 页</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Save the letters to a folder</source>
+        <translation>将信函保存到文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>LetterTemplates</name>
+    <message>
+        <source>Only administrators change the templates; you can read them.</source>
+        <translation>只有管理员可以修改模板；您可以查看。</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Merge fields (click to insert)</source>
+        <translation>合并字段（点击插入）</translation>
+    </message>
+    <message>
+        <source>The preview fills in example data.</source>
+        <translation>预览使用示例数据。</translation>
+    </message>
+    <message>
+        <source>Revert to default…</source>
+        <translation>恢复默认…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>A sample franchisee</source>
+        <translation>示例加盟商</translation>
+    </message>
+    <message>
+        <source>version {n}</source>
+        <translation>第 {n} 版</translation>
+    </message>
+    <message>
+        <source>Unsaved template</source>
+        <translation>模板未保存</translation>
+    </message>
+    <message>
+        <source>The template has changes that are not saved. Discard them?</source>
+        <translation>模板有未保存的修改。放弃这些修改吗？</translation>
+    </message>
+    <message>
+        <source>The sample letter appears here.</source>
+        <translation>示例信函显示在这里。</translation>
+    </message>
+    <message>
+        <source>Line {line}: {message}</source>
+        <translation>第 {line} 行：{message}</translation>
+    </message>
+    <message>
+        <source>Your text is still in the editor: copy it, reload the template, and apply your changes.</source>
+        <translation>您的文本仍在编辑器中：请复制它，重新载入模板后再应用您的修改。</translation>
+    </message>
+    <message>
+        <source>Revert to default</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <source>Replace this template with the one shipped with hqdesk? Letters already written keep theirs.</source>
+        <translation>用 hqdesk 自带的模板替换此模板吗？已生成的信函保持不变。</translation>
+    </message>
+</context>
+<context>
+    <name>LettersEngine</name>
+    <message>
+        <source>Festival greeting</source>
+        <translation>节日问候</translation>
+    </message>
+    <message>
+        <source>Birthday wishes</source>
+        <translation>生日祝福</translation>
+    </message>
+    <message>
+        <source>Store anniversary</source>
+        <translation>开业周年</translation>
+    </message>
+    <message>
+        <source>Invitation</source>
+        <translation>邀请函</translation>
+    </message>
+    <message>
+        <source>Credit-term change</source>
+        <translation>信用条件变更</translation>
+    </message>
+    <message>
+        <source>Account statement</source>
+        <translation>对账单</translation>
+    </message>
+    <message>
+        <source>Dunning letter</source>
+        <translation>催款函</translation>
+    </message>
+</context>
+<context>
+    <name>LettersForm</name>
+    <message>
+        <source>Festival greeting</source>
+        <translation>节日问候</translation>
+    </message>
+    <message>
+        <source>Birthday wishes</source>
+        <translation>生日祝福</translation>
+    </message>
+    <message>
+        <source>Store anniversary</source>
+        <translation>开业周年</translation>
+    </message>
+    <message>
+        <source>Invitation to an event</source>
+        <translation>活动邀请函</translation>
+    </message>
+    <message>
+        <source>Notice of a credit-term change</source>
+        <translation>信用条件变更通知</translation>
+    </message>
+    <message>
+        <source>Account statement</source>
+        <translation>对账单</translation>
+    </message>
+    <message>
+        <source>Dunning letter</source>
+        <translation>催款函</translation>
+    </message>
+    <message>
+        <source>Calendar events in a date range</source>
+        <translation>日期范围内的日程事件</translation>
+    </message>
+    <message>
+        <source>Franchisees matching a filter</source>
+        <translation>符合筛选条件的加盟商</translation>
+    </message>
+    <message>
+        <source>The dunning run's to-do list</source>
+        <translation>催收运行的待办清单</translation>
+    </message>
+    <message>
+        <source>All active franchisees</source>
+        <translation>全部合作中的加盟商</translation>
+    </message>
+    <message>
+        <source>Franchisees I pick</source>
+        <translation>手动选择的加盟商</translation>
+    </message>
+    <message>
+        <source>Each contact's preferred language</source>
+        <translation>按联系人的首选语言</translation>
+    </message>
+    <message>
+        <source>Simplified Chinese for all</source>
+        <translation>全部使用简体中文</translation>
+    </message>
+    <message>
+        <source>English for all</source>
+        <translation>全部使用英文</translation>
+    </message>
+    <message>
+        <source>One combined PDF</source>
+        <translation>合并为一个 PDF</translation>
+    </message>
+    <message>
+        <source>One PDF per franchisee</source>
+        <translation>每个加盟商一个 PDF</translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation>两者都要</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Festival</source>
+        <translation>节日</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>e.g. Annual dealer gala</source>
+        <translation>例如：年度经销商大会</translation>
+    </message>
+    <message>
+        <source>e.g. reply by 20 December to Ms Li, 0571-8888 6666</source>
+        <translation>例如：12月20日前回复李女士，0571-8888 6666</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>RSVP</source>
+        <translation>回复方式</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To (as of)</source>
+        <translation>至（截止日）</translation>
+    </message>
+    <message>
+        <source>Each franchisee's level in the run</source>
+        <translation>按运行中各加盟商的级别</translation>
+    </message>
+    <message>
+        <source>Level {n}</source>
+        <translation>第 {n} 级</translation>
+    </message>
+    <message>
+        <source>Dunning level</source>
+        <translation>催收级别</translation>
+    </message>
+    <message>
+        <source>Letter date</source>
+        <translation>信函日期</translation>
     </message>
     <message>
         <source>Recipients</source>
-        <translation type="unfinished" />
+        <translation>收件人</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished">操作人</translation>
+        <translation>对象</translation>
     </message>
     <message>
         <source>Events from</source>
-        <translation type="unfinished" />
+        <translation>事件从</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished">至</translation>
+        <translation>至</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished">全部状态</translation>
+        <translation>全部状态</translation>
     </message>
     <message>
         <source>All tiers</source>
-        <translation type="unfinished">全部等级</translation>
+        <translation>全部等级</translation>
     </message>
     <message>
         <source>All regions</source>
-        <translation type="unfinished">全部大区</translation>
+        <translation>全部区域</translation>
     </message>
     <message>
         <source>All account managers</source>
-        <translation type="unfinished">全部客户经理</translation>
+        <translation>全部客户经理</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>合作状态</translation>
     </message>
     <message>
         <source>Tier</source>
-        <translation type="unfinished">等级</translation>
+        <translation>等级</translation>
     </message>
     <message>
         <source>Region</source>
-        <translation type="unfinished">大区</translation>
+        <translation>区域</translation>
     </message>
     <message>
         <source>Account manager</source>
-        <translation type="unfinished">客户经理</translation>
+        <translation>客户经理</translation>
     </message>
     <message>
         <source>The open letter tasks of the latest dunning run, each at its franchisee's level.</source>
-        <translation type="unfinished" />
+        <translation>最近一次催收运行中未完成的信函任务，各按加盟商的级别。</translation>
     </message>
     <message>
         <source>Every active franchisee that is not archived.</source>
-        <translation type="unfinished" />
+        <translation>所有未归档的合作中加盟商。</translation>
     </message>
     <message>
         <source>Code, name or pinyin…</source>
-        <translation type="unfinished" />
+        <translation>编号、名称或拼音…</translation>
     </message>
     <message>
         <source>Find</source>
-        <translation type="unfinished" />
+        <translation>查找</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished">语言</translation>
+        <translation>语言</translation>
     </message>
     <message>
         <source>Output</source>
-        <translation type="unfinished" />
+        <translation>输出</translation>
     </message>
     <message>
         <source>Folder for the PDF files</source>
-        <translation type="unfinished" />
+        <translation>PDF 文件所在文件夹</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished">浏览…</translation>
+        <translation>浏览…</translation>
     </message>
     <message>
         <source>Folder</source>
-        <translation type="unfinished" />
+        <translation>文件夹</translation>
     </message>
     <message>
         <source>Folder for the letters</source>
-        <translation type="unfinished" />
+        <translation>信函文件夹</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n franchisee(s) picked</source>
+        <translation>
+            <numerusform>已选择 %n 个加盟商</numerusform></translation>
     </message>
     <message>
         <source>Name the event the letter invites to.</source>
-        <translation type="unfinished" />
+        <translation>请填写邀请的活动名称。</translation>
     </message>
     <message>
         <source>Give the date of the event.</source>
-        <translation type="unfinished" />
+        <translation>请填写活动日期。</translation>
     </message>
     <message>
         <source>Give the place of the event.</source>
-        <translation type="unfinished" />
+        <translation>请填写活动地点。</translation>
     </message>
     <message>
         <source>Give the statement period (from and to).</source>
-        <translation type="unfinished" />
+        <translation>请填写对账期间（起止日期）。</translation>
     </message>
     <message>
         <source>The statement period ends before it starts.</source>
-        <translation type="unfinished" />
+        <translation>对账期间的结束日期早于开始日期。</translation>
     </message>
     <message>
         <source>Give the range of the calendar events (from and to).</source>
-        <translation type="unfinished" />
+        <translation>请填写日程事件的日期范围（起止）。</translation>
     </message>
     <message>
         <source>The range of the calendar events ends before it starts.</source>
-        <translation type="unfinished" />
+        <translation>日程事件范围的结束日期早于开始日期。</translation>
     </message>
     <message>
         <source>Pick at least one franchisee: find them by code or name and tick them.</source>
-        <translation type="unfinished" />
+        <translation>请至少选择一个加盟商：按编号或名称查找并勾选。</translation>
     </message>
     <message>
         <source>“{text}” is not a date (yyyy-mm-dd).</source>
-        <translation type="unfinished" />
+        <translation>“{text}”不是日期（yyyy-mm-dd）。</translation>
     </message>
 </context>
 <context>
     <name>LettersModel</name>
     <message>
         <source>Chinese</source>
-        <translation type="unfinished" />
+        <translation>中文</translation>
     </message>
     <message>
         <source>English</source>
-        <translation type="unfinished" />
+        <translation>英文</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished" />
+        <translation>编号</translation>
     </message>
     <message>
         <source>Franchisee</source>
-        <translation type="unfinished">加盟商</translation>
+        <translation>加盟商</translation>
     </message>
     <message>
         <source>Addressed to</source>
-        <translation type="unfinished" />
+        <translation>收信人</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished">语言</translation>
+        <translation>语言</translation>
     </message>
     <message>
         <source>Letter</source>
-        <translation type="unfinished">信函</translation>
+        <translation>信函</translation>
     </message>
     <message>
         <source>Remarks</source>
-        <translation type="unfinished" />
+        <translation>备注</translation>
     </message>
     <message>
         <source>Skipped: {why}</source>
-        <translation type="unfinished" />
+        <translation>跳过：{why}</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished">日期</translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished" />
+        <translation>类型</translation>
     </message>
     <message>
         <source>About</source>
-        <translation type="unfinished" />
+        <translation>内容</translation>
     </message>
     <message>
         <source>Template version</source>
-        <translation type="unfinished" />
+        <translation>模板版本</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished" />
+        <translation>操作人</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished" />
+        <translation>版本</translation>
     </message>
     <message>
-        <source>Changed</source>
-        <translation type="unfinished" />
+        <source>as shipped</source>
+        <translation>自带模板</translation>
     </message>
     <message>
-        <source>{when} by {who}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>default</source>
-        <translation type="unfinished">默认</translation>
+        <source>changed {when} by {who}</source>
+        <translation>{who} 于 {when} 修改</translation>
     </message>
 </context>
 <context>
     <name>LettersTab</name>
     <message>
         <source>Open</source>
-        <translation type="unfinished" />
+        <translation>打开</translation>
     </message>
     <message>
         <source>Reprint…</source>
-        <translation type="unfinished" />
+        <translation>重新打印…</translation>
     </message>
     <message>
         <source>Save as…</source>
-        <translation type="unfinished" />
+        <translation>另存为…</translation>
     </message>
     <message>
         <source>No letter has been written to this franchisee yet.</source>
-        <translation type="unfinished" />
+        <translation>尚未给该加盟商生成过信函。</translation>
     </message>
     <message>
         <source>Letters</source>
-        <translation type="unfinished" />
+        <translation>信函</translation>
     </message>
     <message>
         <source>{kind} of {date}</source>
-        <translation type="unfinished" />
+        <translation>{date} 的{kind}</translation>
     </message>
     <message>
         <source>Save the letter as</source>
-        <translation type="unfinished" />
+        <translation>信函另存为</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished" />
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
 </context>
 <context>
     <name>LettersView</name>
     <message>
         <source>Show recipients</source>
-        <translation type="unfinished" />
+        <translation>显示收件人</translation>
     </message>
     <message>
         <source>Write letters</source>
-        <translation type="unfinished" />
+        <translation>生成信函</translation>
     </message>
     <message>
         <source>Choose the letter and the recipients, then press Show recipients.</source>
-        <translation type="unfinished" />
+        <translation>请选择信函和收件人，然后点击“显示收件人”。</translation>
     </message>
     <message>
         <source>Recipients</source>
-        <translation type="unfinished" />
+        <translation>收件人</translation>
     </message>
     <message>
         <source>Preview</source>
-        <translation type="unfinished" />
+        <translation>预览</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>The choice changed: press Show recipients to see who gets a letter.</source>
-        <translation type="unfinished" />
+        <translation>选择已更改：点击“显示收件人”查看谁会收到信函。</translation>
     </message>
     <message>
         <source>Finding the recipients…</source>
-        <translation type="unfinished" />
+        <translation>正在查找收件人…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n letter(s) to write</source>
+        <translation>
+            <numerusform>待生成 %n 封信函</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>跳过 %n 个</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with a warning</source>
+        <translation>
+            <numerusform>%n 个有警告</numerusform></translation>
     </message>
     <message>
         <source>No letter to write: every recipient is skipped (see Remarks).</source>
-        <translation type="unfinished" />
+        <translation>没有需要生成的信函：所有收件人都被跳过（见备注）。</translation>
     </message>
     <message>
         <source>Choose the folder for the PDF files.</source>
-        <translation type="unfinished" />
+        <translation>请选择 PDF 文件所在的文件夹。</translation>
     </message>
     <message>
         <source>Cancelled: no letter was recorded.</source>
-        <translation type="unfinished" />
+        <translation>已取消：未记录任何信函。</translation>
     </message>
     <message>
         <source>The letters were not written: nothing was recorded.</source>
-        <translation type="unfinished" />
+        <translation>信函未生成：未记录任何内容。</translation>
     </message>
     <message>
         <source>{done} of {total}</source>
-        <translation type="unfinished" />
+        <translation>{done} / {total}</translation>
     </message>
     <message>
         <source>Writing the letters…</source>
-        <translation type="unfinished" />
+        <translation>正在生成信函…</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished" />
+        <translation>正在取消…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n letter(s) written</source>
+        <translation>
+            <numerusform>已生成 %n 封信函</numerusform></translation>
     </message>
     <message>
         <source>The letters appear here once they are written.</source>
-        <translation type="unfinished" />
+        <translation>信函生成后显示在这里。</translation>
     </message>
     <message>
         <source>Templates</source>
-        <translation type="unfinished" />
+        <translation>模板</translation>
     </message>
 </context>
 <context>
@@ -4827,7 +5155,7 @@ Franchisee relationships and credit management for headquarters.</source>
     </message>
     <message>
         <source>Letters</source>
-        <translation type="unfinished" />
+        <translation>信函</translation>
     </message>
     <message>
         <source>Visits</source>
@@ -5563,8 +5891,7 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>The tier {code} is given to %n franchisee(s); give them another tier first.</source>
         <translation>
-            <numerusform>等级 {code} 仍有 %n 个加盟商使用；请先为他们更换等级。</numerusform>
-        </translation>
+            <numerusform>等级 {code} 仍有 %n 个加盟商使用；请先为他们更换等级。</numerusform></translation>
     </message>
     <message>
         <source>Remove tier</source>
@@ -5663,8 +5990,7 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>Hand their %n franchisee(s) over to</source>
         <translation>
-            <numerusform>将其负责的 %n 个加盟商转交给</numerusform>
-        </translation>
+            <numerusform>将其负责的 %n 个加盟商转交给</numerusform></translation>
     </message>
     <message>
         <source>Enter an e-mail address like name@example.com, or leave it empty.</source>
@@ -5856,6 +6182,10 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>The name of an anniversary has at most {limit} characters.</source>
         <translation>纪念日名称最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>The letter language is Simplified Chinese or English.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Enter the store's name.</source>
@@ -6283,8 +6613,7 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source> month(s)</source>
         <translation>
-            <numerusform> 个月</numerusform>
-        </translation>
+            <numerusform> 个月</numerusform></translation>
     </message>
     <message>
         <source>Tier {tier}: visit every</source>
@@ -6390,8 +6719,7 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source> month(s)</source>
         <translation>
-            <numerusform> 个月</numerusform>
-        </translation>
+            <numerusform> 个月</numerusform></translation>
     </message>
     <message>
         <source>No regular visits</source>
@@ -6407,8 +6735,7 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>every %n month(s)</source>
         <translation>
-            <numerusform>每 %n 个月一次</numerusform>
-        </translation>
+            <numerusform>每 %n 个月一次</numerusform></translation>
     </message>
     <message>
         <source>its own plan</source>
@@ -6622,32 +6949,27 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>%n franchisee(s) to visit</source>
         <translation>
-            <numerusform>%n 家加盟商待拜访</numerusform>
-        </translation>
+            <numerusform>%n 家加盟商待拜访</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n overdue</source>
         <translation>
-            <numerusform>%n 家逾期</numerusform>
-        </translation>
+            <numerusform>%n 家逾期</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n visit(s)</source>
         <translation>
-            <numerusform>%n 次拜访</numerusform>
-        </translation>
+            <numerusform>%n 次拜访</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n suggestion(s)</source>
         <translation>
-            <numerusform>%n 条建议</numerusform>
-        </translation>
+            <numerusform>%n 条建议</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>showing those of the latest visits, %n of them: choose a status or an account manager to see the rest</source>
         <translation>
-            <numerusform>显示最近拜访的 %n 条：选择状态或客户经理可查看其余</numerusform>
-        </translation>
+            <numerusform>显示最近拜访的 %n 条：选择状态或客户经理可查看其余</numerusform></translation>
     </message>
 </context>
 </TS>

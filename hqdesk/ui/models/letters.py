@@ -20,6 +20,17 @@ LANGUAGE_NAMES = {
 }
 
 
+KIND_NAMES = {
+    "festival": QT_TRANSLATE_NOOP("LettersEngine", "Festival greeting"),
+    "birthday": QT_TRANSLATE_NOOP("LettersEngine", "Birthday wishes"),
+    "store_anniversary": QT_TRANSLATE_NOOP("LettersEngine", "Store anniversary"),
+    "invitation": QT_TRANSLATE_NOOP("LettersEngine", "Invitation"),
+    "credit_change": QT_TRANSLATE_NOOP("LettersEngine", "Credit-term change"),
+    "statement": QT_TRANSLATE_NOOP("LettersEngine", "Account statement"),
+    "dunning": QT_TRANSLATE_NOOP("LettersEngine", "Dunning letter"),
+}
+
+
 def language_name(code: str | None) -> str:
     return QCoreApplication.translate("LettersModel", LANGUAGE_NAMES[code]) if code in LANGUAGE_NAMES else ""
 

@@ -221,11 +221,11 @@ class LettersView(QWidget):
         self.model.set_rows(plan.rows)
         self.tabs.setCurrentIndex(0)
         written, skipped, warned = self.model.written(), self.model.skipped(), self.model.warned()
-        parts = [QCoreApplication.translate(CONTEXT, "%n letter(s) to write", "", written)]
+        parts = [self.tr("%n letter(s) to write", "", written)]
         if skipped:
-            parts.append(QCoreApplication.translate(CONTEXT, "%n skipped", "", skipped))
+            parts.append(self.tr("%n skipped", "", skipped))
         if warned:
-            parts.append(QCoreApplication.translate(CONTEXT, "%n with a warning", "", warned))
+            parts.append(self.tr("%n with a warning", "", warned))
         self.summary.setText(" · ".join(parts))
         self.status_label.setText("")
         self.planned.emit()
@@ -329,7 +329,7 @@ class LettersView(QWidget):
 
     def _finished(self, outcome: engine.BatchOutcome) -> None:
         self._outcome = outcome
-        text = QCoreApplication.translate(CONTEXT, "%n letter(s) written", "", outcome.count)
+        text = self.tr("%n letter(s) written", "", outcome.count)
         where = outcome.combined or outcome.folder
         if where:
             text += " — " + str(where)

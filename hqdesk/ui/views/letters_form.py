@@ -79,7 +79,7 @@ OUTPUTS: tuple[tuple[str, str], ...] = (
 
 
 def _t(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+    return QCoreApplication.translate("LettersForm", text)
 
 
 @dataclass(frozen=True)
@@ -264,8 +264,8 @@ class LettersForm(QWidget):
         self.status_combo = _combo(
             "statusCombo",
             [(None, QCoreApplication.translate("LettersForm", "All statuses"))]
-            + [((s.value,), tr_enum(STATUS_LABELS[s])) for s in LifecycleStatus],
-            (LifecycleStatus.ACTIVE.value,),
+            + [(s.value, tr_enum(STATUS_LABELS[s])) for s in LifecycleStatus],
+            LifecycleStatus.ACTIVE.value,
         )
         self.tier_combo = _combo(
             "tierCombo", [(None, QCoreApplication.translate("LettersForm", "All tiers"))]
@@ -489,7 +489,7 @@ class LettersForm(QWidget):
 
     def _picked_changed(self, *_args) -> None:
         n = len(self.picked())
-        self.pick_count.setText(QCoreApplication.translate(CONTEXT, "%n franchisee(s) picked", "", n))
+        self.pick_count.setText(self.tr("%n franchisee(s) picked", "", n))
         self.changed.emit()
 
     def kind(self) -> str:
@@ -564,7 +564,8 @@ class LettersForm(QWidget):
 
     def order(self) -> LetterOrder:
         kind = self.kind()
-        statuses = self.status_combo.currentData() or ()
+        status = self.status_combo.currentData()
+        statuses = (status,) if status else ()
         as_of = self.as_of.date_value() or self.today
         if kind == "statement":
             as_of = self.period_to.date_value() or as_of

@@ -21,9 +21,10 @@ from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontDatabase, QPainter, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QComboBox,
-    QHeaderView,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -150,6 +151,8 @@ class TemplatesPanel(QWidget):
         self._current = None  # the TemplateRow being edited
         self._loaded_text = ""
         self._version: int | None = None
+        self._template_id: int | None = None
+        self._loaded_subject = ""
         self._preview_seq = 0
         self._tmp = tempfile.TemporaryDirectory(prefix="hqdesk-templates-")
         self.destroyed.connect(self._tmp.cleanup)
@@ -182,6 +185,13 @@ class TemplatesPanel(QWidget):
         self.read_only_note.setWordWrap(True)
         self.read_only_note.setVisible(not self._editable)
         ev.addWidget(self.read_only_note)
+        subject_row = QHBoxLayout()
+        subject_row.addWidget(QLabel(QCoreApplication.translate("LetterTemplates", "Subject")))
+        self.subject = QLineEdit()
+        self.subject.setObjectName("templateSubject")
+        self.subject.setReadOnly(not self._editable)
+        subject_row.addWidget(self.subject, 1)
+        ev.addLayout(subject_row)
         self.editor = CodeEditor()
         self.editor.setReadOnly(not self._editable)
         ev.addWidget(self.editor, 1)
@@ -215,8 +225,10 @@ class TemplatesPanel(QWidget):
         self.sample_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        buttons.addWidget(QLabel(QCoreApplication.translate("LetterTemplates", "Sample")))
-        buttons.addWidget(self.sample_combo, 1)
+        buttons.addWidget(
+            QLabel(QCoreApplication.translate("LetterTemplates", "The preview fills in example data.")), 1
+        )
+        self.sample_combo.hide()  # the engine previews with its example data
         self.revert_button = QPushButton(QCoreApplication.translate("LetterTemplates", "Revert to default…"))
         self.revert_button.setObjectName("revertTemplate")
         self.save_button = QPushButton(QCoreApplication.translate("LetterTemplates", "Save"))
@@ -248,6 +260,7 @@ class TemplatesPanel(QWidget):
         self._timer.setInterval(PREVIEW_DELAY_MS)
         self._timer.timeout.connect(self.render_preview)
         self.editor.textChanged.connect(self._text_changed)
+        self.subject.textChanged.connect(self._text_changed)
         self.fields.itemClicked.connect(self._field_clicked)
         self.list_view.selectionModel().currentRowChanged.connect(self._selected)
         self.save_button.clicked.connect(self.save)
@@ -314,10 +327,14 @@ class TemplatesPanel(QWidget):
             return engine.template_text(ctx.services, ctx.actor, row.key), engine.merge_fields(row.kind)
 
         def shown(result) -> None:
-            (text, version), fields = result
+            (text, version, template_id, subject), fields = result
             if self._current is None or self._current.key != row.key:
                 return
-            self._loaded_text, self._version = text, version
+            self._loaded_text, self._version, self._template_id = text, version, template_id
+            self._loaded_subject = subject
+            self.subject.blockSignals(True)
+            self.subject.setText(subject)
+            self.subject.blockSignals(False)
             self.editor.blockSignals(True)
             self.editor.setPlainText(text)
             self.editor.blockSignals(False)
@@ -337,7 +354,9 @@ class TemplatesPanel(QWidget):
 
     # ----- editing --------------------------------------------------------------------------------------------
     def dirty(self) -> bool:
-        return self._current is not None and self.editor.toPlainText() != self._loaded_text
+        return self._current is not None and (
+            self.editor.toPlainText() != self._loaded_text or self.subject.text() != self._loaded_subject
+        )
 
     def _text_changed(self) -> None:
         self._update_buttons()
@@ -383,12 +402,17 @@ class TemplatesPanel(QWidget):
             return
         self._timer.stop()
         self._preview_seq += 1
-        seq, row, text = self._preview_seq, self._current, self.editor.toPlainText()
-        ctx, fid = self.ctx, self.sample_combo.currentData()
+        seq, row, text, subject = (
+            self._preview_seq,
+            self._current,
+            self.editor.toPlainText(),
+            self.subject.text(),
+        )
+        ctx = self.ctx
         path = Path(self._tmp.name) / f"sample-{seq}.pdf"
 
         def work():
-            data = engine.render_sample(ctx.services, ctx.actor, row, text, fid)
+            data = engine.render_sample(ctx.services, ctx.actor, row, subject, text)
             path.write_bytes(data)
             return path
 
@@ -430,11 +454,12 @@ class TemplatesPanel(QWidget):
     def save(self) -> None:
         if not self._editable or self._current is None or not self.dirty():
             return
-        ctx, row, text, version = self.ctx, self._current, self.editor.toPlainText(), self._version
+        ctx, text, version = self.ctx, self.editor.toPlainText(), self._version
+        subject = self.subject.text()
         self.save_button.setEnabled(False)
 
         def done(new_version) -> None:
-            self._loaded_text, self._version = text, new_version
+            self._loaded_text, self._version, self._loaded_subject = text, new_version, subject
             self.error_label.hide()
             self.editor.set_error_line(None)
             self._update_buttons()
@@ -446,9 +471,10 @@ class TemplatesPanel(QWidget):
             engine.save_template,
             ctx.services,
             ctx.actor,
-            row,
-            text,
+            self._template_id,
             version,
+            subject,
+            text,
             on_done=done,
             on_error=self._save_failed,
             write=True,
@@ -495,7 +521,7 @@ class TemplatesPanel(QWidget):
         self.revert_now()
 
     def revert_now(self) -> None:
-        ctx, row, version = self.ctx, self._current, self._version
+        ctx, row, version, template_id = self.ctx, self._current, self._version, self._template_id
 
         def done(_result) -> None:
             self._current = None
@@ -507,7 +533,7 @@ class TemplatesPanel(QWidget):
             engine.revert_template,
             ctx.services,
             ctx.actor,
-            row,
+            template_id,
             version,
             on_done=done,
             on_error=self._save_failed,

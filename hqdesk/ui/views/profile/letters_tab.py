@@ -102,7 +102,7 @@ class LettersTab(QWidget):
     def title(self) -> str:
         if self._count is None:
             return QCoreApplication.translate("LettersTab", "Letters")
-        return QCoreApplication.translate(CONTEXT, "Letters (%n)", "", self._count)
+        return QCoreApplication.translate("LettersTab", "Letters (%n)", "", self._count)
 
     def load(self, bundle, same: bool = False) -> None:
         if bundle is None:
