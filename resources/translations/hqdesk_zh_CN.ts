@@ -1230,6 +1230,14 @@
         <translation>如：{example}</translation>
     </message>
     <message>
+        <source>Letter language</source>
+        <translation>信函语言</translation>
+    </message>
+    <message>
+        <source>Not set (Simplified Chinese)</source>
+        <translation>未设置（简体中文）</translation>
+    </message>
+    <message>
         <source>Primary contact of the franchisee</source>
         <translation>加盟商的主要联系人</translation>
     </message>

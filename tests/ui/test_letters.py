@@ -148,3 +148,26 @@ def test_profile_letters_tab_reprints_identical_bytes(
     tab._with_pdf(lambda _row, path, _name: tab.save_to(path, str(target)))
     qtbot.waitUntil(target.exists)
     assert target.read_bytes() == original
+
+
+def test_contact_dialog_keeps_and_sets_the_letter_language(
+    qtbot, make_ctx, ui_services, ui_users, sample_franchisees
+):
+    """Before: the dialog had no such field and saved every edited contact with no preferred language."""
+    import dataclasses
+
+    from hqdesk.ui.dialogs.contact_dialog import ContactDialog
+
+    admin, fid = ui_users["admin"], sample_franchisees[0].id
+    contact = ui_services.contacts.list(admin, fid)[0]
+    ui_services.contacts.update(
+        admin, contact.id, contact.version, dataclasses.replace(contact.data, preferred_language="en")
+    )
+    contact = ui_services.contacts.list(admin, fid)[0]
+    dialog = ContactDialog(make_ctx(admin), fid, contact)
+    qtbot.addWidget(dialog)
+    assert dialog.preferred_language.currentData() == "en"
+    data, errors = dialog.collect()
+    assert errors == [] and data.preferred_language == "en"
+    dialog.preferred_language.setCurrentIndex(dialog.preferred_language.findData("zh_CN"))
+    assert dialog.collect()[0].preferred_language == "zh_CN"
