@@ -44,6 +44,7 @@ def test_users_page_is_not_built_until_shown(qtbot, make_ctx, ui_users):
         "credit_policy",
         "simulator",
         "users",
+        "letters",
     ]
     assert window.is_built("franchisees") and not any(window.is_built(k) for k in window.page_keys()[1:])
     assert window.findChildren(UsersView) == []
@@ -84,6 +85,7 @@ def test_pages_follow_the_role(qtbot, make_ctx, ui_users):
         "dunning",
         "credit_policy",
         "simulator",
+        "letters",
     ]
 
 
@@ -101,7 +103,7 @@ def test_page_registry_factories_import_their_modules_themselves():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == (
         "False ['franchisees', 'home', 'agenda', 'visits', 'complaints', 'aging', 'dunning', 'credit_policy', "
-        "'simulator', 'users']"
+        "'simulator', 'users', 'letters']"
     )
     assert importlib.import_module("hqdesk.ui.main_window").PAGES is PAGES
 

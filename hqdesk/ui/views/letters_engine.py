@@ -232,11 +232,6 @@ def template_changes(origin=None) -> Changes:
 def history(services, actor, franchisee_id: int):
     from hqdesk.ui.models.letters import KIND_NAMES, HistoryRow
 
-    names = (
-        {u.username: u.display_name for u in services.users.list_users(actor)}
-        if hasattr(services.users, "list_users")
-        else {}
-    )
     out = []
     for h in services.letters.history(actor, franchisee_id):
         about = h.subject
@@ -247,7 +242,7 @@ def history(services, actor, franchisee_id: int):
                 _translate(KIND_NAMES.get(h.kind.value, h.kind.value)),
                 h.language,
                 h.template_version,
-                names.get(h.created_by, h.created_by),
+                h.created_by,  # the username: the tab shows the display name
                 about,
             )
         )

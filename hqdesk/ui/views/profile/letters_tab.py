@@ -7,6 +7,7 @@ tab loads through the task runner whenever the editor loads the franchisee and r
 
 from __future__ import annotations
 
+import dataclasses
 import tempfile
 from pathlib import Path
 
@@ -139,6 +140,9 @@ class LettersTab(QWidget):
         if seq != self._seq:
             return
         keep = self.selected()
+        names = self.host.user_names() if hasattr(self.host, "user_names") else None
+        if names is not None:
+            rows = [dataclasses.replace(r, created_by=names.name(r.created_by)) for r in rows]
         self._count = len(rows)
         self.model.set_rows(rows)
         tabs = self.parent().parent() if self.parent() is not None else None
