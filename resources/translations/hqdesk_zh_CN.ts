@@ -2080,15 +2080,15 @@
     </message>
     <message>
         <source>Not given (Simplified Chinese)</source>
-        <translation type="unfinished" />
+        <translation>未指定（简体中文）</translation>
     </message>
     <message>
         <source>Simplified Chinese</source>
-        <translation type="unfinished" />
+        <translation>简体中文</translation>
     </message>
     <message>
         <source>English</source>
-        <translation type="unfinished">英文</translation>
+        <translation>英文</translation>
     </message>
     <message>
         <source>New</source>
@@ -2284,11 +2284,11 @@
     </message>
     <message>
         <source>edit letter templates</source>
-        <translation type="unfinished" />
+        <translation>编辑信函模板</translation>
     </message>
     <message>
         <source>generate letters to this franchisee</source>
-        <translation type="unfinished" />
+        <translation>给该加盟商生成信函</translation>
     </message>
     <message>
         <source>Advance payment</source>
@@ -2508,31 +2508,31 @@
     </message>
     <message>
         <source>Festival greeting</source>
-        <translation type="unfinished">节日问候</translation>
+        <translation>节日问候</translation>
     </message>
     <message>
         <source>Birthday wishes</source>
-        <translation type="unfinished">生日祝福</translation>
+        <translation>生日祝福</translation>
     </message>
     <message>
         <source>Invitation</source>
-        <translation type="unfinished">邀请函</translation>
+        <translation>活动邀请</translation>
     </message>
     <message>
         <source>Credit terms change</source>
-        <translation type="unfinished" />
+        <translation>信用条件调整通知</translation>
     </message>
     <message>
         <source>Account statement</source>
-        <translation type="unfinished">对账单</translation>
+        <translation>对账单</translation>
     </message>
     <message>
         <source>Payment reminder</source>
-        <translation type="unfinished" />
+        <translation>付款提醒</translation>
     </message>
     <message>
         <source>Final demand for payment</source>
-        <translation type="unfinished" />
+        <translation>最后催款通知</translation>
     </message>
 </context>
 <context>
@@ -2801,23 +2801,23 @@
     </message>
     <message>
         <source>The letter template {template} has an error in the {part}, line {line}: {problem}</source>
-        <translation type="unfinished" />
+        <translation>信函模板 {template} 的{part}第 {line} 行有错误：{problem}</translation>
     </message>
     <message>
         <source>The letters were cancelled after {done} of {total}. Nothing was written or recorded.</source>
-        <translation type="unfinished" />
+        <translation>信函已在完成 {done}/{total} 封时取消。未写入任何文件，也未记录任何信函。</translation>
     </message>
     <message>
         <source>The letter to {franchisee} cannot be printed: no font has the character {char} ({where}). Nothing was printed.</source>
-        <translation type="unfinished" />
+        <translation>无法打印给 {franchisee} 的信函：没有字体包含字符“{char}”（{where}）。未打印任何内容。</translation>
     </message>
     <message>
         <source>{problem}</source>
-        <translation type="unfinished" />
+        <translation>{problem}</translation>
     </message>
     <message>
         <source>No franchisee in the selection gets this letter. Nothing was written.</source>
-        <translation type="unfinished" />
+        <translation>所选范围内没有加盟商需要这封信函。未写入任何内容。</translation>
     </message>
 </context>
 <context>
@@ -4211,211 +4211,211 @@
     <name>LetterFields</name>
     <message>
         <source>Salutation with honorific</source>
-        <translation type="unfinished" />
+        <translation>称呼（含敬称）</translation>
     </message>
     <message>
         <source>Contact's full name</source>
-        <translation type="unfinished" />
+        <translation>联系人姓名</translation>
     </message>
     <message>
         <source>Contact's surname</source>
-        <translation type="unfinished" />
+        <translation>联系人姓氏</translation>
     </message>
     <message>
         <source>Franchisee code</source>
-        <translation type="unfinished">加盟商编号</translation>
+        <translation>加盟商编号</translation>
     </message>
     <message>
         <source>Franchisee's legal name</source>
-        <translation type="unfinished" />
+        <translation>加盟商公司名称</translation>
     </message>
     <message>
         <source>Store brand name</source>
-        <translation type="unfinished" />
+        <translation>门店品牌名称</translation>
     </message>
     <message>
         <source>City</source>
-        <translation type="unfinished">城市</translation>
+        <translation>城市</translation>
     </message>
     <message>
         <source>Years since joining the brand</source>
-        <translation type="unfinished" />
+        <translation>加盟年数</translation>
     </message>
     <message>
         <source>Main store's name</source>
-        <translation type="unfinished" />
+        <translation>主门店名称</translation>
     </message>
     <message>
         <source>Main store's opening date</source>
-        <translation type="unfinished" />
+        <translation>主门店开业日期</translation>
     </message>
     <message>
         <source>Years since the store opened</source>
-        <translation type="unfinished" />
+        <translation>门店开业年数</translation>
     </message>
     <message>
         <source>Date of the letter</source>
-        <translation type="unfinished" />
+        <translation>信函日期</translation>
     </message>
     <message>
         <source>Account manager's name</source>
-        <translation type="unfinished" />
+        <translation>客户经理姓名</translation>
     </message>
     <message>
         <source>Account manager's e-mail</source>
-        <translation type="unfinished" />
+        <translation>客户经理邮箱</translation>
     </message>
     <message>
         <source>Our company's name (letterhead)</source>
-        <translation type="unfinished" />
+        <translation>本公司名称（信笺抬头）</translation>
     </message>
     <message>
         <source>Our company's phone</source>
-        <translation type="unfinished" />
+        <translation>本公司电话</translation>
     </message>
     <message>
         <source>Settlement term</source>
-        <translation type="unfinished">结算方式</translation>
+        <translation>结算方式</translation>
     </message>
     <message>
         <source>Remittance bank</source>
-        <translation type="unfinished" />
+        <translation>收款开户银行</translation>
     </message>
     <message>
         <source>Remittance account number</source>
-        <translation type="unfinished" />
+        <translation>收款账号</translation>
     </message>
     <message>
         <source>Remittance account holder</source>
-        <translation type="unfinished" />
+        <translation>收款户名</translation>
     </message>
     <message>
         <source>Festival's name</source>
-        <translation type="unfinished" />
+        <translation>节日名称</translation>
     </message>
     <message>
         <source>Festival's date</source>
-        <translation type="unfinished" />
+        <translation>节日日期</translation>
     </message>
     <message>
         <source>Festival key (spring_festival, mid_autumn...)</source>
-        <translation type="unfinished" />
+        <translation>节日代码（spring_festival、mid_autumn 等）</translation>
     </message>
     <message>
         <source>Birthday this year</source>
-        <translation type="unfinished" />
+        <translation>今年生日</translation>
     </message>
     <message>
         <source>Anniversary (years since opening)</source>
-        <translation type="unfinished" />
+        <translation>周年数（开业年数）</translation>
     </message>
     <message>
         <source>Anniversary as an ordinal</source>
-        <translation type="unfinished" />
+        <translation>周年数（序数）</translation>
     </message>
     <message>
         <source>Event name</source>
-        <translation type="unfinished" />
+        <translation>活动名称</translation>
     </message>
     <message>
         <source>Event date</source>
-        <translation type="unfinished" />
+        <translation>活动日期</translation>
     </message>
     <message>
         <source>Event place</source>
-        <translation type="unfinished" />
+        <translation>活动地点</translation>
     </message>
     <message>
         <source>Reply by (date)</source>
-        <translation type="unfinished" />
+        <translation>回复截止日期</translation>
     </message>
     <message>
         <source>Reply to (name and phone)</source>
-        <translation type="unfinished" />
+        <translation>回复联系人（姓名及电话）</translation>
     </message>
     <message>
         <source>Former credit limit</source>
-        <translation type="unfinished" />
+        <translation>原信用额度</translation>
     </message>
     <message>
         <source>New credit limit</source>
-        <translation type="unfinished" />
+        <translation>新信用额度</translation>
     </message>
     <message>
         <source>Former settlement term</source>
-        <translation type="unfinished" />
+        <translation>原结算方式</translation>
     </message>
     <message>
         <source>New settlement term</source>
-        <translation type="unfinished" />
+        <translation>新结算方式</translation>
     </message>
     <message>
         <source>Date of the change</source>
-        <translation type="unfinished" />
+        <translation>调整日期</translation>
     </message>
     <message>
         <source>Reason recorded with the change</source>
-        <translation type="unfinished" />
+        <translation>调整原因</translation>
     </message>
     <message>
         <source>Period start</source>
-        <translation type="unfinished" />
+        <translation>对账期间开始</translation>
     </message>
     <message>
         <source>Period end (as of)</source>
-        <translation type="unfinished" />
+        <translation>对账期间结束（截至日）</translation>
     </message>
     <message>
         <source>Opening balance</source>
-        <translation type="unfinished" />
+        <translation>期初余额</translation>
     </message>
     <message>
         <source>Closing balance</source>
-        <translation type="unfinished" />
+        <translation>期末余额</translation>
     </message>
     <message>
         <source>Closing balance in capital numerals</source>
-        <translation type="unfinished" />
+        <translation>期末余额（大写）</translation>
     </message>
     <message>
         <source>Overdue amount as of the end</source>
-        <translation type="unfinished" />
+        <translation>截至期末的逾期金额</translation>
     </message>
     <message>
         <source>"yes" when anything is overdue, else empty</source>
-        <translation type="unfinished" />
+        <translation>有逾期款项时为“yes”，否则为空</translation>
     </message>
     <message>
         <source>Number of ledger lines in the period</source>
-        <translation type="unfinished" />
+        <translation>期间内往来明细笔数</translation>
     </message>
     <message>
         <source>Dunning level</source>
-        <translation type="unfinished">催收级别</translation>
+        <translation>催收级别</translation>
     </message>
     <message>
         <source>Overdue amount</source>
-        <translation type="unfinished">逾期金额</translation>
+        <translation>逾期金额</translation>
     </message>
     <message>
         <source>Overdue amount in capital numerals</source>
-        <translation type="unfinished" />
+        <translation>逾期金额（大写）</translation>
     </message>
     <message>
         <source>Days overdue (oldest invoice)</source>
-        <translation type="unfinished" />
+        <translation>逾期天数（最早一笔发票）</translation>
     </message>
     <message>
         <source>Due date of the oldest overdue invoice</source>
-        <translation type="unfinished" />
+        <translation>最早逾期发票的到期日</translation>
     </message>
     <message>
         <source>Pay by (letter date + 10 days)</source>
-        <translation type="unfinished" />
+        <translation>付款截止日（信函日期后 10 天）</translation>
     </message>
     <message>
         <source>Whole open balance</source>
-        <translation type="unfinished" />
+        <translation>全部未清余额</translation>
     </message>
 </context>
 <context>
@@ -6193,7 +6193,7 @@ Franchisee relationships and credit management for headquarters.</source>
     </message>
     <message>
         <source>The letter language is Simplified Chinese or English.</source>
-        <translation type="unfinished" />
+        <translation>信函语言为简体中文或英文。</translation>
     </message>
     <message>
         <source>Enter the store's name.</source>
