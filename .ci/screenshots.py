@@ -144,6 +144,19 @@ def drive(lang: str, out: Path, size: str) -> int:
 
         return step
 
+    def letters_tab():
+        window().show_page("franchisees")
+        ed = view().editor
+        ed.tabs.setCurrentWidget(next(t for t in ed.page_tabs if t.name == "letters"))
+
+    def letters_plan():
+        page = window().page("letters")
+        page.writer.form.set_kind("festival")
+        page.writer.plan()
+
+    def letter_templates():
+        window().page("letters").show_templates()
+
     steps = [  # (action, wait ms, screenshot after the wait)
         (select, 1500, None),
         (edit_and_save, 1500, None),
@@ -179,6 +192,10 @@ def drive(lang: str, out: Path, size: str) -> int:
         (page("relationship_analytics"), 3500, "page_relationship"),
         (page("health_analytics"), 4000, "page_health"),
         (health_segments, 1000, "page_health_segments"),
+        (letters_tab, 1500, "tab_letters"),
+        (page("letters"), 1500, None),
+        (letters_plan, 3000, "page_letters"),
+        (letter_templates, 3000, "page_letter_templates"),
     ]
     state = {"waited": 0}
 

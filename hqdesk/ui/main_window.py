@@ -119,6 +119,12 @@ def _health_analytics_page(ctx: UiContext) -> QWidget:
     return HealthAnalyticsView(ctx)
 
 
+def _letters_page(ctx: UiContext) -> QWidget:
+    from hqdesk.ui.views.letters import LettersPage
+
+    return LettersPage(ctx)
+
+
 @dataclass(frozen=True)
 class PageSpec:
     """One page of the main window.
@@ -216,6 +222,12 @@ PAGES: tuple[PageSpec, ...] = (
         QT_TRANSLATE_NOOP("Pages", "Health"),
         _health_analytics_page,
         QStyle.StandardPixmap.SP_DialogApplyButton,
+    ),
+    PageSpec(
+        "letters",
+        QT_TRANSLATE_NOOP("Pages", "Letters"),
+        _letters_page,
+        QStyle.StandardPixmap.SP_FileDialogNewFolder,
     ),
 )
 

@@ -48,6 +48,7 @@ def test_users_page_is_not_built_until_shown(qtbot, make_ctx, ui_users):
         "receivables_analytics",
         "relationship_analytics",
         "health_analytics",
+        "letters",
     ]
     assert window.is_built("franchisees") and not any(window.is_built(k) for k in window.page_keys()[1:])
     assert window.findChildren(UsersView) == []
@@ -92,6 +93,7 @@ def test_pages_follow_the_role(qtbot, make_ctx, ui_users):
         "receivables_analytics",
         "relationship_analytics",
         "health_analytics",
+        "letters",
     ]
 
 
@@ -110,7 +112,7 @@ def test_page_registry_factories_import_their_modules_themselves():
     assert out.strip() == (
         "False ['franchisees', 'home', 'agenda', 'visits', 'complaints', 'aging', 'dunning', 'credit_policy', "
         "'simulator', 'users', 'sales_analytics', 'receivables_analytics', 'relationship_analytics', "
-        "'health_analytics']"
+        "'health_analytics', 'letters']"
     )
     assert importlib.import_module("hqdesk.ui.main_window").PAGES is PAGES
 

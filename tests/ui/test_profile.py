@@ -770,6 +770,7 @@ def test_every_tab_follows_the_tab_protocol_and_contacts_and_stores_are_one_gene
         "complaints",
         "credit",
         "ledger",
+        "letters",
         "history",
         "analytics",
     ]

@@ -144,6 +144,13 @@ class ContactDialog(AsksBeforeDiscarding, RecordDialog):
         self.email.setMaxLength(CONTACT_MAX_LENGTHS["email"])
         self.wechat_id = f.add("wechat_id", field_label("contacts", "wechat_id"), QLineEdit())
         self.wechat_id.setMaxLength(CONTACT_MAX_LENGTHS["wechat_id"])
+        self.preferred_language = f.add("preferred_language", self.tr("Letter language"), QComboBox())
+        for value, label in (
+            (None, self.tr("Not set (Simplified Chinese)")),
+            ("zh_CN", "简体中文"),
+            ("en", "English"),
+        ):
+            self.preferred_language.addItem(label, value)
         self.is_primary = f.add("is_primary", "", QCheckBox(self.tr("Primary contact of the franchisee")))
 
         f.layout = right  # Form.add appends to form.layout: the rest goes into the right-hand column
@@ -225,6 +232,9 @@ class ContactDialog(AsksBeforeDiscarding, RecordDialog):
         self.phone.setText(data.phone)
         self.email.setText(data.email)
         self.wechat_id.setText(data.wechat_id)
+        self.preferred_language.setCurrentIndex(
+            max(0, self.preferred_language.findData(data.preferred_language))
+        )
         self.is_primary.setChecked(data.is_primary)
         self.birthday.set_date_value(data.birthday)
         self.birthday_lunar.setChecked(data.birthday_lunar)
@@ -248,6 +258,7 @@ class ContactDialog(AsksBeforeDiscarding, RecordDialog):
             phone=self.phone.text(),
             email=self.email.text(),
             wechat_id=self.wechat_id.text(),
+            preferred_language=self.preferred_language.currentData(),
             birthday=self.birthday.date_value(),
             birthday_lunar=self.birthday_lunar.isChecked(),
             anniversaries=self.anniversaries_model.anniversaries(),

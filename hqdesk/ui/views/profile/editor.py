@@ -120,6 +120,7 @@ class ProfileEditor(ProfileActions, QWidget):
         self.visits_tab, self.complaints_tab = tabs["visits"], tabs["complaints"]
         self.credit_tab, self.ledger_tab = tabs["credit"], tabs["ledger"]
         self.analytics_tab = tabs["analytics"]
+        self.letters_tab = tabs["letters"]
         self.page_tabs: list[ProfileTab] = list(tabs.values())
         for tab in self.page_tabs:
             self.tabs.addTab(tab, tab.title())

@@ -13,6 +13,7 @@ def build_page_tabs(editor: QWidget) -> dict[str, ProfileTab]:
     from hqdesk.ui.views.profile.analytics_tab import AnalyticsTab
     from hqdesk.ui.views.profile.credit_tab import CreditTab
     from hqdesk.ui.views.profile.ledger_tab import LedgerTab
+    from hqdesk.ui.views.profile.letters_tab import LettersTab
     from hqdesk.ui.views.visits_tab import visits_tab
 
     return {
@@ -22,6 +23,7 @@ def build_page_tabs(editor: QWidget) -> dict[str, ProfileTab]:
         "complaints": ComplaintsTab(editor),
         "credit": CreditTab(editor),
         "ledger": LedgerTab(editor),
+        "letters": LettersTab(editor),
         "history": HistoryTab(),
         "analytics": AnalyticsTab(editor),
     }
