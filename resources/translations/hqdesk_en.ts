@@ -127,6 +127,37 @@
     </message>
 </context>
 <context>
+    <name>LettersForm</name>
+    <message numerus="yes">
+        <source>%n franchisee(s) picked</source>
+        <translation>
+            <numerusform>%n franchisee picked</numerusform><numerusform>%n franchisees picked</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>LettersView</name>
+    <message numerus="yes">
+        <source>%n letter(s) to write</source>
+        <translation>
+            <numerusform>%n letter to write</numerusform><numerusform>%n letters to write</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>%n skipped</numerusform><numerusform>%n skipped</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with a warning</source>
+        <translation>
+            <numerusform>%n with a warning</numerusform><numerusform>%n with a warning</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n letter(s) written</source>
+        <translation>
+            <numerusform>%n letter written</numerusform><numerusform>%n letters written</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ReceivablesAnalyticsView</name>
     <message numerus="yes">
         <source>%n franchisee(s) owing money without a credit limit</source>

@@ -1473,6 +1473,14 @@
         <translation>如：{example}</translation>
     </message>
     <message>
+        <source>Letter language</source>
+        <translation>信函语言</translation>
+    </message>
+    <message>
+        <source>Not set (Simplified Chinese)</source>
+        <translation>未设置（简体中文）</translation>
+    </message>
+    <message>
         <source>Primary contact of the franchisee</source>
         <translation>加盟商的主要联系人</translation>
     </message>
@@ -4992,6 +5000,632 @@
     </message>
 </context>
 <context>
+    <name>LetterPreview</name>
+    <message>
+        <source>The letter file could not be opened for printing: {path}</source>
+        <translation>无法打开要打印的信函文件：{path}</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>无法启动打印机。</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>Whole page</source>
+        <translation>整页</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save to folder…</source>
+        <translation>保存到文件夹…</translation>
+    </message>
+    <message>
+        <source>Nothing to show yet.</source>
+        <translation>暂无内容。</translation>
+    </message>
+    <message>
+        <source>of {n}</source>
+        <translation>共 {n} 页</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Save the letters to a folder</source>
+        <translation>将信函保存到文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>LetterTemplates</name>
+    <message>
+        <source>Only administrators change the templates; you can read them.</source>
+        <translation>只有管理员可以修改模板；您可以查看。</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Merge fields (click to insert)</source>
+        <translation>合并字段（点击插入）</translation>
+    </message>
+    <message>
+        <source>The preview fills in example data.</source>
+        <translation>预览使用示例数据。</translation>
+    </message>
+    <message>
+        <source>Revert to default…</source>
+        <translation>恢复默认…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>A sample franchisee</source>
+        <translation>示例加盟商</translation>
+    </message>
+    <message>
+        <source>version {n}</source>
+        <translation>第 {n} 版</translation>
+    </message>
+    <message>
+        <source>Unsaved template</source>
+        <translation>模板未保存</translation>
+    </message>
+    <message>
+        <source>The template has changes that are not saved. Discard them?</source>
+        <translation>模板有未保存的修改。放弃这些修改吗？</translation>
+    </message>
+    <message>
+        <source>The sample letter appears here.</source>
+        <translation>示例信函显示在这里。</translation>
+    </message>
+    <message>
+        <source>Line {line}: {message}</source>
+        <translation>第 {line} 行：{message}</translation>
+    </message>
+    <message>
+        <source>Your text is still in the editor: copy it, reload the template, and apply your changes.</source>
+        <translation>您的文本仍在编辑器中：请复制它，重新载入模板后再应用您的修改。</translation>
+    </message>
+    <message>
+        <source>Revert to default</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <source>Replace this template with the one shipped with hqdesk? Letters already written keep theirs.</source>
+        <translation>用 hqdesk 自带的模板替换此模板吗？已生成的信函保持不变。</translation>
+    </message>
+</context>
+<context>
+    <name>LettersEngine</name>
+    <message>
+        <source>Festival greeting</source>
+        <translation>节日问候</translation>
+    </message>
+    <message>
+        <source>Birthday wishes</source>
+        <translation>生日祝福</translation>
+    </message>
+    <message>
+        <source>Store anniversary</source>
+        <translation>开业周年</translation>
+    </message>
+    <message>
+        <source>Invitation</source>
+        <translation>邀请函</translation>
+    </message>
+    <message>
+        <source>Credit-term change</source>
+        <translation>信用条件变更</translation>
+    </message>
+    <message>
+        <source>Account statement</source>
+        <translation>对账单</translation>
+    </message>
+    <message>
+        <source>Dunning letter</source>
+        <translation>催款函</translation>
+    </message>
+</context>
+<context>
+    <name>LettersForm</name>
+    <message>
+        <source>Festival greeting</source>
+        <translation>节日问候</translation>
+    </message>
+    <message>
+        <source>Birthday wishes</source>
+        <translation>生日祝福</translation>
+    </message>
+    <message>
+        <source>Store anniversary</source>
+        <translation>开业周年</translation>
+    </message>
+    <message>
+        <source>Invitation to an event</source>
+        <translation>活动邀请函</translation>
+    </message>
+    <message>
+        <source>Notice of a credit-term change</source>
+        <translation>信用条件变更通知</translation>
+    </message>
+    <message>
+        <source>Account statement</source>
+        <translation>对账单</translation>
+    </message>
+    <message>
+        <source>Dunning letter</source>
+        <translation>催款函</translation>
+    </message>
+    <message>
+        <source>Calendar events in a date range</source>
+        <translation>日期范围内的日程事件</translation>
+    </message>
+    <message>
+        <source>Franchisees matching a filter</source>
+        <translation>符合筛选条件的加盟商</translation>
+    </message>
+    <message>
+        <source>The dunning run's to-do list</source>
+        <translation>催收运行的待办清单</translation>
+    </message>
+    <message>
+        <source>All active franchisees</source>
+        <translation>全部合作中的加盟商</translation>
+    </message>
+    <message>
+        <source>Franchisees I pick</source>
+        <translation>手动选择的加盟商</translation>
+    </message>
+    <message>
+        <source>Each contact's preferred language</source>
+        <translation>按联系人的首选语言</translation>
+    </message>
+    <message>
+        <source>Simplified Chinese for all</source>
+        <translation>全部使用简体中文</translation>
+    </message>
+    <message>
+        <source>English for all</source>
+        <translation>全部使用英文</translation>
+    </message>
+    <message>
+        <source>One combined PDF</source>
+        <translation>合并为一个 PDF</translation>
+    </message>
+    <message>
+        <source>One PDF per franchisee</source>
+        <translation>每个加盟商一个 PDF</translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation>两者都要</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Festival</source>
+        <translation>节日</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>e.g. Annual dealer gala</source>
+        <translation>例如：年度经销商大会</translation>
+    </message>
+    <message>
+        <source>e.g. reply by 20 December to Ms Li, 0571-8888 6666</source>
+        <translation>例如：12月20日前回复李女士，0571-8888 6666</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>RSVP</source>
+        <translation>回复方式</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To (as of)</source>
+        <translation>至（截止日）</translation>
+    </message>
+    <message>
+        <source>Each franchisee's level in the run</source>
+        <translation>按运行中各加盟商的级别</translation>
+    </message>
+    <message>
+        <source>Level {n}</source>
+        <translation>第 {n} 级</translation>
+    </message>
+    <message>
+        <source>Dunning level</source>
+        <translation>催收级别</translation>
+    </message>
+    <message>
+        <source>Letter date</source>
+        <translation>信函日期</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Events from</source>
+        <translation>事件从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation>全部区域</translation>
+    </message>
+    <message>
+        <source>All account managers</source>
+        <translation>全部客户经理</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>合作状态</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Account manager</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>The open letter tasks of the latest dunning run, each at its franchisee's level.</source>
+        <translation>最近一次催收运行中未完成的信函任务，各按加盟商的级别。</translation>
+    </message>
+    <message>
+        <source>Every active franchisee that is not archived.</source>
+        <translation>所有未归档的合作中加盟商。</translation>
+    </message>
+    <message>
+        <source>Code, name or pinyin…</source>
+        <translation>编号、名称或拼音…</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Folder for the PDF files</source>
+        <translation>PDF 文件所在文件夹</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Folder for the letters</source>
+        <translation>信函文件夹</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n franchisee(s) picked</source>
+        <translation>
+            <numerusform>已选择 %n 个加盟商</numerusform></translation>
+    </message>
+    <message>
+        <source>Name the event the letter invites to.</source>
+        <translation>请填写邀请的活动名称。</translation>
+    </message>
+    <message>
+        <source>Give the date of the event.</source>
+        <translation>请填写活动日期。</translation>
+    </message>
+    <message>
+        <source>Give the place of the event.</source>
+        <translation>请填写活动地点。</translation>
+    </message>
+    <message>
+        <source>Give the statement period (from and to).</source>
+        <translation>请填写对账期间（起止日期）。</translation>
+    </message>
+    <message>
+        <source>The statement period ends before it starts.</source>
+        <translation>对账期间的结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Give the range of the calendar events (from and to).</source>
+        <translation>请填写日程事件的日期范围（起止）。</translation>
+    </message>
+    <message>
+        <source>The range of the calendar events ends before it starts.</source>
+        <translation>日程事件范围的结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Pick at least one franchisee: find them by code or name and tick them.</source>
+        <translation>请至少选择一个加盟商：按编号或名称查找并勾选。</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a date (yyyy-mm-dd).</source>
+        <translation>“{text}”不是日期（yyyy-mm-dd）。</translation>
+    </message>
+</context>
+<context>
+    <name>LettersModel</name>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Franchisee</source>
+        <translation>加盟商</translation>
+    </message>
+    <message>
+        <source>Addressed to</source>
+        <translation>收信人</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Skipped: {why}</source>
+        <translation>跳过：{why}</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Template version</source>
+        <translation>模板版本</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>as shipped</source>
+        <translation>自带模板</translation>
+    </message>
+    <message>
+        <source>changed {when} by {who}</source>
+        <translation>{who} 于 {when} 修改</translation>
+    </message>
+</context>
+<context>
+    <name>LettersTab</name>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Reprint…</source>
+        <translation>重新打印…</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>No letter has been written to this franchisee yet.</source>
+        <translation>尚未给该加盟商生成过信函。</translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <source>{kind} of {date}</source>
+        <translation>{date} 的{kind}</translation>
+    </message>
+    <message>
+        <source>Save the letter as</source>
+        <translation>信函另存为</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>LettersView</name>
+    <message>
+        <source>Show recipients</source>
+        <translation>显示收件人</translation>
+    </message>
+    <message>
+        <source>Write letters</source>
+        <translation>生成信函</translation>
+    </message>
+    <message>
+        <source>Choose the letter and the recipients, then press Show recipients.</source>
+        <translation>请选择信函和收件人，然后点击“显示收件人”。</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The choice changed: press Show recipients to see who gets a letter.</source>
+        <translation>选择已更改：点击“显示收件人”查看谁会收到信函。</translation>
+    </message>
+    <message>
+        <source>Finding the recipients…</source>
+        <translation>正在查找收件人…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n letter(s) to write</source>
+        <translation>
+            <numerusform>待生成 %n 封信函</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>跳过 %n 个</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with a warning</source>
+        <translation>
+            <numerusform>%n 个有警告</numerusform></translation>
+    </message>
+    <message>
+        <source>No letter to write: every recipient is skipped (see Remarks).</source>
+        <translation>没有需要生成的信函：所有收件人都被跳过（见备注）。</translation>
+    </message>
+    <message>
+        <source>Choose the folder for the PDF files.</source>
+        <translation>请选择 PDF 文件所在的文件夹。</translation>
+    </message>
+    <message>
+        <source>Cancelled: no letter was recorded.</source>
+        <translation>已取消：未记录任何信函。</translation>
+    </message>
+    <message>
+        <source>The letters were not written: nothing was recorded.</source>
+        <translation>信函未生成：未记录任何内容。</translation>
+    </message>
+    <message>
+        <source>{done} of {total}</source>
+        <translation>{done} / {total}</translation>
+    </message>
+    <message>
+        <source>Writing the letters…</source>
+        <translation>正在生成信函…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n letter(s) written</source>
+        <translation>
+            <numerusform>已生成 %n 封信函</numerusform></translation>
+    </message>
+    <message>
+        <source>The letters appear here once they are written.</source>
+        <translation>信函生成后显示在这里。</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>模板</translation>
+    </message>
+</context>
+<context>
     <name>LimitUseModel</name>
     <message>
         <source>Code</source>
@@ -5150,6 +5784,10 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>Health</source>
         <translation>健康状况</translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation>信函</translation>
     </message>
     <message>
         <source>Visits</source>

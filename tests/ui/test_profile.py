@@ -770,9 +770,9 @@ def test_every_tab_follows_the_tab_protocol_and_contacts_and_stores_are_one_gene
         "complaints",
         "credit",
         "ledger",
+        "analytics",
         "letters",
         "history",
-        "analytics",
     ]
     assert type(page.tab_widget("contacts")) is RowListTab and type(page.tab_widget("stores")) is RowListTab
     assert Entity.CONTACT in page.tab_widget("contacts").reload_on

@@ -23,9 +23,9 @@ def build_page_tabs(editor: QWidget) -> dict[str, ProfileTab]:
         "complaints": ComplaintsTab(editor),
         "credit": CreditTab(editor),
         "ledger": LedgerTab(editor),
+        "analytics": AnalyticsTab(editor),
         "letters": LettersTab(editor),
         "history": HistoryTab(),
-        "analytics": AnalyticsTab(editor),
     }
 
 
