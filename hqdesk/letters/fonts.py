@@ -241,6 +241,26 @@ def fallback_font_files(body: FontFile) -> list[FontFile]:
 _cmaps: dict[str, frozenset[int]] = {}
 
 
+FLATE_LEVEL = 1
+
+
+def fast_stream_compression() -> None:
+    """Compress the PDFs' streams (pages, the embedded font subsets) with zlib level 1 instead of ReportLab's
+    fixed default level 6. Measured on a greeting: 8.8 ms a letter instead of 10-11 ms (ReportLab offers no
+    setting for the level), for files about 4 % larger (49 KB instead of 47 KB). Every PDF viewer reads either:
+    both are plain FlateDecode."""
+    import zlib
+
+    from reportlab.pdfbase import pdfdoc
+
+    def encode(self, text, level=FLATE_LEVEL):
+        if isinstance(text, str):
+            text = text.encode("utf8")
+        return zlib.compress(text, level)
+
+    pdfdoc.PDFStreamFilterZCompress.encode = encode
+
+
 def register_fonts() -> FontSet:
     """Register the body, bold and fallback fonts with ReportLab (once per process; thread-safe)."""
     global _font_set
@@ -248,6 +268,7 @@ def register_fonts() -> FontSet:
         if _font_set is not None:
             return _font_set
         ensure_cjk_line_rules()
+        fast_stream_compression()
         from reportlab.lib.fonts import addMapping
         from reportlab.pdfbase import pdfmetrics
         from reportlab.pdfbase.ttfonts import TTFont
