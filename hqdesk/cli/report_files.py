@@ -1,0 +1,110 @@
+"""``hqdesk-admin report ...`` to files: XLSX (number formats, frozen header, Chinese headers with
+``--language zh_CN``) or CSV (UTF-8 with BOM), chosen by ``--out``'s extension (anything else: exit 2).
+
+- ``report aging --as-of YYYY-MM-DD [--buckets ...] --format xlsx --out FILE [--language en|zh_CN]``: the
+  aging report's rows (``--format json|csv`` still print to stdout exactly as before; ``--out`` is required
+  with ``xlsx`` and refused without it).
+- ``report sales-matrix --from YYYY-MM-DD --to YYYY-MM-DD [--franchisee CODE] --out FILE.xlsx|FILE.csv
+  [--language en|zh_CN]``: sales (invoices - credit notes) by franchisee and month, every month of the period
+  a column, a total column and a totals row.
+
+On success one line on stdout: ``wrote N rows to FILE``.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from hqdesk.cli.output import OK, Refused, acting_actor, iso_day, open_services
+
+FILE_FORMATS = ("xlsx",)
+
+
+def _check_out(path: str | None) -> str:
+    from hqdesk.reports.tabular import UnknownFileType, kind_of
+
+    if not path:
+        raise Refused("--out FILE is required for a report file (FILE.xlsx or FILE.csv)")
+    try:
+        kind_of(path)
+    except UnknownFileType:
+        raise Refused(f"--out {path}: the file name must end in .xlsx or .csv") from None
+    return path
+
+
+def _write(table, path: str) -> int:
+    from hqdesk.reports.files import write_report
+
+    try:
+        count = write_report(table, path)
+    except OSError as exc:
+        raise Refused(f"cannot write {path}: {exc.strerror or exc}") from None
+    print(f"wrote {count} rows to {path}")
+    return OK
+
+
+def cmd_aging_file(args) -> int:
+    from hqdesk.reports.files import aging_table
+    from hqdesk.services.receivables import ReceivablesService
+
+    path = _check_out(args.out)
+    services = open_services(args)
+    try:
+        report = ReceivablesService(services.db).aging(acting_actor(services), args.as_of, args.buckets)
+    finally:
+        services.close()
+    return _write(aging_table(report, args.language), path)
+
+
+def cmd_sales_matrix(args) -> int:
+    from hqdesk.reports.files import sales_matrix_table
+    from hqdesk.services.analytics import AnalyticsService
+
+    path = _check_out(args.out)
+    if args.to < args.start:
+        raise Refused(f"--to ({args.to}) is before --from ({args.start})")
+    services = open_services(args)
+    try:
+        analytics = AnalyticsService(services.db)
+        fid = analytics.franchisee_id(args.franchisee) if args.franchisee is not None else None
+        rows = analytics.sales(acting_actor(services), args.start, args.to, "franchisee_month", fid)
+    finally:
+        services.close()
+    return _write(sales_matrix_table(args.start, args.to, rows, args.language), path)
+
+
+def _language(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--language", choices=("en", "zh_CN"), default="en", help="the file's headers")
+
+
+def add_commands(sub, common: argparse.ArgumentParser) -> None:
+    """Into the ``report`` group's subparsers ``sub``: ``--format xlsx --out`` for ``report aging`` (json and
+    csv untouched) and ``report sales-matrix``."""
+    aging = sub.choices["aging"]
+    for action in aging._actions:  # the existing --format: json|csv, now also xlsx
+        if action.dest == "format":
+            action.choices = (*action.choices, *FILE_FORMATS)
+    aging.add_argument("--out", metavar="FILE", default=None, help="with --format xlsx: the file to write")
+    _language(aging)
+    to_stdout = aging.get_default("handler")
+
+    def aging_handler(args) -> int:
+        if args.format in FILE_FORMATS:
+            return cmd_aging_file(args)
+        if args.out is not None:
+            raise Refused("--out is for --format xlsx (json and csv are printed)")
+        return to_stdout(args)
+
+    aging.set_defaults(handler=aging_handler)
+
+    p = sub.add_parser(
+        "sales-matrix",
+        parents=[common],
+        help="sales by franchisee and month to FILE.xlsx or FILE.csv (a column per month)",
+    )
+    p.add_argument("--from", dest="start", type=iso_day, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="to", type=iso_day, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--franchisee", metavar="CODE", default=None, help="one franchisee (default: everyone)")
+    p.add_argument("--out", metavar="FILE", required=True, help="FILE.xlsx or FILE.csv")
+    _language(p)
+    p.set_defaults(handler=cmd_sales_matrix)

@@ -1,0 +1,137 @@
+"""Reports as files: the aging report and sales by franchisee and month, to XLSX (number formats, a frozen
+header row, Chinese headers when the language is ``zh_CN``) or CSV (UTF-8 with BOM), through
+``reports.tabular.write_table`` (streamed, temp file then rename, formula-like text written as text).
+
+The builders take the services' report objects as they are (duck-typed: an aging report has ``labels``,
+``rows`` and ``totals``; sales rows have ``key``, ``label``, ``amount``, ``month``), so this module imports no
+service module. Headers are bilingual here because these files are also written by ``hqdesk-admin`` (no Qt);
+the language is ``"en"`` or ``"zh_CN"``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from hqdesk.reports.tabular import write_table
+
+LANGUAGES = ("en", "zh_CN")
+
+_WORDS = {
+    "franchisee": {"en": "Franchisee", "zh_CN": "加盟商编号"},
+    "name": {"en": "Legal name", "zh_CN": "加盟商名称"},
+    "not_due": {"en": "Not due", "zh_CN": "未到期"},
+    "unapplied": {"en": "Unapplied", "zh_CN": "未核销"},
+    "total": {"en": "Total", "zh_CN": "合计"},
+    "days": {"en": "{} days", "zh_CN": "{}天"},
+    "over": {"en": "Over {} days", "zh_CN": "{}天以上"},
+    "aging_title": {"en": "Aging {}", "zh_CN": "账龄 {}"},
+    "sales_title": {"en": "Sales {} to {}", "zh_CN": "销售额 {} 至 {}"},
+}
+
+
+def word(key: str, language: str) -> str:
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r} (en or zh_CN)")
+    return _WORDS[key][language]
+
+
+@dataclass(frozen=True)
+class ReportTable:
+    """What a report file holds: a title (the sheet's name), headers, a format per column (see tabular),
+    and the rows (the last one may be a totals row)."""
+
+    title: str
+    headers: tuple[str, ...]
+    formats: tuple[str | None, ...]
+    rows: tuple[tuple[Any, ...], ...]
+
+
+def bucket_header(label: str, language: str) -> str:
+    """``not_due`` / ``1-30`` / ``>365`` (the aging report's labels) as a person reads them."""
+    if label == "not_due":
+        return word("not_due", language)
+    if label.startswith(">"):
+        return word("over", language).format(label[1:])
+    return word("days", language).format(label)
+
+
+def aging_table(report, language: str = "en") -> ReportTable:
+    """A row per franchisee (by code), then the totals row (code empty, name = Total)."""
+    headers = (
+        word("franchisee", language),
+        word("name", language),
+        *(bucket_header(label, language) for label in report.labels),
+        word("unapplied", language),
+        word("total", language),
+    )
+    money = len(report.labels) + 2
+    rows = [(r.code, r.name, *r.buckets, r.unapplied, r.total) for r in report.rows]
+    t = report.totals
+    rows.append(("", word("total", language), *t.buckets, t.unapplied, t.total))
+    title = word("aging_title", language).format(report.as_of.isoformat())
+    return ReportTable(title, headers, (None, None, *["money"] * money), tuple(rows))
+
+
+def months_between(start: date, end: date) -> list[date]:
+    """The first day of every month from ``start``'s to ``end``'s."""
+    out, y, m = [], start.year, start.month
+    while (y, m) <= (end.year, end.month):
+        out.append(date(y, m, 1))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def sales_matrix_table(start: date, end: date, rows: Iterable, language: str = "en") -> ReportTable:
+    """Sales by franchisee and month (``AnalyticsService.sales(..., by="franchisee_month")``'s rows): a row
+    per franchisee (by code) with every month of the period as a column (0.00 where nothing was sold) and
+    the franchisee's total; the last row holds each month's total."""
+    months = months_between(start, end)
+    index = {m: i for i, m in enumerate(months)}
+    lines: dict[str, tuple[str, list[Decimal]]] = {}
+    for r in rows:
+        code = r.key.rsplit("/", 1)[0]
+        name, amounts = lines.setdefault(code, (r.label, [Decimal("0.00")] * len(months)))
+        amounts[index[r.month]] += r.amount
+    body = []
+    column_totals = [Decimal("0.00")] * len(months)
+    for code in sorted(lines):
+        name, amounts = lines[code]
+        body.append((code, name, *amounts, sum(amounts, Decimal("0.00"))))
+        column_totals = [a + b for a, b in zip(column_totals, amounts, strict=True)]
+    body.append(("", word("total", language), *column_totals, sum(column_totals, Decimal("0.00"))))
+    headers = (
+        word("franchisee", language),
+        word("name", language),
+        *(m.strftime("%Y-%m") for m in months),
+        word("total", language),
+    )
+    title = word("sales_title", language).format(start.isoformat(), end.isoformat())
+    return ReportTable(title, headers, (None, None, *["money"] * (len(months) + 1)), tuple(body))
+
+
+def write_report(table: ReportTable, path: str | Path, **kwargs) -> int:
+    """``table`` to ``path`` (XLSX or CSV by the extension; UnknownFileType otherwise); the rows written."""
+    return write_table(
+        path, table.headers, table.rows, table.formats, sheet_title=_sheet_name(table.title), **kwargs
+    )
+
+
+def _sheet_name(title: str) -> str:
+    """Excel forbids []:*?/\\ in sheet names and allows 31 characters."""
+    return "".join("-" if ch in "[]:*?/\\" else ch for ch in title)[:31] or "Sheet1"
+
+
+__all__: Sequence[str] = [
+    "ReportTable",
+    "aging_table",
+    "sales_matrix_table",
+    "write_report",
+    "months_between",
+    "bucket_header",
+    "LANGUAGES",
+]

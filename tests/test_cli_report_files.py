@@ -1,0 +1,140 @@
+"""``hqdesk-admin report aging --format xlsx --out`` and ``report sales-matrix``: read back with openpyxl
+(values, number formats, Chinese headers), CSV by extension, formula-like names written as text, and bad
+input (exit 2, no file)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from decimal import Decimal
+
+import pytest
+from openpyxl import load_workbook
+
+from hqdesk.cli import main
+from tests.services.analytics_ledger import build
+
+
+def cli(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def url(migrated_db_url):
+    from hqdesk.services.bootstrap import open_services
+
+    sv = open_services(migrated_db_url)
+    try:
+        admin = sv.users.create_first_admin("admin", "管理员", "admin-pass-1")
+        build(sv, admin)
+    finally:
+        sv.close()
+    return migrated_db_url
+
+
+def sheet_rows(path):
+    book = load_workbook(path)
+    sheet = book.worksheets[0]
+    return sheet, [[c.value for c in row] for row in sheet.iter_rows()]
+
+
+def test_aging_xlsx_equals_the_json(capsys, url, tmp_path):
+    code, out, err = cli(capsys, "report", "aging", "--as-of", "2026-11-30", "--db", url)
+    assert code == 0, err
+    data = json.loads(out)
+    path = tmp_path / "aging.xlsx"
+    code, out, err = cli(
+        capsys,
+        *("report", "aging", "--as-of", "2026-11-30", "--format", "xlsx", "--out", str(path)),
+        "--db",
+        url,
+    )
+    assert code == 0, err
+    assert out == f"wrote {len(data['rows']) + 1} rows to {path}\n"
+    sheet, rows = sheet_rows(path)
+    labels = data["buckets"]
+    assert rows[0][:3] == ["Franchisee", "Legal name", "Not due"]
+    assert rows[0][-2:] == ["Unapplied", "Total"]
+    assert len(rows) == len(data["rows"]) + 2
+    for line, row in zip(data["rows"], rows[1:], strict=False):
+        assert row[0] == line["franchisee"] and row[1] == line["name"]
+        keys = [*labels, "unapplied", "total"]
+        assert [Decimal(str(v)).quantize(Decimal("0.01")) for v in row[2:]] == [
+            Decimal(line[k]) for k in keys
+        ]
+    totals = rows[-1]
+    assert totals[:2] == [None, "Total"]
+    assert Decimal(str(totals[-1])).quantize(Decimal("0.01")) == Decimal(data["totals"]["total"])
+    assert sheet.cell(row=2, column=3).number_format == "#,##0.00"
+    assert sheet.freeze_panes == "A2"
+
+
+def test_aging_stdout_formats_are_unchanged_and_out_needs_xlsx(capsys, url, tmp_path):
+    tmp_path = tmp_path / "out"
+    tmp_path.mkdir()
+    code, out, err = cli(capsys, "report", "aging", "--as-of", "2026-11-30", "--format", "csv", "--db", url)
+    assert code == 0, err
+    assert out.startswith("franchisee,name,not_due,")
+    code, out, err = cli(
+        capsys, *("report", "aging", "--as-of", "2026-11-30", "--out", str(tmp_path / "a.xlsx")), "--db", url
+    )
+    assert code == 2 and "--out" in err and out == ""
+    code, out, err = cli(capsys, "report", "aging", "--as-of", "2026-11-30", "--format", "xlsx", "--db", url)
+    assert code == 2 and "--out" in err and out == ""
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_sales_matrix_xlsx_in_chinese(capsys, url, tmp_path):
+    path = tmp_path / "sales.xlsx"
+    code, out, err = cli(
+        capsys,
+        *("report", "sales-matrix", "--from", "2026-09-01", "--to", "2026-11-30", "--out", str(path)),
+        *("--language", "zh_CN", "--db", url),
+    )
+    assert code == 0, err
+    sheet, rows = sheet_rows(path)
+    assert rows[0] == ["加盟商编号", "加盟商名称", "2026-09", "2026-10", "2026-11", "合计"]
+    # F1: Oct 3,000 - 200 + 500, Nov 2,000; F2: Nov 1,200; every month a column, 0 where nothing was sold
+    assert rows[1] == ["F1", "F1珠宝有限公司", 0, 3300, 2000, 5300]
+    assert rows[2] == ["F2", "F2珠宝有限公司", 0, 0, 1200, 1200]
+    assert rows[3] == [None, "合计", 0, 3300, 3200, 6500]
+    assert len(rows) == 4
+    assert sheet.title == "销售额 2026-09-01 至 2026-11-30"[:31]
+
+
+def test_sales_matrix_csv_one_franchisee(capsys, url, tmp_path):
+    path = tmp_path / "f2.csv"
+    code, out, err = cli(
+        capsys,
+        *("report", "sales-matrix", "--from", "2026-10-01", "--to", "2026-11-30", "--franchisee", "F2"),
+        *("--out", str(path), "--db", url),
+    )
+    assert code == 0, err
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    assert rows == [
+        ["Franchisee", "Legal name", "2026-10", "2026-11", "Total"],
+        ["F2", "F2珠宝有限公司", "0.00", "1200.00", "1200.00"],
+        ["", "Total", "0.00", "1200.00", "1200.00"],
+    ]
+
+
+@pytest.mark.parametrize(
+    "extra, fragment",
+    [
+        (("--out", "sales.pdf"), ".xlsx or .csv"),
+        (("--out", "sales.xlsx", "--to", "2026-01-01"), "before"),
+    ],
+)
+def test_sales_matrix_refuses(capsys, url, tmp_path, monkeypatch, extra, fragment):
+    tmp_path = tmp_path / "out"
+    tmp_path.mkdir()
+    monkeypatch.chdir(tmp_path)
+    code, out, err = cli(
+        capsys, "report", "sales-matrix", "--from", "2026-10-01", "--to", "2026-11-30", *extra, "--db", url
+    )
+    assert code == 2 and fragment in err and out == ""
+    assert list(tmp_path.iterdir()) == []
