@@ -138,3 +138,75 @@ def test_sales_matrix_refuses(capsys, url, tmp_path, monkeypatch, extra, fragmen
     )
     assert code == 2 and fragment in err and out == ""
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.fixture
+def visits_url(migrated_db_url):
+    from datetime import date
+
+    from hqdesk.domain.visits import VisitData, VisitKind, VisitPurpose
+    from hqdesk.services.bootstrap import open_services
+
+    sv = open_services(migrated_db_url)
+    try:
+        admin = sv.users.create_first_admin("admin", "管理员", "admin-pass-1")
+        ids = build(sv, admin)
+        today = date(2026, 12, 1)
+        sv.visits.log(admin, ids["f1"], VisitData(visited_on=date(2026, 10, 3), met_with="王店长"), today)
+        sv.visits.log(
+            admin,
+            ids["f2"],
+            VisitData(
+                visited_on=date(2026, 11, 20),
+                kind=VisitKind.PHONE,
+                purpose=VisitPurpose.TRAINING,
+                outcome='=HYPERLINK("http://x","y")',
+                next_follow_up_on=date(2026, 12, 20),
+            ),
+            today,
+        )
+        sv.visits.log(admin, ids["f1"], VisitData(visited_on=date(2026, 9, 30)), today)  # before the period
+    finally:
+        sv.close()
+    return migrated_db_url
+
+
+def test_visit_log_xlsx_in_chinese(capsys, visits_url, tmp_path):
+    from datetime import datetime
+
+    path = tmp_path / "visits.xlsx"
+    code, out, err = cli(
+        capsys,
+        *("report", "visits", "--from", "2026-10-01", "--to", "2026-11-30", "--out", str(path)),
+        *("--language", "zh_CN", "--db", visits_url),
+    )
+    assert code == 0, err
+    assert out == f"wrote 2 rows to {path}\n"
+    sheet, rows = sheet_rows(path)
+    assert rows[0][:5] == ["拜访日期", "加盟商编号", "加盟商名称", "方式", "目的"]
+    newest, oldest = rows[1], rows[2]
+    assert newest[:3] == [datetime(2026, 11, 20), "F2", "F2珠宝有限公司"]
+    assert newest[3:5] == ["电话", "培训"]
+    assert newest[7] == '=HYPERLINK("http://x","y")'
+    assert sheet.cell(row=2, column=8).data_type == "s"  # text, not a formula
+    assert newest[8] == datetime(2026, 12, 20)
+    assert sheet.cell(row=2, column=1).number_format == "yyyy-mm-dd"
+    assert oldest[:2] == [datetime(2026, 10, 3), "F1"] and oldest[6] == "王店长"
+    assert len(rows) == 3
+
+
+def test_visit_log_csv_one_franchisee(capsys, visits_url, tmp_path):
+    path = tmp_path / "v.csv"
+    code, out, err = cli(
+        capsys,
+        *("report", "visits", "--from", "2026-09-01", "--to", "2026-11-30", "--franchisee", "f1"),
+        *("--out", str(path), "--db", visits_url),
+    )
+    assert code == 0, err
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    assert rows[0][:5] == ["Date", "Franchisee", "Legal name", "Kind", "Purpose"]
+    assert [r[:5] for r in rows[1:]] == [
+        ["2026-10-03", "F1", "F1珠宝有限公司", "On site", "Return visit"],
+        ["2026-09-30", "F1", "F1珠宝有限公司", "On site", "Return visit"],
+    ]

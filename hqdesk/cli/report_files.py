@@ -8,6 +8,10 @@
   [--language en|zh_CN]``: sales (invoices - credit notes) by franchisee and month, every month of the period
   a column, a total column and a totals row.
 
+- ``report visits --from YYYY-MM-DD --to YYYY-MM-DD [--franchisee CODE] --out FILE.xlsx|FILE.csv
+  [--language en|zh_CN]``: the visit log, every visit in the period newest first (date, franchisee code and
+  name, kind, purpose, who from HQ, met with, outcome, next follow-up, suggestions made and still open).
+
 On success one line on stdout: ``wrote N rows to FILE``.
 """
 
@@ -73,6 +77,52 @@ def cmd_sales_matrix(args) -> int:
     return _write(sales_matrix_table(args.start, args.to, rows, args.language), path)
 
 
+def cmd_visits(args) -> int:
+    from hqdesk.cli.output import translator
+    from hqdesk.domain.visits import KIND_LABELS, PURPOSE_LABELS
+    from hqdesk.reports.files import visit_log_table
+    from hqdesk.services.visits import VisitFilter
+
+    path = _check_out(args.out)
+    if args.to < args.start:
+        raise Refused(f"--to ({args.to}) is before --from ({args.start})")
+    translate = translator(("Enums",), args.language)
+    labels = {**KIND_LABELS, **PURPOSE_LABELS}
+    services = open_services(args)
+    try:
+        actor = acting_actor(services)
+        fid = None
+        if args.franchisee is not None:
+            from hqdesk.services.analytics import AnalyticsService
+
+            fid = AnalyticsService(services.db).franchisee_id(args.franchisee)
+        visits = services.visits
+        flt = VisitFilter(date_from=args.start, date_to=args.to, franchisee_id=fid)
+
+        def rows():
+            after = None
+            while True:
+                page = visits.page(actor, flt, after, limit=500)
+                yield from page.rows
+                if page.next_key is None:
+                    return
+                after = page.next_key
+
+        table = visit_log_table(
+            args.start, args.to, rows(), args.language, lambda v: translate("Enums", labels[v])
+        )
+        return _write(table, path)
+    finally:
+        services.close()
+
+
+def _period(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--from", dest="start", type=iso_day, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="to", type=iso_day, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--franchisee", metavar="CODE", default=None, help="one franchisee (default: everyone)")
+    p.add_argument("--out", metavar="FILE", required=True, help="FILE.xlsx or FILE.csv")
+
+
 def _language(p: argparse.ArgumentParser) -> None:
     p.add_argument("--language", choices=("en", "zh_CN"), default="en", help="the file's headers")
 
@@ -102,9 +152,11 @@ def add_commands(sub, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help="sales by franchisee and month to FILE.xlsx or FILE.csv (a column per month)",
     )
-    p.add_argument("--from", dest="start", type=iso_day, required=True, metavar="YYYY-MM-DD")
-    p.add_argument("--to", dest="to", type=iso_day, required=True, metavar="YYYY-MM-DD")
-    p.add_argument("--franchisee", metavar="CODE", default=None, help="one franchisee (default: everyone)")
-    p.add_argument("--out", metavar="FILE", required=True, help="FILE.xlsx or FILE.csv")
+    _period(p)
     _language(p)
     p.set_defaults(handler=cmd_sales_matrix)
+
+    p = sub.add_parser("visits", parents=[common], help="the visit log of a period to FILE.xlsx or FILE.csv")
+    _period(p)
+    _language(p)
+    p.set_defaults(handler=cmd_visits)

@@ -31,6 +31,16 @@ _WORDS = {
     "over": {"en": "Over {} days", "zh_CN": "{}天以上"},
     "aging_title": {"en": "Aging {}", "zh_CN": "账龄 {}"},
     "sales_title": {"en": "Sales {} to {}", "zh_CN": "销售额 {} 至 {}"},
+    "visits_title": {"en": "Visits {} to {}", "zh_CN": "拜访记录 {} 至 {}"},
+    "visited_on": {"en": "Date", "zh_CN": "拜访日期"},
+    "kind": {"en": "Kind", "zh_CN": "方式"},
+    "purpose": {"en": "Purpose", "zh_CN": "目的"},
+    "hq_user": {"en": "From HQ", "zh_CN": "总部人员"},
+    "met_with": {"en": "Met with", "zh_CN": "接待人"},
+    "outcome": {"en": "Outcome", "zh_CN": "结果"},
+    "next_follow_up": {"en": "Next follow-up", "zh_CN": "下次跟进"},
+    "suggestions": {"en": "Suggestions", "zh_CN": "建议数"},
+    "open_suggestions": {"en": "Open suggestions", "zh_CN": "未结建议"},
 }
 
 
@@ -114,6 +124,48 @@ def sales_matrix_table(start: date, end: date, rows: Iterable, language: str = "
     return ReportTable(title, headers, (None, None, *["money"] * (len(months) + 1)), tuple(body))
 
 
+def visit_log_table(
+    start: date, end: date, rows: Iterable, language: str = "en", label=lambda value: str(value)
+) -> ReportTable:
+    """The visit log (the visit list's rows, newest first, as the service pages them): a row per visit.
+    ``label(enum member)`` names a visit's kind and purpose in ``language``."""
+    headers = tuple(
+        word(k, language)
+        for k in (
+            "visited_on",
+            "franchisee",
+            "name",
+            "kind",
+            "purpose",
+            "hq_user",
+            "met_with",
+            "outcome",
+            "next_follow_up",
+            "suggestions",
+            "open_suggestions",
+        )
+    )
+    body = tuple(
+        (
+            r.visited_on,
+            r.franchisee_code,
+            r.franchisee_name,
+            label(r.kind),
+            label(r.purpose),
+            r.hq_user_name,
+            r.met_with,
+            r.outcome,
+            r.next_follow_up_on,
+            r.suggestions,
+            r.open_suggestions,
+        )
+        for r in rows
+    )
+    formats = ("date", None, None, None, None, None, None, None, "date", "int", "int")
+    title = word("visits_title", language).format(start.isoformat(), end.isoformat())
+    return ReportTable(title, headers, formats, body)
+
+
 def write_report(table: ReportTable, path: str | Path, **kwargs) -> int:
     """``table`` to ``path`` (XLSX or CSV by the extension; UnknownFileType otherwise); the rows written."""
     return write_table(
@@ -130,6 +182,7 @@ __all__: Sequence[str] = [
     "ReportTable",
     "aging_table",
     "sales_matrix_table",
+    "visit_log_table",
     "write_report",
     "months_between",
     "bucket_header",
