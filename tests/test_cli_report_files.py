@@ -210,3 +210,42 @@ def test_visit_log_csv_one_franchisee(capsys, visits_url, tmp_path):
         ["2026-10-03", "F1", "F1珠宝有限公司", "On site", "Return visit"],
         ["2026-09-30", "F1", "F1珠宝有限公司", "On site", "Return visit"],
     ]
+
+
+def test_kpi_by_franchisee_equals_report_kpi(capsys, url, tmp_path):
+    expected = {}
+    for code in ("F1", "F2", None):
+        extra = ("--franchisee", code) if code else ()
+        rc, out, err = cli(
+            capsys, "report", "kpi", "--from", "2026-10-01", "--to", "2026-11-30", *extra, "--db", url
+        )
+        assert rc == 0, err
+        expected[code] = json.loads(out)
+    path = tmp_path / "kpi.xlsx"
+    code, out, err = cli(
+        capsys,
+        *("report", "kpi-by-franchisee", "--from", "2026-10-01", "--to", "2026-11-30", "--out", str(path)),
+        "--db",
+        url,
+    )
+    assert code == 0, err
+    sheet, rows = sheet_rows(path)
+    assert rows[0][:4] == ["Franchisee", "Legal name", "Credit sales", "Collections"]
+    assert [r[0] for r in rows[1:]] == ["F1", "F2", None]
+    fields = [
+        "credit_sales",
+        "collections",
+        "write_offs",
+        "opening_receivables",
+        "closing_receivables",
+        "overdue",
+    ]
+    for row, key in zip(rows[1:], ("F1", "F2", None), strict=True):
+        got = [Decimal(str(v)).quantize(Decimal("0.01")) for v in row[2:8]]
+        assert got == [Decimal(expected[key][f]) for f in fields], key
+        share = expected[key]["overdue_share"]
+        assert (row[8] is None) if share is None else round(row[8], 4) == float(share)
+    assert rows[-1][1] == "All franchisees"
+    shares = [sheet.cell(row=r, column=9) for r in range(2, 5)]
+    assert all(c.number_format == "0.00%" for c in shares if c.value is not None)
+    assert any(c.value is not None for c in shares)

@@ -12,6 +12,10 @@
   [--language en|zh_CN]``: the visit log, every visit in the period newest first (date, franchisee code and
   name, kind, purpose, who from HQ, met with, outcome, next follow-up, suggestions made and still open).
 
+- ``report kpi-by-franchisee --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.xlsx|FILE.csv [--language ...]``:
+  ``report kpi``'s figures for each franchisee in the list (not archived, by code), then a row for all
+  franchisees together (exactly ``report kpi`` without ``--franchisee``).
+
 On success one line on stdout: ``wrote N rows to FILE``.
 """
 
@@ -116,6 +120,35 @@ def cmd_visits(args) -> int:
         services.close()
 
 
+def cmd_kpi_by_franchisee(args) -> int:
+    from hqdesk.reports.files import kpi_table
+    from hqdesk.services.dto import SearchCriteria
+    from hqdesk.services.receivables import ReceivablesService
+
+    path = _check_out(args.out)
+    if args.to < args.start:
+        raise Refused(f"--to ({args.to}) is before --from ({args.start})")
+    services = open_services(args)
+    try:
+        actor = acting_actor(services)
+        receivables = ReceivablesService(services.db)
+        everyone = receivables.kpis(actor, args.start, args.to)
+
+        def rows():
+            criteria = SearchCriteria()
+            page = services.franchisees.list_first(actor, criteria, "code").first
+            while True:
+                for f in page.rows:
+                    yield f.code, f.legal_name, receivables.kpis(actor, args.start, args.to, f.id)
+                if page.next is None:
+                    return
+                page = services.franchisees.list_page(actor, criteria, "code", False, page.next)
+
+        return _write(kpi_table(args.start, args.to, rows(), everyone, args.language), path)
+    finally:
+        services.close()
+
+
 def _period(p: argparse.ArgumentParser) -> None:
     p.add_argument("--from", dest="start", type=iso_day, required=True, metavar="YYYY-MM-DD")
     p.add_argument("--to", dest="to", type=iso_day, required=True, metavar="YYYY-MM-DD")
@@ -160,3 +193,12 @@ def add_commands(sub, common: argparse.ArgumentParser) -> None:
     _period(p)
     _language(p)
     p.set_defaults(handler=cmd_visits)
+
+    p = sub.add_parser(
+        "kpi-by-franchisee", parents=[common], help="receivables KPIs of a period per franchisee to a file"
+    )
+    p.add_argument("--from", dest="start", type=iso_day, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="to", type=iso_day, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--out", metavar="FILE", required=True, help="FILE.xlsx or FILE.csv")
+    _language(p)
+    p.set_defaults(handler=cmd_kpi_by_franchisee)

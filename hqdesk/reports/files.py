@@ -31,6 +31,18 @@ _WORDS = {
     "over": {"en": "Over {} days", "zh_CN": "{}天以上"},
     "aging_title": {"en": "Aging {}", "zh_CN": "账龄 {}"},
     "sales_title": {"en": "Sales {} to {}", "zh_CN": "销售额 {} 至 {}"},
+    "kpi_title": {"en": "KPIs {} to {}", "zh_CN": "应收指标 {} 至 {}"},
+    "everyone": {"en": "All franchisees", "zh_CN": "全部加盟商"},
+    "credit_sales": {"en": "Credit sales", "zh_CN": "赊销额"},
+    "collections": {"en": "Collections", "zh_CN": "回款额"},
+    "write_offs": {"en": "Write-offs", "zh_CN": "核销坏账"},
+    "opening_receivables": {"en": "Opening receivables", "zh_CN": "期初应收"},
+    "closing_receivables": {"en": "Closing receivables", "zh_CN": "期末应收"},
+    "overdue": {"en": "Overdue", "zh_CN": "逾期金额"},
+    "overdue_share": {"en": "Overdue share", "zh_CN": "逾期占比"},
+    "dso_average_balance": {"en": "DSO (average balance)", "zh_CN": "应收周转天数（平均余额法）"},
+    "dso_countback": {"en": "DSO (countback)", "zh_CN": "应收周转天数（倒推法）"},
+    "bad_debt_loss_rate": {"en": "Bad-debt loss rate", "zh_CN": "坏账损失率"},
     "visits_title": {"en": "Visits {} to {}", "zh_CN": "拜访记录 {} 至 {}"},
     "visited_on": {"en": "Date", "zh_CN": "拜访日期"},
     "kind": {"en": "Kind", "zh_CN": "方式"},
@@ -124,6 +136,48 @@ def sales_matrix_table(start: date, end: date, rows: Iterable, language: str = "
     return ReportTable(title, headers, (None, None, *["money"] * (len(months) + 1)), tuple(body))
 
 
+KPI_FIELDS = (
+    ("credit_sales", "money"),
+    ("collections", "money"),
+    ("write_offs", "money"),
+    ("opening_receivables", "money"),
+    ("closing_receivables", "money"),
+    ("overdue", "money"),
+    ("overdue_share", "percent"),
+    ("dso_average_balance", "days"),
+    ("dso_countback", "days"),
+    ("bad_debt_loss_rate", "percent"),
+)
+
+
+def kpi_table(
+    start: date, end: date, per_franchisee: Iterable[tuple[str, str, Any]], everyone, language: str = "en"
+) -> ReportTable:
+    """KPIs by franchisee: ``per_franchisee`` yields (code, legal name, the franchisee's ``Kpis``); the last
+    row is ``everyone``'s (the whole book, as ``report kpi`` without ``--franchisee``). A ratio whose divisor
+    is zero is left empty; DSO is rounded to one decimal."""
+
+    def values(k) -> list:
+        out = []
+        for field, kind in KPI_FIELDS:
+            v = getattr(k, field)
+            if v is not None and kind == "days":
+                v = v.quantize(Decimal("0.1"))
+            out.append(v)
+        return out
+
+    rows = [(code, name, *values(k)) for code, name, k in per_franchisee]
+    rows.append(("", word("everyone", language), *values(everyone)))
+    headers = (
+        word("franchisee", language),
+        word("name", language),
+        *(word(f, language) for f, _ in KPI_FIELDS),
+    )
+    formats = (None, None, *(None if kind == "days" else kind for _, kind in KPI_FIELDS))
+    title = word("kpi_title", language).format(start.isoformat(), end.isoformat())
+    return ReportTable(title, headers, formats, tuple(rows))
+
+
 def visit_log_table(
     start: date, end: date, rows: Iterable, language: str = "en", label=lambda value: str(value)
 ) -> ReportTable:
@@ -183,6 +237,7 @@ __all__: Sequence[str] = [
     "aging_table",
     "sales_matrix_table",
     "visit_log_table",
+    "kpi_table",
     "write_report",
     "months_between",
     "bucket_header",
