@@ -249,3 +249,64 @@ def test_kpi_by_franchisee_equals_report_kpi(capsys, url, tmp_path):
     shares = [sheet.cell(row=r, column=9) for r in range(2, 5)]
     assert all(c.number_format == "0.00%" for c in shares if c.value is not None)
     assert any(c.value is not None for c in shares)
+
+
+@pytest.fixture
+def complaints_url(migrated_db_url):
+    from datetime import UTC, date, datetime
+
+    from hqdesk.domain.complaints import Channel, Severity
+    from hqdesk.services.bootstrap import open_services
+    from hqdesk.services.complaints_dto import ComplaintIntake
+
+    sv = open_services(migrated_db_url)
+    try:
+        admin = sv.users.create_first_admin("admin", "管理员", "admin-pass-1")
+        ids = build(sv, admin)
+        cats = {c.path: c.id for c in sv.complaints.categories()}
+
+        def complain(fid, path, day):
+            received = datetime(day.year, day.month, day.day, 2, 0, tzinfo=UTC)
+            sv.complaints.log(
+                admin, ComplaintIntake(fid, received, Channel.PHONE, cats[path], Severity.MEDIUM, "镀层脱落")
+            )
+
+        complain(ids["f1"], "物流配送 › 延迟到货", date(2026, 10, 10))
+        complain(ids["f1"], "产品质量 › 电镀/镀层", date(2026, 11, 5))
+        complain(ids["f2"], "产品质量 › 镶嵌/掉石", date(2026, 11, 3))
+        complain(ids["f2"], "产品质量 › 镶嵌/掉石", date(2026, 9, 3))  # before the period
+    finally:
+        sv.close()
+    return migrated_db_url
+
+
+def test_complaint_summary_xlsx(capsys, complaints_url, tmp_path):
+    path = tmp_path / "c.xlsx"
+    code, out, err = cli(
+        capsys,
+        *("report", "complaints", "--from", "2026-10-01", "--to", "2026-11-30", "--out", str(path)),
+        *("--language", "zh_CN", "--db", complaints_url),
+    )
+    assert code == 0, err
+    sheet, rows = sheet_rows(path)
+    assert rows[0] == ["投诉类别", "投诉数", "占比", "累计占比"]
+    assert [r[:2] for r in rows[1:]] == [["产品质量", 2], ["物流配送", 1], ["合计", 3]]
+    assert round(rows[1][2], 6) == round(2 / 3, 6) and rows[2][3] == 1
+    assert sheet.cell(row=2, column=3).number_format == "0.00%"
+
+
+def test_complaint_summary_csv_one_franchisee(capsys, complaints_url, tmp_path):
+    path = tmp_path / "c.csv"
+    code, out, err = cli(
+        capsys,
+        *("report", "complaints", "--from", "2026-10-01", "--to", "2026-11-30", "--franchisee", "F2"),
+        *("--out", str(path), "--db", complaints_url),
+    )
+    assert code == 0, err
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    assert rows == [
+        ["Category", "Complaints", "Share", "Cumulative share"],
+        ["产品质量", "1", "1", "1"],
+        ["Total", "1", "1", ""],
+    ]

@@ -16,6 +16,10 @@
   ``report kpi``'s figures for each franchisee in the list (not archived, by code), then a row for all
   franchisees together (exactly ``report kpi`` without ``--franchisee``).
 
+- ``report complaints --from YYYY-MM-DD --to YYYY-MM-DD [--franchisee CODE] --out FILE.xlsx|FILE.csv
+  [--language ...]``: complaints received in the period per top-level category, most first: category, count,
+  share, cumulative share; then the total.
+
 On success one line on stdout: ``wrote N rows to FILE``.
 """
 
@@ -149,6 +153,26 @@ def cmd_kpi_by_franchisee(args) -> int:
         services.close()
 
 
+def cmd_complaints(args) -> int:
+    from hqdesk.reports.files import complaint_summary_table
+    from hqdesk.services.analytics import AnalyticsService
+    from hqdesk.services.analytics_dto import AnalyticsFilter
+
+    path = _check_out(args.out)
+    if args.to < args.start:
+        raise Refused(f"--to ({args.to}) is before --from ({args.start})")
+    services = open_services(args)
+    try:
+        analytics = AnalyticsService(services.db)
+        filters = None
+        if args.franchisee is not None:
+            filters = AnalyticsFilter(franchisee_id=analytics.franchisee_id(args.franchisee))
+        rows = analytics.complaints_by_category(acting_actor(services), args.start, args.to, filters)
+    finally:
+        services.close()
+    return _write(complaint_summary_table(args.start, args.to, rows, args.language), path)
+
+
 def _period(p: argparse.ArgumentParser) -> None:
     p.add_argument("--from", dest="start", type=iso_day, required=True, metavar="YYYY-MM-DD")
     p.add_argument("--to", dest="to", type=iso_day, required=True, metavar="YYYY-MM-DD")
@@ -202,3 +226,8 @@ def add_commands(sub, common: argparse.ArgumentParser) -> None:
     p.add_argument("--out", metavar="FILE", required=True, help="FILE.xlsx or FILE.csv")
     _language(p)
     p.set_defaults(handler=cmd_kpi_by_franchisee)
+
+    p = sub.add_parser("complaints", parents=[common], help="complaints per category of a period to a file")
+    _period(p)
+    _language(p)
+    p.set_defaults(handler=cmd_complaints)

@@ -43,6 +43,11 @@ _WORDS = {
     "dso_average_balance": {"en": "DSO (average balance)", "zh_CN": "应收周转天数（平均余额法）"},
     "dso_countback": {"en": "DSO (countback)", "zh_CN": "应收周转天数（倒推法）"},
     "bad_debt_loss_rate": {"en": "Bad-debt loss rate", "zh_CN": "坏账损失率"},
+    "complaints_title": {"en": "Complaints {} to {}", "zh_CN": "投诉汇总 {} 至 {}"},
+    "category": {"en": "Category", "zh_CN": "投诉类别"},
+    "complaints": {"en": "Complaints", "zh_CN": "投诉数"},
+    "share": {"en": "Share", "zh_CN": "占比"},
+    "cumulative_share": {"en": "Cumulative share", "zh_CN": "累计占比"},
     "visits_title": {"en": "Visits {} to {}", "zh_CN": "拜访记录 {} 至 {}"},
     "visited_on": {"en": "Date", "zh_CN": "拜访日期"},
     "kind": {"en": "Kind", "zh_CN": "方式"},
@@ -178,6 +183,20 @@ def kpi_table(
     return ReportTable(title, headers, formats, tuple(rows))
 
 
+def complaint_summary_table(start: date, end: date, rows: Sequence, language: str = "en") -> ReportTable:
+    """Complaints received in the period per top-level category, most first (``complaints_by_category``'s
+    rows): category, count, share of all, cumulative share (the Pareto line); then the totals row."""
+    total = sum(r.count for r in rows)
+    body = [
+        (r.label, r.count, Decimal(r.count) / Decimal(total) if total else None, r.cumulative_share)
+        for r in rows
+    ]
+    body.append((word("total", language), total, Decimal(1) if total else None, None))
+    headers = tuple(word(k, language) for k in ("category", "complaints", "share", "cumulative_share"))
+    title = word("complaints_title", language).format(start.isoformat(), end.isoformat())
+    return ReportTable(title, headers, (None, "int", "percent", "percent"), tuple(body))
+
+
 def visit_log_table(
     start: date, end: date, rows: Iterable, language: str = "en", label=lambda value: str(value)
 ) -> ReportTable:
@@ -238,6 +257,7 @@ __all__: Sequence[str] = [
     "sales_matrix_table",
     "visit_log_table",
     "kpi_table",
+    "complaint_summary_table",
     "write_report",
     "months_between",
     "bucket_header",
