@@ -171,8 +171,12 @@ def visits_url(migrated_db_url):
     return migrated_db_url
 
 
-def test_visit_log_xlsx_in_chinese(capsys, visits_url, tmp_path):
+def test_visit_log_xlsx_in_chinese(capsys, visits_url, tmp_path, monkeypatch):
     from datetime import datetime
+
+    from hqdesk.cli import report_files
+
+    monkeypatch.setattr(report_files, "PAGE", 1)  # a page per visit: every page is read
 
     path = tmp_path / "visits.xlsx"
     code, out, err = cli(
@@ -212,7 +216,10 @@ def test_visit_log_csv_one_franchisee(capsys, visits_url, tmp_path):
     ]
 
 
-def test_kpi_by_franchisee_equals_report_kpi(capsys, url, tmp_path):
+def test_kpi_by_franchisee_equals_report_kpi(capsys, url, tmp_path, monkeypatch):
+    from hqdesk.cli import report_files
+
+    monkeypatch.setattr(report_files, "PAGE", 1)  # a page per franchisee: every page is read
     expected = {}
     for code in ("F1", "F2", None):
         extra = ("--franchisee", code) if code else ()
@@ -310,3 +317,38 @@ def test_complaint_summary_csv_one_franchisee(capsys, complaints_url, tmp_path):
         ["产品质量", "1", "1", "1"],
         ["Total", "1", "1", ""],
     ]
+
+
+def test_directory_every_page_in_chinese(capsys, migrated_db_url, tmp_path, monkeypatch):
+    from hqdesk.cli import report_files
+    from hqdesk.domain.franchisee import FranchiseeData
+    from hqdesk.services.bootstrap import open_services
+
+    monkeypatch.setattr(report_files, "PAGE", 2)  # five franchisees: three pages
+    sv = open_services(migrated_db_url)
+    try:
+        admin = sv.users.create_first_admin("admin", "管理员", "admin-pass-1")
+        for code, name in [
+            ("B2", "乙珠宝"),
+            ("A1", '=HYPERLINK("x")'),
+            ("C3", "丙"),
+            ("E5", "戊"),
+            ("D4", "丁"),
+        ]:
+            sv.franchisees.create(admin, FranchiseeData(code=code, legal_name=name, city="杭州", tier="A"))
+    finally:
+        sv.close()
+    path = tmp_path / "dir.xlsx"
+    code, out, err = cli(
+        capsys, "report", "directory", "--out", str(path), "--language", "zh_CN", "--db", migrated_db_url
+    )
+    assert code == 0, err
+    sheet, rows = sheet_rows(path)
+    assert rows[0][:8] == ["加盟商编号", "加盟商名称", "门店品牌", "大区", "省份", "城市", "等级", "状态"]
+    assert [r[0] for r in rows[1:]] == ["A1", "B2", "C3", "D4", "E5"]
+    assert rows[1][1] == '=HYPERLINK("x")' and sheet.cell(row=2, column=2).data_type == "s"
+    assert (
+        rows[1][5] == "杭州"
+        and rows[1][7] in ("潜在", "意向", "潜在客户", "筹备中")
+        or rows[1][7] != "prospect"
+    )

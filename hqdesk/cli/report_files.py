@@ -20,6 +20,10 @@
   [--language ...]``: complaints received in the period per top-level category, most first: category, count,
   share, cumulative share; then the total.
 
+- ``report directory --out FILE.xlsx|FILE.csv [--include-archived] [--language ...]``: the franchisee
+  directory, by code: code, legal name, store brand, region, province, city, tier, status, account manager,
+  primary contact, phone, contract end (every page of the franchisee list, streamed).
+
 On success one line on stdout: ``wrote N rows to FILE``.
 """
 
@@ -30,6 +34,7 @@ import argparse
 from hqdesk.cli.output import OK, Refused, acting_actor, iso_day, open_services
 
 FILE_FORMATS = ("xlsx",)
+PAGE = 500  # rows fetched at a time from the paged lists
 
 
 def _check_out(path: str | None) -> str:
@@ -110,7 +115,7 @@ def cmd_visits(args) -> int:
         def rows():
             after = None
             while True:
-                page = visits.page(actor, flt, after, limit=500)
+                page = visits.page(actor, flt, after, limit=PAGE)
                 yield from page.rows
                 if page.next_key is None:
                     return
@@ -140,13 +145,13 @@ def cmd_kpi_by_franchisee(args) -> int:
 
         def rows():
             criteria = SearchCriteria()
-            page = services.franchisees.list_first(actor, criteria, "code").first
+            page = services.franchisees.list_first(actor, criteria, "code", page_size=PAGE).first
             while True:
                 for f in page.rows:
                     yield f.code, f.legal_name, receivables.kpis(actor, args.start, args.to, f.id)
                 if page.next is None:
                     return
-                page = services.franchisees.list_page(actor, criteria, "code", False, page.next)
+                page = services.franchisees.list_page(actor, criteria, "code", False, page.next, PAGE)
 
         return _write(kpi_table(args.start, args.to, rows(), everyone, args.language), path)
     finally:
@@ -171,6 +176,35 @@ def cmd_complaints(args) -> int:
     finally:
         services.close()
     return _write(complaint_summary_table(args.start, args.to, rows, args.language), path)
+
+
+def cmd_directory(args) -> int:
+    from datetime import date
+
+    from hqdesk.cli.output import translator
+    from hqdesk.domain.franchisee import STATUS_LABELS
+    from hqdesk.reports.files import directory_table
+    from hqdesk.services.dto import SearchCriteria
+
+    path = _check_out(args.out)
+    translate = translator(("Enums",), args.language)
+    services = open_services(args)
+    try:
+        actor = acting_actor(services)
+        criteria = SearchCriteria(include_archived=args.include_archived)
+
+        def rows():
+            page = services.franchisees.list_first(actor, criteria, "code", page_size=PAGE).first
+            while True:
+                yield from page.rows
+                if page.next is None:
+                    return
+                page = services.franchisees.list_page(actor, criteria, "code", False, page.next, PAGE)
+
+        status = lambda s: translate("Enums", STATUS_LABELS[s])  # noqa: E731
+        return _write(directory_table(date.today(), rows(), args.language, status), path)
+    finally:
+        services.close()
 
 
 def _period(p: argparse.ArgumentParser) -> None:
@@ -231,3 +265,11 @@ def add_commands(sub, common: argparse.ArgumentParser) -> None:
     _period(p)
     _language(p)
     p.set_defaults(handler=cmd_complaints)
+
+    p = sub.add_parser(
+        "directory", parents=[common], help="the franchisee directory to FILE.xlsx or FILE.csv"
+    )
+    p.add_argument("--out", metavar="FILE", required=True, help="FILE.xlsx or FILE.csv")
+    p.add_argument("--include-archived", action="store_true", help="archived franchisees too")
+    _language(p)
+    p.set_defaults(handler=cmd_directory)

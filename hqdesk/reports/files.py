@@ -48,6 +48,17 @@ _WORDS = {
     "complaints": {"en": "Complaints", "zh_CN": "投诉数"},
     "share": {"en": "Share", "zh_CN": "占比"},
     "cumulative_share": {"en": "Cumulative share", "zh_CN": "累计占比"},
+    "directory_title": {"en": "Franchisee directory {}", "zh_CN": "加盟商名录 {}"},
+    "store_brand_name": {"en": "Store brand", "zh_CN": "门店品牌"},
+    "region": {"en": "Region", "zh_CN": "大区"},
+    "province": {"en": "Province", "zh_CN": "省份"},
+    "city": {"en": "City", "zh_CN": "城市"},
+    "tier": {"en": "Tier", "zh_CN": "等级"},
+    "status": {"en": "Status", "zh_CN": "状态"},
+    "account_manager": {"en": "Account manager", "zh_CN": "客户经理"},
+    "primary_contact": {"en": "Primary contact", "zh_CN": "主要联系人"},
+    "primary_phone": {"en": "Phone", "zh_CN": "电话"},
+    "contract_end": {"en": "Contract end", "zh_CN": "合同到期"},
     "visits_title": {"en": "Visits {} to {}", "zh_CN": "拜访记录 {} 至 {}"},
     "visited_on": {"en": "Date", "zh_CN": "拜访日期"},
     "kind": {"en": "Kind", "zh_CN": "方式"},
@@ -75,7 +86,7 @@ class ReportTable:
     title: str
     headers: tuple[str, ...]
     formats: tuple[str | None, ...]
-    rows: tuple[tuple[Any, ...], ...]
+    rows: Iterable[Sequence[Any]]  # may be a generator: written once, streamed
 
 
 def bucket_header(label: str, language: str) -> str:
@@ -197,6 +208,50 @@ def complaint_summary_table(start: date, end: date, rows: Sequence, language: st
     return ReportTable(title, headers, (None, "int", "percent", "percent"), tuple(body))
 
 
+DIRECTORY_FIELDS = (
+    "code",
+    "legal_name",
+    "store_brand_name",
+    "region",
+    "province",
+    "city",
+    "tier",
+    "status",
+    "account_manager",
+    "primary_contact",
+    "primary_phone",
+    "contract_end",
+)
+
+
+def directory_table(
+    as_of: date, rows: Iterable, language: str = "en", label=lambda value: str(value)
+) -> ReportTable:
+    """The franchisee directory: the franchisee list's rows (``FranchiseeRow``) as they come (streamed);
+    ``label(status)`` names a lifecycle status in ``language``."""
+    keys = ("franchisee", "name", *DIRECTORY_FIELDS[2:])
+    headers = tuple(word(k, language) for k in keys)
+    body = (
+        (
+            r.code,
+            r.legal_name,
+            r.store_brand_name,
+            r.region,
+            r.province,
+            r.city,
+            r.tier,
+            label(r.status),
+            r.account_manager,
+            r.primary_contact,
+            r.primary_phone,
+            r.contract_end,
+        )
+        for r in rows
+    )
+    formats = (*[None] * (len(DIRECTORY_FIELDS) - 1), "date")
+    return ReportTable(word("directory_title", language).format(as_of.isoformat()), headers, formats, body)
+
+
 def visit_log_table(
     start: date, end: date, rows: Iterable, language: str = "en", label=lambda value: str(value)
 ) -> ReportTable:
@@ -258,6 +313,7 @@ __all__: Sequence[str] = [
     "visit_log_table",
     "kpi_table",
     "complaint_summary_table",
+    "directory_table",
     "write_report",
     "months_between",
     "bucket_header",
