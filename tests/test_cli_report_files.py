@@ -125,7 +125,7 @@ def test_sales_matrix_csv_one_franchisee(capsys, url, tmp_path):
 @pytest.mark.parametrize(
     "extra, fragment",
     [
-        (("--out", "sales.pdf"), ".xlsx or .csv"),
+        (("--out", "sales.txt"), ".xlsx, .csv or .pdf"),
         (("--out", "sales.xlsx", "--to", "2026-01-01"), "before"),
     ],
 )
@@ -352,3 +352,47 @@ def test_directory_every_page_in_chinese(capsys, migrated_db_url, tmp_path, monk
         and rows[1][7] in ("潜在", "意向", "潜在客户", "筹备中")
         or rows[1][7] != "prospect"
     )
+
+
+@pytest.mark.parametrize(
+    "argv, expected",
+    [
+        (
+            ("aging", "--as-of", "2026-11-30", "--format", "pdf"),
+            ["Franchisee", "Not due", "As of 2026-11-30"],
+        ),
+        (("sales-matrix", "--from", "2026-10-01", "--to", "2026-11-30"), ["2026-10", "3,300.00", "6,500.00"]),
+        (
+            ("kpi-by-franchisee", "--from", "2026-10-01", "--to", "2026-11-30"),
+            ["Credit sales", "All franchisees"],
+        ),
+        (("complaints", "--from", "2026-10-01", "--to", "2026-11-30"), ["Category", "Total"]),
+        (("visits", "--from", "2026-10-01", "--to", "2026-11-30"), ["Met with", "Next follow-up"]),
+        (("directory",), ["F1珠宝有限公司", "Prospect", "Account manager", "As of"]),
+    ],
+)
+def test_every_report_to_pdf(capsys, url, tmp_path, argv, expected):
+    from pypdf import PdfReader
+
+    path = tmp_path / "report.pdf"
+    code, out, err = cli(capsys, "report", *argv, "--out", str(path), "--db", url)
+    assert code == 0, err
+    reader = PdfReader(path)
+    text = "\n".join(p.extract_text() for p in reader.pages)
+    flat = "".join(text.split())  # cells wrap inside narrow columns
+    for fragment in expected:
+        assert "".join(fragment.split()) in flat, fragment
+    assert f"1 / {len(reader.pages)}" in text
+
+
+def test_aging_pdf_refuses_an_xlsx_name(capsys, url, tmp_path):
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    path = out_dir / "a.xlsx"
+    code, out, err = cli(
+        capsys,
+        *("report", "aging", "--as-of", "2026-11-30", "--format", "pdf", "--out", str(path)),
+        "--db",
+        url,
+    )
+    assert code == 2 and "FILE.pdf" in err and list(out_dir.iterdir()) == []

@@ -1,26 +1,26 @@
 """``hqdesk-admin report ...`` to files: XLSX (number formats, frozen header, Chinese headers with
 ``--language zh_CN``) or CSV (UTF-8 with BOM), chosen by ``--out``'s extension (anything else: exit 2).
 
-- ``report aging --as-of YYYY-MM-DD [--buckets ...] --format xlsx --out FILE [--language en|zh_CN]``: the
-  aging report's rows (``--format json|csv`` still print to stdout exactly as before; ``--out`` is required
-  with ``xlsx`` and refused without it).
-- ``report sales-matrix --from YYYY-MM-DD --to YYYY-MM-DD [--franchisee CODE] --out FILE.xlsx|FILE.csv
+- ``report aging --as-of YYYY-MM-DD [--buckets ...] --format xlsx|pdf --out FILE [--language en|zh_CN]``:
+  the aging report's rows (``--format json|csv`` still print to stdout exactly as before; ``--out`` is
+  required with ``xlsx``/``pdf`` and refused without them; ``--format xlsx`` also takes FILE.csv).
+- ``report sales-matrix --from YYYY-MM-DD --to YYYY-MM-DD [--franchisee CODE] --out FILE.xlsx|FILE.csv|FILE.pdf
   [--language en|zh_CN]``: sales (invoices - credit notes) by franchisee and month, every month of the period
   a column, a total column and a totals row.
 
-- ``report visits --from YYYY-MM-DD --to YYYY-MM-DD [--franchisee CODE] --out FILE.xlsx|FILE.csv
+- ``report visits --from YYYY-MM-DD --to YYYY-MM-DD [--franchisee CODE] --out FILE.xlsx|FILE.csv|FILE.pdf
   [--language en|zh_CN]``: the visit log, every visit in the period newest first (date, franchisee code and
   name, kind, purpose, who from HQ, met with, outcome, next follow-up, suggestions made and still open).
 
-- ``report kpi-by-franchisee --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.xlsx|FILE.csv [--language ...]``:
+- ``report kpi-by-franchisee --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.xlsx|FILE.csv|FILE.pdf [--language ...]``:
   ``report kpi``'s figures for each franchisee in the list (not archived, by code), then a row for all
   franchisees together (exactly ``report kpi`` without ``--franchisee``).
 
-- ``report complaints --from YYYY-MM-DD --to YYYY-MM-DD [--franchisee CODE] --out FILE.xlsx|FILE.csv
+- ``report complaints --from YYYY-MM-DD --to YYYY-MM-DD [--franchisee CODE] --out FILE.xlsx|FILE.csv|FILE.pdf
   [--language ...]``: complaints received in the period per top-level category, most first: category, count,
   share, cumulative share; then the total.
 
-- ``report directory --out FILE.xlsx|FILE.csv [--include-archived] [--language ...]``: the franchisee
+- ``report directory --out FILE.xlsx|FILE.csv|FILE.pdf [--include-archived] [--language ...]``: the franchisee
   directory, by code: code, legal name, store brand, region, province, city, tier, status, account manager,
   primary contact, phone, contract end (every page of the franchisee list, streamed).
 
@@ -30,47 +30,62 @@ On success one line on stdout: ``wrote N rows to FILE``.
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from hqdesk.cli.output import OK, Refused, acting_actor, iso_day, open_services
 
-FILE_FORMATS = ("xlsx",)
+FILE_FORMATS = ("xlsx", "pdf")
 PAGE = 500  # rows fetched at a time from the paged lists
 
 
 def _check_out(path: str | None) -> str:
-    from hqdesk.reports.tabular import UnknownFileType, kind_of
-
     if not path:
-        raise Refused("--out FILE is required for a report file (FILE.xlsx or FILE.csv)")
-    try:
-        kind_of(path)
-    except UnknownFileType:
-        raise Refused(f"--out {path}: the file name must end in .xlsx or .csv") from None
+        raise Refused("--out FILE is required for a report file (FILE.xlsx, FILE.csv or FILE.pdf)")
+    if Path(path).suffix.lower() not in (".xlsx", ".csv", ".pdf"):
+        raise Refused(f"--out {path}: the file name must end in .xlsx, .csv or .pdf")
     return path
 
 
-def _write(table, path: str) -> int:
+def _write(table, path: str, company: str, as_of: str) -> int:
+    """``table`` to ``path`` by its extension; a PDF's header names the company and ``as_of``."""
     from hqdesk.reports.files import write_report
 
     try:
-        count = write_report(table, path)
+        if Path(path).suffix.lower() == ".pdf":
+            from hqdesk.reports.pdf import write_pdf
+
+            count = write_pdf(table, path, company, as_of)
+        else:
+            count = write_report(table, path)
     except OSError as exc:
         raise Refused(f"cannot write {path}: {exc.strerror or exc}") from None
     print(f"wrote {count} rows to {path}")
     return OK
 
 
+def _period_text(args) -> str:
+    from hqdesk.reports.files import word
+
+    return word("period", args.language).format(args.start.isoformat(), args.to.isoformat())
+
+
 def cmd_aging_file(args) -> int:
-    from hqdesk.reports.files import aging_table
+    from hqdesk.reports.files import aging_table, word
     from hqdesk.services.receivables import ReceivablesService
 
     path = _check_out(args.out)
+    if Path(path).suffix.lower() != "." + args.format and not (
+        args.format == "xlsx" and path.lower().endswith(".csv")
+    ):
+        raise Refused(f"--out {path}: --format {args.format} writes FILE.{args.format}")
     services = open_services(args)
     try:
+        company = services.company.get().name
         report = ReceivablesService(services.db).aging(acting_actor(services), args.as_of, args.buckets)
     finally:
         services.close()
-    return _write(aging_table(report, args.language), path)
+    as_of = word("as_of", args.language).format(args.as_of.isoformat())
+    return _write(aging_table(report, args.language), path, company, as_of)
 
 
 def cmd_sales_matrix(args) -> int:
@@ -82,12 +97,15 @@ def cmd_sales_matrix(args) -> int:
         raise Refused(f"--to ({args.to}) is before --from ({args.start})")
     services = open_services(args)
     try:
+        company = services.company.get().name
         analytics = AnalyticsService(services.db)
         fid = analytics.franchisee_id(args.franchisee) if args.franchisee is not None else None
         rows = analytics.sales(acting_actor(services), args.start, args.to, "franchisee_month", fid)
     finally:
         services.close()
-    return _write(sales_matrix_table(args.start, args.to, rows, args.language), path)
+    return _write(
+        sales_matrix_table(args.start, args.to, rows, args.language), path, company, _period_text(args)
+    )
 
 
 def cmd_visits(args) -> int:
@@ -103,6 +121,7 @@ def cmd_visits(args) -> int:
     labels = {**KIND_LABELS, **PURPOSE_LABELS}
     services = open_services(args)
     try:
+        company = services.company.get().name
         actor = acting_actor(services)
         fid = None
         if args.franchisee is not None:
@@ -124,7 +143,7 @@ def cmd_visits(args) -> int:
         table = visit_log_table(
             args.start, args.to, rows(), args.language, lambda v: translate("Enums", labels[v])
         )
-        return _write(table, path)
+        return _write(table, path, company, _period_text(args))
     finally:
         services.close()
 
@@ -139,6 +158,7 @@ def cmd_kpi_by_franchisee(args) -> int:
         raise Refused(f"--to ({args.to}) is before --from ({args.start})")
     services = open_services(args)
     try:
+        company = services.company.get().name
         actor = acting_actor(services)
         receivables = ReceivablesService(services.db)
         everyone = receivables.kpis(actor, args.start, args.to)
@@ -153,7 +173,8 @@ def cmd_kpi_by_franchisee(args) -> int:
                     return
                 page = services.franchisees.list_page(actor, criteria, "code", False, page.next, PAGE)
 
-        return _write(kpi_table(args.start, args.to, rows(), everyone, args.language), path)
+        table = kpi_table(args.start, args.to, rows(), everyone, args.language)
+        return _write(table, path, company, _period_text(args))
     finally:
         services.close()
 
@@ -168,6 +189,7 @@ def cmd_complaints(args) -> int:
         raise Refused(f"--to ({args.to}) is before --from ({args.start})")
     services = open_services(args)
     try:
+        company = services.company.get().name
         analytics = AnalyticsService(services.db)
         filters = None
         if args.franchisee is not None:
@@ -175,7 +197,8 @@ def cmd_complaints(args) -> int:
         rows = analytics.complaints_by_category(acting_actor(services), args.start, args.to, filters)
     finally:
         services.close()
-    return _write(complaint_summary_table(args.start, args.to, rows, args.language), path)
+    table = complaint_summary_table(args.start, args.to, rows, args.language)
+    return _write(table, path, company, _period_text(args))
 
 
 def cmd_directory(args) -> int:
@@ -183,13 +206,14 @@ def cmd_directory(args) -> int:
 
     from hqdesk.cli.output import translator
     from hqdesk.domain.franchisee import STATUS_LABELS
-    from hqdesk.reports.files import directory_table
+    from hqdesk.reports.files import directory_table, word
     from hqdesk.services.dto import SearchCriteria
 
     path = _check_out(args.out)
     translate = translator(("Enums",), args.language)
     services = open_services(args)
     try:
+        company = services.company.get().name
         actor = acting_actor(services)
         criteria = SearchCriteria(include_archived=args.include_archived)
 
@@ -202,7 +226,8 @@ def cmd_directory(args) -> int:
                 page = services.franchisees.list_page(actor, criteria, "code", False, page.next, PAGE)
 
         status = lambda s: translate("Enums", STATUS_LABELS[s])  # noqa: E731
-        return _write(directory_table(date.today(), rows(), args.language, status), path)
+        as_of = word("as_of", args.language).format(date.today().isoformat())
+        return _write(directory_table(date.today(), rows(), args.language, status), path, company, as_of)
     finally:
         services.close()
 
@@ -211,7 +236,7 @@ def _period(p: argparse.ArgumentParser) -> None:
     p.add_argument("--from", dest="start", type=iso_day, required=True, metavar="YYYY-MM-DD")
     p.add_argument("--to", dest="to", type=iso_day, required=True, metavar="YYYY-MM-DD")
     p.add_argument("--franchisee", metavar="CODE", default=None, help="one franchisee (default: everyone)")
-    p.add_argument("--out", metavar="FILE", required=True, help="FILE.xlsx or FILE.csv")
+    p.add_argument("--out", metavar="FILE", required=True, help="FILE.xlsx, FILE.csv or FILE.pdf")
 
 
 def _language(p: argparse.ArgumentParser) -> None:
@@ -225,7 +250,9 @@ def add_commands(sub, common: argparse.ArgumentParser) -> None:
     for action in aging._actions:  # the existing --format: json|csv, now also xlsx
         if action.dest == "format":
             action.choices = (*action.choices, *FILE_FORMATS)
-    aging.add_argument("--out", metavar="FILE", default=None, help="with --format xlsx: the file to write")
+    aging.add_argument(
+        "--out", metavar="FILE", default=None, help="with --format xlsx|pdf: the file to write"
+    )
     _language(aging)
     to_stdout = aging.get_default("handler")
 
@@ -233,7 +260,7 @@ def add_commands(sub, common: argparse.ArgumentParser) -> None:
         if args.format in FILE_FORMATS:
             return cmd_aging_file(args)
         if args.out is not None:
-            raise Refused("--out is for --format xlsx (json and csv are printed)")
+            raise Refused("--out is for --format xlsx or pdf (json and csv are printed)")
         return to_stdout(args)
 
     aging.set_defaults(handler=aging_handler)
@@ -257,7 +284,7 @@ def add_commands(sub, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--from", dest="start", type=iso_day, required=True, metavar="YYYY-MM-DD")
     p.add_argument("--to", dest="to", type=iso_day, required=True, metavar="YYYY-MM-DD")
-    p.add_argument("--out", metavar="FILE", required=True, help="FILE.xlsx or FILE.csv")
+    p.add_argument("--out", metavar="FILE", required=True, help="FILE.xlsx, FILE.csv or FILE.pdf")
     _language(p)
     p.set_defaults(handler=cmd_kpi_by_franchisee)
 
@@ -269,7 +296,7 @@ def add_commands(sub, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "directory", parents=[common], help="the franchisee directory to FILE.xlsx or FILE.csv"
     )
-    p.add_argument("--out", metavar="FILE", required=True, help="FILE.xlsx or FILE.csv")
+    p.add_argument("--out", metavar="FILE", required=True, help="FILE.xlsx, FILE.csv or FILE.pdf")
     p.add_argument("--include-archived", action="store_true", help="archived franchisees too")
     _language(p)
     p.set_defaults(handler=cmd_directory)

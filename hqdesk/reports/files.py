@@ -29,6 +29,8 @@ _WORDS = {
     "total": {"en": "Total", "zh_CN": "合计"},
     "days": {"en": "{} days", "zh_CN": "{}天"},
     "over": {"en": "Over {} days", "zh_CN": "{}天以上"},
+    "as_of": {"en": "As of {}", "zh_CN": "截至 {}"},
+    "period": {"en": "{} to {}", "zh_CN": "{} 至 {}"},
     "aging_title": {"en": "Aging {}", "zh_CN": "账龄 {}"},
     "sales_title": {"en": "Sales {} to {}", "zh_CN": "销售额 {} 至 {}"},
     "kpi_title": {"en": "KPIs {} to {}", "zh_CN": "应收指标 {} 至 {}"},
