@@ -54,18 +54,32 @@ def write_pdf(table, path: str | Path, company: str, as_of: str) -> int:
         pdfmetrics.registerFont(TTFont(FONT, str(resource_path("fonts", "wqy-microhei.ttc")), subfontIndex=0))
     wide = len(table.headers) >= _LANDSCAPE_FROM
     size = landscape(A4) if wide else A4
-    cell = ParagraphStyle("cell", fontName=FONT, fontSize=8, leading=10, wordWrap="CJK")
+    cell = ParagraphStyle("cell", fontName=FONT, fontSize=8, leading=10)
+    cjk = ParagraphStyle("cjk", parent=cell, wordWrap="CJK")  # Chinese breaks between characters
     right = ParagraphStyle("right", parent=cell, alignment=2)
     head = ParagraphStyle("head", parent=cell, textColor=colors.white)
-    numeric = [fmt in ("money", "percent", "int") for fmt in table.formats]
+    head_cjk = ParagraphStyle("head_cjk", parent=head, wordWrap="CJK")
 
-    def para(text: str, style) -> Paragraph:
+    def para(text: str, style, chinese) -> Paragraph:
+        if any(ord(ch) > 0x2E80 for ch in text):  # English words are never broken inside
+            style = chinese
         return Paragraph(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"), style)
 
-    texts = [[cell_text(v, fmt) for v, fmt in zip(row, table.formats, strict=False)] for row in table.rows]
+    def is_number(value) -> bool:
+        return isinstance(value, Decimal | int | float) and not isinstance(value, bool)
+
+    texts: list[list[str]] = []
+    data = [[para(str(h), head, head_cjk) for h in table.headers]]
+    for row in table.rows:
+        line = [cell_text(v, fmt) for v, fmt in zip(row, table.formats, strict=False)]
+        texts.append(line)
+        data.append(
+            [
+                para(t, right, right) if is_number(v) else para(t, cell, cjk)
+                for t, v in zip(line, row, strict=False)
+            ]
+        )
     count = len(texts)
-    data = [[para(str(h), head) for h in table.headers]]
-    data += [[para(t, right if num else cell) for t, num in zip(row, numeric, strict=False)] for row in texts]
     margin = 12 * mm
     width = size[0] - 2 * margin
     weights = _weights([str(h) for h in table.headers], texts)
@@ -139,7 +153,7 @@ def write_pdf(table, path: str | Path, company: str, as_of: str) -> int:
 
 def _weights(headers: list[str], texts: list[list[str]]) -> list[float]:
     """Each column's share of the width: its longest text (a Chinese character counts two) among the header's
-    words and the first 500 rows, between 4 and 30."""
+    words and the first 500 rows, between 4 and 30, plus two for the padding."""
 
     def width(text: str) -> int:
         return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
@@ -147,7 +161,7 @@ def _weights(headers: list[str], texts: list[list[str]]) -> list[float]:
     out = []
     for i, header in enumerate(headers):
         longest = max([width(w) for w in header.split()] + [width(r[i]) for r in texts[:500] if i < len(r)])
-        out.append(float(min(max(longest, 4), 30)))
+        out.append(float(min(max(longest, 4), 30) + 2))  # + the cell's padding
     return out
 
 
