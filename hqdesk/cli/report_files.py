@@ -268,13 +268,13 @@ def add_commands(sub, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "sales-matrix",
         parents=[common],
-        help="sales by franchisee and month to FILE.xlsx or FILE.csv (a column per month)",
+        help="sales by franchisee and month to a file (a column per month)",
     )
     _period(p)
     _language(p)
     p.set_defaults(handler=cmd_sales_matrix)
 
-    p = sub.add_parser("visits", parents=[common], help="the visit log of a period to FILE.xlsx or FILE.csv")
+    p = sub.add_parser("visits", parents=[common], help="the visit log of a period to a file")
     _period(p)
     _language(p)
     p.set_defaults(handler=cmd_visits)
@@ -293,9 +293,7 @@ def add_commands(sub, common: argparse.ArgumentParser) -> None:
     _language(p)
     p.set_defaults(handler=cmd_complaints)
 
-    p = sub.add_parser(
-        "directory", parents=[common], help="the franchisee directory to FILE.xlsx or FILE.csv"
-    )
+    p = sub.add_parser("directory", parents=[common], help="the franchisee directory to a file")
     p.add_argument("--out", metavar="FILE", required=True, help="FILE.xlsx, FILE.csv or FILE.pdf")
     p.add_argument("--include-archived", action="store_true", help="archived franchisees too")
     _language(p)
