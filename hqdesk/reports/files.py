@@ -112,7 +112,7 @@ def aging_table(report, language: str = "en") -> ReportTable:
     money = len(report.labels) + 2
     rows = [(r.code, r.name, *r.buckets, r.unapplied, r.total) for r in report.rows]
     t = report.totals
-    rows.append(("", word("total", language), *t.buckets, t.unapplied, t.total))
+    rows.append((None, word("total", language), *t.buckets, t.unapplied, t.total))
     title = word("aging_title", language).format(report.as_of.isoformat())
     return ReportTable(title, headers, (None, None, *["money"] * money), tuple(rows))
 
@@ -143,7 +143,7 @@ def sales_matrix_table(start: date, end: date, rows: Iterable, language: str = "
         name, amounts = lines[code]
         body.append((code, name, *amounts, sum(amounts, Decimal("0.00"))))
         column_totals = [a + b for a, b in zip(column_totals, amounts, strict=True)]
-    body.append(("", word("total", language), *column_totals, sum(column_totals, Decimal("0.00"))))
+    body.append((None, word("total", language), *column_totals, sum(column_totals, Decimal("0.00"))))
     headers = (
         word("franchisee", language),
         word("name", language),
@@ -185,7 +185,7 @@ def kpi_table(
         return out
 
     rows = [(code, name, *values(k)) for code, name, k in per_franchisee]
-    rows.append(("", word("everyone", language), *values(everyone)))
+    rows.append((None, word("everyone", language), *values(everyone)))
     headers = (
         word("franchisee", language),
         word("name", language),
