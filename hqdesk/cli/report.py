@@ -16,6 +16,7 @@ import csv
 import json
 import sys
 
+from hqdesk.cli import report_files
 from hqdesk.cli.output import OK, Parser, Refused, acting_actor, iso_day, open_services
 
 
@@ -111,4 +112,5 @@ def add_commands(commands, common: argparse.ArgumentParser) -> argparse.Argument
     p.add_argument("--franchisee", metavar="CODE", default=None, help="one franchisee (default: everyone)")
     p.add_argument("--format", choices=("json", "csv"), default="json")
     p.set_defaults(handler=cmd_sales)
+    report_files.add_commands(sub, common)  # report aging --format xlsx, report sales-matrix
     return group
