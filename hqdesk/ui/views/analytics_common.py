@@ -265,7 +265,31 @@ def open_complaint(widget: QWidget, complaint_id: int | None = None) -> QWidget 
     return page
 
 
+class AnalyticsPage(QWidget):
+    """What every analytics page starts with: its context, its clock, the loader of its series and the filter
+    bar, whose change reloads the page (``reload``, each page's own)."""
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        object_name: str,
+        parent: QWidget | None = None,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._today = today
+        self.setObjectName(object_name)
+        self.loader = Loader(ctx, self)
+        self.filter_bar = AnalyticsFilterBar(ctx, self)
+        self.filter_bar.changed.connect(lambda _f: self.reload())
+
+    def reload(self) -> None:  # pragma: no cover - each page defines its own
+        raise NotImplementedError
+
+
 __all__ = [
+    "AnalyticsPage",
     "AnalyticsFilterBar",
     "Loader",
     "main_window",

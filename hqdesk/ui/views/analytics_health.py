@@ -22,7 +22,7 @@ from hqdesk.ui.charts.format import COUNT, exact, fmt_percent
 from hqdesk.ui.context import UiContext
 from hqdesk.ui.i18n import fmt_date, fmt_money
 from hqdesk.ui.models.base import RowsModel
-from hqdesk.ui.views.analytics_common import AnalyticsFilterBar, Loader, open_profile
+from hqdesk.ui.views.analytics_common import AnalyticsPage, open_profile
 from hqdesk.ui.views.analytics_sales import rows_table
 
 RELOAD_ON = (Entity.LEDGER, Entity.COMPLAINT, Entity.VISIT, Entity.FRANCHISEE)
@@ -121,18 +121,12 @@ class SegmentsModel(RowsModel[SegmentRow]):
         return None
 
 
-class HealthAnalyticsView(QWidget):
+class HealthAnalyticsView(AnalyticsPage):
     def __init__(
         self, ctx: UiContext, parent: QWidget | None = None, today: Callable[[], date] = date.today
     ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self._today = today
-        self.setObjectName("healthAnalyticsView")
-        self.loader = Loader(ctx, self)
-        self.filter_bar = AnalyticsFilterBar(ctx, self)
+        super().__init__(ctx, "healthAnalyticsView", parent, today)
         self.filter_bar.months.hide()  # the score has its own windows; the segments take 12 months
-        self.filter_bar.changed.connect(lambda _f: self.reload())
         self.only_at_risk = QCheckBox(self.tr("Only franchisees at risk of leaving"), self)
         self.only_at_risk.setObjectName("onlyAtRisk")
         self.only_at_risk.toggled.connect(self._show_health)

@@ -32,7 +32,11 @@ from hqdesk.ui.context import UiContext
 from hqdesk.ui.i18n import fmt_date, fmt_money
 from hqdesk.ui.models.base import RowsModel
 from hqdesk.ui.views.aging import column_title
-from hqdesk.ui.views.analytics_common import AnalyticsFilterBar, Loader, open_aging, open_profile
+from hqdesk.ui.views.analytics_common import (
+    AnalyticsPage,
+    open_aging,
+    open_profile,
+)
 from hqdesk.ui.views.analytics_sales import rows_table
 
 RELOAD_ON = (Entity.LEDGER, Entity.CREDIT_PROFILE)
@@ -101,17 +105,11 @@ class BehindModel(RowsModel[FranchiseeReceivables]):
         return None
 
 
-class ReceivablesAnalyticsView(QWidget):
+class ReceivablesAnalyticsView(AnalyticsPage):
     def __init__(
         self, ctx: UiContext, parent: QWidget | None = None, today: Callable[[], date] = date.today
     ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self._today = today
-        self.setObjectName("receivablesAnalyticsView")
-        self.loader = Loader(ctx, self)
-        self.filter_bar = AnalyticsFilterBar(ctx, self)
-        self.filter_bar.changed.connect(lambda _f: self.reload())
+        super().__init__(ctx, "receivablesAnalyticsView", parent, today)
 
         def chart(title: str, name: str) -> ChartWidget:
             widget = ChartWidget(title, self, name).attach(ctx)

@@ -16,22 +16,20 @@ from hqdesk.domain.changes import Entity
 from hqdesk.ui.charts.chart import ChartClick, ChartTable, ChartWidget, Series
 from hqdesk.ui.charts.format import COUNT, RATIO, fmt_percent, month_label, month_long
 from hqdesk.ui.context import UiContext
-from hqdesk.ui.views.analytics_common import AnalyticsFilterBar, Loader, open_complaint, open_franchisees
+from hqdesk.ui.views.analytics_common import (
+    AnalyticsPage,
+    open_complaint,
+    open_franchisees,
+)
 
 RELOAD_ON = (Entity.COMPLAINT, Entity.VISIT)
 
 
-class RelationshipAnalyticsView(QWidget):
+class RelationshipAnalyticsView(AnalyticsPage):
     def __init__(
         self, ctx: UiContext, parent: QWidget | None = None, today: Callable[[], date] = date.today
     ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self._today = today
-        self.setObjectName("relationshipAnalyticsView")
-        self.loader = Loader(ctx, self)
-        self.filter_bar = AnalyticsFilterBar(ctx, self)
-        self.filter_bar.changed.connect(lambda _f: self.reload())
+        super().__init__(ctx, "relationshipAnalyticsView", parent, today)
         self.categories = ChartWidget(self.tr("Complaints by category"), self, "complaintCategories").attach(
             ctx
         )

@@ -30,7 +30,7 @@ from hqdesk.ui.context import UiContext
 from hqdesk.ui.export import TableExport
 from hqdesk.ui.i18n import fmt_date, fmt_money
 from hqdesk.ui.models.base import RowsModel
-from hqdesk.ui.views.analytics_common import AnalyticsFilterBar, Loader, open_profile
+from hqdesk.ui.views.analytics_common import AnalyticsPage, open_profile
 
 RELOAD_ON = (Entity.LEDGER,)
 TOP = 20
@@ -64,17 +64,11 @@ def rows_table(parent: QWidget, model) -> QTableView:
     return view
 
 
-class SalesAnalyticsView(QWidget):
+class SalesAnalyticsView(AnalyticsPage):
     def __init__(
         self, ctx: UiContext, parent: QWidget | None = None, today: Callable[[], date] = date.today
     ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self._today = today
-        self.setObjectName("salesAnalyticsView")
-        self.loader = Loader(ctx, self)
-        self.filter_bar = AnalyticsFilterBar(ctx, self)
-        self.filter_bar.changed.connect(lambda _f: self.reload())
+        super().__init__(ctx, "salesAnalyticsView", parent, today)
         self.monthly = ChartWidget(
             self.tr("Monthly sales and the same month last year"), self, "monthlySales"
         )
