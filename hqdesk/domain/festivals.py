@@ -81,4 +81,23 @@ def festival_on(year: int, festival: Festival) -> date:
     return hits[0]
 
 
-__all__ = ["Festival", "FESTIVAL_LABELS", "festivals_between", "festivals_of_lunar_year", "festival_on"]
+def next_year_of(festival: Festival, today: date) -> int:
+    """The Gregorian year of ``festival``'s next day on or after ``today`` (in December, Spring Festival's is next
+    year's): what a greeting written today is for."""
+    return today.year if festival_on(today.year, festival) >= today else today.year + 1
+
+
+def next_festival(today: date) -> tuple[date, Festival]:
+    """The first festival on or after ``today``."""
+    return festivals_between(today, date(today.year + 1, 12, 31))[0]
+
+
+__all__ = [
+    "Festival",
+    "FESTIVAL_LABELS",
+    "festivals_between",
+    "festivals_of_lunar_year",
+    "festival_on",
+    "next_year_of",
+    "next_festival",
+]

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hqdesk.domain.festivals import FESTIVAL_LABELS, Festival
+from hqdesk.domain.festivals import FESTIVAL_LABELS, Festival, next_festival, next_year_of
 from hqdesk.domain.franchisee import STATUS_LABELS, LifecycleStatus
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
 from hqdesk.ui.i18n import tr_enum
@@ -167,13 +167,18 @@ class LettersForm(QWidget):
         self.festival_combo = _combo(
             "festivalCombo", [(f.value, tr_enum(FESTIVAL_LABELS[f])) for f in Festival]
         )
-        self.festival_combo.setCurrentIndex(
-            max(0, self.festival_combo.findData(Festival.SPRING_FESTIVAL.value))
-        )
+        # the next festival and its year: in December that is New Year's Day, then next year's Spring Festival
+        _day, upcoming = next_festival(self.today)
+        self.festival_combo.setCurrentIndex(max(0, self.festival_combo.findData(upcoming.value)))
         self.year_box = QSpinBox()
         self.year_box.setObjectName("yearBox")
         self.year_box.setRange(2000, 2100)
-        self.year_box.setValue(self.today.year)
+        self.year_box.setValue(next_year_of(upcoming, self.today))
+        self.festival_combo.currentIndexChanged.connect(
+            lambda _i: self.year_box.setValue(
+                next_year_of(Festival(self.festival_combo.currentData()), self.today)
+            )
+        )
         form.addRow(QCoreApplication.translate("LettersForm", "Festival"), self.festival_combo)
         form.addRow(QCoreApplication.translate("LettersForm", "Year"), self.year_box)
         self._add_details("festival", page)
