@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.services.analytics_ledger import build
+from tests.ui.test_complaints import complaints  # noqa: F401 - the fixture
 
 TODAY = date(2026, 11, 30)
 D = Decimal
@@ -246,3 +247,24 @@ def test_the_sales_page_opens_with_the_latest_months_franchisees(ledger, make_ct
     # November 2026 (the month of TODAY): F1's I4 2,000 and F2's J2 1,200, largest first
     assert [(r.key, r.amount) for r in view.detail.rows()] == [("F1", D("2000.00")), ("F2", D("1200.00"))]
     assert view.detail_title.text().startswith("Sales from 1 Nov 2026 to 30 Nov 2026 by franchisee")
+
+
+@pytest.mark.usefixtures("complaints")
+def test_a_complaint_category_bar_opens_the_queue_on_that_category(make_ctx, ui_users, qtbot):
+    """Before, the click opened the queue on its default (open complaints, every category)."""
+    from hqdesk.ui.main_window import MainWindow
+
+    window = MainWindow(make_ctx(ui_users["admin"]), place=False)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    view = window.show_page("relationship_analytics")
+    qtbot.waitUntil(lambda: view.loader.pending == 0 and view.categories.categories() != [])
+    assert view.categories.bar_heights(0) == [3.0]  # three plating complaints, one of them closed
+    with qtbot.waitSignal(view.categories.clicked):
+        _click(qtbot, view.categories, 0)
+    assert window.current_page_key() == "complaints"
+    queue = window.page("complaints")
+    qtbot.waitUntil(lambda: queue.model.rowCount() == 3)  # the closed one too: any status
+    assert queue.category.currentData() is not None
+    assert queue.status.currentData() is None

@@ -38,7 +38,7 @@ class RelationshipAnalyticsView(AnalyticsPage):
         )
         self.visits = ChartWidget(self.tr("Visits made against plan by account manager"), self, "visitsPlan")
         self.visits.attach(ctx)
-        self.categories.clicked.connect(lambda _c: open_complaint(self))
+        self.categories.clicked.connect(self._category_clicked)
         self.by_month.clicked.connect(lambda _c: open_complaint(self))
         self.visits.clicked.connect(self._manager_clicked)
         grid = QGridLayout()
@@ -58,6 +58,12 @@ class RelationshipAnalyticsView(AnalyticsPage):
 
         today = self._today()
         return add_months(month_first(today), 1 - self.filter_bar.month_count()), today
+
+    def _category_clicked(self, click: ChartClick) -> None:
+        """The complaint queue showing that category's complaints (any status)."""
+        page = open_complaint(self)
+        if page is not None and click.payload is not None:
+            page.show_category(int(click.payload))
 
     def reload(self) -> None:
         start, today = self.period()

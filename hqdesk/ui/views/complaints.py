@@ -167,10 +167,24 @@ class ComplaintsView(QWidget):
         for p in choices.assignees:
             if p.id != self.ctx.actor.user_id:
                 self.assignee.addItem(p.name, p.id)
+        wanted, self._wanted_category = getattr(self, "_wanted_category", None), None
+        keep_cat = wanted if wanted is not None else keep_cat
         for combo, keep in ((self.category, keep_cat), (self.assignee, keep_person)):
             i = combo.findData(keep)
             combo.setCurrentIndex(max(i, 0))
             combo.blockSignals(False)
+        if wanted is not None and self.category.currentData() == wanted:
+            self.reload()  # the category asked for before the choices came (signals were blocked)
+
+    def show_category(self, category_id: int) -> None:
+        """Every complaint of one category, whatever its status (a click on the Relationship page's Pareto bar);
+        before the categories are loaded, the choice waits for them."""
+        self.status.setCurrentIndex(max(0, self.status.findData(None)))
+        index = self.category.findData(category_id)
+        if index >= 0:
+            self.category.setCurrentIndex(index)
+        else:
+            self._wanted_category = category_id
 
     def filters(self) -> QueueFilter:
         status = self.status.currentData()
