@@ -58,6 +58,27 @@ def pg_server():
     server.stop()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _collect_garbage_on_the_main_thread():
+    """As in the app (``hqdesk.ui.startup.GuiThreadCollector``): no automatic cyclic collection, which could run
+    in a task runner's worker and free a Qt object there; each test's end collects on the main thread instead."""
+    import gc
+
+    was = gc.isenabled()
+    gc.disable()
+    yield
+    if was:
+        gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_after_each_test():
+    yield
+    from hqdesk.ui.startup import collect_by_generation
+
+    collect_by_generation()
+
+
 @pytest.fixture(autouse=True)
 def _fresh_dirs(tmp_path, monkeypatch):
     """Each test: its own data dir (SQLite files, logs) and its own Qt settings."""

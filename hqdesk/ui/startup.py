@@ -123,15 +123,52 @@ def register_fonts(app: QApplication) -> None:
     app.setFont(font)
 
 
+def collect_by_generation() -> int:
+    """One check of Python's own collection rule, run on the GUI thread: collect a generation when its count
+    has passed its threshold (the older ones only when theirs have too). Returns what was collected."""
+    (t0, t1, t2), (c0, c1, c2) = gc.get_threshold(), gc.get_count()
+    if c0 <= t0:
+        return 0
+    if c1 > t1:
+        return gc.collect(2 if c2 > t2 else 1)
+    return gc.collect(0)
+
+
+class GuiThreadCollector(QObject):
+    """Python's cyclic collector runs in whichever thread happens to allocate when a threshold is passed: in a
+    worker of the task runner, a collection that frees a Qt object (a closure's widget, a dialog in a cycle)
+    destroys it off the GUI thread and corrupts Qt's widget list (seen as a segmentation fault in
+    ``QApplication.allWidgets()`` in a later test). So the GUI process keeps automatic collection off and this
+    timer applies the same thresholds on the GUI thread (the scheme Anki's ``GarbageCollector`` uses)."""
+
+    INTERVAL_MS = 1000
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        gc.disable()
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(collect_by_generation)
+        self.timer.start(self.INTERVAL_MS)
+
+
+_collector: GuiThreadCollector | None = None
+
+
 def collect_garbage_again() -> None:
     """The end of start-up's pause of the cyclic garbage collector (``hqdesk.app.main``): collect once, set the
     objects that survive (modules, classes, the window) aside for good (``gc.freeze``, so later collections
-    do not walk them), and collect normally from now on. Idempotent; nothing if the collector was on."""
-    if gc.isenabled():
+    do not walk them), and from now on collect on the GUI thread only (``GuiThreadCollector``). Idempotent."""
+    global _collector
+    if _collector is not None:
         return
+    gc.disable()  # generating the demo data turned it on in its worker
     gc.collect()
     gc.freeze()
-    gc.enable()
+    app = QApplication.instance()
+    if app is not None:
+        _collector = GuiThreadCollector(app)
+    else:  # no GUI (a test calling it directly): nothing can be destroyed on the wrong thread
+        gc.enable()
 
 
 def _without_password(url: str) -> str:
