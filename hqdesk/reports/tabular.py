@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_FIRST = frozenset(FORMULA_START)
 FORMATS = ("money", "int", "percent", "date", None)
 NUMBER_FORMATS = {"money": "#,##0.00", "int": "0", "percent": "0.00%", "date": "yyyy-mm-dd"}
 # characters XLSX (XML 1.0) cannot hold; openpyxl raises on them: dropped from XLSX cells only
@@ -54,6 +55,8 @@ def is_formula_like(value: Any) -> bool:
 
 def csv_text(value: Any, fmt: str | None = None) -> str:
     """One value as the CSV writes it."""
+    if type(value) is str:  # most cells: the fast path
+        return "'" + value if value[:1] in _FORMULA_FIRST else value
     if value is None:
         return ""
     if isinstance(value, bool):
