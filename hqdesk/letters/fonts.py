@@ -259,6 +259,11 @@ def fast_stream_compression() -> None:
         return zlib.compress(text, level)
 
     pdfdoc.PDFStreamFilterZCompress.encode = encode
+    # ReportLab's own setting: page streams are not ASCII85-wrapped after compression (binary is what every
+    # PDF does today; the wrapping made page streams 25 % larger and cost an encode per page)
+    from reportlab import rl_config
+
+    rl_config.useA85 = 0
 
 
 def register_fonts() -> FontSet:
@@ -278,7 +283,7 @@ def register_fonts() -> FontSet:
         fallbacks = []
         for file in (body, *([bold] if bold else []), *fallback_font_files(body)):
             try:
-                font = TTFont(file.name, str(file.path), subfontIndex=file.subfont_index)
+                font = TTFont(file.name, str(file.path), subfontIndex=file.subfont_index, asciiReadable=False)
             except Exception:  # a broken or CFF-outline system font: skip it, the body font decides
                 if file.name == BODY:
                     raise
@@ -319,6 +324,13 @@ def missing_glyphs(text: str) -> list[str]:
         if _font_for(char) is None:
             out.append(char)
     return out
+
+
+def body_covers(text: str) -> bool:
+    """True when the body font has every character of ``text`` (it can be drawn as a plain string)."""
+    register_fonts()
+    body = _cmaps[BODY]
+    return all(ord(c) in body or _ignorable(c) for c in text)
 
 
 def mark_fallbacks(text: str) -> str:

@@ -27,7 +27,7 @@ from hqdesk.domain.letter_templates import (
     render_letter_text,
 )
 from hqdesk.domain.letters import ZH, long_date, money_figures
-from hqdesk.letters.fonts import mark_fallbacks, missing_glyphs, paragraph_style, register_fonts
+from hqdesk.letters.fonts import body_covers, mark_fallbacks, missing_glyphs, paragraph_style, register_fonts
 from hqdesk.services.letter_dto import LetterData
 
 MM = 72 / 25.4
@@ -173,6 +173,37 @@ def _para(text: str, style):
     return Paragraph(mark_fallbacks(text).replace("\n", "<br/>"), style)
 
 
+CELL_PADDING = 6.0  # points: the ledger table's left + right padding (3 + 3)
+
+
+def _cell(text: str, style, width: float, padding: float = CELL_PADDING):
+    """A table cell: ``text`` itself when it fits one line of its column in the body font (the table draws it as
+    a string: a Paragraph in every cell was 60 % of a statement's time), else a Paragraph that wraps (and
+    takes fallback fonts). The table's style sets the cells' font, size and alignment to match ``style``."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    if (
+        "\n" not in text
+        and body_covers(text)
+        and stringWidth(text, style.fontName, style.fontSize) <= width - padding
+    ):
+        return text
+    return _para(text, style)
+
+
+def _cell_style(st: _Styles, right: tuple[int, ...]) -> list:
+    """TableStyle commands that draw plain-string cells as ``st.cell`` / ``st.cell_right`` would."""
+    cell = st.cell
+    commands = [
+        ("FONTNAME", (0, 1), (-1, -1), cell.fontName),
+        ("FONTSIZE", (0, 1), (-1, -1), cell.fontSize),
+        ("LEADING", (0, 1), (-1, -1), cell.leading),
+        ("TEXTCOLOR", (0, 1), (-1, -1), cell.textColor),
+    ]
+    commands += [("ALIGN", (c, 1), (c, -1), "RIGHT") for c in right]
+    return commands
+
+
 def _address_paragraphs(lines, style, width: float) -> list:
     """One paragraph per address line; a line a little too long for the window is set up to 2 points smaller so
     that it stays on one line (a street address broken before its last character, "…910" / "室", reads badly);
@@ -228,46 +259,49 @@ def _ledger_table(letter: LetterData, st: _Styles, width: float):
     head = [_para(c, st.head) for c in t["cols_ledger"]]
     rows = [head]
     start = letter.period_from or letter.as_of
+    fractions = (0.13, 0.11, 0.17, 0.13, 0.15, 0.16, 0.15)
+    widths = [width * f for f in fractions]
+    left, right = st.cell, st.cell_right
     rows.append(
         [
-            _para(fmt_date(start), st.cell),
-            _para(t["opening"], st.cell),
+            _cell(fmt_date(start), left, widths[0]),
+            _cell(t["opening"], left, widths[1]),
             "",
             "",
             "",
             "",
-            _para(_money(letter.opening_balance or Decimal(0), lang), st.cell_right),
+            _cell(_money(letter.opening_balance or Decimal(0), lang), right, widths[6]),
         ]
     )
     for line in letter.ledger:
         rows.append(
             [
-                _para(fmt_date(line.doc_date), st.cell),
-                _para(t["kinds"].get(line.kind, line.kind), st.cell),
-                _para(line.number, st.cell),
-                _para(fmt_date(line.due_date) if line.due_date else "", st.cell),
-                _para(_money(line.debit, lang) if line.debit else "", st.cell_right),
-                _para(_money(line.credit, lang) if line.credit else "", st.cell_right),
-                _para(_money(line.balance, lang), st.cell_right),
+                _cell(fmt_date(line.doc_date), left, widths[0]),
+                _cell(t["kinds"].get(line.kind, line.kind), left, widths[1]),
+                _cell(line.number, left, widths[2]),
+                _cell(fmt_date(line.due_date) if line.due_date else "", left, widths[3]),
+                _cell(_money(line.debit, lang) if line.debit else "", right, widths[4]),
+                _cell(_money(line.credit, lang) if line.credit else "", right, widths[5]),
+                _cell(_money(line.balance, lang), right, widths[6]),
             ]
         )
     rows.append(
         [
-            _para(fmt_date(letter.as_of), st.cell),
-            _para(t["closing"], st.cell),
+            _cell(fmt_date(letter.as_of), left, widths[0]),
+            _cell(t["closing"], left, widths[1]),
             "",
             "",
             "",
             "",
-            _para(_money(letter.closing_balance or Decimal(0), lang), st.cell_right),
+            _cell(_money(letter.closing_balance or Decimal(0), lang), right, widths[6]),
         ]
     )
-    fractions = (0.13, 0.11, 0.17, 0.13, 0.15, 0.16, 0.15)
-    table = LongTable(rows, colWidths=[width * f for f in fractions], repeatRows=1, splitByRow=1)
+    table = LongTable(rows, colWidths=widths, repeatRows=1, splitByRow=1)
     table.setStyle(
         TableStyle(
             [
                 ("FONTNAME", (0, 0), (-1, -1), register_fonts().body),
+                *_cell_style(st, right=(4, 5, 6)),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#EDE7DA")),
                 ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.HexColor("#8A6D3B")),
                 ("LINEBELOW", (0, 1), (-1, -2), 0.25, colors.HexColor("#DDDDDD")),
@@ -291,13 +325,14 @@ def _aging_table(letter: LetterData, st: _Styles, width: float):
     lang = letter.language
     heads = [_para(bucket_caption(a.label, lang), st.head) for a in letter.aging]
     # figures without the currency (named in the title): nine columns leave no room for "CNY"
-    values = [_para(f"{a.amount:,.2f}", st.cell_right) for a in letter.aging]
     n = max(len(heads), 1)
+    values = [_cell(f"{a.amount:,.2f}", st.cell_right, width / n, 5) for a in letter.aging]
     table = Table([heads, values], colWidths=[width / n] * n)
     table.setStyle(
         TableStyle(
             [
                 ("FONTNAME", (0, 0), (-1, -1), register_fonts().body),
+                *_cell_style(st, right=tuple(range(n))),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#EDE7DA")),
                 ("BOX", (0, 0), (-1, -1), 0.5, colors.HexColor("#8A6D3B")),
                 ("INNERGRID", (0, 0), (-1, -1), 0.25, colors.HexColor("#CCCCCC")),
@@ -317,21 +352,23 @@ def _overdue_table(letter: LetterData, st: _Styles, width: float):
     t = _t(letter.language)
     lang = letter.language
     rows = [[_para(c, st.head) for c in t["cols_overdue"]]]
+    widths = [width * f for f in (0.24, 0.2, 0.2, 0.14, 0.22)]
     for o in letter.overdue:
         rows.append(
             [
-                _para(o.number, st.cell),
-                _para(long_date(o.doc_date, lang), st.cell),
-                _para(long_date(o.due_date, lang), st.cell),
-                _para(str(o.days_overdue), st.cell_right),
-                _para(_money(o.open_amount, lang), st.cell_right),
+                _cell(o.number, st.cell, widths[0], 12),
+                _cell(long_date(o.doc_date, lang), st.cell, widths[1], 12),
+                _cell(long_date(o.due_date, lang), st.cell, widths[2], 12),
+                _cell(str(o.days_overdue), st.cell_right, widths[3], 12),
+                _cell(_money(o.open_amount, lang), st.cell_right, widths[4], 12),
             ]
         )
-    table = LongTable(rows, colWidths=[width * f for f in (0.24, 0.2, 0.2, 0.14, 0.22)], repeatRows=1)
+    table = LongTable(rows, colWidths=widths, repeatRows=1)
     table.setStyle(
         TableStyle(
             [
                 ("FONTNAME", (0, 0), (-1, -1), register_fonts().body),
+                *_cell_style(st, right=(3, 4)),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#EDE7DA")),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#CCCCCC")),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),

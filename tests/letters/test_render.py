@@ -233,3 +233,30 @@ def test_pdf_streams_are_compressed_at_the_fast_level():
     data = "尊敬的王先生：中秋快乐。".encode() * 500
     assert pdfdoc.PDFZCompress.encode(data) == zlib.compress(data, 1)
     assert zlib.decompress(pdfdoc.PDFZCompress.encode(data)) == data
+
+
+def test_statement_cells_that_fit_are_drawn_as_strings_and_long_ones_wrap_whole():
+    """Short cells go into the table as plain strings (fast); a document number too long for its column, or a
+    character only a fallback font has, becomes a Paragraph: wrapped, nothing cut, in the PDF's text."""
+    from reportlab.platypus import Paragraph
+
+    from hqdesk.letters.render import _cell, styles
+
+    st = styles("zh_CN")
+    assert _cell("INV00001", st.cell, 80) == "INV00001"
+    assert _cell("¥1,234.56", st.cell_right, 80) == "¥1,234.56"
+    long_number = "INV-2026-11-HUNAN-CHANGSHA-WUYI-000123"
+    assert isinstance(_cell(long_number, st.cell, 80), Paragraph)
+    start = date(2026, 11, 1)
+    line = LedgerLine(start, "invoice", long_number, start, Decimal("10.00"), Decimal("0"), Decimal("10.00"))
+    rendered = render_letter(
+        letter(
+            "statement",
+            ledger=(line,),
+            opening_balance=Decimal("0"),
+            closing_balance=Decimal("10.00"),
+            merge=example_data(LetterKind.STATEMENT, "zh_CN"),
+            period_from=start,
+        )
+    )
+    assert long_number in "".join(text_of(rendered.pdf).split())  # wrapped over lines, every character there
