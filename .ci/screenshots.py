@@ -184,6 +184,8 @@ def drive(lang: str, out: Path, size: str) -> int:
         (settings_shot("settings_database"), 100, None),
         (settings("company"), 1000, None),
         (settings_shot("settings_company"), 100, None),
+        (settings("letter_settings"), 1000, None),
+        (settings_shot("settings_letters"), 100, None),
         (franchisee_again, 2000, None),
         (tab("analytics"), 3000, "tab_analytics"),
         (page("sales_analytics"), 3500, "page_sales"),

@@ -24,6 +24,9 @@ import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from hqdesk.domain.errors import FieldError
+from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
+
 DIGITS = "零壹贰叁肆伍陆柒捌玖"
 SECTION_UNITS = ("", "万", "亿", "万亿")
 IN_SECTION_UNITS = ("", "拾", "佰", "仟")
@@ -240,3 +243,54 @@ __all__ = [
     "years_since",
     "ordinal_en",
 ]
+
+
+# ----- the letters' company settings (Settings › Letters) ---------------------------------------------------
+
+LETTER_SETTING_LIMITS = {
+    "name_en": 200,
+    "address_en": 300,
+    "bank_name": 100,
+    "bank_account": 40,
+    "bank_holder": 200,
+}
+"""Field -> the most characters it takes; stored under ``letters.<field>`` in company_settings."""
+
+_BANK_ACCOUNT = re.compile(r"[0-9][0-9 \-]*[0-9]")
+
+
+def clean_letter_settings(values: dict[str, str]) -> dict[str, str]:
+    """Trimmed values; the bank account's runs of spaces made single (it is printed as typed)."""
+    out = {k: (v or "").strip() for k, v in values.items()}
+    if "bank_account" in out:
+        out["bank_account"] = re.sub(r"\s+", " ", out["bank_account"])
+    return out
+
+
+def validate_letter_settings(values: dict[str, str]) -> list[FieldError]:
+    """FieldErrors for the English letterhead and the remittance details (statements and dunning letters
+    print them for the franchisee to pay into: a typo there sends money astray)."""
+    errors: list[FieldError] = []
+    for key, limit in LETTER_SETTING_LIMITS.items():
+        if len(values.get(key, "")) > limit:
+            errors.append(
+                FieldError(key, QT_TRANSLATE_NOOP("Validation", "At most {max} characters."), {"max": limit})
+            )
+    account = values.get("bank_account", "")
+    if account and not any(e.field == "bank_account" for e in errors):
+        digits = sum(c.isdigit() for c in account)
+        if not _BANK_ACCOUNT.fullmatch(account) or not 8 <= digits <= 34:
+            errors.append(
+                FieldError(
+                    "bank_account",
+                    QT_TRANSLATE_NOOP(
+                        "Validation",
+                        "A bank account number has 8 to 34 digits, grouped by spaces or hyphens if you like.",
+                    ),
+                )
+            )
+    if account and not values.get("bank_name"):
+        errors.append(
+            FieldError("bank_name", QT_TRANSLATE_NOOP("Validation", "Name the bank of the account number."))
+        )
+    return errors

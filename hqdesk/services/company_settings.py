@@ -4,6 +4,8 @@ defaults next to the code that reads them; who may change a key is the action gi
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+
 from sqlalchemy import select
 
 from hqdesk.domain.errors import ConflictError
@@ -59,6 +61,64 @@ class CompanySettingsService(Service):
             new_version = row.version
             s.commit()
         return new_version
+
+    def get_many(self, keys: Iterable[str]) -> dict[str, tuple[str, int | None]]:
+        """key -> (value, version) for ``keys`` (("", None): never set), in one read."""
+        keys = list(keys)
+        with self.db.read() as s:
+            rows = {r.key: r for r in s.scalars(select(CompanySetting).where(CompanySetting.key.in_(keys)))}
+            return {k: (rows[k].value, rows[k].version) if k in rows else ("", None) for k in keys}
+
+    def put_many(
+        self,
+        actor: Actor,
+        values: Mapping[str, str],
+        versions: Mapping[str, int | None],
+        action: Action = Action.EDIT_COMPANY_SETTINGS,
+    ) -> dict[str, tuple[str, int | None]]:
+        """Set several keys in ONE transaction (the caller validates the values): all of them or, when another
+        user changed one of them since ``versions`` were read, none (ConflictError naming every such key, its
+        ``current`` the values as they are now). Returns ``get_many`` of the keys after the write."""
+        with self.db.write(actor.username) as s:
+            self.require(actor, action, s=s)
+            rows = {
+                r.key: r
+                for r in s.scalars(select(CompanySetting).where(CompanySetting.key.in_(list(values))))
+            }
+            stale = [k for k in values if (rows[k].version if k in rows else None) != versions.get(k)]
+            if stale:
+                raise self._conflict_many(rows, stale, values)
+            for key, value in values.items():
+                row = rows.get(key)
+                if row is None:
+                    s.add(CompanySetting(key=key, value=value, updated_by=actor.username))
+                elif row.value != value:
+                    row.value, row.updated_by = value, actor.username
+            self.flush_or_conflict(
+                s,
+                lambda fresh: self._conflict_many(
+                    {
+                        r.key: r
+                        for r in fresh.scalars(
+                            select(CompanySetting).where(CompanySetting.key.in_(list(values)))
+                        )
+                    },
+                    list(values),
+                    values,
+                ),
+            )
+            s.commit()
+        return self.get_many(values)
+
+    @staticmethod
+    def _conflict_many(
+        rows: Mapping[str, CompanySetting], keys: list[str], mine: Mapping[str, str]
+    ) -> ConflictError:
+        current = {k: (rows[k].value, rows[k].version) if k in rows else ("", None) for k in mine}
+        changes = {k: (current[k][0], mine[k]) for k in keys if current[k][0] != mine[k]}
+        latest = max((rows[k] for k in keys if k in rows), key=lambda r: r.updated_at, default=None)
+        when = latest.updated_at.astimezone().strftime("%Y-%m-%d %H:%M") if latest is not None else ""
+        return ConflictError(current, changes, latest.updated_by if latest is not None else "", when)
 
     @staticmethod
     def _conflict(row: CompanySetting | None, key: str, value: str) -> ConflictError:

@@ -102,7 +102,7 @@ from hqdesk.persistence.models_credit import (
 from hqdesk.persistence.models_letters import LetterHistory, LetterTemplate
 from hqdesk.persistence.types import Cents
 from hqdesk.resources import resource_path
-from hqdesk.services.base import Service, conflict_error
+from hqdesk.services.base import Service, conflict_error, raise_if_invalid
 from hqdesk.services.letter_dto import (
     AgingLine,
     EventDetails,
@@ -409,6 +409,45 @@ class LetterService(Service):
         else:
             q = q.where(Franchisee.status == "active", Franchisee.archived.is_(False))
         return list(s.scalars(q))
+
+    # ----- Settings › Letters: the English letterhead and the remittance details -----------------------------
+    def letter_settings(self) -> dict[str, tuple[str, int | None]]:
+        """field (``name_en``, ``address_en``, ``bank_name``, ``bank_account``, ``bank_holder``) -> (value,
+        version): what ``save_letter_settings`` takes back."""
+        from hqdesk.services.company_settings import CompanySettingsService
+
+        got = CompanySettingsService(self.db).get_many(LETTERHEAD_KEYS)
+        return {key.removeprefix("letters."): got[key] for key in LETTERHEAD_KEYS}
+
+    def save_letter_settings(
+        self, actor: Actor, values: dict[str, str], versions: dict[str, int | None]
+    ) -> dict[str, tuple[str, int | None]]:
+        """Validate and save the changed fields in one transaction (administrators: EDIT_COMPANY_SETTINGS);
+        ValidationError naming the fields, or ConflictError when another administrator saved one of them since
+        ``versions`` were read (nothing saved then). Returns ``letter_settings()`` as saved."""
+        from hqdesk.domain.letters import (
+            LETTER_SETTING_LIMITS,
+            clean_letter_settings,
+            validate_letter_settings,
+        )
+        from hqdesk.services.company_settings import CompanySettingsService
+
+        unknown = set(values) - set(LETTER_SETTING_LIMITS)
+        if unknown:
+            raise ValueError(f"not letter settings: {sorted(unknown)}")
+        self.require(actor, Action.EDIT_COMPANY_SETTINGS)
+        values = clean_letter_settings(values)
+        current = self.letter_settings()
+        merged = {k: values.get(k, current[k][0]) for k in LETTER_SETTING_LIMITS}
+        raise_if_invalid(validate_letter_settings(merged))
+        changed = values  # the fields the user changed: each saved only over the version they read
+        if changed:
+            CompanySettingsService(self.db).put_many(
+                actor,
+                {f"letters.{k}": v for k, v in changed.items()},
+                {f"letters.{k}": versions.get(k) for k in changed},
+            )
+        return self.letter_settings()
 
     def _letterhead(self, s: Session) -> Letterhead:
         p = s.get(CompanyProfile, 1)

@@ -281,7 +281,7 @@ def test_letterhead_is_saved_by_an_admin(qtbot, make_ctx, ui_services, ui_users,
     ctx = make_ctx(ui_users["admin"])
     before = ui_services.company.get()
     dialog = _dialog(qtbot, ctx)
-    assert dialog.page_titles() == ["Database", "Language", "Company", "Visits", "Complaints"]
+    assert dialog.page_titles() == ["Database", "Language", "Company", "Letters", "Visits", "Complaints"]
     assert dialog.company.name_edit.text() == before.name and not dialog.company.name_edit.isReadOnly()
     dialog.company.name_edit.clear()
     type_text(dialog.company.name_edit, "金辉珠宝集团总部")
@@ -370,6 +370,74 @@ def test_letterhead_conflict_shows_the_message_and_reloads(qtbot, make_ctx, ui_s
     _ok(qtbot, dialog)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert ui_services.company.get().name == "我的名称"
+
+
+def test_letter_settings_are_saved_by_an_admin_and_printed_on_letters(qtbot, make_ctx, ui_services, ui_users):
+    """Settings › Letters: the English letterhead and the remittance details, saved on OK in one go, read by
+    the letters (a statement's remittance box, an English letter's letterhead)."""
+    ctx = make_ctx(ui_users["admin"])
+    dialog = _dialog(qtbot, ctx)
+    page = dialog.letter_settings
+    qtbot.waitUntil(lambda: not page.name_en.isReadOnly())
+    page.name_en.setText("Jinhui Jewellery Group HQ")
+    page.address_en.setPlainText("1 Wuyi Avenue, Furong District, Changsha")
+    page.bank_name.setText("中国工商银行长沙五一支行")
+    page.bank_account.setText("1901  0000 0000 0000 777")
+    _ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted)
+    saved = ui_services.letters.letter_settings()
+    assert saved["name_en"][0] == "Jinhui Jewellery Group HQ"
+    assert saved["bank_account"][0] == "1901 0000 0000 0000 777"  # runs of spaces made single
+    assert saved["bank_holder"][0] == ""
+    with ui_services.db.read() as s:
+        head = ui_services.letters._letterhead(s)
+    assert (head.name_en, head.bank_name, head.bank_account) == (
+        "Jinhui Jewellery Group HQ",
+        "中国工商银行长沙五一支行",
+        "1901 0000 0000 0000 777",
+    )
+
+
+def test_a_bad_account_number_is_refused_beside_the_field_and_nothing_is_saved(
+    qtbot, make_ctx, ui_services, ui_users
+):
+    ctx = make_ctx(ui_users["admin"])
+    before = ui_services.letters.letter_settings()
+    dialog = _dialog(qtbot, ctx)
+    page = dialog.letter_settings
+    qtbot.waitUntil(lambda: not page.bank_account.isReadOnly())
+    dialog.show_page(dialog.database)
+    page.name_en.setText("Jinhui HQ")
+    page.bank_name.setText("中国银行")
+    page.bank_account.setText("62-12 ABC")
+    _ok(qtbot, dialog)
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.current_page() is page
+    assert "8 to 34 digits" in page.bank_form.error_text("bank_account")
+    assert ui_services.letters.letter_settings() == before  # the valid English name was not saved either
+
+
+def test_letter_settings_conflict_reloads_and_never_overwrites(qtbot, make_ctx, ui_services, ui_users):
+    admin = ui_users["admin"]
+    dialog = _dialog(qtbot, make_ctx(admin))
+    page = dialog.letter_settings
+    qtbot.waitUntil(lambda: not page.bank_name.isReadOnly())
+    shown = ui_services.letters.letter_settings()
+    ui_services.letters.save_letter_settings(
+        admin,
+        {"bank_name": "招商银行", "bank_account": "6225 8801 2345 6789"},
+        {"bank_name": shown["bank_name"][1], "bank_account": shown["bank_account"][1]},
+    )
+    page.bank_name.setText("建设银行")
+    _ok(qtbot, dialog)
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    qtbot.waitUntil(lambda: page.bank_name.text() == "招商银行")  # reloaded
+    assert "Nothing was saved" in page.message.text()
+    assert ui_services.letters.letter_settings()["bank_name"][0] == "招商银行"
+    page.bank_name.setText("建设银行")  # on the fresh version the save goes through
+    _ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted)
+    assert ui_services.letters.letter_settings()["bank_name"][0] == "建设银行"
 
 
 def test_before_sign_in_only_database_and_language(qtbot):

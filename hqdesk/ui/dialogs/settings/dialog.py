@@ -56,6 +56,12 @@ class SettingsDialog(QDialog):
         if company_page_allowed(ctx):
             self.company = CompanyPage(ctx, self._submit)
             self.pages.append(self.company)
+        from hqdesk.ui.dialogs.settings.letters import LetterSettingsPage, letters_page_allowed
+
+        self.letter_settings: LetterSettingsPage | None = None
+        if letters_page_allowed(ctx):
+            self.letter_settings = LetterSettingsPage(ctx, self._submit)
+            self.pages.append(self.letter_settings)
         from hqdesk.ui.dialogs.settings.visits import VisitCadencePage, visits_page_allowed
 
         self.visit_cadences: VisitCadencePage | None = None
