@@ -21,6 +21,7 @@ required) and ``--as USERNAME`` (who the letters are from, as for the other comm
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from hqdesk.cli.output import OK, Refused, acting_actor, iso_day, open_services
@@ -84,6 +85,7 @@ def cmd_letters(args) -> int:
             raise Refused(f"--out {out}: the folder {out.parent} does not exist")
 
     from hqdesk.letters.batch import generate
+    from hqdesk.letters.render import printable
 
     services = open_services(args)
     try:
@@ -102,7 +104,17 @@ def cmd_letters(args) -> int:
             festival=args.festival,
             event=event,
         )
-        letters = services.letters.recipients(actor, args.kind, selection)
+        skipped: list = []
+        letters = services.letters.recipients(actor, args.kind, selection, skipped)
+        letters, refused = printable(letters)
+        for r in skipped:
+            print(f"{r.code}: no {args.kind} letter: {r.english()}", file=sys.stderr)
+        for x, exc in refused:
+            print(
+                f"{x.franchisee_code}: left out: no font has the character {exc.params['char']} "
+                f"({exc.params['where']})",
+                file=sys.stderr,
+            )
         if not letters:
             raise Refused(f"no franchisee in the selection gets a {args.kind} letter; nothing was written")
         result = generate(

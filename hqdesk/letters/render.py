@@ -245,6 +245,21 @@ def check_glyphs(letter: LetterData, texts: list[tuple[str, str]]) -> None:
             raise MissingGlyph(franchisee=letter.franchisee_code, char=missing[0], where=where)
 
 
+def printable(letters) -> tuple[list[LetterData], list[tuple[LetterData, MissingGlyph]]]:
+    """The letters every character of whose names and address a font has, and the others with the character
+    and where it is: checked before a batch, so that one rare character in one name leaves that letter out,
+    said, instead of stopping the batch (or printing a hole in a name)."""
+    ok, refused = [], []
+    for letter in letters:
+        try:
+            check_glyphs(letter, [])
+        except MissingGlyph as exc:
+            refused.append((letter, exc))
+        else:
+            ok.append(letter)
+    return ok, refused
+
+
 def _money(value: Decimal, language: str) -> str:
     return money_figures(value, language)
 
@@ -615,4 +630,5 @@ __all__ = [
     "ENVELOPE_WINDOW",
     "bucket_caption",
     "check_glyphs",
+    "printable",
 ]

@@ -78,6 +78,21 @@ class LetterSelection:
 
 
 @dataclass(frozen=True)
+class SkippedRecipient:
+    """A franchisee the selection named that gets no letter, and why: ``reason`` is an English template in
+    translation context "Letters" (``LetterService.NOT_YOURS``...), ``params`` fill it."""
+
+    franchisee_id: int
+    code: str
+    name: str
+    reason: str
+    params: dict = field(default_factory=dict)
+
+    def english(self) -> str:
+        return self.reason.format(**self.params)
+
+
+@dataclass(frozen=True)
 class LedgerLine:
     """A statement line: a document dated in the period, with the running balance after it."""
 

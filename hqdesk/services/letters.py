@@ -113,10 +113,37 @@ from hqdesk.services.letter_dto import (
     LetterSelection,
     LetterTemplateDTO,
     OverdueLine,
+    SkippedRecipient,
     SpooledLetter,
 )
 
 ZERO = Decimal("0.00")
+
+# Why a franchisee in the selection gets no letter (SkippedRecipient.reason; context "Letters")
+NOT_YOURS = QT_TRANSLATE_NOOP(
+    "Letters", "not your franchisee: its account manager or an administrator writes to it"
+)
+NO_BIRTHDAY = QT_TRANSLATE_NOOP("Letters", "the primary contact's birthday is not on file")
+BIRTHDAY_LATER = QT_TRANSLATE_NOOP("Letters", "the birthday is not in the coming {days} days")
+NO_OPENING_DATE = QT_TRANSLATE_NOOP("Letters", "no store with an opening date")
+NOT_OPEN_YET = QT_TRANSLATE_NOOP("Letters", "the store opens on {day}")
+ANNIVERSARY_LATER = QT_TRANSLATE_NOOP("Letters", "the store's anniversary is not in the coming {days} days")
+UNDER_A_YEAR = QT_TRANSLATE_NOOP("Letters", "the store opened less than a year ago")
+NO_CREDIT_CHANGE = QT_TRANSLATE_NOOP("Letters", "no change of credit limit or settlement term on record")
+NOTHING_OVERDUE = QT_TRANSLATE_NOOP("Letters", "nothing overdue long enough for a dunning level")
+
+
+class _Skip(str):
+    """A reason ``_letter`` gives instead of a letter (with its parameters)."""
+
+    params: dict
+
+    def __new__(cls, reason: str, **params):
+        self = super().__new__(cls, reason)
+        self.params = params
+        return self
+
+
 LETTERHEAD_KEYS = (
     "letters.name_en",
     "letters.address_en",
@@ -346,7 +373,11 @@ class LetterService(Service):
 
     # ----- recipients ---------------------------------------------------------------------------------------
     def recipients(
-        self, actor: Actor, kind: LetterKind | str, selection: LetterSelection
+        self,
+        actor: Actor,
+        kind: LetterKind | str,
+        selection: LetterSelection,
+        skipped: list[SkippedRecipient] | None = None,
     ) -> list[LetterData]:
         kind = LetterKind(kind)
         if selection.language is not None and selection.language not in LANGUAGES:
@@ -367,10 +398,14 @@ class LetterService(Service):
             out = []
             for f in candidates:
                 if not actor.can(Action.GENERATE_LETTERS, f.account_manager_id):
-                    continue
-                letter = self._letter(s, kind, f, selection, period_from, festival, head, templates)
-                if letter is not None:
+                    letter = _Skip(NOT_YOURS)
+                else:
+                    letter = self._letter(s, kind, f, selection, period_from, festival, head, templates)
+                if isinstance(letter, LetterData):
                     out.append(letter)
+                elif skipped is not None and selection.franchisee_ids is not None:
+                    # only franchisees the selection named: "every active franchisee" names nobody
+                    skipped.append(SkippedRecipient(f.id, f.code, f.legal_name, str(letter), letter.params))
         return out
 
     def _festival(self, selection: LetterSelection) -> tuple[str, date]:
@@ -480,7 +515,8 @@ class LetterService(Service):
         festival: tuple[str, date] | None,
         head: Letterhead,
         templates: dict,
-    ) -> LetterData | None:
+    ) -> LetterData | _Skip:
+        """The letter, or why there is none (a ``_Skip``)."""
         contacts = list(
             s.scalars(
                 select(Contact)
@@ -511,14 +547,16 @@ class LetterService(Service):
             fields["festival.date"] = long_date(day, language)
         elif kind == LetterKind.BIRTHDAY:
             if contact is None or contact.birthday is None:
-                return None
+                return _Skip(NO_BIRTHDAY)
             day = next_birthday(contact.birthday, contact.birthday_lunar, as_of)
             if selection.franchisee_ids is None and (day - as_of).days > UPCOMING_DAYS:
-                return None  # not named: only birthdays in the coming month
+                return _Skip(BIRTHDAY_LATER, days=UPCOMING_DAYS)  # only birthdays in the coming month
             fields["birthday.date"] = long_date(day, language)
         elif kind == LetterKind.STORE_ANNIVERSARY:
-            if store is None or store.opened_on is None or store.opened_on > as_of:
-                return None
+            if store is None or store.opened_on is None:
+                return _Skip(NO_OPENING_DATE)
+            if store.opened_on > as_of:
+                return _Skip(NOT_OPEN_YET, day=store.opened_on.isoformat())
             years = years_since(store.opened_on, as_of)
             if selection.franchisee_ids is None:  # not named: only anniversaries in the coming month
                 from hqdesk.domain.calendar import gregorian_anniversary
@@ -527,10 +565,10 @@ class LetterService(Service):
                 if upcoming < as_of:
                     upcoming = gregorian_anniversary(store.opened_on, as_of.year + 1)
                 if (upcoming - as_of).days > UPCOMING_DAYS:
-                    return None
+                    return _Skip(ANNIVERSARY_LATER, days=UPCOMING_DAYS)
                 years = years_since(store.opened_on, upcoming)
             if years < 1:
-                return None
+                return _Skip(UNDER_A_YEAR)
             fields["anniversary.years"] = str(years)
             fields["anniversary.ordinal"] = str(years) if language == ZH else ordinal_en(years)
         elif kind == LetterKind.INVITATION:
@@ -542,14 +580,14 @@ class LetterService(Service):
             fields["event.rsvp_contact"] = e.rsvp_contact
         elif kind == LetterKind.CREDIT_CHANGE:
             if not self._credit_change_fields(s, f, as_of, language, fields):
-                return None
+                return _Skip(NO_CREDIT_CHANGE)
         elif kind == LetterKind.STATEMENT:
             self._money_fields(s, f, head, language, fields)
             extra = self._statement(s, f.id, period_from, as_of, language, fields)
         elif kind == LetterKind.DUNNING:
             level = self._dunning_level(s, f.id, as_of)
             if level is None:
-                return None
+                return _Skip(NOTHING_OVERDUE)
             rule, days, overdue_amount, oldest = level
             if selection.template_key is None:
                 template_key = rule.letter_template or DUNNING_DEFAULT_KEY

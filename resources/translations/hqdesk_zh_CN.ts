@@ -5207,6 +5207,45 @@
     </message>
 </context>
 <context>
+    <name>Letters</name>
+    <message>
+        <source>not your franchisee: its account manager or an administrator writes to it</source>
+        <translation>不是您负责的加盟商：由其客户经理或管理员发函</translation>
+    </message>
+    <message>
+        <source>the primary contact's birthday is not on file</source>
+        <translation>未登记主要联系人的生日</translation>
+    </message>
+    <message>
+        <source>the birthday is not in the coming {days} days</source>
+        <translation>生日不在未来 {days} 天内</translation>
+    </message>
+    <message>
+        <source>no store with an opening date</source>
+        <translation>没有登记开业日期的门店</translation>
+    </message>
+    <message>
+        <source>the store opens on {day}</source>
+        <translation>门店将于 {day} 开业</translation>
+    </message>
+    <message>
+        <source>the store's anniversary is not in the coming {days} days</source>
+        <translation>门店开业周年不在未来 {days} 天内</translation>
+    </message>
+    <message>
+        <source>the store opened less than a year ago</source>
+        <translation>门店开业不满一年</translation>
+    </message>
+    <message>
+        <source>no change of credit limit or settlement term on record</source>
+        <translation>没有信用额度或结算方式变更的记录</translation>
+    </message>
+    <message>
+        <source>nothing overdue long enough for a dunning level</source>
+        <translation>没有逾期到需要催款的款项</translation>
+    </message>
+</context>
+<context>
     <name>LettersEngine</name>
     <message>
         <source>Festival greeting</source>
@@ -5235,6 +5274,10 @@
     <message>
         <source>Dunning letter</source>
         <translation>催款函</translation>
+    </message>
+    <message>
+        <source>no font has the character {char} ({where})</source>
+        <translation>没有字体包含字符 {char}（{where}）</translation>
     </message>
 </context>
 <context>

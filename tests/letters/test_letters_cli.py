@@ -148,3 +148,41 @@ def test_bad_input_is_exit_2_in_one_line_and_writes_nothing(capsys, url, tmp_pat
     code, out, err = cli(capsys, *args, "--db", url)
     assert code == 2 and out == "" and err.count("\n") == 1, err
     assert set(tmp_path.rglob("*")) == before
+
+
+def test_a_name_no_font_can_print_leaves_that_letter_out_and_says_so(capsys, url, tmp_path):
+    """One rare character in one contact's name (䶮, CJK extension A: not in the bundled font) leaves that
+    franchisee's letter out, named on stderr with the character; the others are written and recorded."""
+    from sqlalchemy import text
+
+    from hqdesk.services.bootstrap import open_services
+
+    sv = open_services(url)
+    try:
+        with sv.db.write("admin") as s:
+            fid = s.execute(text("SELECT id FROM franchisees WHERE code = 'JX0002'")).scalar_one()
+            s.execute(text("UPDATE contacts SET name = '刘䶮' WHERE franchisee_id = :f"), {"f": fid})
+            s.commit()
+    finally:
+        sv.close()
+    out_pdf = tmp_path / "festival.pdf"
+    argv = ["letters", "festival", "--out", str(out_pdf), "--franchisee", "JX0001", "JX0002", "JX0003"]
+    code, out, err = cli(capsys, *argv, "--as-of", "2026-06-30", "--as", "admin", "--db", url)
+    assert code == 0, err
+    assert out == f"2 letters written to {out_pdf}\n"
+    assert "JX0002: left out: no font has the character 䶮 (contact." in err
+    assert len(PdfReader(out_pdf).pages) == 2
+    assert _history(url, "JX0002")[0] == [] and len(_history(url, "JX0001")[0]) == 1
+
+
+def test_named_franchisees_without_a_letter_are_listed_with_the_reason(capsys, url, tmp_path):
+    codes = [f"JX{i:04d}" for i in range(1, 13)]
+    argv = ["letters", "credit_change", "--out", str(tmp_path / "c.pdf"), "--franchisee", *codes]
+    code, out, err = cli(capsys, *argv, "--as-of", "2026-06-30", "--as", "admin", "--db", url)
+    reasons = [
+        line for line in err.splitlines() if "no change of credit limit or settlement term on record" in line
+    ]
+    assert reasons, err
+    written = int(out.split()[0]) if code == 0 else 0
+    assert written + len(reasons) == len(codes)
+    assert all(line.split(":")[0] in codes for line in reasons)

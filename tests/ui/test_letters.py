@@ -171,3 +171,35 @@ def test_contact_dialog_keeps_and_sets_the_letter_language(
     assert errors == [] and data.preferred_language == "en"
     dialog.preferred_language.setCurrentIndex(dialog.preferred_language.findData("zh_CN"))
     assert dialog.collect()[0].preferred_language == "zh_CN"
+
+
+def test_the_recipient_list_says_exactly_why_a_franchisee_gets_no_letter(
+    qtbot, page, ui_services, ui_users, sample_franchisees
+):
+    """Store anniversaries for three picked franchisees without a store: each row says why (not a vague
+    catch-all); a name no font can print is left out with the character named, and the batch writes the rest."""
+    view = page.writer
+    view.form.set_kind("store_anniversary")
+    pick_all(view, ui_services, ui_users["admin"], sample_franchisees)
+    view.plan()
+    assert view.model.rowCount() == 3 and view.model.written() == 0
+    remarks = {view.model.index(r, 5).data() for r in range(3)}
+    assert remarks == {"Skipped: no store with an opening date"}
+
+    from sqlalchemy import text
+
+    with ui_services.db.write("admin") as s:
+        s.execute(
+            text("UPDATE contacts SET name = '刘䶮' WHERE franchisee_id = :f"),
+            {"f": sample_franchisees[1].id},
+        )
+        s.commit()
+    view.form.set_kind("festival")
+    view.plan()
+    assert view.model.rowCount() == 3 and view.model.written() == 2
+    remarks = [view.model.index(r, 5).data() for r in range(3)]
+    assert any(r.startswith("Skipped: no font has the character 䶮 (contact.") for r in remarks), remarks
+    with qtbot.waitSignal(view.finished) as done:
+        view.generate()
+    assert done.args[0].count == 2
+    assert ui_services.letters.history(ui_users["admin"], sample_franchisees[1].id) == []

@@ -148,28 +148,49 @@ def _selection(order, ids, level=None):
 
 def plan(services, actor, order) -> Plan:
     """Who gets which letter; the franchisees named but not written to, with why."""
+    from PySide6.QtCore import QCoreApplication
+
+    from hqdesk.letters.render import printable
     from hqdesk.ui.models.letters import KIND_NAMES, RecipientRow
 
     chosen = select(services, actor, order)
     ids = chosen.franchisee_ids
-    letters = list(services.letters.recipients(actor, order.kind, _selection(order, ids))) if ids else []
-    got = {x.franchisee_id for x in letters}
+    skipped: list = []
+    letters = (
+        list(services.letters.recipients(actor, order.kind, _selection(order, ids), skipped)) if ids else []
+    )
+    letters, refused = printable(letters)
+    kind_name = _translate(KIND_NAMES.get(order.kind, order.kind))
+
+    def names(x) -> tuple[str, str]:
+        merge = x.merge if isinstance(x.merge, dict) else {}
+        greeting = (merge.get("contact") or {}).get("greeting", "")
+        name = (merge.get("franchisee") or {}).get("name", "")
+        return name or (x.address_lines[0] if x.address_lines else ""), greeting
+
     rows = []
     for x in letters:
-        merge = x.merge or {}
-        greeting = (merge.get("contact") or {}).get("greeting", "") if isinstance(merge, dict) else ""
-        name = (merge.get("franchisee") or {}).get("name", "") if isinstance(merge, dict) else ""
+        name, greeting = names(x)
+        rows.append(RecipientRow(x.franchisee_id, x.franchisee_code, name, greeting, x.language, kind_name))
+    for x, exc in refused:
+        name, greeting = names(x)
+        why = QCoreApplication.translate("LettersEngine", "no font has the character {char} ({where})")
         rows.append(
             RecipientRow(
                 x.franchisee_id,
                 x.franchisee_code,
-                name or (x.address_lines[0] if x.address_lines else ""),
+                name,
                 greeting,
                 x.language,
-                _translate(KIND_NAMES.get(order.kind, order.kind)),
+                kind_name,
+                skipped=why.format(char=exc.params["char"], where=exc.params["where"]),
             )
         )
-    missing_ids = [i for i in ids if i not in got]
+    for r in skipped:
+        why = QCoreApplication.translate("Letters", r.reason).format(**r.params)
+        rows.append(RecipientRow(r.franchisee_id, r.code, r.name, "", None, kind_name, skipped=why))
+    listed = {r.franchisee_id for r in rows}
+    missing_ids = [i for i in (ids or []) if i not in listed]
     if missing_ids:
         for r in services.franchisees.rows(actor, missing_ids):
             rows.append(
@@ -179,7 +200,7 @@ def plan(services, actor, order) -> Plan:
                     r.legal_name,
                     r.primary_contact,
                     None,
-                    _translate(KIND_NAMES.get(order.kind, order.kind)),
+                    kind_name,
                     skipped=_translate(
                         "nothing to write for this kind (no contact, no activity, or not yours)"
                     ),
