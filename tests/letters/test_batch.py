@@ -76,13 +76,7 @@ def test_cancel_between_letters(tmp_path):
 def test_the_combined_pdf_holds_every_page_of_every_letter_in_order(tmp_path):
     from hqdesk.letters.concat import concatenate
 
-    statement = letter("statement", ledger=(), period_from=None)
-    parts = []
-    for i, x in enumerate([letter(), statement, letter("birthday", "en")]):
-        path = tmp_path / f"{i}.pdf"
-        path.write_bytes(render_letter(x).pdf)
-        parts.append(path)
-    assert concatenate(parts, tmp_path / "all.pdf") == 3
+    assert concatenate(_parts(tmp_path), tmp_path / "all.pdf") == 3
     pages = PdfReader(tmp_path / "all.pdf").pages
     assert "春节" in pages[0].extract_text() and "对账单" in pages[1].extract_text()
     assert "Happy birthday" in pages[2].extract_text()
