@@ -616,9 +616,11 @@ class LetterService(Service):
             title = {"male": "先生", "female": "女士"}.get(contact.gender, "") if language == ZH else ""
             address.append(f"{contact.name} {title}".strip() if language == ZH else fields["contact.name"])
         street = f.address or (store.address if store else "")
-        address += [x for x in (f"{f.province}{f.city}" if language == ZH else f.city, street) if x]
-        if language == ZH and street.startswith(f.province or "\x00"):
-            address = [x for x in address if x != f"{f.province}{f.city}"]
+        region = f"{f.province}{f.city}" if language == ZH else f.city
+        # a Chinese street address usually names its province and city: the region line would repeat them
+        if street and (street.startswith(f.province or "\x00") or (f.city and f.city in street)):
+            region = ""
+        address += [x for x in (region, street) if x]
         signature = tuple(x for x in (fields.get("manager.name", ""),) if x)
         return LetterData(
             kind=kind,

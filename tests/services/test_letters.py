@@ -199,3 +199,25 @@ def test_birthday_and_anniversary_letters_without_names_are_for_the_coming_month
     assert len(named) > len(birthdays)  # named franchisees get one whenever the birthday is
     anniversaries = demo.letters.recipients(admin, "store_anniversary", sel)
     assert all(int(x.merge["anniversary"]["years"]) >= 1 for x in anniversaries)
+
+
+def test_the_address_block_never_repeats_the_city_the_street_already_names(demo):
+    """Chinese street addresses name their province and city; the window then shows company, addressee and the
+    street, in either letter language (an English letter to 河南省郑州市…: no extra "郑州" line)."""
+    admin = _admin(demo)
+    for language in ("zh_CN", "en"):
+        letters = demo.letters.recipients(admin, "festival", LetterSelection(as_of=TODAY, language=language))
+        checked = 0
+        for x in letters:
+            street = x.address_lines[-1]
+            with demo.db.read() as s:
+                from hqdesk.persistence.models import Franchisee
+
+                f = s.get(Franchisee, x.franchisee_id)
+                city, province = f.city, f.province
+            if city and city in street:
+                assert not any(line in (city, f"{province}{city}") for line in x.address_lines), (
+                    x.address_lines
+                )
+                checked += 1
+        assert checked, language
