@@ -280,7 +280,7 @@ def _ledger_table(letter: LetterData, st: _Styles, width: float):
     rows.append(
         [
             _cell(fmt_date(start), left, widths[0]),
-            _cell(t["opening"], left, widths[1]),
+            _cell(t["opening"], left, sum(widths[1:6])),
             "",
             "",
             "",
@@ -303,7 +303,7 @@ def _ledger_table(letter: LetterData, st: _Styles, width: float):
     rows.append(
         [
             _cell(fmt_date(letter.as_of), left, widths[0]),
-            _cell(t["closing"], left, widths[1]),
+            _cell(t["closing"], left, sum(widths[1:6])),
             "",
             "",
             "",
@@ -317,6 +317,9 @@ def _ledger_table(letter: LetterData, st: _Styles, width: float):
             [
                 ("FONTNAME", (0, 0), (-1, -1), register_fonts().body),
                 *_cell_style(st, right=(4, 5, 6)),
+                # "Opening balance" / "Closing balance" run over the empty columns instead of wrapping
+                ("SPAN", (1, 1), (5, 1)),
+                ("SPAN", (1, -1), (5, -1)),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#EDE7DA")),
                 ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.HexColor("#8A6D3B")),
                 ("LINEBELOW", (0, 1), (-1, -2), 0.25, colors.HexColor("#DDDDDD")),
