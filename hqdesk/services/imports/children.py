@@ -13,8 +13,8 @@ brought up to date with the new contacts in the same transaction.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -43,6 +43,14 @@ from hqdesk.persistence.types import utcnow
 from hqdesk.services.base import Service
 from hqdesk.services.imports.cells import convert
 from hqdesk.services.imports.columns import CONTACT_ROLE_WORDS, Column, Template
+from hqdesk.services.imports.mappings import resolve
+from hqdesk.services.imports.plan import (
+    DuplicateMatch,
+    FilePreview,
+    build_preview,
+    check_choices,
+    refused_preview,
+)
 from hqdesk.services.imports.problems import CellProblem, ImportConflict, ImportProblem, ImportResult, Refused
 from hqdesk.services.imports.reader import blank, read_table
 
@@ -128,8 +136,36 @@ STORE_COLUMNS: tuple[Column, ...] = (
     ),
     Column("floor_area", "decimal", ("面积", "营业面积", "门店面积", "面积(平方米)", "area")),
 )
-CONTACT_TEMPLATE = Template(CONTACT_COLUMNS)
-STORE_TEMPLATE = Template(STORE_COLUMNS)
+_FRANCHISEE_LABELS = {
+    "franchisee_code": QT_TRANSLATE_NOOP("Import", "Franchisee code"),
+    "franchisee_uscc": QT_TRANSLATE_NOOP("Import", "Franchisee's unified social credit code"),
+}
+CONTACT_LABELS = {
+    **_FRANCHISEE_LABELS,
+    "name": QT_TRANSLATE_NOOP("Import", "Contact name"),
+    "role": QT_TRANSLATE_NOOP("Import", "Role"),
+    "honorific": QT_TRANSLATE_NOOP("Import", "Honorific"),
+    "gender": QT_TRANSLATE_NOOP("Import", "Gender"),
+    "mobile": QT_TRANSLATE_NOOP("Import", "Mobile"),
+    "phone": QT_TRANSLATE_NOOP("Import", "Phone"),
+    "email": QT_TRANSLATE_NOOP("Import", "Email"),
+    "wechat_id": QT_TRANSLATE_NOOP("Import", "WeChat ID"),
+    "birthday": QT_TRANSLATE_NOOP("Import", "Birthday"),
+    "hobbies": QT_TRANSLATE_NOOP("Import", "Hobbies"),
+    "preferences": QT_TRANSLATE_NOOP("Import", "Preferences"),
+    "notes": QT_TRANSLATE_NOOP("Import", "Notes"),
+}
+STORE_LABELS = {
+    **_FRANCHISEE_LABELS,
+    "name": QT_TRANSLATE_NOOP("Import", "Store name"),
+    "address": QT_TRANSLATE_NOOP("Import", "Address"),
+    "city": QT_TRANSLATE_NOOP("Import", "City"),
+    "opened_on": QT_TRANSLATE_NOOP("Import", "Opening date"),
+    "status": QT_TRANSLATE_NOOP("Import", "Store status"),
+    "floor_area": QT_TRANSLATE_NOOP("Import", "Floor area (m²)"),
+}
+CONTACT_TEMPLATE = Template(CONTACT_COLUMNS, CONTACT_LABELS)
+STORE_TEMPLATE = Template(STORE_COLUMNS, STORE_LABELS)
 
 
 @dataclass
@@ -178,23 +214,57 @@ NO_FRANCHISEE_COLUMN = QT_TRANSLATE_NOOP(
 class _ChildImporter(Service):
     kind: _Kind
 
+    @property
+    def entity(self) -> str:
+        return self.kind.noun
+
+    def preview(self, actor: Actor, path: str | Path, *, mapping: str | None = None) -> FilePreview:
+        """Read ``path`` (never writes) and say how its columns map: the saved mapping ``mapping``, else
+        hqdesk's template headers, else headers guessed from their names."""
+        self.require(actor, Action.IMPORT_FRANCHISEES)
+        template = self.kind.template
+        try:
+            assigned, name = resolve(self.db, self.entity, mapping)
+            preview = build_preview(
+                template, self.entity, read_table(Path(path)), assigned=assigned, mapping_name=name
+            )
+        except Refused as refused:
+            return refused_preview(template, self.entity, str(path), refused.problems, mapping or "")
+        if not {c.field for c in preview.columns} & {"franchisee_code", "franchisee_uscc"}:
+            # neither is required alone, but one of them is: say so where the wizard shows what is missing
+            preview = replace(preview, missing=("franchisee_code", *preview.missing))
+        return preview
+
     def import_file(
-        self, actor: Actor, path: str | Path, *, dry_run: bool = False, today: date | None = None
+        self,
+        actor: Actor,
+        path: str | Path,
+        *,
+        dry_run: bool = False,
+        today: date | None = None,
+        on_duplicate: str = "refuse",
+        mapping: str | Mapping[str, str] | None = None,
+        decisions: Mapping[int, str] | None = None,
     ) -> ImportResult:
         """Check ``path`` and, unless ``dry_run`` or a row is bad, import every row in one transaction.
-        Problems come back in ``ImportResult.errors`` (nothing written); raises PermissionDenied."""
+        ``mapping``, ``on_duplicate`` and ``decisions`` as for franchisees (module docstring: what a duplicate
+        contact or store is). Problems come back in ``ImportResult.errors`` (nothing written); raises
+        PermissionDenied."""
         self.require(actor, Action.IMPORT_FRANCHISEES)
         path = Path(path)
         today = today or date.today()
         template = self.kind.template
+        mapping_name = mapping if isinstance(mapping, str) else ""
         try:
+            check_choices(on_duplicate, decisions)
+            assigned, mapping_name = resolve(self.db, self.entity, mapping)
             table = read_table(path)
-            header_row, mapping, data = template.map_header(table)
+            header_row, mapping, data = template.map_header(table, assigned)
             names = {c.name for c in mapping.values()}
             if not names & {"franchisee_code", "franchisee_uscc"}:
                 raise Refused(ImportProblem(header_row, "franchisee_code", NO_FRANCHISEE_COLUMN))
         except Refused as refused:
-            return ImportResult(str(path), 0, 0, dry_run, refused.problems)
+            return ImportResult(str(path), 0, 0, dry_run, refused.problems, mapping_name=mapping_name)
         problems: list[ImportProblem] = []
         rows: list[_Row] = []
         for number, cells in data:
@@ -246,12 +316,12 @@ class _ChildImporter(Service):
                 self._attach(s, rows, problems)
                 if problems or dry_run:
                     s.rollback()
-                    return self._result(path, rows, 0, dry_run, problems)
+                    return self._result(path, rows, 0, dry_run, problems, mapping_name=mapping_name)
                 imported = self._write(s, rows, actor)
                 s.commit()
         except IntegrityError as exc:
             raise ImportConflict() from exc
-        return self._result(path, rows, imported, dry_run, problems)
+        return self._result(path, rows, imported, dry_run, problems, mapping_name=mapping_name)
 
     def _attach(self, s: Session, rows: list[_Row], problems: list[ImportProblem]) -> None:
         """Find each row's franchisee (by credit code, then by code, case-insensitive)."""
@@ -320,10 +390,32 @@ class _ChildImporter(Service):
                 refresh_search_text(s, franchisee_id)
         return len(rows)
 
-    def _result(self, path: Path, rows: list[_Row], imported: int, dry_run: bool, problems) -> ImportResult:
+    def _result(
+        self,
+        path: Path,
+        rows: list[_Row],
+        imported: int,
+        dry_run: bool,
+        problems,
+        *,
+        updated: int = 0,
+        skipped: int = 0,
+        duplicates: tuple[DuplicateMatch, ...] = (),
+        mapping_name: str = "",
+    ) -> ImportResult:
         order = self.kind.template.order
         ordered = sorted(problems, key=lambda p: (p.row or 0, order.get(p.column or "", len(order))))
-        return ImportResult(str(path), len(rows), imported, dry_run, tuple(ordered))
+        return ImportResult(
+            str(path),
+            len(rows),
+            imported,
+            dry_run,
+            tuple(ordered),
+            updated=updated,
+            skipped=skipped,
+            duplicates=duplicates,
+            mapping_name=mapping_name,
+        )
 
 
 class ContactImporter(_ChildImporter):

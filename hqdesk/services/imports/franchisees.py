@@ -18,7 +18,7 @@ built by the aggregates' mappers (persistence.mappers), search text included, an
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -47,6 +47,14 @@ from hqdesk.services.base import Service
 from hqdesk.services.imports.cells import convert
 from hqdesk.services.imports.columns import FRANCHISEE_TEMPLATE, Column
 from hqdesk.services.imports.layouts import recognise
+from hqdesk.services.imports.mappings import resolve
+from hqdesk.services.imports.plan import (
+    DuplicateMatch,
+    FilePreview,
+    build_preview,
+    check_choices,
+    refused_preview,
+)
 from hqdesk.services.imports.problems import (
     CellProblem,
     ImportConflict,
@@ -402,6 +410,26 @@ def _insert(s: Session, model, rows: list[dict], actor: Actor) -> list[int] | No
 class FranchiseeImporter(Service):
     """Import franchisees from a CSV/XLSX file (all rows or none). See the module docstring."""
 
+    entity = "franchisees"
+    template = FRANCHISEE_TEMPLATE
+
+    def _default_tier(self) -> str:
+        with self.db.read() as s:
+            return s.scalar(select(Tier.code).order_by(Tier.sort_order, Tier.code).limit(1)) or ""
+
+    def preview(self, actor: Actor, path: str | Path, *, mapping: str | None = None) -> FilePreview:
+        """Read ``path`` (never writes) and say how its columns map: the saved mapping ``mapping``, else a
+        recognised layout, else hqdesk's template headers, else headers guessed from their names."""
+        self.require(actor, Action.IMPORT_FRANCHISEES)
+        try:
+            assigned, name = resolve(self.db, self.entity, mapping)
+            layout, table = recognise(read_table(Path(path)), self._default_tier())
+            return build_preview(
+                self.template, self.entity, table, layout=layout, assigned=assigned, mapping_name=name
+            )
+        except Refused as refused:
+            return refused_preview(self.template, self.entity, str(path), refused.problems, mapping or "")
+
     def import_file(
         self,
         actor: Actor,
@@ -410,12 +438,20 @@ class FranchiseeImporter(Service):
         dry_run: bool = False,
         today: date | None = None,
         on_duplicate: str = "refuse",
+        mapping: str | Mapping[str, str] | None = None,
+        decisions: Mapping[int, str] | None = None,
     ) -> ImportResult:
         """Check ``path`` and, unless ``dry_run`` or a row is bad, import every row in one transaction.
 
-        ``on_duplicate``: "refuse" (a row whose code or credit code is already in hqdesk is a problem) or
-        "skip" (rows matching a franchisee already in hqdesk - by credit code, then code, then exact legal
-        name - are left out and counted in ``ImportResult.skipped``; the rest is imported).
+        ``mapping``: a saved mapping's name, or {header text: field key ("" = not imported)}; None: the
+        recognised layout, the template's headers or guessed ones - then every header must be known, every
+        required field matched and none ambiguous, else nothing is imported and the problems say what to map.
+
+        ``on_duplicate``: what to do with a row matching a franchisee already in hqdesk (by unified social credit
+        code, then code, then exact legal name): "refuse" (a problem, as before), "skip", "update" (the mapped,
+        non-blank cells replace the franchisee's values) or "create" (a new franchisee; only for a match by
+        legal name, since codes and credit codes are unique). ``decisions``: Excel row -> action, for single
+        rows. Every match is in ``ImportResult.duplicates`` with its action.
 
         Problems with the file or its rows come back in ``ImportResult.errors`` (nothing written); raises
         PermissionDenied, ImportConflict (a concurrent import took a code), and database errors.
@@ -425,16 +461,17 @@ class FranchiseeImporter(Service):
         )  # early, before the file is read; again in the transaction
         path = Path(path)
         today = today or date.today()
+        mapping_name = mapping if isinstance(mapping, str) else ""
         try:
+            check_choices(on_duplicate, decisions)
+            assigned, mapping_name = resolve(self.db, self.entity, mapping)
             table = read_table(path)
-            with self.db.read() as s:
-                default_tier = s.scalar(select(Tier.code).order_by(Tier.sort_order, Tier.code).limit(1)) or ""
-            layout, table = recognise(table, default_tier)
-            _header_row, mapping, data = FRANCHISEE_TEMPLATE.map_header(table)
+            layout, table = recognise(table, self._default_tier())
+            _header_row, columns, data = self.template.map_header(table, assigned)
         except Refused as refused:
-            return ImportResult(str(path), 0, 0, dry_run, refused.problems)
+            return ImportResult(str(path), 0, 0, dry_run, refused.problems, mapping_name=mapping_name)
         problems: list[ImportProblem] = []
-        rows = _parse_rows(mapping, data, table, today, problems)
+        rows = _parse_rows(columns, data, table, today, problems)
         skipped = 0
         if dry_run:
             with self.db.read() as s:
@@ -442,7 +479,7 @@ class FranchiseeImporter(Service):
                 if on_duplicate == "skip":
                     rows, skipped = _drop_existing(s, rows, problems)
                 _check_rows(s, rows, problems)
-            return self._result(path, rows, 0, dry_run, problems, layout, skipped)
+            return self._result(path, rows, 0, dry_run, problems, layout, skipped, mapping_name=mapping_name)
         from sqlalchemy.exc import IntegrityError
 
         # the search texts' pinyin before the write lock is taken: another user's save need not wait for it
@@ -459,12 +496,16 @@ class FranchiseeImporter(Service):
                 _check_rows(s, rows, problems)
                 if problems:
                     s.rollback()  # nothing was written; said explicitly (the unit of work commits only on request)
-                    return self._result(path, rows, 0, dry_run, problems, layout, skipped)
+                    return self._result(
+                        path, rows, 0, dry_run, problems, layout, skipped, mapping_name=mapping_name
+                    )
                 imported = _write(s, rows, actor, today, f"import: {path.name}"[:200])
                 s.commit()
         except IntegrityError as exc:
             raise ImportConflict() from exc
-        return self._result(path, rows, imported, dry_run, problems, layout, skipped)
+        return self._result(
+            path, rows, imported, dry_run, problems, layout, skipped, mapping_name=mapping_name
+        )
 
     @staticmethod
     def _result(
@@ -475,11 +516,24 @@ class FranchiseeImporter(Service):
         problems: Iterable[ImportProblem],
         layout: str = "",
         skipped: int = 0,
+        *,
+        updated: int = 0,
+        duplicates: tuple[DuplicateMatch, ...] = (),
+        mapping_name: str = "",
     ) -> ImportResult:
         order = FRANCHISEE_TEMPLATE.order
         ordered = sorted(problems, key=lambda p: (p.row or 0, order.get(p.column or "", len(order))))
         return ImportResult(
-            str(path), len(rows), imported, dry_run, tuple(ordered), layout=layout, skipped=skipped
+            str(path),
+            len(rows),
+            imported,
+            dry_run,
+            tuple(ordered),
+            layout=layout,
+            skipped=skipped,
+            updated=updated,
+            duplicates=duplicates,
+            mapping_name=mapping_name,
         )
 
 

@@ -60,7 +60,8 @@ class ImportProblem:
 
 @dataclass(frozen=True)
 class ImportResult:
-    """What an import did. ``imported`` is 0 whenever there are errors, and for a dry run."""
+    """What an import did. ``imported`` (rows created) and ``updated`` are 0 whenever there are errors, and
+    for a dry run."""
 
     file: str
     rows: int  # data rows read (blank rows not counted)
@@ -71,6 +72,10 @@ class ImportResult:
         default="", kw_only=True
     )  # the other system's export recognised (layouts.py), "" for hqdesk's template or a guess
     skipped: int = field(default=0, kw_only=True)  # rows left out: already in hqdesk (on_duplicate="skip")
+    updated: int = field(default=0, kw_only=True)  # rows that updated an existing franchisee/contact/store
+    # every row matching a record already in hqdesk, with what was (or, in a dry run, would be) done
+    duplicates: tuple[Any, ...] = field(default=(), kw_only=True)  # plan.DuplicateMatch
+    mapping_name: str = field(default="", kw_only=True)  # the saved mapping applied, if any
 
     @property
     def ok(self) -> bool:
