@@ -140,14 +140,15 @@ class Template:
         return Header(header_row, texts, data)
 
     def map_header(
-        self, table: Table, assigned: Mapping[str, str] | None = None
+        self, table: Table, assigned: Mapping[str, str] | None = None, required: tuple[str, ...] | None = None
     ) -> tuple[int, dict[int, Column], list[tuple[int, list[Any]]]]:
         """(header row number, column index -> template column, the data rows after the header).
 
         ``assigned``: header text -> column name ("" = not imported), a user's mapping (the wizard's, or a saved
         one): columns it names are mapped as it says, columns it does not name are not imported. Without it
         the headers are guessed, and every header must be known. Refused with every problem: a required
-        column missing, two columns for one field, a header that could mean several fields, unknown names."""
+        column missing, two columns for one field, a header that could mean several fields, unknown names.
+        ``required``: the columns the file must have, if not the template's required ones."""
         head = self.header(table)
         header_row, data = head.row, head.data
         problems: list[ImportProblem] = []
@@ -233,7 +234,7 @@ class Template:
             seen[name] = text
             mapping[index] = self.by_name[name]
         for column in self.columns:
-            if column.required and column.name not in seen:
+            if (column.required if required is None else column.name in required) and column.name not in seen:
                 problems.append(
                     ImportProblem(
                         header_row,

@@ -95,6 +95,15 @@ class ImportConflict(HqdeskError):
     )
 
 
+class ImportStale(HqdeskError):
+    context = "Import"
+    message = QT_TRANSLATE_NOOP(
+        "Import",
+        "Another user changed franchisees this file updates while it was being imported. Nothing was imported; "
+        "run the import again.",
+    )
+
+
 class Refused(Exception):
     """The file as a whole cannot be imported; carries the problems (raised by the reader and the header
     mapping, turned into an ImportResult by the importer)."""
@@ -114,4 +123,13 @@ class CellProblem(Exception):
         self.params = params
 
 
-__all__ = ["IMPORT", "ImportProblem", "ImportResult", "ImportConflict", "Refused", "CellProblem", "shown"]
+__all__ = [
+    "IMPORT",
+    "ImportProblem",
+    "ImportResult",
+    "ImportConflict",
+    "ImportStale",
+    "Refused",
+    "CellProblem",
+    "shown",
+]
