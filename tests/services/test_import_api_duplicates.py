@@ -319,3 +319,104 @@ def test_decisions_never_write_part_of_a_file(existing, users, tmp_path, decisio
     # row 3 creates N{n}, or renames the namesake it updates to N{n} (the file's code is a mapped cell)
     assert (f"N{n}" in new) == (actions[3] in ("create", "update"))
     assert f"M{n}" in new
+
+
+# ----- contacts and stores ------------------------------------------------------------------------------------
+
+
+def contacts(services, code):
+    with services.db.read() as s:
+        return s.execute(
+            select(Contact.name, Contact.mobile, Contact.email, Contact.version)
+            .join(Franchisee)
+            .where(Franchisee.code == code)
+            .order_by(Contact.id)
+        ).all()
+
+
+@pytest.fixture
+def with_contacts(existing, users, tmp_path):
+    path = write_csv(
+        tmp_path / "c0.csv",
+        [
+            ["加盟商编号", "姓名", "手机", "邮箱"],
+            ["F1", "王总", "13900001111", "w@x.cn"],
+            ["F1", "李会计", "13900002222", ""],
+        ],
+    )
+    assert existing.imports.contacts.import_file(users["admin"], path, today=TODAY).imported == 2
+    return existing
+
+
+def test_a_contact_matching_by_name_or_mobile_is_refused_by_default(with_contacts, users, tmp_path):
+    services = with_contacts
+    path = write_csv(
+        tmp_path / "c.csv",
+        [
+            ["加盟商编号", "姓名", "手机"],
+            ["F1", "王总", ""],
+            ["F1", "王小二", "13900002222"],
+            ["F3", "王总", ""],
+        ],
+    )
+    before = contacts(services, "F1")
+    result = services.imports.contacts.import_file(users["admin"], path, today=TODAY)
+    assert [p.line() for p in result.errors] == [
+        "row 2, column name: Franchisee F1 already has a contact 王总 (same name): choose update, skip or create "
+        "for this row.",
+        "row 3, column mobile: Franchisee F1 already has a contact 李会计 (same mobile): choose update, skip or "
+        "create for this row.",
+    ]
+    assert contacts(services, "F1") == before
+
+
+def test_contacts_update_skip_and_create(with_contacts, users, tmp_path):
+    services = with_contacts
+    path = write_csv(
+        tmp_path / "c.csv",
+        [
+            ["加盟商编号", "姓名", "手机", "邮箱"],
+            ["F1", "王总", "", "wang@new.cn"],
+            ["F1", "李会计", "", ""],
+            ["F1", "王小二", "13900002222", ""],
+        ],
+    )
+    result = services.imports.contacts.import_file(
+        users["admin"], path, on_duplicate="update", decisions={3: "skip", 4: "create"}, today=TODAY
+    )
+    assert (result.imported, result.updated, result.skipped) == (1, 1, 1), [p.line() for p in result.errors]
+    assert [(d.row, d.matched_by, d.existing_code, d.existing_name, d.action) for d in result.duplicates] == [
+        (2, "name", "F1", "王总", "update"),
+        (3, "name", "F1", "李会计", "skip"),
+        (4, "mobile", "F1", "李会计", "create"),
+    ]
+    got = contacts(services, "F1")
+    # the blank mobile left 王总's mobile as it was; the version moved on
+    assert [tuple(c)[:3] for c in got] == [
+        ("王总", "13900001111", "wang@new.cn"),
+        ("李会计", "13900002222", ""),
+        ("王小二", "13900002222", ""),
+    ]
+    assert [c.version for c in got] == [2, 1, 1]
+
+
+def test_stores_match_by_name_within_the_franchisee(existing, users, tmp_path):
+    services = existing
+    first = write_csv(tmp_path / "s0.csv", [["加盟商编号", "店名", "城市"], ["F1", "西湖店", "杭州"]])
+    assert services.imports.stores.import_file(users["admin"], first, today=TODAY).imported == 1
+    again = write_csv(
+        tmp_path / "s.csv", [["加盟商编号", "店名", "面积"], ["F1", "西湖店", "120"], ["F2", "西湖店", "80"]]
+    )
+    result = services.imports.stores.import_file(users["admin"], again, on_duplicate="update", today=TODAY)
+    assert (result.imported, result.updated) == (1, 1), [p.line() for p in result.errors]
+    assert [(d.row, d.matched_by, d.existing_code) for d in result.duplicates] == [(2, "name", "F1")]
+    with services.db.read() as s:
+        from hqdesk.persistence.models import Store
+
+        rows = s.execute(
+            select(Store.name, Store.city, Store.floor_area, Store.version).order_by(Store.id)
+        ).all()
+    assert [tuple(r) for r in rows] == [
+        ("西湖店", "杭州", Decimal("120.00"), 2),
+        ("西湖店", "", Decimal("80.00"), 1),
+    ]

@@ -39,6 +39,18 @@ def header_key(text: str) -> str:
     return re.sub(r"[\s\-]+", "_", key)
 
 
+UNKNOWN_COLUMN = QT_TRANSLATE_NOOP(
+    "Import", 'Unknown column "{header}": rename it to a column of the import template or delete it.'
+)
+NO_HEADER = QT_TRANSLATE_NOOP("Import", "Column {letter} has values but no name in the header row.")
+COULD_MEAN = QT_TRANSLATE_NOOP(
+    "Import", 'Column "{header}" could mean {fields}: map it to one of them (or to none).'
+)
+TWO_COLUMNS = QT_TRANSLATE_NOOP("Import", 'Two columns mean {column}: "{first}" and "{second}"; keep one.')
+NO_COLUMN = QT_TRANSLATE_NOOP("Import", "The file has no {column} column; it is required.")
+MAPPING_MESSAGES = frozenset({UNKNOWN_COLUMN, NO_HEADER, COULD_MEAN, TWO_COLUMNS, NO_COLUMN})
+"""The problems a mapping solves (the command line then says how to give one)."""
+
 HOW_LAYOUT, HOW_TEMPLATE, HOW_GUESSED, HOW_SAVED = "layout", "template", "guessed", "saved"
 _BRACKETS = re.compile(r"[(（\[【].*?[)）\]】]")
 
