@@ -420,3 +420,18 @@ def test_stores_match_by_name_within_the_franchisee(existing, users, tmp_path):
         ("西湖店", "杭州", Decimal("120.00"), 2),
         ("西湖店", "", Decimal("80.00"), 1),
     ]
+
+
+def test_a_skipped_rows_credit_cells_are_not_written(existing, users, tmp_path):
+    services = existing
+    path = write_csv(
+        tmp_path / "f.csv",
+        [
+            ["code", "legal_name", "city", "tier", "credit_limit"],
+            ["F1", "甲珠宝有限公司", "上海", "A", "100"],
+        ],
+    )
+    result = services.imports.franchisees.import_file(users["admin"], path, on_duplicate="skip", today=TODAY)
+    assert (result.imported, result.skipped, result.errors) == (0, 1, ())
+    with services.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(CreditProfile)) == 0

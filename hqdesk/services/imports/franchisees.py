@@ -488,8 +488,8 @@ class FranchiseeImporter(Service):
                 updating = [by_number[u.number] for u in updates]
                 _check_rows(s, create + updating if updates else create, problems)
                 after_check(now, by_number, updates, problems)
-                profiles = self._check_credit(s, credit, updates, by_number, problems)
                 kept = create + updating
+                profiles = self._check_credit(s, credit, updates, {r.number for r in kept}, problems)
                 result = partial(
                     self._result,
                     path,
@@ -527,8 +527,9 @@ class FranchiseeImporter(Service):
         return () if names & {"code", "uscc", "legal_name"} else ("code",)
 
     @staticmethod
-    def _check_credit(s, credit, updates, by_number, problems) -> dict[int, Any]:
-        """Each credit row's profile as it will be (row number -> data), checked by the credit profile rules."""
+    def _check_credit(s, credit, updates, kept: set[int], problems) -> dict[int, Any]:
+        """Each credit row's profile as it will be (row number -> data), checked by the credit profile rules;
+        ``kept``: the rows created or updated (not the skipped ones)."""
         if not credit:
             return {}
         from hqdesk.services.credit_profiles import DEFAULTS as DEFAULT_CREDIT
@@ -537,7 +538,7 @@ class FranchiseeImporter(Service):
         current = current_profiles(s, existing.values())
         profiles = {}
         for number, values in credit.items():
-            if number not in by_number or not values:
+            if number not in kept or not values:
                 continue  # skipped, or the settlement term was not understood (reported)
             base = current[existing[number]] if number in existing else DEFAULT_CREDIT
             profiles[number] = credit_data(base, values)
