@@ -319,6 +319,9 @@ def test_import_franchisees(capsys, monkeypatch, db_url, tmp_path):
             {"row": 2, "column": "code", "message": "Another franchisee already has the code A001."},
             {"row": 3, "column": "code", "message": "Another franchisee already has the code A002."},
         ],
+        "updated": 0,
+        "skipped": 0,
+        "duplicates": [],
     }
     assert again[2] == f"hqdesk-admin: refused: 2 problem(s) in {good}; nothing was imported\n"
 
@@ -328,6 +331,8 @@ def test_import_franchisees(capsys, monkeypatch, db_url, tmp_path):
         "",
         (
             'row 1, column fax: Unknown column "fax": rename it to a column of the import template or delete it.\n'
+            "hqdesk-admin: map the columns in the import wizard and save the mapping there, then run again with "
+            "--mapping NAME (saved mappings for franchisees: none)\n"
             f"hqdesk-admin: refused: 1 problem(s) in {bad}; nothing was imported\n"
         ),
     )
@@ -344,7 +349,19 @@ def test_import_franchisees(capsys, monkeypatch, db_url, tmp_path):
 
     ok_json = _csv(tmp_path / "ok.csv", "code,legal_name,city,tier\nC1,丙,上海,C\n")
     code, out, err = cli(capsys, "import", "franchisees", ok_json, "--json", "--db", db_url)
-    assert (code, json.loads(out), err) == (0, {"imported": 1, "rows": 1, "dry_run": False, "errors": []}, "")
+    assert (code, json.loads(out), err) == (
+        0,
+        {
+            "imported": 1,
+            "rows": 1,
+            "dry_run": False,
+            "errors": [],
+            "updated": 0,
+            "skipped": 0,
+            "duplicates": [],
+        },
+        "",
+    )
 
     missing = str(tmp_path / "missing.xlsx")
     code, out, err = cli(capsys, "import", "franchisees", missing, "--db", db_url)

@@ -8,29 +8,49 @@ import sys
 
 from hqdesk.cli.output import OK, REFUSED, Parser, acting_actor, error, open_services
 
+ACTIONS = ("refuse", "skip", "update", "create")
+MAPPING_HINT = (
+    "map the columns in the import wizard and save the mapping there, then run again with --mapping NAME "
+    "(saved mappings for {what}: {names})"
+)
 
-def _importer(what: str):
-    if what == "contacts":
-        from hqdesk.services.imports.children import ContactImporter
 
-        return ContactImporter
-    if what == "stores":
-        from hqdesk.services.imports.children import StoreImporter
+def _duplicate_line(d, dry_run: bool) -> str:
+    """``row 2: matches F1 甲珠宝有限公司 by uscc: updated`` (a dry run: ``would be updated``)."""
+    done = {"update": "updated", "skip": "skipped", "create": "created as new"}[d.action]
+    return f"row {d.row}: matches {d.existing_code} {d.existing_name} by {d.matched_by}: " + (
+        f"would be {done}" if dry_run else done
+    )
 
-        return StoreImporter
-    from hqdesk.services.importer import FranchiseeImporter
 
-    return FranchiseeImporter
+def _summary(result, what: str) -> str:
+    parts = []
+    if result.updated:
+        parts.append(f"updated {result.updated}")
+    if result.skipped:
+        parts.append(f"skipped {result.skipped} already in hqdesk")
+    tail = "".join(f"; {p}" for p in parts)
+    if result.dry_run:
+        return f"dry run: {result.rows} {what} can be imported{tail}; nothing was written"
+    return f"imported {result.imported} {what}{tail}"
 
 
 def cmd_import_franchisees(args) -> int:
     """``import franchisees|contacts|stores``: the same output for each (``what``)."""
+    from hqdesk.services.imports.children import NO_FRANCHISEE_COLUMN
+    from hqdesk.services.imports.columns import MAPPING_MESSAGES
+
     what = getattr(args, "what", "franchisees")
     services = open_services(args)
     try:
         actor = acting_actor(services, args.as_user)  # a personal login acts as its own user
-        options = {"on_duplicate": args.on_duplicate} if what == "franchisees" else {}
-        result = _importer(what)(services.db).import_file(actor, args.file, dry_run=args.dry_run, **options)
+        result = services.imports.importer(what).import_file(
+            actor, args.file, dry_run=args.dry_run, on_duplicate=args.on_duplicate, mapping=args.mapping
+        )
+        unmapped = args.mapping is None and any(
+            p.message in MAPPING_MESSAGES or p.message == NO_FRANCHISEE_COLUMN for p in result.errors
+        )
+        saved = services.imports.mappings.names(what) if unmapped else []
     finally:
         services.close()
     if args.json:
@@ -41,8 +61,11 @@ def cmd_import_franchisees(args) -> int:
                     "rows": result.rows,
                     "dry_run": result.dry_run,
                     "errors": [p.as_json() for p in result.errors],
-                    **({"layout": result.layout} if getattr(result, "layout", "") else {}),
-                    **({"skipped": result.skipped} if getattr(result, "skipped", 0) else {}),
+                    "updated": result.updated,
+                    "skipped": result.skipped,
+                    "duplicates": [d.as_json() for d in result.duplicates],
+                    **({"layout": result.layout} if result.layout else {}),
+                    **({"mapping": result.mapping_name} if result.mapping_name else {}),
                 },
                 ensure_ascii=False,
                 indent=2,
@@ -55,16 +78,18 @@ def cmd_import_franchisees(args) -> int:
             else:
                 print(problem.line(), file=sys.stderr)  # row R, column C: message
     if result.errors:
+        if unmapped:
+            error(MAPPING_HINT.format(what=what, names=", ".join(saved) or "none"))
         error(f"refused: {len(result.errors)} problem(s) in {result.file}; nothing was imported")
         return REFUSED
     if not args.json:
-        if getattr(result, "layout", ""):
+        if result.layout:
             print(f"recognised layout: {result.layout}")
-        skipped = f"; skipped {result.skipped} already in hqdesk" if getattr(result, "skipped", 0) else ""
-        if result.dry_run:
-            print(f"dry run: {result.rows} {what} can be imported{skipped}; nothing was written")
-        else:
-            print(f"imported {result.imported} {what}{skipped}")
+        if result.mapping_name:
+            print(f"mapping: {result.mapping_name}")
+        for duplicate in result.duplicates:
+            print(_duplicate_line(duplicate, result.dry_run))
+        print(_summary(result, what))
     return OK
 
 
@@ -123,34 +148,28 @@ def cmd_import_ledger(args) -> int:
 def add_commands(commands, common: argparse.ArgumentParser) -> argparse.ArgumentParser:
     imp = commands.add_parser("import", parents=[common], help="import data from files")
     imp_commands = imp.add_subparsers(title="import commands", metavar="IMPORT_COMMAND", parser_class=Parser)
-    p = imp_commands.add_parser(
-        "franchisees", parents=[common], help="import franchisees from a CSV or XLSX file (all rows or none)"
-    )
-    p.add_argument("file")
-    p.add_argument("--dry-run", action="store_true", help="check the file, write nothing")
-    p.add_argument("--json", action="store_true", help="print the result as JSON")
-    p.add_argument(
-        "--as",
-        dest="as_user",
-        metavar="USERNAME",
-        help="record the import as this hqdesk user (an administrator); default: system",
-    )
-    p.add_argument(
-        "--on-duplicate",
-        choices=("refuse", "skip"),
-        default="refuse",
-        help="a row matching a franchisee already in hqdesk (credit code, code, or exact legal name): refuse the "
-        "file (default) or skip the row",
-    )
-    p.set_defaults(handler=cmd_import_franchisees, what="franchisees")
-    for what in ("contacts", "stores"):
-        p = imp_commands.add_parser(
-            what,
-            parents=[common],
-            help=f"import {what} of existing franchisees (named by franchisee_code or franchisee_uscc) from a "
-            "CSV or XLSX file (all rows or none)",
-        )
+    for what, help_text in (
+        ("franchisees", "import franchisees from a CSV or XLSX file (all rows or none)"),
+        (
+            "contacts",
+            "import contacts of existing franchisees (named by franchisee_code or franchisee_uscc) from a CSV or "
+            "XLSX file (all rows or none)",
+        ),
+        (
+            "stores",
+            "import stores of existing franchisees (named by franchisee_code or franchisee_uscc) from a CSV or "
+            "XLSX file (all rows or none)",
+        ),
+    ):
+        p = imp_commands.add_parser(what, parents=[common], help=help_text)
         p.add_argument("file")
+        p.add_argument(
+            "--mapping",
+            metavar="NAME",
+            help="map the columns with this saved mapping (saved in the import wizard); default: hqdesk's template "
+            "headers, a recognised export, or headers guessed from their names when every required column is "
+            "found and none is ambiguous",
+        )
         p.add_argument("--dry-run", action="store_true", help="check the file, write nothing")
         p.add_argument("--json", action="store_true", help="print the result as JSON")
         p.add_argument(
@@ -158,6 +177,14 @@ def add_commands(commands, common: argparse.ArgumentParser) -> argparse.Argument
             dest="as_user",
             metavar="USERNAME",
             help="record the import as this hqdesk user (an administrator); default: system",
+        )
+        p.add_argument(
+            "--on-duplicate",
+            choices=ACTIONS,
+            default="refuse",
+            help="a row matching a record already in hqdesk (franchisees: credit code, code, or exact legal name; "
+            "contacts: same franchisee and name or mobile; stores: same franchisee and name): refuse the file "
+            "(default), skip the row, update the record with the row's non-blank cells, or create a new one",
         )
         p.set_defaults(handler=cmd_import_franchisees, what=what)
     for what, help_text in (

@@ -24,7 +24,7 @@ from hqdesk.resources import db_path
 
 log = logging.getLogger(__name__)
 
-SCHEMA_HEAD = "0009"
+SCHEMA_HEAD = "0010"
 # pg_advisory_xact_lock key held by a schema upgrade (advisory locks are per database): "hqdesk" + 1
 UPGRADE_LOCK_KEY = 0x6871_6465_736B_0001
 # Alembic's ``context`` and ``op`` are process globals: one upgrade at a time in a process

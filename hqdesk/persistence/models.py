@@ -310,3 +310,6 @@ AUDITED_TABLES = AUDITED_TABLES + ("complaint_categories", "complaint_sla", "com
 from hqdesk.persistence import models_analytics, models_letters  # noqa: E402,F401
 
 AUDITED_TABLES = AUDITED_TABLES + ("letter_templates",)
+from hqdesk.persistence import models_imports  # noqa: E402,F401
+
+AUDITED_TABLES = AUDITED_TABLES + ("import_mappings",)

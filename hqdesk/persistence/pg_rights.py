@@ -281,6 +281,10 @@ TABLE_RULES = TABLE_RULES + (
         owner="{s}.hqdesk_owns_franchisee(franchisee_id)",
     ),
 )
+TABLE_RULES = TABLE_RULES + (
+    # imports: the column mappings saved by name, shared; written by whoever may import, read by everyone
+    TableRule("import_mappings", *(Action.IMPORT_FRANCHISEES,) * 3, None),
+)
 RULES_BY_TABLE = {r.table: r for r in TABLE_RULES}
 OPERATIONS = ("INSERT", "UPDATE", "DELETE")
 

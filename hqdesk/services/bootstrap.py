@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from hqdesk.services.credit_simulator import CreditSimulatorService
     from hqdesk.services.dunning import DunningService
     from hqdesk.services.exports import ExportService
+    from hqdesk.services.imports.services import ImportServices
     from hqdesk.services.ledger import LedgerService
     from hqdesk.services.letters import LetterService
     from hqdesk.services.receivables import ReceivablesService
@@ -157,6 +158,13 @@ class Services:
         from hqdesk.services.letters import LetterService
 
         return LetterService(self.db)
+
+    @cached_property
+    def imports(self) -> ImportServices:
+        """The importers (franchisees, contacts, stores: preview and import) and the saved column mappings."""
+        from hqdesk.services.imports.services import ImportServices
+
+        return ImportServices(self.db)
 
     @property
     def dialect(self) -> str:

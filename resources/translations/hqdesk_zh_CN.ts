@@ -167,14 +167,12 @@
     <message numerus="yes">
         <source>%n event(s)</source>
         <translation>
-            <numerusform>%n 个事件</numerusform>
-        </translation>
+            <numerusform>%n 个事件</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Contract renewals show %n day(s) ahead</source>
         <translation>
-            <numerusform>合同续签提前 %n 天显示</numerusform>
-        </translation>
+            <numerusform>合同续签提前 %n 天显示</numerusform></translation>
     </message>
     <message>
         <source>Contract renewals</source>
@@ -195,8 +193,7 @@
     <message numerus="yes">
         <source>%n event(s) exported</source>
         <translation>
-            <numerusform>已导出 %n 个事件</numerusform>
-        </translation>
+            <numerusform>已导出 %n 个事件</numerusform></translation>
     </message>
 </context>
 <context>
@@ -307,8 +304,7 @@
     <message numerus="yes">
         <source>%n franchisee(s) with money open as of {date}.</source>
         <translation>
-            <numerusform>截至 {date}，共 %n 个加盟商有未结款项。</numerusform>
-        </translation>
+            <numerusform>截至 {date}，共 %n 个加盟商有未结款项。</numerusform></translation>
     </message>
     <message>
         <source>{code} {name}: {column} as of {date}</source>
@@ -321,8 +317,7 @@
     <message numerus="yes">
         <source>%n document(s), {amount} in all</source>
         <translation>
-            <numerusform>共 %n 张单据，合计 {amount}</numerusform>
-        </translation>
+            <numerusform>共 %n 张单据，合计 {amount}</numerusform></translation>
     </message>
     <message>
         <source>Export the aging report</source>
@@ -460,8 +455,7 @@
     <message numerus="yes">
         <source>Last %n month(s)</source>
         <translation>
-            <numerusform>最近 %n 个月</numerusform>
-        </translation>
+            <numerusform>最近 %n 个月</numerusform></translation>
     </message>
     <message>
         <source>Clear filters</source>
@@ -696,8 +690,7 @@
     <message numerus="yes">
         <source>%n franchisee(s) changed.</source>
         <translation>
-            <numerusform>已更改 %n 个加盟商。</numerusform>
-        </translation>
+            <numerusform>已更改 %n 个加盟商。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -705,8 +698,7 @@
     <message numerus="yes">
         <source>Applies to %n selected franchisee(s). All of them change, or none.</source>
         <translation>
-            <numerusform>作用于选中的 %n 个加盟商：要么全部更改，要么都不更改。</numerusform>
-        </translation>
+            <numerusform>作用于选中的 %n 个加盟商：要么全部更改，要么都不更改。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1393,8 +1385,7 @@
     <message numerus="yes">
         <source>%n complaint(s)</source>
         <translation>
-            <numerusform>%n 条投诉</numerusform>
-        </translation>
+            <numerusform>%n 条投诉</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2161,8 +2152,7 @@
     <message numerus="yes">
         <source>⚠ Overdue by %n day(s)</source>
         <translation>
-            <numerusform>⚠ 已逾期 %n 天</numerusform>
-        </translation>
+            <numerusform>⚠ 已逾期 %n 天</numerusform></translation>
     </message>
     <message>
         <source>Due today</source>
@@ -2171,8 +2161,7 @@
     <message numerus="yes">
         <source>In %n day(s)</source>
         <translation>
-            <numerusform>%n 天后</numerusform>
-        </translation>
+            <numerusform>%n 天后</numerusform></translation>
     </message>
     <message>
         <source> (follow-up)</source>
@@ -3691,8 +3680,7 @@
     <message numerus="yes">
         <source>%n statuses</source>
         <translation>
-            <numerusform>%n 种状态</numerusform>
-        </translation>
+            <numerusform>%n 种状态</numerusform></translation>
     </message>
     <message>
         <source>Tier {tier}</source>
@@ -3891,14 +3879,12 @@
     <message numerus="yes">
         <source>%n franchisee(s) at risk of leaving</source>
         <translation>
-            <numerusform>%n 家加盟商有流失风险</numerusform>
-        </translation>
+            <numerusform>%n 家加盟商有流失风险</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n active</source>
         <translation>
-            <numerusform>共 %n 家合作中</numerusform>
-        </translation>
+            <numerusform>共 %n 家合作中</numerusform></translation>
     </message>
     <message>
         <source>Franchisees</source>
@@ -4402,12 +4388,112 @@
         <translation>未知列“{header}”：请改名为导入模板中的列，或删除该列。</translation>
     </message>
     <message>
+        <source>Column "{header}" could mean {fields}: map it to one of them (or to none).</source>
+        <translation>列“{header}”可能是 {fields}：请把它对应到其中一个字段（或不导入）。</translation>
+    </message>
+    <message>
         <source>Two columns mean {column}: "{first}" and "{second}"; keep one.</source>
         <translation>有两列都表示 {column}：“{first}”和“{second}”；请只保留一列。</translation>
     </message>
     <message>
         <source>The file has no {column} column; it is required.</source>
         <translation>文件缺少必填列 {column}。</translation>
+    </message>
+    <message>
+        <source>The mapping sends column "{header}" to {field}, which this import does not have.</source>
+        <translation>映射把列“{header}”对应到 {field}，但此导入没有这个字段。</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Legal name</source>
+        <translation>公司名称</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Store brand name</source>
+        <translation>门店品牌名</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>Registered capital</source>
+        <translation>注册资本</translation>
+    </message>
+    <message>
+        <source>Business scope</source>
+        <translation>经营范围</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>大区</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <source>Join date</source>
+        <translation>加盟日期</translation>
+    </message>
+    <message>
+        <source>Contract start</source>
+        <translation>合同开始日期</translation>
+    </message>
+    <message>
+        <source>Contract end</source>
+        <translation>合同结束日期</translation>
+    </message>
+    <message>
+        <source>Account manager</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>合作状态</translation>
+    </message>
+    <message>
+        <source>Primary contact</source>
+        <translation>主要联系人</translation>
+    </message>
+    <message>
+        <source>Contact's mobile</source>
+        <translation>联系人手机</translation>
+    </message>
+    <message>
+        <source>Contact's role</source>
+        <translation>联系人角色</translation>
+    </message>
+    <message>
+        <source>Contact's phone</source>
+        <translation>联系人电话</translation>
+    </message>
+    <message>
+        <source>Contact's birthday</source>
+        <translation>联系人生日</translation>
+    </message>
+    <message>
+        <source>Credit limit (yuan)</source>
+        <translation>信用额度（元）</translation>
+    </message>
+    <message>
+        <source>Settlement term</source>
+        <translation>结算方式</translation>
     </message>
     <message>
         <source>A date with a time of day ({value}): a date column takes the day only. Format the cell as a date without time in Excel, or write the date as YYYY-MM-DD.</source>
@@ -4440,6 +4526,102 @@
     <message>
         <source>Unknown store status {value}; use planned, open, renovating or closed.</source>
         <translation>未知的门店状态 {value}；请填写 planned（筹建）、open（营业）、renovating（装修）或 closed（关闭）。</translation>
+    </message>
+    <message>
+        <source>Franchisee code</source>
+        <translation>加盟商编号</translation>
+    </message>
+    <message>
+        <source>Franchisee's unified social credit code</source>
+        <translation>加盟商统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Contact name</source>
+        <translation>联系人姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Honorific</source>
+        <translation>称呼</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>WeChat ID</source>
+        <translation>微信号</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Hobbies</source>
+        <translation>爱好</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>偏好</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Store name</source>
+        <translation>门店名称</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Opening date</source>
+        <translation>开业日期</translation>
+    </message>
+    <message>
+        <source>Store status</source>
+        <translation>门店状态</translation>
+    </message>
+    <message>
+        <source>Floor area (m²)</source>
+        <translation>面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Franchisee {code} already has a contact {name} (same {matched_by}): choose update, skip or create for this row.</source>
+        <translation>加盟商 {code} 已有联系人 {name}（{matched_by} 相同）：请为此行选择更新、跳过或新建。</translation>
+    </message>
+    <message>
+        <source>Franchisee {code} already has a store {name}: choose update, skip or create for this row.</source>
+        <translation>加盟商 {code} 已有门店 {name}：请为此行选择更新、跳过或新建。</translation>
+    </message>
+    <message>
+        <source>Row {row} already updates {name}; keep one of the two rows.</source>
+        <translation>第 {row} 行已更新 {name}；两行只保留一行。</translation>
+    </message>
+    <message>
+        <source>Your role ({role}) may not edit franchisee {code}: it is looked after by another account manager.</source>
+        <translation>您的角色（{role}）不能编辑加盟商 {code}：它由另一位客户经理负责。</translation>
     </message>
     <message>
         <source>The file has neither a franchisee_code nor a franchisee_uscc column: each row must say which franchisee it belongs to.</source>
@@ -4518,6 +4700,10 @@
         <translation>导入期间其他用户添加了编码或信用代码相同的加盟商。未导入任何数据；请重新导入以查看是哪些行。</translation>
     </message>
     <message>
+        <source>Another user changed franchisees this file updates while it was being imported. Nothing was imported; run the import again.</source>
+        <translation>导入期间，另一位用户修改了此文件要更新的加盟商。未导入任何数据；请重新导入。</translation>
+    </message>
+    <message>
         <source>Unknown kind {value}; use invoice or credit_note.</source>
         <translation>未知类型 {value}；请使用 invoice（发票）或 credit_note（贷项通知单）。</translation>
     </message>
@@ -4560,6 +4746,42 @@
     <message>
         <source>Salesforce Account export</source>
         <translation>Salesforce 客户（Account）导出</translation>
+    </message>
+    <message>
+        <source>Unknown settlement term {value}; use e.g. 预付, 货到付款, 月结, 月结30天, 季结, 半年结, 年结, net 30 or 30天.</source>
+        <translation>无法识别的结算方式 {value}；请使用例如 预付、货到付款、月结、月结30天、季结、半年结、年结、net 30 或 30天。</translation>
+    </message>
+    <message>
+        <source>Your role ({role}) may not change credit terms: remove the {column} column (or its values), or ask a credit manager to import the file.</source>
+        <translation>您的角色（{role}）不能修改信用条件：请删除 {column} 列（或其中的值），或请信用经理导入此文件。</translation>
+    </message>
+    <message>
+        <source>Franchisee {code} already has this {matched_by}: a new franchisee cannot take it. Update or skip the row.</source>
+        <translation>加盟商 {code} 已使用此 {matched_by}：新加盟商不能再用。请更新或跳过此行。</translation>
+    </message>
+    <message>
+        <source>Row {row} already updates franchisee {code}; keep one of the two rows.</source>
+        <translation>第 {row} 行已更新加盟商 {code}；两行只保留一行。</translation>
+    </message>
+    <message>
+        <source>Your role ({role}) may not give franchisee {code} to another account manager.</source>
+        <translation>您的角色（{role}）不能把加盟商 {code} 转给另一位客户经理。</translation>
+    </message>
+    <message>
+        <source>Franchisee {code} is archived: restore it before updating it.</source>
+        <translation>加盟商 {code} 已归档：请先恢复，再更新。</translation>
+    </message>
+    <message>
+        <source>An import does not change the status of an existing franchisee ({code} is {status}); change it in the profile, where the reason is recorded.</source>
+        <translation>导入不会修改已有加盟商的合作状态（{code} 为 {status}）；请在档案中修改，以便记录原因。</translation>
+    </message>
+    <message>
+        <source>There is no saved mapping {name} for {entity}. Saved: {names}.</source>
+        <translation>{entity} 没有名为 {name} 的已保存映射。已保存：{names}。</translation>
+    </message>
+    <message>
+        <source>Unknown choice for rows already in hqdesk: {choice}; use update, skip or create.</source>
+        <translation>对已在 hqdesk 中的行的处理方式 {choice} 无法识别；请使用 update（更新）、skip（跳过）或 create（新建）。</translation>
     </message>
 </context>
 <context>
@@ -5509,8 +5731,7 @@
     <message numerus="yes">
         <source>%n franchisee(s) picked</source>
         <translation>
-            <numerusform>已选择 %n 个加盟商</numerusform>
-        </translation>
+            <numerusform>已选择 %n 个加盟商</numerusform></translation>
     </message>
     <message>
         <source>Name the event the letter invites to.</source>
@@ -5692,20 +5913,17 @@
     <message numerus="yes">
         <source>%n letter(s) to write</source>
         <translation>
-            <numerusform>待生成 %n 封信函</numerusform>
-        </translation>
+            <numerusform>待生成 %n 封信函</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n skipped</source>
         <translation>
-            <numerusform>跳过 %n 个</numerusform>
-        </translation>
+            <numerusform>跳过 %n 个</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n with a warning</source>
         <translation>
-            <numerusform>%n 个有警告</numerusform>
-        </translation>
+            <numerusform>%n 个有警告</numerusform></translation>
     </message>
     <message>
         <source>No letter to write: every recipient is skipped (see Remarks).</source>
@@ -5738,8 +5956,7 @@
     <message numerus="yes">
         <source>%n letter(s) written</source>
         <translation>
-            <numerusform>已生成 %n 封信函</numerusform>
-        </translation>
+            <numerusform>已生成 %n 封信函</numerusform></translation>
     </message>
     <message>
         <source>The letters appear here once they are written.</source>
@@ -6299,8 +6516,7 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>%n franchisee(s) owing money without a credit limit</source>
         <translation>
-            <numerusform>%n 家加盟商无信用额度但有欠款</numerusform>
-        </translation>
+            <numerusform>%n 家加盟商无信用额度但有欠款</numerusform></translation>
     </message>
     <message>
         <source>Receivables ÷ credit limit</source>
@@ -6341,14 +6557,12 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>%n franchisee(s)</source>
         <translation>
-            <numerusform>%n 家加盟商</numerusform>
-        </translation>
+            <numerusform>%n 家加盟商</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Credit-limit use {band}: %n franchisee(s)</source>
         <translation>
-            <numerusform>信用额度使用率 {band}：%n 家加盟商</numerusform>
-        </translation>
+            <numerusform>信用额度使用率 {band}：%n 家加盟商</numerusform></translation>
     </message>
 </context>
 <context>
@@ -6372,8 +6586,7 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>%n complaint(s)</source>
         <translation>
-            <numerusform>%n 件投诉</numerusform>
-        </translation>
+            <numerusform>%n 件投诉</numerusform></translation>
     </message>
     <message>
         <source>Complaints</source>
@@ -7051,8 +7264,7 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>The tier {code} is given to %n franchisee(s); give them another tier first.</source>
         <translation>
-            <numerusform>等级 {code} 仍有 %n 个加盟商使用；请先为他们更换等级。</numerusform>
-        </translation>
+            <numerusform>等级 {code} 仍有 %n 个加盟商使用；请先为他们更换等级。</numerusform></translation>
     </message>
     <message>
         <source>Remove tier</source>
@@ -7151,8 +7363,7 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>Hand their %n franchisee(s) over to</source>
         <translation>
-            <numerusform>将其负责的 %n 个加盟商转交给</numerusform>
-        </translation>
+            <numerusform>将其负责的 %n 个加盟商转交给</numerusform></translation>
     </message>
     <message>
         <source>Enter an e-mail address like name@example.com, or leave it empty.</source>
@@ -7765,6 +7976,18 @@ Franchisee relationships and credit management for headquarters.</source>
         <source>Name the bank of the account number.</source>
         <translation>请填写该账号的开户银行。</translation>
     </message>
+    <message>
+        <source>Enter a name.</source>
+        <translation>请输入名称。</translation>
+    </message>
+    <message>
+        <source>Mappings are for franchisees, contacts or stores, not {entity}.</source>
+        <translation>映射只用于加盟商、联系人或门店，不能用于 {entity}。</translation>
+    </message>
+    <message>
+        <source>The mapping sends column "{header}" to {field}, which this import does not have.</source>
+        <translation>映射把列“{header}”对应到 {field}，但此导入没有这个字段。</translation>
+    </message>
 </context>
 <context>
     <name>VisitCadencePage</name>
@@ -7783,8 +8006,7 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source> month(s)</source>
         <translation>
-            <numerusform> 个月</numerusform>
-        </translation>
+            <numerusform> 个月</numerusform></translation>
     </message>
     <message>
         <source>Tier {tier}: visit every</source>
@@ -7890,8 +8112,7 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source> month(s)</source>
         <translation>
-            <numerusform> 个月</numerusform>
-        </translation>
+            <numerusform> 个月</numerusform></translation>
     </message>
     <message>
         <source>No regular visits</source>
@@ -7907,8 +8128,7 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>every %n month(s)</source>
         <translation>
-            <numerusform>每 %n 个月一次</numerusform>
-        </translation>
+            <numerusform>每 %n 个月一次</numerusform></translation>
     </message>
     <message>
         <source>its own plan</source>
@@ -8122,32 +8342,27 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>%n franchisee(s) to visit</source>
         <translation>
-            <numerusform>%n 家加盟商待拜访</numerusform>
-        </translation>
+            <numerusform>%n 家加盟商待拜访</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n overdue</source>
         <translation>
-            <numerusform>%n 家逾期</numerusform>
-        </translation>
+            <numerusform>%n 家逾期</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n visit(s)</source>
         <translation>
-            <numerusform>%n 次拜访</numerusform>
-        </translation>
+            <numerusform>%n 次拜访</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n suggestion(s)</source>
         <translation>
-            <numerusform>%n 条建议</numerusform>
-        </translation>
+            <numerusform>%n 条建议</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>showing those of the latest visits, %n of them: choose a status or an account manager to see the rest</source>
         <translation>
-            <numerusform>显示最近拜访的 %n 条：选择状态或客户经理可查看其余</numerusform>
-        </translation>
+            <numerusform>显示最近拜访的 %n 条：选择状态或客户经理可查看其余</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -70,6 +70,8 @@ TABLES = (
     # letters
     "letter_templates",
     "letter_history",
+    # imports
+    "import_mappings",
 )
 WRITE = {"INSERT", "UPDATE", "DELETE"}
 CREDIT_WRITES = {
@@ -237,6 +239,7 @@ def test_create_roles_is_idempotent_and_grants_exactly_the_matrix(pg_server, cap
     for group in ("hqdesk_admin", "hqdesk_account_manager", "hqdesk_credit_manager"):
         expected[group] = expected[group] | {"letter_history": {"SELECT", "INSERT"}}
     expected["hqdesk_admin"] = expected["hqdesk_admin"] | {"letter_templates": {"SELECT"} | WRITE}
+    expected["hqdesk_admin"] = expected["hqdesk_admin"] | {"import_mappings": {"SELECT"} | WRITE}
     for (group, table), granted in first.items():
         assert granted == expected[group][table], (group, table)
     rows = run_sql(

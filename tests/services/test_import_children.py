@@ -376,7 +376,14 @@ def test_on_duplicate_skip_leaves_out_rows_already_in_hqdesk(franchisees, migrat
     code, out, err = run_cli(
         capsys, "import", "franchisees", str(path), "--on-duplicate", "skip", "--db", migrated_db_url
     )
-    assert (code, out, err) == (0, "imported 1 franchisees; skipped 3 already in hqdesk\n", "")
+    assert (code, out, err) == (
+        0,
+        "row 2: matches F0001 上海测试餐饮有限公司1 by uscc: skipped\n"
+        "row 3: matches F0002 上海测试餐饮有限公司2 by code: skipped\n"
+        "row 4: matches F0004 杭州测试有限公司 by legal_name: skipped\n"
+        "imported 1 franchisees; skipped 3 already in hqdesk\n",
+        "",
+    )
     with franchisees.db.read() as s:
         assert s.scalar(select(func.count()).select_from(Franchisee)) == 5
         assert s.scalar(select(Franchisee.legal_name).where(Franchisee.code == "NEW4")) == "全新公司"

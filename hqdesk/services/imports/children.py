@@ -13,15 +13,17 @@ brought up to date with the new contacts in the same transaction.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from hqdesk.domain.contact import (
     ContactData,
@@ -43,7 +45,23 @@ from hqdesk.persistence.types import utcnow
 from hqdesk.services.base import Service
 from hqdesk.services.imports.cells import convert
 from hqdesk.services.imports.columns import CONTACT_ROLE_WORDS, Column, Template
-from hqdesk.services.imports.problems import CellProblem, ImportConflict, ImportProblem, ImportResult, Refused
+from hqdesk.services.imports.duplicates import present_cells
+from hqdesk.services.imports.mappings import resolve
+from hqdesk.services.imports.plan import (
+    DuplicateMatch,
+    FilePreview,
+    build_preview,
+    check_choices,
+    refused_preview,
+)
+from hqdesk.services.imports.problems import (
+    CellProblem,
+    ImportConflict,
+    ImportProblem,
+    ImportResult,
+    ImportStale,
+    Refused,
+)
 from hqdesk.services.imports.reader import blank, read_table
 
 FRANCHISEE_COLUMNS = (
@@ -128,8 +146,36 @@ STORE_COLUMNS: tuple[Column, ...] = (
     ),
     Column("floor_area", "decimal", ("面积", "营业面积", "门店面积", "面积(平方米)", "area")),
 )
-CONTACT_TEMPLATE = Template(CONTACT_COLUMNS)
-STORE_TEMPLATE = Template(STORE_COLUMNS)
+_FRANCHISEE_LABELS = {
+    "franchisee_code": QT_TRANSLATE_NOOP("Import", "Franchisee code"),
+    "franchisee_uscc": QT_TRANSLATE_NOOP("Import", "Franchisee's unified social credit code"),
+}
+CONTACT_LABELS = {
+    **_FRANCHISEE_LABELS,
+    "name": QT_TRANSLATE_NOOP("Import", "Contact name"),
+    "role": QT_TRANSLATE_NOOP("Import", "Role"),
+    "honorific": QT_TRANSLATE_NOOP("Import", "Honorific"),
+    "gender": QT_TRANSLATE_NOOP("Import", "Gender"),
+    "mobile": QT_TRANSLATE_NOOP("Import", "Mobile"),
+    "phone": QT_TRANSLATE_NOOP("Import", "Phone"),
+    "email": QT_TRANSLATE_NOOP("Import", "Email"),
+    "wechat_id": QT_TRANSLATE_NOOP("Import", "WeChat ID"),
+    "birthday": QT_TRANSLATE_NOOP("Import", "Birthday"),
+    "hobbies": QT_TRANSLATE_NOOP("Import", "Hobbies"),
+    "preferences": QT_TRANSLATE_NOOP("Import", "Preferences"),
+    "notes": QT_TRANSLATE_NOOP("Import", "Notes"),
+}
+STORE_LABELS = {
+    **_FRANCHISEE_LABELS,
+    "name": QT_TRANSLATE_NOOP("Import", "Store name"),
+    "address": QT_TRANSLATE_NOOP("Import", "Address"),
+    "city": QT_TRANSLATE_NOOP("Import", "City"),
+    "opened_on": QT_TRANSLATE_NOOP("Import", "Opening date"),
+    "status": QT_TRANSLATE_NOOP("Import", "Store status"),
+    "floor_area": QT_TRANSLATE_NOOP("Import", "Floor area (m²)"),
+}
+CONTACT_TEMPLATE = Template(CONTACT_COLUMNS, CONTACT_LABELS)
+STORE_TEMPLATE = Template(STORE_COLUMNS, STORE_LABELS)
 
 
 @dataclass
@@ -168,6 +214,22 @@ CONTACTS = _Kind(
 )
 STORES = _Kind(STORE_TEMPLATE, _store, clean_store, validate_store, Store, StoreMapper.values, "stores")
 
+DUPLICATE_CHILD = {
+    "contacts": QT_TRANSLATE_NOOP(
+        "Import",
+        "Franchisee {code} already has a contact {name} (same {matched_by}): choose update, skip or create for "
+        "this row.",
+    ),
+    "stores": QT_TRANSLATE_NOOP(
+        "Import", "Franchisee {code} already has a store {name}: choose update, skip or create for this row."
+    ),
+}
+SAME_RECORD = QT_TRANSLATE_NOOP("Import", "Row {row} already updates {name}; keep one of the two rows.")
+NOT_YOURS = QT_TRANSLATE_NOOP(
+    "Import",
+    "Your role ({role}) may not edit franchisee {code}: it is looked after by another account manager.",
+)
+
 NO_FRANCHISEE_COLUMN = QT_TRANSLATE_NOOP(
     "Import",
     "The file has neither a franchisee_code nor a franchisee_uscc column: each row must say which franchisee "
@@ -178,23 +240,57 @@ NO_FRANCHISEE_COLUMN = QT_TRANSLATE_NOOP(
 class _ChildImporter(Service):
     kind: _Kind
 
+    @property
+    def entity(self) -> str:
+        return self.kind.noun
+
+    def preview(self, actor: Actor, path: str | Path, *, mapping: str | None = None) -> FilePreview:
+        """Read ``path`` (never writes) and say how its columns map: the saved mapping ``mapping``, else
+        hqdesk's template headers, else headers guessed from their names."""
+        self.require(actor, Action.IMPORT_FRANCHISEES)
+        template = self.kind.template
+        try:
+            assigned, name = resolve(self.db, self.entity, mapping)
+            preview = build_preview(
+                template, self.entity, read_table(Path(path)), assigned=assigned, mapping_name=name
+            )
+        except Refused as refused:
+            return refused_preview(template, self.entity, str(path), refused.problems, mapping or "")
+        if not {c.field for c in preview.columns} & {"franchisee_code", "franchisee_uscc"}:
+            # neither is required alone, but one of them is: say so where the wizard shows what is missing
+            preview = replace(preview, missing=("franchisee_code", *preview.missing))
+        return preview
+
     def import_file(
-        self, actor: Actor, path: str | Path, *, dry_run: bool = False, today: date | None = None
+        self,
+        actor: Actor,
+        path: str | Path,
+        *,
+        dry_run: bool = False,
+        today: date | None = None,
+        on_duplicate: str = "refuse",
+        mapping: str | Mapping[str, str] | None = None,
+        decisions: Mapping[int, str] | None = None,
     ) -> ImportResult:
         """Check ``path`` and, unless ``dry_run`` or a row is bad, import every row in one transaction.
-        Problems come back in ``ImportResult.errors`` (nothing written); raises PermissionDenied."""
+        ``mapping``, ``on_duplicate`` and ``decisions`` as for franchisees (module docstring: what a duplicate
+        contact or store is). Problems come back in ``ImportResult.errors`` (nothing written); raises
+        PermissionDenied."""
         self.require(actor, Action.IMPORT_FRANCHISEES)
         path = Path(path)
         today = today or date.today()
         template = self.kind.template
+        mapping_name = mapping if isinstance(mapping, str) else ""
         try:
+            check_choices(on_duplicate, decisions)
+            assigned, mapping_name = resolve(self.db, self.entity, mapping)
             table = read_table(path)
-            header_row, mapping, data = template.map_header(table)
+            header_row, mapping, data = template.map_header(table, assigned)
             names = {c.name for c in mapping.values()}
             if not names & {"franchisee_code", "franchisee_uscc"}:
                 raise Refused(ImportProblem(header_row, "franchisee_code", NO_FRANCHISEE_COLUMN))
         except Refused as refused:
-            return ImportResult(str(path), 0, 0, dry_run, refused.problems)
+            return ImportResult(str(path), 0, 0, dry_run, refused.problems, mapping_name=mapping_name)
         problems: list[ImportProblem] = []
         rows: list[_Row] = []
         for number, cells in data:
@@ -240,18 +336,150 @@ class _ChildImporter(Service):
                     )
                 )
             rows.append(_Row(number, code, uscc, item))
+        present = present_cells(mapping, data)
         try:
             with self.db.write(actor.username) as s:
-                self.require(actor, Action.IMPORT_FRANCHISEES, s=s)
+                now = self.require(actor, Action.IMPORT_FRANCHISEES, s=s)
                 self._attach(s, rows, problems)
+                create, updates, duplicates, skipped = self._duplicates(
+                    s, now, rows, problems, on_duplicate, decisions or {}, present, today
+                )
+                result = partial(
+                    self._result,
+                    path,
+                    create + [row for row, _existing in updates],
+                    skipped=skipped,
+                    duplicates=tuple(duplicates),
+                    mapping_name=mapping_name,
+                )
                 if problems or dry_run:
                     s.rollback()
-                    return self._result(path, rows, 0, dry_run, problems)
-                imported = self._write(s, rows, actor)
+                    return result(0, dry_run, problems)
+                imported = self._write(s, create, actor) if create else 0
+                updated = self._update(s, updates, present, actor)
                 s.commit()
         except IntegrityError as exc:
             raise ImportConflict() from exc
-        return self._result(path, rows, imported, dry_run, problems)
+        except StaleDataError as exc:
+            raise ImportStale() from exc
+        return result(imported, dry_run, problems, updated=updated)
+
+    def _duplicates(self, s: Session, actor: Actor, rows, problems, on_duplicate, decisions, present, today):
+        """(rows to create, (row, existing record) to update, every match with its action, rows skipped).
+
+        A contact matches a contact of the same franchisee with the same name, else the same mobile; a store
+        matches a store of the same franchisee with the same name. "refuse" makes a match a problem; "create"
+        adds the row beside the match; "update" sets the row's non-blank cells on the match (checked by the
+        same rules as the dialogs); "skip" leaves the row out. The actor must be allowed to edit each row's
+        franchisee (an account manager: their own)."""
+        model = self.kind.model
+        ids = sorted({r.franchisee_id for r in rows if r.franchisee_id is not None})
+        owners: dict[int, tuple[str, int | None]] = {}
+        existing: dict[int, list] = {}
+        for i in range(0, len(ids), 1000):
+            chunk = ids[i : i + 1000]
+            for fid, code, manager in s.execute(
+                select(Franchisee.id, Franchisee.code, Franchisee.account_manager_id).where(
+                    Franchisee.id.in_(chunk)
+                )
+            ):
+                owners[fid] = (code, manager)
+            for record in s.scalars(select(model).where(model.franchisee_id.in_(chunk)).order_by(model.id)):
+                existing.setdefault(record.franchisee_id, []).append(record)
+        create, updates, found, skipped = [], [], [], set()
+        updated_ids: dict[int, int] = {}
+        for row in rows:
+            if row.franchisee_id is None:
+                create.append(row)
+                continue
+            code, manager = owners[row.franchisee_id]
+            if not actor.can(Action.EDIT_FRANCHISEE, owner_id=manager):
+                problems.append(
+                    ImportProblem(row.number, None, NOT_YOURS, {"role": actor.role.value, "code": code})
+                )
+            match = self._match(row, existing.get(row.franchisee_id, ()))
+            if match is None:
+                create.append(row)
+                continue
+            matched_by, record = match
+            action = decisions.get(row.number, on_duplicate)
+            if action == "refuse":
+                problems.append(
+                    ImportProblem(
+                        row.number,
+                        matched_by,
+                        DUPLICATE_CHILD[self.kind.noun],
+                        {"code": code, "name": record.name, "matched_by": matched_by},
+                    )
+                )
+                continue
+            found.append(DuplicateMatch(row.number, matched_by, record.id, code, record.name, action))
+            if action == "skip":
+                skipped.add(row.number)
+            elif action == "create":
+                create.append(row)
+            else:
+                if record.id in updated_ids:
+                    problems.append(
+                        ImportProblem(
+                            row.number,
+                            "name",
+                            SAME_RECORD,
+                            {"row": updated_ids[record.id], "name": record.name},
+                        )
+                    )
+                updated_ids.setdefault(record.id, row.number)
+                self._merge(row, record, present.get(row.number, frozenset()), problems, today)
+                updates.append((row, record))
+        if skipped:
+            problems[:] = [p for p in problems if p.row not in skipped]
+        return create, updates, found, len(skipped)
+
+    def _match(self, row: _Row, candidates) -> tuple[str, Any] | None:
+        name = getattr(row.data, "name", "")
+        for record in candidates:
+            if name and record.name == name:
+                return "name", record
+        mobile = getattr(row.data, "mobile", "") if self.kind.model is Contact else ""
+        for record in candidates if mobile else ():
+            if record.mobile == mobile:
+                return "mobile", record
+        return None
+
+    def _merge(self, row: _Row, record, present: frozenset[str], problems, today) -> None:
+        """The record with the row's non-blank cells, checked by the dialogs' rules (as the row's data)."""
+        from dataclasses import replace as copy_with
+
+        if self.kind.model is Contact:
+            before = ContactMapper.data(record, anniversaries=())
+        else:
+            before = StoreMapper.data(record)
+        fields = {f: getattr(row.data, f) for f in before.__dataclass_fields__ if f in present}
+        merged = self.kind.clean(copy_with(before, **fields))
+        reported = {p.column for p in problems if p.row == row.number}
+        for error in self.kind.validate(merged, today):
+            if error.field not in reported:
+                problems.append(
+                    ImportProblem(row.number, error.field, error.message, error.params, VALIDATION)
+                )
+        row.data = merged
+
+    def _update(self, s: Session, updates, present, actor: Actor) -> int:
+        if not updates:
+            return 0
+        for row, record in updates:
+            values = self.kind.values(row.data)
+            for name in present.get(row.number, frozenset()):
+                if name in values:
+                    setattr(record, name, values[name])
+            record.updated_by = actor.username
+        s.flush()  # StaleDataError: another user saved one of them meanwhile
+        if self.kind.model is Contact:
+            from hqdesk.services.franchisees import refresh_search_text
+
+            for franchisee_id in sorted({record.franchisee_id for _row, record in updates}):
+                refresh_search_text(s, franchisee_id)
+        return len(updates)
 
     def _attach(self, s: Session, rows: list[_Row], problems: list[ImportProblem]) -> None:
         """Find each row's franchisee (by credit code, then by code, case-insensitive)."""
@@ -320,10 +548,32 @@ class _ChildImporter(Service):
                 refresh_search_text(s, franchisee_id)
         return len(rows)
 
-    def _result(self, path: Path, rows: list[_Row], imported: int, dry_run: bool, problems) -> ImportResult:
+    def _result(
+        self,
+        path: Path,
+        rows: list[_Row],
+        imported: int,
+        dry_run: bool,
+        problems,
+        *,
+        updated: int = 0,
+        skipped: int = 0,
+        duplicates: tuple[DuplicateMatch, ...] = (),
+        mapping_name: str = "",
+    ) -> ImportResult:
         order = self.kind.template.order
         ordered = sorted(problems, key=lambda p: (p.row or 0, order.get(p.column or "", len(order))))
-        return ImportResult(str(path), len(rows), imported, dry_run, tuple(ordered))
+        return ImportResult(
+            str(path),
+            len(rows),
+            imported,
+            dry_run,
+            tuple(ordered),
+            updated=updated,
+            skipped=skipped,
+            duplicates=duplicates,
+            mapping_name=mapping_name,
+        )
 
 
 class ContactImporter(_ChildImporter):

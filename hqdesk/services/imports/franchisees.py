@@ -18,9 +18,10 @@ built by the aggregates' mappers (persistence.mappers), search text included, an
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -46,12 +47,29 @@ from hqdesk.persistence.types import utcnow
 from hqdesk.services.base import Service
 from hqdesk.services.imports.cells import convert
 from hqdesk.services.imports.columns import FRANCHISEE_TEMPLATE, Column
+from hqdesk.services.imports.credit_columns import (
+    check_credit,
+    credit_cells,
+    credit_data,
+    current_profiles,
+    validate_credit,
+)
+from hqdesk.services.imports.duplicates import after_check, present_cells, sort_duplicates, write_updates
 from hqdesk.services.imports.layouts import recognise
+from hqdesk.services.imports.mappings import resolve
+from hqdesk.services.imports.plan import (
+    DuplicateMatch,
+    FilePreview,
+    build_preview,
+    check_choices,
+    refused_preview,
+)
 from hqdesk.services.imports.problems import (
     CellProblem,
     ImportConflict,
     ImportProblem,
     ImportResult,
+    ImportStale,
     Refused,
 )
 from hqdesk.services.imports.reader import Table, blank, read_table
@@ -306,27 +324,6 @@ def _check_rows(s: Session, rows: list[_Row], problems: list[ImportProblem]) -> 
         problems.extend(found)
 
 
-def _drop_existing(s: Session, rows: list[_Row], problems: list[ImportProblem]) -> tuple[list[_Row], int]:
-    """``rows`` without those matching a franchisee already in hqdesk (by credit code, then code, then exact
-    legal name), and how many were left out; the problems of the rows left out are dropped with them."""
-    usccs = set(s.scalars(select(Franchisee.uscc).where(Franchisee.uscc.is_not(None))))
-    codes = set(s.scalars(select(func.lower(Franchisee.code))))
-    names = set(s.scalars(select(Franchisee.legal_name)))
-    kept, dropped = [], set()
-    for row in rows:
-        if (
-            (row.data.uscc and row.data.uscc in usccs)
-            or (row.data.code and row.data.code.lower() in codes)
-            or (row.data.legal_name and row.data.legal_name in names)
-        ):
-            dropped.add(row.number)
-        else:
-            kept.append(row)
-    if dropped:
-        problems[:] = [p for p in problems if p.row not in dropped]
-    return kept, len(dropped)
-
-
 BATCH = 1000
 
 
@@ -402,6 +399,26 @@ def _insert(s: Session, model, rows: list[dict], actor: Actor) -> list[int] | No
 class FranchiseeImporter(Service):
     """Import franchisees from a CSV/XLSX file (all rows or none). See the module docstring."""
 
+    entity = "franchisees"
+    template = FRANCHISEE_TEMPLATE
+
+    def _default_tier(self) -> str:
+        with self.db.read() as s:
+            return s.scalar(select(Tier.code).order_by(Tier.sort_order, Tier.code).limit(1)) or ""
+
+    def preview(self, actor: Actor, path: str | Path, *, mapping: str | None = None) -> FilePreview:
+        """Read ``path`` (never writes) and say how its columns map: the saved mapping ``mapping``, else a
+        recognised layout, else hqdesk's template headers, else headers guessed from their names."""
+        self.require(actor, Action.IMPORT_FRANCHISEES)
+        try:
+            assigned, name = resolve(self.db, self.entity, mapping)
+            layout, table = recognise(read_table(Path(path)), self._default_tier())
+            return build_preview(
+                self.template, self.entity, table, layout=layout, assigned=assigned, mapping_name=name
+            )
+        except Refused as refused:
+            return refused_preview(self.template, self.entity, str(path), refused.problems, mapping or "")
+
     def import_file(
         self,
         actor: Actor,
@@ -410,12 +427,20 @@ class FranchiseeImporter(Service):
         dry_run: bool = False,
         today: date | None = None,
         on_duplicate: str = "refuse",
+        mapping: str | Mapping[str, str] | None = None,
+        decisions: Mapping[int, str] | None = None,
     ) -> ImportResult:
         """Check ``path`` and, unless ``dry_run`` or a row is bad, import every row in one transaction.
 
-        ``on_duplicate``: "refuse" (a row whose code or credit code is already in hqdesk is a problem) or
-        "skip" (rows matching a franchisee already in hqdesk - by credit code, then code, then exact legal
-        name - are left out and counted in ``ImportResult.skipped``; the rest is imported).
+        ``mapping``: a saved mapping's name, or {header text: field key ("" = not imported)}; None: the
+        recognised layout, the template's headers or guessed ones - then every header must be known, every
+        required field matched and none ambiguous, else nothing is imported and the problems say what to map.
+
+        ``on_duplicate``: what to do with a row matching a franchisee already in hqdesk (by unified social credit
+        code, then code, then exact legal name): "refuse" (a problem, as before), "skip", "update" (the mapped,
+        non-blank cells replace the franchisee's values) or "create" (a new franchisee; only for a match by
+        legal name, since codes and credit codes are unique). ``decisions``: Excel row -> action, for single
+        rows. Every match is in ``ImportResult.duplicates`` with its action.
 
         Problems with the file or its rows come back in ``ImportResult.errors`` (nothing written); raises
         PermissionDenied, ImportConflict (a concurrent import took a code), and database errors.
@@ -425,46 +450,119 @@ class FranchiseeImporter(Service):
         )  # early, before the file is read; again in the transaction
         path = Path(path)
         today = today or date.today()
+        mapping_name = mapping if isinstance(mapping, str) else ""
         try:
+            check_choices(on_duplicate, decisions)
+            assigned, mapping_name = resolve(self.db, self.entity, mapping)
             table = read_table(path)
-            with self.db.read() as s:
-                default_tier = s.scalar(select(Tier.code).order_by(Tier.sort_order, Tier.code).limit(1)) or ""
-            layout, table = recognise(table, default_tier)
-            _header_row, mapping, data = FRANCHISEE_TEMPLATE.map_header(table)
+            layout, table = recognise(table, self._default_tier())
+            _header_row, columns, data = self.template.map_header(
+                table, assigned, self._required(table, assigned, on_duplicate)
+            )
         except Refused as refused:
-            return ImportResult(str(path), 0, 0, dry_run, refused.problems)
+            return ImportResult(str(path), 0, 0, dry_run, refused.problems, mapping_name=mapping_name)
         problems: list[ImportProblem] = []
-        rows = _parse_rows(mapping, data, table, today, problems)
-        skipped = 0
-        if dry_run:
-            with self.db.read() as s:
-                self.require(actor, Action.IMPORT_FRANCHISEES, s=s)
-                if on_duplicate == "skip":
-                    rows, skipped = _drop_existing(s, rows, problems)
-                _check_rows(s, rows, problems)
-            return self._result(path, rows, 0, dry_run, problems, layout, skipped)
+        rows = _parse_rows(columns, data, table, today, problems)
+        matching = on_duplicate != "refuse" or bool(decisions)
+        present = present_cells(columns, data) if matching else {}
+        credit = credit_cells(columns, data, table)
+        check_credit(self.current(actor), credit, problems)
+        reason = f"import: {path.name}"[:200]
+        if not dry_run:
+            # the search texts' pinyin before the write lock is taken: another user's save need not wait for it
+            prepare_pinyin(
+                name
+                for row in rows
+                for name in (row.data.legal_name, row.data.city, row.contact.name if row.contact else "")
+            )
         from sqlalchemy.exc import IntegrityError
+        from sqlalchemy.orm.exc import StaleDataError
 
-        # the search texts' pinyin before the write lock is taken: another user's save need not wait for it
-        prepare_pinyin(
-            name
-            for row in rows
-            for name in (row.data.legal_name, row.data.city, row.contact.name if row.contact else "")
-        )
         try:
-            with self.db.write(actor.username) as s:
-                self.require(actor, Action.IMPORT_FRANCHISEES, s=s)
-                if on_duplicate == "skip":
-                    rows, skipped = _drop_existing(s, rows, problems)
-                _check_rows(s, rows, problems)
-                if problems:
+            with self.db.read() if dry_run else self.db.write(actor.username) as s:
+                now = self.require(actor, Action.IMPORT_FRANCHISEES, s=s)
+                create, updates, duplicates, skipped = sort_duplicates(
+                    s, now, rows, problems, on_duplicate, decisions, present
+                )
+                by_number = {row.number: row for row in rows}
+                updating = [by_number[u.number] for u in updates]
+                _check_rows(s, create + updating if updates else create, problems)
+                after_check(now, by_number, updates, problems)
+                kept = create + updating
+                profiles = self._check_credit(s, credit, updates, {r.number for r in kept}, problems)
+                result = partial(
+                    self._result,
+                    path,
+                    kept,
+                    layout=layout,
+                    skipped=skipped,
+                    duplicates=tuple(duplicates),
+                    mapping_name=mapping_name,
+                )
+                if problems or dry_run:
                     s.rollback()  # nothing was written; said explicitly (the unit of work commits only on request)
-                    return self._result(path, rows, 0, dry_run, problems, layout, skipped)
-                imported = _write(s, rows, actor, today, f"import: {path.name}"[:200])
+                    return result(0, dry_run, problems)
+                imported = _write(s, create, actor, today, reason) if create else 0
+                updated = write_updates(s, now, by_number, updates)
+                self._write_credit(s, now, credit, profiles, by_number, reason)
                 s.commit()
         except IntegrityError as exc:
             raise ImportConflict() from exc
-        return self._result(path, rows, imported, dry_run, problems, layout, skipped)
+        except StaleDataError as exc:
+            raise ImportStale() from exc
+        return result(imported, dry_run, problems, updated=updated)
+
+    def _required(self, table, assigned, on_duplicate: str) -> tuple[str, ...] | None:
+        """The columns a file must have: the template's required ones; for a file that updates existing
+        franchisees (``on_duplicate="update"``) only a column to match them by (the rows it creates are still
+        checked for every required value)."""
+        if on_duplicate != "update":
+            return None
+        head = self.template.header(table)
+        names = (
+            {assigned.get(t, "") for t in head.texts}
+            if assigned is not None
+            else {self.template.guess(t).field for t in head.texts}
+        )
+        return () if names & {"code", "uscc", "legal_name"} else ("code",)
+
+    @staticmethod
+    def _check_credit(s, credit, updates, kept: set[int], problems) -> dict[int, Any]:
+        """Each credit row's profile as it will be (row number -> data), checked by the credit profile rules;
+        ``kept``: the rows created or updated (not the skipped ones)."""
+        if not credit:
+            return {}
+        from hqdesk.services.credit_profiles import DEFAULTS as DEFAULT_CREDIT
+
+        existing = {u.number: u.existing.id for u in updates}
+        current = current_profiles(s, existing.values())
+        profiles = {}
+        for number, values in credit.items():
+            if number not in kept or not values:
+                continue  # skipped, or the settlement term was not understood (reported)
+            base = current[existing[number]] if number in existing else DEFAULT_CREDIT
+            profiles[number] = credit_data(base, values)
+            validate_credit(number, profiles[number], problems)
+        return profiles
+
+    def _write_credit(self, s, actor, credit, profiles, by_number, reason) -> None:
+        """The credit profiles of the rows with credit cells, through the credit profile service's write."""
+        if not profiles:
+            return
+        from hqdesk.services.credit_profiles import CreditProfileService
+
+        codes = [by_number[n].data.code for n in profiles]
+        ids: dict[str, int] = {}
+        for i in range(0, len(codes), BATCH):
+            ids.update(
+                (code.lower(), fid)
+                for code, fid in s.execute(
+                    select(Franchisee.code, Franchisee.id).where(Franchisee.code.in_(codes[i : i + BATCH]))
+                )
+            )
+        writer = CreditProfileService(self.db)  # apply() writes in this transaction
+        for number, data in profiles.items():
+            writer.apply(s, actor, ids[by_number[number].data.code.lower()], data, reason)
 
     @staticmethod
     def _result(
@@ -475,11 +573,24 @@ class FranchiseeImporter(Service):
         problems: Iterable[ImportProblem],
         layout: str = "",
         skipped: int = 0,
+        *,
+        updated: int = 0,
+        duplicates: tuple[DuplicateMatch, ...] = (),
+        mapping_name: str = "",
     ) -> ImportResult:
         order = FRANCHISEE_TEMPLATE.order
         ordered = sorted(problems, key=lambda p: (p.row or 0, order.get(p.column or "", len(order))))
         return ImportResult(
-            str(path), len(rows), imported, dry_run, tuple(ordered), layout=layout, skipped=skipped
+            str(path),
+            len(rows),
+            imported,
+            dry_run,
+            tuple(ordered),
+            layout=layout,
+            skipped=skipped,
+            updated=updated,
+            duplicates=duplicates,
+            mapping_name=mapping_name,
         )
 
 

@@ -60,7 +60,8 @@ class ImportProblem:
 
 @dataclass(frozen=True)
 class ImportResult:
-    """What an import did. ``imported`` is 0 whenever there are errors, and for a dry run."""
+    """What an import did. ``imported`` (rows created) and ``updated`` are 0 whenever there are errors, and
+    for a dry run."""
 
     file: str
     rows: int  # data rows read (blank rows not counted)
@@ -71,6 +72,10 @@ class ImportResult:
         default="", kw_only=True
     )  # the other system's export recognised (layouts.py), "" for hqdesk's template or a guess
     skipped: int = field(default=0, kw_only=True)  # rows left out: already in hqdesk (on_duplicate="skip")
+    updated: int = field(default=0, kw_only=True)  # rows that updated an existing franchisee/contact/store
+    # every row matching a record already in hqdesk, with what was (or, in a dry run, would be) done
+    duplicates: tuple[Any, ...] = field(default=(), kw_only=True)  # plan.DuplicateMatch
+    mapping_name: str = field(default="", kw_only=True)  # the saved mapping applied, if any
 
     @property
     def ok(self) -> bool:
@@ -87,6 +92,15 @@ class ImportConflict(HqdeskError):
         "Import",
         "Another user added franchisees with the same codes or unified social credit codes during the import. "
         "Nothing was imported; run the import again to see which rows.",
+    )
+
+
+class ImportStale(HqdeskError):
+    context = "Import"
+    message = QT_TRANSLATE_NOOP(
+        "Import",
+        "Another user changed franchisees this file updates while it was being imported. Nothing was imported; "
+        "run the import again.",
     )
 
 
@@ -109,4 +123,13 @@ class CellProblem(Exception):
         self.params = params
 
 
-__all__ = ["IMPORT", "ImportProblem", "ImportResult", "ImportConflict", "Refused", "CellProblem", "shown"]
+__all__ = [
+    "IMPORT",
+    "ImportProblem",
+    "ImportResult",
+    "ImportConflict",
+    "ImportStale",
+    "Refused",
+    "CellProblem",
+    "shown",
+]
