@@ -54,6 +54,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -133,15 +134,12 @@ NO_CREDIT_CHANGE = QT_TRANSLATE_NOOP("Letters", "no change of credit limit or se
 NOTHING_OVERDUE = QT_TRANSLATE_NOOP("Letters", "nothing overdue long enough for a dunning level")
 
 
-class _Skip(str):
-    """A reason ``_letter`` gives instead of a letter (with its parameters)."""
+@dataclass(frozen=True)
+class _Skip:
+    """Why ``_letter`` gives no letter: a reason above and its parameters."""
 
-    params: dict
-
-    def __new__(cls, reason: str, **params):
-        self = super().__new__(cls, reason)
-        self.params = params
-        return self
+    reason: str
+    params: dict = field(default_factory=dict)
 
 
 LETTERHEAD_KEYS = (
@@ -405,7 +403,7 @@ class LetterService(Service):
                     out.append(letter)
                 elif skipped is not None and selection.franchisee_ids is not None:
                     # only franchisees the selection named: "every active franchisee" names nobody
-                    skipped.append(SkippedRecipient(f.id, f.code, f.legal_name, str(letter), letter.params))
+                    skipped.append(SkippedRecipient(f.id, f.code, f.legal_name, letter.reason, letter.params))
         return out
 
     def _festival(self, selection: LetterSelection) -> tuple[str, date]:
@@ -550,13 +548,13 @@ class LetterService(Service):
                 return _Skip(NO_BIRTHDAY)
             day = next_birthday(contact.birthday, contact.birthday_lunar, as_of)
             if selection.franchisee_ids is None and (day - as_of).days > UPCOMING_DAYS:
-                return _Skip(BIRTHDAY_LATER, days=UPCOMING_DAYS)  # only birthdays in the coming month
+                return _Skip(BIRTHDAY_LATER, {"days": UPCOMING_DAYS})  # only birthdays in the coming month
             fields["birthday.date"] = long_date(day, language)
         elif kind == LetterKind.STORE_ANNIVERSARY:
             if store is None or store.opened_on is None:
                 return _Skip(NO_OPENING_DATE)
             if store.opened_on > as_of:
-                return _Skip(NOT_OPEN_YET, day=store.opened_on.isoformat())
+                return _Skip(NOT_OPEN_YET, {"day": store.opened_on.isoformat()})
             years = years_since(store.opened_on, as_of)
             if selection.franchisee_ids is None:  # not named: only anniversaries in the coming month
                 from hqdesk.domain.calendar import gregorian_anniversary
@@ -565,7 +563,7 @@ class LetterService(Service):
                 if upcoming < as_of:
                     upcoming = gregorian_anniversary(store.opened_on, as_of.year + 1)
                 if (upcoming - as_of).days > UPCOMING_DAYS:
-                    return _Skip(ANNIVERSARY_LATER, days=UPCOMING_DAYS)
+                    return _Skip(ANNIVERSARY_LATER, {"days": UPCOMING_DAYS})
                 years = years_since(store.opened_on, upcoming)
             if years < 1:
                 return _Skip(UNDER_A_YEAR)
