@@ -19,7 +19,7 @@ built by the aggregates' mappers (persistence.mappers), search text included, an
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -46,7 +46,7 @@ from hqdesk.persistence.types import utcnow
 from hqdesk.services.base import Service
 from hqdesk.services.imports.cells import convert
 from hqdesk.services.imports.columns import FRANCHISEE_TEMPLATE, Column
-from hqdesk.services.imports.layouts import recognise
+from hqdesk.services.imports.layouts import Recognised, recognise_layout
 from hqdesk.services.imports.problems import (
     CellProblem,
     ImportConflict,
@@ -82,6 +82,7 @@ class _Row:
     manager: str | None
     contact: ContactData | None
     bad_columns: frozenset[str] = frozenset()  # already reported: no second message from the rules
+    others: list[ContactData] = field(default_factory=list)  # a layout's further people (Odoo)
 
 
 def _parse_rows(
@@ -159,6 +160,38 @@ def _parse_rows(
             )
         )
     return rows
+
+
+def _attach_contacts(
+    recognised: Recognised, rows: list[_Row], today: date, problems: list[ImportProblem]
+) -> None:
+    """The people of a recognised layout (``recognised.contacts``, in the contact template) converted and
+    checked like the contact import's rows, each attached to the franchisee row of the file it names."""
+    problems.extend(recognised.problems)
+    if recognised.contacts is None:
+        return
+    from hqdesk.services.imports.children import CONTACT_TEMPLATE
+
+    _header, mapping, data = CONTACT_TEMPLATE.map_header(recognised.contacts)
+    by_code = {row.data.code.lower(): row for row in rows if row.data.code}
+    for number, cells in data:
+        values: dict[str, Any] = {}
+        bad = set()
+        for index, column in mapping.items():
+            try:
+                values[column.name] = convert(column, cells[index] if index < len(cells) else None)
+            except CellProblem as exc:
+                problems.append(ImportProblem(number, column.name, exc.message, exc.params, exc.context))
+                bad.add(column.name)
+        contact = clean_contact(
+            ContactData(**{k: v for k, v in values.items() if k in ContactData.__dataclass_fields__ and v})
+        )
+        for error in validate_contact(contact, today):
+            if error.field not in bad:
+                problems.append(ImportProblem(number, error.field, error.message, error.params, VALIDATION))
+        row = by_code.get((values.get("franchisee_code") or "").lower())
+        if row is not None:
+            row.others.append(contact)
 
 
 def _check_rows(s: Session, rows: list[_Row], problems: list[ImportProblem]) -> None:
@@ -331,64 +364,73 @@ BATCH = 1000
 
 
 def _write(s: Session, rows: list[_Row], actor: Actor, today: date, reason: str) -> int:
-    """Insert the franchisees, their status records and primary contacts as bulk INSERTs inside the
-    caller's transaction (the unit of work costs several times as much for 5,000 rows). Every row is built by
-    its aggregate's mapper; the search text is computed once per franchisee, from it and its contact."""
+    """Insert the franchisees, their status records and contacts as bulk INSERTs inside the caller's
+    transaction (the unit of work costs several times as much for 5,000 rows), BATCH franchisees at a time so
+    the values built for the database never hold the whole file at once (memory stays bounded however long
+    the file). Every row is built by its aggregate's mapper; the search text is computed once per franchisee,
+    from it and its contacts. The first contact of a franchisee is its primary contact."""
     now = utcnow()
     stamp = {"version": 1, "created_at": now, "updated_at": now, "updated_by": actor.username}
-    franchisees = []
-    contacts: list[dict | None] = []
-    for row in rows:
-        contact = {**ContactMapper.values(row.contact), "is_primary": True} if row.contact else None
-        contacts.append(contact)
-        franchisees.append(
-            FranchiseeMapper.insert_values(
-                row.data,
-                status=row.status,
-                status_changed_on=today,
-                contacts=[contact] if contact else (),
-                **stamp,
+    written = 0
+    for start in range(0, len(rows), BATCH):
+        batch = rows[start : start + BATCH]
+        franchisees = []
+        contacts: list[list[dict]] = []
+        for row in batch:
+            people = [row.contact] if row.contact else []
+            people.extend(row.others)
+            values = [
+                {**ContactMapper.values(person), "is_primary": i == 0} for i, person in enumerate(people)
+            ]
+            contacts.append(values)
+            franchisees.append(
+                FranchiseeMapper.insert_values(
+                    row.data,
+                    status=row.status,
+                    status_changed_on=today,
+                    contacts=values,
+                    **stamp,
+                )
             )
+        ids = _insert(s, Franchisee, franchisees, actor)
+        if (
+            ids is None
+        ):  # PostgreSQL: the sequence gave the ids; look them up by code (cheaper than RETURNING)
+            codes = [r["code"] for r in franchisees]
+            ids_by_code = dict(
+                s.execute(select(Franchisee.code, Franchisee.id).where(Franchisee.code.in_(codes))).all()
+            )
+            ids = [ids_by_code[code] for code in codes]
+        del franchisees
+        _insert(
+            s,
+            StatusChangeRecord,
+            [
+                {
+                    "franchisee_id": franchisee_id,
+                    "from_status": None,
+                    "to_status": row.status.value,
+                    "changed_on": today,
+                    "reason": reason,
+                    "changed_by": actor.username,
+                    "recorded_at": now,
+                }
+                for franchisee_id, row in zip(ids, batch, strict=True)
+            ],
+            actor,
         )
-    ids = _insert(s, Franchisee, franchisees, actor)
-    if ids is None:  # PostgreSQL: the sequence gave the ids; look them up by code (cheaper than RETURNING)
-        ids_by_code: dict[str, int] = {}
-        codes = [r["code"] for r in franchisees]
-        for i in range(0, len(codes), BATCH):
-            ids_by_code.update(
-                s.execute(
-                    select(Franchisee.code, Franchisee.id).where(Franchisee.code.in_(codes[i : i + BATCH]))
-                ).all()
-            )
-        ids = [ids_by_code[code] for code in codes]
-    _insert(
-        s,
-        StatusChangeRecord,
-        [
-            {
-                "franchisee_id": franchisee_id,
-                "from_status": None,
-                "to_status": row.status.value,
-                "changed_on": today,
-                "reason": reason,
-                "changed_by": actor.username,
-                "recorded_at": now,
-            }
-            for franchisee_id, row in zip(ids, rows, strict=True)
-        ],
-        actor,
-    )
-    _insert(
-        s,
-        Contact,
-        [
-            {**contact, "franchisee_id": franchisee_id, **stamp}
-            for franchisee_id, contact in zip(ids, contacts, strict=True)
-            if contact is not None
-        ],
-        actor,
-    )
-    return len(ids)
+        _insert(
+            s,
+            Contact,
+            [
+                {**contact, "franchisee_id": franchisee_id, **stamp}
+                for franchisee_id, values in zip(ids, contacts, strict=True)
+                for contact in values
+            ],
+            actor,
+        )
+        written += len(ids)
+    return written
 
 
 def _insert(s: Session, model, rows: list[dict], actor: Actor) -> list[int] | None:
@@ -429,12 +471,16 @@ class FranchiseeImporter(Service):
             table = read_table(path)
             with self.db.read() as s:
                 default_tier = s.scalar(select(Tier.code).order_by(Tier.sort_order, Tier.code).limit(1)) or ""
-            layout, table = recognise(table, default_tier)
+            recognised = recognise_layout(table, default_tier)
+            layout, table = recognised.name, recognised.franchisees
             _header_row, mapping, data = FRANCHISEE_TEMPLATE.map_header(table)
         except Refused as refused:
             return ImportResult(str(path), 0, 0, dry_run, refused.problems)
         problems: list[ImportProblem] = []
         rows = _parse_rows(mapping, data, table, today, problems)
+        del table, data  # the file's cells: the rows hold what is imported (memory bound)
+        _attach_contacts(recognised, rows, today, problems)
+        del recognised
         skipped = 0
         if dry_run:
             with self.db.read() as s:
@@ -449,7 +495,12 @@ class FranchiseeImporter(Service):
         prepare_pinyin(
             name
             for row in rows
-            for name in (row.data.legal_name, row.data.city, row.contact.name if row.contact else "")
+            for name in (
+                row.data.legal_name,
+                row.data.city,
+                row.contact.name if row.contact else "",
+                *(c.name for c in row.others),
+            )
         )
         try:
             with self.db.write(actor.username) as s:
