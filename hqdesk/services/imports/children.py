@@ -43,6 +43,7 @@ from hqdesk.persistence.types import utcnow
 from hqdesk.services.base import Service
 from hqdesk.services.imports.cells import convert
 from hqdesk.services.imports.columns import CONTACT_ROLE_WORDS, Column, Template
+from hqdesk.services.imports.layouts import recognise_layout
 from hqdesk.services.imports.problems import CellProblem, ImportConflict, ImportProblem, ImportResult, Refused
 from hqdesk.services.imports.reader import blank, read_table
 
@@ -189,6 +190,11 @@ class _ChildImporter(Service):
         template = self.kind.template
         try:
             table = read_table(path)
+            if self.kind is CONTACTS:  # the people of an export that holds them (Odoo), as contacts
+                recognised = recognise_layout(table, "")
+                if recognised.problems:
+                    raise Refused(*recognised.problems)
+                table = recognised.contacts or table
             header_row, mapping, data = template.map_header(table)
             names = {c.name for c in mapping.values()}
             if not names & {"franchisee_code", "franchisee_uscc"}:
