@@ -8,6 +8,7 @@ import zipfile
 from datetime import date, datetime, time
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -62,10 +63,17 @@ def write_workbook(path: Path, rows, write_only: bool) -> Path:
     return path
 
 
+def expat_only(*_args):
+    raise reader._Unsupported("the test reads with expat")
+
+
+@pytest.mark.parametrize("patterns", [True, False], ids=["patterns-then-expat", "expat"])
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(rows=SHEETS, write_only=st.booleans())
-def test_the_fast_sheet_parser_reads_what_openpyxl_reads(tmp_path, rows, write_only):
+def test_the_fast_sheet_parser_reads_what_openpyxl_reads(tmp_path, monkeypatch, patterns, rows, write_only):
     """write_only workbooks hold inline strings, the others shared strings; formulas have no saved result."""
+    if not patterns:
+        monkeypatch.setattr(reader, "_pattern_rows", expat_only)
     path = write_workbook(tmp_path / "random.xlsx", rows, write_only)
     assert reader._sheet_rows(path, True, fast=True)[2] is not None  # the fast parser read it (no fallback)
     table = reader.read_table(path)

@@ -17,6 +17,7 @@ import codecs
 import csv
 import io
 import logging
+import re
 import sys
 import threading
 from dataclasses import dataclass, field
@@ -268,11 +269,198 @@ def _fast_rows(source, strings, date_styles, timedelta_styles, epoch):
     return rows, formulas
 
 
+_ROW_RE = re.compile(r'<row r="(\d+)"[^>]*?(?:/>|>(.*?)</row>)', re.S)
+_CELL_RE = re.compile(
+    r'<c r="([A-Z]{1,3})(\d+)"(?: s="(\d+)")?(?: t="(\w+)")?(?: s="(\d+)")?'
+    r'(?:/>|>(?:<v>([^<]*)</v>|<is><t(?: xml:space="preserve")?>([^<]*)</t></is>)</c>)'
+)
+_ENTITY_RE = re.compile(r"&(#[0-9]+|#x[0-9a-fA-F]+|amp|lt|gt|quot|apos);")
+_ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
+_CHUNK = 1 << 20
+
+
+def _entity(match: re.Match) -> str:
+    name = match[1]
+    if name[0] == "#":
+        return chr(int(name[2:], 16) if name[1] == "x" else int(name[1:]))
+    return _ENTITIES[name]
+
+
+def _xml_text(raw: str) -> str:
+    """Character data as an XML parser delivers it: line ends normalised, references replaced."""
+    if "\r" in raw:
+        raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    if "&" in raw:
+        if "&" in _ENTITY_RE.sub("", raw):
+            raise _Unsupported("unknown entity")
+        raw = _ENTITY_RE.sub(_entity, raw)
+    return raw
+
+
+def _pattern_rows(source, strings, date_styles, timedelta_styles, epoch):
+    """The same as ``_fast_rows`` for the plain sheets Excel, WPS and openpyxl write (each cell one
+    ``<c r="A1" s=".." t="..">`` element holding a ``<v>`` value or a plain inline string), read a megabyte at
+    a time with regular expressions: about three times as fast as expat calling Python for every element.
+    Anything else (formulas, rich text, a DTD, CDATA, comments, prefixed tags, other attributes or their
+    order, a cell whose reference names another row) raises _Unsupported: ``_fast_rows`` reads the sheet."""
+    import codecs
+
+    from openpyxl.utils.datetime import from_excel, from_ISO8601
+
+    rows: dict[int, list[Any]] = {}
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    columns: dict[str, int] = {}
+    head = True
+    buffer = ""
+
+    def rows_of(chunk: str) -> None:
+        if "<!" in chunk:  # CDATA, a comment
+            raise _Unsupported("markup the patterns do not read")
+        found = 0
+        for row_match in _ROW_RE.finditer(chunk):
+            found += 1
+            number_text = row_match[1]
+            number = int(number_text)
+            if number in rows:
+                raise _Unsupported("row stored twice")
+            content = row_match[2]
+            if not content:
+                rows[number] = []
+                continue
+            cells = _CELL_RE.findall(content)
+            opened = content.count("<c ")
+            # every tag of the row is one the patterns consumed: <c .../>, or <c>, <v>, </v>, </c>, or <c>,
+            # <is>, <t>, </t>, </is>, </c> (a formula, rich text or anything else adds tags: not read here)
+            if len(cells) != opened or content.count("<") != (
+                opened + 3 * content.count("<v>") + 5 * content.count("<is>")
+            ):
+                raise _Unsupported("cell content")
+            placed: list[tuple[int, Any]] = []
+            for letters, row_text, style1, kind, style2, raw, inline in cells:
+                if row_text != number_text:
+                    raise _Unsupported("cell of another row")
+                column = columns.get(letters)
+                if column is None:
+                    column = columns[letters] = _column(letters)
+                if kind == "inlineStr":
+                    value = _xml_text(inline) if ("&" in inline or "\r" in inline) else inline
+                elif not raw:
+                    value = None
+                elif kind == "s":
+                    value = strings[int(raw)]
+                elif not kind or kind == "n":
+                    value = float(raw) if ("." in raw or "E" in raw or "e" in raw) else int(raw)
+                    style = int(style1 or style2 or 0)
+                    if style in date_styles:
+                        try:
+                            value = from_excel(value, epoch, timedelta=style in timedelta_styles)
+                        except (OverflowError, ValueError):
+                            raise _Unsupported("date out of range") from None
+                elif kind == "b":
+                    value = bool(int(raw))
+                elif kind == "d":
+                    value = from_ISO8601(_xml_text(raw))
+                else:  # "str", "e"
+                    value = _xml_text(raw)
+                placed.append((column, value))
+            width = max(c for c, _v in placed)
+            if width > MAX_COLUMNS:
+                raise _Unsupported("too wide")
+            values: list[Any] = [None] * width
+            for column, value in placed:
+                values[column - 1] = value
+            rows[number] = values
+        if found != chunk.count("<row"):
+            raise _Unsupported("row attributes")
+
+    try:
+        while True:
+            data = source.read(_CHUNK)
+            text = decoder.decode(data, final=not data)
+            if head:
+                buffer += text
+                start = buffer.find("<sheetData")
+                if start < 0:
+                    if not data or len(buffer) > 10 * _CHUNK:
+                        raise _Unsupported("no sheetData")
+                    continue
+                declaration = buffer[:start]
+                if 'xmlns="' + _MAIN[:-1] + '"' not in declaration or "<!" in declaration:
+                    raise _Unsupported("not the main namespace as default, or a DTD")
+                if "encoding=" in declaration[:100] and not re.search(
+                    r"encoding=[\"']utf-?8[\"']", declaration[:100], re.IGNORECASE
+                ):
+                    raise _Unsupported("encoding")
+                buffer = buffer[start:]
+                head = False
+            else:
+                buffer += text
+            if not data:
+                rows_of(buffer)
+                break
+            cut = buffer.rfind("</row>")
+            if cut >= 0:
+                rows_of(buffer[: cut + 6])
+                buffer = buffer[cut + 6 :]
+    except _Unsupported:
+        raise
+    except Exception as exc:  # a bad index into the strings, undecodable bytes...
+        raise _Unsupported(str(exc)) from exc
+    return rows, set()  # no formula is read here
+
+
+def _fast_sheet(path: Path) -> tuple[dict[int, list[Any]], set[tuple[int, int]]] | None:
+    """({row number: cells}, cells holding a formula without a saved result) of the first worksheet, read in
+    one pass by ``_pattern_rows`` or else ``_fast_rows``; None when neither reads it (openpyxl's parser then
+    does, and says in words what is wrong with a damaged file). The workbook's parts (shared strings, styles,
+    sheet list) are read by openpyxl's reader, without its read-only worksheet, which reads a whole sheet
+    that has no ``<dimension>`` once more only to size it."""
+    try:
+        from openpyxl.reader.excel import ExcelReader
+        from openpyxl.styles.stylesheet import apply_stylesheet
+
+        reader = ExcelReader(path, read_only=True, data_only=True)
+    except Exception:  # not a zip, not a workbook: the slow path refuses it in words
+        return None
+    try:
+        reader.read_manifest()
+        reader.read_strings()
+        reader.read_workbook()
+        apply_stylesheet(reader.archive, reader.wb)
+        workbook = reader.wb
+        for _sheet, rel in reader.parser.find_sheets():
+            if rel.target not in reader.valid_files or "chartsheet" in rel.Type:
+                continue
+            for parse in (_pattern_rows, _fast_rows):
+                try:
+                    with reader.archive.open(rel.target) as source:
+                        return parse(
+                            source,
+                            reader.shared_strings,
+                            workbook._date_formats,
+                            workbook._timedelta_formats,
+                            workbook.epoch,
+                        )
+                except _Unsupported as exc:
+                    log.info("%s: not read by %s (%s)", path, parse.__name__, exc)
+            return None
+        return None
+    except Exception:
+        log.info("%s: left to openpyxl's parser", path, exc_info=True)
+        return None
+    finally:
+        reader.archive.close()
+
+
 def _sheet_rows(
     path: Path, data_only: bool, fast: bool = False
 ) -> tuple[dict[int, list[Any]], int | None, set[tuple[int, int]] | None]:
     """{row number: cells} of the first worksheet, the last row its dimension declares (None: none), and -
     when ``fast`` found them in the same pass - the cells holding a formula without a saved result."""
+    if fast:
+        found = _fast_sheet(path)
+        if found is not None:
+            return found[0], None, found[1]
     from openpyxl import load_workbook
     from openpyxl.worksheet._reader import WorkSheetParser
 
@@ -281,20 +469,7 @@ def _sheet_rows(
         if not workbook.worksheets:
             raise _refused(QT_TRANSLATE_NOOP("Import", "{file} has no worksheet."), file=path.name)
         sheet = workbook.worksheets[0]
-        declared = sheet.max_row  # from <dimension ref="A1:V3"/>, read when the sheet was opened
-        if fast:
-            try:
-                with sheet._get_source() as source:
-                    rows, formulas = _fast_rows(
-                        source,
-                        sheet._shared_strings,
-                        workbook._date_formats,
-                        workbook._timedelta_formats,
-                        workbook.epoch,
-                    )
-                return rows, declared, formulas
-            except _Unsupported as exc:
-                log.info("%s: read by openpyxl's parser (%s)", path, exc)
+        declared = sheet.max_row  # from <dimension ref="A1:V3"/>, or the whole sheet read without one
         rows = {}
         read = 0
         # openpyxl's own row iterator drops a row stored after a later one (it counts rows as they come);
