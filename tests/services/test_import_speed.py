@@ -103,3 +103,22 @@ def test_a_saved_formula_result_dates_and_times_and_rows_out_of_order(tmp_path):
     table = reader.read_table(path)
     assert (table.rows, table.formulas) == slow_read(path)
     assert table.rows[1][1][1] == datetime(2024, 3, 1) and table.rows[2][1][3] == 3
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from('ab,"\r\n\x1c\u2028杭'), max_size=30))
+def test_csv_lines_are_split_as_stringio_splits_them(text):
+    """The CSV reader's lazy lines are StringIO's (newline=""), so records and quoted line breaks are kept."""
+    import csv
+    import io
+
+    assert list(reader._lines(text)) == list(io.StringIO(text, newline=""))
+    try:
+        expected = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error:
+        expected = "error"
+    try:
+        got = list(csv.reader(reader._lines(text)))
+    except csv.Error:
+        got = "error"
+    assert got == expected

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import io
 import logging
 import re
 import sys
@@ -95,6 +94,16 @@ def _decode(raw: bytes, name: str) -> str:
     )
 
 
+_LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+$")
+
+
+def _lines(text: str):
+    """The lines of ``text`` as ``io.StringIO(text, newline="")`` gives them (ends kept; \\r\\n, \\r and \\n
+    end a line), one at a time: StringIO would hold a second, four-bytes-a-character copy of the file."""
+    for match in _LINE.finditer(text):
+        yield match.group()
+
+
 def read_csv(path: Path) -> Table:
     text = _decode(path.read_bytes(), path.name)
     rows: list[tuple[int, list[Any]]] = []
@@ -104,8 +113,8 @@ def read_csv(path: Path) -> Table:
         before = csv.field_size_limit(sys.maxsize)
         try:
             # A CSV record is one Excel row even when a quoted cell holds line breaks.
-            for number, cells in enumerate(csv.reader(io.StringIO(text, newline="")), start=1):
-                rows.append((number, list(cells)))
+            for number, cells in enumerate(csv.reader(_lines(text)), start=1):
+                rows.append((number, cells))
         except csv.Error as exc:
             raise _refused(
                 QT_TRANSLATE_NOOP("Import", "{file} is not valid CSV after row {row}: {detail}"),
