@@ -324,6 +324,7 @@ def _pattern_rows(source, strings, date_styles, timedelta_styles, epoch):
     rows: dict[int, list[Any]] = {}
     decoder = codecs.getincrementaldecoder("utf-8")()
     columns: dict[str, int] = {}
+    share = {}.setdefault
     head = True
     buffer = ""
 
@@ -358,6 +359,8 @@ def _pattern_rows(source, strings, date_styles, timedelta_styles, epoch):
                     column = columns[letters] = _column(letters)
                 if kind == "inlineStr":
                     value = _xml_text(inline) if ("&" in inline or "\r" in inline) else inline
+                    if len(value) <= SHARED_CHARS:  # repeated short texts kept once, as in a CSV
+                        value = share(value, value)
                 elif not raw:
                     value = None
                 elif kind == "s":
