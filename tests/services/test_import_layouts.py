@@ -229,3 +229,14 @@ def test_a_near_miss_erpnext_file_is_not_taken_for_an_erpnext_export(services, u
         SYSTEM_ACTOR, FIXTURES / "erpnext_near_miss.csv", today=TODAY
     )
     assert result.layout == "" and result.imported == 0 and result.errors
+
+
+def test_erpnext_customers_named_by_their_name_say_the_id_is_no_code(services, users, tmp_path):
+    """Customers named by their name (no naming series): the ID is no valid code; the row says so."""
+    path = tmp_path / "named.csv"
+    path.write_text(
+        "ID,Customer Name,Customer Type,Territory\n杭州金缘,杭州金缘珠宝有限公司,Company,杭州\n", "utf-8"
+    )
+    result = FranchiseeImporter(services.db).import_file(SYSTEM_ACTOR, path, today=TODAY)
+    assert result.layout == "ERPNext Customer export" and result.imported == 0
+    assert [(p.row, p.column) for p in result.errors] == [(2, "code")]

@@ -122,3 +122,26 @@ def test_csv_lines_are_split_as_stringio_splits_them(text):
     except csv.Error:
         got = "error"
     assert got == expected
+
+
+def test_franchisees_written_in_batches_keep_their_own_contacts(services, users, tmp_path, monkeypatch):
+    """The write goes BATCH franchisees at a time: across batch boundaries every contact and status record
+    belongs to its own franchisee (SQLite gives the ids, PostgreSQL's are looked up per batch)."""
+    from sqlalchemy import select
+
+    from hqdesk.domain.roles import SYSTEM_ACTOR
+    from hqdesk.persistence.models import Contact, Franchisee, StatusChangeRecord
+    from hqdesk.services.imports import FranchiseeImporter, franchisees
+
+    monkeypatch.setattr(franchisees, "BATCH", 3)
+    lines = ["code,legal_name,city,tier,contact_name,contact_mobile"]
+    lines += [f"B{n:03d},公司{n},杭州,A,联系人{n},1380000{n:04d}" for n in range(1, 11)]
+    path = tmp_path / "batches.csv"
+    path.write_text("\n".join(lines), "utf-8")
+    result = FranchiseeImporter(services.db).import_file(SYSTEM_ACTOR, path)
+    assert result.errors == () and result.imported == 10
+    with services.db.read() as s:
+        pairs = s.execute(select(Franchisee.code, Contact.name, Contact.is_primary).join(Contact)).all()
+        statuses = s.execute(select(Franchisee.code).join(StatusChangeRecord)).scalars().all()
+    assert sorted(pairs) == [(f"B{n:03d}", f"联系人{n}", True) for n in range(1, 11)]
+    assert sorted(statuses) == [f"B{n:03d}" for n in range(1, 11)]
