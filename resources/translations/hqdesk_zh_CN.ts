@@ -4783,6 +4783,22 @@
         <source>Unknown choice for rows already in hqdesk: {choice}; use update, skip or create.</source>
         <translation>对已在 hqdesk 中的行的处理方式 {choice} 无法识别；请使用 update（更新）、skip（跳过）或 create（新建）。</translation>
     </message>
+    <message>
+        <source>ERPNext Customer export</source>
+        <translation>ERPNext 客户导出文件</translation>
+    </message>
+    <message>
+        <source>Odoo contacts export</source>
+        <translation>Odoo 联系人导出文件</translation>
+    </message>
+    <message>
+        <source>The company "{company}" of this person is not in the file: export the companies together with their contacts.</source>
+        <translation>此联系人所属的公司“{company}”不在文件中：请将公司及其联系人一起导出。</translation>
+    </message>
+    <message>
+        <source>Several companies in the file are called "{company}": export with the "Related Company/External ID" (parent_id/id) column so each person names one.</source>
+        <translation>文件中有多个名为“{company}”的公司：请导出时包含“Related Company/External ID”（parent_id/id）列，使每个联系人只对应一家公司。</translation>
+    </message>
 </context>
 <context>
     <name>LanguagePage</name>

@@ -46,6 +46,7 @@ from hqdesk.services.base import Service
 from hqdesk.services.imports.cells import convert
 from hqdesk.services.imports.columns import CONTACT_ROLE_WORDS, Column, Template
 from hqdesk.services.imports.duplicates import present_cells
+from hqdesk.services.imports.layouts import recognise_layout
 from hqdesk.services.imports.mappings import resolve
 from hqdesk.services.imports.plan import (
     DuplicateMatch,
@@ -244,6 +245,15 @@ class _ChildImporter(Service):
     def entity(self) -> str:
         return self.kind.noun
 
+    def _people(self, table):
+        """For contacts: the people of an export that holds them (Odoo) as a contacts table; else ``table``."""
+        if self.kind is not CONTACTS:
+            return table
+        recognised = recognise_layout(table, "")
+        if recognised.problems:
+            raise Refused(*recognised.problems)
+        return recognised.contacts or table
+
     def preview(self, actor: Actor, path: str | Path, *, mapping: str | None = None) -> FilePreview:
         """Read ``path`` (never writes) and say how its columns map: the saved mapping ``mapping``, else
         hqdesk's template headers, else headers guessed from their names."""
@@ -252,7 +262,11 @@ class _ChildImporter(Service):
         try:
             assigned, name = resolve(self.db, self.entity, mapping)
             preview = build_preview(
-                template, self.entity, read_table(Path(path)), assigned=assigned, mapping_name=name
+                template,
+                self.entity,
+                self._people(read_table(Path(path))),
+                assigned=assigned,
+                mapping_name=name,
             )
         except Refused as refused:
             return refused_preview(template, self.entity, str(path), refused.problems, mapping or "")
@@ -285,6 +299,7 @@ class _ChildImporter(Service):
             check_choices(on_duplicate, decisions)
             assigned, mapping_name = resolve(self.db, self.entity, mapping)
             table = read_table(path)
+            table = self._people(table)
             header_row, mapping, data = template.map_header(table, assigned)
             names = {c.name for c in mapping.values()}
             if not names & {"franchisee_code", "franchisee_uscc"}:

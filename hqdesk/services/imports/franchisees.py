@@ -19,7 +19,7 @@ built by the aggregates' mappers (persistence.mappers), search text included, an
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -55,7 +55,7 @@ from hqdesk.services.imports.credit_columns import (
     validate_credit,
 )
 from hqdesk.services.imports.duplicates import after_check, present_cells, sort_duplicates, write_updates
-from hqdesk.services.imports.layouts import recognise
+from hqdesk.services.imports.layouts import Recognised, recognise, recognise_layout
 from hqdesk.services.imports.mappings import resolve
 from hqdesk.services.imports.plan import (
     DuplicateMatch,
@@ -100,6 +100,7 @@ class _Row:
     manager: str | None
     contact: ContactData | None
     bad_columns: frozenset[str] = frozenset()  # already reported: no second message from the rules
+    others: list[ContactData] = field(default_factory=list)  # a layout's further people (Odoo)
 
 
 def _parse_rows(
@@ -177,6 +178,38 @@ def _parse_rows(
             )
         )
     return rows
+
+
+def _attach_contacts(
+    recognised: Recognised, rows: list[_Row], today: date, problems: list[ImportProblem]
+) -> None:
+    """The people of a recognised layout (``recognised.contacts``, in the contact template) converted and
+    checked like the contact import's rows, each attached to the franchisee row of the file it names."""
+    problems.extend(recognised.problems)
+    if recognised.contacts is None:
+        return
+    from hqdesk.services.imports.children import CONTACT_TEMPLATE
+
+    _header, mapping, data = CONTACT_TEMPLATE.map_header(recognised.contacts)
+    by_code = {row.data.code.lower(): row for row in rows if row.data.code}
+    for number, cells in data:
+        values: dict[str, Any] = {}
+        bad = set()
+        for index, column in mapping.items():
+            try:
+                values[column.name] = convert(column, cells[index] if index < len(cells) else None)
+            except CellProblem as exc:
+                problems.append(ImportProblem(number, column.name, exc.message, exc.params, exc.context))
+                bad.add(column.name)
+        contact = clean_contact(
+            ContactData(**{k: v for k, v in values.items() if k in ContactData.__dataclass_fields__ and v})
+        )
+        for error in validate_contact(contact, today):
+            if error.field not in bad:
+                problems.append(ImportProblem(number, error.field, error.message, error.params, VALIDATION))
+        row = by_code.get((values.get("franchisee_code") or "").lower())
+        if row is not None:
+            row.others.append(contact)
 
 
 def _check_rows(s: Session, rows: list[_Row], problems: list[ImportProblem]) -> None:
@@ -328,64 +361,73 @@ BATCH = 1000
 
 
 def _write(s: Session, rows: list[_Row], actor: Actor, today: date, reason: str) -> int:
-    """Insert the franchisees, their status records and primary contacts as bulk INSERTs inside the
-    caller's transaction (the unit of work costs several times as much for 5,000 rows). Every row is built by
-    its aggregate's mapper; the search text is computed once per franchisee, from it and its contact."""
+    """Insert the franchisees, their status records and contacts as bulk INSERTs inside the caller's
+    transaction (the unit of work costs several times as much for 5,000 rows), BATCH franchisees at a time so
+    the values built for the database never hold the whole file at once (memory stays bounded however long
+    the file). Every row is built by its aggregate's mapper; the search text is computed once per franchisee,
+    from it and its contacts. The first contact of a franchisee is its primary contact."""
     now = utcnow()
     stamp = {"version": 1, "created_at": now, "updated_at": now, "updated_by": actor.username}
-    franchisees = []
-    contacts: list[dict | None] = []
-    for row in rows:
-        contact = {**ContactMapper.values(row.contact), "is_primary": True} if row.contact else None
-        contacts.append(contact)
-        franchisees.append(
-            FranchiseeMapper.insert_values(
-                row.data,
-                status=row.status,
-                status_changed_on=today,
-                contacts=[contact] if contact else (),
-                **stamp,
+    written = 0
+    for start in range(0, len(rows), BATCH):
+        batch = rows[start : start + BATCH]
+        franchisees = []
+        contacts: list[list[dict]] = []
+        for row in batch:
+            people = [row.contact] if row.contact else []
+            people.extend(row.others)
+            values = [
+                {**ContactMapper.values(person), "is_primary": i == 0} for i, person in enumerate(people)
+            ]
+            contacts.append(values)
+            franchisees.append(
+                FranchiseeMapper.insert_values(
+                    row.data,
+                    status=row.status,
+                    status_changed_on=today,
+                    contacts=values,
+                    **stamp,
+                )
             )
+        ids = _insert(s, Franchisee, franchisees, actor)
+        if (
+            ids is None
+        ):  # PostgreSQL: the sequence gave the ids; look them up by code (cheaper than RETURNING)
+            codes = [r["code"] for r in franchisees]
+            ids_by_code = dict(
+                s.execute(select(Franchisee.code, Franchisee.id).where(Franchisee.code.in_(codes))).all()
+            )
+            ids = [ids_by_code[code] for code in codes]
+        del franchisees
+        _insert(
+            s,
+            StatusChangeRecord,
+            [
+                {
+                    "franchisee_id": franchisee_id,
+                    "from_status": None,
+                    "to_status": row.status.value,
+                    "changed_on": today,
+                    "reason": reason,
+                    "changed_by": actor.username,
+                    "recorded_at": now,
+                }
+                for franchisee_id, row in zip(ids, batch, strict=True)
+            ],
+            actor,
         )
-    ids = _insert(s, Franchisee, franchisees, actor)
-    if ids is None:  # PostgreSQL: the sequence gave the ids; look them up by code (cheaper than RETURNING)
-        ids_by_code: dict[str, int] = {}
-        codes = [r["code"] for r in franchisees]
-        for i in range(0, len(codes), BATCH):
-            ids_by_code.update(
-                s.execute(
-                    select(Franchisee.code, Franchisee.id).where(Franchisee.code.in_(codes[i : i + BATCH]))
-                ).all()
-            )
-        ids = [ids_by_code[code] for code in codes]
-    _insert(
-        s,
-        StatusChangeRecord,
-        [
-            {
-                "franchisee_id": franchisee_id,
-                "from_status": None,
-                "to_status": row.status.value,
-                "changed_on": today,
-                "reason": reason,
-                "changed_by": actor.username,
-                "recorded_at": now,
-            }
-            for franchisee_id, row in zip(ids, rows, strict=True)
-        ],
-        actor,
-    )
-    _insert(
-        s,
-        Contact,
-        [
-            {**contact, "franchisee_id": franchisee_id, **stamp}
-            for franchisee_id, contact in zip(ids, contacts, strict=True)
-            if contact is not None
-        ],
-        actor,
-    )
-    return len(ids)
+        _insert(
+            s,
+            Contact,
+            [
+                {**contact, "franchisee_id": franchisee_id, **stamp}
+                for franchisee_id, values in zip(ids, contacts, strict=True)
+                for contact in values
+            ],
+            actor,
+        )
+        written += len(ids)
+    return written
 
 
 def _insert(s: Session, model, rows: list[dict], actor: Actor) -> list[int] | None:
@@ -455,7 +497,8 @@ class FranchiseeImporter(Service):
             check_choices(on_duplicate, decisions)
             assigned, mapping_name = resolve(self.db, self.entity, mapping)
             table = read_table(path)
-            layout, table = recognise(table, self._default_tier())
+            recognised = recognise_layout(table, self._default_tier())
+            layout, table = recognised.name, recognised.franchisees
             _header_row, columns, data = self.template.map_header(
                 table, assigned, self._required(table, assigned, on_duplicate)
             )
@@ -466,6 +509,9 @@ class FranchiseeImporter(Service):
         matching = on_duplicate != "refuse" or bool(decisions)
         present = present_cells(columns, data) if matching else {}
         credit = credit_cells(columns, data, table)
+        del table, data  # the file's cells: the rows hold what is imported (memory bound)
+        _attach_contacts(recognised, rows, today, problems)
+        del recognised
         check_credit(self.current(actor), credit, problems)
         reason = f"import: {path.name}"[:200]
         if not dry_run:
@@ -473,7 +519,12 @@ class FranchiseeImporter(Service):
             prepare_pinyin(
                 name
                 for row in rows
-                for name in (row.data.legal_name, row.data.city, row.contact.name if row.contact else "")
+                for name in (
+                    row.data.legal_name,
+                    row.data.city,
+                    row.contact.name if row.contact else "",
+                    *(c.name for c in row.others),
+                )
             )
         from sqlalchemy.exc import IntegrityError
         from sqlalchemy.orm.exc import StaleDataError
