@@ -178,6 +178,9 @@ class StandInServices:
 
     def wait(self) -> Services:
         """The real services, once open (blocks the calling worker until then)."""
+        if not self._opened.is_set() and threading.current_thread() is threading.main_thread():
+            # a service called on the UI thread (not through the task runner) freezes it until they open
+            log.warning("the UI thread waits for the services to open")
         self._opened.wait()
         if self._services is None:
             raise self._error or RuntimeError("the services were not opened")
