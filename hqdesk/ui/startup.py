@@ -32,6 +32,9 @@ log = logging.getLogger(__name__)
 
 DEMO_FRANCHISEES = 300
 DEMO_USER = "admin"
+OPEN_BEHIND_LATEST_MS = (
+    1500  # the services open behind the first page at the latest this long after the window
+)
 _started: float | None = None  # perf_counter at the process start (run() sets it): the log's stage times
 
 
@@ -211,6 +214,7 @@ class AppController(QObject):
         self.bound_login = False  # signed in by a personal PostgreSQL login: signing out ends the app
         # the demo's warm start: its first page read through the DB-API before SQLAlchemy loads (services.startup)
         self.fast_start = bool(args.demo) and fast_start_possible(self.url())
+        self._opening_behind = False
 
     # ----- opening the database ---------------------------------------------------------------------
     def url(self) -> str:
@@ -252,6 +256,9 @@ class AppController(QObject):
         self._stage("first page readable")
         self.services = StandInServices(self.url(), self.password)
         self._signed_in(actor)
+        # the services open once the first rows are painted (_first_list); should the first search not show
+        # (the reader failed and the search waits for them), they open anyway
+        QTimer.singleShot(OPEN_BEHIND_LATEST_MS, self._open_behind)
 
     def _start_normal(self, _exc: BaseException | None = None) -> None:
         prefetch_database_modules()
@@ -430,8 +437,9 @@ class AppController(QObject):
     def _open_behind(self) -> None:
         """Open the real services behind the window shown on the stand-in; what waits for them goes on."""
         services = self.services
-        if not isinstance(services, StandInServices) or services.ready:
+        if not isinstance(services, StandInServices) or services.ready or self._opening_behind:
             return
+        self._opening_behind = True
 
         def opened(_real) -> None:
             self._stage("services open behind the first page")

@@ -122,3 +122,25 @@ def test_when_the_reader_declines_the_services_open_first(qtbot, qapp, demo_db, 
     assert not isinstance(ctl.services, StandInServices)
     ctl.window.close()
     ctl.shutdown()
+
+
+def test_when_the_reader_fails_the_list_waits_for_the_services_and_shows(qtbot, qapp, demo_db, monkeypatch):
+    """The reader fails after the window is up (a locked or damaged file...): the first search waits for the
+    services, which open anyway (no first rows to wait for), and the list shows their answer."""
+
+    def broken(*args, **kwargs):
+        raise OSError("disk I/O error")
+
+    monkeypatch.setattr("hqdesk.services.startup.first_result", broken)
+    admin = demo_db.users.actor("admin")
+    ctl = _controller(qapp)
+    ctl.start()
+    qtbot.waitUntil(
+        lambda: ctl.window is not None and ctl.window.page("franchisees").model.rowCount() > 0, timeout=20000
+    )
+    assert isinstance(ctl.services, StandInServices) and ctl.services.ready
+    expected = demo_db.franchisees.list_first(admin, SearchCriteria(), "legal_name", False)
+    view = ctl.window.page("franchisees")
+    assert [view.model.franchisee_id(r) for r in range(view.model.rowCount())] == _ids(expected)
+    ctl.window.close()
+    ctl.shutdown()
