@@ -68,10 +68,12 @@ def test_database_newer_than_the_app_is_refused_from_the_command_line(tmp_path):
     assert tables == {"alembic_version"}
 
 
-# Modules that no part of the first screen needs: each costs tens of milliseconds at start-up. Pages, dialogs
+# Modules that no part of the first screen needs: each costs tens of milliseconds at start-up (SQLAlchemy, the models
+# and the services: about 60 % of a launch; they open right after the first paint, hqdesk.services.startup). Pages, dialogs
 # and commands that need them import them when first used (charts, letters, reports, imports, upgrades,
 # signing in with a password, PostgreSQL).
 HEAVY_AT_START = (
+    "sqlalchemy",  # the first page is read through the DB-API (hqdesk.persistence.first_page)
     "pyqtgraph",
     "reportlab",
     "openpyxl",
@@ -87,6 +89,10 @@ HEAVY_AT_START = (
 # the first idle moment after the first rows), and every other page (built when first shown: PAGES in
 # hqdesk.ui.main_window). A page or tab imported at module level by the list, the window or start-up fails here.
 LAZY_AT_START = (
+    "hqdesk.persistence.models",
+    "hqdesk.persistence.database",
+    "hqdesk.services.bootstrap",
+    "hqdesk.services.franchisees",
     "hqdesk.ui.views.profile",
     "hqdesk.ui.views.complaints",
     "hqdesk.ui.views.complaints_tab",

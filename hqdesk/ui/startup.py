@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
 from hqdesk import __version__
 from hqdesk.resources import default_database_url, demo_database_url, resource_path, user_data_dir
+from hqdesk.services.startup import StandInServices, read_start
 
 if TYPE_CHECKING:
     from hqdesk.domain.roles import Actor
@@ -31,6 +32,9 @@ log = logging.getLogger(__name__)
 
 DEMO_FRANCHISEES = 300
 DEMO_USER = "admin"
+OPEN_BEHIND_LATEST_MS = (
+    1500  # the services open behind the first page at the latest this long after the window
+)
 _started: float | None = None  # perf_counter at the process start (run() sets it): the log's stage times
 
 
@@ -77,6 +81,13 @@ def open_normal(url: str, password: str | None, create: bool = False) -> tuple[S
     return services, services.users.has_users()
 
 
+def fast_start_possible(url: str) -> bool:
+    """Whether the first-page reader may be tried: the demo's SQLite file exists (the first start creates it
+    through the services). Cheap: one stat on the UI thread."""
+    path = url.split(":///", 1)[1] if url.startswith("sqlite:///") else ""
+    return bool(path) and os.path.isfile(path)
+
+
 def _all():
     from hqdesk.services.dto import SearchCriteria
 
@@ -95,9 +106,14 @@ def prefetch_database_modules() -> threading.Thread:
     creates the application, the translators and the fonts. The worker that opens the database then finds them
     imported. The UI thread itself never imports them (hqdesk.ui.context names Services only for typing), so it
     does not wait on this thread's import locks."""
-    thread = threading.Thread(target=_import_database_modules, name="hqdesk-prefetch", daemon=True)
-    thread.start()
-    return thread
+    global _prefetch
+    if _prefetch is None:  # once: the normal path after a fast start that fell back asks again
+        _prefetch = threading.Thread(target=_import_database_modules, name="hqdesk-prefetch", daemon=True)
+        _prefetch.start()
+    return _prefetch
+
+
+_prefetch: threading.Thread | None = None
 
 
 def warm_up_ui() -> None:
@@ -196,6 +212,9 @@ class AppController(QObject):
         self.progress: QProgressDialog | None = None
         self.create_confirmed = False  # the user chose to create the missing database file
         self.bound_login = False  # signed in by a personal PostgreSQL login: signing out ends the app
+        # the demo's warm start: its first page read through the DB-API before SQLAlchemy loads (services.startup)
+        self.fast_start = bool(args.demo) and fast_start_possible(self.url())
+        self._opening_behind = False
 
     # ----- opening the database ---------------------------------------------------------------------
     def url(self) -> str:
@@ -217,6 +236,32 @@ class AppController(QObject):
 
     def start(self) -> None:
         self._stage("event loop running")
+        if self.fast_start:
+            self.fast_start = False  # once: a fallback or a retry takes the normal path
+            self.runner.submit(
+                read_start, self.url(), DEMO_USER, on_done=self._started_fast, on_error=self._start_normal
+            )
+            warm_up_ui()
+            self._stage("window modules imported")
+            return
+        self._start_normal()
+
+    def _started_fast(self, actor: Actor | None) -> None:
+        """The demo's user and database as the first-page reader found them: the window at once, on a stand-in
+        for the services (opened right after the first rows are painted: ``_first_list``). None: the database
+        needs the services first (created, upgraded, demo data to generate)."""
+        if actor is None:
+            self._start_normal()
+            return
+        self._stage("first page readable")
+        self.services = StandInServices(self.url(), self.password)
+        self._signed_in(actor)
+        # the services open once the first rows are painted (_first_list); should the first search not show
+        # (the reader failed and the search waits for them), they open anyway
+        QTimer.singleShot(OPEN_BEHIND_LATEST_MS, self._open_behind)
+
+    def _start_normal(self, _exc: BaseException | None = None) -> None:
+        prefetch_database_modules()
         url = self.url()
         self._busy(
             self.tr("Opening the database…")
@@ -384,8 +429,28 @@ class AppController(QObject):
     def _first_list(self, count: int) -> None:
         self._stage(f"franchisee list ready ({count})")
         QTimer.singleShot(0, collect_garbage_again)  # after the first rows are painted
+        if isinstance(self.services, StandInServices) and not self.services.ready:
+            QTimer.singleShot(0, self._open_behind)  # SQLAlchemy and the services, once the rows are painted
         if not self.args.demo:  # the demo database is made again on demand: nothing to keep
             QTimer.singleShot(2000, self._daily_backup)  # after start-up, in the background
+
+    def _open_behind(self) -> None:
+        """Open the real services behind the window shown on the stand-in; what waits for them goes on."""
+        services = self.services
+        if not isinstance(services, StandInServices) or services.ready or self._opening_behind:
+            return
+        self._opening_behind = True
+
+        def opened(_real) -> None:
+            self._stage("services open behind the first page")
+
+        def failed(exc: BaseException) -> None:
+            from hqdesk.ui.errors import show_error
+
+            log.warning("opening the services behind the first page failed: %s", exc)
+            show_error(self.window, exc)
+
+        self.runner.submit(services.open, write=True, on_done=opened, on_error=failed)
 
     def _daily_backup(self) -> None:
         """Today's automatic backup of a SQLite database (kept BACKUP_KEEP_DAYS days in the data folder's
@@ -481,7 +546,9 @@ def run(args: argparse.Namespace, started: float) -> int:
     """Build the application and run its event loop; the exit code."""
     global _started
     _started = started
-    prefetch_database_modules()
+    if not (args.demo and fast_start_possible(demo_database_url())):
+        # the services are needed before the first screen (sign-in, a new or older database): start at once
+        prefetch_database_modules()
     from hqdesk.ui.errors import install_excepthooks, setup_logging
     from hqdesk.ui.i18n import install_translators
     from hqdesk.ui.settings import LANGUAGE, layout_for_language, open_settings
