@@ -1,25 +1,42 @@
 """Report tables to PDF (ReportLab): A4, landscape when the table has more than six columns; on every page a
-header with the company's name, the report's title and its as-of line, and a footer "page x of y"; the table's
-header row repeats on each page and rows never split across pages. Money with thousands separators and two
-decimals, percentages with one decimal, dates as YYYY-MM-DD, numbers right-aligned.
+header with the company's name, the report's title and its as-of line, and a footer with who generated it and
+when, and "Page n of m" (第 n 页 共 m 页); the table's header row repeats on each page and rows never split
+across pages. Money with thousands separators and two decimals, percentages with one decimal, dates as
+YYYY-MM-DD, numbers right-aligned.
 
-Font: the bundled WQY Micro Hei (``resources/fonts/wqy-microhei.ttc``, the letters' body font), embedded as a
-subset, so every reader shows the Chinese text (a non-embedded CID font such as ``STSong-Light`` needs the
-reader's Asian font pack: poppler without it renders nothing). Written to a temporary file and renamed over
-the target.
+Fonts: the letters' (``letters.fonts``): the same embedded TrueType body font (the bundled WenQuanYi Micro Hei,
+Microsoft YaHei or SimSun on Windows) and fallbacks, registered once per process, and the same glyph check:
+a character that no font can draw refuses the PDF (``MissingGlyphs``, naming the characters) rather than print
+a name with a hole in it; XLSX and CSV still hold it. Written to a temporary file and renamed over the target,
+so a failed or cancelled PDF leaves nothing behind.
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-FONT = "HQReport"
+from hqdesk.domain.errors import EXIT_REFUSED, HqdeskError
+from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
+from hqdesk.reports.files import word
+from hqdesk.reports.tabular import Cancelled
+
 _LANDSCAPE_FROM = 7  # columns
+_TICK = 500  # rows between two progress reports / cancel checks
+
+
+class MissingGlyphs(HqdeskError):
+    exit_code = EXIT_REFUSED
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "The PDF cannot show {characters} (no font on this computer has them): nothing was written. "
+        "Excel and CSV files hold them.",
+    )
 
 
 def cell_text(value: Any, fmt: str | None) -> str:
@@ -30,46 +47,79 @@ def cell_text(value: Any, fmt: str | None) -> str:
         return value.strftime("%Y-%m-%d %H:%M")
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, bool):
+        return str(value)
     if fmt == "money" and isinstance(value, Decimal | int | float):
         return f"{Decimal(value):,.2f}"
     if fmt == "percent" and isinstance(value, Decimal | int | float):
         return f"{Decimal(value) * 100:.1f}%"
+    if isinstance(value, int):
+        return f"{value:,}"
     return str(value)
 
 
-def write_pdf(table, path: str | Path, company: str, as_of: str) -> int:
-    """``table`` (a ``reports.files.ReportTable``) to ``path``; the number of data rows."""
+def write_pdf(
+    table,
+    path: str | Path,
+    company: str,
+    as_of: str,
+    *,
+    language: str = "en",
+    generated_by: str = "",
+    generated_on: datetime | None = None,
+    progress: Callable[[int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> int:
+    """``table`` (a ``reports.files.ReportTable``) to ``path``; the number of data rows. ``language`` words
+    the footer; ``generated_by`` (a user's display name) and ``generated_on`` (default now) go in it.
+    ``progress(rows)`` is called as rows are laid out and ``cancelled()`` asked as often and on every page:
+    when it says yes, ``Cancelled`` is raised and nothing is left at ``path``."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen.canvas import Canvas
     from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, TableStyle
 
-    from hqdesk.resources import resource_path
+    from hqdesk.letters.fonts import mark_fallbacks, missing_glyphs, paragraph_style, register_fonts
 
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(FONT, str(resource_path("fonts", "wqy-microhei.ttc")), subfontIndex=0))
+    fonts = register_fonts()
+    stamp = (generated_on or datetime.now()).strftime("%Y-%m-%d %H:%M")
+    footer_left = word("generated", language).format(generated_by or "—", stamp)
     wide = len(table.headers) >= _LANDSCAPE_FROM
     size = landscape(A4) if wide else A4
-    cell = ParagraphStyle("cell", fontName=FONT, fontSize=8, leading=10)
-    cjk = ParagraphStyle("cjk", parent=cell, wordWrap="CJK")  # Chinese breaks between characters
-    right = ParagraphStyle("right", parent=cell, alignment=2)
-    head = ParagraphStyle("head", parent=cell, textColor=colors.white)
-    head_cjk = ParagraphStyle("head_cjk", parent=head, wordWrap="CJK")
+    cell = paragraph_style("cell", size=8, leading=10, chinese=False)
+    cjk = paragraph_style("cjk", size=8, leading=10, chinese=True)  # Chinese breaks between characters
+    right = paragraph_style("right", size=8, leading=10, chinese=False, alignment=2)
+    head = paragraph_style("head", size=8, leading=10, bold=True, chinese=False, textColor=colors.white)
+    head_right = paragraph_style(
+        "head_right", size=8, leading=10, bold=True, chinese=False, textColor=colors.white, alignment=2
+    )
+    head_cjk = paragraph_style(
+        "head_cjk", size=8, leading=10, bold=True, chinese=True, textColor=colors.white
+    )
+    numeric = [fmt in ("money", "percent", "int") for fmt in table.formats]
+    missing: list[str] = []
+
+    def check(text: str) -> None:
+        if text.isascii():
+            return
+        for ch in missing_glyphs(text):
+            if ch not in missing:
+                missing.append(ch)
 
     def para(text: str, style, chinese) -> Paragraph:
+        check(text)
         if any(ord(ch) > 0x2E80 for ch in text):  # English words are never broken inside
             style = chinese
-        return Paragraph(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"), style)
+        return Paragraph(mark_fallbacks(text), style)
 
     def is_number(value) -> bool:
         return isinstance(value, Decimal | int | float) and not isinstance(value, bool)
 
+    for text in (company, table.title, as_of, footer_left):
+        check(text)
     texts: list[list[str]] = []
-    data = [[para(str(h), head, head_cjk) for h in table.headers]]
+    data = [[para(str(h), head_right if numeric[i] else head, head_cjk) for i, h in enumerate(table.headers)]]
     for row in table.rows:
         line = [cell_text(v, fmt) for v, fmt in zip(row, table.formats, strict=False)]
         texts.append(line)
@@ -79,6 +129,13 @@ def write_pdf(table, path: str | Path, company: str, as_of: str) -> int:
                 for t, v in zip(line, row, strict=False)
             ]
         )
+        if len(texts) % _TICK == 0:
+            if cancelled is not None and cancelled():
+                raise Cancelled()
+            if progress is not None:
+                progress(len(texts))
+    if missing:
+        raise MissingGlyphs(characters=" ".join(missing))
     count = len(texts)
     margin = 12 * mm
     width = size[0] - 2 * margin
@@ -88,6 +145,7 @@ def write_pdf(table, path: str | Path, company: str, as_of: str) -> int:
     grid.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), fonts.body),  # the cells' default would name Helvetica
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#5b4a2f")),
                 ("GRID", (0, 0), (-1, -1), 0.25, colors.HexColor("#b8b0a0")),
                 ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f6f3ee")]),
@@ -97,15 +155,19 @@ def write_pdf(table, path: str | Path, company: str, as_of: str) -> int:
             ]
         )
     )
+    body_font = fonts.body
 
     class Numbered(Canvas):
-        """Keeps each page until the end, so the footer can say 'page x of y'."""
+        """Keeps each page until the end, so the footer can say "Page n of m"; stops at Cancel."""
 
         def __init__(self, *args, **kwargs):
+            kwargs["initialFontName"] = body_font  # not Helvetica: a font the PDF would name but not embed
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
 
         def showPage(self):  # noqa: N802 - ReportLab's name
+            if cancelled is not None and cancelled():
+                raise Cancelled()
             self._pages.append(dict(self.__dict__))
             self._startPage()
 
@@ -113,18 +175,20 @@ def write_pdf(table, path: str | Path, company: str, as_of: str) -> int:
             total = len(self._pages)
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
-                self.setFont(FONT, 8)
-                self.drawRightString(size[0] - margin, 8 * mm, f"{number} / {total}")
+                self.setFont(body_font, 8)
+                self.setFillColor(colors.HexColor("#555555"))
+                self.drawString(margin, 8 * mm, footer_left)
+                self.drawRightString(size[0] - margin, 8 * mm, word("page", language).format(number, total))
                 super().showPage()
             super().save()
 
     def decorate(canvas, _doc) -> None:
         canvas.saveState()
-        canvas.setFont(FONT, 9)
+        canvas.setFont(fonts.body, 9)
         canvas.drawString(margin, size[1] - 9 * mm, company)
-        canvas.setFont(FONT, 13)
+        canvas.setFont(fonts.bold, 13)
         canvas.drawString(margin, size[1] - 16 * mm, table.title)
-        canvas.setFont(FONT, 8)
+        canvas.setFont(fonts.body, 8)
         canvas.drawRightString(size[0] - margin, size[1] - 16 * mm, as_of)
         canvas.restoreState()
 
@@ -148,6 +212,8 @@ def write_pdf(table, path: str | Path, company: str, as_of: str) -> int:
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
+    if progress is not None:
+        progress(count)
     return count
 
 
@@ -165,4 +231,4 @@ def _weights(headers: list[str], texts: list[list[str]]) -> list[float]:
     return out
 
 
-__all__ = ["write_pdf", "cell_text", "FONT"]
+__all__ = ["write_pdf", "cell_text", "MissingGlyphs"]

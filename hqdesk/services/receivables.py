@@ -611,9 +611,7 @@ class ReceivablesService(Service):
                 for fid in waiting:
                     monthly[fid] += read[fid] or [ZERO] * len(chunk)
                 waiting = {
-                    fid
-                    for fid in waiting
-                    if sum((x for x in monthly[fid] if x > 0), ZERO) < closing[fid][0]
+                    fid for fid in waiting if sum((x for x in monthly[fid] if x > 0), ZERO) < closing[fid][0]
                 }
         days = (end - start).days + 1
         out: dict[int, Kpis] = {}
