@@ -167,12 +167,14 @@
     <message numerus="yes">
         <source>%n event(s)</source>
         <translation>
-            <numerusform>%n 个事件</numerusform></translation>
+            <numerusform>%n 个事件</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Contract renewals show %n day(s) ahead</source>
         <translation>
-            <numerusform>合同续签提前 %n 天显示</numerusform></translation>
+            <numerusform>合同续签提前 %n 天显示</numerusform>
+        </translation>
     </message>
     <message>
         <source>Contract renewals</source>
@@ -193,7 +195,8 @@
     <message numerus="yes">
         <source>%n event(s) exported</source>
         <translation>
-            <numerusform>已导出 %n 个事件</numerusform></translation>
+            <numerusform>已导出 %n 个事件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -304,7 +307,8 @@
     <message numerus="yes">
         <source>%n franchisee(s) with money open as of {date}.</source>
         <translation>
-            <numerusform>截至 {date}，共 %n 个加盟商有未结款项。</numerusform></translation>
+            <numerusform>截至 {date}，共 %n 个加盟商有未结款项。</numerusform>
+        </translation>
     </message>
     <message>
         <source>{code} {name}: {column} as of {date}</source>
@@ -317,7 +321,8 @@
     <message numerus="yes">
         <source>%n document(s), {amount} in all</source>
         <translation>
-            <numerusform>共 %n 张单据，合计 {amount}</numerusform></translation>
+            <numerusform>共 %n 张单据，合计 {amount}</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export the aging report</source>
@@ -455,7 +460,8 @@
     <message numerus="yes">
         <source>Last %n month(s)</source>
         <translation>
-            <numerusform>最近 %n 个月</numerusform></translation>
+            <numerusform>最近 %n 个月</numerusform>
+        </translation>
     </message>
     <message>
         <source>Clear filters</source>
@@ -690,7 +696,8 @@
     <message numerus="yes">
         <source>%n franchisee(s) changed.</source>
         <translation>
-            <numerusform>已更改 %n 个加盟商。</numerusform></translation>
+            <numerusform>已更改 %n 个加盟商。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -698,7 +705,8 @@
     <message numerus="yes">
         <source>Applies to %n selected franchisee(s). All of them change, or none.</source>
         <translation>
-            <numerusform>作用于选中的 %n 个加盟商：要么全部更改，要么都不更改。</numerusform></translation>
+            <numerusform>作用于选中的 %n 个加盟商：要么全部更改，要么都不更改。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1385,7 +1393,8 @@
     <message numerus="yes">
         <source>%n complaint(s)</source>
         <translation>
-            <numerusform>%n 条投诉</numerusform></translation>
+            <numerusform>%n 条投诉</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2152,7 +2161,8 @@
     <message numerus="yes">
         <source>⚠ Overdue by %n day(s)</source>
         <translation>
-            <numerusform>⚠ 已逾期 %n 天</numerusform></translation>
+            <numerusform>⚠ 已逾期 %n 天</numerusform>
+        </translation>
     </message>
     <message>
         <source>Due today</source>
@@ -2161,7 +2171,8 @@
     <message numerus="yes">
         <source>In %n day(s)</source>
         <translation>
-            <numerusform>%n 天后</numerusform></translation>
+            <numerusform>%n 天后</numerusform>
+        </translation>
     </message>
     <message>
         <source> (follow-up)</source>
@@ -3130,6 +3141,10 @@
         <source>No franchisee in the selection gets this letter. Nothing was written.</source>
         <translation>所选范围内没有加盟商需要这封信函。未写入任何内容。</translation>
     </message>
+    <message>
+        <source>The PDF cannot show {characters} (no font on this computer has them): nothing was written. Excel and CSV files hold them.</source>
+        <translation>PDF 无法显示 {characters}（本机没有含这些字的字体）：未写入任何文件。Excel 和 CSV 文件可以保存这些字。</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -3680,7 +3695,8 @@
     <message numerus="yes">
         <source>%n statuses</source>
         <translation>
-            <numerusform>%n 种状态</numerusform></translation>
+            <numerusform>%n 种状态</numerusform>
+        </translation>
     </message>
     <message>
         <source>Tier {tier}</source>
@@ -3879,12 +3895,14 @@
     <message numerus="yes">
         <source>%n franchisee(s) at risk of leaving</source>
         <translation>
-            <numerusform>%n 家加盟商有流失风险</numerusform></translation>
+            <numerusform>%n 家加盟商有流失风险</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n active</source>
         <translation>
-            <numerusform>共 %n 家合作中</numerusform></translation>
+            <numerusform>共 %n 家合作中</numerusform>
+        </translation>
     </message>
     <message>
         <source>Franchisees</source>
@@ -5389,7 +5407,8 @@
     <message numerus="yes">
         <source>%n franchisee(s) picked</source>
         <translation>
-            <numerusform>已选择 %n 个加盟商</numerusform></translation>
+            <numerusform>已选择 %n 个加盟商</numerusform>
+        </translation>
     </message>
     <message>
         <source>Name the event the letter invites to.</source>
@@ -5571,17 +5590,20 @@
     <message numerus="yes">
         <source>%n letter(s) to write</source>
         <translation>
-            <numerusform>待生成 %n 封信函</numerusform></translation>
+            <numerusform>待生成 %n 封信函</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n skipped</source>
         <translation>
-            <numerusform>跳过 %n 个</numerusform></translation>
+            <numerusform>跳过 %n 个</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n with a warning</source>
         <translation>
-            <numerusform>%n 个有警告</numerusform></translation>
+            <numerusform>%n 个有警告</numerusform>
+        </translation>
     </message>
     <message>
         <source>No letter to write: every recipient is skipped (see Remarks).</source>
@@ -5614,7 +5636,8 @@
     <message numerus="yes">
         <source>%n letter(s) written</source>
         <translation>
-            <numerusform>已生成 %n 封信函</numerusform></translation>
+            <numerusform>已生成 %n 封信函</numerusform>
+        </translation>
     </message>
     <message>
         <source>The letters appear here once they are written.</source>
@@ -5788,6 +5811,10 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>Letters</source>
         <translation>信函</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
     </message>
     <message>
         <source>Visits</source>
@@ -6174,7 +6201,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>%n franchisee(s) owing money without a credit limit</source>
         <translation>
-            <numerusform>%n 家加盟商无信用额度但有欠款</numerusform></translation>
+            <numerusform>%n 家加盟商无信用额度但有欠款</numerusform>
+        </translation>
     </message>
     <message>
         <source>Receivables ÷ credit limit</source>
@@ -6215,12 +6243,14 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>%n franchisee(s)</source>
         <translation>
-            <numerusform>%n 家加盟商</numerusform></translation>
+            <numerusform>%n 家加盟商</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Credit-limit use {band}: %n franchisee(s)</source>
         <translation>
-            <numerusform>信用额度使用率 {band}：%n 家加盟商</numerusform></translation>
+            <numerusform>信用额度使用率 {band}：%n 家加盟商</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -6244,7 +6274,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>%n complaint(s)</source>
         <translation>
-            <numerusform>%n 件投诉</numerusform></translation>
+            <numerusform>%n 件投诉</numerusform>
+        </translation>
     </message>
     <message>
         <source>Complaints</source>
@@ -6313,6 +6344,191 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>Achieved</source>
         <translation>完成率</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsView</name>
+    <message>
+        <source>Aging</source>
+        <translation>账龄报表</translation>
+    </message>
+    <message>
+        <source>What each franchisee owes as of a date, by days overdue (not due, 1-30 days… over 365 days), with the unapplied credit and the total; the totals as the last row.</source>
+        <translation>截至某日各加盟商的欠款，按逾期天数分区间（未到期、1-30天……365天以上），含未核销款项与合计；最后一行为总计。</translation>
+    </message>
+    <message>
+        <source>KPIs by franchisee</source>
+        <translation>加盟商应收指标</translation>
+    </message>
+    <message>
+        <source>For each franchisee in the list: credit sales, collections, write-offs, opening and closing receivables, overdue amount and share, DSO (average balance and countback) and the bad-debt loss rate of the period; the last row is the whole book.</source>
+        <translation>列表中每个加盟商在期间内的赊销额、回款额、核销坏账、期初与期末应收、逾期金额与占比、应收周转天数（平均余额法与倒推法）及坏账损失率；最后一行为全部加盟商合计。</translation>
+    </message>
+    <message>
+        <source>Sales by franchisee and month</source>
+        <translation>加盟商月度销售</translation>
+    </message>
+    <message>
+        <source>Credit sales (invoices less credit notes) of each franchisee, a column for every month of the period, the franchisee's total and a totals row.</source>
+        <translation>每个加盟商的赊销额（发票减贷项通知单），期间内每月一列，另有加盟商合计列和总计行。</translation>
+    </message>
+    <message>
+        <source>Visit log</source>
+        <translation>拜访记录</translation>
+    </message>
+    <message>
+        <source>Every visit of the period, newest first: date, franchisee, kind, purpose, who from HQ, met with, outcome, next follow-up, suggestions made and still open.</source>
+        <translation>期间内的全部拜访，最新的在前：日期、加盟商、方式、目的、总部人员、接待人、结果、下次跟进、提出的建议数及未结建议数。</translation>
+    </message>
+    <message>
+        <source>Complaint summary</source>
+        <translation>投诉汇总</translation>
+    </message>
+    <message>
+        <source>Complaints received in the period per category, most first, with their share and the cumulative share (the Pareto line); then the total.</source>
+        <translation>期间内收到的投诉按类别统计，数量多的在前，含占比与累计占比（帕累托线）；最后为合计。</translation>
+    </message>
+    <message>
+        <source>Franchisee directory</source>
+        <translation>加盟商名录</translation>
+    </message>
+    <message>
+        <source>Every franchisee by code: legal name, store brand, region, province, city, tier, status, account manager, primary contact, phone and contract end.</source>
+        <translation>按编号列出全部加盟商：名称、门店品牌、大区、省份、城市、等级、状态、客户经理、主要联系人、电话和合同到期日。</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation>全部大区</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <source>All account managers</source>
+        <translation>全部客户经理</translation>
+    </message>
+    <message>
+        <source>Include archived franchisees</source>
+        <translation>包括已归档的加盟商</translation>
+    </message>
+    <message>
+        <source>Excel (XLSX)</source>
+        <translation>Excel (XLSX)</translation>
+    </message>
+    <message>
+        <source>CSV (UTF-8)</source>
+        <translation>CSV (UTF-8)</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>截至日期</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>大区</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Account manager</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>Headers in</source>
+        <translation>表头语言</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Generate…</source>
+        <translation>生成…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <source>Tier {tier}</source>
+        <translation>{tier} 级</translation>
+    </message>
+    <message>
+        <source>Enter the date the report is as of (yyyy-mm-dd).</source>
+        <translation>请输入报表的截至日期（yyyy-mm-dd）。</translation>
+    </message>
+    <message>
+        <source>Enter the first and the last day of the period (yyyy-mm-dd).</source>
+        <translation>请输入期间的第一天和最后一天（yyyy-mm-dd）。</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>期间的结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>保存报表</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>正在写入 {file}…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>%v of %m rows</source>
+        <translation>%v / %m 行</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) written…</source>
+        <translation>
+            <numerusform>已写入 %n 行…</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) written to {file}</source>
+        <translation>
+            <numerusform>已将 %n 行写入 {file}</numerusform></translation>
+    </message>
+    <message>
+        <source>Cancelled: no file was written.</source>
+        <translation>已取消：未写入任何文件。</translation>
     </message>
 </context>
 <context>
@@ -6922,7 +7138,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>The tier {code} is given to %n franchisee(s); give them another tier first.</source>
         <translation>
-            <numerusform>等级 {code} 仍有 %n 个加盟商使用；请先为他们更换等级。</numerusform></translation>
+            <numerusform>等级 {code} 仍有 %n 个加盟商使用；请先为他们更换等级。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Remove tier</source>
@@ -7021,7 +7238,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>Hand their %n franchisee(s) over to</source>
         <translation>
-            <numerusform>将其负责的 %n 个加盟商转交给</numerusform></translation>
+            <numerusform>将其负责的 %n 个加盟商转交给</numerusform>
+        </translation>
     </message>
     <message>
         <source>Enter an e-mail address like name@example.com, or leave it empty.</source>
@@ -7644,7 +7862,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source> month(s)</source>
         <translation>
-            <numerusform> 个月</numerusform></translation>
+            <numerusform> 个月</numerusform>
+        </translation>
     </message>
     <message>
         <source>Tier {tier}: visit every</source>
@@ -7750,7 +7969,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source> month(s)</source>
         <translation>
-            <numerusform> 个月</numerusform></translation>
+            <numerusform> 个月</numerusform>
+        </translation>
     </message>
     <message>
         <source>No regular visits</source>
@@ -7766,7 +7986,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>every %n month(s)</source>
         <translation>
-            <numerusform>每 %n 个月一次</numerusform></translation>
+            <numerusform>每 %n 个月一次</numerusform>
+        </translation>
     </message>
     <message>
         <source>its own plan</source>
@@ -7980,27 +8201,32 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>%n franchisee(s) to visit</source>
         <translation>
-            <numerusform>%n 家加盟商待拜访</numerusform></translation>
+            <numerusform>%n 家加盟商待拜访</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n overdue</source>
         <translation>
-            <numerusform>%n 家逾期</numerusform></translation>
+            <numerusform>%n 家逾期</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n visit(s)</source>
         <translation>
-            <numerusform>%n 次拜访</numerusform></translation>
+            <numerusform>%n 次拜访</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n suggestion(s)</source>
         <translation>
-            <numerusform>%n 条建议</numerusform></translation>
+            <numerusform>%n 条建议</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>showing those of the latest visits, %n of them: choose a status or an account manager to see the rest</source>
         <translation>
-            <numerusform>显示最近拜访的 %n 条：选择状态或客户经理可查看其余</numerusform></translation>
+            <numerusform>显示最近拜访的 %n 条：选择状态或客户经理可查看其余</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
