@@ -28,6 +28,8 @@ from hqdesk.reports.tabular import Cancelled
 
 _LANDSCAPE_FROM = 7  # columns
 _TICK = 500  # rows between two progress reports / cancel checks
+_SMALL_FROM = 11  # columns: from here the table's text is 7 points instead of 8
+PADDING = 3  # points left and right of a cell's text
 
 
 class MissingGlyphs(HqdeskError):
@@ -86,16 +88,28 @@ def write_pdf(
     stamp = (generated_on or datetime.now()).strftime("%Y-%m-%d %H:%M")
     footer_left = word("generated", language).format(generated_by or "—", stamp)
     wide = len(table.headers) >= _LANDSCAPE_FROM
+    font_size = 7 if len(table.headers) >= _SMALL_FROM else 8
+    leading = font_size + 2
     size = landscape(A4) if wide else A4
-    cell = paragraph_style("cell", size=8, leading=10, chinese=False)
-    cjk = paragraph_style("cjk", size=8, leading=10, chinese=True)  # Chinese breaks between characters
-    right = paragraph_style("right", size=8, leading=10, chinese=False, alignment=2)
-    head = paragraph_style("head", size=8, leading=10, bold=True, chinese=False, textColor=colors.white)
+    cell = paragraph_style("cell", size=font_size, leading=leading, chinese=False)
+    cjk = paragraph_style(
+        "cjk", size=font_size, leading=leading, chinese=True
+    )  # Chinese breaks between characters
+    right = paragraph_style("right", size=font_size, leading=leading, chinese=False, alignment=2)
+    head = paragraph_style(
+        "head", size=font_size, leading=leading, bold=True, chinese=False, textColor=colors.white
+    )
     head_right = paragraph_style(
-        "head_right", size=8, leading=10, bold=True, chinese=False, textColor=colors.white, alignment=2
+        "head_right",
+        size=font_size,
+        leading=leading,
+        bold=True,
+        chinese=False,
+        textColor=colors.white,
+        alignment=2,
     )
     head_cjk = paragraph_style(
-        "head_cjk", size=8, leading=10, bold=True, chinese=True, textColor=colors.white
+        "head_cjk", size=font_size, leading=leading, bold=True, chinese=True, textColor=colors.white
     )
     numeric = [fmt in ("money", "percent", "int") for fmt in table.formats]
     missing: list[str] = []
@@ -139,8 +153,9 @@ def write_pdf(
     count = len(texts)
     margin = 12 * mm
     width = size[0] - 2 * margin
-    weights = _weights([str(h) for h in table.headers], texts)
-    widths = [width * w / sum(weights) for w in weights]
+    widths = column_widths(
+        [str(h) for h in table.headers], texts, table.formats, width, fonts.body, font_size, PADDING
+    )
     grid = LongTable(data, colWidths=widths, repeatRows=1, splitByRow=True)
     grid.setStyle(
         TableStyle(
@@ -150,6 +165,8 @@ def write_pdf(
                 ("GRID", (0, 0), (-1, -1), 0.25, colors.HexColor("#b8b0a0")),
                 ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f6f3ee")]),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+                ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
                 ("TOPPADDING", (0, 0), (-1, -1), 2),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
             ]
@@ -217,18 +234,50 @@ def write_pdf(
     return count
 
 
-def _weights(headers: list[str], texts: list[list[str]]) -> list[float]:
-    """Each column's share of the width: its longest text (a Chinese character counts two) among the header's
-    words and the first 500 rows, between 4 and 30, plus two for the padding."""
+def column_widths(
+    headers: list[str], texts: list[list[str]], formats, width: float, font: str, size: float, padding: float
+) -> list[float]:
+    """Each column's width in points. Numbers, dates and the first column (the code) never wrap: they get
+    their longest text (among the first 500 rows) and their header's longest word. The other columns share
+    what is left, in proportion to their longest text, each at least as wide as its header's longest word;
+    when everything fits, the text columns get the room to spare."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    def width(text: str) -> int:
-        return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+    def measure(text: str) -> float:
+        return stringWidth(text, font, size) + 2 * padding + 1
 
-    out = []
+    sample = texts[:500]
+    natural, floor = [], []
     for i, header in enumerate(headers):
-        longest = max([width(w) for w in header.split()] + [width(r[i]) for r in texts[:500] if i < len(r)])
-        out.append(float(min(max(longest, 4), 30) + 2))  # + the cell's padding
-    return out
+        words = max((measure(w) for w in header.split()), default=measure(""))
+        longest = max([measure(r[i]) for r in sample if i < len(r)] + [measure(header)])
+        natural.append(max(longest, words))
+        floor.append(words)
+    fixed = [i == 0 or formats[i] in ("money", "percent", "int", "date") for i in range(len(headers))]
+    out = [natural[i] if fixed[i] else 0.0 for i in range(len(headers))]
+    free = [i for i in range(len(headers)) if not fixed[i]]
+    left = width - sum(out)
+    if not free:
+        return [w * width / sum(out) for w in out] if sum(out) > width else out
+    wanted = sum(natural[i] for i in free)
+    if wanted <= left:  # everything fits on one line: the text columns take the rest
+        for i in free:
+            out[i] = natural[i] + (left - wanted) * natural[i] / wanted
+        return out
+    if left >= sum(floor[i] for i in free):
+        # the text columns wrap: a share of what is left by their length (capped, so one long text does not
+        # squeeze the rest), never below their header's longest word
+        capped = {i: min(natural[i], width / 3) for i in free}
+        total = sum(capped.values())
+        for i in free:
+            out[i] = max(floor[i], left * capped[i] / total)
+        over = sum(out) - width
+        if over > 0:  # the floors took more than their share: take it back from the widest text column
+            widest = max(free, key=lambda i: out[i])
+            out[widest] -= over
+        return out
+    # too many columns for the page even so: every column in proportion (numbers may wrap)
+    return [w * width / sum(natural) for w in natural]
 
 
 __all__ = ["write_pdf", "cell_text", "MissingGlyphs"]

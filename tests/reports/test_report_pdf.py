@@ -128,3 +128,22 @@ def test_a_character_no_font_has_refuses_the_pdf(tmp_path):
         write_pdf(table, tmp_path / "d.pdf", "HQ", "x")
     assert "\U00020bb7" in caught.value.english()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_numbers_and_codes_never_wrap_in_a_wide_table():
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from hqdesk.letters.fonts import register_fonts
+    from hqdesk.reports.pdf import PADDING, column_widths
+
+    font = register_fonts().body
+    headers = ["Franchisee", "Legal name", *(f"2026-{m:02d}" for m in range(1, 13)), "Total"]
+    texts = [["JX0012", "保定吉祥珠宝贸易有限公司", *["1,677,650.10"] * 13]]
+    formats = [None, None, *["money"] * 13]
+    width = 818.0  # landscape A4 less the margins
+    widths = column_widths(headers, texts, formats, width, font, 7, PADDING)
+    assert abs(sum(widths) - width) < 0.5
+    for i, text in enumerate(texts[0]):
+        if i != 1:  # the code and every amount on one line
+            assert widths[i] >= stringWidth(text, font, 7) + 2 * PADDING, (i, widths[i])
+    assert widths[0] >= stringWidth("Franchisee", font, 7) + 2 * PADDING  # the header word whole

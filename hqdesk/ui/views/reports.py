@@ -332,8 +332,10 @@ class ReportsView(QWidget):
         self.description.setObjectName("reportDescription")
         self.description.setWordWrap(True)
         self.description.setStyleSheet("color: #555;")
+        self.description.setMaximumWidth(720)
 
         options = QWidget(self)
+        options.setMaximumWidth(640)  # combos as wide as the window read badly on a large screen
         form = QFormLayout(options)
         form.setContentsMargins(0, 8, 0, 8)
         self.form = form
