@@ -198,6 +198,8 @@ def drive(lang: str, out: Path, size: str) -> int:
         (page("letters"), 1500, None),
         (letters_plan, 3000, "page_letters"),
         (letter_templates, 3000, "page_letter_templates"),
+        (page("reports"), 1500, "page_reports"),
+        (lambda: window().page("reports").select("sales"), 800, "page_reports_sales"),
     ]
     state = {"waited": 0}
 

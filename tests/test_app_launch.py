@@ -106,6 +106,7 @@ LAZY_AT_START = (
     "hqdesk.ui.views.simulator",
     "hqdesk.ui.views.users",
     "hqdesk.ui.dialogs.settings",
+    "hqdesk.ui.views.reports",
 )
 
 _MODULES_WHEN_READY = """

@@ -382,7 +382,7 @@ def test_every_report_to_pdf(capsys, url, tmp_path, argv, expected):
     flat = "".join(text.split())  # cells wrap inside narrow columns
     for fragment in expected:
         assert "".join(fragment.split()) in flat, fragment
-    assert f"1 / {len(reader.pages)}" in text
+    assert f"Page 1 of {len(reader.pages)}" in text
 
 
 def test_aging_pdf_refuses_an_xlsx_name(capsys, url, tmp_path):

@@ -46,19 +46,34 @@ def _check_out(path: str | None) -> str:
     return path
 
 
-def _write(table, path: str, company: str, as_of: str) -> int:
-    """``table`` to ``path`` by its extension; a PDF's header names the company and ``as_of``."""
+def _run(args, build, *, period: bool = True) -> int:
+    """The one body of every report command: check ``--out`` (and ``--to`` against ``--from`` when the
+    report has a period), open the services, ``build(services, actor)`` -> (table, as-of text), write the
+    table to ``--out`` by its extension while the services are open (the rows may stream from them), print
+    ``wrote N rows to FILE``."""
     from hqdesk.reports.files import write_report
 
+    path = _check_out(args.out)
+    if period and args.to < args.start:
+        raise Refused(f"--to ({args.to}) is before --from ({args.start})")
+    services = open_services(args)
     try:
-        if Path(path).suffix.lower() == ".pdf":
-            from hqdesk.reports.pdf import write_pdf
+        company = services.company.get().name
+        actor = acting_actor(services)
+        table, as_of = build(services, actor)
+        try:
+            if Path(path).suffix.lower() == ".pdf":
+                from hqdesk.reports.pdf import write_pdf
 
-            count = write_pdf(table, path, company, as_of)
-        else:
-            count = write_report(table, path)
-    except OSError as exc:
-        raise Refused(f"cannot write {path}: {exc.strerror or exc}") from None
+                count = write_pdf(
+                    table, path, company, as_of, language=args.language, generated_by=actor.display_name
+                )
+            else:
+                count = write_report(table, path)
+        except OSError as exc:
+            raise Refused(f"cannot write {path}: {exc.strerror or exc}") from None
+    finally:
+        services.close()
     print(f"wrote {count} rows to {path}")
     return OK
 
@@ -78,34 +93,26 @@ def cmd_aging_file(args) -> int:
         args.format == "xlsx" and path.lower().endswith(".csv")
     ):
         raise Refused(f"--out {path}: --format {args.format} writes FILE.{args.format}")
-    services = open_services(args)
-    try:
-        company = services.company.get().name
-        report = ReceivablesService(services.db).aging(acting_actor(services), args.as_of, args.buckets)
-    finally:
-        services.close()
-    as_of = word("as_of", args.language).format(args.as_of.isoformat())
-    return _write(aging_table(report, args.language), path, company, as_of)
+
+    def build(services, actor):
+        report = ReceivablesService(services.db).aging(actor, args.as_of, args.buckets)
+        as_of = word("as_of", args.language).format(args.as_of.isoformat())
+        return aging_table(report, args.language), as_of
+
+    return _run(args, build, period=False)
 
 
 def cmd_sales_matrix(args) -> int:
     from hqdesk.reports.files import sales_matrix_table
     from hqdesk.services.analytics import AnalyticsService
 
-    path = _check_out(args.out)
-    if args.to < args.start:
-        raise Refused(f"--to ({args.to}) is before --from ({args.start})")
-    services = open_services(args)
-    try:
-        company = services.company.get().name
+    def build(services, actor):
         analytics = AnalyticsService(services.db)
         fid = analytics.franchisee_id(args.franchisee) if args.franchisee is not None else None
-        rows = analytics.sales(acting_actor(services), args.start, args.to, "franchisee_month", fid)
-    finally:
-        services.close()
-    return _write(
-        sales_matrix_table(args.start, args.to, rows, args.language), path, company, _period_text(args)
-    )
+        rows = analytics.sales(actor, args.start, args.to, "franchisee_month", fid)
+        return sales_matrix_table(args.start, args.to, rows, args.language), _period_text(args)
+
+    return _run(args, build)
 
 
 def cmd_visits(args) -> int:
@@ -114,15 +121,10 @@ def cmd_visits(args) -> int:
     from hqdesk.reports.files import visit_log_table
     from hqdesk.services.visits import VisitFilter
 
-    path = _check_out(args.out)
-    if args.to < args.start:
-        raise Refused(f"--to ({args.to}) is before --from ({args.start})")
     translate = translator(("Enums",), args.language)
     labels = {**KIND_LABELS, **PURPOSE_LABELS}
-    services = open_services(args)
-    try:
-        company = services.company.get().name
-        actor = acting_actor(services)
+
+    def build(services, actor):
         fid = None
         if args.franchisee is not None:
             from hqdesk.services.analytics import AnalyticsService
@@ -140,12 +142,20 @@ def cmd_visits(args) -> int:
                     return
                 after = page.next_key
 
-        table = visit_log_table(
-            args.start, args.to, rows(), args.language, lambda v: translate("Enums", labels[v])
-        )
-        return _write(table, path, company, _period_text(args))
-    finally:
-        services.close()
+        label = lambda v: translate("Enums", labels[v])  # noqa: E731
+        return visit_log_table(args.start, args.to, rows(), args.language, label), _period_text(args)
+
+    return _run(args, build)
+
+
+def _franchisee_rows(services, actor, criteria):
+    """Every franchisee of the list matching ``criteria``, by code, a page at a time."""
+    page = services.franchisees.list_first(actor, criteria, "code", page_size=PAGE).first
+    while True:
+        yield from page.rows
+        if page.next is None:
+            return
+        page = services.franchisees.list_page(actor, criteria, "code", False, page.next, PAGE)
 
 
 def cmd_kpi_by_franchisee(args) -> int:
@@ -153,30 +163,16 @@ def cmd_kpi_by_franchisee(args) -> int:
     from hqdesk.services.dto import SearchCriteria
     from hqdesk.services.receivables import ReceivablesService
 
-    path = _check_out(args.out)
-    if args.to < args.start:
-        raise Refused(f"--to ({args.to}) is before --from ({args.start})")
-    services = open_services(args)
-    try:
-        company = services.company.get().name
-        actor = acting_actor(services)
+    def build(services, actor):
         receivables = ReceivablesService(services.db)
         everyone = receivables.kpis(actor, args.start, args.to)
+        grouped = receivables.kpis_by_franchisee(actor, args.start, args.to)  # one set of queries for all
+        rows = (
+            (f.code, f.legal_name, grouped[f.id]) for f in _franchisee_rows(services, actor, SearchCriteria())
+        )
+        return kpi_table(args.start, args.to, rows, everyone, args.language), _period_text(args)
 
-        def rows():
-            criteria = SearchCriteria()
-            page = services.franchisees.list_first(actor, criteria, "code", page_size=PAGE).first
-            while True:
-                for f in page.rows:
-                    yield f.code, f.legal_name, receivables.kpis(actor, args.start, args.to, f.id)
-                if page.next is None:
-                    return
-                page = services.franchisees.list_page(actor, criteria, "code", False, page.next, PAGE)
-
-        table = kpi_table(args.start, args.to, rows(), everyone, args.language)
-        return _write(table, path, company, _period_text(args))
-    finally:
-        services.close()
+    return _run(args, build)
 
 
 def cmd_complaints(args) -> int:
@@ -184,21 +180,15 @@ def cmd_complaints(args) -> int:
     from hqdesk.services.analytics import AnalyticsService
     from hqdesk.services.analytics_dto import AnalyticsFilter
 
-    path = _check_out(args.out)
-    if args.to < args.start:
-        raise Refused(f"--to ({args.to}) is before --from ({args.start})")
-    services = open_services(args)
-    try:
-        company = services.company.get().name
+    def build(services, actor):
         analytics = AnalyticsService(services.db)
         filters = None
         if args.franchisee is not None:
             filters = AnalyticsFilter(franchisee_id=analytics.franchisee_id(args.franchisee))
-        rows = analytics.complaints_by_category(acting_actor(services), args.start, args.to, filters)
-    finally:
-        services.close()
-    table = complaint_summary_table(args.start, args.to, rows, args.language)
-    return _write(table, path, company, _period_text(args))
+        rows = analytics.complaints_by_category(actor, args.start, args.to, filters)
+        return complaint_summary_table(args.start, args.to, rows, args.language), _period_text(args)
+
+    return _run(args, build)
 
 
 def cmd_directory(args) -> int:
@@ -209,27 +199,15 @@ def cmd_directory(args) -> int:
     from hqdesk.reports.files import directory_table, word
     from hqdesk.services.dto import SearchCriteria
 
-    path = _check_out(args.out)
     translate = translator(("Enums",), args.language)
-    services = open_services(args)
-    try:
-        company = services.company.get().name
-        actor = acting_actor(services)
-        criteria = SearchCriteria(include_archived=args.include_archived)
 
-        def rows():
-            page = services.franchisees.list_first(actor, criteria, "code", page_size=PAGE).first
-            while True:
-                yield from page.rows
-                if page.next is None:
-                    return
-                page = services.franchisees.list_page(actor, criteria, "code", False, page.next, PAGE)
-
+    def build(services, actor):
+        rows = _franchisee_rows(services, actor, SearchCriteria(include_archived=args.include_archived))
         status = lambda s: translate("Enums", STATUS_LABELS[s])  # noqa: E731
         as_of = word("as_of", args.language).format(date.today().isoformat())
-        return _write(directory_table(date.today(), rows(), args.language, status), path, company, as_of)
-    finally:
-        services.close()
+        return directory_table(date.today(), rows, args.language, status), as_of
+
+    return _run(args, build, period=False)
 
 
 def _period(p: argparse.ArgumentParser) -> None:

@@ -581,3 +581,113 @@ class ReceivablesService(Service):
             bad_debt_loss_rate=_ratio(write_offs, credit_sales),
             countback_months_read=len(monthly),
         )
+
+    def kpis_by_franchisee(self, actor: Actor, start: date, end: date) -> dict[int, Kpis]:
+        """``kpis`` for every franchisee at once (archived ones too), keyed by id: the same figures as one
+        ``kpis(actor, start, end, id)`` call each, in a handful of grouped queries instead of a query set per
+        franchisee (``report kpi-by-franchisee`` on 5,000 franchisees ran 5,000 sets). A franchisee without
+        any document gets zeros and None ratios, as ``kpis`` gives it."""
+        if end < start:
+            raise PeriodRefused(start=start.isoformat(), end=end.isoformat())
+        months = countback_months(end)
+        with self.db.read() as s:
+            self.require(actor, Action.VIEW_FRANCHISEES, s=s)
+            codes = dict(s.execute(select(Franchisee.id, Franchisee.code)).all())
+            sums: dict[int, dict[str, Decimal]] = {}
+            for fid, kind, amount in s.execute(_grouped_sums_statement(start, end)):
+                sums.setdefault(fid, {})[kind] = amount or ZERO
+            opening = _grouped_receivables(s, start - timedelta(days=1))
+            closing = _grouped_receivables(s, end)
+            # the countback: a few months at a time, only for the franchisees whose balance is not covered yet
+            monthly: dict[int, list[Decimal]] = {fid: [] for fid in codes}
+            waiting = {fid for fid, (balance, _) in closing.items() if balance > 0}
+            for chunk in _chunks(months, len(months)):
+                if not waiting:
+                    break
+                read = dict.fromkeys(waiting, None)
+                for fid, *values in s.execute(_grouped_monthly_sales_statement(chunk)):
+                    if fid in read:
+                        read[fid] = [v or ZERO for v in values]
+                for fid in waiting:
+                    monthly[fid] += read[fid] or [ZERO] * len(chunk)
+                waiting = {
+                    fid for fid in waiting if sum((x for x in monthly[fid] if x > 0), ZERO) < closing[fid][0]
+                }
+        days = (end - start).days + 1
+        out: dict[int, Kpis] = {}
+        for fid, code in codes.items():
+            by_kind = sums.get(fid, {})
+            opening_balance = opening.get(fid, (ZERO, ZERO))[0]
+            closing_balance, overdue = closing.get(fid, (ZERO, ZERO))
+            credit_sales = by_kind.get("invoice", ZERO) - by_kind.get("credit_note", ZERO)
+            write_offs = by_kind.get("write_off", ZERO)
+            average = _ratio((opening_balance + closing_balance) / 2, credit_sales)
+            out[fid] = Kpis(
+                start=start,
+                end=end,
+                franchisee_code=code,
+                days=days,
+                credit_sales=credit_sales,
+                collections=by_kind.get("payment", ZERO),
+                write_offs=write_offs,
+                opening_receivables=opening_balance,
+                closing_receivables=closing_balance,
+                overdue=overdue,
+                overdue_share=_ratio(overdue, closing_balance),
+                dso_average_balance=None if average is None else average * days,
+                dso_countback=countback_dso(closing_balance, months, monthly[fid]),
+                bad_debt_loss_rate=_ratio(write_offs, credit_sales),
+                countback_months_read=len(monthly[fid]),
+            )
+        return out
+
+
+def _grouped_sums_statement(start: date, end: date) -> Select:
+    """Per franchisee and document kind, the amounts dated in [start, end]."""
+    Doc = LedgerDocument
+    return (
+        select(Doc.franchisee_id, Doc.kind, type_coerce(func.sum(Doc.amount), Cents()))
+        .where(Doc.doc_date >= as_date(start), Doc.doc_date <= as_date(end))
+        .group_by(Doc.franchisee_id, Doc.kind)
+    )
+
+
+def _grouped_receivables(s: Session, as_of: date) -> dict[int, tuple[Decimal, Decimal]]:
+    """Per franchisee with anything open: (the aging total, the overdue open amount) as of ``as_of``."""
+    lines = _open_lines(as_of, None)
+    zero = type_coerce(literal(0), Cents())
+    q = select(
+        lines.c.franchisee_id,
+        type_coerce(func.sum(lines.c.open_amount), Cents()),
+        type_coerce(func.sum(lines.c.credit), Cents()),
+        type_coerce(func.sum(case((lines.c.days > 0, lines.c.open_amount), else_=zero)), Cents()),
+    ).group_by(lines.c.franchisee_id)
+    return {
+        fid: ((invoices or ZERO) - (credits or ZERO), overdue or ZERO)
+        for fid, invoices, credits, overdue in s.execute(q)
+    }
+
+
+def _grouped_monthly_sales_statement(months: list[tuple[date, date]]) -> Select:
+    """``monthly_sales_statement`` per franchisee: ``franchisee_id`` then a column per month."""
+    Doc = LedgerDocument
+    signed = case((Doc.kind == "invoice", Doc.amount), else_=-Doc.amount)
+    zero = type_coerce(literal(0), Cents())
+    columns = [
+        type_coerce(
+            func.sum(
+                case((and_(Doc.doc_date >= as_date(a), Doc.doc_date <= as_date(b)), signed), else_=zero)
+            ),
+            Cents(),
+        )
+        for a, b in months
+    ]
+    return (
+        select(Doc.franchisee_id, *columns)
+        .where(
+            Doc.kind.in_(("invoice", "credit_note")),
+            Doc.doc_date >= as_date(months[-1][0]),
+            Doc.doc_date <= as_date(months[0][1]),
+        )
+        .group_by(Doc.franchisee_id)
+    )

@@ -125,6 +125,12 @@ def _letters_page(ctx: UiContext) -> QWidget:
     return LettersPage(ctx)
 
 
+def _reports_page(ctx: UiContext) -> QWidget:
+    from hqdesk.ui.views.reports import ReportsView  # imported when first shown
+
+    return ReportsView(ctx)
+
+
 @dataclass(frozen=True)
 class PageSpec:
     """One page of the main window.
@@ -228,6 +234,12 @@ PAGES: tuple[PageSpec, ...] = (
         QT_TRANSLATE_NOOP("Pages", "Letters"),
         _letters_page,
         QStyle.StandardPixmap.SP_FileDialogNewFolder,
+    ),
+    PageSpec(
+        "reports",
+        QT_TRANSLATE_NOOP("Pages", "Reports"),
+        _reports_page,
+        QStyle.StandardPixmap.SP_FileDialogDetailedView,
     ),
 )
 

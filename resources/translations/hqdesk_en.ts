@@ -184,6 +184,19 @@
     </message>
 </context>
 <context>
+    <name>ReportsView</name>
+    <message numerus="yes">
+        <source>%n row(s) written…</source>
+        <translation>
+            <numerusform>%n row written…</numerusform><numerusform>%n rows written…</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) written to {file}</source>
+        <translation>
+            <numerusform>%n row written to {file}</numerusform><numerusform>%n rows written to {file}</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>TiersEditor</name>
     <message numerus="yes">
         <source>The tier {code} is given to %n franchisee(s); give them another tier first.</source>

@@ -3130,6 +3130,10 @@
         <source>No franchisee in the selection gets this letter. Nothing was written.</source>
         <translation>所选范围内没有加盟商需要这封信函。未写入任何内容。</translation>
     </message>
+    <message>
+        <source>The PDF cannot show {characters} (no font on this computer has them): nothing was written. Excel and CSV files hold them.</source>
+        <translation>PDF 无法显示 {characters}（本机没有含这些字的字体）：未写入任何文件。Excel 和 CSV 文件可以保存这些字。</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -6148,6 +6152,10 @@ Franchisee relationships and credit management for headquarters.</source>
         <translation>信函</translation>
     </message>
     <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
         <source>Visits</source>
         <translation>拜访</translation>
     </message>
@@ -6671,6 +6679,191 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>Achieved</source>
         <translation>完成率</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsView</name>
+    <message>
+        <source>Aging</source>
+        <translation>账龄报表</translation>
+    </message>
+    <message>
+        <source>What each franchisee owes as of a date, by days overdue (not due, 1-30 days… over 365 days), with the unapplied credit and the total; the totals as the last row.</source>
+        <translation>截至某日各加盟商的欠款，按逾期天数分区间（未到期、1-30天……365天以上），含未核销款项与合计；最后一行为总计。</translation>
+    </message>
+    <message>
+        <source>KPIs by franchisee</source>
+        <translation>加盟商应收指标</translation>
+    </message>
+    <message>
+        <source>For each franchisee in the list: credit sales, collections, write-offs, opening and closing receivables, overdue amount and share, DSO (average balance and countback) and the bad-debt loss rate of the period; the last row is the whole book.</source>
+        <translation>列表中每个加盟商在期间内的赊销额、回款额、核销坏账、期初与期末应收、逾期金额与占比、应收周转天数（平均余额法与倒推法）及坏账损失率；最后一行为全部加盟商合计。</translation>
+    </message>
+    <message>
+        <source>Sales by franchisee and month</source>
+        <translation>加盟商月度销售</translation>
+    </message>
+    <message>
+        <source>Credit sales (invoices less credit notes) of each franchisee, a column for every month of the period, the franchisee's total and a totals row.</source>
+        <translation>每个加盟商的赊销额（发票减贷项通知单），期间内每月一列，另有加盟商合计列和总计行。</translation>
+    </message>
+    <message>
+        <source>Visit log</source>
+        <translation>拜访记录</translation>
+    </message>
+    <message>
+        <source>Every visit of the period, newest first: date, franchisee, kind, purpose, who from HQ, met with, outcome, next follow-up, suggestions made and still open.</source>
+        <translation>期间内的全部拜访，最新的在前：日期、加盟商、方式、目的、总部人员、接待人、结果、下次跟进、提出的建议数及未结建议数。</translation>
+    </message>
+    <message>
+        <source>Complaint summary</source>
+        <translation>投诉汇总</translation>
+    </message>
+    <message>
+        <source>Complaints received in the period per category, most first, with their share and the cumulative share (the Pareto line); then the total.</source>
+        <translation>期间内收到的投诉按类别统计，数量多的在前，含占比与累计占比（帕累托线）；最后为合计。</translation>
+    </message>
+    <message>
+        <source>Franchisee directory</source>
+        <translation>加盟商名录</translation>
+    </message>
+    <message>
+        <source>Every franchisee by code: legal name, store brand, region, province, city, tier, status, account manager, primary contact, phone and contract end.</source>
+        <translation>按编号列出全部加盟商：名称、门店品牌、大区、省份、城市、等级、状态、客户经理、主要联系人、电话和合同到期日。</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation>全部大区</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <source>All account managers</source>
+        <translation>全部客户经理</translation>
+    </message>
+    <message>
+        <source>Include archived franchisees</source>
+        <translation>包括已归档的加盟商</translation>
+    </message>
+    <message>
+        <source>Excel (XLSX)</source>
+        <translation>Excel (XLSX)</translation>
+    </message>
+    <message>
+        <source>CSV (UTF-8)</source>
+        <translation>CSV (UTF-8)</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>截至日期</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>大区</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Account manager</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>Headers in</source>
+        <translation>表头语言</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Generate…</source>
+        <translation>生成…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <source>Tier {tier}</source>
+        <translation>{tier} 级</translation>
+    </message>
+    <message>
+        <source>Enter the date the report is as of (yyyy-mm-dd).</source>
+        <translation>请输入报表的截至日期（yyyy-mm-dd）。</translation>
+    </message>
+    <message>
+        <source>Enter the first and the last day of the period (yyyy-mm-dd).</source>
+        <translation>请输入期间的第一天和最后一天（yyyy-mm-dd）。</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>期间的结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>保存报表</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>正在写入 {file}…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>%v of %m rows</source>
+        <translation>%v / %m 行</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) written…</source>
+        <translation>
+            <numerusform>已写入 %n 行…</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) written to {file}</source>
+        <translation>
+            <numerusform>已将 %n 行写入 {file}</numerusform></translation>
+    </message>
+    <message>
+        <source>Cancelled: no file was written.</source>
+        <translation>已取消：未写入任何文件。</translation>
     </message>
 </context>
 <context>

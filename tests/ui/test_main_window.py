@@ -49,6 +49,7 @@ def test_users_page_is_not_built_until_shown(qtbot, make_ctx, ui_users):
         "relationship_analytics",
         "health_analytics",
         "letters",
+        "reports",
     ]
     assert window.is_built("franchisees") and not any(window.is_built(k) for k in window.page_keys()[1:])
     assert window.findChildren(UsersView) == []
@@ -94,6 +95,7 @@ def test_pages_follow_the_role(qtbot, make_ctx, ui_users):
         "relationship_analytics",
         "health_analytics",
         "letters",
+        "reports",
     ]
 
 
@@ -105,14 +107,15 @@ def test_page_registry_factories_import_their_modules_themselves():
     code = (
         "import sys, hqdesk.ui.main_window as m; "
         "print(any(v in sys.modules for v in ('hqdesk.ui.views.users', 'hqdesk.ui.views.visits', "
-        "'hqdesk.ui.views.complaints', 'hqdesk.ui.views.aging', 'hqdesk.ui.views.simulator', 'pyqtgraph')), "
+        "'hqdesk.ui.views.complaints', 'hqdesk.ui.views.aging', 'hqdesk.ui.views.simulator', 'pyqtgraph', "
+        "'hqdesk.ui.views.reports')), "
         "[p.key for p in m.PAGES])"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == (
         "False ['franchisees', 'home', 'agenda', 'visits', 'complaints', 'aging', 'dunning', 'credit_policy', "
         "'simulator', 'users', 'sales_analytics', 'receivables_analytics', 'relationship_analytics', "
-        "'health_analytics', 'letters']"
+        "'health_analytics', 'letters', 'reports']"
     )
     assert importlib.import_module("hqdesk.ui.main_window").PAGES is PAGES
 

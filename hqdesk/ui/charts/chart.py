@@ -255,6 +255,21 @@ class ChartWidget(QWidget):
         self.export_button.setEnabled(True)
 
     # ----- the kinds of chart ---------------------------------------------------------------------------
+    def _begin(self, categories, series, payloads, hover, mode: str, kind: str):
+        """What every kind of chart does first: say so and return None when there is nothing to show; else
+        clear the plot, hide the right axis, keep the categories, series, payloads and hover texts, and
+        return the plot."""
+        if not categories:
+            self.show_empty(QCoreApplication.translate("Charts", "Nothing to show for this choice."))
+            return None
+        self._clear()
+        self._set_right(None)
+        self._categories, self._series = list(categories), list(series)
+        self._payloads = list(payloads) if payloads is not None else list(range(len(categories)))
+        self._hover = list(hover) if hover is not None else list(categories)
+        self._mode, self._kind = mode, kind
+        return self.plot
+
     def show_bars(
         self,
         categories: list[str],
@@ -272,16 +287,9 @@ class ChartWidget(QWidget):
         """Bars: grouped (each series beside the others) or stacked (each on top of the previous)."""
         import pyqtgraph as pg
 
-        if not categories:
-            self.show_empty(QCoreApplication.translate("Charts", "Nothing to show for this choice."))
+        plot = self._begin(categories, series, payloads, hover, "stacked" if stacked else "grouped", kind)
+        if plot is None:
             return
-        self._clear()
-        plot = self.plot
-        self._set_right(None)
-        self._categories, self._series = list(categories), list(series)
-        self._payloads = list(payloads) if payloads is not None else list(range(len(categories)))
-        self._hover = list(hover) if hover is not None else list(categories)
-        self._mode, self._kind = ("stacked" if stacked else "grouped"), kind
         n = len(series)
         self._width = 0.8 if stacked or n == 1 else 0.8 / n
         base = [0.0] * len(categories)
@@ -327,16 +335,9 @@ class ChartWidget(QWidget):
         """Lines with a dot per category; ``reference``: a dashed horizontal line (value, legend text)."""
         import pyqtgraph as pg
 
-        if not categories:
-            self.show_empty(QCoreApplication.translate("Charts", "Nothing to show for this choice."))
+        plot = self._begin(categories, series, payloads, hover, "lines", kind)
+        if plot is None:
             return
-        self._clear()
-        plot = self.plot
-        self._set_right(None)
-        self._categories, self._series = list(categories), list(series)
-        self._payloads = list(payloads) if payloads is not None else list(range(len(categories)))
-        self._hover = list(hover) if hover is not None else list(categories)
-        self._mode, self._kind = "lines", kind
         tops = []
         for i, s in enumerate(series):
             color = s.color or (LINE_COLOR if i == 0 else PALETTE[i % len(PALETTE)])
@@ -387,12 +388,11 @@ class ChartWidget(QWidget):
         line, ``line_max`` 1.0; overdue amount and share)."""
         import pyqtgraph as pg
 
-        if not categories:
-            self.show_empty(QCoreApplication.translate("Charts", "Nothing to show for this choice."))
-            return
         self.show_bars(
             categories, [bars], x_label=x_label, y_label=y_label, kind=kind, payloads=payloads, hover=hover
         )
+        if not self._categories:  # nothing to show: show_bars said so
+            return
         self._series = [bars, line]
         right = self._set_right(line_kind)
         color = line.color or LINE_COLOR
