@@ -223,6 +223,13 @@ class FranchiseesView(RememberedLayout, QWidget):
             )
         )
         self.new_button.setVisible(self.ctx.can(Action.CREATE_FRANCHISEE))
+        self.import_button = QPushButton(self.tr("Import…"), self)
+        self.import_button.setObjectName("importFranchisees")
+        self.import_button.setToolTip(
+            self.tr("Import franchisees, contacts or stores from an Excel or CSV file")
+        )
+        self.import_button.setVisible(self.ctx.can(Action.IMPORT_FRANCHISEES))  # the importers check it again
+        self.import_button.clicked.connect(self.open_import)
 
         bar = QHBoxLayout()
         bar.setSpacing(6)
@@ -230,7 +237,14 @@ class FranchiseesView(RememberedLayout, QWidget):
         bar.addSpacing(8)
         bar.addWidget(self.count_label)
         bar.addWidget(self.new_button)
+        bar.addWidget(self.import_button)
         self.filter_bar = bar
+
+    def open_import(self):
+        """The import wizard (its module is imported only now); the list reloads through the change bus."""
+        from hqdesk.ui.views.import_wizard import open_import_wizard
+
+        return open_import_wizard(self.ctx, self.window())
 
     def _build_list(self) -> None:
         self.model = FranchiseeListModel(self)
