@@ -100,6 +100,8 @@ LAZY_AT_START = (
     "hqdesk.ui.views.simulator",
     "hqdesk.ui.views.users",
     "hqdesk.ui.dialogs.settings",
+    "hqdesk.ui.views.import_wizard",
+    "hqdesk.ui.views.import_wizard_pages",
 )
 
 _MODULES_WHEN_READY = """

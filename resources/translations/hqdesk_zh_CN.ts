@@ -167,12 +167,14 @@
     <message numerus="yes">
         <source>%n event(s)</source>
         <translation>
-            <numerusform>%n 个事件</numerusform></translation>
+            <numerusform>%n 个事件</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Contract renewals show %n day(s) ahead</source>
         <translation>
-            <numerusform>合同续签提前 %n 天显示</numerusform></translation>
+            <numerusform>合同续签提前 %n 天显示</numerusform>
+        </translation>
     </message>
     <message>
         <source>Contract renewals</source>
@@ -193,7 +195,8 @@
     <message numerus="yes">
         <source>%n event(s) exported</source>
         <translation>
-            <numerusform>已导出 %n 个事件</numerusform></translation>
+            <numerusform>已导出 %n 个事件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -304,7 +307,8 @@
     <message numerus="yes">
         <source>%n franchisee(s) with money open as of {date}.</source>
         <translation>
-            <numerusform>截至 {date}，共 %n 个加盟商有未结款项。</numerusform></translation>
+            <numerusform>截至 {date}，共 %n 个加盟商有未结款项。</numerusform>
+        </translation>
     </message>
     <message>
         <source>{code} {name}: {column} as of {date}</source>
@@ -317,7 +321,8 @@
     <message numerus="yes">
         <source>%n document(s), {amount} in all</source>
         <translation>
-            <numerusform>共 %n 张单据，合计 {amount}</numerusform></translation>
+            <numerusform>共 %n 张单据，合计 {amount}</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export the aging report</source>
@@ -455,7 +460,8 @@
     <message numerus="yes">
         <source>Last %n month(s)</source>
         <translation>
-            <numerusform>最近 %n 个月</numerusform></translation>
+            <numerusform>最近 %n 个月</numerusform>
+        </translation>
     </message>
     <message>
         <source>Clear filters</source>
@@ -690,7 +696,8 @@
     <message numerus="yes">
         <source>%n franchisee(s) changed.</source>
         <translation>
-            <numerusform>已更改 %n 个加盟商。</numerusform></translation>
+            <numerusform>已更改 %n 个加盟商。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -698,7 +705,8 @@
     <message numerus="yes">
         <source>Applies to %n selected franchisee(s). All of them change, or none.</source>
         <translation>
-            <numerusform>作用于选中的 %n 个加盟商：要么全部更改，要么都不更改。</numerusform></translation>
+            <numerusform>作用于选中的 %n 个加盟商：要么全部更改，要么都不更改。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -828,6 +836,112 @@
     <message>
         <source>Could not write {path}.</source>
         <translation>无法写入 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>CheckPage</name>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Every row is checked before anything is written. Fix the file and check again, or choose what to do with rows already in hqdesk.</source>
+        <translation>写入之前会检查每一行。请修改文件后重新检查，或选择如何处理 hqdesk 中已有的记录。</translation>
+    </message>
+    <message>
+        <source>S&amp;top checking</source>
+        <translation>停止检查(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation>重新检查(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>&amp;Copy problems</source>
+        <translation>复制问题(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Export problems…</source>
+        <translation>导出问题(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Update them with the file's values</source>
+        <translation>用文件中的值更新</translation>
+    </message>
+    <message>
+        <source>Skip them</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>For all of them:</source>
+        <translation>全部：</translation>
+    </message>
+    <message>
+        <source>Matched by</source>
+        <translation>匹配依据</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>In hqdesk</source>
+        <translation>hqdesk 中的记录</translation>
+    </message>
+    <message>
+        <source>Do</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <source>Checking every row of {name}…</source>
+        <translation>正在检查 {name} 的每一行…</translation>
+    </message>
+    <message>
+        <source>The check failed: {reason}</source>
+        <translation>检查失败：{reason}</translation>
+    </message>
+    <message>
+        <source>Check stopped. Nothing was written; check again to import.</source>
+        <translation>检查已停止，未写入任何数据；请重新检查后再导入。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) in {rows} row(s): nothing can be imported until they are fixed.</source>
+        <translation>
+            <numerusform>{rows} 行中有 %n 个问题：修正之前无法导入。</numerusform></translation>
+    </message>
+    <message>
+        <source>Every row is fine. Import will create {created}, update {updated} and skip {skipped}.</source>
+        <translation>所有行均无问题。导入将新建 {created} 条、更新 {updated} 条、跳过 {skipped} 条。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Problems: %n</source>
+        <translation>
+            <numerusform>问题：%n 个</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) already in hqdesk</source>
+        <translation>
+            <numerusform>%n 行在 hqdesk 中已有记录</numerusform></translation>
+    </message>
+    <message>
+        <source>Export problems</source>
+        <translation>导出问题</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV，UTF-8 (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -1385,7 +1499,8 @@
     <message numerus="yes">
         <source>%n complaint(s)</source>
         <translation>
-            <numerusform>%n 条投诉</numerusform></translation>
+            <numerusform>%n 条投诉</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2152,7 +2267,8 @@
     <message numerus="yes">
         <source>⚠ Overdue by %n day(s)</source>
         <translation>
-            <numerusform>⚠ 已逾期 %n 天</numerusform></translation>
+            <numerusform>⚠ 已逾期 %n 天</numerusform>
+        </translation>
     </message>
     <message>
         <source>Due today</source>
@@ -2161,7 +2277,8 @@
     <message numerus="yes">
         <source>In %n day(s)</source>
         <translation>
-            <numerusform>%n 天后</numerusform></translation>
+            <numerusform>%n 天后</numerusform>
+        </translation>
     </message>
     <message>
         <source> (follow-up)</source>
@@ -3680,7 +3797,8 @@
     <message numerus="yes">
         <source>%n statuses</source>
         <translation>
-            <numerusform>%n 种状态</numerusform></translation>
+            <numerusform>%n 种状态</numerusform>
+        </translation>
     </message>
     <message>
         <source>Tier {tier}</source>
@@ -3814,6 +3932,14 @@
         </translation>
     </message>
     <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Import franchisees, contacts or stores from an Excel or CSV file</source>
+        <translation>从 Excel 或 CSV 文件导入加盟商、联系人或门店</translation>
+    </message>
+    <message>
         <source>The franchisees could not be loaded.</source>
         <translation>无法加载加盟商。</translation>
     </message>
@@ -3879,12 +4005,14 @@
     <message numerus="yes">
         <source>%n franchisee(s) at risk of leaving</source>
         <translation>
-            <numerusform>%n 家加盟商有流失风险</numerusform></translation>
+            <numerusform>%n 家加盟商有流失风险</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n active</source>
         <translation>
-            <numerusform>共 %n 家合作中</numerusform></translation>
+            <numerusform>共 %n 家合作中</numerusform>
+        </translation>
     </message>
     <message>
         <source>Franchisees</source>
@@ -4384,6 +4512,14 @@
         <translation>第 {letter} 列有数据，但标题行中没有列名。</translation>
     </message>
     <message>
+        <source>The mapping sends column "{header}" to {field}, which this import does not have.</source>
+        <translation>映射把列“{header}”对应到 {field}，但此导入没有这个字段。</translation>
+    </message>
+    <message>
+        <source>Column "{header}" could mean {fields}: map it to one of them (or to none).</source>
+        <translation>列“{header}”可能是 {fields}：请把它对应到其中一个字段（或不导入）。</translation>
+    </message>
+    <message>
         <source>Unknown column "{header}": rename it to a column of the import template or delete it.</source>
         <translation>未知列“{header}”：请改名为导入模板中的列，或删除该列。</translation>
     </message>
@@ -4394,6 +4530,98 @@
     <message>
         <source>The file has no {column} column; it is required.</source>
         <translation>文件缺少必填列 {column}。</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Legal name</source>
+        <translation>公司名称</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Store brand name</source>
+        <translation>门店品牌名</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>Registered capital</source>
+        <translation>注册资本</translation>
+    </message>
+    <message>
+        <source>Business scope</source>
+        <translation>经营范围</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>大区</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <source>Join date</source>
+        <translation>加盟日期</translation>
+    </message>
+    <message>
+        <source>Contract start</source>
+        <translation>合同开始日期</translation>
+    </message>
+    <message>
+        <source>Contract end</source>
+        <translation>合同结束日期</translation>
+    </message>
+    <message>
+        <source>Account manager</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>合作状态</translation>
+    </message>
+    <message>
+        <source>Primary contact</source>
+        <translation>主要联系人</translation>
+    </message>
+    <message>
+        <source>Contact's mobile</source>
+        <translation>联系人手机</translation>
+    </message>
+    <message>
+        <source>Contact's role</source>
+        <translation>联系人角色</translation>
+    </message>
+    <message>
+        <source>Contact's phone</source>
+        <translation>联系人电话</translation>
+    </message>
+    <message>
+        <source>Contact's birthday</source>
+        <translation>联系人生日</translation>
+    </message>
+    <message>
+        <source>Credit limit (yuan)</source>
+        <translation>信用额度（元）</translation>
+    </message>
+    <message>
+        <source>Settlement term</source>
+        <translation>结算方式</translation>
     </message>
     <message>
         <source>A date with a time of day ({value}): a date column takes the day only. Format the cell as a date without time in Excel, or write the date as YYYY-MM-DD.</source>
@@ -4426,6 +4654,86 @@
     <message>
         <source>Unknown store status {value}; use planned, open, renovating or closed.</source>
         <translation>未知的门店状态 {value}；请填写 planned（筹建）、open（营业）、renovating（装修）或 closed（关闭）。</translation>
+    </message>
+    <message>
+        <source>Franchisee code</source>
+        <translation>加盟商编号</translation>
+    </message>
+    <message>
+        <source>Franchisee's unified social credit code</source>
+        <translation>加盟商统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Contact name</source>
+        <translation>联系人姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Honorific</source>
+        <translation>称呼</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>WeChat ID</source>
+        <translation>微信号</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Hobbies</source>
+        <translation>爱好</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>偏好</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Store name</source>
+        <translation>门店名称</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Opening date</source>
+        <translation>开业日期</translation>
+    </message>
+    <message>
+        <source>Store status</source>
+        <translation>门店状态</translation>
+    </message>
+    <message>
+        <source>Floor area (m²)</source>
+        <translation>面积（平方米）</translation>
     </message>
     <message>
         <source>The file has neither a franchisee_code nor a franchisee_uscc column: each row must say which franchisee it belongs to.</source>
@@ -4546,6 +4854,136 @@
     <message>
         <source>Salesforce Account export</source>
         <translation>Salesforce 客户（Account）导出</translation>
+    </message>
+    <message>
+        <source>There is no saved mapping {name} for {entity}. Saved: {names}.</source>
+        <translation>{entity} 没有名为 {name} 的已保存映射。已保存：{names}。</translation>
+    </message>
+    <message>
+        <source>Unknown choice for rows already in hqdesk: {choice}; use update, skip or create.</source>
+        <translation>对已在 hqdesk 中的行的处理方式 {choice} 无法识别；请使用 update（更新）、skip（跳过）或 create（新建）。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Importing {name}: all rows or none…</source>
+        <translation>正在导入 {name}：全部导入或全部不导入…</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>Done: {created} created, {updated} updated, {skipped} skipped.</source>
+        <translation>完成：新建 {created} 条，更新 {updated} 条，跳过 {skipped} 条。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported</source>
+        <translation>未导入任何数据</translation>
+    </message>
+    <message>
+        <source>Nothing was written: the file changed or another user changed hqdesk since the check.</source>
+        <translation>未写入任何数据：检查之后文件已改动，或其他用户修改了 hqdesk 中的数据。</translation>
+    </message>
+    <message>
+        <source>Row {row}: </source>
+        <translation>第 {row} 行：</translation>
+    </message>
+    <message>
+        <source>Nothing was written. {reason}</source>
+        <translation>未写入任何数据。{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Your role may not import; ask an administrator.</source>
+        <translation>您的角色无权导入，请联系管理员。</translation>
+    </message>
+    <message>
+        <source>Import franchisees, contacts or stores</source>
+        <translation>导入加盟商、联系人或门店</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>The import is being written; the window closes when it is done.</source>
+        <translation>正在写入导入的数据，完成后即可关闭窗口。</translation>
+    </message>
+    <message>
+        <source>Franchisees</source>
+        <translation>加盟商</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Stores</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>recognised layout</source>
+        <translation>识别出的格式</translation>
+    </message>
+    <message>
+        <source>template header</source>
+        <translation>模板表头</translation>
+    </message>
+    <message>
+        <source>guessed from the header</source>
+        <translation>根据表头推测</translation>
+    </message>
+    <message>
+        <source>saved mapping</source>
+        <translation>已保存的映射</translation>
+    </message>
+    <message>
+        <source>not imported</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
+        <source>credit code</source>
+        <translation>信用代码</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>legal name</source>
+        <translation>企业名称</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>姓名/名称</translation>
+    </message>
+    <message>
+        <source>mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Create new</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>chosen by you</source>
+        <translation>您选择的</translation>
     </message>
 </context>
 <context>
@@ -5389,7 +5827,8 @@
     <message numerus="yes">
         <source>%n franchisee(s) picked</source>
         <translation>
-            <numerusform>已选择 %n 个加盟商</numerusform></translation>
+            <numerusform>已选择 %n 个加盟商</numerusform>
+        </translation>
     </message>
     <message>
         <source>Name the event the letter invites to.</source>
@@ -5571,17 +6010,20 @@
     <message numerus="yes">
         <source>%n letter(s) to write</source>
         <translation>
-            <numerusform>待生成 %n 封信函</numerusform></translation>
+            <numerusform>待生成 %n 封信函</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n skipped</source>
         <translation>
-            <numerusform>跳过 %n 个</numerusform></translation>
+            <numerusform>跳过 %n 个</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n with a warning</source>
         <translation>
-            <numerusform>%n 个有警告</numerusform></translation>
+            <numerusform>%n 个有警告</numerusform>
+        </translation>
     </message>
     <message>
         <source>No letter to write: every recipient is skipped (see Remarks).</source>
@@ -5614,7 +6056,8 @@
     <message numerus="yes">
         <source>%n letter(s) written</source>
         <translation>
-            <numerusform>已生成 %n 封信函</numerusform></translation>
+            <numerusform>已生成 %n 封信函</numerusform>
+        </translation>
     </message>
     <message>
         <source>The letters appear here once they are written.</source>
@@ -5675,6 +6118,14 @@
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
+        <source>&amp;Import franchisees, contacts or stores…</source>
+        <translation>导入加盟商、联系人或门店(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Your role may not import; ask an administrator.</source>
+        <translation>您的角色无权导入，请联系管理员。</translation>
+    </message>
+    <message>
         <source>&amp;Back up the database…</source>
         <translation>备份数据库(&amp;B)…</translation>
     </message>
@@ -5699,6 +6150,118 @@
 Franchisee relationships and credit management for headquarters.</source>
         <translation>hqdesk {version}
 总部加盟商关系与信用管理系统。</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Columns</source>
+        <translation>列对应</translation>
+    </message>
+    <message>
+        <source>Check which field each column of the file goes to. Change a column with the list above it; choose “— not imported —” for a column hqdesk should leave out.</source>
+        <translation>请核对文件的每一列对应哪个字段。用列上方的下拉框修改；不需要导入的列请选“— 不导入 —”。</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Save mapping as…</source>
+        <translation>映射另存为(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Saved mapping:</source>
+        <translation>已保存的映射：</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>The file could not be read: {reason}</source>
+        <translation>无法读取文件：{reason}</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n data row(s)</source>
+        <translation>
+            <numerusform>%n 行数据</numerusform></translation>
+    </message>
+    <message>
+        <source>Mapped by the saved mapping “{name}”.</source>
+        <translation>按已保存的映射“{name}”对应。</translation>
+    </message>
+    <message>
+        <source>Recognised: {layout}.</source>
+        <translation>已识别：{layout}。</translation>
+    </message>
+    <message>
+        <source>hqdesk's template headers.</source>
+        <translation>hqdesk 模板表头。</translation>
+    </message>
+    <message>
+        <source>Columns guessed from their headers: check them.</source>
+        <translation>列是根据表头推测的，请核对。</translation>
+    </message>
+    <message>
+        <source>header in row {row}</source>
+        <translation>表头在第 {row} 行</translation>
+    </message>
+    <message>
+        <source>(no header)</source>
+        <translation>（无表头）</translation>
+    </message>
+    <message>
+        <source>Import as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <source>Found by</source>
+        <translation>对应方式</translation>
+    </message>
+    <message>
+        <source>— not imported —</source>
+        <translation>— 不导入 —</translation>
+    </message>
+    <message>
+        <source>A column without a header cannot be imported.</source>
+        <translation>没有表头的列无法导入。</translation>
+    </message>
+    <message>
+        <source>Still to map (required): {fields}.</source>
+        <translation>尚未对应的必填字段：{fields}。</translation>
+    </message>
+    <message>
+        <source>Mapped by more than one column: {fields}. Keep one column for each.</source>
+        <translation>以下字段对应了多列：{fields}。每个字段只保留一列。</translation>
+    </message>
+    <message>
+        <source>The file has no data rows.</source>
+        <translation>文件中没有数据行。</translation>
+    </message>
+    <message>
+        <source>Ready: every required field has a column. Next checks every row.</source>
+        <translation>就绪：每个必填字段都有对应的列。“下一步”将检查每一行。</translation>
+    </message>
+    <message>
+        <source>Save mapping as</source>
+        <translation>映射另存为</translation>
+    </message>
+    <message>
+        <source>Name of the mapping (for the next file of this shape):</source>
+        <translation>映射名称（用于下次同样格式的文件）：</translation>
+    </message>
+    <message>
+        <source>A mapping named “{name}” exists (last saved by {user}). Replace it?</source>
+        <translation>名为“{name}”的映射已存在（最后由 {user} 保存）。要替换吗？</translation>
+    </message>
+    <message>
+        <source>Mapping saved as “{name}”.</source>
+        <translation>映射已保存为“{name}”。</translation>
     </message>
 </context>
 <context>
@@ -5804,6 +6367,85 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>Today</source>
         <translation>今日</translation>
+    </message>
+</context>
+<context>
+    <name>PickPage</name>
+    <message>
+        <source>What to import</source>
+        <translation>导入什么</translation>
+    </message>
+    <message>
+        <source>Choose what the file holds and the file itself (CSV or Excel). You may also drop the file on this page. No file yet? Download a template, fill it in and come back.</source>
+        <translation>选择文件的内容类型和文件本身（CSV 或 Excel），也可以把文件拖到此页。还没有文件？请下载模板，填好后再回来。</translation>
+    </message>
+    <message>
+        <source>A .csv or .xlsx file</source>
+        <translation>.csv 或 .xlsx 文件</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>English headers</source>
+        <translation>英文表头</translation>
+    </message>
+    <message>
+        <source>Chinese headers</source>
+        <translation>中文表头</translation>
+    </message>
+    <message>
+        <source>&amp;Download template…</source>
+        <translation>下载模板(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import:</source>
+        <translation>导入(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>模板：</translation>
+    </message>
+    <message>
+        <source>hqdesk reads .csv and .xlsx files; this one is {suffix}.</source>
+        <translation>hqdesk 只能读取 .csv 和 .xlsx 文件；此文件为 {suffix}。</translation>
+    </message>
+    <message>
+        <source>without an extension</source>
+        <translation>无扩展名</translation>
+    </message>
+    <message>
+        <source>There is no file {name} there.</source>
+        <translation>该位置没有文件 {name}。</translation>
+    </message>
+    <message>
+        <source>Choose the file to import</source>
+        <translation>选择要导入的文件</translation>
+    </message>
+    <message>
+        <source>Excel or CSV (*.xlsx *.xlsm *.csv);;All files (*)</source>
+        <translation>Excel 或 CSV (*.xlsx *.xlsm *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save the template</source>
+        <translation>保存模板</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Template saved as {path}. Fill in one row per record; columns marked * are required.</source>
+        <translation>模板已保存为 {path}。每条记录填一行；带 * 的列为必填。</translation>
+    </message>
+    <message>
+        <source>The template could not be saved: {reason}</source>
+        <translation>无法保存模板：{reason}</translation>
     </message>
 </context>
 <context>
@@ -6174,7 +6816,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>%n franchisee(s) owing money without a credit limit</source>
         <translation>
-            <numerusform>%n 家加盟商无信用额度但有欠款</numerusform></translation>
+            <numerusform>%n 家加盟商无信用额度但有欠款</numerusform>
+        </translation>
     </message>
     <message>
         <source>Receivables ÷ credit limit</source>
@@ -6215,12 +6858,14 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>%n franchisee(s)</source>
         <translation>
-            <numerusform>%n 家加盟商</numerusform></translation>
+            <numerusform>%n 家加盟商</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Credit-limit use {band}: %n franchisee(s)</source>
         <translation>
-            <numerusform>信用额度使用率 {band}：%n 家加盟商</numerusform></translation>
+            <numerusform>信用额度使用率 {band}：%n 家加盟商</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -6244,7 +6889,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>%n complaint(s)</source>
         <translation>
-            <numerusform>%n 件投诉</numerusform></translation>
+            <numerusform>%n 件投诉</numerusform>
+        </translation>
     </message>
     <message>
         <source>Complaints</source>
@@ -6922,7 +7568,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>The tier {code} is given to %n franchisee(s); give them another tier first.</source>
         <translation>
-            <numerusform>等级 {code} 仍有 %n 个加盟商使用；请先为他们更换等级。</numerusform></translation>
+            <numerusform>等级 {code} 仍有 %n 个加盟商使用；请先为他们更换等级。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Remove tier</source>
@@ -7021,7 +7668,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>Hand their %n franchisee(s) over to</source>
         <translation>
-            <numerusform>将其负责的 %n 个加盟商转交给</numerusform></translation>
+            <numerusform>将其负责的 %n 个加盟商转交给</numerusform>
+        </translation>
     </message>
     <message>
         <source>Enter an e-mail address like name@example.com, or leave it empty.</source>
@@ -7626,6 +8274,18 @@ Franchisee relationships and credit management for headquarters.</source>
         <source>Record write-offs with Write off.</source>
         <translation>请通过“核销坏账”录入坏账核销。</translation>
     </message>
+    <message>
+        <source>Enter a name.</source>
+        <translation>请输入名称。</translation>
+    </message>
+    <message>
+        <source>Mappings are for franchisees, contacts or stores, not {entity}.</source>
+        <translation>映射只用于加盟商、联系人或门店，不能用于 {entity}。</translation>
+    </message>
+    <message>
+        <source>The mapping sends column "{header}" to {field}, which this import does not have.</source>
+        <translation>映射把列“{header}”对应到 {field}，但此导入没有这个字段。</translation>
+    </message>
 </context>
 <context>
     <name>VisitCadencePage</name>
@@ -7644,7 +8304,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source> month(s)</source>
         <translation>
-            <numerusform> 个月</numerusform></translation>
+            <numerusform> 个月</numerusform>
+        </translation>
     </message>
     <message>
         <source>Tier {tier}: visit every</source>
@@ -7750,7 +8411,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source> month(s)</source>
         <translation>
-            <numerusform> 个月</numerusform></translation>
+            <numerusform> 个月</numerusform>
+        </translation>
     </message>
     <message>
         <source>No regular visits</source>
@@ -7766,7 +8428,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>every %n month(s)</source>
         <translation>
-            <numerusform>每 %n 个月一次</numerusform></translation>
+            <numerusform>每 %n 个月一次</numerusform>
+        </translation>
     </message>
     <message>
         <source>its own plan</source>
@@ -7980,27 +8643,32 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>%n franchisee(s) to visit</source>
         <translation>
-            <numerusform>%n 家加盟商待拜访</numerusform></translation>
+            <numerusform>%n 家加盟商待拜访</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n overdue</source>
         <translation>
-            <numerusform>%n 家逾期</numerusform></translation>
+            <numerusform>%n 家逾期</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n visit(s)</source>
         <translation>
-            <numerusform>%n 次拜访</numerusform></translation>
+            <numerusform>%n 次拜访</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n suggestion(s)</source>
         <translation>
-            <numerusform>%n 条建议</numerusform></translation>
+            <numerusform>%n 条建议</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>showing those of the latest visits, %n of them: choose a status or an account manager to see the rest</source>
         <translation>
-            <numerusform>显示最近拜访的 %n 条：选择状态或客户经理可查看其余</numerusform></translation>
+            <numerusform>显示最近拜访的 %n 条：选择状态或客户经理可查看其余</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

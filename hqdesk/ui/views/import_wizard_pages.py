@@ -33,39 +33,39 @@ from hqdesk.ui.errors import user_message
 SUFFIXES = (".csv", ".xlsx", ".xlsm")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ImportWizard", text)
-
-
 def entity_label(entity: str) -> str:
     return {
-        "franchisees": _t("Franchisees"),
-        "contacts": _t("Contacts"),
-        "stores": _t("Stores"),
+        "franchisees": QCoreApplication.translate("ImportWizard", "Franchisees"),
+        "contacts": QCoreApplication.translate("ImportWizard", "Contacts"),
+        "stores": QCoreApplication.translate("ImportWizard", "Stores"),
     }.get(entity, entity)
 
 
 def how_label(how: str) -> str:
     return {
-        "layout": _t("recognised layout"),
-        "template": _t("template header"),
-        "guessed": _t("guessed from the header"),
-        "saved": _t("saved mapping"),
-    }.get(how, _t("not imported"))
+        "layout": QCoreApplication.translate("ImportWizard", "recognised layout"),
+        "template": QCoreApplication.translate("ImportWizard", "template header"),
+        "guessed": QCoreApplication.translate("ImportWizard", "guessed from the header"),
+        "saved": QCoreApplication.translate("ImportWizard", "saved mapping"),
+    }.get(how, QCoreApplication.translate("ImportWizard", "not imported"))
 
 
 def matched_by_label(key: str) -> str:
     return {
-        "uscc": _t("credit code"),
-        "code": _t("code"),
-        "legal_name": _t("legal name"),
-        "name": _t("name"),
-        "mobile": _t("mobile"),
+        "uscc": QCoreApplication.translate("ImportWizard", "credit code"),
+        "code": QCoreApplication.translate("ImportWizard", "code"),
+        "legal_name": QCoreApplication.translate("ImportWizard", "legal name"),
+        "name": QCoreApplication.translate("ImportWizard", "name"),
+        "mobile": QCoreApplication.translate("ImportWizard", "mobile"),
     }.get(key, key)
 
 
 def action_label(action: str) -> str:
-    return {"update": _t("Update"), "skip": _t("Skip"), "create": _t("Create new")}.get(action, action)
+    return {
+        "update": QCoreApplication.translate("ImportWizard", "Update"),
+        "skip": QCoreApplication.translate("ImportWizard", "Skip"),
+        "create": QCoreApplication.translate("ImportWizard", "Create new"),
+    }.get(action, action)
 
 
 def field_label(fields, key: str | None) -> str:
@@ -144,7 +144,7 @@ class PickPage(QWizardPage):
         self.language_combo.setObjectName("templateLanguage")
         self.language_combo.addItem(self.tr("English headers"), "en")
         self.language_combo.addItem(self.tr("Chinese headers"), "zh")
-        if QCoreApplication.translate("ImportWizard", "English headers") != "English headers":
+        if self.tr("Chinese headers") != "Chinese headers":
             self.language_combo.setCurrentIndex(1)  # a user reading Chinese gets Chinese headers first
         self.template_button = QPushButton(self.tr("&Download template…"), self)
         self.template_button.setObjectName("downloadTemplate")
@@ -431,7 +431,11 @@ class MappingPage(QWizardPage):
     def _edited(self, index: int) -> None:
         item = self.table.item(self.HOW_ROW, index)
         if item is not None:
-            item.setText(_t("chosen by you") if self.combos[index].currentData() else how_label(""))
+            item.setText(
+                QCoreApplication.translate("ImportWizard", "chosen by you")
+                if self.combos[index].currentData()
+                else how_label("")
+            )
         self.refresh()
 
     # state -----------------------------------------------------------------------------------------
