@@ -58,9 +58,9 @@
 <context>
     <name>CheckPage</name>
     <message numerus="yes">
-        <source>%n problem(s) in {rows} row(s): nothing can be imported until they are fixed.</source>
+        <source>%n problem(s) to fix in the file: nothing can be imported until they are fixed.</source>
         <translation>
-            <numerusform>%n problem in {rows} row: nothing can be imported until they are fixed.</numerusform><numerusform>%n problems in {rows} rows: nothing can be imported until they are fixed.</numerusform></translation>
+            <numerusform>%n problem to fix in the file: nothing can be imported until they are fixed.</numerusform><numerusform>%n problems to fix in the file: nothing can be imported until they are fixed.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Problems: %n</source>

@@ -917,9 +917,9 @@
         <translation>检查已停止，未写入任何数据；请重新检查后再导入。</translation>
     </message>
     <message numerus="yes">
-        <source>%n problem(s) in {rows} row(s): nothing can be imported until they are fixed.</source>
+        <source>%n problem(s) to fix in the file: nothing can be imported until they are fixed.</source>
         <translation>
-            <numerusform>{rows} 行中有 %n 个问题：修正之前无法导入。</numerusform></translation>
+            <numerusform>文件中有 %n 个问题需要修正：修正之前无法导入。</numerusform></translation>
     </message>
     <message>
         <source>Every row is fine. Import will create {created}, update {updated} and skip {skipped}.</source>

@@ -63,7 +63,9 @@ class ImportWizard(QWizard):
         self.setPage(self.CHECK, self.check)
         self.setPage(self.IMPORT, self.final)
         self.final.finished_import.connect(self._imported)
-        self.resize(1100, 640)  # fits a 1280x720 screen with the window frame and a task bar
+        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        # fits a 1280x720 screen with the window frame and a task bar; a little more room on larger ones
+        self.resize(min(1240, screen.width() - 60), min(780, screen.height() - 80))
 
     # what the pages share ------------------------------------------------------------------------
     @property

@@ -159,7 +159,9 @@ class PickPage(QWizardPage):
 
         form = QFormLayout(self)
         form.addRow(self.tr("&Import:"), self.entity_combo)
-        form.addRow(self.tr("&File:"), file_row)
+        file_label = QLabel(self.tr("&File:"), self)
+        file_label.setBuddy(self.file_edit)
+        form.addRow(file_label, file_row)
         form.addRow("", self.file_note)
         form.addRow(self.tr("Template:"), template_row)
         form.addRow("", self.template_note)
@@ -642,7 +644,8 @@ class CheckPage(QWizardPage):
         dup_row = QHBoxLayout()
         self.duplicates_title = QLabel(self)
         dup_row.addWidget(self.duplicates_title, 1)
-        dup_row.addWidget(QLabel(self.tr("For all of them:"), self))
+        self.default_label = QLabel(self.tr("For all of them:"), self)
+        dup_row.addWidget(self.default_label)
         dup_row.addWidget(self.default_combo)
         self.duplicates = QTableWidget(0, 5, self)
         self.duplicates.setObjectName("checkDuplicates")
@@ -759,10 +762,10 @@ class CheckPage(QWizardPage):
         if result.errors:
             self.summary.setText(
                 self.tr(
-                    "%n problem(s) in {rows} row(s): nothing can be imported until they are fixed.",
+                    "%n problem(s) to fix in the file: nothing can be imported until they are fixed.",
                     "",
                     len(result.errors),
-                ).format(rows=result.bad_rows)
+                )
             )
             self.summary.setStyleSheet("color: #b3261e;")
         else:
@@ -784,7 +787,7 @@ class CheckPage(QWizardPage):
         for w in (self.problems, self.copy_button, self.export_button, self.problems_title):
             w.setVisible(bool(errors))
         self.duplicates_title.setText(self.tr("%n row(s) already in hqdesk", "", len(dups)))
-        for w in (self.duplicates, self.duplicates_title, self.default_combo):
+        for w in (self.duplicates, self.duplicates_title, self.default_combo, self.default_label):
             w.setVisible(bool(dups))
 
     def _fill_duplicates(self, duplicates) -> None:
