@@ -4883,6 +4883,10 @@
         <translation>完成：新建 {created} 条，更新 {updated} 条，跳过 {skipped} 条。</translation>
     </message>
     <message>
+        <source>The franchisee list shows the changes now.</source>
+        <translation>加盟商列表已显示这些变更。</translation>
+    </message>
+    <message>
         <source>Nothing was imported</source>
         <translation>未导入任何数据</translation>
     </message>
@@ -6410,6 +6414,16 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>Template:</source>
         <translation>模板：</translation>
+    </message>
+    <message>
+        <source>What happens next:
+1. Columns: you see the file's first rows and check which field each column goes to.
+2. Check: every row is checked; nothing is written yet. Problems are listed by row and column.
+3. Import: all rows are written together, or none if anything goes wrong.</source>
+        <translation>接下来：
+1. 列对应：查看文件的前几行，核对每一列对应哪个字段。
+2. 检查：检查每一行，此时不写入任何数据；问题按行和列列出。
+3. 导入：所有行一起写入；任何一处出错则全部不写入。</translation>
     </message>
     <message>
         <source>hqdesk reads .csv and .xlsx files; this one is {suffix}.</source>

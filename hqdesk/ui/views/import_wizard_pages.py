@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -165,6 +165,19 @@ class PickPage(QWizardPage):
         form.addRow("", self.file_note)
         form.addRow(self.tr("Template:"), template_row)
         form.addRow("", self.template_note)
+        steps = QLabel(
+            self.tr(
+                "What happens next:\n"
+                "1. Columns: you see the file's first rows and check which field each column goes to.\n"
+                "2. Check: every row is checked; nothing is written yet. Problems are listed by row and column.\n"
+                "3. Import: all rows are written together, or none if anything goes wrong."
+            ),
+            self,
+        )
+        steps.setObjectName("importSteps")
+        steps.setWordWrap(True)
+        steps.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        form.addRow("", steps)
         self.entity_combo.currentIndexChanged.connect(lambda: self.template_note.clear())
 
     @property
@@ -925,6 +938,10 @@ class ImportPage(QWizardPage):
                     created=result.imported, updated=result.updated, skipped=result.skipped
                 )
             )
+            if self.wizard().entity == "franchisees":
+                self.message.setText(
+                    self.message.text() + "\n" + self.tr("The franchisee list shows the changes now.")
+                )
             self.finished_import.emit(result)
         else:
             lines = [problem_text(p) for p in result.errors[:20]]
