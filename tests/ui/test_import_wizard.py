@@ -317,3 +317,69 @@ def test_the_list_button_opens_the_wizard(make_ctx, ui_users, qtbot):
     wizard = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ImportWizard) and w.isVisible())
     assert wizard.entity == "franchisees"
     wizard.close()
+
+
+class RecordingImporter:
+    """The real importer's preview; import_file answers with the duplicates the contract describes (two rows
+    already in hqdesk: row 2 by code, row 4 by legal name) and records what the wizard asked for."""
+
+    def __init__(self, real):
+        self.real, self.calls = real, []
+
+    def preview(self, *args, **kwargs):
+        return self.real.preview(*args, **kwargs)
+
+    def import_file(self, actor, path, *, dry_run=False, on_duplicate="refuse", decisions=None, **kwargs):
+        from hqdesk.services.imports.plan import DuplicateMatch
+        from hqdesk.services.imports.problems import ImportResult
+
+        self.calls.append((dry_run, on_duplicate, dict(decisions or {}), kwargs.get("mapping")))
+        decisions = decisions or {}
+        dups = (
+            DuplicateMatch(2, "code", 11, "JX0001", "杭州金辉珠宝有限公司", decisions.get(2, on_duplicate)),
+            DuplicateMatch(
+                4, "legal_name", 12, "JX0002", "成都福满堂黄金首饰有限公司", decisions.get(4, on_duplicate)
+            ),
+        )
+        updated = sum(d.action == "update" for d in dups)
+        skipped = sum(d.action == "skip" for d in dups)
+        created = 0 if dry_run else 3 - updated - skipped
+        return ImportResult(
+            str(path),
+            3,
+            created,
+            dry_run,
+            updated=0 if dry_run else updated,
+            skipped=skipped,
+            duplicates=dups,
+        )
+
+
+def test_duplicates_default_then_per_row_choices_reach_the_import(wizard_of, tmp_path, ui_services):
+    wizard = wizard_of()
+    importer = RecordingImporter(ui_services.imports.franchisees)
+    services = type("S", (), {})()
+    services.imports = type("I", (), {"importer": staticmethod(lambda entity: importer)})()
+    services.imports.mappings = ui_services.imports.mappings
+    object.__setattr__(wizard.ctx, "services", services)  # only the importer is recorded
+    for page in (wizard.pick, wizard.mapping, wizard.check, wizard.final):
+        page.ctx = wizard.ctx
+    to_check(wizard, good_file(tmp_path))
+    check = wizard.check
+    assert check.duplicates.rowCount() == 2 and not check.duplicates.isHidden()
+    assert importer.calls[-1][:3] == (True, "skip", {})  # skip for all, by default
+    by_code, by_name = check.duplicates.cellWidget(0, 4), check.duplicates.cellWidget(1, 4)
+    assert [by_code.itemData(i) for i in range(by_code.count())] == ["update", "skip"]
+    assert [by_name.itemData(i) for i in range(by_name.count())] == ["update", "skip", "create"]
+    check.default_combo.setCurrentIndex(check.default_combo.findData("update"))
+    check._recheck.timeout.emit()  # the debounced check, at once
+    assert importer.calls[-1][:3] == (True, "update", {})
+    check.decide(4, "create")
+    assert not check.isComplete()  # a choice changed: Import waits for the check
+    check._recheck.timeout.emit()
+    assert importer.calls[-1][:3] == (True, "update", {4: "create"})
+    assert "create 2, update 1 and skip 0" in check.summary.text()
+    assert check.isComplete()
+    wizard.next()
+    assert importer.calls[-1][:3] == (False, "update", {4: "create"})
+    assert "2 created, 1 updated, 0 skipped" in wizard.final.message.text()
