@@ -383,3 +383,23 @@ def test_duplicates_default_then_per_row_choices_reach_the_import(wizard_of, tmp
     wizard.next()
     assert importer.calls[-1][:3] == (False, "update", {4: "create"})
     assert "2 created, 1 updated, 0 skipped" in wizard.final.message.text()
+
+
+def test_the_file_menu_offers_the_wizard_to_roles_that_may_import(make_ctx, ui_users, qtbot):
+    from PySide6.QtGui import QAction
+
+    from hqdesk.ui.main_window import MainWindow
+    from hqdesk.ui.views.import_wizard import ImportWizard
+
+    viewer_window = MainWindow(make_ctx(ui_users["viewer"]))
+    qtbot.addWidget(viewer_window)
+    refused = viewer_window.findChild(QAction, "importAction")
+    assert not refused.isEnabled() and "may not import" in refused.toolTip()
+    window = MainWindow(make_ctx(ui_users["admin"]))
+    qtbot.addWidget(window)
+    action = window.findChild(QAction, "importAction")
+    assert action.isEnabled()
+    action.trigger()
+    wizard = window.findChild(ImportWizard)
+    assert wizard is not None and wizard.isVisible()
+    wizard.close()
