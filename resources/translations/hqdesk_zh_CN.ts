@@ -3932,14 +3932,6 @@
         </translation>
     </message>
     <message>
-        <source>Import…</source>
-        <translation>导入…</translation>
-    </message>
-    <message>
-        <source>Import franchisees, contacts or stores from an Excel or CSV file</source>
-        <translation>从 Excel 或 CSV 文件导入加盟商、联系人或门店</translation>
-    </message>
-    <message>
         <source>The franchisees could not be loaded.</source>
         <translation>无法加载加盟商。</translation>
     </message>
@@ -3966,6 +3958,10 @@
     <message>
         <source>No franchisee matches these filters.</source>
         <translation>没有符合筛选条件的加盟商。</translation>
+    </message>
+    <message>
+        <source>Import franchisees, contacts or stores…</source>
+        <translation>导入加盟商、联系人或门店…</translation>
     </message>
     <message>
         <source>Check the spelling, or clear the search and set the filters to “All”.</source>

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -223,13 +223,6 @@ class FranchiseesView(RememberedLayout, QWidget):
             )
         )
         self.new_button.setVisible(self.ctx.can(Action.CREATE_FRANCHISEE))
-        self.import_button = QPushButton(self.tr("Import…"), self)
-        self.import_button.setObjectName("importFranchisees")
-        self.import_button.setToolTip(
-            self.tr("Import franchisees, contacts or stores from an Excel or CSV file")
-        )
-        self.import_button.setVisible(self.ctx.can(Action.IMPORT_FRANCHISEES))  # the importers check it again
-        self.import_button.clicked.connect(self.open_import)
 
         bar = QHBoxLayout()
         bar.setSpacing(6)
@@ -237,7 +230,6 @@ class FranchiseesView(RememberedLayout, QWidget):
         bar.addSpacing(8)
         bar.addWidget(self.count_label)
         bar.addWidget(self.new_button)
-        bar.addWidget(self.import_button)
         self.filter_bar = bar
 
     def open_import(self):
@@ -253,6 +245,13 @@ class FranchiseesView(RememberedLayout, QWidget):
         self.table.setModel(self.model)
         shown = lambda: all_rows(self.ctx.services, self.ctx.actor, self._shown)  # noqa: E731 - every match
         TableExport(self.table, "franchisees", self.ctx, all_rows=shown)
+        if self.ctx.can(
+            Action.IMPORT_FRANCHISEES
+        ):  # in the list's menu beside Export; the importers check again
+            self.import_action = QAction(self.tr("Import franchisees, contacts or stores…"), self.table)
+            self.import_action.setObjectName("importFranchisees")
+            self.import_action.triggered.connect(self.open_import)
+            self.table.addAction(self.import_action)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         # several rows at once for the administrators' bulk actions (views/bulk_actions.py); the editor shows one
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
