@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget, QWizard
+from shiboken6 import isValid
 
 from hqdesk.domain.errors import PermissionDenied
 from hqdesk.ui.tasks import TaskRunner
@@ -25,20 +26,34 @@ def franchisee_count(services) -> int:
     return counts(services)[0]
 
 
+def dispose(*widgets) -> None:
+    """Close and delete ``widgets`` now, while the test's task runner lives: a wizard deleted later (by the next
+    test's event processing) would take its tasks' runner down in the middle of Qt's deferred deletes."""
+    from PySide6.QtCore import QEvent
+
+    for widget in widgets:
+        if isValid(widget):
+            widget.close()
+            widget.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 @pytest.fixture
 def wizard_of(make_ctx, qtbot, ui_users):
     from hqdesk.ui.views.import_wizard import ImportWizard
 
-    def make(user="admin", runner=None):
+    def make(user="admin", runner=None):  # noqa: ARG001 - qtbot: a QApplication first
         ctx = make_ctx(ui_users[user])
         if runner is not None:
             ctx = type(ctx)(ctx.services, ctx.actor, runner, ctx.bus, ctx.settings)
         wizard = ImportWizard(ctx)
-        qtbot.addWidget(wizard)
+        made.append(wizard)
         wizard.show()
         return wizard
 
-    return make
+    made = []
+    yield make
+    dispose(*made)
 
 
 def error_box(qtbot, parent):
@@ -316,7 +331,7 @@ def test_the_list_menu_opens_the_wizard(make_ctx, ui_users, qtbot):
     view.import_action.trigger()  # the list's context menu (beside Export to Excel or CSV…)
     wizard = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ImportWizard) and w.isVisible())
     assert wizard.entity == "franchisees"
-    wizard.close()
+    dispose(wizard)
 
 
 class RecordingImporter:
@@ -402,4 +417,4 @@ def test_the_file_menu_offers_the_wizard_to_roles_that_may_import(make_ctx, ui_u
     action.trigger()
     wizard = window.findChild(ImportWizard)
     assert wizard is not None and wizard.isVisible()
-    wizard.close()
+    dispose(wizard)
