@@ -418,3 +418,21 @@ def test_the_file_menu_offers_the_wizard_to_roles_that_may_import(make_ctx, ui_u
     wizard = window.findChild(ImportWizard)
     assert wizard is not None and wizard.isVisible()
     dispose(wizard)
+
+
+def test_stores_import_through_the_wizard(wizard_of, tmp_path, ui_services, ui_users, sample_franchisees):
+    """Another entity: stores of existing franchisees, the template's Chinese headers guessed."""
+    from hqdesk.services.imports.templates import template_headers
+
+    header = [h.rstrip("*") for h in template_headers("stores", "zh")]
+    row = {"franchisee_code": "JX0001", "name": "金辉西湖店", "city": "杭州"}
+    en = [h.rstrip("*") for h in template_headers("stores", "en")]
+    path = write_csv(tmp_path / "门店.csv", [header, [row.get(name, "") for name in en]])
+    wizard = wizard_of()
+    wizard.pick.entity_combo.setCurrentIndex(wizard.pick.entity_combo.findData("stores"))
+    to_check(wizard, path)
+    assert wizard.check.isComplete(), wizard.check.summary.text()
+    wizard.next()
+    assert wizard.final.result.ok and wizard.final.result.imported == 1
+    stores = ui_services.stores.list(ui_users["admin"], sample_franchisees[0].id)
+    assert [s.data.name for s in stores] == ["金辉西湖店"]
