@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
     QWizardPage,
 )
 
@@ -678,6 +679,8 @@ class CheckPage(QWizardPage):
         layout.addWidget(self.problems, 3)
         layout.addLayout(dup_row)
         layout.addWidget(self.duplicates, 2)
+        self.filler = QWidget(self)  # keeps the summary at the top when there is nothing to list
+        layout.addWidget(self.filler, 1)
         self._show_sections()
 
     def initializePage(self) -> None:
@@ -802,6 +805,7 @@ class CheckPage(QWizardPage):
         self.duplicates_title.setText(self.tr("%n row(s) already in hqdesk", "", len(dups)))
         for w in (self.duplicates, self.duplicates_title, self.default_combo, self.default_label):
             w.setVisible(bool(dups))
+        self.filler.setVisible(not errors and not dups)
 
     def _fill_duplicates(self, duplicates) -> None:
         self.duplicates.setRowCount(len(duplicates))
@@ -900,6 +904,9 @@ class ImportPage(QWizardPage):
         self.message.setObjectName("importMessage")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.message.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.message.setFont(font)
         layout = QVBoxLayout(self)
         layout.addWidget(self.progress)
         layout.addWidget(self.message)
