@@ -157,6 +157,67 @@ def drive(lang: str, out: Path, size: str) -> int:
     def letter_templates():
         window().page("letters").show_templates()
 
+    wizard_state = {}
+
+    def wizard_files() -> tuple[Path, Path]:
+        """A good file (Chinese headers, one column the import does not know) and one with two bad rows."""
+        import csv
+
+        folder = Path(tempfile.mkdtemp(prefix="hqdesk-import-"))
+        header = [
+            "编码",
+            "公司名称",
+            "城市",
+            "等级",
+            "统一社会信用代码",
+            "联系人",
+            "联系人手机",
+            "旧系统编号",
+        ]
+        rows = [
+            [f"IMP{i:03d}", f"{city}新悦珠宝有限公司", city, "B", "", name, f"1391234{i:04d}", f"OLD-{i}"]
+            for i, (city, name) in enumerate(
+                [("苏州", "周敏"), ("无锡", "吴磊"), ("南京", "郑洁"), ("合肥", "孙浩"), ("温州", "钱芳")],
+                start=1,
+            )
+        ]
+        good, bad = folder / "新加盟商.csv", folder / "新加盟商-有错.csv"
+        for path, data in (
+            (good, rows),
+            (bad, rows[:2] + [["", "无编码珠宝行", "宁波", "B", "913301", "", "", ""]]),
+        ):
+            with path.open("w", encoding="utf-8-sig", newline="") as f:
+                csv.writer(f).writerows([header, *data])
+        return good, bad
+
+    def wizard_open(which: int):
+        def step():
+            from hqdesk.ui.views.import_wizard import ImportWizard
+
+            old = wizard_state.pop("wizard", None)
+            if old is not None:
+                old.close()
+            files = wizard_state.setdefault("files", wizard_files())
+            w = window()
+            wizard = ImportWizard(w.ctx, w)
+            wizard.pick.set_file(str(files[which]))
+            wizard.show()
+            wizard_state["wizard"] = wizard
+
+        return step
+
+    def wizard_next():
+        wizard_state["wizard"].next()
+
+    def wizard_shot(name: str):
+        def step():
+            shot(name, wizard_state["wizard"])
+
+        return step
+
+    def wizard_close():
+        wizard_state.pop("wizard").close()
+
     steps = [  # (action, wait ms, screenshot after the wait)
         (select, 1500, None),
         (edit_and_save, 1500, None),
@@ -200,6 +261,20 @@ def drive(lang: str, out: Path, size: str) -> int:
         (letter_templates, 3000, "page_letter_templates"),
         (page("reports"), 1500, "page_reports"),
         (lambda: window().page("reports").select("sales"), 800, "page_reports_sales"),
+        (back_to_list, 300, None),
+        (wizard_open(1), 800, None),
+        (wizard_shot("import_pick"), 100, None),
+        (wizard_next, 1500, None),
+        (wizard_shot("import_columns"), 100, None),
+        (wizard_next, 2000, None),
+        (wizard_shot("import_check_problems"), 100, None),
+        (wizard_open(0), 800, None),
+        (wizard_next, 1500, None),
+        (wizard_next, 2000, None),
+        (wizard_shot("import_check"), 100, None),
+        (wizard_next, 3000, None),
+        (wizard_shot("import_done"), 100, None),
+        (wizard_close, 300, None),
     ]
     state = {"waited": 0}
 

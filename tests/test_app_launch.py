@@ -107,6 +107,8 @@ LAZY_AT_START = (
     "hqdesk.ui.views.users",
     "hqdesk.ui.dialogs.settings",
     "hqdesk.ui.views.reports",
+    "hqdesk.ui.views.import_wizard",
+    "hqdesk.ui.views.import_wizard_pages",
 )
 
 _MODULES_WHEN_READY = """

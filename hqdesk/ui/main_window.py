@@ -315,6 +315,15 @@ class MainWindow(QMainWindow):
         sign_out.triggered.connect(self.sign_out_requested)
         file_menu.addAction(sign_out)
         file_menu.addSeparator()
+        import_action = QAction(self.tr("&Import franchisees, contacts or stores…"), self)
+        import_action.setObjectName("importAction")
+        if not self.ctx.can(Action.IMPORT_FRANCHISEES):  # the importers refuse it too
+            import_action.setEnabled(False)
+            import_action.setToolTip(self.tr("Your role may not import; ask an administrator."))
+            import_action.setStatusTip(import_action.toolTip())
+        import_action.triggered.connect(self._import)
+        file_menu.addAction(import_action)
+        file_menu.setToolTipsVisible(True)
         if self.ctx.services.dialect == "sqlite":  # a server's database is backed up on the server (pg_dump)
             backup = QAction(self.tr("&Back up the database…"), self)
             backup.setObjectName("backupAction")
@@ -329,6 +338,11 @@ class MainWindow(QMainWindow):
         about = QAction(self.tr("&About hqdesk"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
+
+    def _import(self) -> None:
+        from hqdesk.ui.views.import_wizard import open_import_wizard
+
+        open_import_wizard(self.ctx, self)
 
     def _back_up(self) -> None:
         from hqdesk.ui.backup import back_up_now

@@ -56,6 +56,24 @@
     </message>
 </context>
 <context>
+    <name>CheckPage</name>
+    <message numerus="yes">
+        <source>%n problem(s) to fix in the file: nothing can be imported until they are fixed.</source>
+        <translation>
+            <numerusform>%n problem to fix in the file: nothing can be imported until they are fixed.</numerusform><numerusform>%n problems to fix in the file: nothing can be imported until they are fixed.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Problems: %n</source>
+        <translation>
+            <numerusform>Problems: %n</numerusform><numerusform>Problems: %n</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) already in hqdesk</source>
+        <translation>
+            <numerusform>%n row already in hqdesk</numerusform><numerusform>%n rows already in hqdesk</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ComplaintsView</name>
     <message numerus="yes">
         <source>%n complaint(s)</source>
@@ -155,6 +173,14 @@
         <source>%n letter(s) written</source>
         <translation>
             <numerusform>%n letter written</numerusform><numerusform>%n letters written</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message numerus="yes">
+        <source>%n data row(s)</source>
+        <translation>
+            <numerusform>%n data row</numerusform><numerusform>%n data rows</numerusform></translation>
     </message>
 </context>
 <context>

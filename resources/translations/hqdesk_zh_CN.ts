@@ -831,6 +831,112 @@
     </message>
 </context>
 <context>
+    <name>CheckPage</name>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Every row is checked before anything is written. Fix the file and check again, or choose what to do with rows already in hqdesk.</source>
+        <translation>写入之前会检查每一行。请修改文件后重新检查，或选择如何处理 hqdesk 中已有的记录。</translation>
+    </message>
+    <message>
+        <source>S&amp;top checking</source>
+        <translation>停止检查(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation>重新检查(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>&amp;Copy problems</source>
+        <translation>复制问题(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Export problems…</source>
+        <translation>导出问题(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Update them with the file's values</source>
+        <translation>用文件中的值更新</translation>
+    </message>
+    <message>
+        <source>Skip them</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>For all of them:</source>
+        <translation>全部：</translation>
+    </message>
+    <message>
+        <source>Matched by</source>
+        <translation>匹配依据</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>In hqdesk</source>
+        <translation>hqdesk 中的记录</translation>
+    </message>
+    <message>
+        <source>Do</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <source>Checking every row of {name}…</source>
+        <translation>正在检查 {name} 的每一行…</translation>
+    </message>
+    <message>
+        <source>The check failed: {reason}</source>
+        <translation>检查失败：{reason}</translation>
+    </message>
+    <message>
+        <source>Check stopped. Nothing was written; check again to import.</source>
+        <translation>检查已停止，未写入任何数据；请重新检查后再导入。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) to fix in the file: nothing can be imported until they are fixed.</source>
+        <translation>
+            <numerusform>文件中有 %n 个问题需要修正：修正之前无法导入。</numerusform></translation>
+    </message>
+    <message>
+        <source>Every row is fine. Import will create {created}, update {updated} and skip {skipped}.</source>
+        <translation>所有行均无问题。导入将新建 {created} 条、更新 {updated} 条、跳过 {skipped} 条。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Problems: %n</source>
+        <translation>
+            <numerusform>问题：%n 个</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) already in hqdesk</source>
+        <translation>
+            <numerusform>%n 行在 hqdesk 中已有记录</numerusform></translation>
+    </message>
+    <message>
+        <source>Export problems</source>
+        <translation>导出问题</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV，UTF-8 (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>CollectionPolicyDialog</name>
     <message>
         <source>New collection policy</source>
@@ -3818,6 +3924,10 @@
         </translation>
     </message>
     <message>
+        <source>Import franchisees, contacts or stores…</source>
+        <translation>导入加盟商、联系人或门店…</translation>
+    </message>
+    <message>
         <source>The franchisees could not be loaded.</source>
         <translation>无法加载加盟商。</translation>
     </message>
@@ -4802,6 +4912,132 @@
     <message>
         <source>Several companies in the file are called "{company}": export with the "Related Company/External ID" (parent_id/id) column so each person names one.</source>
         <translation>文件中有多个名为“{company}”的公司：请导出时包含“Related Company/External ID”（parent_id/id）列，使每个联系人只对应一家公司。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Importing {name}: all rows or none…</source>
+        <translation>正在导入 {name}：全部导入或全部不导入…</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>Done: {created} created, {updated} updated, {skipped} skipped.</source>
+        <translation>完成：新建 {created} 条，更新 {updated} 条，跳过 {skipped} 条。</translation>
+    </message>
+    <message>
+        <source>The franchisee list shows the changes now.</source>
+        <translation>加盟商列表已显示这些变更。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported</source>
+        <translation>未导入任何数据</translation>
+    </message>
+    <message>
+        <source>Nothing was written: the file changed or another user changed hqdesk since the check.</source>
+        <translation>未写入任何数据：检查之后文件已改动，或其他用户修改了 hqdesk 中的数据。</translation>
+    </message>
+    <message>
+        <source>Row {row}: </source>
+        <translation>第 {row} 行：</translation>
+    </message>
+    <message>
+        <source>Nothing was written. {reason}</source>
+        <translation>未写入任何数据。{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Your role may not import; ask an administrator.</source>
+        <translation>您的角色无权导入，请联系管理员。</translation>
+    </message>
+    <message>
+        <source>Import franchisees, contacts or stores</source>
+        <translation>导入加盟商、联系人或门店</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>The import is being written; the window closes when it is done.</source>
+        <translation>正在写入导入的数据，完成后即可关闭窗口。</translation>
+    </message>
+    <message>
+        <source>Franchisees</source>
+        <translation>加盟商</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Stores</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>recognised layout</source>
+        <translation>识别出的格式</translation>
+    </message>
+    <message>
+        <source>template header</source>
+        <translation>模板表头</translation>
+    </message>
+    <message>
+        <source>guessed from the header</source>
+        <translation>根据表头推测</translation>
+    </message>
+    <message>
+        <source>saved mapping</source>
+        <translation>已保存的映射</translation>
+    </message>
+    <message>
+        <source>not imported</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
+        <source>credit code</source>
+        <translation>信用代码</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>legal name</source>
+        <translation>企业名称</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>姓名/名称</translation>
+    </message>
+    <message>
+        <source>mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Create new</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>chosen by you</source>
+        <translation>您选择的</translation>
     </message>
 </context>
 <context>
@@ -6037,6 +6273,14 @@
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
+        <source>&amp;Import franchisees, contacts or stores…</source>
+        <translation>导入加盟商、联系人或门店(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Your role may not import; ask an administrator.</source>
+        <translation>您的角色无权导入，请联系管理员。</translation>
+    </message>
+    <message>
         <source>&amp;Back up the database…</source>
         <translation>备份数据库(&amp;B)…</translation>
     </message>
@@ -6061,6 +6305,118 @@
 Franchisee relationships and credit management for headquarters.</source>
         <translation>hqdesk {version}
 总部加盟商关系与信用管理系统。</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Columns</source>
+        <translation>列对应</translation>
+    </message>
+    <message>
+        <source>Check which field each column of the file goes to. Change a column with the list above it; choose “— not imported —” for a column hqdesk should leave out.</source>
+        <translation>请核对文件的每一列对应哪个字段。用列上方的下拉框修改；不需要导入的列请选“— 不导入 —”。</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Save mapping as…</source>
+        <translation>映射另存为(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Saved mapping:</source>
+        <translation>已保存的映射：</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>The file could not be read: {reason}</source>
+        <translation>无法读取文件：{reason}</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n data row(s)</source>
+        <translation>
+            <numerusform>%n 行数据</numerusform></translation>
+    </message>
+    <message>
+        <source>Mapped by the saved mapping “{name}”.</source>
+        <translation>按已保存的映射“{name}”对应。</translation>
+    </message>
+    <message>
+        <source>Recognised: {layout}.</source>
+        <translation>已识别：{layout}。</translation>
+    </message>
+    <message>
+        <source>hqdesk's template headers.</source>
+        <translation>hqdesk 模板表头。</translation>
+    </message>
+    <message>
+        <source>Columns guessed from their headers: check them.</source>
+        <translation>列是根据表头推测的，请核对。</translation>
+    </message>
+    <message>
+        <source>header in row {row}</source>
+        <translation>表头在第 {row} 行</translation>
+    </message>
+    <message>
+        <source>(no header)</source>
+        <translation>（无表头）</translation>
+    </message>
+    <message>
+        <source>Import as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <source>Found by</source>
+        <translation>对应方式</translation>
+    </message>
+    <message>
+        <source>— not imported —</source>
+        <translation>— 不导入 —</translation>
+    </message>
+    <message>
+        <source>A column without a header cannot be imported.</source>
+        <translation>没有表头的列无法导入。</translation>
+    </message>
+    <message>
+        <source>Still to map (required): {fields}.</source>
+        <translation>尚未对应的必填字段：{fields}。</translation>
+    </message>
+    <message>
+        <source>Mapped by more than one column: {fields}. Keep one column for each.</source>
+        <translation>以下字段对应了多列：{fields}。每个字段只保留一列。</translation>
+    </message>
+    <message>
+        <source>The file has no data rows.</source>
+        <translation>文件中没有数据行。</translation>
+    </message>
+    <message>
+        <source>Ready: every required field has a column. Next checks every row.</source>
+        <translation>就绪：每个必填字段都有对应的列。“下一步”将检查每一行。</translation>
+    </message>
+    <message>
+        <source>Save mapping as</source>
+        <translation>映射另存为</translation>
+    </message>
+    <message>
+        <source>Name of the mapping (for the next file of this shape):</source>
+        <translation>映射名称（用于下次同样格式的文件）：</translation>
+    </message>
+    <message>
+        <source>A mapping named “{name}” exists (last saved by {user}). Replace it?</source>
+        <translation>名为“{name}”的映射已存在（最后由 {user} 保存）。要替换吗？</translation>
+    </message>
+    <message>
+        <source>Mapping saved as “{name}”.</source>
+        <translation>映射已保存为“{name}”。</translation>
     </message>
 </context>
 <context>
@@ -6170,6 +6526,95 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>Today</source>
         <translation>今日</translation>
+    </message>
+</context>
+<context>
+    <name>PickPage</name>
+    <message>
+        <source>What to import</source>
+        <translation>导入什么</translation>
+    </message>
+    <message>
+        <source>Choose what the file holds and the file itself (CSV or Excel). You may also drop the file on this page. No file yet? Download a template, fill it in and come back.</source>
+        <translation>选择文件的内容类型和文件本身（CSV 或 Excel），也可以把文件拖到此页。还没有文件？请下载模板，填好后再回来。</translation>
+    </message>
+    <message>
+        <source>A .csv or .xlsx file</source>
+        <translation>.csv 或 .xlsx 文件</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>English headers</source>
+        <translation>英文表头</translation>
+    </message>
+    <message>
+        <source>Chinese headers</source>
+        <translation>中文表头</translation>
+    </message>
+    <message>
+        <source>&amp;Download template…</source>
+        <translation>下载模板(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import:</source>
+        <translation>导入(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>模板：</translation>
+    </message>
+    <message>
+        <source>What happens next:
+1. Columns: you see the file's first rows and check which field each column goes to.
+2. Check: every row is checked; nothing is written yet. Problems are listed by row and column.
+3. Import: all rows are written together, or none if anything goes wrong.</source>
+        <translation>接下来：
+1. 列对应：查看文件的前几行，核对每一列对应哪个字段。
+2. 检查：检查每一行，此时不写入任何数据；问题按行和列列出。
+3. 导入：所有行一起写入；任何一处出错则全部不写入。</translation>
+    </message>
+    <message>
+        <source>hqdesk reads .csv and .xlsx files; this one is {suffix}.</source>
+        <translation>hqdesk 只能读取 .csv 和 .xlsx 文件；此文件为 {suffix}。</translation>
+    </message>
+    <message>
+        <source>without an extension</source>
+        <translation>无扩展名</translation>
+    </message>
+    <message>
+        <source>There is no file {name} there.</source>
+        <translation>该位置没有文件 {name}。</translation>
+    </message>
+    <message>
+        <source>Choose the file to import</source>
+        <translation>选择要导入的文件</translation>
+    </message>
+    <message>
+        <source>Excel or CSV (*.xlsx *.xlsm *.csv);;All files (*)</source>
+        <translation>Excel 或 CSV (*.xlsx *.xlsm *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save the template</source>
+        <translation>保存模板</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Template saved as {path}. Fill in one row per record; columns marked * are required.</source>
+        <translation>模板已保存为 {path}。每条记录填一行；带 * 的列为必填。</translation>
+    </message>
+    <message>
+        <source>The template could not be saved: {reason}</source>
+        <translation>无法保存模板：{reason}</translation>
     </message>
 </context>
 <context>

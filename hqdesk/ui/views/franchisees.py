@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -232,6 +232,12 @@ class FranchiseesView(RememberedLayout, QWidget):
         bar.addWidget(self.new_button)
         self.filter_bar = bar
 
+    def open_import(self):
+        """The import wizard (its module is imported only now); the list reloads through the change bus."""
+        from hqdesk.ui.views.import_wizard import open_import_wizard
+
+        return open_import_wizard(self.ctx, self.window())
+
     def _build_list(self) -> None:
         self.model = FranchiseeListModel(self)
         self.table = QTableView(self)
@@ -239,6 +245,13 @@ class FranchiseesView(RememberedLayout, QWidget):
         self.table.setModel(self.model)
         shown = lambda: all_rows(self.ctx.services, self.ctx.actor, self._shown)  # noqa: E731 - every match
         TableExport(self.table, "franchisees", self.ctx, all_rows=shown)
+        if self.ctx.can(
+            Action.IMPORT_FRANCHISEES
+        ):  # in the list's menu beside Export; the importers check again
+            self.import_action = QAction(self.tr("Import franchisees, contacts or stores…"), self.table)
+            self.import_action.setObjectName("importFranchisees")
+            self.import_action.triggered.connect(self.open_import)
+            self.table.addAction(self.import_action)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         # several rows at once for the administrators' bulk actions (views/bulk_actions.py); the editor shows one
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
