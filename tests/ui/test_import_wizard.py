@@ -436,3 +436,31 @@ def test_stores_import_through_the_wizard(wizard_of, tmp_path, ui_services, ui_u
     assert wizard.final.result.ok and wizard.final.result.imported == 1
     stores = ui_services.stores.list(ui_users["admin"], sample_franchisees[0].id)
     assert [s.data.name for s in stores] == ["金辉西湖店"]
+
+
+def test_duplicate_decisions_update_one_skip_one(wizard_of, tmp_path, ui_services, sample_franchisees):
+    """Rows matching JX0001 (by code) and JX0002 (by code): the default skips both; row 2 is set to update."""
+    header = ["code", "legal_name", "city", "tier", "tags"]
+    rows = [
+        ["JX0001", "杭州金辉珠宝有限公司", "杭州", "A", "重点客户"],
+        ["JX0002", "成都福满堂黄金首饰有限公司", "成都", "B", "重点客户"],
+        ["NEW001", "苏州新悦珠宝有限公司", "苏州", "B", ""],
+    ]
+    wizard = wizard_of()
+    to_check(wizard, write_csv(tmp_path / "dups.csv", [header, *rows]))
+    check = wizard.check
+    assert check.duplicates.rowCount() == 2 and check.duplicates.isVisible()
+    assert check.on_duplicate == "skip"
+    assert {d.row: d.action for d in check.result.duplicates} == {2: "skip", 3: "skip"}
+    by_code = check.duplicates.cellWidget(0, 4)
+    assert [by_code.itemData(i) for i in range(by_code.count())] == ["update", "skip"]  # no "create" by code
+    check.decide(2, "update")
+    check._recheck.timeout.emit()  # the debounced check, at once
+    assert check.isComplete(), check.summary.text()
+    assert "create 1, update 1 and skip 1" in check.summary.text()
+    wizard.next()
+    result = wizard.final.result
+    assert (result.imported, result.updated, result.skipped) == (1, 1, 1)
+    admin = ui_services.users.actor("admin")
+    assert "重点客户" in ui_services.franchisees.get(admin, sample_franchisees[0].id).data.tags
+    assert "重点客户" not in ui_services.franchisees.get(admin, sample_franchisees[1].id).data.tags
