@@ -167,12 +167,14 @@
     <message numerus="yes">
         <source>%n event(s)</source>
         <translation>
-            <numerusform>%n 个事件</numerusform></translation>
+            <numerusform>%n 个事件</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Contract renewals show %n day(s) ahead</source>
         <translation>
-            <numerusform>合同续签提前 %n 天显示</numerusform></translation>
+            <numerusform>合同续签提前 %n 天显示</numerusform>
+        </translation>
     </message>
     <message>
         <source>Contract renewals</source>
@@ -193,7 +195,8 @@
     <message numerus="yes">
         <source>%n event(s) exported</source>
         <translation>
-            <numerusform>已导出 %n 个事件</numerusform></translation>
+            <numerusform>已导出 %n 个事件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -304,7 +307,8 @@
     <message numerus="yes">
         <source>%n franchisee(s) with money open as of {date}.</source>
         <translation>
-            <numerusform>截至 {date}，共 %n 个加盟商有未结款项。</numerusform></translation>
+            <numerusform>截至 {date}，共 %n 个加盟商有未结款项。</numerusform>
+        </translation>
     </message>
     <message>
         <source>{code} {name}: {column} as of {date}</source>
@@ -317,7 +321,8 @@
     <message numerus="yes">
         <source>%n document(s), {amount} in all</source>
         <translation>
-            <numerusform>共 %n 张单据，合计 {amount}</numerusform></translation>
+            <numerusform>共 %n 张单据，合计 {amount}</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export the aging report</source>
@@ -455,7 +460,8 @@
     <message numerus="yes">
         <source>Last %n month(s)</source>
         <translation>
-            <numerusform>最近 %n 个月</numerusform></translation>
+            <numerusform>最近 %n 个月</numerusform>
+        </translation>
     </message>
     <message>
         <source>Clear filters</source>
@@ -690,7 +696,8 @@
     <message numerus="yes">
         <source>%n franchisee(s) changed.</source>
         <translation>
-            <numerusform>已更改 %n 个加盟商。</numerusform></translation>
+            <numerusform>已更改 %n 个加盟商。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -698,7 +705,8 @@
     <message numerus="yes">
         <source>Applies to %n selected franchisee(s). All of them change, or none.</source>
         <translation>
-            <numerusform>作用于选中的 %n 个加盟商：要么全部更改，要么都不更改。</numerusform></translation>
+            <numerusform>作用于选中的 %n 个加盟商：要么全部更改，要么都不更改。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -911,7 +919,8 @@
     <message numerus="yes">
         <source>%n problem(s) to fix in the file: nothing can be imported until they are fixed.</source>
         <translation>
-            <numerusform>文件中有 %n 个问题需要修正：修正之前无法导入。</numerusform></translation>
+            <numerusform>文件中有 %n 个问题需要修正：修正之前无法导入。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Every row is fine. Import will create {created}, update {updated} and skip {skipped}.</source>
@@ -920,12 +929,14 @@
     <message numerus="yes">
         <source>Problems: %n</source>
         <translation>
-            <numerusform>问题：%n 个</numerusform></translation>
+            <numerusform>问题：%n 个</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) already in hqdesk</source>
         <translation>
-            <numerusform>%n 行在 hqdesk 中已有记录</numerusform></translation>
+            <numerusform>%n 行在 hqdesk 中已有记录</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export problems</source>
@@ -1491,7 +1502,8 @@
     <message numerus="yes">
         <source>%n complaint(s)</source>
         <translation>
-            <numerusform>%n 条投诉</numerusform></translation>
+            <numerusform>%n 条投诉</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2258,7 +2270,8 @@
     <message numerus="yes">
         <source>⚠ Overdue by %n day(s)</source>
         <translation>
-            <numerusform>⚠ 已逾期 %n 天</numerusform></translation>
+            <numerusform>⚠ 已逾期 %n 天</numerusform>
+        </translation>
     </message>
     <message>
         <source>Due today</source>
@@ -2267,7 +2280,8 @@
     <message numerus="yes">
         <source>In %n day(s)</source>
         <translation>
-            <numerusform>%n 天后</numerusform></translation>
+            <numerusform>%n 天后</numerusform>
+        </translation>
     </message>
     <message>
         <source> (follow-up)</source>
@@ -3790,7 +3804,8 @@
     <message numerus="yes">
         <source>%n statuses</source>
         <translation>
-            <numerusform>%n 种状态</numerusform></translation>
+            <numerusform>%n 种状态</numerusform>
+        </translation>
     </message>
     <message>
         <source>Tier {tier}</source>
@@ -3993,12 +4008,14 @@
     <message numerus="yes">
         <source>%n franchisee(s) at risk of leaving</source>
         <translation>
-            <numerusform>%n 家加盟商有流失风险</numerusform></translation>
+            <numerusform>%n 家加盟商有流失风险</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n active</source>
         <translation>
-            <numerusform>共 %n 家合作中</numerusform></translation>
+            <numerusform>共 %n 家合作中</numerusform>
+        </translation>
     </message>
     <message>
         <source>Franchisees</source>
@@ -5987,7 +6004,8 @@
     <message numerus="yes">
         <source>%n franchisee(s) picked</source>
         <translation>
-            <numerusform>已选择 %n 个加盟商</numerusform></translation>
+            <numerusform>已选择 %n 个加盟商</numerusform>
+        </translation>
     </message>
     <message>
         <source>Name the event the letter invites to.</source>
@@ -6169,17 +6187,20 @@
     <message numerus="yes">
         <source>%n letter(s) to write</source>
         <translation>
-            <numerusform>待生成 %n 封信函</numerusform></translation>
+            <numerusform>待生成 %n 封信函</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n skipped</source>
         <translation>
-            <numerusform>跳过 %n 个</numerusform></translation>
+            <numerusform>跳过 %n 个</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n with a warning</source>
         <translation>
-            <numerusform>%n 个有警告</numerusform></translation>
+            <numerusform>%n 个有警告</numerusform>
+        </translation>
     </message>
     <message>
         <source>No letter to write: every recipient is skipped (see Remarks).</source>
@@ -6212,7 +6233,8 @@
     <message numerus="yes">
         <source>%n letter(s) written</source>
         <translation>
-            <numerusform>已生成 %n 封信函</numerusform></translation>
+            <numerusform>已生成 %n 封信函</numerusform>
+        </translation>
     </message>
     <message>
         <source>The letters appear here once they are written.</source>
@@ -6322,6 +6344,14 @@ Franchisee relationships and credit management for headquarters.</source>
         <translation>应用(&amp;A)</translation>
     </message>
     <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete the saved mapping chosen in the list (for every user)</source>
+        <translation>删除列表中选中的已保存映射（对所有用户）</translation>
+    </message>
+    <message>
         <source>&amp;Save mapping as…</source>
         <translation>映射另存为(&amp;S)…</translation>
     </message>
@@ -6344,7 +6374,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>%n data row(s)</source>
         <translation>
-            <numerusform>%n 行数据</numerusform></translation>
+            <numerusform>%n 行数据</numerusform>
+        </translation>
     </message>
     <message>
         <source>Mapped by the saved mapping “{name}”.</source>
@@ -6401,6 +6432,18 @@ Franchisee relationships and credit management for headquarters.</source>
     <message>
         <source>Ready: every required field has a column. Next checks every row.</source>
         <translation>就绪：每个必填字段都有对应的列。“下一步”将检查每一行。</translation>
+    </message>
+    <message>
+        <source>Delete saved mapping</source>
+        <translation>删除已保存的映射</translation>
+    </message>
+    <message>
+        <source>Delete the saved mapping “{name}”? It is shared: no user will find it any more. The columns shown now stay as they are.</source>
+        <translation>删除已保存的映射“{name}”？该映射为共用，删除后所有用户都将无法再使用。当前显示的列对应保持不变。</translation>
+    </message>
+    <message>
+        <source>Saved mapping “{name}” deleted.</source>
+        <translation>已删除保存的映射“{name}”。</translation>
     </message>
     <message>
         <source>Save mapping as</source>
@@ -6985,7 +7028,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>%n franchisee(s) owing money without a credit limit</source>
         <translation>
-            <numerusform>%n 家加盟商无信用额度但有欠款</numerusform></translation>
+            <numerusform>%n 家加盟商无信用额度但有欠款</numerusform>
+        </translation>
     </message>
     <message>
         <source>Receivables ÷ credit limit</source>
@@ -7026,12 +7070,14 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>%n franchisee(s)</source>
         <translation>
-            <numerusform>%n 家加盟商</numerusform></translation>
+            <numerusform>%n 家加盟商</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Credit-limit use {band}: %n franchisee(s)</source>
         <translation>
-            <numerusform>信用额度使用率 {band}：%n 家加盟商</numerusform></translation>
+            <numerusform>信用额度使用率 {band}：%n 家加盟商</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -7055,7 +7101,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>%n complaint(s)</source>
         <translation>
-            <numerusform>%n 件投诉</numerusform></translation>
+            <numerusform>%n 件投诉</numerusform>
+        </translation>
     </message>
     <message>
         <source>Complaints</source>
@@ -7299,12 +7346,14 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>%n row(s) written…</source>
         <translation>
-            <numerusform>已写入 %n 行…</numerusform></translation>
+            <numerusform>已写入 %n 行…</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) written to {file}</source>
         <translation>
-            <numerusform>已将 %n 行写入 {file}</numerusform></translation>
+            <numerusform>已将 %n 行写入 {file}</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cancelled: no file was written.</source>
@@ -7918,7 +7967,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>The tier {code} is given to %n franchisee(s); give them another tier first.</source>
         <translation>
-            <numerusform>等级 {code} 仍有 %n 个加盟商使用；请先为他们更换等级。</numerusform></translation>
+            <numerusform>等级 {code} 仍有 %n 个加盟商使用；请先为他们更换等级。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Remove tier</source>
@@ -8017,7 +8067,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>Hand their %n franchisee(s) over to</source>
         <translation>
-            <numerusform>将其负责的 %n 个加盟商转交给</numerusform></translation>
+            <numerusform>将其负责的 %n 个加盟商转交给</numerusform>
+        </translation>
     </message>
     <message>
         <source>Enter an e-mail address like name@example.com, or leave it empty.</source>
@@ -8660,7 +8711,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source> month(s)</source>
         <translation>
-            <numerusform> 个月</numerusform></translation>
+            <numerusform> 个月</numerusform>
+        </translation>
     </message>
     <message>
         <source>Tier {tier}: visit every</source>
@@ -8766,7 +8818,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source> month(s)</source>
         <translation>
-            <numerusform> 个月</numerusform></translation>
+            <numerusform> 个月</numerusform>
+        </translation>
     </message>
     <message>
         <source>No regular visits</source>
@@ -8782,7 +8835,8 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>every %n month(s)</source>
         <translation>
-            <numerusform>每 %n 个月一次</numerusform></translation>
+            <numerusform>每 %n 个月一次</numerusform>
+        </translation>
     </message>
     <message>
         <source>its own plan</source>
@@ -8996,27 +9050,32 @@ Franchisee relationships and credit management for headquarters.</source>
     <message numerus="yes">
         <source>%n franchisee(s) to visit</source>
         <translation>
-            <numerusform>%n 家加盟商待拜访</numerusform></translation>
+            <numerusform>%n 家加盟商待拜访</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n overdue</source>
         <translation>
-            <numerusform>%n 家逾期</numerusform></translation>
+            <numerusform>%n 家逾期</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n visit(s)</source>
         <translation>
-            <numerusform>%n 次拜访</numerusform></translation>
+            <numerusform>%n 次拜访</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n suggestion(s)</source>
         <translation>
-            <numerusform>%n 条建议</numerusform></translation>
+            <numerusform>%n 条建议</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>showing those of the latest visits, %n of them: choose a status or an account manager to see the rest</source>
         <translation>
-            <numerusform>显示最近拜访的 %n 条：选择状态或客户经理可查看其余</numerusform></translation>
+            <numerusform>显示最近拜访的 %n 条：选择状态或客户经理可查看其余</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -220,6 +220,26 @@ def test_saved_mapping_round_trip(wizard_of, tmp_path, ui_services, ui_users, qt
     box.close()
 
 
+def test_a_saved_mapping_is_deleted_from_the_wizard(wizard_of, tmp_path, ui_services, ui_users):
+    header = ["编号", "Firmenname", "城市", "级别"]
+    ui_services.imports.mappings.save(
+        ui_users["admin"], "旧表", "franchisees", {"编号": "code", "Firmenname": "legal_name"}
+    )
+    wizard = wizard_of()
+    to_mapping(wizard, write_csv(tmp_path / "old.csv", [header, ["F1", "甲公司", "杭州", "A"]]))
+    page = wizard.mapping
+    assert not page.delete_button.isEnabled()  # nothing chosen yet
+    page.saved_combo.setCurrentIndex(page.saved_combo.findData("旧表"))
+    assert page.delete_button.isEnabled() and page.apply_button.isEnabled()
+    page.delete_saved(confirm=False)  # the user said no
+    assert "旧表" in ui_services.imports.mappings.names("franchisees")
+    page.delete_saved(confirm=True)
+    assert "旧表" not in ui_services.imports.mappings.names("franchisees")
+    assert page.saved_combo.findData("旧表") < 0
+    assert not page.delete_button.isEnabled() and not page.saved_combo.isEnabled()
+    assert "旧表" in page.source_label.text()
+
+
 # ----- step 3 and 4 -----------------------------------------------------------------------------------
 def test_a_good_file_imports_and_the_list_hears_of_it(wizard_of, tmp_path, qtbot, ui_services):
     wizard = wizard_of()

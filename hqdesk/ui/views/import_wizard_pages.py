@@ -304,6 +304,11 @@ class MappingPage(QWizardPage):
         self.apply_button = QPushButton(self.tr("&Apply"), self)
         self.apply_button.setObjectName("applyMapping")
         self.apply_button.clicked.connect(self.apply_saved)
+        self.delete_button = QPushButton(self.tr("&Delete"), self)
+        self.delete_button.setObjectName("deleteMapping")
+        self.delete_button.setToolTip(self.tr("Delete the saved mapping chosen in the list (for every user)"))
+        self.delete_button.clicked.connect(lambda: self.delete_saved())
+        self.saved_combo.currentIndexChanged.connect(self._saved_choice_changed)
         self.save_button = QPushButton(self.tr("&Save mapping as…"), self)
         self.save_button.setObjectName("saveMapping")
         self.save_button.clicked.connect(lambda: self.save_as())
@@ -312,6 +317,7 @@ class MappingPage(QWizardPage):
         top.addWidget(QLabel(self.tr("Saved mapping:"), self))
         top.addWidget(self.saved_combo)
         top.addWidget(self.apply_button)
+        top.addWidget(self.delete_button)
         top.addWidget(self.save_button)
 
         self.table = QTableWidget(self)
@@ -388,8 +394,8 @@ class MappingPage(QWizardPage):
             self.saved_combo.addItem(name, name)
         if preview.mapping_name:
             self.saved_combo.setCurrentIndex(max(0, self.saved_combo.findData(preview.mapping_name)))
-        self.apply_button.setEnabled(bool(self._mappings))
         self.saved_combo.setEnabled(bool(self._mappings))
+        self._saved_choice_changed()
         self._fill_table(preview)
         self._describe_source(preview)
         self.refresh()
@@ -532,6 +538,55 @@ class MappingPage(QWizardPage):
         if name:
             self.load(name)
 
+    def _saved_choice_changed(self, *_args) -> None:
+        chosen = bool(self.saved_combo.currentData())
+        self.apply_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen)
+
+    def delete_saved(self, confirm: bool | None = None) -> None:
+        """Delete the saved mapping chosen in the list, after asking (it is shared: every user loses it)."""
+        name = self.saved_combo.currentData()
+        if not name:
+            return
+        if confirm is None:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Delete saved mapping"),
+                self.tr(
+                    "Delete the saved mapping “{name}”? It is shared: no user will find it any more. "
+                    "The columns shown now stay as they are."
+                ).format(name=name),
+            )
+            confirm = answer == QMessageBox.StandardButton.Yes
+        if not confirm:
+            return
+        entity, actor = self.wizard().entity, self.ctx.actor
+
+        def done(_result) -> None:
+            self._mappings.pop(name, None)
+            index = self.saved_combo.findData(name)
+            if index >= 0:
+                self.saved_combo.removeItem(index)
+            self.saved_combo.setCurrentIndex(0)
+            self.saved_combo.setEnabled(bool(self._mappings))
+            self._saved_choice_changed()
+            self.source_label.setText(self.tr("Saved mapping “{name}” deleted.").format(name=name))
+
+        def failed(exc) -> None:
+            from hqdesk.ui.errors import show_error
+
+            show_error(self, exc, self.tr("Delete saved mapping"))
+
+        self.ctx.runner.submit(
+            self.ctx.services.imports.mappings.delete,
+            actor,
+            name,
+            entity,
+            on_done=done,
+            on_error=failed,
+            write=True,
+        )
+
     def save_as(self, name: str | None = None, overwrite: bool | None = None) -> None:
         """Save the combos' mapping under a name the user gives (an existing name asks before it is replaced)."""
         if self.preview is None:
@@ -570,7 +625,7 @@ class MappingPage(QWizardPage):
                 self.saved_combo.addItem(saved.name, saved.name)
             self.saved_combo.setCurrentIndex(self.saved_combo.findData(saved.name))
             self.saved_combo.setEnabled(True)
-            self.apply_button.setEnabled(True)
+            self._saved_choice_changed()
             self.source_label.setText(self.tr("Mapping saved as “{name}”.").format(name=saved.name))
 
         def failed(exc) -> None:
