@@ -4647,6 +4647,10 @@
         <translation>未知状态 {value}；请使用 prospect、active、suspended 或 terminated。</translation>
     </message>
     <message>
+        <source>Unknown value {value}; use yes or no (是/否, 1/0).</source>
+        <translation>无法识别的值 {value}；请填写是或否（yes/no、1/0）。</translation>
+    </message>
+    <message>
         <source>Unknown contact role {value}; use owner, manager, finance, purchasing, store_manager or other.</source>
         <translation>未知联系人角色 {value}；请使用 owner、manager、finance、purchasing、store_manager 或 other。</translation>
     </message>
@@ -4703,6 +4707,10 @@
         <translation>生日</translation>
     </message>
     <message>
+        <source>Birthday on the lunar calendar</source>
+        <translation>农历生日</translation>
+    </message>
+    <message>
         <source>Hobbies</source>
         <translation>爱好</translation>
     </message>
@@ -4749,6 +4757,14 @@
     <message>
         <source>Row {row} already updates {name}; keep one of the two rows.</source>
         <translation>第 {row} 行已更新 {name}；两行只保留一行。</translation>
+    </message>
+    <message>
+        <source>{name} is the primary contact of {code}; an import does not change which contact is the primary one. Leave is_primary empty here and change it in the profile's Contacts tab.</source>
+        <translation>{name} 是 {code} 的主要联系人；导入不会更改主要联系人。请将此处的 is_primary 留空，并在档案的“联系人”页中更改。</translation>
+    </message>
+    <message>
+        <source>Row {row} already makes a contact of this franchisee the primary one; mark only one.</source>
+        <translation>第 {row} 行已将该加盟商的一位联系人设为主要联系人；只能标记一位。</translation>
     </message>
     <message>
         <source>Your role ({role}) may not edit franchisee {code}: it is looked after by another account manager.</source>

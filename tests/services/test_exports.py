@@ -4,13 +4,17 @@ an export of franchisees imports again into an empty database and gives the same
 from __future__ import annotations
 
 import csv
+from datetime import date
 from decimal import Decimal
 
 import pytest
 from openpyxl import load_workbook
+from sqlalchemy import select
 
 from hqdesk.cli import main
+from hqdesk.domain.contact import ContactData, ContactRole, StoreData, StoreStatus
 from hqdesk.domain.franchisee import FranchiseeData
+from hqdesk.persistence.models import Franchisee
 from hqdesk.services.exports import COLUMNS
 from tests.services.analytics_ledger import build
 
@@ -127,3 +131,73 @@ def test_franchisees_round_trip_through_the_import(capsys, url, tmp_path, migrat
     second = list(load_workbook(again).active.iter_rows(values_only=True))
     assert second == first
     assert len(first) == 4
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_contacts_and_stores_round_trip_through_the_import(capsys, url, tmp_path, migrated_sqlite, suffix):
+    """Franchisees, then their contacts and stores, exported and imported into an empty database: the
+    contacts and stores exported again are the same (the lunar birthday and the primary flag included)."""
+    from hqdesk.services.bootstrap import open_services
+
+    sv = open_services(url)
+    try:
+        admin = sv.users.actor("admin")
+        with sv.db.read() as s:
+            f3 = s.scalar(select(Franchisee.id).where(Franchisee.code == "F3"))
+        sv.contacts.add(
+            admin,
+            f3,
+            ContactData(
+                name="=王总",
+                honorific="总",
+                role=ContactRole.FINANCE,
+                mobile="13800138000",
+                email="wang@example.cn",
+                birthday=date(1975, 8, 15),
+                birthday_lunar=True,
+                notes="@喜欢茶",
+            ),
+        )
+        sv.contacts.add(
+            admin, f3, ContactData(name="李会计", role=ContactRole.FINANCE, birthday=date(1990, 2, 3))
+        )
+        sv.stores.add(
+            admin,
+            f3,
+            StoreData(
+                name="西湖店",
+                address="杭州市西湖区文三路 1 号",
+                city="杭州",
+                opened_on=date(2019, 5, 1),
+                status=StoreStatus.RENOVATING,
+                floor_area=Decimal("85.50"),
+            ),
+        )
+    finally:
+        sv.close()
+    empty = migrated_sqlite(tmp_path / "empty.sqlite3")
+    sv = open_services(empty)
+    try:
+        sv.users.create_first_admin("admin", "管理员", "admin-pass-1")
+    finally:
+        sv.close()
+    for entity in ("franchisees", "contacts", "stores"):
+        exported = tmp_path / f"{entity}{suffix}"
+        assert main(["export", entity, str(exported), "--db", url]) == 0
+        # the franchisees' file brought each primary contact: the contacts' file updates those
+        update = ["--on-duplicate", "update"] if entity == "contacts" else []
+        command = ["import", entity, str(exported), "--db", empty, "--as", "admin", *update]
+        assert main(command) == 0, capsys.readouterr()
+    for entity in ("contacts", "stores"):
+        again = tmp_path / f"{entity}-again{suffix}"
+        assert main(["export", entity, str(again), "--db", empty]) == 0
+        first, second = _rows(tmp_path / f"{entity}{suffix}"), _rows(again)
+        assert len(first) > 1
+        assert second == first, entity
+
+
+def _rows(path) -> list[tuple]:
+    if path.suffix == ".csv":
+        with path.open(encoding="utf-8-sig", newline="") as f:
+            return [tuple(r) for r in csv.reader(f)]
+    return list(load_workbook(path).active.iter_rows(values_only=True))

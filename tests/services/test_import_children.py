@@ -401,3 +401,55 @@ def test_a_chinese_sheet_in_each_encoding_is_guessed_and_imported(services, user
             select(Franchisee.legal_name, Franchisee.contract_start).order_by(Franchisee.code)
         ).all() == [("温州金福珠宝有限公司", date(2022, 5, 1)), ("宁波瑞祥首饰有限公司", date(2023, 7, 15))]
     assert contacts_of(services, "ZJ001") == [("陈总", "13905770001", "owner", date(1972, 3, 8), True)]
+
+
+def test_lunar_birthday_and_primary_flag(franchisees, tmp_path):
+    """``birthday_lunar`` and ``is_primary`` (as the contacts export writes them): a contact marked primary
+    becomes the primary one of a franchisee without one, even after an unmarked row; an import never moves the
+    primary contact away from another person, and marks only one per franchisee."""
+    services = franchisees
+    header = ["franchisee_code", "name", "birthday", "birthday_lunar", "is_primary"]
+    bad = write_csv(
+        tmp_path / "bad.csv",
+        [
+            header,
+            ["F0001", "新老板", "", "", "是"],  # F0001 has its primary contact from the franchisee import
+            ["F0004", "甲", "", "", "1"],
+            ["F0004", "乙", "", "", "yes"],
+            ["F0004", "丙", "1970-01-01", "也许", ""],
+        ],
+    )
+    before = state(services)
+    result = ContactImporter(services.db).import_file(SYSTEM_ACTOR, bad, today=TODAY)
+    assert [(p.row, p.column) for p in result.errors] == [
+        (2, "is_primary"),
+        (4, "is_primary"),
+        (5, "birthday_lunar"),
+    ], [p.line() for p in result.errors]
+    assert "primary contact of F0001" in result.errors[0].line()
+    assert "Row 3" in result.errors[1].line()
+    assert state(services) == before
+
+    good = write_csv(
+        tmp_path / "good.csv",
+        [header, ["F0004", "乙", "1970-08-15", "农历", "0"], ["F0004", "甲", "", "", "1"]],
+    )
+    result = ContactImporter(services.db).import_file(SYSTEM_ACTOR, good, today=TODAY)
+    assert result.errors == () and result.imported == 2
+    with services.db.read() as s:
+        rows = s.execute(
+            select(Contact.name, Contact.birthday_lunar, Contact.is_primary)
+            .join(Franchisee)
+            .where(Franchisee.code == "F0004")
+            .order_by(Contact.id)
+        ).all()
+    assert rows == [("乙", True, False), ("甲", False, True)]
+
+    # updating a contact: the same flag is fine, another is refused in words
+    again = write_csv(tmp_path / "again.csv", [header, ["F0004", "乙", "", "", "yes"]])
+    result = ContactImporter(services.db).import_file(SYSTEM_ACTOR, again, today=TODAY, on_duplicate="update")
+    assert [(p.row, p.column) for p in result.errors] == [(2, "is_primary")]
+    assert "甲 is the primary contact of F0004" in result.errors[0].line()
+    same = write_csv(tmp_path / "same.csv", [header, ["F0004", "甲", "1980-02-02", "", "1"]])
+    result = ContactImporter(services.db).import_file(SYSTEM_ACTOR, same, today=TODAY, on_duplicate="update")
+    assert result.errors == () and result.updated == 1

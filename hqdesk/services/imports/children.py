@@ -100,6 +100,21 @@ STORE_STATUS_WORDS: dict[str, StoreStatus] = {
     "闭店": StoreStatus.CLOSED,
 }
 
+YES_NO_WORDS: dict[str, bool] = {
+    **dict.fromkeys(("1", "yes", "y", "true", "是", "对", "√", "✓", "x"), True),
+    **dict.fromkeys(("0", "no", "n", "false", "否", "不是"), False),
+}
+LUNAR_WORDS: dict[str, bool] = {
+    **YES_NO_WORDS,
+    "农历": True,
+    "阴历": True,
+    "lunar": True,
+    "公历": False,
+    "阳历": False,
+    "gregorian": False,
+}
+_YES_NO = QT_TRANSLATE_NOOP("Import", "Unknown value {value}; use yes or no (是/否, 1/0).")
+
 CONTACT_COLUMNS: tuple[Column, ...] = (
     *FRANCHISEE_COLUMNS,
     Column("name", "text", ("姓名", "联系人", "联系人姓名", "contact_name", "contact"), required=True),
@@ -126,6 +141,20 @@ CONTACT_COLUMNS: tuple[Column, ...] = (
     Column("email", "text", ("邮箱", "电子邮箱", "电子邮件", "e_mail", "mail")),
     Column("wechat_id", "text", ("微信", "微信号", "wechat")),
     Column("birthday", "date", ("生日", "出生日期", "birthdate", "date_of_birth")),
+    Column(
+        "birthday_lunar",
+        "choice",
+        ("农历生日", "生日农历", "农历", "lunar_birthday", "lunar"),
+        choices=LUNAR_WORDS,
+        unknown=_YES_NO,
+    ),
+    Column(
+        "is_primary",
+        "choice",
+        ("主要联系人", "首要联系人", "是否主要联系人", "primary", "primary_contact"),
+        choices=YES_NO_WORDS,
+        unknown=_YES_NO,
+    ),
     Column("hobbies", "text", ("爱好", "兴趣爱好")),
     Column("preferences", "text", ("偏好", "喜好")),
     Column("notes", "text", ("备注", "note", "comment")),
@@ -162,6 +191,8 @@ CONTACT_LABELS = {
     "email": QT_TRANSLATE_NOOP("Import", "Email"),
     "wechat_id": QT_TRANSLATE_NOOP("Import", "WeChat ID"),
     "birthday": QT_TRANSLATE_NOOP("Import", "Birthday"),
+    "birthday_lunar": QT_TRANSLATE_NOOP("Import", "Birthday on the lunar calendar"),
+    "is_primary": QT_TRANSLATE_NOOP("Import", "Primary contact"),
     "hobbies": QT_TRANSLATE_NOOP("Import", "Hobbies"),
     "preferences": QT_TRANSLATE_NOOP("Import", "Preferences"),
     "notes": QT_TRANSLATE_NOOP("Import", "Notes"),
@@ -226,6 +257,14 @@ DUPLICATE_CHILD = {
     ),
 }
 SAME_RECORD = QT_TRANSLATE_NOOP("Import", "Row {row} already updates {name}; keep one of the two rows.")
+PRIMARY_IN_PROFILE = QT_TRANSLATE_NOOP(
+    "Import",
+    "{name} is the primary contact of {code}; an import does not change which contact is the primary one. "
+    "Leave is_primary empty here and change it in the profile's Contacts tab.",
+)
+TWO_PRIMARY = QT_TRANSLATE_NOOP(
+    "Import", "Row {row} already makes a contact of this franchisee the primary one; mark only one."
+)
 NOT_YOURS = QT_TRANSLATE_NOOP(
     "Import",
     "Your role ({role}) may not edit franchisee {code}: it is looked after by another account manager.",
@@ -359,6 +398,7 @@ class _ChildImporter(Service):
                 create, updates, duplicates, skipped = self._duplicates(
                     s, now, rows, problems, on_duplicate, decisions or {}, present, today
                 )
+                self._check_primary(s, create, updates, present, problems)
                 result = partial(
                     self._result,
                     path,
@@ -450,6 +490,54 @@ class _ChildImporter(Service):
             problems[:] = [p for p in problems if p.row not in skipped]
         return create, updates, found, len(skipped)
 
+    def _check_primary(self, s: Session, create, updates, present, problems) -> None:
+        """Contacts: a row marked primary ("yes") becomes its franchisee's primary contact only where the franchisee
+        has none (in hqdesk or earlier in the file); an import never moves the primary contact from one person to
+        another (that is done in the profile), so a row that would is a problem."""
+        if self.kind.model is not Contact:
+            return
+        marked = [r for r in create if r.franchisee_id is not None and r.data.is_primary]
+        changed = [
+            (row, record)
+            for row, record in updates
+            if "is_primary" in present.get(row.number, ()) and bool(row.data.is_primary) != record.is_primary
+        ]
+        ids = sorted({r.franchisee_id for r in marked} | {record.franchisee_id for _row, record in changed})
+        current: dict[int, str] = {}
+        for i in range(0, len(ids), 1000):
+            current.update(
+                s.execute(
+                    select(Contact.franchisee_id, Contact.name).where(
+                        Contact.is_primary.is_(True), Contact.franchisee_id.in_(ids[i : i + 1000])
+                    )
+                ).all()
+            )
+        for row, record in changed:
+            problems.append(
+                ImportProblem(
+                    row.number,
+                    "is_primary",
+                    PRIMARY_IN_PROFILE,
+                    {"name": current.get(record.franchisee_id, ""), "code": row.code or row.uscc},
+                )
+            )
+        first: dict[int, int] = {}
+        for row in marked:
+            fid = row.franchisee_id
+            if fid in current:
+                problems.append(
+                    ImportProblem(
+                        row.number,
+                        "is_primary",
+                        PRIMARY_IN_PROFILE,
+                        {"name": current[fid], "code": row.code or row.uscc},
+                    )
+                )
+            elif fid in first:
+                problems.append(ImportProblem(row.number, "is_primary", TWO_PRIMARY, {"row": first[fid]}))
+            else:
+                first[fid] = row.number
+
     def _match(self, row: _Row, candidates) -> tuple[str, Any] | None:
         name = getattr(row.data, "name", "")
         for record in candidates:
@@ -485,7 +573,7 @@ class _ChildImporter(Service):
         for row, record in updates:
             values = self.kind.values(row.data)
             for name in present.get(row.number, frozenset()):
-                if name in values:
+                if name in values and name != "is_primary":  # unchanged (checked): the profile changes it
                     setattr(record, name, values[name])
             record.updated_by = actor.username
         s.flush()  # StaleDataError: another user saved one of them meanwhile
@@ -552,9 +640,14 @@ class _ChildImporter(Service):
                     )
                 )
             )
-            for v in values:
-                v["is_primary"] = v["franchisee_id"] not in has_primary
-                has_primary.add(v["franchisee_id"])
+            marked = {r.franchisee_id for r in rows if r.data.is_primary}  # checked: one each, none before
+            for v, row in zip(values, rows, strict=True):
+                fid = v["franchisee_id"]
+                if row.data.is_primary:
+                    v["is_primary"] = True
+                else:  # the first contact of a franchisee without a primary one (none marked in the file) is it
+                    v["is_primary"] = fid not in has_primary and fid not in marked
+                has_primary.add(fid)
         insert_audited(s, self.kind.model, values, actor.username)
         if self.kind.model is Contact:
             from hqdesk.services.franchisees import refresh_search_text
