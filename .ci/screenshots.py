@@ -14,7 +14,6 @@ after each step, as ``<step>_<size>_<language>.png``. ImageMagick, when present,
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -339,9 +338,19 @@ def take(lang: str, width: int, height: int) -> None:
     finally:
         xvfb.terminate()
         xvfb.wait()
-    if shutil.which("convert"):
-        for png in OUT.glob(f"*_{size}_{lang}.png"):
-            subprocess.run(["convert", str(png), "-colors", "256", f"PNG8:{png}"], check=False)
+    for png in OUT.glob(f"*_{size}_{lang}.png"):
+        _palette(png)
+
+
+def _palette(png: Path) -> None:
+    """256 colours, as a small PNG (Pillow comes with ReportLab; a screenshot of the UI loses nothing visible)."""
+    from PIL import Image
+
+    with Image.open(png) as image:
+        small = image.convert("RGB").quantize(
+            colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE
+        )
+    small.save(png, optimize=True)
 
 
 if __name__ == "__main__":

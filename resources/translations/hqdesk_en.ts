@@ -63,6 +63,11 @@
             <numerusform>%n problem to fix in the file: nothing can be imported until they are fixed.</numerusform><numerusform>%n problems to fix in the file: nothing can be imported until they are fixed.</numerusform></translation>
     </message>
     <message numerus="yes">
+        <source>Every row is fine, and none is in hqdesk yet: Import will create all %n.</source>
+        <translation>
+            <numerusform>Every row is fine, and none is in hqdesk yet: Import will create all %n.</numerusform><numerusform>Every row is fine, and none is in hqdesk yet: Import will create all %n.</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <source>Problems: %n</source>
         <translation>
             <numerusform>Problems: %n</numerusform><numerusform>Problems: %n</numerusform></translation>

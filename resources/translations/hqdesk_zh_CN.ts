@@ -927,6 +927,11 @@
         <translation>所有行均无问题。导入将新建 {created} 条、更新 {updated} 条、跳过 {skipped} 条。</translation>
     </message>
     <message numerus="yes">
+        <source>Every row is fine, and none is in hqdesk yet: Import will create all %n.</source>
+        <translation>
+            <numerusform>每一行都没有问题，且均尚未在 hqdesk 中：导入将新建全部 %n 条。</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <source>Problems: %n</source>
         <translation>
             <numerusform>问题：%n 个</numerusform>

@@ -164,7 +164,7 @@ def test_missing_and_ambiguous_fields_are_said_and_mapping_edits_change_the_resu
     assert page.mapping()["Firmenname"] == "legal_name"
     wizard.next()
     assert wizard.check.isComplete(), wizard.check.summary.text()
-    assert "create 2" in wizard.check.summary.text()
+    assert "create all 2" in wizard.check.summary.text()
     before = franchisee_count(ui_services)
     wizard.next()
     assert wizard.final.result.ok and wizard.final.result.imported == 2
@@ -246,7 +246,7 @@ def test_a_good_file_imports_and_the_list_hears_of_it(wizard_of, tmp_path, qtbot
     to_check(wizard, write_xlsx(tmp_path / "good.xlsx", [HEADER, *good_rows(3)]))
     check = wizard.check
     assert check.isComplete()
-    assert "create 3" in check.summary.text()
+    assert "create all 3" in check.summary.text()
     assert not check.problems.isVisible()
     assert franchisee_count(ui_services) == 0  # the check wrote nothing
     assert wizard.button(QWizard.WizardButton.CommitButton).text().replace("&", "") == "Import"

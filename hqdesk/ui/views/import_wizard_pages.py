@@ -841,11 +841,15 @@ class CheckPage(QWizardPage):
             self.summary.setStyleSheet("color: #b3261e;")
         else:
             created, updated, skipped = self.counts(result)
-            self.summary.setText(
-                self.tr(
+            if updated or skipped:
+                text = self.tr(
                     "Every row is fine. Import will create {created}, update {updated} and skip {skipped}."
                 ).format(created=created, updated=updated, skipped=skipped)
-            )
+            else:
+                text = self.tr(
+                    "Every row is fine, and none is in hqdesk yet: Import will create all %n.", "", created
+                )
+            self.summary.setText(text)
             self.summary.setStyleSheet("")
         self._show_sections()
         self.checked.emit(result)
