@@ -396,3 +396,25 @@ def test_aging_pdf_refuses_an_xlsx_name(capsys, url, tmp_path):
         url,
     )
     assert code == 2 and "FILE.pdf" in err and list(out_dir.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["report", "sales-matrix", "--from", "0001-01-01", "--to", "9999-12-31", "--out", "{tmp}/s.csv"],
+        ["report", "visits", "--from", "2026-01-01", "--to", "9999-12-31", "--out", "{tmp}/v.xlsx"],
+        ["report", "aging", "--as-of", "1899-12-31", "--format", "xlsx", "--out", "{tmp}/a.xlsx"],
+        ["report", "kpi", "--from", "2026-01-01", "--to", "2101-01-01", "--format", "json"],
+        ["calendar", "--from", "0001-01-01", "--to", "2026-01-01", "--format", "json"],
+        ["credit-check", "F1", "100", "--date", "9999-01-01", "--format", "json"],
+    ],
+)
+def test_absurd_dates_are_refused_in_one_line_and_write_nothing(capsys, url, tmp_path, argv):
+    """Dates outside 1900-01-01..2100-12-31 (9999-12-31 ran the sales matrix's month arithmetic past year
+    9999: a traceback) are refused by every command: exit 2, a message, no file."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    code, out, err = cli(capsys, *[a.format(tmp=folder) for a in argv], "--db", url)
+    assert code == 2 and "Traceback" not in err
+    assert "outside the dates hqdesk works with" in err
+    assert list(folder.iterdir()) == []

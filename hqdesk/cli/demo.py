@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from hqdesk.cli.output import OK, Failed, Refused, iso_day, open_services
+from hqdesk.cli.output import OK, Failed, Refused, any_iso_day, open_services
 from hqdesk.domain.roles import SYSTEM_ACTOR
 
 
@@ -86,7 +86,7 @@ def add_commands(commands, common: argparse.ArgumentParser) -> argparse.Argument
     )
     p.add_argument(
         "--today",
-        type=iso_day,
+        type=any_iso_day,  # its own check says which demo dates would fall outside the calendar
         metavar="YYYY-MM-DD",
         help="the day the data is dated from (default: today's date)",
     )

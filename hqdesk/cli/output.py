@@ -108,14 +108,27 @@ def first_line(exc: BaseException) -> str:
     return first(exc)
 
 
-def iso_day(text: str) -> date:
-    """An argparse type: a date written YYYY-MM-DD exactly (every command's dates and as-of dates)."""
+def any_iso_day(text: str) -> date:
+    """An argparse type: a date written YYYY-MM-DD exactly, any year (a command that checks its own range)."""
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         try:
             return date.fromisoformat(text)
         except ValueError:
             pass
     raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}")
+
+
+def iso_day(text: str) -> date:
+    """An argparse type: a date written YYYY-MM-DD exactly, between 1900-01-01 and 2100-12-31 (every command's
+    dates and as-of dates: 9999-12-31 or 0001-01-01 is a typing slip, and month arithmetic would overflow)."""
+    from hqdesk.domain.dates import EARLIEST, LATEST
+
+    day = any_iso_day(text)
+    if not EARLIEST <= day <= LATEST:
+        raise argparse.ArgumentTypeError(
+            f"{text} is outside the dates hqdesk works with ({EARLIEST} to {LATEST})"
+        )
+    return day
 
 
 def acting_actor(services, as_user: str | None = None) -> Actor:
