@@ -129,11 +129,22 @@ def _strip(data):
 
 
 def clean_contact(data: ContactData) -> ContactData:
-    changes = _stripped(data)  # one copy of the contact, not two (an import cleans every row)
-    changes["mobile"] = re.sub(r"[\s-]", "", changes.get("mobile", data.mobile))
-    changes["email"] = changes.get("email", data.email).lower()
-    changes["preferred_language"] = changes.get("preferred_language", data.preferred_language) or None
-    return with_changes(data, changes)
+    return cleaned_contact({name: getattr(data, name) for name in field_names(ContactData)})
+
+
+_SPACES_DASHES = re.compile(r"[\s-]")
+
+
+def cleaned_contact(values: dict) -> ContactData:
+    """``clean_contact(ContactData(**values))`` built once (an import builds one per row); ``values`` (field
+    name -> value, any subset) is changed in place."""
+    for name, value in values.items():
+        if type(value) is str:  # noqa: E721 - leave str enums alone
+            values[name] = value.strip()
+    values["mobile"] = _SPACES_DASHES.sub("", values.get("mobile", ""))
+    values["email"] = values.get("email", "").lower()
+    values["preferred_language"] = values.get("preferred_language") or None
+    return ContactData(**values)
 
 
 def validate_contact(data: ContactData, today: date) -> list[FieldError]:

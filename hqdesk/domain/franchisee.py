@@ -269,12 +269,17 @@ def validate_franchisee(data: FranchiseeData, tiers: tuple[str, ...]) -> list[Fi
 
 def clean_franchisee(data: FranchiseeData) -> FranchiseeData:
     """Trim text, upper-case the USCC, normalise tags: what is stored."""
-    values = {name: getattr(data, name) for name in field_names(FranchiseeData)}
+    return cleaned_franchisee({name: getattr(data, name) for name in field_names(FranchiseeData)})
+
+
+def cleaned_franchisee(values: dict) -> FranchiseeData:
+    """``clean_franchisee(FranchiseeData(**values))`` built once (an import builds one per row); ``values``
+    (field name -> value, any subset) is changed in place."""
     for name, value in values.items():
         if type(value) is str:  # noqa: E721 - leave str enums alone
             values[name] = value.strip()
-    values["uscc"] = uscc.normalize(data.uscc)
-    values["tags"] = normalize_tags(data.tags)
+    values["uscc"] = uscc.normalize(values.get("uscc", ""))
+    values["tags"] = normalize_tags(values.get("tags", ()))
     return FranchiseeData(**values)
 
 

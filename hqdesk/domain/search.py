@@ -31,6 +31,16 @@ def normalize(text: str | None) -> str:
         return ""
     if text.isascii():  # NFKC leaves ASCII as it is
         return " ".join(text.lower().split())
+    return _normalize_unicode(text) if len(text) <= 8 else _nfkc(text)
+
+
+@lru_cache(maxsize=20_000)
+def _normalize_unicode(text: str) -> str:
+    """``_nfkc`` of the short texts that repeat (cities, provinces, tags, people's names), each once."""
+    return _nfkc(text)
+
+
+def _nfkc(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).lower().split())
 
 

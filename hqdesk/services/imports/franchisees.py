@@ -1,19 +1,25 @@
 """Import franchisees from hqdesk's own template: a CSV or XLSX file with a header row.
 
-The use case behind ``hqdesk-admin import franchisees`` and, later, the GUI import wizard:
+The use case behind ``hqdesk-admin import franchisees`` and the import wizard:
 
-1. read the file (``reader``: CSV or XLSX, encodings, damaged files refused in words);
+1. read the file (``reader``: CSV or XLSX, encodings, damaged files refused in words) ROW BY ROW: the first
+   rows find the header and tell another system's export (Odoo, ERPNext, Salesforce: ``layouts``, read whole,
+   as their layouts join rows) from hqdesk's template or a sheet to map;
 2. map the header row to the template's columns (``columns``: any order, case-insensitive, English or Chinese
-   names);
+   names, or a saved mapping);
 3. check EVERY row - conversion of each cell (``cells``), the domain rules (``validate_franchisee``,
-   ``validate_contact``), duplicates within the file, codes and unified social credit codes already in the database, account
-   managers - and collect every problem with the row number the user sees in Excel (the header is row 1);
-4. if there is any problem, write nothing; otherwise insert every franchisee (with its status record and
-   optional primary contact) in ONE unit of work: all rows land or none.
+   ``validate_contact``), duplicates within the file, codes and unified social credit codes already in the
+   database, account managers - and collect every problem with the row number the user sees in Excel (the
+   header is row 1);
+4. all of it in ONE transaction, BATCH rows at a time: each batch is converted, checked and, while no problem
+   has been found, written; a problem in a later row rolls everything back. All rows land or none, and memory
+   holds one batch (plus the codes and credit codes seen, to find a row repeating an earlier one) however long
+   the file.
 
-The checks against the database run inside the same write transaction as the inserts (SQLite holds its
-write lock from BEGIN IMMEDIATE), so a code cannot be taken between the check and the insert. The rows are
-built by the aggregates' mappers (persistence.mappers), search text included, and go in as bulk INSERTs.
+The checks against the database run inside the write transaction (SQLite holds its write lock from BEGIN
+IMMEDIATE), so a code cannot be taken between the check and the insert; on SQLite another user's save waits for
+the import (it says so, and can be cancelled). The rows are built by the aggregates' mappers
+(persistence.mappers), search text included, and go in as bulk INSERTs.
 """
 
 from __future__ import annotations
@@ -30,12 +36,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hqdesk.domain import uscc as uscc_rules
-from hqdesk.domain.contact import ContactData, ContactRole, clean_contact, validate_contact
+from hqdesk.domain.contact import ContactData, ContactRole, clean_contact, cleaned_contact, validate_contact
 from hqdesk.domain.franchisee import (
     FranchiseeData,
     LifecycleStatus,
-    clean_franchisee,
-    normalize_tags,
+    cleaned_franchisee,
     validate_franchisee,
 )
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP, VALIDATION
@@ -152,21 +157,20 @@ def _parse_rows(
                     values[column.name] = convert(column, cell)
             except CellProblem as exc:
                 row_problems.append(ImportProblem(number, column.name, exc.message, exc.params, exc.context))
-        fields = {name: values[name] for name in field_names if name in values}
-        if "tags" in values:
-            fields["tags"] = normalize_tags(values["tags"])
-        data_ = clean_franchisee(FranchiseeData(**{"tier": "", **fields}))
+        data_ = cleaned_franchisee(
+            {"tier": "", **{name: values[name] for name in field_names if name in values}}
+        )
         contact = None
         if any(values.get(name) for name in CONTACT_FIELDS.values()):
-            contact = clean_contact(
-                ContactData(
-                    name=values.get("contact_name") or "",
-                    mobile=values.get("contact_mobile") or "",
-                    phone=values.get("contact_phone") or "",
-                    birthday=values.get("contact_birthday"),
-                    role=values.get("contact_role") or ContactRole.OWNER,
-                    is_primary=True,
-                )
+            contact = cleaned_contact(
+                {
+                    "name": values.get("contact_name") or "",
+                    "mobile": values.get("contact_mobile") or "",
+                    "phone": values.get("contact_phone") or "",
+                    "birthday": values.get("contact_birthday"),
+                    "role": values.get("contact_role") or ContactRole.OWNER,
+                    "is_primary": True,
+                }
             )
             for error in validate_contact(contact, today):
                 column = CONTACT_FIELDS.get(error.field, "contact_" + error.field)

@@ -290,6 +290,25 @@ def _fast_rows(source, strings, date_styles, timedelta_styles, epoch):
 
 
 _ROW_RE = re.compile(r'<row r="(\d+)"[^>]*?(?:/>|>(.*?)</row>)', re.S)
+_ROW_HEAD = re.compile(r'<row r="(\d+)"[^>]*?(/?)>')
+
+
+def _row_pieces(chunk: str):
+    """(row number text, content) of each row of ``chunk``, as ``_ROW_RE.finditer`` finds them, four times as
+    fast: the text is cut at each ``</row>`` (an open row's content runs to the cut), not scanned lazily for it.
+    An open row without its ``</row>`` is not given (the caller's count of ``<row`` tags then refuses it)."""
+    pieces = chunk.split("</row>")
+    last = len(pieces) - 1
+    for index, piece in enumerate(pieces):
+        heads = list(_ROW_HEAD.finditer(piece))
+        for position, head in enumerate(heads):
+            if head[2]:  # <row .../>
+                yield head[1], None
+            elif position == len(heads) - 1 and index < last:
+                yield head[1], piece[head.end() :]
+            # else: an open row followed by another row, or never closed: not a row the patterns read
+
+
 _CELL_RE = re.compile(
     r'<c r="([A-Z]{1,3})(\d+)"(?: s="(\d+)")?(?: t="(\w+)")?(?: s="(\d+)")?'
     r'(?:/>|>(?:<v>([^<]*)</v>|<is><t(?: xml:space="preserve")?>([^<]*)</t></is>)</c>)'
@@ -297,6 +316,9 @@ _CELL_RE = re.compile(
 _ENTITY_RE = re.compile(r"&(#[0-9]+|#x[0-9a-fA-F]+|amp|lt|gt|quot|apos);")
 _ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 _CHUNK = 1 << 20
+_LETTERS = [chr(65 + i) for i in range(26)] + [
+    chr(65 + i) + chr(65 + j) for i in range(26) for j in range(26)
+]
 
 
 def _entity(match: re.Match) -> str:
@@ -348,46 +370,68 @@ def _pattern_iter(
     head = True
     buffer = ""
     last = [0]
+    long_strings = (  # the shared strings over MAX_CELL_CHARS, by their index as the sheet writes it
+        {str(i) for i, t in enumerate(strings) if isinstance(t, str) and len(t) > MAX_CELL_CHARS}
+        if long_cells is not None
+        else set()
+    )
 
     def rows_of(chunk: str) -> list[tuple[int, list[Any]]]:
         if "<!" in chunk:  # CDATA, a comment
             raise _Unsupported("markup the patterns do not read")
         found = 0
         rows: list[tuple[int, list[Any]]] = []
-        for row_match in _ROW_RE.finditer(chunk):
+        plain = "&" not in chunk and "\r" not in chunk  # no reference or line end to normalise
+        for number_text, content in _row_pieces(chunk):
             found += 1
-            number_text = row_match[1]
             number = int(number_text)
             if ordered and number <= last[0]:
                 raise _Unsupported("rows out of order")
             last[0] = number
-            content = row_match[2]
             if not content:
                 rows.append((number, []))
                 continue
             cells = _CELL_RE.findall(content)
             opened = content.count("<c ")
+            if len(cells) != opened:
+                raise _Unsupported("cell content")
             # every tag of the row is one the patterns consumed: <c .../>, or <c>, <v>, </v>, </c>, or <c>,
             # <is>, <t>, </t>, </is>, </c> (a formula, rich text or anything else adds tags: not read here)
-            if len(cells) != opened or content.count("<") != (
-                opened + 3 * content.count("<v>") + 5 * content.count("<is>")
-            ):
+            tags = content.count("<")
+            inline = plain and tags == 6 * opened and content.count('t="inlineStr"') == opened
+            if not inline and tags != opened + 3 * content.count("<v>") + 5 * content.count("<is>"):
                 raise _Unsupported("cell content")
-            placed: list[tuple[int, Any]] = []
+            if inline:
+                # the common row of a program-written sheet: only plain inline texts, in columns A, B, C...
+                texts = [c[6] for c in cells]
+                if (
+                    [c[0] for c in cells] == _LETTERS[: len(cells)]
+                    and {c[1] for c in cells} == {number_text}
+                    and max(map(len, texts)) <= MAX_CELL_CHARS
+                ):
+                    rows.append((number, [share(t, t) if len(t) <= SHARED_CHARS else t for t in texts]))
+                    continue
+            values: list[Any] = []  # placed as they come: Excel writes a row's cells left to right
             for letters, row_text, style1, kind, style2, raw, inline in cells:
                 if row_text != number_text:
                     raise _Unsupported("cell of another row")
                 column = columns.get(letters)
                 if column is None:
                     column = columns[letters] = _column(letters)
+                    if column > MAX_COLUMNS:
+                        raise _Unsupported("too wide")
                 if kind == "inlineStr":
                     value = _xml_text(inline) if ("&" in inline or "\r" in inline) else inline
                     if len(value) <= SHARED_CHARS:  # repeated short texts kept once, as in a CSV
                         value = share(value, value)
+                    elif long_cells is not None and len(value) > MAX_CELL_CHARS:
+                        long_cells.append((number, column - 1, len(value)))
                 elif not raw:
                     value = None
                 elif kind == "s":
                     value = strings[int(raw)]
+                    if long_strings and raw in long_strings:
+                        long_cells.append((number, column - 1, len(value)))
                 elif not kind or kind == "n":
                     value = float(raw) if ("." in raw or "E" in raw or "e" in raw) else int(raw)
                     style = int(style1 or style2 or 0)
@@ -402,15 +446,18 @@ def _pattern_iter(
                     value = from_ISO8601(_xml_text(raw))
                 else:  # "str", "e"
                     value = _xml_text(raw)
-                if long_cells is not None and isinstance(value, str) and len(value) > MAX_CELL_CHARS:
-                    long_cells.append((number, column - 1, len(value)))
-                placed.append((column, value))
-            width = max(c for c, _v in placed)
-            if width > MAX_COLUMNS:
-                raise _Unsupported("too wide")
-            values: list[Any] = [None] * width
-            for column, value in placed:
-                values[column - 1] = value
+                    if long_cells is not None and len(value) > MAX_CELL_CHARS:
+                        long_cells.append((number, column - 1, len(value)))
+                filled = len(values)
+                if column == filled + 1:
+                    values.append(value)
+                elif column > filled:
+                    values.extend([None] * (column - 1 - filled))
+                    values.append(value)
+                else:  # a cell left of one before: placed where it belongs (the later one wins, as openpyxl)
+                    values[column - 1] = value
+            if not values:
+                raise _Unsupported("a row without cells")
             rows.append((number, values))
         if found != chunk.count("<row"):
             raise _Unsupported("row attributes")
