@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -11,6 +11,7 @@ from enum import StrEnum
 from hqdesk.domain.dates import out_of_range, range_error, range_problems
 from hqdesk.domain.errors import FieldError
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
+from hqdesk.domain.records import field_names, with_changes
 from hqdesk.domain.text import nul_problems, too_long
 
 
@@ -120,19 +121,30 @@ MOBILE_CN = re.compile(r"^(\+?86)?1[3-9][0-9]{9}$")
 
 def _stripped(data) -> dict:
     """The text fields of ``data`` stripped (``type(...) is str``: the str enums are left alone)."""
-    return {f.name: v.strip() for f in fields(data) if type(v := getattr(data, f.name)) is str}  # noqa: E721
+    return {n: v.strip() for n in field_names(type(data)) if type(v := getattr(data, n)) is str}  # noqa: E721
 
 
 def _strip(data):
-    return replace(data, **_stripped(data))
+    return with_changes(data, _stripped(data))
 
 
 def clean_contact(data: ContactData) -> ContactData:
-    changes = _stripped(data)  # one copy of the contact, not two (an import cleans every row)
-    changes["mobile"] = re.sub(r"[\s-]", "", changes.get("mobile", data.mobile))
-    changes["email"] = changes.get("email", data.email).lower()
-    changes["preferred_language"] = changes.get("preferred_language", data.preferred_language) or None
-    return replace(data, **changes)
+    return cleaned_contact({name: getattr(data, name) for name in field_names(ContactData)})
+
+
+_SPACES_DASHES = re.compile(r"[\s-]")
+
+
+def cleaned_contact(values: dict) -> ContactData:
+    """``clean_contact(ContactData(**values))`` built once (an import builds one per row); ``values`` (field
+    name -> value, any subset) is changed in place."""
+    for name, value in values.items():
+        if type(value) is str:  # noqa: E721 - leave str enums alone
+            values[name] = value.strip()
+    values["mobile"] = _SPACES_DASHES.sub("", values.get("mobile", ""))
+    values["email"] = values.get("email", "").lower()
+    values["preferred_language"] = values.get("preferred_language") or None
+    return ContactData(**values)
 
 
 def validate_contact(data: ContactData, today: date) -> list[FieldError]:

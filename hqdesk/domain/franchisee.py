@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -12,6 +12,7 @@ from hqdesk.domain import uscc
 from hqdesk.domain.dates import EARLIEST, STATUS_DATE_LEAD, iso, out_of_range, range_error, range_problems
 from hqdesk.domain.errors import FieldError
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP
+from hqdesk.domain.records import field_names
 from hqdesk.domain.text import nul_problems, text_problem, too_long
 
 DEFAULT_TIERS = ("A", "B", "C")
@@ -147,7 +148,7 @@ class FranchiseeData:
 
     @classmethod
     def field_names(cls) -> tuple[str, ...]:
-        return tuple(f.name for f in fields(cls))
+        return field_names(cls)
 
 
 MAX_LENGTHS = {
@@ -268,16 +269,18 @@ def validate_franchisee(data: FranchiseeData, tiers: tuple[str, ...]) -> list[Fi
 
 def clean_franchisee(data: FranchiseeData) -> FranchiseeData:
     """Trim text, upper-case the USCC, normalise tags: what is stored."""
-    from dataclasses import replace
+    return cleaned_franchisee({name: getattr(data, name) for name in field_names(FranchiseeData)})
 
-    changes = {}
-    for f in fields(data):
-        value = getattr(data, f.name)
+
+def cleaned_franchisee(values: dict) -> FranchiseeData:
+    """``clean_franchisee(FranchiseeData(**values))`` built once (an import builds one per row); ``values``
+    (field name -> value, any subset) is changed in place."""
+    for name, value in values.items():
         if type(value) is str:  # noqa: E721 - leave str enums alone
-            changes[f.name] = value.strip()
-    changes["uscc"] = uscc.normalize(data.uscc)
-    changes["tags"] = normalize_tags(data.tags)
-    return replace(data, **changes)
+            values[name] = value.strip()
+    values["uscc"] = uscc.normalize(values.get("uscc", ""))
+    values["tags"] = normalize_tags(values.get("tags", ()))
+    return FranchiseeData(**values)
 
 
 @dataclass(frozen=True)

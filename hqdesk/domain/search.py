@@ -31,6 +31,16 @@ def normalize(text: str | None) -> str:
         return ""
     if text.isascii():  # NFKC leaves ASCII as it is
         return " ".join(text.lower().split())
+    return _normalize_unicode(text) if len(text) <= 8 else _nfkc(text)
+
+
+@lru_cache(maxsize=20_000)
+def _normalize_unicode(text: str) -> str:
+    """``_nfkc`` of the short texts that repeat (cities, provinces, tags, people's names), each once."""
+    return _nfkc(text)
+
+
+def _nfkc(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).lower().split())
 
 
@@ -43,7 +53,7 @@ def phone_digits(text: str | None) -> str:
     return digits
 
 
-@lru_cache(maxsize=200_000)  # an import of 50,000 rows: companies, cities and contacts
+@lru_cache(maxsize=50_000)  # bounded: an import of any length computes each franchisee's search text once
 def pinyin_forms(name: str) -> tuple[str, str]:
     """The pinyin of ``name`` written together (``changsha``) and its initials (``cs``); ('', '') for text
     without Chinese characters. Heteronyms take their common reading in context (重庆 chongqing).
@@ -76,7 +86,7 @@ def _han_runs():
     return re.compile(pattern[len("^(?:") : -len(")+$")] + "+").findall
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def _run_syllables(run: str) -> tuple[str, ...]:
     """The syllables of one run of Chinese characters, segmented into words by pypinyin as in a whole text."""
     from pypinyin import lazy_pinyin

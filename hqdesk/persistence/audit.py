@@ -146,8 +146,9 @@ def _entries(session: Session, username: str):
 
 
 _JSON_AS_IS = frozenset({str, int, bool, float, type(None)})
-# json.dumps(..., ensure_ascii=False, sort_keys=True) without building an encoder per row
-_encode_sorted = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+# json.dumps(..., ensure_ascii=False, sort_keys=True) without building an encoder per row, for dicts built
+# with their keys in sorted order (sorting each row's keys again cost a fifth of the encoding)
+_encode_in_order = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def audit_bulk_inserts(
@@ -159,15 +160,19 @@ def audit_bulk_inserts(
         return
     table = model.__table__
     now = utcnow()
-    columns = [c.name for c in table.columns if c.name not in AUDIT_EXCLUDED_COLUMNS]
+    # sorted once: each row's dict is built in key order, so the encoder need not sort it (same JSON)
+    columns = sorted(c.name for c in table.columns if c.name not in AUDIT_EXCLUDED_COLUMNS)
     table_name = str(table.name)  # a plain str: the driver asks a str subclass how to adapt it, row by row
     entries = []
     for row_id, row in zip(ids, rows, strict=True):
-        values = {**row, "id": row_id}
-        new = {}
-        for name in columns:
-            value = values.get(name)
-            new[name] = value if type(value) in _JSON_AS_IS else to_json_value(value)  # most are: no call
+        get = row.get
+        new = {
+            name: value if type(value) in _JSON_AS_IS else to_json_value(value)  # most are: no call
+            for name in columns
+            for value in (get(name),)
+        }
+        if "id" in new:
+            new["id"] = row_id  # keeps its place among the sorted keys
         entries.append(
             {
                 "occurred_at": now,
@@ -178,7 +183,7 @@ def audit_bulk_inserts(
                 "row_id": str(row_id),
                 "franchisee_id": row_id if table.name == "franchisees" else row.get("franchisee_id"),
                 "old_values": None,
-                "new_values": _encode_sorted(new),
+                "new_values": _encode_in_order(new),
             }
         )
     insert_many(session.connection(), AuditEntry.__table__, entries, batch)

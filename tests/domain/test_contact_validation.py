@@ -169,3 +169,17 @@ def test_store_texts_longer_than_their_column_are_refused(field, limit):
 @pytest.mark.parametrize("field", ["name", "address", "city"])
 def test_a_nul_character_is_refused_in_any_store_text(field):
     assert store_fields(**{"name": "西湖店", field: "西湖\x00店"}) == [field]
+
+
+def test_cleaned_contact_is_clean_contact_built_once():
+    from hqdesk.domain.contact import ContactData, ContactRole, clean_contact, cleaned_contact
+
+    values = {
+        "name": " 王五 ",
+        "mobile": " 138-0013 8000 ",
+        "email": " Wang@Example.CN ",
+        "role": ContactRole.FINANCE,
+        "preferred_language": "",
+        "notes": " 喜欢茶 ",
+    }
+    assert cleaned_contact(dict(values)) == clean_contact(ContactData(**values))

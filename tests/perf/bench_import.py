@@ -4,6 +4,7 @@
     python tests/perf/bench_import.py                  # fresh SQLite files in a temp dir, CSV then XLSX
     python tests/perf/bench_import.py --db pg-temp     # also a throw-away local PostgreSQL (tests/pgserver.py)
     python tests/perf/bench_import.py --rows 5000 --format csv
+    python tests/perf/bench_import.py --rows 10000 --rows 50000 --rows 100000   # memory against the file's size
 
 Writes one UTF-8 CSV and one XLSX with every template column (a primary contact on each row), imports each once
 into an empty database through FranchiseeImporter (validation included), and prints the rows per second of the
@@ -150,14 +151,27 @@ def run(url: str, path: Path, rows: int) -> tuple[float, float, float, float]:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, default=50000)
+    parser.add_argument("--rows", type=int, action="append", help="default: 50000; repeat for several sizes")
     parser.add_argument("--format", action="append", choices=("csv", "xlsx"), help="default: both")
     parser.add_argument("--db", action="append", default=[], help="'pg-temp' or an empty database URL")
     args = parser.parse_args(argv)
     ok = True
+    peaks: dict[tuple[str, int], float] = {}
+    for rows in args.rows or [50000]:
+        ok = bench(rows, args, peaks) and ok
+    if len(args.rows or []) > 1:
+        print("peak RSS of the import process (MB):")
+        for name in sorted({n for n, _r in peaks}):
+            print(f"  {name:16} " + ", ".join(f"{r} rows: {peaks[n, r]:.0f}" for n, r in peaks if n == name))
+    return 0 if ok else 1
+
+
+def bench(rows: int, args, peaks: dict[tuple[str, int], float]) -> bool:
+    """One size: each format's file imported into an empty database in a process of its own."""
+    ok = True
     with tempfile.TemporaryDirectory() as tmp:
         formats = args.format or ["csv", "xlsx"]
-        paths = {f: write_file(Path(tmp) / f"bench.{f}", args.rows) for f in formats}
+        paths = {f: write_file(Path(tmp) / f"bench.{f}", rows) for f in formats}
         urls = [
             (f"sqlite/{f}", f, "sqlite:///" + (Path(tmp) / f"bench-{f}.sqlite3").as_posix()) for f in formats
         ]
@@ -176,26 +190,29 @@ def main(argv: list[str]) -> int:
                 import subprocess
 
                 out = subprocess.run(
-                    [sys.executable, __file__, "--one", url, str(paths[fmt]), str(args.rows)],
+                    [sys.executable, __file__, "--one", url, str(paths[fmt]), str(rows)],
                     check=True,
                     capture_output=True,
                     text=True,
                 ).stdout.split()
                 whole, write, cpu, base, peak_mb = map(float, out[-5:])
+                peaks[name, rows] = peak_mb
                 passed = whole >= TARGET_ROWS_PER_S
                 if name.startswith("sqlite"):
                     ok = ok and passed
                 print(
-                    f"{name:16} {args.rows} rows: {whole:8.0f} rows/s whole import, {write:8.0f} rows/s in the "
-                    f"write transaction ({args.rows / write:.2f} s holding the lock), {cpu:8.0f} rows per CPU "
+                    f"{name:16} {rows} rows: {whole:8.0f} rows/s whole import, {write:8.0f} rows/s in the "
+                    f"write transaction ({rows / write:.2f} s holding the lock), {cpu:8.0f} rows per CPU "
                     f"second, peak RSS {peak_mb:.0f} MB ({base:.0f} MB before the import: "
                     f"{peak_mb - base:.0f} MB for it); target "
-                    f"{TARGET_ROWS_PER_S} rows/s: {'PASS' if passed else 'FAIL'}"
+                    f"{TARGET_ROWS_PER_S} rows/s: {'PASS' if passed else 'FAIL'}; load average "
+                    f"{os.getloadavg()[0]:.2f}",
+                    flush=True,
                 )
         finally:
             if pg is not None:
                 pg.stop()
-    return 0 if ok else 1
+    return ok
 
 
 def one(url: str, path: str, rows: str) -> int:

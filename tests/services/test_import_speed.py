@@ -145,3 +145,59 @@ def test_franchisees_written_in_batches_keep_their_own_contacts(services, users,
         statuses = s.execute(select(Franchisee.code).join(StatusChangeRecord)).scalars().all()
     assert sorted(pairs) == [(f"B{n:03d}", f"联系人{n}", True) for n in range(1, 11)]
     assert sorted(statuses) == [f"B{n:03d}" for n in range(1, 11)]
+
+
+def test_cells_stored_out_of_column_order_are_read_as_expat_reads_them():
+    """The pattern parser appends a row's cells in column order; a cell stored after one of a higher column
+    (or a column stored twice: the last wins) is placed as the expat parser places it."""
+    import io
+
+    head = (
+        '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+        'spreadsheetml/2006/main"><sheetData>'
+    )
+    rows = (
+        '<row r="1"><c r="C1" t="inlineStr"><is><t>c</t></is></c><c r="A1" t="inlineStr"><is><t>a</t></is></c>'
+        '<c r="E1"><v>5</v></c></row>'
+        '<row r="2"><c r="B2"><v>1</v></c><c r="B2"><v>2</v></c><c r="D2"><v>4</v></c><c r="A2"><v>0</v></c>'
+        "</row>"
+    )
+    xml = (head + rows + "</sheetData></worksheet>").encode()
+    args = ([], set(), set(), None)
+    got = reader._pattern_rows(io.BytesIO(xml), *args)
+    assert got == reader._fast_rows(io.BytesIO(xml), *args)
+    assert got[0] == {1: ["a", None, "c", None, 5], 2: [0, 2, None, 4]}
+
+
+def test_the_audit_trail_of_imported_rows_is_json_with_sorted_keys(services, users, tmp_path):
+    """The bulk audit rows are encoded without sorting each row's keys again (they are built in order): the
+    JSON is what ``json.dumps(..., sort_keys=True, ensure_ascii=False)`` gives, ids and dates included."""
+    import json
+
+    from sqlalchemy import select
+
+    from hqdesk.domain.roles import SYSTEM_ACTOR
+    from hqdesk.persistence.models import AuditEntry, Franchisee
+    from hqdesk.services.imports import FranchiseeImporter
+
+    path = tmp_path / "audit.csv"
+    path.write_text(
+        "code,legal_name,city,tier,join_date,registered_capital,contact_name\n"
+        'AU1,审计公司,杭州,A,2024-03-01,"1,000.50",王五\n',
+        "utf-8",
+    )
+    assert FranchiseeImporter(services.db).import_file(SYSTEM_ACTOR, path).imported == 1
+    with services.db.read() as s:
+        fid = s.scalar(select(Franchisee.id).where(Franchisee.code == "AU1"))
+        trail = s.scalars(select(AuditEntry.new_values).where(AuditEntry.franchisee_id == fid)).all()
+    assert len(trail) == 3  # the franchisee, its status record, its contact
+    sqlite = services.db.engine.dialect.name == "sqlite"  # PostgreSQL: the audit trigger writes its own JSON
+    for text in trail:
+        values = json.loads(text)
+        assert values["id"] is not None
+        if sqlite:
+            assert text == json.dumps(values, sort_keys=True, ensure_ascii=False)
+    franchisee = next(json.loads(t) for t in trail if json.loads(t).get("code") == "AU1")
+    assert franchisee["id"] == fid and franchisee["join_date"] == "2024-03-01"
+    if sqlite:
+        assert franchisee["registered_capital"] == "1000.50"

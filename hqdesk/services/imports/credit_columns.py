@@ -32,7 +32,7 @@ from hqdesk.domain.roles import Action, Actor
 from hqdesk.services.imports.cells import convert
 from hqdesk.services.imports.columns import CREDIT_COLUMNS, FRANCHISEE_TEMPLATE, Column
 from hqdesk.services.imports.problems import CellProblem, ImportProblem, shown
-from hqdesk.services.imports.reader import Table, blank
+from hqdesk.services.imports.reader import blank
 
 _PERIODS: tuple[tuple[tuple[str, ...], TermKind], ...] = (
     (
@@ -109,9 +109,7 @@ def _only_fillers(text: str) -> bool:
     return not left.replace(":", " ").replace("_", " ").replace("-", " ").replace(",", " ").strip()
 
 
-def credit_cells(
-    columns: dict[int, Column], data: list[tuple[int, list[Any]]], table: Table
-) -> dict[int, dict[str, Any]]:
+def credit_cells(columns: dict[int, Column], data: list[tuple[int, list[Any]]]) -> dict[int, dict[str, Any]]:
     """Row number -> the credit values in that row's non-blank credit cells (converted; cells that do not
     convert are left out: the row parser reports them)."""
     at = {column.name: index for index, column in columns.items() if column.name in CREDIT_COLUMNS}

@@ -137,10 +137,11 @@ def sort_duplicates(
     on_duplicate: str,
     decisions: Mapping[int, str] | None,
     present: dict[int, frozenset[str]],
+    updating: dict[int, int] | None = None,
 ) -> tuple[list, list[Update], list[DuplicateMatch], int]:
     """(rows to create, rows that update, every match with its action, rows skipped); the problems of skipped
     rows are dropped, those of refused actions added. Update rows get the merged data (checked by the caller
-    with the new rows)."""
+    with the new rows). ``updating``: franchisee id -> the row updating it, kept across the batches of a file."""
     decisions = dict(decisions or {})
     if on_duplicate == "refuse" and not decisions:
         return rows, [], [], 0
@@ -154,7 +155,8 @@ def sort_duplicates(
             (f.id, f) for f in s.scalars(select(Franchisee).where(Franchisee.id.in_(ids[i : i + BATCH])))
         )
     create, updates, found, skipped = [], [], [], set()
-    updating: dict[int, int] = {}  # franchisee id -> the row updating it
+    if updating is None:
+        updating = {}  # franchisee id -> the row updating it
     for row in rows:
         match = matches.get(row.number)
         action = decisions.get(row.number, on_duplicate)

@@ -1,25 +1,32 @@
 """Import franchisees from hqdesk's own template: a CSV or XLSX file with a header row.
 
-The use case behind ``hqdesk-admin import franchisees`` and, later, the GUI import wizard:
+The use case behind ``hqdesk-admin import franchisees`` and the import wizard:
 
-1. read the file (``reader``: CSV or XLSX, encodings, damaged files refused in words);
+1. read the file (``reader``: CSV or XLSX, encodings, damaged files refused in words) ROW BY ROW: the first
+   rows find the header and tell another system's export (Odoo, ERPNext, Salesforce: ``layouts``, read whole,
+   as their layouts join rows) from hqdesk's template or a sheet to map;
 2. map the header row to the template's columns (``columns``: any order, case-insensitive, English or Chinese
-   names);
+   names, or a saved mapping);
 3. check EVERY row - conversion of each cell (``cells``), the domain rules (``validate_franchisee``,
-   ``validate_contact``), duplicates within the file, codes and unified social credit codes already in the database, account
-   managers - and collect every problem with the row number the user sees in Excel (the header is row 1);
-4. if there is any problem, write nothing; otherwise insert every franchisee (with its status record and
-   optional primary contact) in ONE unit of work: all rows land or none.
+   ``validate_contact``), duplicates within the file, codes and unified social credit codes already in the
+   database, account managers - and collect every problem with the row number the user sees in Excel (the
+   header is row 1);
+4. all of it in ONE transaction, BATCH rows at a time: each batch is converted, checked and, while no problem
+   has been found, written; a problem in a later row rolls everything back. All rows land or none, and memory
+   holds one batch (plus the codes and credit codes seen, to find a row repeating an earlier one) however long
+   the file.
 
-The checks against the database run inside the same write transaction as the inserts (SQLite holds its
-write lock from BEGIN IMMEDIATE), so a code cannot be taken between the check and the insert. The rows are
-built by the aggregates' mappers (persistence.mappers), search text included, and go in as bulk INSERTs.
+The checks against the database run inside the write transaction (SQLite holds its write lock from BEGIN
+IMMEDIATE), so a code cannot be taken between the check and the insert; on SQLite another user's save waits for
+the import (it says so, and can be cancelled). The rows are built by the aggregates' mappers
+(persistence.mappers), search text included, and go in as bulk INSERTs.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -29,15 +36,15 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hqdesk.domain import uscc as uscc_rules
-from hqdesk.domain.contact import ContactData, ContactRole, clean_contact, validate_contact
+from hqdesk.domain.contact import ContactData, ContactRole, clean_contact, cleaned_contact, validate_contact
 from hqdesk.domain.franchisee import (
     FranchiseeData,
     LifecycleStatus,
-    clean_franchisee,
-    normalize_tags,
+    cleaned_franchisee,
     validate_franchisee,
 )
 from hqdesk.domain.i18n import QT_TRANSLATE_NOOP, VALIDATION
+from hqdesk.domain.records import with_changes
 from hqdesk.domain.roles import Action, Actor, Role
 from hqdesk.domain.search import prepare_pinyin
 from hqdesk.persistence.audit import insert_audited
@@ -46,7 +53,7 @@ from hqdesk.persistence.models import Contact, Franchisee, StatusChangeRecord, T
 from hqdesk.persistence.types import utcnow
 from hqdesk.services.base import Service
 from hqdesk.services.imports.cells import convert
-from hqdesk.services.imports.columns import FRANCHISEE_TEMPLATE, Column
+from hqdesk.services.imports.columns import FRANCHISEE_TEMPLATE, NO_HEADER, Column
 from hqdesk.services.imports.credit_columns import (
     check_credit,
     credit_cells,
@@ -72,7 +79,7 @@ from hqdesk.services.imports.problems import (
     ImportStale,
     Refused,
 )
-from hqdesk.services.imports.reader import Table, blank, read_table
+from hqdesk.services.imports.reader import NotStreamable, blank, letter, read_table, stream_table
 
 # ----- rows ------------------------------------------------------------------------------------------------
 
@@ -105,22 +112,28 @@ class _Row:
 
 def _parse_rows(
     mapping: dict[int, Column],
-    data: list[tuple[int, list[Any]]],
-    table: Table,
+    data: Iterable[tuple[int, list[Any]]],
+    formulas: set[tuple[int, int]],
     today: date,
     problems: list[ImportProblem],
+    seen: dict[tuple, Any] | None = None,
 ) -> list[_Row]:
+    """The rows of ``data`` converted and checked each on its own. ``seen``: (column, cell) -> value for the
+    kinds whose values repeat down a column, kept from one batch to the next (emptied when it grows large)."""
     rows: list[_Row] = []
     field_names = FranchiseeData.field_names()
-    seen: dict[tuple, Any] = {}  # (column, cell) -> value, for the kinds whose values repeat down a column
+    if seen is None:
+        seen = {}
+    elif len(seen) > 100_000:
+        seen.clear()
     for number, cells in data:
-        if all(blank(c) for c in cells) and not any((number, i) in table.formulas for i in mapping):
+        if all(blank(c) for c in cells) and not any((number, i) in formulas for i in mapping):
             continue  # blank lines (Excel keeps some at the end)
         values: dict[str, Any] = {}
         row_problems: list[ImportProblem] = []
         for index, column in mapping.items():
             cell = cells[index] if index < len(cells) else None
-            if cell is None and (number, index) in table.formulas:
+            if cell is None and (number, index) in formulas:
                 row_problems.append(
                     ImportProblem(
                         number,
@@ -144,21 +157,20 @@ def _parse_rows(
                     values[column.name] = convert(column, cell)
             except CellProblem as exc:
                 row_problems.append(ImportProblem(number, column.name, exc.message, exc.params, exc.context))
-        fields = {name: values[name] for name in field_names if name in values}
-        if "tags" in values:
-            fields["tags"] = normalize_tags(values["tags"])
-        data_ = clean_franchisee(FranchiseeData(**{"tier": "", **fields}))
+        data_ = cleaned_franchisee(
+            {"tier": "", **{name: values[name] for name in field_names if name in values}}
+        )
         contact = None
         if any(values.get(name) for name in CONTACT_FIELDS.values()):
-            contact = clean_contact(
-                ContactData(
-                    name=values.get("contact_name") or "",
-                    mobile=values.get("contact_mobile") or "",
-                    phone=values.get("contact_phone") or "",
-                    birthday=values.get("contact_birthday"),
-                    role=values.get("contact_role") or ContactRole.OWNER,
-                    is_primary=True,
-                )
+            contact = cleaned_contact(
+                {
+                    "name": values.get("contact_name") or "",
+                    "mobile": values.get("contact_mobile") or "",
+                    "phone": values.get("contact_phone") or "",
+                    "birthday": values.get("contact_birthday"),
+                    "role": values.get("contact_role") or ContactRole.OWNER,
+                    "is_primary": True,
+                }
             )
             for error in validate_contact(contact, today):
                 column = CONTACT_FIELDS.get(error.field, "contact_" + error.field)
@@ -214,147 +226,163 @@ def _attach_contacts(
 
 def _check_rows(s: Session, rows: list[_Row], problems: list[ImportProblem]) -> None:
     """The domain rules and every check that needs the file as a whole or the database."""
-    tiers = {code.lower(): code for code in s.scalars(select(Tier.code).order_by(Tier.sort_order, Tier.code))}
-    known_tiers = tuple(tiers.values())
-    users = s.execute(select(User.id, User.username, User.display_name, User.role, User.active)).all()
-    by_username = {u.username: u for u in users}
-    by_username_ci: dict[str, list] = {}
-    by_display: dict[str, list] = {}
-    for u in users:
-        by_username_ci.setdefault(u.username.lower(), []).append(u)
-        if u.display_name:
-            by_display.setdefault(u.display_name, []).append(u)
-    existing_codes = set(s.scalars(select(func.lower(Franchisee.code))))
-    existing_uscc = dict(
-        s.execute(select(Franchisee.uscc, Franchisee.code).where(Franchisee.uscc.is_not(None))).all()
-    )
-    first_code: dict[str, int] = {}
-    first_uscc: dict[str, int] = {}
+    _RowChecker(s).check(rows, problems)
 
-    for row in rows:
-        found: list[ImportProblem] = []
-        tier = tiers.get(row.data.tier.lower(), row.data.tier)
-        manager_id = None
-        if row.manager:
-            candidates = (
-                [by_username[row.manager]]
-                if row.manager in by_username
-                else by_username_ci.get(row.manager.lower()) or by_display.get(row.manager) or []
-            )
-            if not candidates:
-                found.append(
-                    ImportProblem(
-                        row.number,
-                        "account_manager",
-                        QT_TRANSLATE_NOOP("Import", "No user has the user name or display name {name}."),
-                        {"name": row.manager},
-                    )
+
+class _RowChecker:
+    """The checks that need the database or the rows before (codes and credit codes taken, in hqdesk or
+    earlier in the file; tiers; account managers), batch after batch: what they need is read once."""
+
+    def __init__(self, s: Session) -> None:
+        tiers = s.scalars(select(Tier.code).order_by(Tier.sort_order, Tier.code))
+        self.tiers = {code.lower(): code for code in tiers}
+        users = s.execute(select(User.id, User.username, User.display_name, User.role, User.active)).all()
+        self.by_username = {u.username: u for u in users}
+        self.by_username_ci: dict[str, list] = {}
+        self.by_display: dict[str, list] = {}
+        for u in users:
+            self.by_username_ci.setdefault(u.username.lower(), []).append(u)
+            if u.display_name:
+                self.by_display.setdefault(u.display_name, []).append(u)
+        self.existing_codes = set(s.scalars(select(func.lower(Franchisee.code))))
+        self.existing_uscc = dict(
+            s.execute(select(Franchisee.uscc, Franchisee.code).where(Franchisee.uscc.is_not(None))).all()
+        )
+        self.first_code: dict[str, int] = {}
+        self.first_uscc: dict[str, int] = {}
+
+    def check(self, rows: list[_Row], problems: list[ImportProblem]) -> None:
+        tiers, known_tiers = self.tiers, tuple(self.tiers.values())
+        by_username, by_username_ci, by_display = self.by_username, self.by_username_ci, self.by_display
+        existing_codes, existing_uscc = self.existing_codes, self.existing_uscc
+        first_code, first_uscc = self.first_code, self.first_uscc
+        for row in rows:
+            found: list[ImportProblem] = []
+            tier = tiers.get(row.data.tier.lower(), row.data.tier)
+            manager_id = None
+            if row.manager:
+                candidates = (
+                    [by_username[row.manager]]
+                    if row.manager in by_username
+                    else by_username_ci.get(row.manager.lower()) or by_display.get(row.manager) or []
                 )
-            elif len(candidates) > 1:
-                found.append(
-                    ImportProblem(
-                        row.number,
-                        "account_manager",
-                        QT_TRANSLATE_NOOP("Import", "Several users are called {name}: use the user name."),
-                        {"name": row.manager},
+                if not candidates:
+                    found.append(
+                        ImportProblem(
+                            row.number,
+                            "account_manager",
+                            QT_TRANSLATE_NOOP("Import", "No user has the user name or display name {name}."),
+                            {"name": row.manager},
+                        )
                     )
-                )
-            elif not candidates[0].active or candidates[0].role not in (
-                Role.ACCOUNT_MANAGER.value,
-                Role.ADMIN.value,
-            ):
-                found.append(
-                    ImportProblem(
-                        row.number,
-                        "account_manager",
-                        QT_TRANSLATE_NOOP(
-                            "Import",
-                            "{name} cannot be given franchisees: only active account managers and "
-                            "administrators can.",
-                        ),
-                        {"name": row.manager},
+                elif len(candidates) > 1:
+                    found.append(
+                        ImportProblem(
+                            row.number,
+                            "account_manager",
+                            QT_TRANSLATE_NOOP(
+                                "Import", "Several users are called {name}: use the user name."
+                            ),
+                            {"name": row.manager},
+                        )
                     )
-                )
-            else:
-                manager_id = candidates[0].id
-        if tier != row.data.tier or manager_id != row.data.account_manager_id:  # one copy, only if needed
-            row.data = replace(row.data, tier=tier, account_manager_id=manager_id)
-        for error in validate_franchisee(row.data, known_tiers):
-            column = FRANCHISEE_FIELDS.get(error.field, error.field)
-            if column not in row.bad_columns:
-                found.append(ImportProblem(row.number, column, error.message, error.params, VALIDATION))
-        code = row.data.code.lower()
-        if code:
-            if code in first_code:
-                found.append(
-                    ImportProblem(
-                        row.number,
-                        "code",
-                        QT_TRANSLATE_NOOP("Import", "The code {code} is also on row {row}."),
-                        {"code": row.data.code, "row": first_code[code]},
+                elif not candidates[0].active or candidates[0].role not in (
+                    Role.ACCOUNT_MANAGER.value,
+                    Role.ADMIN.value,
+                ):
+                    found.append(
+                        ImportProblem(
+                            row.number,
+                            "account_manager",
+                            QT_TRANSLATE_NOOP(
+                                "Import",
+                                "{name} cannot be given franchisees: only active account managers and "
+                                "administrators can.",
+                            ),
+                            {"name": row.manager},
+                        )
                     )
-                )
-            else:
-                first_code[code] = row.number
-                if code in existing_codes:
+                else:
+                    manager_id = candidates[0].id
+            if tier != row.data.tier or manager_id != row.data.account_manager_id:  # one copy, only if needed
+                row.data = with_changes(row.data, {"tier": tier, "account_manager_id": manager_id})
+            for error in validate_franchisee(row.data, known_tiers):
+                column = FRANCHISEE_FIELDS.get(error.field, error.field)
+                if column not in row.bad_columns:
+                    found.append(ImportProblem(row.number, column, error.message, error.params, VALIDATION))
+            code = row.data.code.lower()
+            if code:
+                if code in first_code:
                     found.append(
                         ImportProblem(
                             row.number,
                             "code",
-                            QT_TRANSLATE_NOOP(
-                                "Validation", "Another franchisee already has the code {code}."
-                            ),
-                            {"code": row.data.code},
-                            VALIDATION,
+                            QT_TRANSLATE_NOOP("Import", "The code {code} is also on row {row}."),
+                            {"code": row.data.code, "row": first_code[code]},
                         )
                     )
-        uscc = row.data.uscc
-        if uscc:
-            if uscc in first_uscc:
-                found.append(
-                    ImportProblem(
-                        row.number,
-                        "uscc",
-                        QT_TRANSLATE_NOOP(
-                            "Import", "The unified social credit code {uscc} is also on row {row}."
-                        ),
-                        {"uscc": uscc, "row": first_uscc[uscc]},
-                    )
-                )
-            else:
-                first_uscc[uscc] = row.number
-                if uscc in existing_uscc:
+                else:
+                    first_code[code] = row.number
+                    if code in existing_codes:
+                        found.append(
+                            ImportProblem(
+                                row.number,
+                                "code",
+                                QT_TRANSLATE_NOOP(
+                                    "Validation", "Another franchisee already has the code {code}."
+                                ),
+                                {"code": row.data.code},
+                                VALIDATION,
+                            )
+                        )
+            uscc = row.data.uscc
+            if uscc:
+                if uscc in first_uscc:
                     found.append(
                         ImportProblem(
                             row.number,
                             "uscc",
                             QT_TRANSLATE_NOOP(
-                                "Validation", "Franchisee {code} already has this unified social credit code."
+                                "Import", "The unified social credit code {uscc} is also on row {row}."
                             ),
-                            {"code": existing_uscc[uscc]},
-                            VALIDATION,
+                            {"uscc": uscc, "row": first_uscc[uscc]},
                         )
                     )
-        if (
-            len(uscc) == 18
-            and uscc.isdigit()
-            and uscc.endswith("000")
-            and uscc_rules.check_character(uscc[:17]) != uscc[17]
-        ):
-            # the typo message would mislead: Excel turned the code into a number and zeroed its last digits
-            found = [p for p in found if p.column != "uscc"] + [
-                ImportProblem(
-                    row.number,
-                    "uscc",
-                    QT_TRANSLATE_NOOP(
-                        "Import",
-                        "The check character does not match, and the code ends in 000: Excel probably stored it "
-                        "as a number and kept only 15 digits. Format the uscc column as Text, type the codes "
-                        "again and save.",
-                    ),
-                )
-            ]
-        problems.extend(found)
+                else:
+                    first_uscc[uscc] = row.number
+                    if uscc in existing_uscc:
+                        found.append(
+                            ImportProblem(
+                                row.number,
+                                "uscc",
+                                QT_TRANSLATE_NOOP(
+                                    "Validation",
+                                    "Franchisee {code} already has this unified social credit code.",
+                                ),
+                                {"code": existing_uscc[uscc]},
+                                VALIDATION,
+                            )
+                        )
+            if (
+                len(uscc) == 18
+                and uscc.isdigit()
+                and uscc.endswith("000")
+                and uscc_rules.check_character(uscc[:17]) != uscc[17]
+            ):
+                # the typo message would mislead: Excel turned the code into a number and zeroed its last digits
+                found = [p for p in found if p.column != "uscc"] + [
+                    ImportProblem(
+                        row.number,
+                        "uscc",
+                        QT_TRANSLATE_NOOP(
+                            "Import",
+                            "The check character does not match, and the code ends in 000: Excel probably stored it "
+                            "as a number and kept only 15 digits. Format the uscc column as Text, type the codes "
+                            "again and save.",
+                        ),
+                    )
+                ]
+            problems.extend(found)
 
 
 BATCH = 1000
@@ -435,6 +463,65 @@ def _insert(s: Session, model, rows: list[dict], actor: Actor) -> list[int] | No
     return insert_audited(s, model, rows, actor.username)
 
 
+def _once(problems: list[ImportProblem]) -> list[ImportProblem]:
+    """The problems without repeats (a file-wide one, e.g. credit columns a role may not write, is found in
+    every batch)."""
+    seen: set = set()
+    out = []
+    for p in problems:
+        key = (p.row, p.column, p.message, tuple(sorted((k, str(v)) for k, v in (p.params or {}).items())))
+        if p.row is None:
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(p)
+    return out
+
+
+# ----- reading the rows ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Source:
+    """A file's rows as an import reads them: the data rows read with the header (``head``), then the rest
+    streamed (``rest``), or all of them in ``head`` (a file read whole: ``recognised`` is its layout)."""
+
+    layout: str
+    header_row: int
+    columns: dict[int, Column]
+    head: list[tuple[int, list[Any]]]
+    rest: Iterator[tuple[int, list[Any]]]
+    formulas: set[tuple[int, int]]
+    recognised: Recognised | None
+    named: set[int] | None = None  # streamed without a mapping: the columns that have a name in the header
+    width: int = 0  # the header's columns
+    close: Callable[[], None] = lambda: None
+
+    def rows(self, unnamed: dict[int, ImportProblem]) -> Iterator[tuple[int, list[Any]]]:
+        """Every data row; a cell with a value under no column name in the rows after the head (the head's
+        were checked with the header) goes into ``unnamed`` (column index -> the problem, once)."""
+        yield from self.head
+        if self.named is None:
+            yield from self.rest
+            return
+        nameless = [i for i in range(self.width) if i not in self.named]
+        width = self.width
+        for number, cells in self.rest:
+            if len(cells) > width or nameless:
+                for index in (*nameless, *range(width, len(cells))):
+                    if index < len(cells) and index not in unnamed and not blank(cells[index]):
+                        unnamed[index] = ImportProblem(
+                            self.header_row, letter(index), NO_HEADER, {"letter": letter(index)}
+                        )
+            yield number, cells
+
+
+def _blocks(rows: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(rows)
+    while block := list(itertools.islice(iterator, size)):
+        yield block
+
+
 # ----- the service -----------------------------------------------------------------------------------------
 
 
@@ -484,6 +571,10 @@ class FranchiseeImporter(Service):
         legal name, since codes and credit codes are unique). ``decisions``: Excel row -> action, for single
         rows. Every match is in ``ImportResult.duplicates`` with its action.
 
+        Memory stays bounded however long the file: it is read row by row, BATCH rows at a time converted,
+        checked and written inside the one transaction (``_import``). Other systems' exports (Odoo, ERPNext,
+        Salesforce) are read whole, as their layouts join rows.
+
         Problems with the file or its rows come back in ``ImportResult.errors`` (nothing written); raises
         PermissionDenied, ImportConflict (a concurrent import took a code), and database errors.
         """
@@ -493,75 +584,181 @@ class FranchiseeImporter(Service):
         path = Path(path)
         today = today or date.today()
         mapping_name = mapping if isinstance(mapping, str) else ""
-        try:
-            check_choices(on_duplicate, decisions)
-            assigned, mapping_name = resolve(self.db, self.entity, mapping)
-            table = read_table(path)
-            recognised = recognise_layout(table, self._default_tier())
-            layout, table = recognised.name, recognised.franchisees
-            _header_row, columns, data = self.template.map_header(
-                table, assigned, self._required(table, assigned, on_duplicate)
-            )
-        except Refused as refused:
-            return ImportResult(str(path), 0, 0, dry_run, refused.problems, mapping_name=mapping_name)
-        problems: list[ImportProblem] = []
-        rows = _parse_rows(columns, data, table, today, problems)
-        matching = on_duplicate != "refuse" or bool(decisions)
-        present = present_cells(columns, data) if matching else {}
-        credit = credit_cells(columns, data, table)
-        del table, data  # the file's cells: the rows hold what is imported (memory bound)
-        _attach_contacts(recognised, rows, today, problems)
-        del recognised
-        check_credit(self.current(actor), credit, problems)
-        reason = f"import: {path.name}"[:200]
-        if not dry_run:
-            # the search texts' pinyin before the write lock is taken: another user's save need not wait for it
-            prepare_pinyin(
-                name
-                for row in rows
-                for name in (
-                    row.data.legal_name,
-                    row.data.city,
-                    row.contact.name if row.contact else "",
-                    *(c.name for c in row.others),
+        whole = False
+        while True:
+            try:
+                check_choices(on_duplicate, decisions)
+                assigned, mapping_name = resolve(self.db, self.entity, mapping)
+                source = self._open(path, assigned, on_duplicate, whole)
+            except Refused as refused:
+                return ImportResult(str(path), 0, 0, dry_run, refused.problems, mapping_name=mapping_name)
+            try:
+                return self._import(
+                    actor, path, source, dry_run, today, on_duplicate, decisions, mapping_name
                 )
+            except Refused as refused:  # found while the rows were read (a damaged file): nothing was written
+                return ImportResult(str(path), 0, 0, dry_run, refused.problems, mapping_name=mapping_name)
+            except NotStreamable:
+                whole = True  # rolled back, nothing written: read the file whole instead
+            finally:
+                source.close()
+
+    def _open(self, path: Path, assigned, on_duplicate: str, whole: bool) -> _Source:
+        """The file's rows as the import reads them: streamed (hqdesk's template, a guessed or saved mapping),
+        or whole (another system's export, which its layout turns into hqdesk's template first; a file the
+        stream does not read). Raises Refused: a bad file, a header that needs a mapping."""
+        stream = None if whole else stream_table(path)
+        recognised = None
+        if stream is not None:
+            try:
+                head = stream.head
+                found = recognise_layout(head, self._default_tier())
+                if found.name:  # another system's export: its layout needs every row
+                    stream.close()
+                    stream = None
+            except BaseException:
+                stream.close()
+                raise
+        if stream is None:
+            recognised = recognise_layout(read_table(path), self._default_tier())
+            head = recognised.franchisees
+        try:
+            header = self.template.header(head)
+            header_row, columns, data = self.template.map_header(
+                head, assigned, self._required(head, assigned, on_duplicate)
             )
+        except BaseException:
+            if stream is not None:
+                stream.close()
+            raise
+        if stream is None:
+            return _Source(recognised.name, header_row, columns, data, iter(()), head.formulas, recognised)
+        named = {i for i, text in enumerate(header.texts) if text} if assigned is None else None
+        return _Source(
+            "",
+            header_row,
+            columns,
+            data,
+            stream.rest,
+            head.formulas,
+            None,
+            named,
+            len(header.texts),
+            stream.close,
+        )
+
+    def _import(
+        self, actor, path, source: _Source, dry_run, today, on_duplicate, decisions, mapping_name
+    ) -> ImportResult:
+        """One pass over the file inside one transaction: BATCH rows at a time are converted, checked (on
+        their own, then against the database and the rows before) and, while no problem has been found,
+        written. A problem found later rolls everything back: all rows or none. A file read whole (another
+        system's export) is converted and checked on its own before the transaction, as its layout joins rows
+        (Odoo's people to their companies)."""
         from sqlalchemy.exc import IntegrityError
         from sqlalchemy.orm.exc import StaleDataError
 
+        problems: list[ImportProblem] = []
+        matching = on_duplicate != "refuse" or bool(decisions)
+        credit: dict[int, dict[str, Any]] = {}
+        unnamed: dict[int, ImportProblem] = {}
+        may_credit = self.current(actor)
+        parsed = self._parsed(source, unnamed, matching, today, problems, credit, may_credit)
+        if source.recognised is not None:  # read whole: convert and check on its own first (joined rows)
+            parsed = list(parsed)
+            rows_all = [row for rows, _present in parsed for row in rows]
+            _attach_contacts(source.recognised, rows_all, today, problems)
+            if not dry_run:  # the search texts' pinyin before the write lock is taken
+                prepare_pinyin(
+                    name
+                    for row in rows_all
+                    for name in (
+                        row.data.legal_name,
+                        row.data.city,
+                        row.contact.name if row.contact else "",
+                        *(c.name for c in row.others),
+                    )
+                )
+            del rows_all
+        reason = f"import: {path.name}"[:200]
+        may_skip = on_duplicate == "skip" or "skip" in (decisions or {}).values()
+        imported = updated = skipped = kept_count = 0
+        duplicates: list[DuplicateMatch] = []
+        writing = not dry_run
         try:
             with self.db.read() if dry_run else self.db.write(actor.username) as s:
                 now = self.require(actor, Action.IMPORT_FRANCHISEES, s=s)
-                create, updates, duplicates, skipped = sort_duplicates(
-                    s, now, rows, problems, on_duplicate, decisions, present
-                )
-                by_number = {row.number: row for row in rows}
-                updating = [by_number[u.number] for u in updates]
-                _check_rows(s, create + updating if updates else create, problems)
-                after_check(now, by_number, updates, problems)
-                kept = create + updating
-                profiles = self._check_credit(s, credit, updates, {r.number for r in kept}, problems)
+                checker = _RowChecker(s)
+                updating: dict[int, int] = {}
+                for rows, present in parsed:
+                    create, updates, found, batch_skipped = sort_duplicates(
+                        s, now, rows, problems, on_duplicate, decisions, present, updating=updating
+                    )
+                    by_number = {row.number: row for row in rows}
+                    updating_rows = [by_number[u.number] for u in updates]
+                    checker.check(create + updating_rows if updates else create, problems)
+                    after_check(now, by_number, updates, problems)
+                    kept = create + updating_rows
+                    profiles = self._check_credit(s, credit, updates, {r.number for r in kept}, problems)
+                    duplicates.extend(found)
+                    skipped += batch_skipped
+                    kept_count += len(kept)
+                    if writing and problems:
+                        # a problem of a later row may still go with its row (skipped); one of these rows stays
+                        last = rows[-1].number if rows else 0
+                        writing = may_skip and not any(p.row is None or p.row <= last for p in problems)
+                    if writing:
+                        imported += _write(s, create, actor, today, reason) if create else 0
+                        updated += write_updates(s, now, by_number, updates)
+                        self._write_credit(s, now, credit, profiles, by_number, reason)
+                    for number in by_number:  # this batch's credit cells are done with
+                        credit.pop(number, None)
+                if unnamed:  # cells under no column name, found after the first rows: the mapping's problem
+                    s.rollback()
+                    return ImportResult(
+                        str(path),
+                        0,
+                        0,
+                        dry_run,
+                        tuple(unnamed[i] for i in sorted(unnamed)),
+                        mapping_name=mapping_name,
+                    )
                 result = partial(
                     self._result,
                     path,
-                    kept,
-                    layout=layout,
+                    kept_count,
+                    layout=source.layout,
                     skipped=skipped,
                     duplicates=tuple(duplicates),
                     mapping_name=mapping_name,
                 )
                 if problems or dry_run:
                     s.rollback()  # nothing was written; said explicitly (the unit of work commits only on request)
-                    return result(0, dry_run, problems)
-                imported = _write(s, create, actor, today, reason) if create else 0
-                updated = write_updates(s, now, by_number, updates)
-                self._write_credit(s, now, credit, profiles, by_number, reason)
+                    return result(0, dry_run, _once(problems))
+                if not writing:  # cannot happen: a batch held back for a problem that then went away
+                    s.rollback()
+                    raise RuntimeError("import: a batch was not written although no problem remained")
                 s.commit()
         except IntegrityError as exc:
             raise ImportConflict() from exc
         except StaleDataError as exc:
             raise ImportStale() from exc
         return result(imported, dry_run, problems, updated=updated)
+
+    @staticmethod
+    def _parsed(source: _Source, unnamed, matching, today, problems, credit, actor):
+        """(rows, the cells each row has) BATCH rows at a time, converted and checked each on its own; the
+        credit cells go into ``credit`` (checked: the role may write them, the settlement terms parse)."""
+        seen: dict[tuple, Any] = {}
+        for block in _blocks(source.rows(unnamed), BATCH):
+            rows = _parse_rows(source.columns, block, source.formulas, today, problems, seen)
+            present = present_cells(source.columns, block) if matching else {}
+            found = credit_cells(source.columns, block)
+            del block
+            if found:
+                check_credit(actor, found, problems)
+                credit.update(found)
+            yield rows, present
 
     def _required(self, table, assigned, on_duplicate: str) -> tuple[str, ...] | None:
         """The columns a file must have: the template's required ones; for a file that updates existing
@@ -618,7 +815,7 @@ class FranchiseeImporter(Service):
     @staticmethod
     def _result(
         path: Path,
-        rows: list[_Row],
+        rows: int,
         imported: int,
         dry_run: bool,
         problems: Iterable[ImportProblem],
@@ -633,7 +830,7 @@ class FranchiseeImporter(Service):
         ordered = sorted(problems, key=lambda p: (p.row or 0, order.get(p.column or "", len(order))))
         return ImportResult(
             str(path),
-            len(rows),
+            rows,
             imported,
             dry_run,
             tuple(ordered),

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import codecs
 import csv
+import itertools
 import logging
 import re
 import sys
 import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -85,7 +87,11 @@ def _decode(raw: bytes, name: str) -> str:
                 return raw.decode(encoding)
             except UnicodeDecodeError:
                 continue
-    raise _refused(
+    raise _not_text(name)
+
+
+def _not_text(name: str) -> Refused:
+    return _refused(
         QT_TRANSLATE_NOOP(
             "Import",
             '{file} is neither UTF-8 nor GBK/GB18030 text. In Excel, save it as "CSV UTF-8" or '
@@ -284,6 +290,25 @@ def _fast_rows(source, strings, date_styles, timedelta_styles, epoch):
 
 
 _ROW_RE = re.compile(r'<row r="(\d+)"[^>]*?(?:/>|>(.*?)</row>)', re.S)
+_ROW_HEAD = re.compile(r'<row r="(\d+)"[^>]*?(/?)>')
+
+
+def _row_pieces(chunk: str):
+    """(row number text, content) of each row of ``chunk``, as ``_ROW_RE.finditer`` finds them, four times as
+    fast: the text is cut at each ``</row>`` (an open row's content runs to the cut), not scanned lazily for it.
+    An open row without its ``</row>`` is not given (the caller's count of ``<row`` tags then refuses it)."""
+    pieces = chunk.split("</row>")
+    last = len(pieces) - 1
+    for index, piece in enumerate(pieces):
+        heads = list(_ROW_HEAD.finditer(piece))
+        for position, head in enumerate(heads):
+            if head[2]:  # <row .../>
+                yield head[1], None
+            elif position == len(heads) - 1 and index < last:
+                yield head[1], piece[head.end() :]
+            # else: an open row followed by another row, or never closed: not a row the patterns read
+
+
 _CELL_RE = re.compile(
     r'<c r="([A-Z]{1,3})(\d+)"(?: s="(\d+)")?(?: t="(\w+)")?(?: s="(\d+)")?'
     r'(?:/>|>(?:<v>([^<]*)</v>|<is><t(?: xml:space="preserve")?>([^<]*)</t></is>)</c>)'
@@ -291,6 +316,9 @@ _CELL_RE = re.compile(
 _ENTITY_RE = re.compile(r"&(#[0-9]+|#x[0-9a-fA-F]+|amp|lt|gt|quot|apos);")
 _ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 _CHUNK = 1 << 20
+_LETTERS = [chr(65 + i) for i in range(26)] + [
+    chr(65 + i) + chr(65 + j) for i in range(26) for j in range(26)
+]
 
 
 def _entity(match: re.Match) -> str:
@@ -317,54 +345,93 @@ def _pattern_rows(source, strings, date_styles, timedelta_styles, epoch):
     a time with regular expressions: about three times as fast as expat calling Python for every element.
     Anything else (formulas, rich text, a DTD, CDATA, comments, prefixed tags, other attributes or their
     order, a cell whose reference names another row) raises _Unsupported: ``_fast_rows`` reads the sheet."""
+    rows: dict[int, list[Any]] = {}
+    for number, values in _pattern_iter(source, strings, date_styles, timedelta_styles, epoch, ordered=False):
+        if number in rows:
+            raise _Unsupported("row stored twice")
+        rows[number] = values
+    return rows, set()  # no formula is read here
+
+
+def _pattern_iter(
+    source, strings, date_styles, timedelta_styles, epoch, *, ordered: bool, long_cells: list | None = None
+):
+    """(row number, cells) of ``_pattern_rows``, one row at a time as the sheet stores them; ``ordered``: a row
+    whose number is not above the one before raises _Unsupported (a reader of the stream cannot sort).
+    ``long_cells``: gets (row, column index, length) of each text over MAX_CELL_CHARS."""
     import codecs
 
     from openpyxl.utils.datetime import from_excel, from_ISO8601
 
-    rows: dict[int, list[Any]] = {}
     decoder = codecs.getincrementaldecoder("utf-8")()
     columns: dict[str, int] = {}
-    share = {}.setdefault
+    shared: dict[str, str] = {}
+    share = shared.setdefault
     head = True
     buffer = ""
+    last = [0]
+    long_strings = (  # the shared strings over MAX_CELL_CHARS, by their index as the sheet writes it
+        {str(i) for i, t in enumerate(strings) if isinstance(t, str) and len(t) > MAX_CELL_CHARS}
+        if long_cells is not None
+        else set()
+    )
 
-    def rows_of(chunk: str) -> None:
+    def rows_of(chunk: str) -> list[tuple[int, list[Any]]]:
         if "<!" in chunk:  # CDATA, a comment
             raise _Unsupported("markup the patterns do not read")
         found = 0
-        for row_match in _ROW_RE.finditer(chunk):
+        rows: list[tuple[int, list[Any]]] = []
+        plain = "&" not in chunk and "\r" not in chunk  # no reference or line end to normalise
+        for number_text, content in _row_pieces(chunk):
             found += 1
-            number_text = row_match[1]
             number = int(number_text)
-            if number in rows:
-                raise _Unsupported("row stored twice")
-            content = row_match[2]
+            if ordered and number <= last[0]:
+                raise _Unsupported("rows out of order")
+            last[0] = number
             if not content:
-                rows[number] = []
+                rows.append((number, []))
                 continue
             cells = _CELL_RE.findall(content)
             opened = content.count("<c ")
+            if len(cells) != opened:
+                raise _Unsupported("cell content")
             # every tag of the row is one the patterns consumed: <c .../>, or <c>, <v>, </v>, </c>, or <c>,
             # <is>, <t>, </t>, </is>, </c> (a formula, rich text or anything else adds tags: not read here)
-            if len(cells) != opened or content.count("<") != (
-                opened + 3 * content.count("<v>") + 5 * content.count("<is>")
-            ):
+            tags = content.count("<")
+            inline = plain and tags == 6 * opened and content.count('t="inlineStr"') == opened
+            if not inline and tags != opened + 3 * content.count("<v>") + 5 * content.count("<is>"):
                 raise _Unsupported("cell content")
-            placed: list[tuple[int, Any]] = []
+            if inline:
+                # the common row of a program-written sheet: only plain inline texts, in columns A, B, C...
+                texts = [c[6] for c in cells]
+                if (
+                    [c[0] for c in cells] == _LETTERS[: len(cells)]
+                    and {c[1] for c in cells} == {number_text}
+                    and max(map(len, texts)) <= MAX_CELL_CHARS
+                ):
+                    rows.append((number, [share(t, t) if len(t) <= SHARED_CHARS else t for t in texts]))
+                    continue
+            values: list[Any] = []  # placed as they come: Excel writes a row's cells left to right
             for letters, row_text, style1, kind, style2, raw, inline in cells:
                 if row_text != number_text:
                     raise _Unsupported("cell of another row")
                 column = columns.get(letters)
                 if column is None:
                     column = columns[letters] = _column(letters)
+                    if column > MAX_COLUMNS:
+                        raise _Unsupported("too wide")
                 if kind == "inlineStr":
                     value = _xml_text(inline) if ("&" in inline or "\r" in inline) else inline
                     if len(value) <= SHARED_CHARS:  # repeated short texts kept once, as in a CSV
                         value = share(value, value)
+                    elif long_cells is not None and len(value) > MAX_CELL_CHARS:
+                        long_cells.append((number, column - 1, len(value)))
                 elif not raw:
                     value = None
                 elif kind == "s":
                     value = strings[int(raw)]
+                    if long_strings and raw in long_strings:
+                        long_cells.append((number, column - 1, len(value)))
                 elif not kind or kind == "n":
                     value = float(raw) if ("." in raw or "E" in raw or "e" in raw) else int(raw)
                     style = int(style1 or style2 or 0)
@@ -379,16 +446,24 @@ def _pattern_rows(source, strings, date_styles, timedelta_styles, epoch):
                     value = from_ISO8601(_xml_text(raw))
                 else:  # "str", "e"
                     value = _xml_text(raw)
-                placed.append((column, value))
-            width = max(c for c, _v in placed)
-            if width > MAX_COLUMNS:
-                raise _Unsupported("too wide")
-            values: list[Any] = [None] * width
-            for column, value in placed:
-                values[column - 1] = value
-            rows[number] = values
+                    if long_cells is not None and len(value) > MAX_CELL_CHARS:
+                        long_cells.append((number, column - 1, len(value)))
+                filled = len(values)
+                if column == filled + 1:
+                    values.append(value)
+                elif column > filled:
+                    values.extend([None] * (column - 1 - filled))
+                    values.append(value)
+                else:  # a cell left of one before: placed where it belongs (the later one wins, as openpyxl)
+                    values[column - 1] = value
+            if not values:
+                raise _Unsupported("a row without cells")
+            rows.append((number, values))
         if found != chunk.count("<row"):
             raise _Unsupported("row attributes")
+        if len(shared) > _SHARED_MAX:  # short texts that do not repeat (codes): start again
+            shared.clear()
+        return rows
 
     try:
         while True:
@@ -413,17 +488,16 @@ def _pattern_rows(source, strings, date_styles, timedelta_styles, epoch):
             else:
                 buffer += text
             if not data:
-                rows_of(buffer)
+                yield from rows_of(buffer)
                 break
             cut = buffer.rfind("</row>")
             if cut >= 0:
-                rows_of(buffer[: cut + 6])
-                buffer = buffer[cut + 6 :]
+                chunk, buffer = buffer[: cut + 6], buffer[cut + 6 :]
+                yield from rows_of(chunk)
     except _Unsupported:
         raise
     except Exception as exc:  # a bad index into the strings, undecodable bytes...
         raise _Unsupported(str(exc)) from exc
-    return rows, set()  # no formula is read here
 
 
 def _fast_sheet(path: Path) -> tuple[dict[int, list[Any]], set[tuple[int, int]]] | None:
@@ -624,4 +698,205 @@ def read_table(path: Path) -> Table:
     return table
 
 
-__all__ = ["Table", "read_table", "read_csv", "read_xlsx", "blank", "letter", "SUFFIXES", "MAX_CELL_CHARS"]
+# ----- a file read row by row (an import's memory stays bounded however long the file) ------------------
+
+HEAD_ROWS = (
+    100  # the rows a stream holds at once at its start: the header is found, a layout recognised there
+)
+_SHARED_MAX = 50_000  # the short repeated cells kept once (CSV), at most
+
+
+class NotStreamable(Exception):
+    """The file turned out to be one only the whole-file reader reads (an XLSX sheet with formulas, rich text,
+    rows out of order...): read it again with ``read_table``. Raised while the rows are read."""
+
+
+@dataclass
+class Stream:
+    """A file read row by row: ``head`` holds its first HEAD_ROWS rows as a Table (header, layout), ``rest``
+    yields the rows after them, in order. Reading ``rest`` may raise Refused (what is wrong with the file,
+    e.g. a cell over MAX_CELL_CHARS, named by row and column, once every row is read) or NotStreamable.
+    ``close()`` releases the file."""
+
+    head: Table
+    rest: Iterator[tuple[int, list[Any]]]
+    close: Callable[[], None]
+
+
+def _refuse_long(long_cells: list[tuple[int, int, int]]) -> None:
+    if long_cells:
+        raise Refused(
+            *(
+                ImportProblem(
+                    number,
+                    letter(index),
+                    QT_TRANSLATE_NOOP(
+                        "Import", "The cell holds {length} characters; a cell may hold at most {limit}."
+                    ),
+                    {"length": length, "limit": MAX_CELL_CHARS},
+                )
+                for number, index, length in long_cells
+            )
+        )
+
+
+def _encoding(path: Path) -> str:
+    """The encoding ``_decode`` would read ``path`` with, found by decoding it strictly a megabyte at a time
+    (nothing kept); Refused as ``_decode`` refuses."""
+    with path.open("rb") as fh:
+        start = fh.read(2)
+    candidates = (
+        ("utf-16",) if start in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) else ("utf-8-sig", "gb18030")
+    )
+    for encoding in candidates:
+        decoder = codecs.getincrementaldecoder(encoding)()
+        try:
+            with path.open("rb") as fh:
+                while chunk := fh.read(_CHUNK):
+                    decoder.decode(chunk)
+                decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            continue
+        return encoding
+    raise _not_text(path.name)
+
+
+def _csv_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
+    """The rows of a CSV file one at a time, decoded as they are read (the encoding found first, strictly: a
+    file that is neither UTF-8 nor GB18030 is refused before any row)."""
+    encoding = _encoding(path)
+    with path.open(encoding=encoding, newline="") as fh:  # newline="": line ends kept, as csv wants them
+        yield from _csv_records(path, fh)
+
+
+def _csv_records(path: Path, fh) -> Iterator[tuple[int, list[Any]]]:
+    records = enumerate(csv.reader(fh), start=1)
+    long_cells: list[tuple[int, int, int]] = []
+    shared: dict[str, str] = {}
+    number = 0
+    while True:
+        with _csv_limit:  # the limit is the module's: raised only while a block of rows is read, under a lock
+            before = csv.field_size_limit(sys.maxsize)
+            try:
+                block = list(itertools.islice(records, 1000))
+            except csv.Error as exc:
+                raise _refused(
+                    QT_TRANSLATE_NOOP("Import", "{file} is not valid CSV after row {row}: {detail}"),
+                    file=path.name,
+                    row=number,
+                    detail=str(exc),
+                ) from None
+            finally:
+                csv.field_size_limit(before)
+        if not block:
+            _refuse_long(long_cells)
+            return
+        if len(shared) > _SHARED_MAX:
+            shared.clear()
+        share = shared.setdefault
+        for number, cells in block:
+            if cells and max(map(len, cells)) > MAX_CELL_CHARS:
+                long_cells.extend((number, i, len(c)) for i, c in enumerate(cells) if len(c) > MAX_CELL_CHARS)
+            yield number, [share(c, c) if len(c) <= SHARED_CHARS else c for c in cells]
+
+
+def _xlsx_rows(path: Path) -> tuple[Iterator[tuple[int, list[Any]]], Callable[[], None]] | None:
+    """The rows of a plain XLSX sheet (``_pattern_iter``) one at a time, and how to close the file; None when
+    the workbook's parts cannot be read this way (the whole-file reader then reads it, or says what is wrong)."""
+    try:
+        from openpyxl.reader.excel import ExcelReader
+        from openpyxl.styles.stylesheet import apply_stylesheet
+
+        reader = ExcelReader(path, read_only=True, data_only=True)
+    except Exception:
+        return None
+    try:
+        reader.read_manifest()
+        reader.read_strings()
+        reader.read_workbook()
+        apply_stylesheet(reader.archive, reader.wb)
+        workbook = reader.wb
+        target = next(
+            (
+                rel.target
+                for _sheet, rel in reader.parser.find_sheets()
+                if rel.target in reader.valid_files and "chartsheet" not in rel.Type
+            ),
+            None,
+        )
+        if target is None:
+            raise LookupError("no worksheet")
+        source = reader.archive.open(target)
+    except Exception:
+        reader.archive.close()
+        return None
+
+    def close() -> None:
+        source.close()
+        reader.archive.close()
+
+    def rows() -> Iterator[tuple[int, list[Any]]]:
+        long_cells: list[tuple[int, int, int]] = []
+        try:
+            yield from _pattern_iter(
+                source,
+                reader.shared_strings,
+                workbook._date_formats,
+                workbook._timedelta_formats,
+                workbook.epoch,
+                ordered=True,
+                long_cells=long_cells,
+            )
+            _refuse_long(long_cells)
+        except _Unsupported as exc:
+            log.info("%s: not streamed (%s)", path, exc)
+            raise NotStreamable(str(exc)) from None
+
+    return rows(), close
+
+
+def stream_table(path: Path) -> Stream | None:
+    """``path`` read row by row, or None when only ``read_table`` reads it (not a file of a known kind, an XLSX
+    whose parts the stream does not read). Refused: a file that is not there, or not CSV/XLSX."""
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES or not path.is_file():
+        return None  # read_table says what is wrong
+    try:
+        if suffix == ".csv":
+            rows = _csv_rows(path)
+            close = rows.close  # the file, if the import stops early
+        else:
+            found = _xlsx_rows(path)
+            if found is None:
+                return None
+            rows, close = found
+        head = Table(path.name, list(itertools.islice(rows, HEAD_ROWS)))
+    except _Unsupported:
+        close()
+        return None
+    except NotStreamable:
+        close()
+        return None
+    except OSError as exc:
+        close()
+        raise _refused(
+            QT_TRANSLATE_NOOP("Import", "The file cannot be read: {detail}"),
+            detail=exc.strerror or str(exc),
+        ) from None
+    return Stream(head, rows, close)
+
+
+__all__ = [
+    "Table",
+    "read_table",
+    "stream_table",
+    "Stream",
+    "NotStreamable",
+    "HEAD_ROWS",
+    "read_csv",
+    "read_xlsx",
+    "blank",
+    "letter",
+    "SUFFIXES",
+    "MAX_CELL_CHARS",
+]
