@@ -506,6 +506,35 @@ def _fast_sheet(path: Path) -> tuple[dict[int, list[Any]], set[tuple[int, int]]]
     does, and says in words what is wrong with a damaged file). The workbook's parts (shared strings, styles,
     sheet list) are read by openpyxl's reader, without its read-only worksheet, which reads a whole sheet
     that has no ``<dimension>`` once more only to size it."""
+    parts = _workbook_parts(path)
+    if parts is None:
+        return None
+    reader, workbook, target = parts
+    try:
+        for parse in (_pattern_rows, _fast_rows):
+            try:
+                with reader.archive.open(target) as source:
+                    return parse(
+                        source,
+                        reader.shared_strings,
+                        workbook._date_formats,
+                        workbook._timedelta_formats,
+                        workbook.epoch,
+                    )
+            except _Unsupported as exc:
+                log.info("%s: not read by %s (%s)", path, parse.__name__, exc)
+        return None
+    except Exception:
+        log.info("%s: left to openpyxl's parser", path, exc_info=True)
+        return None
+    finally:
+        reader.archive.close()
+
+
+def _workbook_parts(path: Path):
+    """(openpyxl's ExcelReader with the shared strings, styles and sheet list read, the workbook, the first
+    worksheet's part name), or None when they cannot be read so (the whole-file reader then says in words what
+    is wrong with a damaged file). The caller closes ``reader.archive``."""
     try:
         from openpyxl.reader.excel import ExcelReader
         from openpyxl.styles.stylesheet import apply_stylesheet
@@ -518,29 +547,13 @@ def _fast_sheet(path: Path) -> tuple[dict[int, list[Any]], set[tuple[int, int]]]
         reader.read_strings()
         reader.read_workbook()
         apply_stylesheet(reader.archive, reader.wb)
-        workbook = reader.wb
         for _sheet, rel in reader.parser.find_sheets():
-            if rel.target not in reader.valid_files or "chartsheet" in rel.Type:
-                continue
-            for parse in (_pattern_rows, _fast_rows):
-                try:
-                    with reader.archive.open(rel.target) as source:
-                        return parse(
-                            source,
-                            reader.shared_strings,
-                            workbook._date_formats,
-                            workbook._timedelta_formats,
-                            workbook.epoch,
-                        )
-                except _Unsupported as exc:
-                    log.info("%s: not read by %s (%s)", path, parse.__name__, exc)
-            return None
-        return None
+            if rel.target in reader.valid_files and "chartsheet" not in rel.Type:
+                return reader, reader.wb, rel.target
     except Exception:
         log.info("%s: left to openpyxl's parser", path, exc_info=True)
-        return None
-    finally:
-        reader.archive.close()
+    reader.archive.close()
+    return None
 
 
 def _sheet_rows(
@@ -803,29 +816,11 @@ def _csv_records(path: Path, fh) -> Iterator[tuple[int, list[Any]]]:
 def _xlsx_rows(path: Path) -> tuple[Iterator[tuple[int, list[Any]]], Callable[[], None]] | None:
     """The rows of a plain XLSX sheet (``_pattern_iter``) one at a time, and how to close the file; None when
     the workbook's parts cannot be read this way (the whole-file reader then reads it, or says what is wrong)."""
-    try:
-        from openpyxl.reader.excel import ExcelReader
-        from openpyxl.styles.stylesheet import apply_stylesheet
-
-        reader = ExcelReader(path, read_only=True, data_only=True)
-    except Exception:
+    parts = _workbook_parts(path)
+    if parts is None:
         return None
+    reader, workbook, target = parts
     try:
-        reader.read_manifest()
-        reader.read_strings()
-        reader.read_workbook()
-        apply_stylesheet(reader.archive, reader.wb)
-        workbook = reader.wb
-        target = next(
-            (
-                rel.target
-                for _sheet, rel in reader.parser.find_sheets()
-                if rel.target in reader.valid_files and "chartsheet" not in rel.Type
-            ),
-            None,
-        )
-        if target is None:
-            raise LookupError("no worksheet")
         source = reader.archive.open(target)
     except Exception:
         reader.archive.close()
