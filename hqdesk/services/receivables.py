@@ -462,6 +462,32 @@ def _ratio(numerator: Decimal, divisor: Decimal) -> Decimal | None:
 
 
 # ----- the service -----------------------------------------------------------------------------------------
+def _kpis(start, end, code, sums, opening, closing, overdue, months, monthly) -> Kpis:
+    """The figures of one franchisee (or the whole book) from its sums by document kind, its receivables at
+    the start and end, and its monthly credit sales for the countback DSO."""
+    credit_sales = sums.get("invoice", ZERO) - sums.get("credit_note", ZERO)
+    write_offs = sums.get("write_off", ZERO)
+    days = (end - start).days + 1
+    average = _ratio((opening + closing) / 2, credit_sales)
+    return Kpis(
+        start=start,
+        end=end,
+        franchisee_code=code,
+        days=days,
+        credit_sales=credit_sales,
+        collections=sums.get("payment", ZERO),
+        write_offs=write_offs,
+        opening_receivables=opening,
+        closing_receivables=closing,
+        overdue=overdue,
+        overdue_share=_ratio(overdue, closing),
+        dso_average_balance=None if average is None else average * days,
+        dso_countback=countback_dso(closing, months, monthly),
+        bad_debt_loss_rate=_ratio(write_offs, credit_sales),
+        countback_months_read=len(monthly),
+    )
+
+
 class ReceivablesService(Service):
     def aging_bounds(self) -> tuple[int, ...]:
         """The company's aging bucket bounds (``credit_policy.aging_bounds``; the defaults if unreadable)."""
@@ -560,27 +586,7 @@ class ReceivablesService(Service):
             opening, _ = _receivables(s, start - timedelta(days=1), franchisee_id)
             closing, overdue = _receivables(s, end, franchisee_id)
             monthly = _countback_sales(s, closing, months, franchisee_id)
-        credit_sales = sums.get("invoice", ZERO) - sums.get("credit_note", ZERO)
-        write_offs = sums.get("write_off", ZERO)
-        days = (end - start).days + 1
-        average = _ratio((opening + closing) / 2, credit_sales)
-        return Kpis(
-            start=start,
-            end=end,
-            franchisee_code=code,
-            days=days,
-            credit_sales=credit_sales,
-            collections=sums.get("payment", ZERO),
-            write_offs=write_offs,
-            opening_receivables=opening,
-            closing_receivables=closing,
-            overdue=overdue,
-            overdue_share=_ratio(overdue, closing),
-            dso_average_balance=None if average is None else average * days,
-            dso_countback=countback_dso(closing, months, monthly),
-            bad_debt_loss_rate=_ratio(write_offs, credit_sales),
-            countback_months_read=len(monthly),
-        )
+        return _kpis(start, end, code, sums, opening, closing, overdue, months, monthly)
 
     def kpis_by_franchisee(self, actor: Actor, start: date, end: date) -> dict[int, Kpis]:
         """``kpis`` for every franchisee at once (archived ones too), keyed by id: the same figures as one
@@ -613,31 +619,20 @@ class ReceivablesService(Service):
                 waiting = {
                     fid for fid in waiting if sum((x for x in monthly[fid] if x > 0), ZERO) < closing[fid][0]
                 }
-        days = (end - start).days + 1
         out: dict[int, Kpis] = {}
         for fid, code in codes.items():
-            by_kind = sums.get(fid, {})
             opening_balance = opening.get(fid, (ZERO, ZERO))[0]
             closing_balance, overdue = closing.get(fid, (ZERO, ZERO))
-            credit_sales = by_kind.get("invoice", ZERO) - by_kind.get("credit_note", ZERO)
-            write_offs = by_kind.get("write_off", ZERO)
-            average = _ratio((opening_balance + closing_balance) / 2, credit_sales)
-            out[fid] = Kpis(
-                start=start,
-                end=end,
-                franchisee_code=code,
-                days=days,
-                credit_sales=credit_sales,
-                collections=by_kind.get("payment", ZERO),
-                write_offs=write_offs,
-                opening_receivables=opening_balance,
-                closing_receivables=closing_balance,
-                overdue=overdue,
-                overdue_share=_ratio(overdue, closing_balance),
-                dso_average_balance=None if average is None else average * days,
-                dso_countback=countback_dso(closing_balance, months, monthly[fid]),
-                bad_debt_loss_rate=_ratio(write_offs, credit_sales),
-                countback_months_read=len(monthly[fid]),
+            out[fid] = _kpis(
+                start,
+                end,
+                code,
+                sums.get(fid, {}),
+                opening_balance,
+                closing_balance,
+                overdue,
+                months,
+                monthly[fid],
             )
         return out
 
