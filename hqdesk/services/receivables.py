@@ -611,7 +611,7 @@ class ReceivablesService(Service):
                 if not waiting:
                     break
                 read = dict.fromkeys(waiting, None)
-                for fid, *values in s.execute(_grouped_monthly_sales_statement(chunk)):
+                for *values, fid in s.execute(_grouped_monthly_sales_statement(chunk)):
                     if fid in read:
                         read[fid] = [v or ZERO for v in values]
                 for fid in waiting:
@@ -664,25 +664,6 @@ def _grouped_receivables(s: Session, as_of: date) -> dict[int, tuple[Decimal, De
 
 
 def _grouped_monthly_sales_statement(months: list[tuple[date, date]]) -> Select:
-    """``monthly_sales_statement`` per franchisee: ``franchisee_id`` then a column per month."""
-    Doc = LedgerDocument
-    signed = case((Doc.kind == "invoice", Doc.amount), else_=-Doc.amount)
-    zero = type_coerce(literal(0), Cents())
-    columns = [
-        type_coerce(
-            func.sum(
-                case((and_(Doc.doc_date >= as_date(a), Doc.doc_date <= as_date(b)), signed), else_=zero)
-            ),
-            Cents(),
-        )
-        for a, b in months
-    ]
-    return (
-        select(Doc.franchisee_id, *columns)
-        .where(
-            Doc.kind.in_(("invoice", "credit_note")),
-            Doc.doc_date >= as_date(months[-1][0]),
-            Doc.doc_date <= as_date(months[0][1]),
-        )
-        .group_by(Doc.franchisee_id)
-    )
+    """``monthly_sales_statement`` per franchisee: a column per month, then ``franchisee_id``."""
+    q = monthly_sales_statement(months)
+    return q.add_columns(LedgerDocument.franchisee_id).group_by(LedgerDocument.franchisee_id)
